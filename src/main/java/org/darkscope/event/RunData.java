@@ -1,0 +1,251 @@
+package org.darkscope.event;
+
+import org.darkscope.geometry.Detector;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One run as immutable columns: the summary columns as primitive arrays (see {@link Schema}) plus
+ * the cell energies in a {@link CellStore}. Build one with {@link #builder}. Arrays handed out are
+ * the internal ones: callers must not modify them.
+ */
+public final class RunData {
+    private final RunInfo info;
+    private final Detector detector;
+    private final Schema schema;
+    private final int size;
+    private final Map<String, Object> columns;
+    private final CellStore cells;
+    private final String source;
+
+    private RunData(RunInfo info, Detector detector, int size, Map<String, Object> columns, CellStore cells, String source) {
+        this.info = info;
+        this.detector = detector;
+        this.schema = Schema.of(detector);
+        this.size = size;
+        this.columns = Collections.unmodifiableMap(columns);
+        this.cells = cells;
+        this.source = source;
+    }
+
+    public RunInfo info() { return info; }
+    public Detector detector() { return detector; }
+    public Schema schema() { return schema; }
+    /** Number of events. */
+    public int size() { return size; }
+    public CellStore cells() { return cells; }
+    /** Where the run came from: a file path, or a description such as "simulated". */
+    public String source() { return source; }
+
+    /** A short name for lists: the file name or "run N". */
+    public String displayName() {
+        if (source != null && !source.isEmpty()) {
+            int slash = Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\'));
+            return source.substring(slash + 1);
+        }
+        return "run " + info.runNumber();
+    }
+
+    public boolean has(String column) {
+        return columns.containsKey(column);
+    }
+
+    public List<String> columnNames() {
+        return List.copyOf(columns.keySet());
+    }
+
+    public float[] floats(String name) {
+        return (float[]) column(name, float[].class);
+    }
+
+    public int[] ints(String name) {
+        return (int[]) column(name, int[].class);
+    }
+
+    public long[] longs(String name) {
+        return (long[]) column(name, long[].class);
+    }
+
+    /** Value of any scalar column for one event, as a double. */
+    public double value(String name, int event) {
+        Object a = columns.get(name);
+        if (a instanceof float[] f) {
+            return f[event];
+        } else if (a instanceof int[] i) {
+            return i[event];
+        } else if (a instanceof long[] l) {
+            return l[event];
+        }
+        throw new IllegalArgumentException("no column '" + name + "' in " + displayName());
+    }
+
+    /** The column as doubles (a copy): convenient for statistics and charts. */
+    public double[] asDoubles(String name) {
+        double[] d = new double[size];
+        for (int e = 0; e < size; e++) {
+            d[e] = value(name, e);
+        }
+        return d;
+    }
+
+    public EventClass truthClass(int event) {
+        return EventClass.of(ints(Schema.TRUTH_CLASS)[event]);
+    }
+
+    /** A view of one event. */
+    public EventView event(int index) {
+        if (index < 0 || index >= size) {
+            throw new IndexOutOfBoundsException("event " + index + " outside 0.." + (size - 1));
+        }
+        return new EventView(this, index);
+    }
+
+    private Object column(String name, Class<?> type) {
+        Object a = columns.get(name);
+        if (a == null) {
+            throw new IllegalArgumentException("no column '" + name + "' in " + displayName());
+        }
+        if (!type.isInstance(a)) {
+            throw new IllegalArgumentException("column '" + name + "' is " + a.getClass().getSimpleName() + ", not " + type.getSimpleName());
+        }
+        return a;
+    }
+
+    /** Map of column name to its primitive array (read only). */
+    public Map<String, Object> columns() {
+        return columns;
+    }
+
+    public static Builder builder(RunInfo info, Detector detector, int size) {
+        return new Builder(info, detector, size);
+    }
+
+    /** Collects columns, fills defaults for optional and truth columns, derives the summary. */
+    public static final class Builder {
+        private final RunInfo info;
+        private final Detector detector;
+        private final int size;
+        private final Map<String, Object> columns = new LinkedHashMap<>();
+        private CellStore cells;
+        private String source = "";
+
+        private Builder(RunInfo info, Detector detector, int size) {
+            this.info = info;
+            this.detector = detector;
+            this.size = size;
+        }
+
+        public Builder column(String name, Object primitiveArray) {
+            ColumnDef def = Schema.of(detector).column(name);
+            int len = java.lang.reflect.Array.getLength(primitiveArray);
+            if (len != size) {
+                throw new IllegalArgumentException("column '" + name + "' has " + len + " values, run has " + size + " events");
+            }
+            Class<?> expected = switch (def.type()) {
+                case INT -> int[].class;
+                case LONG -> long[].class;
+                case FLOAT -> float[].class;
+            };
+            if (!expected.isInstance(primitiveArray)) {
+                throw new IllegalArgumentException("column '" + name + "' must be " + expected.getSimpleName());
+            }
+            columns.put(name, primitiveArray);
+            return this;
+        }
+
+        public Builder cells(CellStore store) {
+            if (store.size() != size || store.cellCount() != detector.cellCount()) {
+                throw new IllegalArgumentException("cell store has " + store.size() + " events x " + store.cellCount()
+                        + " cells, expected " + size + " x " + detector.cellCount());
+            }
+            this.cells = store;
+            return this;
+        }
+
+        public Builder source(String s) {
+            this.source = s == null ? "" : s;
+            return this;
+        }
+
+        /** True if the derived columns were given (e.g. derived while streaming). */
+        private boolean hasDerived() {
+            return Schema.of(detector).derived().stream().allMatch(c -> columns.containsKey(c.name()));
+        }
+
+        public RunData build() {
+            if (cells == null) {
+                throw new IllegalStateException("run has no cell energies");
+            }
+            Schema schema = Schema.of(detector);
+            for (ColumnDef c : schema.stored()) {
+                if (!columns.containsKey(c.name())) {
+                    if (c.kind() == ColumnDef.Kind.REQUIRED) {
+                        throw new IllegalArgumentException("required column '" + c.name() + "' is missing");
+                    }
+                    columns.put(c.name(), defaultColumn(c));
+                }
+            }
+            if (!hasDerived()) {
+                SummaryDeriver d = new SummaryDeriver(detector);
+                Map<String, Object> out = d.allocate(size);
+                float[][] srd = new float[detector.srdCellCount()][];
+                for (int i = 0; i < srd.length; i++) {
+                    srd[i] = (float[]) columns.get(Schema.srd(i));
+                }
+                float[][] veto = new float[detector.vetoCount()][];
+                for (int i = 0; i < veto.length; i++) {
+                    veto[i] = (float[]) columns.get(Schema.veto(i));
+                }
+                int chunk = 4096;
+                int nc = detector.cellCount();
+                float[] buf = new float[chunk * nc];
+                float[] one = new float[nc];
+                for (int first = 0; first < size; first += chunk) {
+                    int count = Math.min(chunk, size - first);
+                    for (int k = 0; k < count; k++) {
+                        cells.read(first + k, one);
+                        System.arraycopy(one, 0, buf, k * nc, nc);
+                    }
+                    d.derive(first, count, buf, srd, veto, out);
+                }
+                columns.putAll(out);
+            }
+            // keep schema order
+            Map<String, Object> ordered = new LinkedHashMap<>();
+            for (ColumnDef c : schema.scalars()) {
+                ordered.put(c.name(), columns.get(c.name()));
+            }
+            return new RunData(info, detector, size, ordered, cells, source);
+        }
+
+        private Object defaultColumn(ColumnDef c) {
+            return switch (c.name()) {
+                case Schema.RUN -> {
+                    int[] a = new int[size];
+                    java.util.Arrays.fill(a, info.runNumber());
+                    yield a;
+                }
+                case Schema.EVENT -> {
+                    int[] a = new int[size];
+                    for (int i = 0; i < size; i++) {
+                        a[i] = i;
+                    }
+                    yield a;
+                }
+                case Schema.TRUTH_WEIGHT -> {
+                    float[] a = new float[size];
+                    java.util.Arrays.fill(a, 1f);
+                    yield a;
+                }
+                default -> switch (c.type()) {
+                    case INT -> new int[size];
+                    case LONG -> new long[size];
+                    case FLOAT -> new float[size];
+                };
+            };
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package org.darkscope.event;
+
+import org.darkscope.geometry.CellLayer;
+import org.darkscope.geometry.Detector;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Computes the derived summary columns (E_ECAL, shower shape, E_HCAL per module, ...) from cell
+ * energies, once at load. Works on a chunk of events at a time so that a reader can derive while
+ * streaming without keeping every cell in memory.
+ */
+public final class SummaryDeriver {
+    private final Detector detector;
+    private final CellLayer pre;
+    private final CellLayer main;
+    private final List<CellLayer> hcal;
+    private final int cellCount;
+    private final int nx;
+    private final int ny;
+    private final int[][] windows;
+
+    public SummaryDeriver(Detector detector) {
+        this.detector = detector;
+        this.pre = detector.ecalPreshower();
+        this.main = detector.ecalMain();
+        this.hcal = detector.hcalModules();
+        this.cellCount = detector.cellCount();
+        this.nx = main.nx();
+        this.ny = main.ny();
+        if (pre.nx() != nx || pre.ny() != ny) {
+            throw new IllegalArgumentException("ECAL segments must share one cell grid");
+        }
+        windows = new int[nx * ny][];
+        for (int i = 0; i < nx * ny; i++) {
+            windows[i] = main.window3x3(i);
+        }
+    }
+
+    /** Allocates the derived columns for {@code n} events. */
+    public Map<String, Object> allocate(int n) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        for (ColumnDef c : Schema.of(detector).derived()) {
+            m.put(c.name(), new float[n]);
+        }
+        return m;
+    }
+
+    /**
+     * Derives the summary of events {@code first .. first+count-1}.
+     *
+     * @param cells   cell energies of these events, event-major ({@code cells[(e-first)*cellCount + cell]})
+     * @param srd     SRD columns of the whole run (srd[i][event])
+     * @param veto    VETO columns of the whole run
+     * @param out     derived columns of the whole run, from {@link #allocate(int)}
+     */
+    public void derive(int first, int count, float[] cells, float[][] srd, float[][] veto, Map<String, Object> out) {
+        float[] ePre = (float[]) out.get(Schema.ECAL_PRE);
+        float[] eMain = (float[]) out.get(Schema.ECAL_MAIN);
+        float[] eEcal = (float[]) out.get(Schema.ECAL);
+        float[] shape = (float[]) out.get(Schema.ECAL_SHAPE);
+        float[] cx = (float[]) out.get(Schema.ECAL_X);
+        float[] cy = (float[]) out.get(Schema.ECAL_Y);
+        float[][] hMod = new float[hcal.size()][];
+        for (int m = 0; m < hcal.size(); m++) {
+            hMod[m] = (float[]) out.get(Schema.hcalModule(m));
+        }
+        float[] eHcal = (float[]) out.get(Schema.HCAL);
+        float[] hR = (float[]) out.get(Schema.HCAL_R);
+        float[] srdSum = (float[]) out.get(Schema.SRD_SUM);
+        float[] vetoMax = (float[]) out.get(Schema.VETO_MAX);
+        float[] eTot = (float[]) out.get(Schema.E_TOTAL);
+        int nTower = nx * ny;
+        float[] tower = new float[nTower];
+        int preOff = pre.firstIndex();
+        int mainOff = main.firstIndex();
+        for (int k = 0; k < count; k++) {
+            int e = first + k;
+            int base = k * cellCount;
+            double sp = 0, sm = 0;
+            int hot = 0;
+            float hotE = -Float.MAX_VALUE;
+            for (int t = 0; t < nTower; t++) {
+                float a = cells[base + preOff + t];
+                float b = cells[base + mainOff + t];
+                sp += a;
+                sm += b;
+                float tt = a + b;
+                tower[t] = tt;
+                if (tt > hotE) {
+                    hotE = tt;
+                    hot = t;
+                }
+            }
+            double tot = sp + sm;
+            double e3 = 0, wx = 0, wy = 0;
+            for (int t : windows[hot]) {
+                double v = tower[t];
+                e3 += v;
+                wx += v * main.cells().get(t).centre().x();
+                wy += v * main.cells().get(t).centre().y();
+            }
+            ePre[e] = (float) sp;
+            eMain[e] = (float) sm;
+            eEcal[e] = (float) tot;
+            shape[e] = tot > 0 ? (float) ((tot - e3) / tot) : 0f;
+            cx[e] = e3 > 0 ? (float) (wx / e3) : 0f;
+            cy[e] = e3 > 0 ? (float) (wy / e3) : 0f;
+            double h = 0, hc = 0;
+            for (int m = 0; m < hcal.size(); m++) {
+                CellLayer l = hcal.get(m);
+                double s = 0;
+                int off = base + l.firstIndex();
+                for (int c = 0; c < l.size(); c++) {
+                    s += cells[off + c];
+                }
+                hMod[m][e] = (float) s;
+                h += s;
+                hc += cells[off + l.centralLocalIndex()];
+            }
+            eHcal[e] = (float) h;
+            hR[e] = h > 0 ? (float) ((h - hc) / h) : 0f;
+            double ss = 0;
+            for (float[] s : srd) {
+                ss += s[e];
+            }
+            srdSum[e] = (float) ss;
+            float vm = 0;
+            for (float[] v : veto) {
+                vm = Math.max(vm, v[e]);
+            }
+            vetoMax[e] = vm;
+            eTot[e] = (float) (tot + h);
+        }
+    }
+
+    public Detector detector() {
+        return detector;
+    }
+}
