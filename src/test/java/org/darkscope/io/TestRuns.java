@@ -44,7 +44,11 @@ final class TestRuns {
                 case INT -> {
                     int[] a = new int[n];
                     for (int i = 0; i < n; i++) {
-                        a[i] = c.name().equals(Schema.TRUTH_CLASS) ? r.nextInt(EventClass.values().length) : r.nextInt();
+                        a[i] = switch (c.name()) {
+                            case Schema.TRUTH_CLASS -> r.nextInt(EventClass.values().length);
+                            case Schema.RUN -> info.runNumber(); // an identifier: matches the metadata
+                            default -> r.nextInt();
+                        };
                     }
                     b.column(c.name(), a);
                 }
