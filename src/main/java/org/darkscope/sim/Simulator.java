@@ -180,19 +180,19 @@ public final class Simulator {
         }
 
         void store(int e, EventRecord ev) {
-            p[e] = (float) ev.p;
-            angle[e] = (float) ev.angle;
-            chi2[e] = (float) ev.chi2;
+            p[e] = Digitization.round(ev.p, Digitization.P_STEP);
+            angle[e] = Digitization.round(ev.angle, Digitization.ANGLE_STEP);
+            chi2[e] = Digitization.round(ev.chi2, Digitization.CHI2_STEP);
             straws[e] = ev.strawHits;
             truthClass[e] = ev.truthClass;
             pileup[e] = ev.truthPileup;
-            ea[e] = (float) ev.truthEa;
-            z[e] = (float) ev.truthZ;
+            ea[e] = Digitization.round(ev.truthEa, Digitization.TRUTH_E_STEP);
+            z[e] = Digitization.round(ev.truthZ, Digitization.Z_STEP);
             for (int i = 0; i < srd.length; i++) {
-                srd[i][e] = (float) ev.srd[i];
+                srd[i][e] = Digitization.round(ev.srd[i], Digitization.SRD_STEP);
             }
             for (int i = 0; i < veto.length; i++) {
-                veto[i][e] = (float) ev.veto[i];
+                veto[i][e] = Digitization.round(ev.veto[i], Digitization.VETO_STEP);
             }
         }
 

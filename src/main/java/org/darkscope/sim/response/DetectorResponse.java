@@ -2,6 +2,7 @@ package org.darkscope.sim.response;
 
 import org.darkscope.geometry.CellLayer;
 import org.darkscope.geometry.Detector;
+import org.darkscope.sim.Digitization;
 import org.darkscope.sim.EventRandom;
 import org.darkscope.sim.EventRecord;
 import org.darkscope.sim.SimConfig;
@@ -60,7 +61,7 @@ public final class DetectorResponse {
 
     /**
      * Adds per-cell Gaussian noise (ECAL or HCAL sigma), applies zero suppression (cells below the
-     * threshold are stored as 0), writes the cells as floats to {@code out[offset..]} and returns
+     * threshold are stored as 0), rounds to the readout step ({@link Digitization#CELL_STEP}), writes the cells as floats to {@code out[offset..]} and returns
      * the digitised E_ECAL (what the trigger sees).
      */
     public double digitize(EventRecord ev, EventRandom rng, float[] out, int offset) {
@@ -69,7 +70,7 @@ public final class DetectorResponse {
         for (int i = 0; i < cellCount; i++) {
             boolean isEcal = i >= ecalFirst && i < ecalEnd;
             double v = c[i] + (isEcal ? ecalNoise : hcalNoise) * rng.gauss();
-            float f = v > zeroSuppression ? (float) v : 0f;
+            float f = v > zeroSuppression ? Digitization.round(v, Digitization.CELL_STEP) : 0f;
             out[offset + i] = f;
             if (isEcal) {
                 sumEcal += f;
