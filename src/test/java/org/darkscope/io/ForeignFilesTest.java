@@ -104,6 +104,15 @@ class ForeignFilesTest {
     }
 
     @Test
+    void summaryOfForeignFileUsesDefaults() throws Exception {
+        RunFiles.Summary s = RunFiles.summary(resource("duckdb-defaults.parquet"));
+        assertEquals(200, s.events());
+        assertEquals(777, s.info().runNumber());
+        assertFalse(s.hasMetadata());
+        assertTrue(s.classCounts().isEmpty(), "no truth_class column");
+    }
+
+    @Test
     void nullsBecomeZero() throws Exception {
         RunData run = RunFiles.read(resource("pyarrow-defaults.parquet"));
         assertEquals(0f, run.floats(Schema.P)[3]);
