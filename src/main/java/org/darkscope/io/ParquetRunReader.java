@@ -246,7 +246,7 @@ final class ParquetRunReader {
 
     private RunInfo defaultInfo(Header h, int[] runColumn) {
         int runNumber = runColumn != null && runColumn.length > 0 ? runColumn[0] : 0;
-        LOG.log(System.Logger.Level.INFO, "{0}: no DarkScope metadata, using defaults for run {1}", RunFileException.name(file), runNumber);
+        LOG.log(System.Logger.Level.DEBUG, "{0}: no DarkScope metadata, using defaults for run {1}", RunFileException.name(file), runNumber);
         return RunInfo.data(runNumber, h.detector().beamEnergy(), h.events())
                 .withDescription("imported from a Parquet file without DarkScope metadata; EOT set to the number of events");
     }
