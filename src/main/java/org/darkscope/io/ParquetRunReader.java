@@ -26,6 +26,7 @@ import org.darkscope.event.ColumnDef;
 import org.darkscope.event.RunData;
 import org.darkscope.event.RunInfo;
 import org.darkscope.event.Schema;
+import org.darkscope.event.SummaryDeriver;
 import org.darkscope.geometry.Detector;
 import org.darkscope.geometry.GeometryLoader;
 import org.darkscope.task.CancelledException;
@@ -45,6 +46,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Reads a run file column by column into primitive arrays. DarkScope's own files (REQUIRED, PLAIN,
@@ -162,7 +167,7 @@ final class ParquetRunReader {
                 targets.add(ColumnTarget.ints(Schema.RUN, runs));
             }
             if (!requested.isEmpty()) {
-                readColumns(reader, h, requested, targets, Progress.NONE);
+                readColumns(reader, h, requested, targets, Progress.NONE, (first, rows) -> { });
             }
             Map<Integer, Long> classes = new java.util.TreeMap<>();
             if (truth != null) {
@@ -297,13 +302,48 @@ final class ParquetRunReader {
             requested.add(available.get(cellNames.get(cell)));
             targets.add(ColumnTarget.floats(cellNames.get(cell), block, cell, nc));
         }
-        long[] nulls = readColumns(reader, h, requested, targets, progress);
+        // derive the summary of each row group on a second thread while the next one is decoded
+        SummaryDeriver deriver = new SummaryDeriver(detector);
+        Map<String, Object> derived = deriver.allocate(n);
+        float[][] srd = new float[detector.srdCellCount()][];
+        for (int i = 0; i < srd.length; i++) {
+            srd[i] = (float[]) arrays.get(Schema.srd(i));
+        }
+        float[][] veto = new float[detector.vetoCount()][];
+        for (int i = 0; i < veto.length; i++) {
+            veto[i] = (float[]) arrays.get(Schema.veto(i));
+        }
+        ExecutorService pool = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "darkscope-derive");
+            t.setDaemon(true);
+            return t;
+        });
+        List<Future<?>> pending = new ArrayList<>();
+        long[] nulls;
+        try {
+            nulls = readColumns(reader, h, requested, targets, progress, (first, rows) -> pending.add(pool.submit(() -> {
+                float[] cells = Arrays.copyOfRange(block, first * nc, (first + rows) * nc);
+                deriver.derive(first, rows, cells, srd, veto, derived);
+            })));
+            progress.update(1, "deriving summary of " + n + " events");
+            for (Future<?> f : pending) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancelledException();
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            throw c instanceof RuntimeException re ? re : new IllegalStateException(c);
+        } finally {
+            pool.shutdownNow();
+        }
         reportNulls(targets, nulls);
 
         RunInfo info = h.info() != null ? h.info() : defaultInfo(h, (int[]) arrays.get(Schema.RUN));
-        progress.update(1, "deriving summary of " + n + " events");
         RunData.Builder b = RunData.builder(info, detector, n).source(file.toString());
         arrays.forEach(b::column);
+        derived.forEach(b::column);
         b.cells(new ArrayCellStore(block, nc));
         RunData run = b.build();
         progress.update(1, "read " + n + " events");
@@ -311,8 +351,14 @@ final class ParquetRunReader {
     }
 
     /** Reads the requested columns of every row group into their targets; returns nulls per target. */
+    /** Called after each row group is decoded, with its first event and its size. */
+    @FunctionalInterface
+    private interface GroupListener {
+        void decoded(int first, int rows);
+    }
+
     private long[] readColumns(ParquetFileReader reader, Header h, List<ColumnDescriptor> requested,
-                               List<ColumnTarget> targets, Progress progress) throws IOException {
+                               List<ColumnTarget> targets, Progress progress, GroupListener listener) throws IOException {
         reader.setRequestedSchema(requested);
         int n = h.events();
         long[] nulls = new long[targets.size()];
@@ -350,6 +396,7 @@ final class ParquetRunReader {
                 }
             }
             pages.close();
+            listener.decoded(first, rows);
             first += rows;
         }
         if (first != n) {

@@ -49,11 +49,17 @@ final class ParquetRunWriter {
         this.scalars = s.scalars();
         this.cellNames = s.cellColumns();
         this.schema = messageType(s);
-        this.props = ParquetProperties.builder()
+        ParquetProperties.Builder pb = ParquetProperties.builder()
                 .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0)
                 .withDictionaryEncoding(false)
                 .withPageSize(1 << 20)
-                .build();
+                .withSizeStatisticsEnabled(false);
+        // min/max statistics let DuckDB/Spark skip row groups on cuts like "ecal < 50"; they cost
+        // most of the writing time, so only the scalar columns (the ones people filter on) get them
+        for (String cell : cellNames) {
+            pb.withStatisticsEnabled(cell, false);
+        }
+        this.props = pb.build();
     }
 
     /** The Parquet schema of a DarkScope run file: scalars in schema order, then the cells. */

@@ -28,21 +28,29 @@ public final class RunFilesBench {
         System.out.printf("generated %d events x %d columns in %.2f s%n", n, columns, (t1 - t0) / 1e9);
         for (int r = 0; r < repeats; r++) {
             long w0 = System.nanoTime();
+            long c0 = cpu();
             RunFiles.write(run, file);
             long w1 = System.nanoTime();
-            System.out.printf("write %d: %.2f s, %.1f MB%n", r, (w1 - w0) / 1e9, Files.size(file) / 1e6);
+            System.out.printf("write %d: %.2f s wall, %.2f s cpu of this thread, %.1f MB%n", r, (w1 - w0) / 1e9,
+                    (cpu() - c0) / 1e9, Files.size(file) / 1e6);
         }
         run = null;
         read(file, repeats);
+    }
+
+    private static long cpu() {
+        return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     }
 
     /** With 0 events: only read the given file. */
     private static void read(Path file, int repeats) throws Exception {
         for (int r = 0; r < repeats; r++) {
             long r0 = System.nanoTime();
+            long c0 = cpu();
             RunData back = RunFiles.read(file);
             long r1 = System.nanoTime();
-            System.out.printf("read %d: %.2f s (%d events)%n", r, (r1 - r0) / 1e9, back.size());
+            System.out.printf("read %d: %.2f s wall, %.2f s cpu of this thread (%d events)%n", r, (r1 - r0) / 1e9,
+                    (cpu() - c0) / 1e9, back.size());
         }
     }
 }
