@@ -62,7 +62,18 @@ final class ParquetRunReader {
     private static final byte[] MAGIC = {'P', 'A', 'R', '1'};
     private static final Set<Encoding> BULK_ENCODINGS = EnumSet.of(Encoding.PLAIN, Encoding.RLE, Encoding.BIT_PACKED);
 
+    /**
+     * Runs with more events than this keep their cells in the file and read them one row group at a
+     * time ({@link LazyCellStore}); 108 floats per event in memory is 432 MB per 1e6 events.
+     * System property {@code darkscope.cells.inMemoryMax}.
+     */
+    static int inMemoryMaxEvents = Integer.getInteger("darkscope.cells.inMemoryMax", 2_000_000);
+
     private final Path file;
+
+    Path file() {
+        return file;
+    }
 
     ParquetRunReader(Path file) {
         this.file = file;
@@ -167,7 +178,8 @@ final class ParquetRunReader {
                 targets.add(ColumnTarget.ints(Schema.RUN, runs));
             }
             if (!requested.isEmpty()) {
-                readColumns(reader, h, requested, targets, Progress.NONE, (first, rows) -> { });
+                readColumns(reader, h, requested, targets, Progress.NONE, (first, rows) -> {
+                });
             }
             Map<Integer, Long> classes = new java.util.TreeMap<>();
             if (truth != null) {
@@ -214,8 +226,8 @@ final class ParquetRunReader {
         }
         Schema schema = Schema.of(detector);
         int nc = detector.cellCount();
-        if (total > Integer.MAX_VALUE / nc) {
-            throw fail("has " + total + " events, more than DarkScope can hold in memory (" + Integer.MAX_VALUE / nc + ")");
+        if (total > Integer.MAX_VALUE - 8 || (total > inMemoryMaxEvents ? 0 : total * nc) > Integer.MAX_VALUE - 8) {
+            throw fail("has " + total + " events, more than DarkScope can hold");
         }
         Map<String, ColumnDescriptor> available = new LinkedHashMap<>();
         for (ColumnDescriptor d : fileSchema.getColumns()) {
@@ -289,19 +301,24 @@ final class ParquetRunReader {
                 default -> {
                     float[] v = new float[n];
                     a = v;
-                    t = ColumnTarget.floats(c.name(), v, 0, 1);
+                    t = ColumnTarget.floats(c.name(), v);
                 }
             }
             arrays.put(c.name(), a);
             requested.add(d);
             targets.add(t);
         }
-        float[] block = new float[n * nc];
+        // cells: all in one block, or (big runs) one row group at a time, read again on demand
+        boolean lazy = n > inMemoryMaxEvents;
+        float[] block = lazy ? null : new float[n * nc];
+        ColumnTarget.CellBuffer cellBuf = new ColumnTarget.CellBuffer(block, 0);
         List<String> cellNames = schema.cellColumns();
+        List<ColumnDescriptor> cellColumns = new ArrayList<>();
         for (int cell = 0; cell < nc; cell++) {
-            requested.add(available.get(cellNames.get(cell)));
-            targets.add(ColumnTarget.floats(cellNames.get(cell), block, cell, nc));
+            cellColumns.add(available.get(cellNames.get(cell)));
+            targets.add(ColumnTarget.cell(cellNames.get(cell), cellBuf, cell, nc));
         }
+        requested.addAll(cellColumns);
         // derive the summary of each row group on a second thread while the next one is decoded
         SummaryDeriver deriver = new SummaryDeriver(detector);
         Map<String, Object> derived = deriver.allocate(n);
@@ -321,10 +338,24 @@ final class ParquetRunReader {
         List<Future<?>> pending = new ArrayList<>();
         long[] nulls;
         try {
-            nulls = readColumns(reader, h, requested, targets, progress, (first, rows) -> pending.add(pool.submit(() -> {
-                float[] cells = Arrays.copyOfRange(block, first * nc, (first + rows) * nc);
-                deriver.derive(first, rows, cells, srd, veto, derived);
-            })));
+            nulls = readColumns(reader, h, requested, targets, progress, new GroupListener() {
+                @Override
+                public void start(int first, int rows) {
+                    if (lazy) {
+                        cellBuf.data = new float[rows * nc];
+                        cellBuf.firstRow = first;
+                    }
+                }
+
+                @Override
+                public void decoded(int first, int rows) {
+                    float[] groupCells = cellBuf.data;
+                    pending.add(pool.submit(() -> {
+                        float[] cells = lazy ? groupCells : Arrays.copyOfRange(block, first * nc, (first + rows) * nc);
+                        deriver.derive(first, rows, cells, srd, veto, derived);
+                    }));
+                }
+            });
             progress.update(1, "deriving summary of " + n + " events");
             for (Future<?> f : pending) {
                 f.get();
@@ -344,19 +375,21 @@ final class ParquetRunReader {
         RunData.Builder b = RunData.builder(info, detector, n).source(file.toString());
         arrays.forEach(b::column);
         derived.forEach(b::column);
-        b.cells(new ArrayCellStore(block, nc));
+        b.cells(lazy ? new LazyCellStore(this, h, cellColumns) : new ArrayCellStore(block, nc));
         RunData run = b.build();
         progress.update(1, "read " + n + " events");
         return run;
     }
 
-    /** Reads the requested columns of every row group into their targets; returns nulls per target. */
-    /** Called after each row group is decoded, with its first event and its size. */
-    @FunctionalInterface
+    /** Told before and after each row group is decoded, with its first event and its size. */
     private interface GroupListener {
+        default void start(int first, int rows) {
+        }
+
         void decoded(int first, int rows);
     }
 
+    /** Reads the requested columns of every row group into their targets; returns nulls per target. */
     private long[] readColumns(ParquetFileReader reader, Header h, List<ColumnDescriptor> requested,
                                List<ColumnTarget> targets, Progress progress, GroupListener listener) throws IOException {
         reader.setRequestedSchema(requested);
@@ -378,23 +411,8 @@ final class ParquetRunReader {
             if ((long) first + rows > n) {
                 throw fail("row groups hold more events than the footer says (" + n + ")");
             }
-            Map<String, ColumnChunkMetaData> chunks = new LinkedHashMap<>();
-            for (ColumnChunkMetaData cm : meta.getColumns()) {
-                chunks.put(cm.getPath().toDotString(), cm);
-            }
-            ColumnReadStoreImpl slow = null;
-            for (int k = 0; k < requested.size(); k++) {
-                ColumnDescriptor d = requested.get(k);
-                ColumnChunkMetaData cm = chunks.get(String.join(".", d.getPath()));
-                if (bulk(d, cm, targets.get(k))) {
-                    readBulk(pages.getPageReader(d), d, targets.get(k), first, rows);
-                } else {
-                    if (slow == null) {
-                        slow = new ColumnReadStoreImpl(pages, new NoopConverter(), fileSchema, createdBy);
-                    }
-                    nulls[k] += readConverting(slow.getColumnReader(d), d, targets.get(k), first, rows);
-                }
-            }
+            listener.start(first, rows);
+            readGroup(pages, meta, fileSchema, createdBy, requested, targets, first, rows, nulls);
             pages.close();
             listener.decoded(first, rows);
             first += rows;
@@ -403,6 +421,29 @@ final class ParquetRunReader {
             throw fail("row groups hold " + first + " events, the footer says " + n);
         }
         return nulls;
+    }
+
+    /** Decodes the requested columns of one row group (rows first..first+rows-1) into their targets. */
+    void readGroup(PageReadStore pages, BlockMetaData meta, MessageType fileSchema, String createdBy,
+                   List<ColumnDescriptor> requested, List<ColumnTarget> targets, int first, int rows, long[] nulls)
+            throws IOException {
+        Map<String, ColumnChunkMetaData> chunks = new LinkedHashMap<>();
+        for (ColumnChunkMetaData cm : meta.getColumns()) {
+            chunks.put(cm.getPath().toDotString(), cm);
+        }
+        ColumnReadStoreImpl slow = null;
+        for (int k = 0; k < requested.size(); k++) {
+            ColumnDescriptor d = requested.get(k);
+            ColumnChunkMetaData cm = chunks.get(String.join(".", d.getPath()));
+            if (bulk(d, cm, targets.get(k))) {
+                readBulk(pages.getPageReader(d), d, targets.get(k), first, rows);
+            } else {
+                if (slow == null) {
+                    slow = new ColumnReadStoreImpl(pages, new NoopConverter(), fileSchema, createdBy);
+                }
+                nulls[k] += readConverting(slow.getColumnReader(d), d, targets.get(k), first, rows);
+            }
+        }
     }
 
     private int schemaVersion(String key, String runJson) throws RunFileException {
