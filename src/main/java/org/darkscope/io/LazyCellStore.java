@@ -131,7 +131,7 @@ final class LazyCellStore implements CellStore {
         try (ParquetFileReader r = new ParquetFileReader(input, footer, ParquetReadOptions.builder().build(), stream)) {
             r.setRequestedSchema(cellColumns);
             PageReadStore pages = r.readRowGroup(g);
-            owner.readGroup(pages, footer.getBlocks().get(g), footer.getFileMetaData().getSchema(),
+            owner.decoder().readGroup(pages, footer.getBlocks().get(g), footer.getFileMetaData().getSchema(),
                     footer.getFileMetaData().getCreatedBy(), cellColumns, targets, first, rows, new long[cellCount]);
             pages.close();
         }
