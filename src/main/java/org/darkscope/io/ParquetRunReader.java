@@ -54,6 +54,8 @@ final class ParquetRunReader {
      * System property {@code darkscope.cells.inMemoryMax}.
      */
     static int inMemoryMaxEvents = Integer.getInteger("darkscope.cells.inMemoryMax", 2_000_000);
+    /** Runs at least this big are decoded on two cores (smaller ones are not worth a second reader). */
+    static int parallelMinEvents = 50_000;
 
     private final Path file;
     private final RowGroupDecoder decoder;
@@ -311,6 +313,17 @@ final class ParquetRunReader {
             targets.add(ColumnTarget.cell(cellNames.get(cell), cellBuf, cell, nc));
         }
         requested.addAll(cellColumns);
+        // a second core decodes the second half of the cells with its own file reader
+        HelperDecoder helper = null;
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (!lazy && cores > 1 && n >= parallelMinEvents) {
+            int keep = requested.size() - nc / 2;
+            helper = new HelperDecoder(this, h.footer(), requested.subList(keep, requested.size()),
+                    targets.subList(keep, targets.size()));
+        }
+        List<ColumnDescriptor> mine = helper == null ? requested : requested.subList(0, requested.size() - nc / 2);
+        List<ColumnTarget> myTargets = helper == null ? targets : targets.subList(0, targets.size() - nc / 2);
+        HelperDecoder helperRef = helper;
         // derive the summary of each row group on a second thread while the next one is decoded
         SummaryDeriver deriver = new SummaryDeriver(detector);
         Map<String, Object> derived = deriver.allocate(n);
@@ -322,15 +335,20 @@ final class ParquetRunReader {
         for (int i = 0; i < veto.length; i++) {
             veto[i] = (float[]) arrays.get(Schema.veto(i));
         }
-        ExecutorService pool = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "darkscope-derive");
+        ExecutorService pool = Executors.newFixedThreadPool(helper == null ? 1 : 2, r -> {
+            Thread t = new Thread(r, "darkscope-read");
             t.setDaemon(true);
             return t;
         });
         List<Future<?>> pending = new ArrayList<>();
-        long[] nulls;
+        long[] nulls = new long[targets.size()];
         try {
-            nulls = readColumns(reader, h, requested, targets, progress, new GroupListener() {
+            if (helper != null) {
+                helper.start(pool);
+            }
+            long[] myNulls = readColumns(reader, h, mine, myTargets, progress, new GroupListener() {
+                private int group;
+
                 @Override
                 public void start(int first, int rows) {
                     if (lazy) {
@@ -340,7 +358,16 @@ final class ParquetRunReader {
                 }
 
                 @Override
-                public void decoded(int first, int rows) {
+                public void decoded(int first, int rows) throws IOException {
+                    if (helperRef != null) {
+                        try {
+                            helperRef.await(group);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            throw new CancelledException();
+                        }
+                    }
+                    group++;
                     float[] groupCells = cellBuf.data;
                     pending.add(pool.submit(() -> {
                         float[] cells = lazy ? groupCells : Arrays.copyOfRange(block, first * nc, (first + rows) * nc);
@@ -348,6 +375,10 @@ final class ParquetRunReader {
                     }));
                 }
             });
+            System.arraycopy(myNulls, 0, nulls, 0, myNulls.length);
+            if (helper != null) {
+                System.arraycopy(helper.nulls(), 0, nulls, myNulls.length, helper.nulls().length);
+            }
             progress.update(1, "deriving summary of " + n + " events");
             for (Future<?> f : pending) {
                 f.get();
@@ -359,6 +390,9 @@ final class ParquetRunReader {
             Throwable c = e.getCause();
             throw c instanceof RuntimeException re ? re : new IllegalStateException(c);
         } finally {
+            if (helper != null) {
+                helper.stop();
+            }
             pool.shutdownNow();
         }
         reportNulls(targets, nulls);
@@ -378,7 +412,7 @@ final class ParquetRunReader {
         default void start(int first, int rows) {
         }
 
-        void decoded(int first, int rows);
+        void decoded(int first, int rows) throws IOException;
     }
 
     /** Reads the requested columns of every row group into their targets; returns nulls per target. */
