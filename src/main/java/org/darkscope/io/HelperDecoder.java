@@ -1,6 +1,5 @@
 package org.darkscope.io;
 
-import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.hadoop.ParquetFileReader;
@@ -57,7 +56,7 @@ final class HelperDecoder {
     }
 
     private void run() throws IOException {
-        try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(owner.file()), ParquetReadOptions.builder().build())) {
+        try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(owner.file()), ParquetRunReader.readOptions())) {
             r.setRequestedSchema(columns);
             List<BlockMetaData> blocks = footer.getBlocks();
             int first = 0;

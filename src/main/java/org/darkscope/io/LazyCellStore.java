@@ -1,6 +1,5 @@
 package org.darkscope.io;
 
-import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.hadoop.ParquetFileReader;
@@ -128,7 +127,7 @@ final class LazyCellStore implements CellStore {
         for (int c = 0; c < cellCount; c++) {
             targets.add(ColumnTarget.cell(cellColumns.get(c).getPath()[0], buf, c, cellCount));
         }
-        try (ParquetFileReader r = new ParquetFileReader(input, footer, ParquetReadOptions.builder().build(), stream)) {
+        try (ParquetFileReader r = new ParquetFileReader(input, footer, ParquetRunReader.readOptions(), stream)) {
             r.setRequestedSchema(cellColumns);
             PageReadStore pages = r.readRowGroup(g);
             owner.decoder().readGroup(pages, footer.getBlocks().get(g), footer.getFileMetaData().getSchema(),

@@ -2,7 +2,6 @@ package org.darkscope.io;
 
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.ColumnDescriptor;
-import org.apache.parquet.column.ColumnReader;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
@@ -39,10 +38,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Reads a run file column by column into primitive arrays. DarkScope's own files (REQUIRED, PLAIN,
- * no dictionary) take a bulk path that copies whole pages; files from other tools (dictionary
- * encoding, nullable columns, DOUBLE/INT64 types) go through parquet-java's {@link ColumnReader}
- * with type conversion, nulls becoming 0.
+ * Reads a run file column by column into primitive arrays: checks the file frame and the footer
+ * (schema version, metadata, geometry, required columns), then decodes row group by row group
+ * ({@link RowGroupDecoder}, half the cells on a second core via {@link HelperDecoder}) while a
+ * second thread derives the summary of each decoded group. Every failure becomes one
+ * {@link RunFileException} naming the file.
  */
 final class ParquetRunReader {
     private static final System.Logger LOG = System.getLogger(ParquetRunReader.class.getName());
@@ -59,6 +59,11 @@ final class ParquetRunReader {
 
     private final Path file;
     private final RowGroupDecoder decoder;
+
+    /** Read options: page checksums (written by DarkScope) are verified, so damaged data is reported, not loaded. */
+    static ParquetReadOptions readOptions() {
+        return ParquetReadOptions.builder().usePageChecksumVerification(true).build();
+    }
 
     Path file() {
         return file;
@@ -83,11 +88,11 @@ final class ParquetRunReader {
 
     /** Checks the magic numbers at both ends before handing the file to parquet-java. */
     private void checkFrame() throws RunFileException {
+        if (Files.isDirectory(file)) {
+            throw fail("is a directory, not a run file");
+        }
         long size;
         try {
-            if (Files.isDirectory(file)) {
-                throw fail("is a directory, not a run file");
-            }
             size = Files.size(file);
         } catch (NoSuchFileException e) {
             throw fail("file not found");
@@ -102,24 +107,32 @@ final class ParquetRunReader {
         byte[] head = new byte[4];
         byte[] tail = new byte[4];
         try (SeekableByteChannel ch = Files.newByteChannel(file)) {
-            ch.read(ByteBuffer.wrap(head));
+            readFully(ch, head);
             if (size >= 8) {
                 ch.position(size - 4);
-                ch.read(ByteBuffer.wrap(tail));
+                readFully(ch, tail);
             }
         } catch (AccessDeniedException e) {
             throw fail("permission denied");
         } catch (IOException e) {
             throw fail("cannot be read (" + plain(e) + ")", e);
         }
+        byte[] encrypted = {'P', 'A', 'R', 'E'};
+        if (Arrays.equals(head, encrypted) || Arrays.equals(tail, encrypted)) {
+            throw fail("encrypted Parquet files are not supported");
+        }
         if (!Arrays.equals(head, MAGIC)) {
             throw fail("not a Parquet file");
         }
-        if (Arrays.equals(tail, new byte[]{'P', 'A', 'R', 'E'})) {
-            throw fail("encrypted Parquet files are not supported");
-        }
         if (size < 12 || !Arrays.equals(tail, MAGIC)) {
             throw fail("file is truncated (footer missing)");
+        }
+    }
+
+    private static void readFully(SeekableByteChannel ch, byte[] dst) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(dst);
+        while (b.hasRemaining() && ch.read(b) > 0) {
+            // until full or end of file
         }
     }
 
@@ -133,9 +146,10 @@ final class ParquetRunReader {
         checkFrame();
         ParquetFileReader reader;
         try {
-            reader = ParquetFileReader.open(new LocalInputFile(file), ParquetReadOptions.builder().build());
+            reader = ParquetFileReader.open(new LocalInputFile(file), ParquetRunReader.readOptions());
         } catch (IOException | RuntimeException e) {
-            throw fail("the file footer is damaged (" + plain(e) + ")", e);
+            LOG.log(System.Logger.Level.DEBUG, "footer of " + file, e);
+            throw fail("the file footer is damaged", e);
         }
         try (reader) {
             return body.apply(reader);
@@ -144,7 +158,7 @@ final class ParquetRunReader {
         } catch (OutOfMemoryError e) {
             throw fail("not enough memory to load this run (start DarkScope with a larger -Xmx)", e);
         } catch (IOException | RuntimeException e) {
-            throw fail("the file is damaged (" + plain(e) + ")", e);
+            throw fail("the data is damaged (" + plain(e) + ")", e);
         }
     }
 

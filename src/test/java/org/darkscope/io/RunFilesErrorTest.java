@@ -59,6 +59,26 @@ class RunFilesErrorTest {
     }
 
     @Test
+    void damagedDataInsideTheFileIsDetectedByThePageChecksums() throws IOException {
+        byte[] all = Files.readAllBytes(good);
+        // flip bytes in the middle of a cell column's data (the reader ignores stored derived columns)
+        long start;
+        long size;
+        try (var r = org.apache.parquet.hadoop.ParquetFileReader.open(new org.apache.parquet.io.LocalInputFile(good))) {
+            var chunk = r.getFooter().getBlocks().get(0).getColumns().stream()
+                    .filter(c -> c.getPath().toDotString().equals("ecal_main_r2c3")).findFirst().orElseThrow();
+            start = chunk.getStartingPos();
+            size = chunk.getTotalSize();
+        }
+        for (long i = start + size / 2; i < start + size / 2 + 16; i++) {
+            all[(int) i] ^= 0x5A;
+        }
+        Path f = dir.resolve("flipped.parquet");
+        Files.write(f, all);
+        assertTrue(fails(f).problem().startsWith("the data is damaged"));
+    }
+
+    @Test
     void randomBytes() throws IOException {
         byte[] junk = new byte[10_000];
         new Random(1).nextBytes(junk);
@@ -75,7 +95,7 @@ class RunFilesErrorTest {
         System.arraycopy("PAR1".getBytes(), 0, junk, junk.length - 4, 4);
         Path f = dir.resolve("fake.parquet");
         Files.write(f, junk);
-        assertTrue(fails(f).problem().contains("damaged"));
+        assertEquals("fake.parquet: the file footer is damaged", fails(f).getMessage());
     }
 
     @Test
@@ -89,7 +109,7 @@ class RunFilesErrorTest {
     void missingFileAndDirectory() throws IOException {
         assertEquals("nowhere.parquet: file not found", fails(dir.resolve("nowhere.parquet")).getMessage());
         Path d = Files.createDirectory(dir.resolve("adir.parquet"));
-        assertTrue(fails(d).problem().contains("directory"));
+        assertEquals("adir.parquet: is a directory, not a run file", fails(d).getMessage());
     }
 
     @Test
