@@ -52,7 +52,7 @@ public final class InfoCommand implements Callable<Integer> {
         o.put("events", s.events());
         o.put("darkscopeMetadata", s.hasMetadata());
         o.set("run", m.readTree(RunInfoJson.toJson(s.info())));
-        if (!s.classCounts().isEmpty()) {
+        if (s.info().simulated() && !s.classCounts().isEmpty()) {
             ObjectNode c = o.putObject("classes");
             for (Map.Entry<Integer, Long> e : s.classCounts().entrySet()) {
                 c.put(EventClass.of(e.getKey()).name().toLowerCase(Locale.ROOT), e.getValue());
