@@ -35,6 +35,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Writes a run as a Parquet file. Pages are built directly from the primitive arrays (PLAIN
@@ -161,6 +162,13 @@ final class ParquetRunWriter {
             pool.shutdownNow();
             if (!ok) {
                 w.abort();
+                w.close(); // closes the stream without a footer; the caller deletes the file
+            }
+            try {
+                // compressors go back to parquet-java's pool only once no task uses them
+                pool.awaitTermination(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
             synchronized (factories) {
                 factories.forEach(CodecFactory::release);
