@@ -319,26 +319,28 @@ final class ParquetRunReader {
         // cells: all in one block, or (big runs) one row group at a time, read again on demand
         boolean lazy = n > inMemoryMaxEvents;
         float[] block = lazy ? null : new float[n * nc];
-        ColumnTarget.CellBuffer cellBuf = new ColumnTarget.CellBuffer(block, 0);
+        // a second core decodes the second half of the cells with its own file reader
+        boolean useHelper = Runtime.getRuntime().availableProcessors() > 1 && n >= parallelMinEvents;
+        int helperCells = useHelper ? nc / 2 : 0;
+        ColumnTarget.CellBuffer myCells = new ColumnTarget.CellBuffer(block, 0);
+        ColumnTarget.CellBuffer helperCellBuf = new ColumnTarget.CellBuffer(block, 0);
         List<String> cellNames = schema.cellColumns();
         List<ColumnDescriptor> cellColumns = new ArrayList<>();
         for (int cell = 0; cell < nc; cell++) {
             cellColumns.add(available.get(cellNames.get(cell)));
-            targets.add(ColumnTarget.cell(cellNames.get(cell), cellBuf, cell, nc));
+            targets.add(ColumnTarget.cell(cellNames.get(cell), cell < nc - helperCells ? myCells : helperCellBuf, cell, nc));
         }
         requested.addAll(cellColumns);
-        // a second core decodes the second half of the cells with its own file reader
-        HelperDecoder helper = null;
-        int cores = Runtime.getRuntime().availableProcessors();
-        if (!lazy && cores > 1 && n >= parallelMinEvents) {
-            int keep = requested.size() - nc / 2;
-            helper = new HelperDecoder(this, h.footer(), requested.subList(keep, requested.size()),
-                    targets.subList(keep, targets.size()));
-        }
-        List<ColumnDescriptor> mine = helper == null ? requested : requested.subList(0, requested.size() - nc / 2);
-        List<ColumnTarget> myTargets = helper == null ? targets : targets.subList(0, targets.size() - nc / 2);
-        HelperDecoder helperRef = helper;
-        // derive the summary of each row group on a second thread while the next one is decoded
+        int keep = requested.size() - helperCells;
+        List<ColumnDescriptor> mine = requested.subList(0, keep);
+        List<ColumnTarget> myTargets = targets.subList(0, keep);
+        GroupBlocks groupBlocks = new GroupBlocks(nc);
+        HelperDecoder helper = !useHelper ? null : new HelperDecoder(this, h.footer(), requested.subList(keep, requested.size()),
+                targets.subList(keep, targets.size()), !lazy ? null : (g, first, rows) -> {
+                    helperCellBuf.data = groupBlocks.get(g, rows);
+                    helperCellBuf.firstRow = first;
+                });
+        // derive the summary of each row group on another thread while the next one is decoded
         SummaryDeriver deriver = new SummaryDeriver(detector);
         Map<String, Object> derived = deriver.allocate(n);
         float[][] srd = new float[detector.srdCellCount()][];
@@ -361,32 +363,39 @@ final class ParquetRunReader {
                 helper.start(pool);
             }
             long[] myNulls = readColumns(reader, h, mine, myTargets, progress, new GroupListener() {
+                private int started;
                 private int group;
+                private int derivedUpTo;
 
                 @Override
                 public void start(int first, int rows) {
                     if (lazy) {
-                        cellBuf.data = new float[rows * nc];
-                        cellBuf.firstRow = first;
+                        myCells.data = groupBlocks.get(started, rows);
+                        myCells.firstRow = first;
                     }
+                    started++;
                 }
 
                 @Override
                 public void decoded(int first, int rows) throws IOException {
-                    if (helperRef != null) {
+                    if (helper != null) {
                         try {
-                            helperRef.await(group);
+                            helper.await(group);
                         } catch (InterruptedException e) {
                             Thread.currentThread().interrupt();
                             throw new CancelledException();
                         }
                     }
+                    float[] groupCells = lazy ? groupBlocks.take(group) : null;
                     group++;
-                    float[] groupCells = cellBuf.data;
                     pending.add(pool.submit(() -> {
                         float[] cells = lazy ? groupCells : Arrays.copyOfRange(block, first * nc, (first + rows) * nc);
                         deriver.derive(first, rows, cells, srd, veto, derived);
                     }));
+                    // keep at most a few decoded groups waiting for the deriver (memory for big runs)
+                    while (pending.size() - derivedUpTo > MAX_GROUPS_AHEAD) {
+                        await(pending.get(derivedUpTo++));
+                    }
                 }
             });
             System.arraycopy(myNulls, 0, nulls, 0, myNulls.length);
@@ -395,14 +404,8 @@ final class ParquetRunReader {
             }
             progress.update(1, "deriving summary of " + n + " events");
             for (Future<?> f : pending) {
-                f.get();
+                await(f);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancelledException();
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            throw c instanceof RuntimeException re ? re : new IllegalStateException(c);
         } finally {
             if (helper != null) {
                 helper.stop();
@@ -419,6 +422,40 @@ final class ParquetRunReader {
         RunData run = b.build();
         progress.update(1, "read " + n + " events");
         return run;
+    }
+
+    /** Decoded row groups allowed to wait for the deriver, and for the main decoder (helper look-ahead). */
+    static final int MAX_GROUPS_AHEAD = 2;
+
+    /** Waits for a background task; its failure becomes this thread's. */
+    private static void await(Future<?> f) {
+        try {
+            f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancelledException();
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            throw c instanceof RuntimeException re ? re : new IllegalStateException(c);
+        }
+    }
+
+    /** Cell blocks of the row groups being decoded when cells are not kept (big runs). */
+    private static final class GroupBlocks {
+        private final int cellCount;
+        private final Map<Integer, float[]> blocks = new java.util.HashMap<>();
+
+        GroupBlocks(int cellCount) {
+            this.cellCount = cellCount;
+        }
+
+        synchronized float[] get(int group, int rows) {
+            return blocks.computeIfAbsent(group, g -> new float[rows * cellCount]);
+        }
+
+        synchronized float[] take(int group) {
+            return blocks.remove(group);
+        }
     }
 
     /** Told before and after each row group is decoded, with its first event and its size. */

@@ -53,12 +53,21 @@ class LazyCellStoreTest {
     }
 
     @Test
-    void foreignFileCellsAreConvertedTheSameWayOnDemand() throws Exception {
+    void foreignFileCellsAreConvertedTheSameWayOnDemandOnOneOrTwoCores() throws Exception {
         Path file = ForeignFilesTest.resource("pyarrow-defaults.parquet");
         RunData lazy = RunFiles.read(file);
         assertInstanceOf(LazyCellStore.class, lazy.cells());
+        int savedParallel = ParquetRunReader.parallelMinEvents;
+        ParquetRunReader.parallelMinEvents = 0;
+        RunData lazyTwoCores;
+        try {
+            lazyTwoCores = RunFiles.read(file);
+        } finally {
+            ParquetRunReader.parallelMinEvents = savedParallel;
+        }
         ParquetRunReader.inMemoryMaxEvents = saved;
         RunData eager = RunFiles.read(file);
         TestRuns.assertSameColumns(eager, lazy);
+        TestRuns.assertSameColumns(eager, lazyTwoCores);
     }
 }

@@ -58,24 +58,42 @@ class RunFilesErrorTest {
         assertTrue(fails(f).problem().contains("damaged"));
     }
 
-    @Test
-    void damagedDataInsideTheFileIsDetectedByThePageChecksums() throws IOException {
+    private Path flipBytesIn(String column, String name) throws IOException {
         byte[] all = Files.readAllBytes(good);
-        // flip bytes in the middle of a cell column's data (the reader ignores stored derived columns)
         long start;
         long size;
         try (var r = org.apache.parquet.hadoop.ParquetFileReader.open(new org.apache.parquet.io.LocalInputFile(good))) {
             var chunk = r.getFooter().getBlocks().get(0).getColumns().stream()
-                    .filter(c -> c.getPath().toDotString().equals("ecal_main_r2c3")).findFirst().orElseThrow();
+                    .filter(c -> c.getPath().toDotString().equals(column)).findFirst().orElseThrow();
             start = chunk.getStartingPos();
             size = chunk.getTotalSize();
         }
         for (long i = start + size / 2; i < start + size / 2 + 16; i++) {
             all[(int) i] ^= 0x5A;
         }
-        Path f = dir.resolve("flipped.parquet");
+        Path f = dir.resolve(name);
         Files.write(f, all);
-        assertTrue(fails(f).problem().startsWith("the data is damaged"));
+        return f;
+    }
+
+    @Test
+    void damagedDataInsideTheFileIsDetectedByThePageChecksums() throws IOException {
+        // a cell column (the reader ignores the stored derived columns)
+        Path f = flipBytesIn("ecal_main_r2c3", "flipped.parquet");
+        assertTrue(fails(f).problem().startsWith("the data is damaged"), f.toString());
+    }
+
+    @Test
+    void damageFoundByTheSecondCoreIsReportedToo() throws IOException {
+        // the last cell is decoded by the helper thread when two cores share the work
+        Path f = flipBytesIn(run.schema().cellColumns().get(run.cells().cellCount() - 1), "flipped-late.parquet");
+        int saved = ParquetRunReader.parallelMinEvents;
+        ParquetRunReader.parallelMinEvents = 0;
+        try {
+            assertTrue(fails(f).problem().startsWith("the data is damaged"));
+        } finally {
+            ParquetRunReader.parallelMinEvents = saved;
+        }
     }
 
     @Test
