@@ -78,6 +78,13 @@ def main(path):
     check(rows == md.num_rows and ncols == len(names), "DuckDB sees the same rows and columns")
     check(kv_duck.get("darkscope.run") == kv.get("darkscope.run"), "DuckDB reads the same darkscope.run")
     check(abs(agg[0] - ecal_sum.sum()) <= 1e-4 * max(1.0, abs(ecal_sum.sum())), "DuckDB sum(ecal) == pyarrow")
+    # filters that can use the min/max statistics to skip row groups and pages must still count right
+    cut = float(np.median(col("ecal")))
+    expect = int(np.count_nonzero(table.column("ecal").to_numpy() < np.float32(cut)))
+    duck = con.execute(f"SELECT count(*) FROM read_parquet('{p}') WHERE ecal < {cut!r}::FLOAT").fetchone()[0]
+    filtered = pq.read_table(path, columns=["ecal"], filters=[("ecal", "<", np.float32(cut))]).num_rows
+    print(f"  events with ecal < {cut:.4g}: numpy {expect}, DuckDB {duck}, pyarrow filter {filtered}")
+    check(duck == expect and filtered == expect, "filters using the statistics count the same events")
 
     print("== " + ("all checks passed" if not failures else f"{len(failures)} check(s) FAILED"))
     return 0 if not failures else 1

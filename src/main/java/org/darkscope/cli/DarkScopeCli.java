@@ -10,8 +10,10 @@ import java.util.Set;
         description = "Event display and cut-tuning workbench for missing-energy dark-sector searches.%n"
                 + "Without a command, opens the window.",
         subcommands = {
-                CommandLine.HelpCommand.class,
-                SimulateCommand.class
+                InfoCommand.class,
+                ExportCommand.class,
+                SimulateCommand.class,
+                CommandLine.HelpCommand.class
         })
 public final class DarkScopeCli implements Runnable {
     /** Exit code for bad arguments or unreadable files. */

@@ -1,6 +1,7 @@
 package org.darkscope.io;
 
 import org.darkscope.event.RunData;
+import org.darkscope.event.RunInfo;
 import org.darkscope.event.Schema;
 import org.darkscope.task.Progress;
 
@@ -53,6 +54,27 @@ public final class RunFiles {
         meta.put(KEY_RUN, RunInfoJson.toJson(run.info()));
         meta.put(KEY_SCHEMA_VERSION, Integer.toString(Schema.VERSION));
         AtomicFiles.write(file, tmp -> new ParquetRunWriter(run).write(tmp, meta, progress));
+    }
+
+    /**
+     * What {@code info} shows without loading the events: the metadata, the event count and the
+     * class mix.
+     *
+     * @param file         the run file
+     * @param info         run metadata (defaults if the file has none)
+     * @param events       number of events
+     * @param classCounts  events per truth_class code (EventClass), empty if the file has no truth
+     * @param hasMetadata  false for foreign files without DarkScope metadata
+     */
+    public record Summary(Path file, RunInfo info, int events, Map<Integer, Long> classCounts, boolean hasMetadata) {
+        public Summary {
+            classCounts = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(classCounts));
+        }
+    }
+
+    /** Reads the metadata, event count and truth-class counts only (fast, little memory). */
+    public static Summary summary(Path file) throws RunFileException {
+        return new ParquetRunReader(file).summary();
     }
 
     /** True for names of the atomic writer's temporary files. */

@@ -104,6 +104,32 @@ class ForeignFilesTest {
     }
 
     @Test
+    void summaryOfForeignFileUsesDefaults() throws Exception {
+        RunFiles.Summary s = RunFiles.summary(resource("duckdb-defaults.parquet"));
+        assertEquals(200, s.events());
+        assertEquals(777, s.info().runNumber());
+        assertFalse(s.hasMetadata());
+        assertTrue(s.classCounts().isEmpty(), "no truth_class column");
+    }
+
+    @Test
+    void twoCoreDecodingGivesTheSameRunAndNullCount() throws Exception {
+        Path file = resource("pyarrow-defaults.parquet");
+        ParquetRunReader single = new ParquetRunReader(file);
+        RunData a = single.read(org.darkscope.task.Progress.NONE);
+        int saved = ParquetRunReader.parallelMinEvents;
+        ParquetRunReader.parallelMinEvents = 0;
+        try {
+            ParquetRunReader parallel = new ParquetRunReader(file);
+            RunData b = parallel.read(org.darkscope.task.Progress.NONE);
+            TestRuns.assertSameColumns(a, b);
+            assertEquals(single.lastNullCount, parallel.lastNullCount);
+        } finally {
+            ParquetRunReader.parallelMinEvents = saved;
+        }
+    }
+
+    @Test
     void nullsBecomeZero() throws Exception {
         RunData run = RunFiles.read(resource("pyarrow-defaults.parquet"));
         assertEquals(0f, run.floats(Schema.P)[3]);
@@ -145,14 +171,26 @@ class ForeignFilesTest {
         ForeignWriter w = new ForeignWriter();
         w.nullEvery.put(Schema.P, 10);
         w.nullEvery.put(Schema.TIME, 25);
+        String lastCell = run.schema().cellColumns().get(run.cells().cellCount() - 1);
+        w.nullEvery.put(lastCell, 50);
         Path file = dir.resolve("nulls.parquet");
         w.write(run, file);
-        ParquetRunReader r = new ParquetRunReader(file);
-        RunData back = r.read(org.darkscope.task.Progress.NONE);
-        assertEquals(10 + 4, r.lastNullCount);
-        assertEquals(0f, back.floats(Schema.P)[20]);
-        assertEquals(run.floats(Schema.P)[21], back.floats(Schema.P)[21]);
-        assertEquals(0L, back.longs(Schema.TIME)[50]);
-        assertEquals(run.ints(Schema.RUN)[0], back.info().runNumber(), "no metadata: run number from the run column");
+        for (int minEvents : new int[]{Integer.MAX_VALUE, 0}) { // one core, then two (last cell on the helper)
+            int saved = ParquetRunReader.parallelMinEvents;
+            ParquetRunReader.parallelMinEvents = minEvents;
+            try {
+                ParquetRunReader r = new ParquetRunReader(file);
+                RunData back = r.read(org.darkscope.task.Progress.NONE);
+                assertEquals(10 + 4 + 2, r.lastNullCount);
+                assertEquals(0f, back.floats(Schema.P)[20]);
+                assertEquals(run.floats(Schema.P)[21], back.floats(Schema.P)[21]);
+                assertEquals(0L, back.longs(Schema.TIME)[50]);
+                assertEquals(0f, back.cells().get(50, run.cells().cellCount() - 1));
+                assertEquals(run.cells().get(51, run.cells().cellCount() - 1), back.cells().get(51, run.cells().cellCount() - 1));
+                assertEquals(run.ints(Schema.RUN)[0], back.info().runNumber(), "no metadata: run number from the run column");
+            } finally {
+                ParquetRunReader.parallelMinEvents = saved;
+            }
+        }
     }
 }

@@ -58,6 +58,44 @@ class RunFilesErrorTest {
         assertTrue(fails(f).problem().contains("damaged"));
     }
 
+    private Path flipBytesIn(String column, String name) throws IOException {
+        byte[] all = Files.readAllBytes(good);
+        long start;
+        long size;
+        try (var r = org.apache.parquet.hadoop.ParquetFileReader.open(new org.apache.parquet.io.LocalInputFile(good))) {
+            var chunk = r.getFooter().getBlocks().get(0).getColumns().stream()
+                    .filter(c -> c.getPath().toDotString().equals(column)).findFirst().orElseThrow();
+            start = chunk.getStartingPos();
+            size = chunk.getTotalSize();
+        }
+        for (long i = start + size / 2; i < start + size / 2 + 16; i++) {
+            all[(int) i] ^= 0x5A;
+        }
+        Path f = dir.resolve(name);
+        Files.write(f, all);
+        return f;
+    }
+
+    @Test
+    void damagedDataInsideTheFileIsDetectedByThePageChecksums() throws IOException {
+        // a cell column (the reader ignores the stored derived columns)
+        Path f = flipBytesIn("ecal_main_r2c3", "flipped.parquet");
+        assertTrue(fails(f).problem().startsWith("the data is damaged"), f.toString());
+    }
+
+    @Test
+    void damageFoundByTheSecondCoreIsReportedToo() throws IOException {
+        // the last cell is decoded by the helper thread when two cores share the work
+        Path f = flipBytesIn(run.schema().cellColumns().get(run.cells().cellCount() - 1), "flipped-late.parquet");
+        int saved = ParquetRunReader.parallelMinEvents;
+        ParquetRunReader.parallelMinEvents = 0;
+        try {
+            assertTrue(fails(f).problem().startsWith("the data is damaged"));
+        } finally {
+            ParquetRunReader.parallelMinEvents = saved;
+        }
+    }
+
     @Test
     void randomBytes() throws IOException {
         byte[] junk = new byte[10_000];
@@ -75,7 +113,7 @@ class RunFilesErrorTest {
         System.arraycopy("PAR1".getBytes(), 0, junk, junk.length - 4, 4);
         Path f = dir.resolve("fake.parquet");
         Files.write(f, junk);
-        assertTrue(fails(f).problem().contains("damaged"));
+        assertEquals("fake.parquet: the file footer is damaged", fails(f).getMessage());
     }
 
     @Test
@@ -89,7 +127,7 @@ class RunFilesErrorTest {
     void missingFileAndDirectory() throws IOException {
         assertEquals("nowhere.parquet: file not found", fails(dir.resolve("nowhere.parquet")).getMessage());
         Path d = Files.createDirectory(dir.resolve("adir.parquet"));
-        assertTrue(fails(d).problem().contains("directory"));
+        assertEquals("adir.parquet: is a directory, not a run file", fails(d).getMessage());
     }
 
     @Test
