@@ -1,0 +1,216 @@
+package org.darkscope.ui.display;
+
+import javafx.application.Platform;
+import javafx.concurrent.Task;
+import javafx.stage.DirectoryChooser;
+import org.darkscope.event.RunData;
+import org.darkscope.task.Progress;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Drives the shift-crew panel: live follow of a directory, the alert list, accumulation. */
+final class ShiftController {
+    private static final System.Logger LOG = System.getLogger(ShiftController.class.getName());
+    /** Accumulation counts a cell as hit above this energy (GeV) [display choice, above noise]. */
+    static final double OCCUPANCY_THRESHOLD_GEV = EnergyScale.DEFAULT_EMPTY_THRESHOLD_GEV;
+
+    private final EventDisplayPane pane;
+    private final ShiftToolsPanel ui;
+    private RunLoader loader;
+    private DirectoryPoller poller;
+    private Task<CellAccumulation> accTask;
+
+    ShiftController(EventDisplayPane pane, ShiftToolsPanel ui) {
+        this.pane = pane;
+        this.ui = ui;
+        ui.follow.selectedProperty().addListener((o, a, on) -> {
+            if (on && poller == null) {
+                String p = ui.followPath.getText().strip();
+                if (p.isEmpty()) {
+                    ui.followStatus.setText("type or choose a directory first");
+                    ui.follow.setSelected(false);
+                    return;
+                }
+                follow(Path.of(p));
+            } else if (!on && poller != null) {
+                stopFollowing();
+            }
+        });
+        ui.followPath.setOnAction(e -> ui.follow.setSelected(true));
+        ui.choose.setOnAction(e -> {
+            DirectoryChooser dc = new DirectoryChooser();
+            dc.setTitle("Directory to follow");
+            java.io.File f = dc.showDialog(pane.getScene() == null ? null : pane.getScene().getWindow());
+            if (f != null) {
+                ui.followPath.setText(f.getPath());
+                if (poller != null) {
+                    stopFollowing();
+                }
+                ui.follow.setSelected(true);
+            }
+        });
+        ui.alerts.setOnMouseClicked(e -> showAlert());
+        ui.alerts.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+                showAlert();
+            }
+        });
+        ui.accumulate.setOnAction(e -> accumulate());
+    }
+
+    private void showAlert() {
+        EventRef r = ui.alerts.getSelectionModel().getSelectedItem();
+        if (r == null) {
+            return;
+        }
+        if (r.run() != pane.run()) {
+            pane.setRun(r.run());
+        }
+        pane.showEvent(r.index());
+    }
+
+    void setLoader(RunLoader l) { this.loader = l; }
+
+    /** Starts polling {@code dir}; loaded runs are added to the pane (and shown if "newest" is on). */
+    void follow(Path dir) {
+        stopFollowing();
+        if (loader == null) {
+            ui.followStatus.setText("cannot follow: no run-file reader configured");
+            ui.follow.setSelected(false);
+            return;
+        }
+        if (!Files.isDirectory(dir)) {
+            ui.followStatus.setText("not a directory: " + dir);
+            ui.follow.setSelected(false);
+            return;
+        }
+        RunLoader l = loader;
+        poller = new DirectoryPoller(dir, ".parquet", file -> {
+            try {
+                RunData r = l.load(file);
+                Platform.runLater(() -> arrived(file, r));
+            } catch (Exception ex) {
+                LOG.log(System.Logger.Level.WARNING, "cannot read " + file + ": " + ex);
+                Platform.runLater(() -> ui.followStatus.setText("cannot read " + file.getFileName() + ": " + ex.getMessage()));
+            }
+        });
+        ui.followPath.setText(dir.toString());
+        ui.followStatus.setText("following " + dir + " (polling every " + DirectoryPoller.DEFAULT_INTERVAL_MS + " ms)");
+        if (!ui.follow.isSelected()) {
+            ui.follow.setSelected(true);
+        }
+        poller.start(DirectoryPoller.DEFAULT_INTERVAL_MS);
+    }
+
+    void stopFollowing() {
+        if (poller != null) {
+            poller.close();
+            poller = null;
+            ui.followStatus.setText("not following");
+        }
+        if (ui.follow.isSelected()) {
+            ui.follow.setSelected(false);
+        }
+    }
+
+    private void arrived(Path file, RunData r) {
+        String src = r.source() == null || r.source().isEmpty() ? file.toString() : r.source();
+        RunData old = pane.runs().stream().filter(x -> src.equals(x.source()) || file.toString().equals(x.source()))
+                .findFirst().orElse(null);
+        boolean replaced = old != null;
+        if (replaced) {
+            pane.runs().set(pane.runs().indexOf(old), r);
+        } else {
+            pane.addRun(r);
+        }
+        ui.followStatus.setText((replaced ? "updated " : "new ") + file.getFileName() + ": run " + r.info().runNumber()
+                + ", " + r.size() + " events");
+        if (ui.showNewest.isSelected() || old == pane.run()) {
+            boolean wasCurrent = old != null && old == pane.run();
+            int keep = pane.currentEventProperty().get();
+            pane.setRun(r);
+            if (wasCurrent && keep >= 0 && keep < r.size()) {
+                pane.showEvent(keep);
+            } else if (r.size() > 0) {
+                pane.showEvent(r.size() - 1);
+            }
+        } else {
+            runChanged();
+        }
+    }
+
+    /** Recomputes the alert list over every loaded run. */
+    void runChanged() {
+        List<EventRef> list = new ArrayList<>();
+        for (RunData r : pane.runs()) {
+            for (int e : pane.regions().alerts(r)) {
+                list.add(new EventRef(r, e));
+            }
+        }
+        ui.alerts.getItems().setAll(list);
+        ui.alertTitle.setText("alerts: " + list.size() + " events in or near the signal box (E_ECAL < "
+                + fmt(pane.regions().ecalEdge()) + ", E_HCAL < " + fmt(pane.regions().hcalEdge()) + " GeV, +"
+                + Math.round(100 * RegionRules.DEFAULT_NEAR_MARGIN) + " %)");
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    }
+
+    /** Accumulates occupancy and mean energy over the browsed events in the background. */
+    void accumulate() {
+        RunData r = pane.run();
+        if (r == null) {
+            return;
+        }
+        if (accTask != null) {
+            accTask.cancel();
+        }
+        int[] rows = pane.browsedRows();
+        Task<CellAccumulation> t = new Task<>() {
+            @Override
+            protected CellAccumulation call() {
+                Task<CellAccumulation> self = this;
+                return CellAccumulation.compute(r, rows, OCCUPANCY_THRESHOLD_GEV, new Progress() {
+                    @Override
+                    public void update(double f, String m) {
+                        updateProgress(f, 1);
+                        updateMessage(m);
+                    }
+
+                    @Override
+                    public boolean isCancelled() {
+                        return self.isCancelled();
+                    }
+                });
+            }
+        };
+        accTask = t;
+        ui.accProgress.progressProperty().bind(t.progressProperty());
+        ui.accResult.textProperty().bind(t.messageProperty());
+        t.setOnSucceeded(e -> {
+            ui.accResult.textProperty().unbind();
+            CellAccumulation acc = t.getValue();
+            if (r != pane.run()) {
+                return;
+            }
+            pane.setAccumulation(acc);
+            List<String> hot = acc.hotCells();
+            List<String> dead = acc.deadCells();
+            ui.accResult.setText(acc.events() + " events accumulated. Hot cells: " + (hot.isEmpty() ? "none" : String.join(", ", hot))
+                    + ". Cells never hit: " + (dead.isEmpty() ? "none" : dead.size() + " (" + String.join(", ", dead.subList(0, Math.min(8, dead.size())))
+                    + (dead.size() > 8 ? ", ..." : "") + ")") + ". Choose 'occupancy' or 'mean energy' to see them.");
+        });
+        t.setOnFailed(e -> {
+            ui.accResult.textProperty().unbind();
+            ui.accResult.setText("accumulation failed: " + t.getException());
+        });
+        t.setOnCancelled(e -> ui.accResult.textProperty().unbind());
+        Thread th = new Thread(t, "darkscope-accumulate");
+        th.setDaemon(true);
+        th.start();
+    }
+}
