@@ -147,7 +147,8 @@ public class EventDisplayPane extends BorderPane {
         if (r == null) {
             throw new IllegalArgumentException("run is null");
         }
-        if (!runs.contains(r)) {
+        boolean added = !runs.contains(r);
+        if (added) {
             runs.add(r);
         }
         stopPlaying();
@@ -165,7 +166,9 @@ public class EventDisplayPane extends BorderPane {
         nav.runBox.setValue(r);
         rebuildFilters();
         shiftController.runChanged();
-        tourController.runsChanged();
+        if (added) {
+            tourController.runsChanged();
+        }
         if (r.size() > 0) {
             showEvent(navigator.first());
         } else {
@@ -667,6 +670,8 @@ public class EventDisplayPane extends BorderPane {
     }
 
     CellAccumulation accumulation() { return accumulation; }
+
+    TourController tourController() { return tourController; }
 
     RegionRules regions() { return regions; }
 

@@ -13,6 +13,7 @@ final class TourController {
     private final TeachingTour.Step[] steps = TeachingTour.Step.values();
     private int index = -1;
     private Consumer<EventRef> onTourEvent = r -> { };
+    private boolean updatingMasses;
 
     TourController(EventDisplayPane pane, TourPanel ui) {
         this.pane = pane;
@@ -21,7 +22,7 @@ final class TourController {
         ui.back.setOnAction(e -> go(index - 1));
         ui.back.setDisable(true);
         ui.mass.valueProperty().addListener((o, a, m) -> {
-            if (index >= 0 && steps[index] == TeachingTour.Step.DARK_PHOTON) {
+            if (!updatingMasses && index >= 0 && steps[index] == TeachingTour.Step.DARK_PHOTON) {
                 go(index);
             }
         });
@@ -31,12 +32,20 @@ final class TourController {
 
     void runsChanged() {
         List<Double> masses = TeachingTour.signalMasses(pane.runs());
+        if (masses.equals(ui.mass.getItems())) {
+            return;
+        }
         Double keep = ui.mass.getValue();
-        ui.mass.getItems().setAll(masses);
-        if (keep != null && masses.contains(keep)) {
-            ui.mass.setValue(keep);
-        } else if (!masses.isEmpty()) {
-            ui.mass.setValue(masses.get(0));
+        updatingMasses = true;
+        try {
+            ui.mass.getItems().setAll(masses);
+            if (keep != null && masses.contains(keep)) {
+                ui.mass.setValue(keep);
+            } else if (!masses.isEmpty()) {
+                ui.mass.setValue(masses.get(0));
+            }
+        } finally {
+            updatingMasses = false;
         }
     }
 
