@@ -66,7 +66,7 @@ public final class DetectorView3D extends Pane {
     private final List<Box> srdBoxes = new ArrayList<>();
     private final List<Box> vetoBoxes = new ArrayList<>();
     private PhongMaterial[] palette = new PhongMaterial[0];
-    private final PhongMaterial emptyMaterial = new PhongMaterial(Color.gray(0.33));
+    private final PhongMaterial emptyMaterial = new PhongMaterial(Color.gray(0.26));
     private final PhongMaterial highlightMaterial = new PhongMaterial(Color.WHITE);
     private final PhongMaterial hitMaterial = new PhongMaterial(Color.ORANGE);
     private final Box highlight = new Box(1, 1, 1);
