@@ -44,13 +44,16 @@ public final class DetectorView3D extends Pane {
     /** Smallest transverse scale of a cell in {@link CellStyle#SIZE} mode. */
     private static final double MIN_SIZE_SCALE = 0.2;
     private static final double TRACK_RADIUS_MM = 6;
-    private static final double MARKER_RADIUS_MM = 45;
-    private static final double MARKER_HEIGHT_MM = 600;
+    private static final double MARKER_RADIUS_MM = 30;
+    private static final double MARKER_HEIGHT_MM = 450;
     /** SRD cell counts as tagged in the e- window 1 < E < 80 MeV: physics.md section 1 [src]. */
     public static final double SRD_MIN_MEV = 1;
     public static final double SRD_MAX_MEV = 80;
     /** VETO counter counts as hit above half a MIP: physics.md section 1 [src]. */
     public static final double VETO_HIT_MIP = 0.5;
+
+    /** System property that turns on multi-sample antialiasing of the 3D view (costly on software GL). */
+    public static final String ANTIALIASING_PROPERTY = "darkscope.display.antialiasing";
 
     private final Group world = new Group();
     private final Group cellGroup = new Group();
@@ -96,7 +99,8 @@ public final class DetectorView3D extends Pane {
         headLight.setMaxRange(Double.POSITIVE_INFINITY);
         root3d.getChildren().addAll(cellLight, passiveAmbient, headLight);
 
-        subScene = new SubScene(root3d, 800, 600, true, SceneAntialiasing.BALANCED);
+        subScene = new SubScene(root3d, 800, 600, true,
+                Boolean.getBoolean(ANTIALIASING_PROPERTY) ? SceneAntialiasing.BALANCED : SceneAntialiasing.DISABLED);
         subScene.setFill(Color.rgb(24, 26, 34));
         subScene.widthProperty().bind(widthProperty());
         subScene.heightProperty().bind(heightProperty());

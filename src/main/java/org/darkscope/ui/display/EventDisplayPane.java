@@ -210,6 +210,14 @@ public class EventDisplayPane extends BorderPane {
         markDirty();
     }
 
+    /** Shows an event of any run (switching runs if needed), e.g. a point clicked in the energy plane. */
+    public void showEvent(EventRef ref) {
+        if (ref.run() != run) {
+            setRun(ref.run());
+        }
+        showEvent(ref.index());
+    }
+
     /** Row index of the shown event (-1 when none). */
     public ReadOnlyIntegerProperty currentEventProperty() { return currentEvent.getReadOnlyProperty(); }
 
@@ -673,6 +681,12 @@ public class EventDisplayPane extends BorderPane {
 
     TourController tourController() { return tourController; }
 
+    /** Shows tour step {@code i} (0-based) as if the user walked there. */
+    public void tourStep(int i) { tourController.go(i); }
+
+    /** Simulates hovering a cell (global index; -1 for none): label and both highlights. */
+    public void hoverCellForDisplay(int index) { hoverCell(index); }
+
     RegionRules regions() { return regions; }
 
     int[] browsedRows() {
@@ -681,6 +695,8 @@ public class EventDisplayPane extends BorderPane {
     }
 
     void setStatus(String s) { status.setText(s); }
+
+    TabPane tabs() { return tabs; }
 
     private void refreshSummary() {
         if (run != null && currentEvent.get() >= 0) {

@@ -22,6 +22,9 @@ final class ShiftController {
     private RunLoader loader;
     private DirectoryPoller poller;
     private Task<CellAccumulation> accTask;
+    /** Runs read from the followed directory, by file, and the (joined) run shown per run number. */
+    private final java.util.Map<Path, RunData> followedFiles = new java.util.HashMap<>();
+    private final java.util.Map<Integer, RunData> followedRuns = new java.util.HashMap<>();
 
     ShiftController(EventDisplayPane pane, ShiftToolsPanel ui) {
         this.pane = pane;
@@ -88,6 +91,8 @@ final class ShiftController {
             return;
         }
         RunLoader l = loader;
+        followedFiles.clear();
+        followedRuns.clear();
         poller = new DirectoryPoller(dir, ".parquet", file -> {
             try {
                 RunData r = l.load(file);
@@ -116,27 +121,39 @@ final class ShiftController {
         }
     }
 
-    private void arrived(Path file, RunData r) {
-        String src = r.source() == null || r.source().isEmpty() ? file.toString() : r.source();
-        RunData old = pane.runs().stream().filter(x -> src.equals(x.source()) || file.toString().equals(x.source()))
-                .findFirst().orElse(null);
-        boolean replaced = old != null;
-        if (replaced) {
+    private void arrived(Path file, RunData chunk) {
+        followedFiles.put(file, chunk);
+        int runNo = chunk.info().runNumber();
+        List<RunData> parts = followedFiles.entrySet().stream()
+                .filter(en -> en.getKey().getParent().equals(file.getParent()) && en.getValue().info().runNumber() == runNo)
+                .sorted(java.util.Map.Entry.comparingByKey())
+                .map(java.util.Map.Entry::getValue).toList();
+        RunData r;
+        try {
+            r = parts.size() == 1 ? chunk : RunChunks.concat(parts, file.getParent().resolve("run " + runNo).toString());
+        } catch (IllegalArgumentException ex) {
+            ui.followStatus.setText("cannot join chunks of run " + runNo + ": " + ex.getMessage());
+            return;
+        }
+        RunData old = followedRuns.get(runNo);
+        followedRuns.put(runNo, r);
+        boolean wasCurrent = old != null && old == pane.run();
+        if (old != null && pane.runs().contains(old)) {
             pane.runs().set(pane.runs().indexOf(old), r);
         } else {
             pane.addRun(r);
         }
-        ui.followStatus.setText((replaced ? "updated " : "new ") + file.getFileName() + ": run " + r.info().runNumber()
-                + ", " + r.size() + " events");
-        if (ui.showNewest.isSelected() || old == pane.run()) {
-            boolean wasCurrent = old != null && old == pane.run();
+        ui.followStatus.setText((old != null ? "updated " : "new ") + file.getFileName() + ": run " + runNo + ", "
+                + r.size() + " events" + (parts.size() > 1 ? " in " + parts.size() + " chunks" : ""));
+        if (wasCurrent) {
             int keep = pane.currentEventProperty().get();
+            boolean atEnd = keep == old.size() - 1;
             pane.setRun(r);
-            if (wasCurrent && keep >= 0 && keep < r.size()) {
-                pane.showEvent(keep);
-            } else if (r.size() > 0) {
-                pane.showEvent(r.size() - 1);
-            }
+            // stay on the event being looked at, or keep following the newest event
+            pane.showEvent(atEnd || keep < 0 || keep >= r.size() ? r.size() - 1 : keep);
+        } else if (ui.showNewest.isSelected() && r.size() > 0) {
+            pane.setRun(r);
+            pane.showEvent(r.size() - 1);
         } else {
             runChanged();
         }

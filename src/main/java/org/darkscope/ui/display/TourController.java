@@ -75,7 +75,7 @@ final class TourController {
             pane.setRun(run);
         }
         pane.showEvent(r.index());
-        String massText = run.info().isSignal() ? String.format(", m_A' = %.0f MeV", run.info().signalMassMeV()) : "";
+        String massText = run.info().isSignal() ? String.format(", m_A' = %.4g MeV", run.info().signalMassMeV()) : "";
         ui.status.setText("showing " + r + massText + String.format(": E_ECAL %.1f GeV, E_HCAL %.2f GeV", r.ecal(), r.hcal()));
         onTourEvent.accept(r);
     }

@@ -50,6 +50,32 @@ public final class DisplayDemo extends Application {
         if (preset != null) {
             Platform.runLater(() -> pane.cameraPreset(CameraRig.Preset.valueOf(preset)));
         }
+        String style = System.getProperty("demo.style");
+        if (style != null) {
+            pane.options.style.setValue(CellStyle.valueOf(style));
+        }
+        String map = System.getProperty("demo.colormap");
+        if (map != null) {
+            pane.options.colorMap.setValue(map);
+        }
+        if (Boolean.getBoolean("demo.log")) {
+            pane.options.mapping.setValue(EnergyScale.Mapping.LOG);
+        }
+        String tour = System.getProperty("demo.tour");
+        if (tour != null) {
+            pane.tourStep(Integer.parseInt(tour));
+            pane.tabs().getSelectionModel().select(2);
+        }
+        String hover = System.getProperty("demo.hover");
+        if (hover != null) {
+            pane.hoverCellForDisplay(pane.run().detector().cell(hover).index());
+        }
+        String mode = System.getProperty("demo.mode");
+        if (mode != null) {
+            pane.tabs().getSelectionModel().select(1);
+            pane.shift.accumulate.fire();
+            Platform.runLater(() -> pane.options.mode.setValue(DisplayMode.valueOf(mode)));
+        }
         String follow = System.getProperty("demo.follow");
         if (follow != null) {
             pane.followDirectory(Path.of(follow));

@@ -73,6 +73,15 @@ class EventDisplayShiftTest {
         RunFiles.write(grown, dir.resolve("run5005.parquet"));
         waitUntil("grown run", () -> fx(() -> pane.run().size() == 60));
         assertEquals(1, (long) fx(() -> (int) pane.runs().stream().filter(r -> r.info().runNumber() == 5005).count()));
+
+        // a second chunk file of the same run joins it
+        RunData chunk2 = SyntheticRuns.mixed(5005, 10, 77);
+        RunFiles.write(chunk2, dir.resolve("run5005_chunk2.parquet"));
+        waitUntil("joined chunks", () -> fx(() -> pane.run().size() == 70 && pane.currentEventProperty().get() == 69));
+        assertEquals(1, (long) fx(() -> (int) pane.runs().stream().filter(r -> r.info().runNumber() == 5005).count()));
+        assertEquals(String.format("%.2f", chunk2.floats("ecal")[9]),
+                robot.lookup("#summary-ecal").queryAs(Label.class).getText(), "last event of the second chunk");
+        assertTrue(robot.lookup("#shift-status").queryAs(Label.class).getText().contains("2 chunks"));
     }
 
     @Test
