@@ -29,6 +29,7 @@ public final class CameraRig {
     }
 
     static final double FIELD_OF_VIEW_DEG = 30;
+    static final double NEAR_CLIP_MM = 5;
     private static final double ORBIT_DEG_PER_PX = 0.3;
     private static final double ZOOM_PER_WHEEL_UNIT = 0.0025;
 
@@ -42,7 +43,7 @@ public final class CameraRig {
 
     public CameraRig(Group world) {
         camera.setFieldOfView(FIELD_OF_VIEW_DEG);
-        camera.setNearClip(5);
+        camera.setNearClip(NEAR_CLIP_MM);
         camera.setFarClip(500_000);
         world.getTransforms().setAll(pan, pitch, yaw, pivot);
     }
@@ -53,6 +54,7 @@ public final class CameraRig {
     public void attach(SubScene scene) {
         scene.setCamera(camera);
         scene.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+            camera.setNearClip(NEAR_CLIP_MM);
             anchorX = e.getSceneX();
             anchorY = e.getSceneY();
         });
@@ -94,6 +96,7 @@ public final class CameraRig {
 
     /** Sets the view: angles in degrees, pivot in drawn world coordinates, distance in mm. */
     public void set(double yawDeg, double pitchDeg, Point3D centre, double dist) {
+        camera.setNearClip(NEAR_CLIP_MM);
         yaw.setAngle(yawDeg);
         pitch.setAngle(pitchDeg);
         pivot.setX(-centre.getX());

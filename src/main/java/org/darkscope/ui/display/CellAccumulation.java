@@ -1,12 +1,12 @@
 package org.darkscope.ui.display;
 
 import org.darkscope.event.RunData;
+import org.darkscope.geometry.Cell;
 import org.darkscope.geometry.CellLayer;
 import org.darkscope.geometry.Detector;
 import org.darkscope.task.Progress;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -15,8 +15,12 @@ import java.util.List;
  * Immutable result of {@link #compute}.
  */
 public final class CellAccumulation {
-    /** A cell is "hot" if its occupancy exceeds this multiple of its layer's median [display choice]. */
+    /** A cell is "hot" ("dead") if its occupancy is this factor above (below) its neighbours' mean [display choice]. */
     public static final double HOT_FACTOR = 5;
+    /** Occupancy below which a comparison with the neighbours means nothing [display choice]. */
+    public static final double MIN_NEIGHBOUR_OCCUPANCY = 0.05;
+    /** Hits a dead cell would have had at 1/{@link #HOT_FACTOR} of its neighbours' rate [display choice]. */
+    public static final double DEAD_MIN_EXPECTED_HITS = 5;
 
     private final Detector detector;
     private final int events;
@@ -73,8 +77,27 @@ public final class CellAccumulation {
     /** Mean energy per cell in GeV over the events where it fired. Do not modify. */
     public float[] meanEnergy() { return meanEnergy; }
 
-    /** Names of cells that never fired (dead or unreached). */
+    /**
+     * Cells that never fired although their up-to-4 edge neighbours fire in at least
+     * {@link #MIN_NEIGHBOUR_OCCUPANCY} of the events and even 1/{@link #HOT_FACTOR} of their rate
+     * would have given {@link #DEAD_MIN_EXPECTED_HITS} hits (so a quiet corner with few events is
+     * not called dead; zero hits then has a Poisson probability below 1 %).
+     */
     public List<String> deadCells() {
+        return compareToNeighbours(false);
+    }
+
+    /**
+     * Cells that fire much more than their neighbours: occupancy above {@link #HOT_FACTOR} times the
+     * busiest edge neighbour and above {@link #MIN_NEIGHBOUR_OCCUPANCY} (the beam spot itself,
+     * whose neighbours are busy too, is not "hot").
+     */
+    public List<String> hotCells() {
+        return compareToNeighbours(true);
+    }
+
+    /** Cells that never fired (unreached or dead). */
+    public List<String> silentCells() {
         List<String> out = new ArrayList<>();
         for (int c = 0; c < occupancy.length; c++) {
             if (occupancy[c] == 0) {
@@ -84,17 +107,31 @@ public final class CellAccumulation {
         return out;
     }
 
-    /** Names of cells whose occupancy is above {@link #HOT_FACTOR} times their layer's median. */
-    public List<String> hotCells() {
+    private List<String> compareToNeighbours(boolean hot) {
         List<String> out = new ArrayList<>();
         for (CellLayer l : detector.calorimeterLayers()) {
-            float[] occ = Arrays.copyOfRange(occupancy, l.firstIndex(), l.firstIndex() + l.size());
-            float[] sorted = occ.clone();
-            Arrays.sort(sorted);
-            double median = sorted[sorted.length / 2];
-            for (int i = 0; i < occ.length; i++) {
-                if (median > 0 && occ[i] > HOT_FACTOR * median) {
-                    out.add(l.cells().get(i).name());
+            for (Cell c : l.cells()) {
+                double sum = 0;
+                double max = 0;
+                int n = 0;
+                int[][] steps = {{1, 0}, {-1, 0}, {0, 1}, {0, -1}};
+                for (int[] st : steps) {
+                    int r = c.row() + st[0];
+                    int k = c.col() + st[1];
+                    if (r >= 0 && r < l.ny() && k >= 0 && k < l.nx()) {
+                        double o = occupancy[l.cell(r, k).index()];
+                        sum += o;
+                        max = Math.max(max, o);
+                        n++;
+                    }
+                }
+                double mean = n > 0 ? sum / n : 0;
+                double occ = occupancy[c.index()];
+                boolean flagged = hot
+                        ? occ > MIN_NEIGHBOUR_OCCUPANCY && occ > HOT_FACTOR * max
+                        : occ == 0 && mean >= MIN_NEIGHBOUR_OCCUPANCY && mean * events / HOT_FACTOR >= DEAD_MIN_EXPECTED_HITS;
+                if (flagged) {
+                    out.add(c.name());
                 }
             }
         }

@@ -105,9 +105,10 @@ public final class CellMapPanel extends FlowPane {
 
     /**
      * Shows values: {@code units[i]} is the colour-map position (negative = empty), {@code values[i]}
-     * the number written in the cell, {@code format} its format (e.g. "%.2f").
+     * the number written in the cell, {@code format} its format (e.g. "%.2f"); {@code sums} adds each
+     * layer's sum to its title (meaningful for energies, not for occupancies).
      */
-    public void apply(double[] units, float[] values, String format, String unitName) {
+    public void apply(double[] units, float[] values, String format, String unitName, boolean sums) {
         int top = palette.length - 1;
         for (int i = 0; i < cellLabels.length; i++) {
             Label lab = cellLabels[i];
@@ -129,7 +130,8 @@ public final class CellMapPanel extends FlowPane {
             for (int c = 0; c < l.size(); c++) {
                 sum += values[l.firstIndex() + c];
             }
-            layerTitles.get(k).setText(l.prefix() + "   \u03a3 " + String.format(format, sum) + " " + unitName);
+            layerTitles.get(k).setText(sums ? l.prefix() + "   \u03a3 " + String.format(format, sum) + " " + unitName
+                    : l.prefix() + "   [" + unitName + "]");
         }
     }
 

@@ -51,6 +51,8 @@ public final class DetectorView3D extends Pane {
     public static final double SRD_MAX_MEV = 80;
     /** VETO counter counts as hit above half a MIP: physics.md section 1 [src]. */
     public static final double VETO_HIT_MIP = 0.5;
+    /** In the beam's-eye view everything farther than this upstream of the ECAL front is clipped. */
+    private static final double BEAM_EYE_CLEARANCE_MM = 60;
 
     /** System property that turns on multi-sample antialiasing of the 3D view (costly on software GL). */
     public static final String ANTIALIASING_PROPERTY = "darkscope.display.antialiasing";
@@ -390,7 +392,12 @@ public final class DetectorView3D extends Pane {
             case OVERVIEW -> rig.set(40, 22, calorimeters, CameraRig.fitDistance(1.2 * (calZ1 - calZ0) / aspect));
             case SIDE -> rig.set(90, 0, all, CameraRig.fitDistance(length / aspect));
             case TOP -> rig.set(90, 90, all, CameraRig.fitDistance(length / aspect));
-            case BEAM_EYE -> rig.set(0, 0, ecalCentre, CameraRig.fitDistance(2.2 * ecal.size().y()) + ecal.size().z() / 2);
+            case BEAM_EYE -> {
+                double d = CameraRig.fitDistance(2.2 * ecal.size().y()) + ecal.size().z() / 2;
+                rig.set(0, 0, ecalCentre, d);
+                // look from just upstream of the ECAL: clip the SRD, counters and track close to the eye
+                rig.camera().setNearClip(Math.max(CameraRig.NEAR_CLIP_MM, d - ecal.size().z() / 2 - BEAM_EYE_CLEARANCE_MM));
+            }
             case ECAL_CLOSE_UP -> rig.set(50, 25, ecalCentre, CameraRig.fitDistance(2.2 * ecal.size().z()));
         }
     }

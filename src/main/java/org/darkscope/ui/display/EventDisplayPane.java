@@ -763,7 +763,7 @@ public class EventDisplayPane extends BorderPane {
         CellStyle style = options.style.getValue();
         view3d.applyCells(units, style);
         DisplayMode shown = acc ? mode : DisplayMode.EVENT;
-        cellMap.apply(units, values, shown.format(), shown.unit());
+        cellMap.apply(units, values, shown.format(), shown.unit(), shown == DisplayMode.EVENT);
         legend.update(colorMap, s, shown.quantity(), shown.unit());
         Detector d = run.detector();
         double[] srd = new double[d.srdCellCount()];

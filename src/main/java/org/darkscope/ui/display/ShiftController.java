@@ -173,6 +173,13 @@ final class ShiftController {
                 + Math.round(100 * RegionRules.DEFAULT_NEAR_MARGIN) + " %)");
     }
 
+    private static String names(List<String> cells) {
+        if (cells.isEmpty()) {
+            return "none";
+        }
+        return String.join(", ", cells.subList(0, Math.min(8, cells.size()))) + (cells.size() > 8 ? ", ..." : "");
+    }
+
     private static String fmt(double v) {
         return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
     }
@@ -217,9 +224,9 @@ final class ShiftController {
             pane.setAccumulation(acc);
             List<String> hot = acc.hotCells();
             List<String> dead = acc.deadCells();
-            ui.accResult.setText(acc.events() + " events accumulated. Hot cells: " + (hot.isEmpty() ? "none" : String.join(", ", hot))
-                    + ". Cells never hit: " + (dead.isEmpty() ? "none" : dead.size() + " (" + String.join(", ", dead.subList(0, Math.min(8, dead.size())))
-                    + (dead.size() > 8 ? ", ..." : "") + ")") + ". Choose 'occupancy' or 'mean energy' to see them.");
+            ui.accResult.setText(acc.events() + " events accumulated. Hot cells (5x their neighbours): " + names(hot)
+                    + ". Dead cells (5x below their neighbours): " + names(dead) + ". Never hit: "
+                    + acc.silentCells().size() + ". Choose 'occupancy' or 'mean energy' to see them.");
         });
         t.setOnFailed(e -> {
             ui.accResult.textProperty().unbind();

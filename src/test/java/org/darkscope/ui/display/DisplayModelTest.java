@@ -139,8 +139,34 @@ class DisplayModelTest {
         assertEquals(sum / hits, acc.meanEnergy()[centre.index()], 1e-3);
         CellAccumulation sub = CellAccumulation.compute(run, new int[]{0, 1}, 0.1, Progress.NONE);
         assertEquals(2, sub.events());
-        List<String> dead = acc.deadCells();
-        assertTrue(dead.stream().allMatch(n -> acc.occupancy()[det.cell(n).index()] == 0));
+        List<String> silent = acc.silentCells();
+        assertTrue(silent.stream().allMatch(n -> acc.occupancy()[det.cell(n).index()] == 0));
+        assertTrue(acc.hotCells().isEmpty(), "the beam spot is busy but not hot: " + acc.hotCells());
+        assertTrue(acc.deadCells().isEmpty(), acc.deadCells().toString());
+    }
+
+    @Test
+    void accumulationFlagsANoisyAndADeadCell() {
+        RunData clean = SyntheticRuns.mixed(79, 200, 13);
+        int nc = det.cellCount();
+        float[] block = new float[clean.size() * nc];
+        float[] buf = new float[nc];
+        Cell noisy = det.ecalMain().cell(0, 5);
+        Cell dead = det.ecalMain().cell(3, 3);
+        for (int e = 0; e < clean.size(); e++) {
+            clean.cells().read(e, buf);
+            buf[noisy.index()] = 0.5f;
+            buf[dead.index()] = 0f;
+            System.arraycopy(buf, 0, block, e * nc, nc);
+        }
+        RunData.Builder b = RunData.builder(clean.info(), det, clean.size());
+        for (var def : clean.schema().stored()) {
+            b.column(def.name(), clean.columns().get(def.name()));
+        }
+        RunData broken = b.cells(new org.darkscope.event.ArrayCellStore(block, nc)).build();
+        CellAccumulation acc = CellAccumulation.compute(broken, null, 0.1, Progress.NONE);
+        assertEquals(List.of(noisy.name()), acc.hotCells());
+        assertEquals(List.of(dead.name()), acc.deadCells());
     }
 
     @Test
