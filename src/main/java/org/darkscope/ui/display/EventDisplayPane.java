@@ -34,7 +34,6 @@ import org.darkscope.geometry.Element;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -374,40 +373,7 @@ public class EventDisplayPane extends BorderPane {
     private void rebuildFilters() {
         updatingFilters = true;
         try {
-            List<BrowseFilter> fs = new ArrayList<>();
-            fs.add(BrowseFilter.all());
-            for (Map.Entry<String, int[]> en : externalLists.entrySet()) {
-                int[] rows = en.getValue();
-                fs.add(new BrowseFilter("list: " + en.getKey() + " (" + rows.length + ")", () -> rows));
-            }
-            if (run != null) {
-                RunData r = run;
-                int[] alerts = regions.alerts(r);
-                fs.add(new BrowseFilter("alerts: in/near box (" + alerts.length + ")", () -> alerts));
-                for (String reg : RegionRules.REGIONS) {
-                    int[] rows = regions.select(r, reg);
-                    fs.add(new BrowseFilter("region " + reg + " (" + rows.length + ")", () -> rows));
-                }
-                if (r.info().simulated()) {
-                    int[] counts = new int[EventClass.values().length];
-                    int pile = 0;
-                    int[] cls = r.ints(Schema.TRUTH_CLASS);
-                    int[] pu = r.ints(Schema.TRUTH_PILEUP);
-                    for (int e = 0; e < r.size(); e++) {
-                        counts[EventClass.of(cls[e]).ordinal()]++;
-                        pile += pu[e] != 0 ? 1 : 0;
-                    }
-                    for (EventClass c : EventClass.values()) {
-                        if (counts[c.ordinal()] > 0) {
-                            fs.add(new BrowseFilter("class " + c.label() + " (" + counts[c.ordinal()] + ")",
-                                    () -> rowsWhere(cls, c.code())));
-                        }
-                    }
-                    if (pile > 0) {
-                        fs.add(new BrowseFilter("pile-up (" + pile + ")", () -> rowsWhere(pu, 1)));
-                    }
-                }
-            }
+            List<BrowseFilter> fs = BrowseFilter.standard(run, regions, externalLists);
             nav.filter.getItems().setAll(fs);
             nav.filter.setValue(fs.get(0));
             navigator.setList(null);
@@ -415,17 +381,6 @@ public class EventDisplayPane extends BorderPane {
             updatingFilters = false;
         }
         updatePosition();
-    }
-
-    private static int[] rowsWhere(int[] col, int value) {
-        int[] tmp = new int[col.length];
-        int n = 0;
-        for (int i = 0; i < col.length; i++) {
-            if (col[i] == value) {
-                tmp[n++] = i;
-            }
-        }
-        return java.util.Arrays.copyOf(tmp, n);
     }
 
     // ---------------------------------------------------------------- wiring

@@ -215,4 +215,17 @@ class DisplayModelTest {
         }
         assertArrayEquals(new Object[]{100.0}, TeachingTour.signalMasses(List.of(mixed, sig)).toArray());
     }
+
+    @Test
+    void chunksOfARunAreJoinedInOrder() {
+        RunData a = SyntheticRuns.mixed(5, 7, 1);
+        RunData b = SyntheticRuns.mixed(5, 4, 2);
+        RunData joined = RunChunks.concat(List.of(a, b), "run 5");
+        assertEquals(11, joined.size());
+        assertEquals(b.floats("ecal")[3], joined.floats("ecal")[10]);
+        assertEquals(a.cells().get(6, 40), joined.cells().get(6, 40));
+        assertEquals(b.cells().get(0, 40), joined.cells().get(7, 40));
+        assertEquals(a.info().eot() + b.info().eot(), joined.info().eot(), 1e-6);
+        assertThrows(IllegalArgumentException.class, () -> RunChunks.concat(List.of(a, SyntheticRuns.mixed(6, 3, 1)), "x"));
+    }
 }

@@ -1,0 +1,26 @@
+/**
+ * The event display (issue 6): one self-contained pane, {@link org.darkscope.ui.display.EventDisplayPane},
+ * to embed in the main window.
+ *
+ * <pre>{@code
+ * EventDisplayPane display = new EventDisplayPane();
+ * display.setRunLoader(RunFiles::read);                 // for "follow a directory"
+ * display.setRun(run);                                  // builds the 3D scene once per geometry
+ * display.showEvent(row);                               // or showEvent(new EventRef(run, row))
+ * display.currentEventProperty().addListener(...);      // follow the shown event
+ * display.setBrowseList("passing selection", rows);     // lists from the analysis engine
+ * display.setBoxEdges(ecalEdge, hcalEdge);              // live box for regions and alerts
+ * display.setRegionClassifier(row -> engineRegion(row));
+ * display.setFailingCutsSupplier(row -> failingCutNames(row));
+ * display.setOnTourEvent(ref -> plane.highlight(ref));  // tour step -> point in the energy plane
+ * Image png = display.snapshotView(2.0);
+ * }</pre>
+ *
+ * <p>Plain logic without scene nodes: {@link org.darkscope.ui.display.EnergyScale},
+ * {@link org.darkscope.ui.display.ZMapping}, {@link org.darkscope.ui.display.RegionRules},
+ * {@link org.darkscope.ui.display.EventNavigator}, {@link org.darkscope.ui.display.CellAccumulation},
+ * {@link org.darkscope.ui.display.TeachingTour}, {@link org.darkscope.ui.display.RunChunks},
+ * {@link org.darkscope.ui.display.DirectoryPoller}. Colour maps: resources/colormaps/; tour texts:
+ * resources/tour/.</p>
+ */
+package org.darkscope.ui.display;
