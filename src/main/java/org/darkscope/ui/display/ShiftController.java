@@ -143,8 +143,9 @@ final class ShiftController {
         } else {
             pane.addRun(r);
         }
-        ui.followStatus.setText((old != null ? "updated " : "new ") + file.getFileName() + ": run " + runNo + ", "
-                + r.size() + " events" + (parts.size() > 1 ? " in " + parts.size() + " chunks" : ""));
+        String msg = (old != null ? "updated " : "new ") + file.getFileName() + ": run " + runNo + ", "
+                + r.size() + " events" + (parts.size() > 1 ? " in " + parts.size() + " chunks" : "");
+        ui.followStatus.setText(msg);
         if (wasCurrent) {
             int keep = pane.currentEventProperty().get();
             boolean atEnd = keep == old.size() - 1;
@@ -157,6 +158,7 @@ final class ShiftController {
         } else {
             runChanged();
         }
+        pane.setStatus(msg);
     }
 
     /** Recomputes the alert list over every loaded run. */
