@@ -579,8 +579,14 @@ public class EventDisplayPane extends BorderPane {
         }
     }
 
+    /** A click pins the cell and adds the summary of its subdetector. */
     private void pickCell(int index) {
         hoverCell(index);
+        if (index >= 0 && run != null && currentEvent.get() >= 0 && options.mode.getValue() == DisplayMode.EVENT) {
+            Cell c = run.detector().cells().get(index);
+            Element el = run.detector().element(c.layer().elementName());
+            pickLabel.setText(pickLabel.getText() + "\n" + PickText.element(run, currentEvent.get(), el));
+        }
     }
 
     private void pickElement(Element e) {

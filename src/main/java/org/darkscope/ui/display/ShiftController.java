@@ -143,8 +143,11 @@ final class ShiftController {
         } else {
             pane.addRun(r);
         }
+        int alertsBefore = old == null ? 0 : pane.regions().alerts(old).length;
+        int newAlerts = pane.regions().alerts(r).length - alertsBefore;
         String msg = (old != null ? "updated " : "new ") + file.getFileName() + ": run " + runNo + ", "
-                + r.size() + " events" + (parts.size() > 1 ? " in " + parts.size() + " chunks" : "");
+                + r.size() + " events" + (parts.size() > 1 ? " in " + parts.size() + " chunks" : "")
+                + (newAlerts > 0 ? " - ALERT: " + newAlerts + " new events in or near the signal box" : "");
         ui.followStatus.setText(msg);
         if (wasCurrent) {
             int keep = pane.currentEventProperty().get();

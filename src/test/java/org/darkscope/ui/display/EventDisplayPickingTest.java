@@ -90,6 +90,9 @@ class EventDisplayPickingTest {
         fx(() -> fire(pane.detectorView().cellNode(cell), MouseEvent.MOUSE_CLICKED));
         String expected = String.format("%.1f %% of %s (%.3f GeV)", 100 * e[cell] / layer, c.layer().prefix(), layer);
         assertTrue(pickText(robot).contains(expected), pickText(robot) + " should contain " + expected);
+        String element = String.format("E_ECAL = %.3f GeV", run.value("ecal", 0));
+        assertTrue(c.layer().elementName().equals("ECAL") ? pickText(robot).contains(element) : pickText(robot).contains("E_HCAL"),
+                "a click adds the subdetector summary: " + pickText(robot));
     }
 
     @Test

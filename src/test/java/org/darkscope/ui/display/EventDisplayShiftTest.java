@@ -66,6 +66,10 @@ class EventDisplayShiftTest {
         String ecal = robot.lookup("#summary-ecal").queryAs(Label.class).getText();
         assertEquals(String.format("%.2f", written.floats("ecal")[24]), ecal);
         assertTrue(robot.lookup("#shift-status").queryAs(Label.class).getText().contains("run5005.parquet"));
+        int boxEvents = new RegionRules().alerts(written).length;
+        assertTrue(boxEvents > 0);
+        assertTrue(robot.lookup("#status").queryAs(Label.class).getText().endsWith("ALERT: " + boxEvents + " new events in or near the signal box"),
+                robot.lookup("#status").queryAs(Label.class).getText());
         assertTrue(fx(() -> pane.runs().stream().anyMatch(r -> r.info().runNumber() == 1004)), "old run still loaded");
 
         // the file is replaced by a longer version of the same run (a run in progress growing)
