@@ -14,6 +14,7 @@ import javafx.scene.paint.PhongMaterial;
 import javafx.scene.shape.Box;
 import javafx.scene.shape.Cylinder;
 import javafx.scene.shape.DrawMode;
+import javafx.scene.shape.MeshView;
 import javafx.scene.shape.Sphere;
 import javafx.scene.transform.Rotate;
 import org.darkscope.geometry.Cell;
@@ -35,6 +36,9 @@ import java.util.function.IntConsumer;
  * switching events never rebuilds the scene. World coordinates: x as in the geometry, y flipped
  * (JavaFX y points down), z through a {@link ZMapping} (true or compressed).
  *
+ * <p>A cell is a filled {@link Box} when it holds energy and a faint 12-edge {@link WireBox} when
+ * empty (empty cells are picked in the 2D maps, not in 3D).</p>
+ *
  * <p>Lighting: cells are lit by a white ambient light only, so their on-screen colour equals the
  * colour-map entry shown in the legend; passive elements get ambient plus a point light.</p>
  */
@@ -53,6 +57,7 @@ public final class DetectorView3D extends Pane {
     public static final double VETO_HIT_MIP = 0.5;
     /** In the beam's-eye view everything farther than this upstream of the ECAL front is clipped. */
     private static final double BEAM_EYE_CLEARANCE_MM = 60;
+    private static final String WIRE = "wire";
 
     /** System property that turns on multi-sample antialiasing of the 3D view (costly on software GL). */
     public static final String ANTIALIASING_PROPERTY = "darkscope.display.antialiasing";
@@ -173,7 +178,13 @@ public final class DetectorView3D extends Pane {
             b.setUserData(c);
             b.setId("cell-" + c.name());
             b.setMaterial(emptyMaterial);
-            b.setDrawMode(DrawMode.LINE);
+            b.setVisible(false);
+            MeshView wire = WireBox.create();
+            wire.setMaterial(emptyMaterial);
+            wire.setScaleX(b.getWidth());
+            wire.setScaleY(b.getHeight());
+            b.getProperties().put(WIRE, wire);
+            cellGroup.getChildren().add(wire);
             int idx = c.index();
             b.addEventHandler(MouseEvent.MOUSE_ENTERED, e -> onCellHover.accept(idx));
             b.addEventHandler(MouseEvent.MOUSE_EXITED, e -> onCellHover.accept(-1));
@@ -274,6 +285,13 @@ public final class DetectorView3D extends Pane {
         b.setTranslateY(-y);
         b.setTranslateZ((z0 + z1) / 2);
         b.getProperties().put("z0", z0);
+        MeshView wire = (MeshView) b.getProperties().get(WIRE);
+        if (wire != null) {
+            wire.setScaleZ(b.getDepth());
+            wire.setTranslateX(b.getTranslateX());
+            wire.setTranslateY(b.getTranslateY());
+            wire.setTranslateZ(b.getTranslateZ());
+        }
     }
 
     private void placeTrack() {
@@ -318,17 +336,15 @@ public final class DetectorView3D extends Pane {
         for (int i = 0; i < cellBoxes.length; i++) {
             Box b = cellBoxes[i];
             double t = units[i];
+            MeshView wire = wire(b);
             if (t < 0) {
-                b.setMaterial(emptyMaterial);
-                b.setDrawMode(DrawMode.LINE);
-                b.setScaleX(1);
-                b.setScaleY(1);
-                b.setScaleZ(1);
-                b.setTranslateZ(frontZ(b) + b.getDepth() / 2);
+                b.setVisible(false);
+                wire.setVisible(true);
                 continue;
             }
+            wire.setVisible(false);
+            b.setVisible(true);
             b.setMaterial(palette[(int) Math.round(t * top)]);
-            b.setDrawMode(DrawMode.FILL);
             double s = style == CellStyle.SIZE ? MIN_SIZE_SCALE + (1 - MIN_SIZE_SCALE) * Math.sqrt(t) : 1;
             b.setScaleX(s);
             b.setScaleY(s);
@@ -336,6 +352,15 @@ public final class DetectorView3D extends Pane {
             b.setScaleZ(sz);
             b.setTranslateZ(frontZ(b) + b.getDepth() * sz / 2);
         }
+    }
+
+    private static MeshView wire(Box b) {
+        return (MeshView) b.getProperties().get(WIRE);
+    }
+
+    /** True if the cell is drawn as a faint empty wire box (its filled box hidden). */
+    public boolean isDrawnEmpty(int index) {
+        return !cellBoxes[index].isVisible() && wire(cellBoxes[index]).isVisible();
     }
 
     private static double frontZ(Box b) {

@@ -120,6 +120,8 @@ class EventDisplayRenderTest {
         if (keep != null) {
             javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(hotEvent, null), "png", new java.io.File(keep));
         }
+        System.getLogger(EventDisplayRenderTest.class.getName()).log(System.Logger.Level.INFO,
+                "top-colour pixels on the hot cell: " + hotPixels + " (hot event), " + quietPixels + " (quiet event)");
         assertTrue(hotPixels >= MIN_PIXELS, "top-colour pixels on the hot cell: " + hotPixels);
         assertEquals(0, quietPixels, "no top colour on the cell when it is empty (event 1)");
     }
