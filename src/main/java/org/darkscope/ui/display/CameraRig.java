@@ -38,6 +38,7 @@ public final class CameraRig {
     private final Rotate pitch = new Rotate(0, Rotate.X_AXIS);
     private final Rotate yaw = new Rotate(0, Rotate.Y_AXIS);
     private final Translate pivot = new Translate();
+    private boolean moved;
     private double anchorX;
     private double anchorY;
 
@@ -49,6 +50,11 @@ public final class CameraRig {
     }
 
     public PerspectiveCamera camera() { return camera; }
+
+    /** True once the user dragged or zoomed since the last preset. */
+    public boolean moved() { return moved; }
+
+    void clearMoved() { moved = false; }
 
     /** Installs orbit / pan / zoom on the sub-scene. */
     public void attach(SubScene scene) {
@@ -63,6 +69,7 @@ public final class CameraRig {
             double dy = e.getSceneY() - anchorY;
             anchorX = e.getSceneX();
             anchorY = e.getSceneY();
+            moved = true;
             if (e.getButton() == MouseButton.PRIMARY && !e.isShiftDown()) {
                 yaw.setAngle(yaw.getAngle() - dx * ORBIT_DEG_PER_PX);
                 pitch.setAngle(Math.max(-90, Math.min(90, pitch.getAngle() + dy * ORBIT_DEG_PER_PX)));
@@ -72,7 +79,10 @@ public final class CameraRig {
                 pan.setY(pan.getY() + dy * perPx);
             }
         });
-        scene.addEventHandler(ScrollEvent.SCROLL, e -> zoom(Math.exp(-e.getDeltaY() * ZOOM_PER_WHEEL_UNIT)));
+        scene.addEventHandler(ScrollEvent.SCROLL, e -> {
+            moved = true;
+            zoom(Math.exp(-e.getDeltaY() * ZOOM_PER_WHEEL_UNIT));
+        });
     }
 
     private double worldPerPixel(double viewHeight) {

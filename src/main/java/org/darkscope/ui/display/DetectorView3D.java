@@ -87,6 +87,7 @@ public final class DetectorView3D extends Pane {
     private double trackZ1;
     private double truthZ = Double.NaN;
 
+    private CameraRig.Preset lastPreset = CameraRig.Preset.OVERVIEW;
     private IntConsumer onCellHover = i -> { };
     private IntConsumer onCellClick = i -> { };
     private Consumer<Element> onElementClick = e -> { };
@@ -117,6 +118,9 @@ public final class DetectorView3D extends Pane {
         setPrefSize(900, 600);
         rig = new CameraRig(world);
         rig.attach(subScene);
+        // the first real size (and later resizes) refits the preset unless the user moved the camera
+        widthProperty().addListener((o, a, b) -> refitPreset());
+        heightProperty().addListener((o, a, b) -> refitPreset());
 
         highlight.setMaterial(highlightMaterial);
         highlight.setDrawMode(DrawMode.LINE);
@@ -400,6 +404,8 @@ public final class DetectorView3D extends Pane {
 
     /** Puts the camera to a preset view. */
     public void preset(CameraRig.Preset p) {
+        lastPreset = p;
+        rig.clearMoved();
         if (detector == null) {
             return;
         }
@@ -426,6 +432,15 @@ public final class DetectorView3D extends Pane {
             case ECAL_CLOSE_UP -> rig.set(50, 25, ecalCentre, CameraRig.fitDistance(2.2 * ecal.size().z()));
         }
     }
+
+    private void refitPreset() {
+        if (!rig.moved() && getWidth() > 0 && getHeight() > 0) {
+            preset(lastPreset);
+        }
+    }
+
+    /** The preset last chosen. */
+    public CameraRig.Preset lastPreset() { return lastPreset; }
 
     @Override
     protected void layoutChildren() {

@@ -352,7 +352,6 @@ public class EventDisplayPane extends BorderPane {
         cellBuffer = new float[d.cellCount()];
         units = new double[d.cellCount()];
         builtFor = d;
-        Platform.runLater(() -> view3d.preset(CameraRig.Preset.OVERVIEW));
         view3d.preset(CameraRig.Preset.OVERVIEW);
     }
 
@@ -528,7 +527,7 @@ public class EventDisplayPane extends BorderPane {
         });
         options.compressed.selectedProperty().addListener((o, a, c) -> {
             view3d.setCompressed(c);
-            view3d.preset(CameraRig.Preset.OVERVIEW);
+            view3d.preset(view3d.lastPreset());
             markDirty();
         });
         options.track.selectedProperty().addListener((o, a, c) -> markDirty());

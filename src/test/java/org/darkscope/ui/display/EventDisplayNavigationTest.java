@@ -128,4 +128,24 @@ class EventDisplayNavigationTest {
         assertEquals("none", summary(robot, "cuts"));
         assertEquals("engine region 1", summary(robot, "region"));
     }
+
+    @Test
+    void compressedZMovesNodesWithoutRebuildingAndPresetsTurnTheCamera(FxRobot robot) {
+        var ecalCell = fx(() -> pane.detectorView().cellNode(run.detector().ecalMain().firstIndex()));
+        var vessel = run.detector().element("VESSEL");
+        double compressedZ = fx(ecalCell::getTranslateZ);
+        robot.clickOn("#opt-compressed");
+        double trueZ = fx(ecalCell::getTranslateZ);
+        assertSame(ecalCell, fx(() -> pane.detectorView().cellNode(run.detector().ecalMain().firstIndex())));
+        var main = run.detector().ecalMain();
+        assertEquals((main.zMin() + main.zMax()) / 2, trueZ, 1e-6, "true z");
+        assertTrue(trueZ - compressedZ > vessel.size().z() - ZMapping.DEFAULT_MAX_LENGTH_MM - 1,
+                "compression removed at least the shortened vessel length: " + (trueZ - compressedZ));
+        fx(() -> pane.cameraPreset(CameraRig.Preset.TOP));
+        assertEquals(90.0, fx(() -> pane.detectorView().rig().pitch()), 1e-9);
+        fx(() -> pane.cameraPreset(CameraRig.Preset.BEAM_EYE));
+        assertEquals(0.0, fx(() -> pane.detectorView().rig().yaw()), 1e-9);
+        robot.clickOn("#opt-reset");
+        assertEquals(CameraRig.Preset.OVERVIEW, fx(() -> pane.detectorView().lastPreset()));
+    }
 }
