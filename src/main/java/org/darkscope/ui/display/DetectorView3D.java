@@ -58,6 +58,8 @@ public final class DetectorView3D extends Pane {
     /** In the beam's-eye view everything farther than this upstream of the ECAL front is clipped. */
     private static final double BEAM_EYE_CLEARANCE_MM = 60;
     private static final String WIRE = "wire";
+    /** The overview frames the ECAL, VETO and first HCAL module plus this much upstream. */
+    private static final double OVERVIEW_UPSTREAM_MM = 500;
 
     /** System property that turns on multi-sample antialiasing of the 3D view (costly on software GL). */
     public static final String ANTIALIASING_PROPERTY = "darkscope.display.antialiasing";
@@ -416,11 +418,11 @@ public final class DetectorView3D extends Pane {
         Point3D ecalCentre = new Point3D(0, 0, (zmap.map(ecal.zMin()) + zmap.map(ecal.zMax())) / 2);
         Point3D all = new Point3D(0, 0, (zFirst + zLast) / 2);
         double length = zLast - zFirst;
-        double calZ0 = zmap.map(ecal.zMin()) - 800;
-        double calZ1 = zmap.map(detector.hcalModules().get(Math.min(1, detector.hcalModules().size() - 1)).zMax());
+        double calZ0 = zmap.map(ecal.zMin()) - OVERVIEW_UPSTREAM_MM;
+        double calZ1 = zmap.map(detector.hcalModules().get(0).zMax());
         Point3D calorimeters = new Point3D(0, 0, (calZ0 + calZ1) / 2);
         switch (p) {
-            case OVERVIEW -> rig.set(40, 22, calorimeters, CameraRig.fitDistance(1.2 * (calZ1 - calZ0) / aspect));
+            case OVERVIEW -> rig.set(38, 24, calorimeters, CameraRig.fitDistance((calZ1 - calZ0) / aspect));
             case SIDE -> rig.set(90, 0, all, CameraRig.fitDistance(length / aspect));
             case TOP -> rig.set(90, 90, all, CameraRig.fitDistance(length / aspect));
             case BEAM_EYE -> {
