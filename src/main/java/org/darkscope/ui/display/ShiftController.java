@@ -16,6 +16,8 @@ final class ShiftController {
     private static final System.Logger LOG = System.getLogger(ShiftController.class.getName());
     /** Accumulation counts a cell as hit above this energy (GeV) [display choice, above noise]. */
     static final double OCCUPANCY_THRESHOLD_GEV = EnergyScale.DEFAULT_EMPTY_THRESHOLD_GEV;
+    /** The alert list shows at most this many events (the browse filter "alerts" has them all). */
+    static final int MAX_ALERTS_LISTED = 5000;
 
     private final EventDisplayPane pane;
     private final ShiftToolsPanel ui;
@@ -167,13 +169,18 @@ final class ShiftController {
     /** Recomputes the alert list over every loaded run. */
     void runChanged() {
         List<EventRef> list = new ArrayList<>();
+        int total = 0;
         for (RunData r : pane.runs()) {
             for (int e : pane.regions().alerts(r)) {
-                list.add(new EventRef(r, e));
+                total++;
+                if (list.size() < MAX_ALERTS_LISTED) {
+                    list.add(new EventRef(r, e));
+                }
             }
         }
         ui.alerts.getItems().setAll(list);
-        ui.alertTitle.setText("alerts: " + list.size() + " events in or near the signal box (E_ECAL < "
+        ui.alertTitle.setText("alerts: " + total + " events" + (total > list.size() ? " (first " + list.size() + " listed)" : "")
+                + " in or near the signal box (E_ECAL < "
                 + fmt(pane.regions().ecalEdge()) + ", E_HCAL < " + fmt(pane.regions().hcalEdge()) + " GeV, +"
                 + Math.round(100 * RegionRules.DEFAULT_NEAR_MARGIN) + " %)");
     }
