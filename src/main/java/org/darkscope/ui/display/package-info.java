@@ -22,5 +22,10 @@
  * {@link org.darkscope.ui.display.TeachingTour}, {@link org.darkscope.ui.display.RunChunks},
  * {@link org.darkscope.ui.display.DirectoryPoller}. Colour maps: resources/colormaps/; tour texts:
  * resources/tour/.</p>
+ *
+ * <p>Standalone demo and benchmark (test scope), under Xvfb for real 3D:
+ * {@code xvfb-run -a -s "-screen 0 1600x1000x24" java -Dprism.forceGPU=true -cp <test class path>
+ * 'org.darkscope.ui.display.DisplayDemo$Main' [run.parquet ...]} (options as -Ddemo.* properties,
+ * see DisplayDemo), and {@code 'org.darkscope.ui.display.DisplayBenchmark$Main'}.</p>
  */
 package org.darkscope.ui.display;

@@ -18,12 +18,23 @@ import java.util.Arrays;
 public final class DisplayBenchmark extends Application {
     private static final System.Logger LOG = System.getLogger(DisplayBenchmark.class.getName());
     private static final int EVENTS = 3000;
+    /** Size of the run used to time setRun (property bench.runsize). */
+    private static final int RUN_SIZE = Integer.getInteger("bench.runsize", 200_000);
     private static final double PLAY_SECONDS = 6;
 
     @Override
     public void start(Stage stage) {
         EventDisplayPane pane = new EventDisplayPane();
+        RunData big = SyntheticRuns.mixed(3000, RUN_SIZE, 98);
+        long s0 = System.nanoTime();
+        pane.setRun(big);
+        LOG.log(System.Logger.Level.INFO, String.format("setRun of %d events (regions, alerts, shared scale): %.0f ms",
+                RUN_SIZE, (System.nanoTime() - s0) / 1e6));
         RunData run = SyntheticRuns.mixed(3001, EVENTS, 99);
+        pane.setRun(run);
+        s0 = System.nanoTime();
+        pane.setRun(big);
+        LOG.log(System.Logger.Level.INFO, String.format("setRun again (scene already built): %.0f ms", (System.nanoTime() - s0) / 1e6));
         pane.setRun(run);
         if (Boolean.getBoolean("bench.noright")) {
             pane.setRight(null);
