@@ -69,43 +69,58 @@ abstract class ColumnTarget {
         };
     }
 
-    /** Floats at {@code a[offset + row * stride]}: stride 1 for a scalar column, the cell count for a cell. */
-    static ColumnTarget floats(String name, float[] a, int offset, int stride) {
-        if (stride == 1 && offset == 0) {
-            return new ColumnTarget(name, PrimitiveTypeName.FLOAT) {
-                @Override
-                void setLong(int row, long v) {
-                    a[row] = v;
-                }
-
-                @Override
-                void setDouble(int row, double v) {
-                    a[row] = (float) v;
-                }
-
-                @Override
-                void plain(ByteBuffer data, int row, int count) {
-                    data.order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(a, row, count);
-                }
-            };
-        }
+    /** A scalar float column. */
+    static ColumnTarget floats(String name, float[] a) {
         return new ColumnTarget(name, PrimitiveTypeName.FLOAT) {
             @Override
             void setLong(int row, long v) {
-                a[offset + row * stride] = v;
+                a[row] = v;
             }
 
             @Override
             void setDouble(int row, double v) {
-                a[offset + row * stride] = (float) v;
+                a[row] = (float) v;
+            }
+
+            @Override
+            void plain(ByteBuffer data, int row, int count) {
+                data.order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(a, row, count);
+            }
+        };
+    }
+
+    /** The cell block being filled: all events in memory, or one row group for streaming. */
+    static final class CellBuffer {
+        float[] data;
+        /** Event index of {@code data}'s first event. */
+        int firstRow;
+
+        CellBuffer(float[] data, int firstRow) {
+            this.data = data;
+            this.firstRow = firstRow;
+        }
+    }
+
+    /** One cell column into an event-major cell buffer: {@code data[(row - firstRow) * cellCount + cell]}. */
+    static ColumnTarget cell(String name, CellBuffer buf, int cell, int cellCount) {
+        return new ColumnTarget(name, PrimitiveTypeName.FLOAT) {
+            @Override
+            void setLong(int row, long v) {
+                buf.data[(row - buf.firstRow) * cellCount + cell] = v;
+            }
+
+            @Override
+            void setDouble(int row, double v) {
+                buf.data[(row - buf.firstRow) * cellCount + cell] = (float) v;
             }
 
             @Override
             void plain(ByteBuffer data, int row, int count) {
                 ByteBuffer b = data.order(ByteOrder.LITTLE_ENDIAN);
+                float[] a = buf.data;
                 int p = b.position();
-                int i = offset + row * stride;
-                for (int k = 0; k < count; k++, i += stride, p += 4) {
+                int i = (row - buf.firstRow) * cellCount + cell;
+                for (int k = 0; k < count; k++, i += cellCount, p += 4) {
                     a[i] = b.getFloat(p);
                 }
             }

@@ -1,24 +1,12 @@
 package org.darkscope.io;
 
 import org.apache.parquet.ParquetReadOptions;
-import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.column.ColumnDescriptor;
-import org.apache.parquet.column.ColumnReader;
-import org.apache.parquet.column.Encoding;
-import org.apache.parquet.column.impl.ColumnReadStoreImpl;
-import org.apache.parquet.column.page.DataPage;
-import org.apache.parquet.column.page.DataPageV1;
-import org.apache.parquet.column.page.DataPageV2;
 import org.apache.parquet.column.page.PageReadStore;
-import org.apache.parquet.column.page.PageReader;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
-import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.io.LocalInputFile;
-import org.apache.parquet.io.api.Converter;
-import org.apache.parquet.io.api.GroupConverter;
-import org.apache.parquet.io.api.PrimitiveConverter;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.darkscope.event.ArrayCellStore;
@@ -26,6 +14,7 @@ import org.darkscope.event.ColumnDef;
 import org.darkscope.event.RunData;
 import org.darkscope.event.RunInfo;
 import org.darkscope.event.Schema;
+import org.darkscope.event.SummaryDeriver;
 import org.darkscope.geometry.Detector;
 import org.darkscope.geometry.GeometryLoader;
 import org.darkscope.task.CancelledException;
@@ -40,27 +29,53 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
- * Reads a run file column by column into primitive arrays. DarkScope's own files (REQUIRED, PLAIN,
- * no dictionary) take a bulk path that copies whole pages; files from other tools (dictionary
- * encoding, nullable columns, DOUBLE/INT64 types) go through parquet-java's {@link ColumnReader}
- * with type conversion, nulls becoming 0.
+ * Reads a run file column by column into primitive arrays: checks the file frame and the footer
+ * (schema version, metadata, geometry, required columns), then decodes row group by row group
+ * ({@link RowGroupDecoder}, half the cells on a second core via {@link HelperDecoder}) while a
+ * second thread derives the summary of each decoded group. Every failure becomes one
+ * {@link RunFileException} naming the file.
  */
 final class ParquetRunReader {
     private static final System.Logger LOG = System.getLogger(ParquetRunReader.class.getName());
     private static final byte[] MAGIC = {'P', 'A', 'R', '1'};
-    private static final Set<Encoding> BULK_ENCODINGS = EnumSet.of(Encoding.PLAIN, Encoding.RLE, Encoding.BIT_PACKED);
+
+    /**
+     * Runs with more events than this keep their cells in the file and read them one row group at a
+     * time ({@link LazyCellStore}); 108 floats per event in memory is 432 MB per 1e6 events.
+     * System property {@code darkscope.cells.inMemoryMax}.
+     */
+    static int inMemoryMaxEvents = Integer.getInteger("darkscope.cells.inMemoryMax", 2_000_000);
+    /** Runs at least this big are decoded on two cores (smaller ones are not worth a second reader). */
+    static int parallelMinEvents = 50_000;
 
     private final Path file;
+    private final RowGroupDecoder decoder;
+
+    /** Read options: page checksums (written by DarkScope) are verified, so damaged data is reported, not loaded. */
+    static ParquetReadOptions readOptions() {
+        return ParquetReadOptions.builder().usePageChecksumVerification(true).build();
+    }
+
+    Path file() {
+        return file;
+    }
+
+    RowGroupDecoder decoder() {
+        return decoder;
+    }
 
     ParquetRunReader(Path file) {
         this.file = file;
+        this.decoder = new RowGroupDecoder(file);
     }
 
     private RunFileException fail(String problem) {
@@ -71,32 +86,13 @@ final class ParquetRunReader {
         return new RunFileException(file, problem, cause);
     }
 
-    RunData read(Progress progress) throws RunFileException {
-        checkFrame();
-        ParquetFileReader reader;
-        try {
-            reader = ParquetFileReader.open(new LocalInputFile(file), ParquetReadOptions.builder().build());
-        } catch (IOException | RuntimeException e) {
-            throw fail("the file footer is damaged (" + plain(e) + ")", e);
-        }
-        try (reader) {
-            return read(reader, progress);
-        } catch (RunFileException | CancelledException e) {
-            throw e;
-        } catch (OutOfMemoryError e) {
-            throw fail("not enough memory to load this run (start DarkScope with a larger -Xmx)", e);
-        } catch (IOException | RuntimeException e) {
-            throw fail("the file is damaged (" + plain(e) + ")", e);
-        }
-    }
-
     /** Checks the magic numbers at both ends before handing the file to parquet-java. */
     private void checkFrame() throws RunFileException {
+        if (Files.isDirectory(file)) {
+            throw fail("is a directory, not a run file");
+        }
         long size;
         try {
-            if (Files.isDirectory(file)) {
-                throw fail("is a directory, not a run file");
-            }
             size = Files.size(file);
         } catch (NoSuchFileException e) {
             throw fail("file not found");
@@ -111,28 +107,104 @@ final class ParquetRunReader {
         byte[] head = new byte[4];
         byte[] tail = new byte[4];
         try (SeekableByteChannel ch = Files.newByteChannel(file)) {
-            ch.read(ByteBuffer.wrap(head));
+            readFully(ch, head);
             if (size >= 8) {
                 ch.position(size - 4);
-                ch.read(ByteBuffer.wrap(tail));
+                readFully(ch, tail);
             }
         } catch (AccessDeniedException e) {
             throw fail("permission denied");
         } catch (IOException e) {
             throw fail("cannot be read (" + plain(e) + ")", e);
         }
+        byte[] encrypted = {'P', 'A', 'R', 'E'};
+        if (Arrays.equals(head, encrypted) || Arrays.equals(tail, encrypted)) {
+            throw fail("encrypted Parquet files are not supported");
+        }
         if (!Arrays.equals(head, MAGIC)) {
             throw fail("not a Parquet file");
-        }
-        if (Arrays.equals(tail, new byte[]{'P', 'A', 'R', 'E'})) {
-            throw fail("encrypted Parquet files are not supported");
         }
         if (size < 12 || !Arrays.equals(tail, MAGIC)) {
             throw fail("file is truncated (footer missing)");
         }
     }
 
-    private RunData read(ParquetFileReader reader, Progress progress) throws IOException {
+    private static void readFully(SeekableByteChannel ch, byte[] dst) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(dst);
+        while (b.hasRemaining() && ch.read(b) > 0) {
+            // until full or end of file
+        }
+    }
+
+    /** What the footer says: checked metadata, geometry, event count and the top-level columns. */
+    record Header(ParquetMetadata footer, RunInfo info, Detector detector, int events,
+                  Map<String, ColumnDescriptor> columns) {
+    }
+
+    /** Opens the file and runs {@code body} on it, turning every failure into a RunFileException. */
+    private <T> T withReader(ReaderBody<T> body) throws RunFileException {
+        checkFrame();
+        ParquetFileReader reader;
+        try {
+            reader = ParquetFileReader.open(new LocalInputFile(file), ParquetRunReader.readOptions());
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "footer of " + file, e);
+            throw fail("the file footer is damaged", e);
+        }
+        try (reader) {
+            return body.apply(reader);
+        } catch (RunFileException | CancelledException e) {
+            throw e;
+        } catch (OutOfMemoryError e) {
+            throw fail("not enough memory to load this run (start DarkScope with a larger -Xmx)", e);
+        } catch (IOException | RuntimeException e) {
+            throw fail("the data is damaged (" + plain(e) + ")", e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface ReaderBody<T> {
+        T apply(ParquetFileReader reader) throws IOException;
+    }
+
+    /** Metadata, event count and the class mix (truth_class counts, empty if the file has none). */
+    RunFiles.Summary summary() throws RunFileException {
+        return withReader(reader -> {
+            Header h = header(reader);
+            List<ColumnDescriptor> requested = new ArrayList<>();
+            List<ColumnTarget> targets = new ArrayList<>();
+            int[] truth = null;
+            int[] runs = null;
+            if (h.columns().containsKey(Schema.TRUTH_CLASS)) {
+                truth = new int[h.events()];
+                requested.add(h.columns().get(Schema.TRUTH_CLASS));
+                targets.add(ColumnTarget.ints(Schema.TRUTH_CLASS, truth));
+            }
+            if (h.info() == null && h.columns().containsKey(Schema.RUN)) {
+                runs = new int[h.events()];
+                requested.add(h.columns().get(Schema.RUN));
+                targets.add(ColumnTarget.ints(Schema.RUN, runs));
+            }
+            if (!requested.isEmpty()) {
+                readColumns(reader, h, requested, targets, Progress.NONE, (first, rows) -> {
+                });
+            }
+            Map<Integer, Long> classes = new java.util.TreeMap<>();
+            if (truth != null) {
+                for (int c : truth) {
+                    classes.merge(c, 1L, Long::sum);
+                }
+            }
+            RunInfo info = h.info() != null ? h.info() : defaultInfo(h, runs);
+            return new RunFiles.Summary(file, info, h.events(), classes, h.info() != null);
+        });
+    }
+
+    RunData read(Progress progress) throws RunFileException {
+        return withReader(reader -> read(reader, progress));
+    }
+
+    private Header header(ParquetFileReader reader) throws RunFileException {
         ParquetMetadata footer = reader.getFooter();
         Map<String, String> kv = footer.getFileMetaData().getKeyValueMetaData();
         MessageType fileSchema = footer.getFileMetaData().getSchema();
@@ -162,11 +234,9 @@ final class ParquetRunReader {
         }
         Schema schema = Schema.of(detector);
         int nc = detector.cellCount();
-        if (total > Integer.MAX_VALUE / nc) {
-            throw fail("has " + total + " events, more than DarkScope can hold in memory (" + Integer.MAX_VALUE / nc + ")");
+        if (total > Integer.MAX_VALUE - 8 || (total > inMemoryMaxEvents ? 0 : total * nc) > Integer.MAX_VALUE - 8) {
+            throw fail("has " + total + " events, more than DarkScope can hold");
         }
-        int n = (int) total;
-
         Map<String, ColumnDescriptor> available = new LinkedHashMap<>();
         for (ColumnDescriptor d : fileSchema.getColumns()) {
             if (d.getPath().length == 1) {
@@ -188,6 +258,31 @@ final class ParquetRunReader {
             throw fail("required column '" + missing.get(0) + "' is missing"
                     + (missing.size() > 1 ? " (and " + (missing.size() - 1) + " more)" : ""));
         }
+        for (ColumnDef c : schema.stored()) {
+            if (available.containsKey(c.name())) {
+                checkType(c.name(), available.get(c.name()));
+            }
+        }
+        for (String cell : schema.cellColumns()) {
+            checkType(cell, available.get(cell));
+        }
+        return new Header(footer, info, detector, (int) total, available);
+    }
+
+    private RunInfo defaultInfo(Header h, int[] runColumn) {
+        int runNumber = runColumn != null && runColumn.length > 0 ? runColumn[0] : 0;
+        LOG.log(System.Logger.Level.DEBUG, "{0}: no DarkScope metadata, using defaults for run {1}", RunFileException.name(file), runNumber);
+        return RunInfo.data(runNumber, h.detector().beamEnergy(), h.events())
+                .withDescription("imported from a Parquet file without DarkScope metadata; EOT set to the number of events");
+    }
+
+    private RunData read(ParquetFileReader reader, Progress progress) throws IOException {
+        Header h = header(reader);
+        Detector detector = h.detector();
+        Schema schema = Schema.of(detector);
+        int nc = detector.cellCount();
+        int n = h.events();
+        Map<String, ColumnDescriptor> available = h.columns();
 
         // what to read and where it goes
         Map<String, Object> arrays = new LinkedHashMap<>();
@@ -198,7 +293,6 @@ final class ParquetRunReader {
             if (d == null) {
                 continue;
             }
-            checkType(c.name(), d);
             Object a;
             ColumnTarget t;
             switch (c.type()) {
@@ -215,26 +309,135 @@ final class ParquetRunReader {
                 default -> {
                     float[] v = new float[n];
                     a = v;
-                    t = ColumnTarget.floats(c.name(), v, 0, 1);
+                    t = ColumnTarget.floats(c.name(), v);
                 }
             }
             arrays.put(c.name(), a);
             requested.add(d);
             targets.add(t);
         }
-        float[] block = new float[n * nc];
+        // cells: all in one block, or (big runs) one row group at a time, read again on demand
+        boolean lazy = n > inMemoryMaxEvents;
+        float[] block = lazy ? null : new float[n * nc];
+        ColumnTarget.CellBuffer cellBuf = new ColumnTarget.CellBuffer(block, 0);
         List<String> cellNames = schema.cellColumns();
+        List<ColumnDescriptor> cellColumns = new ArrayList<>();
         for (int cell = 0; cell < nc; cell++) {
-            ColumnDescriptor d = available.get(cellNames.get(cell));
-            checkType(cellNames.get(cell), d);
-            requested.add(d);
-            targets.add(ColumnTarget.floats(cellNames.get(cell), block, cell, nc));
+            cellColumns.add(available.get(cellNames.get(cell)));
+            targets.add(ColumnTarget.cell(cellNames.get(cell), cellBuf, cell, nc));
         }
-        reader.setRequestedSchema(requested);
-
+        requested.addAll(cellColumns);
+        // a second core decodes the second half of the cells with its own file reader
+        HelperDecoder helper = null;
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (!lazy && cores > 1 && n >= parallelMinEvents) {
+            int keep = requested.size() - nc / 2;
+            helper = new HelperDecoder(this, h.footer(), requested.subList(keep, requested.size()),
+                    targets.subList(keep, targets.size()));
+        }
+        List<ColumnDescriptor> mine = helper == null ? requested : requested.subList(0, requested.size() - nc / 2);
+        List<ColumnTarget> myTargets = helper == null ? targets : targets.subList(0, targets.size() - nc / 2);
+        HelperDecoder helperRef = helper;
+        // derive the summary of each row group on a second thread while the next one is decoded
+        SummaryDeriver deriver = new SummaryDeriver(detector);
+        Map<String, Object> derived = deriver.allocate(n);
+        float[][] srd = new float[detector.srdCellCount()][];
+        for (int i = 0; i < srd.length; i++) {
+            srd[i] = (float[]) arrays.get(Schema.srd(i));
+        }
+        float[][] veto = new float[detector.vetoCount()][];
+        for (int i = 0; i < veto.length; i++) {
+            veto[i] = (float[]) arrays.get(Schema.veto(i));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(helper == null ? 1 : 2, r -> {
+            Thread t = new Thread(r, "darkscope-read");
+            t.setDaemon(true);
+            return t;
+        });
+        List<Future<?>> pending = new ArrayList<>();
         long[] nulls = new long[targets.size()];
-        List<BlockMetaData> groups = footer.getBlocks();
-        String createdBy = footer.getFileMetaData().getCreatedBy();
+        try {
+            if (helper != null) {
+                helper.start(pool);
+            }
+            long[] myNulls = readColumns(reader, h, mine, myTargets, progress, new GroupListener() {
+                private int group;
+
+                @Override
+                public void start(int first, int rows) {
+                    if (lazy) {
+                        cellBuf.data = new float[rows * nc];
+                        cellBuf.firstRow = first;
+                    }
+                }
+
+                @Override
+                public void decoded(int first, int rows) throws IOException {
+                    if (helperRef != null) {
+                        try {
+                            helperRef.await(group);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            throw new CancelledException();
+                        }
+                    }
+                    group++;
+                    float[] groupCells = cellBuf.data;
+                    pending.add(pool.submit(() -> {
+                        float[] cells = lazy ? groupCells : Arrays.copyOfRange(block, first * nc, (first + rows) * nc);
+                        deriver.derive(first, rows, cells, srd, veto, derived);
+                    }));
+                }
+            });
+            System.arraycopy(myNulls, 0, nulls, 0, myNulls.length);
+            if (helper != null) {
+                System.arraycopy(helper.nulls(), 0, nulls, myNulls.length, helper.nulls().length);
+            }
+            progress.update(1, "deriving summary of " + n + " events");
+            for (Future<?> f : pending) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancelledException();
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            throw c instanceof RuntimeException re ? re : new IllegalStateException(c);
+        } finally {
+            if (helper != null) {
+                helper.stop();
+            }
+            pool.shutdownNow();
+        }
+        reportNulls(targets, nulls);
+
+        RunInfo info = h.info() != null ? h.info() : defaultInfo(h, (int[]) arrays.get(Schema.RUN));
+        RunData.Builder b = RunData.builder(info, detector, n).source(file.toString());
+        arrays.forEach(b::column);
+        derived.forEach(b::column);
+        b.cells(lazy ? new LazyCellStore(this, h, cellColumns) : new ArrayCellStore(block, nc));
+        RunData run = b.build();
+        progress.update(1, "read " + n + " events");
+        return run;
+    }
+
+    /** Told before and after each row group is decoded, with its first event and its size. */
+    private interface GroupListener {
+        default void start(int first, int rows) {
+        }
+
+        void decoded(int first, int rows) throws IOException;
+    }
+
+    /** Reads the requested columns of every row group into their targets; returns nulls per target. */
+    private long[] readColumns(ParquetFileReader reader, Header h, List<ColumnDescriptor> requested,
+                               List<ColumnTarget> targets, Progress progress, GroupListener listener) throws IOException {
+        reader.setRequestedSchema(requested);
+        int n = h.events();
+        long[] nulls = new long[targets.size()];
+        List<BlockMetaData> groups = h.footer().getBlocks();
+        MessageType fileSchema = h.footer().getFileMetaData().getSchema();
+        String createdBy = h.footer().getFileMetaData().getCreatedBy();
         int first = 0;
         for (int g = 0; g < groups.size(); g++) {
             progress.checkCancelled();
@@ -245,44 +448,19 @@ final class ParquetRunReader {
                 throw fail("row group " + (g + 1) + " of " + groups.size() + " is missing");
             }
             int rows = (int) pages.getRowCount();
-            Map<String, ColumnChunkMetaData> chunks = new LinkedHashMap<>();
-            for (ColumnChunkMetaData cm : meta.getColumns()) {
-                chunks.put(cm.getPath().toDotString(), cm);
+            if ((long) first + rows > n) {
+                throw fail("row groups hold more events than the footer says (" + n + ")");
             }
-            ColumnReadStoreImpl slow = null;
-            for (int k = 0; k < requested.size(); k++) {
-                ColumnDescriptor d = requested.get(k);
-                ColumnChunkMetaData cm = chunks.get(String.join(".", d.getPath()));
-                if (bulk(d, cm, targets.get(k))) {
-                    readBulk(pages.getPageReader(d), d, targets.get(k), first, rows);
-                } else {
-                    if (slow == null) {
-                        slow = new ColumnReadStoreImpl(pages, new NoopConverter(), fileSchema, createdBy);
-                    }
-                    nulls[k] += readConverting(slow.getColumnReader(d), d, targets.get(k), first, rows);
-                }
-            }
+            listener.start(first, rows);
+            decoder.readGroup(pages, meta, fileSchema, createdBy, requested, targets, first, rows, nulls);
             pages.close();
+            listener.decoded(first, rows);
             first += rows;
         }
         if (first != n) {
             throw fail("row groups hold " + first + " events, the footer says " + n);
         }
-        reportNulls(targets, nulls);
-
-        if (info == null) {
-            int runNumber = arrays.get(Schema.RUN) instanceof int[] r && r.length > 0 ? r[0] : 0;
-            info = RunInfo.data(runNumber, detector.beamEnergy(), n)
-                    .withDescription("imported from a Parquet file without DarkScope metadata; EOT set to the number of events");
-            LOG.log(System.Logger.Level.INFO, "{0}: no DarkScope metadata, using defaults for run {1}", RunFileException.name(file), runNumber);
-        }
-        progress.update(1, "deriving summary of " + n + " events");
-        RunData.Builder b = RunData.builder(info, detector, n).source(file.toString());
-        arrays.forEach(b::column);
-        b.cells(new ArrayCellStore(block, nc));
-        RunData run = b.build();
-        progress.update(1, "read " + n + " events");
-        return run;
+        return nulls;
     }
 
     private int schemaVersion(String key, String runJson) throws RunFileException {
@@ -315,71 +493,6 @@ final class ParquetRunReader {
         }
     }
 
-    /** True if the chunk can be copied page by page: non-nullable, PLAIN, and the target's own type. */
-    private static boolean bulk(ColumnDescriptor d, ColumnChunkMetaData cm, ColumnTarget t) {
-        if (cm == null || d.getMaxDefinitionLevel() != 0 || cm.hasDictionaryPage()
-                || !BULK_ENCODINGS.containsAll(cm.getEncodings())) {
-            return false;
-        }
-        PrimitiveTypeName p = d.getPrimitiveType().getPrimitiveTypeName();
-        return p == t.nativeType;
-    }
-
-    private void readBulk(PageReader pr, ColumnDescriptor d, ColumnTarget t, int first, int rows) throws IOException {
-        int row = first;
-        int end = first + rows;
-        DataPage page;
-        while (row < end && (page = pr.readPage()) != null) {
-            int count = page.getValueCount();
-            BytesInput bytes;
-            Encoding enc;
-            if (page instanceof DataPageV1 v1) {
-                bytes = v1.getBytes();
-                enc = v1.getValueEncoding();
-            } else if (page instanceof DataPageV2 v2) {
-                bytes = v2.getData();
-                enc = v2.getDataEncoding();
-            } else {
-                throw fail("column '" + t.name + "' has an unknown page type");
-            }
-            if (enc != Encoding.PLAIN) {
-                throw fail("column '" + t.name + "' has a page with unexpected encoding " + enc);
-            }
-            if (row + count > end) {
-                throw fail("column '" + t.name + "' has more values than its row group");
-            }
-            t.plain(bytes.toByteBuffer(), row, count);
-            row += count;
-        }
-        if (row != end) {
-            throw fail("column '" + t.name + "' has " + (row - first) + " values in a row group of " + rows + " events");
-        }
-    }
-
-    /** Reads any encoding and type; returns the number of nulls (left at 0). */
-    private long readConverting(ColumnReader r, ColumnDescriptor d, ColumnTarget t, int first, int rows) {
-        int maxDef = d.getMaxDefinitionLevel();
-        PrimitiveTypeName p = d.getPrimitiveType().getPrimitiveTypeName();
-        long nulls = 0;
-        for (int i = 0; i < rows; i++) {
-            int row = first + i;
-            if (r.getCurrentDefinitionLevel() < maxDef) {
-                nulls++;
-            } else {
-                switch (p) {
-                    case INT32 -> t.setLong(row, r.getInteger());
-                    case INT64 -> t.setLong(row, r.getLong());
-                    case FLOAT -> t.setDouble(row, r.getFloat());
-                    case DOUBLE -> t.setDouble(row, r.getDouble());
-                    case BOOLEAN -> t.setLong(row, r.getBoolean() ? 1 : 0);
-                    default -> throw new IllegalStateException("unsupported type " + p);
-                }
-            }
-            r.consume();
-        }
-        return nulls;
-    }
-
     private void reportNulls(List<ColumnTarget> targets, long[] nulls) {
         long sum = 0;
         List<String> names = new ArrayList<>();
@@ -404,22 +517,4 @@ final class ParquetRunReader {
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }
 
-    /** parquet-java wants a converter tree; values are pulled from the readers directly instead. */
-    private static final class NoopConverter extends GroupConverter {
-        private final PrimitiveConverter leaf = new PrimitiveConverter() {
-        };
-
-        @Override
-        public Converter getConverter(int fieldIndex) {
-            return leaf;
-        }
-
-        @Override
-        public void start() {
-        }
-
-        @Override
-        public void end() {
-        }
-    }
 }

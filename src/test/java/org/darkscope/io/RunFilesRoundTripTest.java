@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -95,6 +94,63 @@ class RunFilesRoundTripTest {
             assertEquals(List.of(file), s.toList());
         }
         assertEquals(10, RunFiles.read(file).size(), "old run untouched");
+    }
+
+    @Test
+    void failedWriteDeletesTheTemporaryFileAndKeepsTheOldRun() throws IOException {
+        Path file = dir.resolve("run.parquet");
+        RunFiles.write(TestRuns.random(10, 1), file);
+        RunData good = TestRuns.random(3 * ParquetRunWriter.ROW_GROUP_ROWS, 6);
+        boolean[] broken = {false};
+        org.darkscope.event.CellStore failing = new org.darkscope.event.CellStore() {
+            @Override
+            public int size() {
+                return good.size();
+            }
+
+            @Override
+            public int cellCount() {
+                return good.cells().cellCount();
+            }
+
+            @Override
+            public void read(int event, float[] dst) {
+                if (broken[0] && event > ParquetRunWriter.ROW_GROUP_ROWS + 10) {
+                    throw new java.io.UncheckedIOException(new IOException("disk went away"));
+                }
+                good.cells().read(event, dst);
+            }
+        };
+        RunData.Builder b = RunData.builder(good.info(), good.detector(), good.size());
+        good.columns().forEach(b::column);
+        RunData run = b.cells(failing).build();
+        broken[0] = true;
+        java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class, () -> RunFiles.write(run, file));
+        assertEquals("disk went away", e.getCause().getMessage());
+        try (Stream<Path> s = Files.list(dir)) {
+            assertEquals(List.of(file), s.toList());
+        }
+        assertEquals(10, RunFiles.read(file).size(), "old run untouched");
+    }
+
+    @Test
+    void cancelledReadStops() throws IOException {
+        Path file = dir.resolve("run.parquet");
+        RunFiles.write(TestRuns.random(2 * ParquetRunWriter.ROW_GROUP_ROWS + 5, 9), file);
+        List<String> messages = new ArrayList<>();
+        Progress cancelAfterFirstGroup = new Progress() {
+            @Override
+            public void update(double fraction, String message) {
+                messages.add(message);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return messages.size() >= 2;
+            }
+        };
+        assertThrows(CancelledException.class, () -> RunFiles.read(file, cancelAfterFirstGroup));
+        assertEquals(List.of("reading row group 1 of 3", "reading row group 2 of 3"), messages);
     }
 
     @Test

@@ -1,0 +1,105 @@
+package org.darkscope.io;
+
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ParquetMetadata;
+import org.apache.parquet.io.LocalInputFile;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+/**
+ * Decodes a share of the columns on another core, with its own file reader (parquet-java's
+ * decompressors are not thread-safe), row group by row group. The main reader waits for a row
+ * group here before it uses that group's values.
+ */
+final class HelperDecoder {
+    private final ParquetRunReader owner;
+    private final ParquetMetadata footer;
+    private final List<ColumnDescriptor> columns;
+    private final List<ColumnTarget> targets;
+    private final CountDownLatch[] done;
+    private final long[] nulls;
+    private volatile boolean stop;
+    private Future<?> task;
+
+    HelperDecoder(ParquetRunReader owner, ParquetMetadata footer, List<ColumnDescriptor> columns, List<ColumnTarget> targets) {
+        this.owner = owner;
+        this.footer = footer;
+        this.columns = List.copyOf(columns);
+        this.targets = List.copyOf(targets);
+        int groups = footer.getBlocks().size();
+        this.done = new CountDownLatch[groups];
+        for (int g = 0; g < groups; g++) {
+            done[g] = new CountDownLatch(1);
+        }
+        this.nulls = new long[columns.size()];
+    }
+
+    void start(ExecutorService pool) {
+        task = pool.submit(() -> {
+            try {
+                run();
+            } finally {
+                for (CountDownLatch l : done) {
+                    l.countDown(); // never leave the main reader waiting
+                }
+            }
+            return null;
+        });
+    }
+
+    private void run() throws IOException {
+        try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(owner.file()), ParquetRunReader.readOptions())) {
+            r.setRequestedSchema(columns);
+            List<BlockMetaData> blocks = footer.getBlocks();
+            int first = 0;
+            for (int g = 0; g < blocks.size() && !stop; g++) {
+                PageReadStore pages = r.readNextRowGroup();
+                if (pages == null) {
+                    throw new RunFileException(owner.file(), "row group " + (g + 1) + " of " + blocks.size() + " is missing");
+                }
+                int rows = (int) pages.getRowCount();
+                owner.decoder().readGroup(pages, blocks.get(g), footer.getFileMetaData().getSchema(),
+                        footer.getFileMetaData().getCreatedBy(), columns, targets, first, rows, nulls);
+                pages.close();
+                first += rows;
+                done[g].countDown();
+            }
+        }
+    }
+
+    /** Waits until row group {@code g} is decoded; rethrows the helper's failure. */
+    void await(int g) throws IOException, InterruptedException {
+        done[g].await();
+        if (task.isDone()) {
+            try {
+                task.get();
+            } catch (ExecutionException e) {
+                Throwable c = e.getCause();
+                if (c instanceof IOException io) {
+                    throw io;
+                }
+                if (c instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new IOException(c);
+            }
+        }
+    }
+
+    /** Nulls per column of this share. */
+    long[] nulls() {
+        return nulls;
+    }
+
+    void stop() {
+        stop = true;
+    }
+}
