@@ -4,6 +4,7 @@ import javafx.application.Platform;
 import javafx.concurrent.Task;
 import javafx.stage.DirectoryChooser;
 import org.darkscope.event.RunData;
+import org.darkscope.io.DirectoryWatcher;
 import org.darkscope.task.Progress;
 
 import java.nio.file.Files;
@@ -18,11 +19,13 @@ final class ShiftController {
     static final double OCCUPANCY_THRESHOLD_GEV = EnergyScale.DEFAULT_EMPTY_THRESHOLD_GEV;
     /** The alert list shows at most this many events (the browse filter "alerts" has them all). */
     static final int MAX_ALERTS_LISTED = 5000;
+    /** How often the followed directory is polled. */
+    static final java.time.Duration POLL_INTERVAL = DirectoryWatcher.DEFAULT_INTERVAL;
 
     private final EventDisplayPane pane;
     private final ShiftToolsPanel ui;
     private RunLoader loader;
-    private DirectoryPoller poller;
+    private DirectoryWatcher watcher;
     private Task<CellAccumulation> accTask;
     /** Runs read from the followed directory, by file, and the (joined) run shown per run number. */
     private final java.util.Map<Path, RunData> followedFiles = new java.util.HashMap<>();
@@ -32,7 +35,7 @@ final class ShiftController {
         this.pane = pane;
         this.ui = ui;
         ui.follow.selectedProperty().addListener((o, a, on) -> {
-            if (on && poller == null) {
+            if (on && watcher == null) {
                 String p = ui.followPath.getText().strip();
                 if (p.isEmpty()) {
                     ui.followStatus.setText("type or choose a directory first");
@@ -40,7 +43,7 @@ final class ShiftController {
                     return;
                 }
                 follow(Path.of(p));
-            } else if (!on && poller != null) {
+            } else if (!on && watcher != null) {
                 stopFollowing();
             }
         });
@@ -51,7 +54,7 @@ final class ShiftController {
             java.io.File f = dc.showDialog(pane.getScene() == null ? null : pane.getScene().getWindow());
             if (f != null) {
                 ui.followPath.setText(f.getPath());
-                if (poller != null) {
+                if (watcher != null) {
                     stopFollowing();
                 }
                 ui.follow.setSelected(true);
@@ -79,7 +82,7 @@ final class ShiftController {
 
     void setLoader(RunLoader l) { this.loader = l; }
 
-    /** Starts polling {@code dir}; loaded runs are added to the pane (and shown if "newest" is on). */
+    /** Loads the run files in {@code dir}, then polls it (io's DirectoryWatcher); runs are added to the pane (and shown if "newest" is on). */
     void follow(Path dir) {
         stopFollowing();
         if (loader == null) {
@@ -95,7 +98,7 @@ final class ShiftController {
         RunLoader l = loader;
         followedFiles.clear();
         followedRuns.clear();
-        poller = new DirectoryPoller(dir, ".parquet", file -> {
+        watcher = new DirectoryWatcher(dir, file -> {
             try {
                 RunData r = l.load(file);
                 Platform.runLater(() -> arrived(file, r));
@@ -103,19 +106,24 @@ final class ShiftController {
                 LOG.log(System.Logger.Level.WARNING, "cannot read " + file + ": " + ex);
                 Platform.runLater(() -> ui.followStatus.setText("cannot read " + file.getFileName() + ": " + ex.getMessage()));
             }
-        });
+        }, POLL_INTERVAL, true);
         ui.followPath.setText(dir.toString());
-        ui.followStatus.setText("following " + dir + " (polling every " + DirectoryPoller.DEFAULT_INTERVAL_MS + " ms)");
+        ui.followStatus.setText("following " + dir + " (polling every " + POLL_INTERVAL.toMillis() + " ms)");
         if (!ui.follow.isSelected()) {
             ui.follow.setSelected(true);
         }
-        poller.start(DirectoryPoller.DEFAULT_INTERVAL_MS);
+        try {
+            watcher.start();
+        } catch (java.io.IOException ex) {
+            ui.followStatus.setText("cannot follow " + dir + ": " + ex.getMessage());
+            stopFollowing();
+        }
     }
 
     void stopFollowing() {
-        if (poller != null) {
-            poller.close();
-            poller = null;
+        if (watcher != null) {
+            watcher.close();
+            watcher = null;
             ui.followStatus.setText("not following");
         }
         if (ui.follow.isSelected()) {

@@ -19,8 +19,8 @@
  * <p>Plain logic without scene nodes: {@link org.darkscope.ui.display.EnergyScale},
  * {@link org.darkscope.ui.display.ZMapping}, {@link org.darkscope.ui.display.RegionRules},
  * {@link org.darkscope.ui.display.EventNavigator}, {@link org.darkscope.ui.display.CellAccumulation},
- * {@link org.darkscope.ui.display.TeachingTour}, {@link org.darkscope.ui.display.RunChunks},
- * {@link org.darkscope.ui.display.DirectoryPoller}. Colour maps: resources/colormaps/; tour texts:
+ * {@link org.darkscope.ui.display.TeachingTour}, {@link org.darkscope.ui.display.RunChunks};
+ * and io's DirectoryWatcher for live follow. Colour maps: resources/colormaps/; tour texts:
  * resources/tour/.</p>
  *
  * <p>Standalone demo and benchmark (test scope), under Xvfb for real 3D:

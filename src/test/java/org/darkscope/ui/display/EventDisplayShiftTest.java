@@ -55,9 +55,11 @@ class EventDisplayShiftTest {
     @Test
     void aRunWrittenIntoTheFollowedDirectoryShowsUp(FxRobot robot) throws Exception {
         Path dir = Files.createDirectory(tmp.resolve("live"));
+        RunData existing = SyntheticRuns.mixed(4004, 12, 6);
+        RunFiles.write(existing, dir.resolve("run4004.parquet"));
         robot.clickOn("shift crew");
         robot.clickOn("#shift-path").write(dir.toString()).type(KeyCode.ENTER);
-        waitUntil("following", () -> robot.lookup("#shift-status").queryAs(Label.class).getText().startsWith("following"));
+        waitUntil("the run already in the directory", () -> fx(() -> pane.runs().stream().anyMatch(r -> r.info().runNumber() == 4004)));
         RunData written = SyntheticRuns.mixed(5005, 25, 8);
         RunFiles.write(written, dir.resolve("run5005.parquet"));
         // the newest run is shown at its last event
