@@ -8,10 +8,10 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 
 /** Display options: colour map, scale, cell style, z compression, camera, mode, PNG. */
-public final class DisplayOptionsBar extends HBox {
+public final class DisplayOptionsBar extends FlowPane {
     final ComboBox<String> colorMap = new ComboBox<>();
     final ComboBox<EnergyScale.Mapping> mapping = new ComboBox<>();
     final ComboBox<EnergyScale.Range> range = new ComboBox<>();
@@ -26,7 +26,7 @@ public final class DisplayOptionsBar extends HBox {
     final Button save = new Button("PNG");
 
     public DisplayOptionsBar() {
-        super(6);
+        super(6, 4);
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(2, 6, 4, 6));
         colorMap.getItems().addAll(ColorMap.VIRIDIS, ColorMap.INFERNO);

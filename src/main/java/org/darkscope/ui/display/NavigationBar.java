@@ -9,11 +9,11 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import org.darkscope.event.RunData;
 
 /** Event navigation controls; the pane wires the actions. Controls carry ids for tests. */
-public final class NavigationBar extends HBox {
+public final class NavigationBar extends FlowPane {
     /** Default play interval: 50 ms = 20 events per second (issue 6). */
     public static final int DEFAULT_PLAY_INTERVAL_MS = 50;
 
@@ -29,7 +29,7 @@ public final class NavigationBar extends HBox {
     final Label position = new Label("no run");
 
     public NavigationBar() {
-        super(6);
+        super(6, 4);
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(4, 6, 4, 6));
         runBox.setId("nav-run");
