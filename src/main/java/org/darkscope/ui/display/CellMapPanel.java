@@ -1,0 +1,153 @@
+package org.darkscope.ui.display;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.Background;
+import javafx.scene.layout.BackgroundFill;
+import javafx.scene.layout.Border;
+import javafx.scene.layout.BorderStroke;
+import javafx.scene.layout.BorderStrokeStyle;
+import javafx.scene.layout.BorderWidths;
+import javafx.scene.layout.CornerRadii;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import org.darkscope.geometry.Cell;
+import org.darkscope.geometry.CellLayer;
+import org.darkscope.geometry.Detector;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntConsumer;
+
+/**
+ * 2D heat maps of the calorimeter layers (ECAL preshower and main, each HCAL module) with the
+ * value written in every cell, seen from upstream (row 0 at the bottom, column 0 on the left). Built
+ * once per geometry; updates only change texts and backgrounds from a cached palette. Hovering a
+ * cell reports its global index so the 3D view can highlight it, and vice versa.
+ */
+public final class CellMapPanel extends FlowPane {
+    private static final double ECAL_CELL_PX = 34;
+    private static final double HCAL_CELL_PX = 40;
+    private static final Border NORMAL = new Border(new BorderStroke(Color.rgb(60, 60, 70), BorderStrokeStyle.SOLID, CornerRadii.EMPTY, new BorderWidths(0.5)));
+    private static final Border HIGHLIGHT = new Border(new BorderStroke(Color.WHITE, BorderStrokeStyle.SOLID, CornerRadii.EMPTY, new BorderWidths(2.5)));
+    private static final Background EMPTY = new Background(new BackgroundFill(Color.rgb(40, 42, 50), CornerRadii.EMPTY, Insets.EMPTY));
+
+    private Label[] cellLabels = new Label[0];
+    private final List<Label> layerTitles = new ArrayList<>();
+    private List<CellLayer> layers = List.of();
+    private Background[] palette = new Background[0];
+    private Color[] textColours = new Color[0];
+    private int highlighted = -1;
+    private IntConsumer onHover = i -> { };
+    private IntConsumer onClick = i -> { };
+
+    public CellMapPanel() {
+        setHgap(10);
+        setVgap(8);
+        setPadding(new Insets(6));
+        setPrefWrapLength(520);
+        setStyle("-fx-background-color: #1d1f27;");
+    }
+
+    public void setOnCellHover(IntConsumer c) { onHover = c; }
+    public void setOnCellClick(IntConsumer c) { onClick = c; }
+
+    public void setColorMap(ColorMap map) {
+        palette = new Background[map.levels()];
+        textColours = new Color[map.levels()];
+        for (int i = 0; i < palette.length; i++) {
+            Color c = map.color(i);
+            palette[i] = new Background(new BackgroundFill(c, CornerRadii.EMPTY, Insets.EMPTY));
+            double lum = 0.2126 * c.getRed() + 0.7152 * c.getGreen() + 0.0722 * c.getBlue();
+            textColours[i] = lum > 0.5 ? Color.BLACK : Color.WHITE;
+        }
+    }
+
+    /** Builds one grid per calorimeter layer of the detector. */
+    public void setDetector(Detector d) {
+        getChildren().clear();
+        layerTitles.clear();
+        layers = d.calorimeterLayers();
+        cellLabels = new Label[d.cellCount()];
+        for (CellLayer l : layers) {
+            double px = l.nx() > 3 ? ECAL_CELL_PX : HCAL_CELL_PX;
+            GridPane grid = new GridPane();
+            for (Cell c : l.cells()) {
+                Label lab = new Label();
+                lab.setId("map-" + c.name());
+                lab.setMinSize(px, px * 0.72);
+                lab.setPrefSize(px, px * 0.72);
+                lab.setMaxSize(px, px * 0.72);
+                lab.setAlignment(Pos.CENTER);
+                lab.setStyle("-fx-font-size: 9px;");
+                lab.setBorder(NORMAL);
+                lab.setBackground(EMPTY);
+                lab.setTextFill(Color.gray(0.6));
+                int idx = c.index();
+                lab.addEventHandler(MouseEvent.MOUSE_ENTERED, e -> onHover.accept(idx));
+                lab.addEventHandler(MouseEvent.MOUSE_EXITED, e -> onHover.accept(-1));
+                lab.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> onClick.accept(idx));
+                grid.add(lab, c.col(), l.ny() - 1 - c.row());
+                cellLabels[idx] = lab;
+            }
+            Label title = new Label(l.prefix());
+            title.setId("maptitle-" + l.prefix());
+            title.setStyle("-fx-text-fill: #d0d0d8; -fx-font-size: 11px;");
+            layerTitles.add(title);
+            VBox box = new VBox(2, title, grid);
+            getChildren().add(box);
+        }
+    }
+
+    /**
+     * Shows values: {@code units[i]} is the colour-map position (negative = empty), {@code values[i]}
+     * the number written in the cell, {@code format} its format (e.g. "%.2f"); {@code sums} adds each
+     * layer's sum to its title (meaningful for energies, not for occupancies).
+     */
+    public void apply(double[] units, float[] values, String format, String unitName, boolean sums) {
+        int top = palette.length - 1;
+        for (int i = 0; i < cellLabels.length; i++) {
+            Label lab = cellLabels[i];
+            double t = units[i];
+            if (t < 0) {
+                lab.setBackground(EMPTY);
+                lab.setTextFill(Color.gray(0.55));
+                lab.setText(values[i] == 0 ? "" : String.format(format, values[i]));
+            } else {
+                int level = (int) Math.round(t * top);
+                lab.setBackground(palette[level]);
+                lab.setTextFill(textColours[level]);
+                lab.setText(String.format(format, values[i]));
+            }
+        }
+        for (int k = 0; k < layers.size(); k++) {
+            CellLayer l = layers.get(k);
+            double sum = 0;
+            for (int c = 0; c < l.size(); c++) {
+                sum += values[l.firstIndex() + c];
+            }
+            layerTitles.get(k).setText(sums ? l.prefix() + "   \u03a3 " + String.format(format, sum) + " " + unitName
+                    : l.prefix() + "   [" + unitName + "]");
+        }
+    }
+
+    /** Outlines one cell (global index), or none with -1. */
+    public void highlight(int index) {
+        if (highlighted >= 0 && highlighted < cellLabels.length) {
+            cellLabels[highlighted].setBorder(NORMAL);
+        }
+        highlighted = index;
+        if (index >= 0 && index < cellLabels.length) {
+            cellLabels[index].setBorder(HIGHLIGHT);
+        }
+    }
+
+    public int highlighted() { return highlighted; }
+
+    /** The label of a cell (global index), for tests. */
+    public Label cellLabel(int index) { return cellLabels[index]; }
+}

@@ -1,0 +1,66 @@
+package org.darkscope.ui.display;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+
+/** Display options: colour map, scale, cell style, z compression, camera, mode, PNG. */
+public final class DisplayOptionsBar extends FlowPane {
+    final ComboBox<String> colorMap = new ComboBox<>();
+    final ComboBox<EnergyScale.Mapping> mapping = new ComboBox<>();
+    final ComboBox<EnergyScale.Range> range = new ComboBox<>();
+    final TextField min = new TextField("0");
+    final TextField max = new TextField("50");
+    final ComboBox<CellStyle> style = new ComboBox<>();
+    final ComboBox<DisplayMode> mode = new ComboBox<>();
+    final CheckBox compressed = new CheckBox("compressed z");
+    final CheckBox track = new CheckBox("track");
+    final ComboBox<CameraRig.Preset> camera = new ComboBox<>();
+    final Button reset = new Button("reset view");
+    final Button save = new Button("PNG");
+
+    public DisplayOptionsBar() {
+        super(6, 4);
+        setAlignment(Pos.CENTER_LEFT);
+        setPadding(new Insets(2, 6, 4, 6));
+        colorMap.getItems().addAll(ColorMap.VIRIDIS, ColorMap.INFERNO);
+        colorMap.setValue(ColorMap.VIRIDIS);
+        colorMap.setId("opt-colormap");
+        mapping.getItems().addAll(EnergyScale.Mapping.values());
+        mapping.setValue(EnergyScale.Mapping.LINEAR);
+        mapping.setId("opt-mapping");
+        range.getItems().addAll(EnergyScale.Range.values());
+        range.setValue(EnergyScale.Range.AUTO_EVENT);
+        range.setId("opt-range");
+        min.setPrefColumnCount(4);
+        max.setPrefColumnCount(4);
+        min.setId("opt-min");
+        max.setId("opt-max");
+        min.setTooltip(new Tooltip("fixed range: minimum (GeV), Enter"));
+        max.setTooltip(new Tooltip("fixed range: maximum (GeV), Enter"));
+        style.getItems().addAll(CellStyle.values());
+        style.setValue(CellStyle.SIZE);
+        style.setId("opt-style");
+        mode.getItems().addAll(DisplayMode.values());
+        mode.setValue(DisplayMode.EVENT);
+        mode.setId("opt-mode");
+        compressed.setSelected(true);
+        compressed.setId("opt-compressed");
+        track.setSelected(true);
+        track.setId("opt-track");
+        camera.getItems().addAll(CameraRig.Preset.values());
+        camera.setPromptText("camera");
+        camera.setId("opt-camera");
+        reset.setId("opt-reset");
+        save.setId("opt-save");
+        save.setTooltip(new Tooltip("save the view as PNG to the logbook folder (Ctrl+S or F12)"));
+        getChildren().addAll(colorMap, mapping, range, new Label("min"), min, new Label("max"), max, style, mode,
+                compressed, track, camera, reset, save);
+    }
+}

@@ -1,0 +1,63 @@
+package org.darkscope.ui.display;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import org.darkscope.event.RunData;
+
+/** Event navigation controls; the pane wires the actions. Controls carry ids for tests. */
+public final class NavigationBar extends FlowPane {
+    /** Default play interval: 50 ms = 20 events per second (issue 6). */
+    public static final int DEFAULT_PLAY_INTERVAL_MS = 50;
+
+    final ComboBox<RunData> runBox = new ComboBox<>();
+    final Button first = button("|\u25C0", "nav-first", "first event (Home)");
+    final Button previous = button("\u25C0", "nav-prev", "previous event (Left)");
+    final Button next = button("\u25B6", "nav-next", "next event (Right)");
+    final Button last = button("\u25B6|", "nav-last", "last event (End)");
+    final TextField jump = new TextField();
+    final ToggleButton play = new ToggleButton("play");
+    final Spinner<Integer> interval = new Spinner<>(10, 5000, DEFAULT_PLAY_INTERVAL_MS, 10);
+    final ComboBox<BrowseFilter> filter = new ComboBox<>();
+    final Label position = new Label("no run");
+
+    public NavigationBar() {
+        super(6, 4);
+        setAlignment(Pos.CENTER_LEFT);
+        setPadding(new Insets(4, 6, 4, 6));
+        runBox.setId("nav-run");
+        runBox.setPrefWidth(170);
+        runBox.setTooltip(new Tooltip("loaded runs"));
+        jump.setId("nav-jump");
+        jump.setPromptText("event or run:event");
+        jump.setPrefColumnCount(9);
+        jump.setTooltip(new Tooltip("jump to an event number (or run:event), Enter"));
+        play.setId("nav-play");
+        play.setTooltip(new Tooltip("play / pause (Space)"));
+        interval.setId("nav-interval");
+        interval.setEditable(true);
+        interval.setPrefWidth(80);
+        interval.setTooltip(new Tooltip("play interval in ms (50 ms = 20 events/s)"));
+        filter.setId("nav-filter");
+        filter.setPrefWidth(210);
+        filter.setTooltip(new Tooltip("browse only these events"));
+        position.setId("nav-position");
+        getChildren().addAll(runBox, first, previous, next, last, new Label("go to"), jump, play, interval,
+                new Label("ms"), new Label("browse"), filter, position);
+    }
+
+    private static Button button(String text, String id, String tip) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setTooltip(new Tooltip(tip));
+        b.setFocusTraversable(false);
+        return b;
+    }
+}

@@ -1,0 +1,60 @@
+package org.darkscope.ui.display;
+
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** Shift-crew controls: follow a directory, alert list, accumulation. The pane wires the actions. */
+public final class ShiftToolsPanel extends VBox {
+    final TextField followPath = new TextField();
+    final Button choose = new Button("...");
+    final ToggleButton follow = new ToggleButton("follow");
+    final CheckBox showNewest = new CheckBox("show newest run");
+    final Label followStatus = new Label("not following");
+    final ListView<EventRef> alerts = new ListView<>();
+    final Label alertTitle = new Label("alerts: events in or near the signal box");
+    final Button accumulate = new Button("accumulate over browsed events");
+    final ProgressBar accProgress = new ProgressBar(0);
+    final Label accResult = new Label();
+
+    public ShiftToolsPanel() {
+        super(6);
+        setPadding(new Insets(6));
+        followPath.setId("shift-path");
+        followPath.setPromptText("directory with *.parquet run files");
+        HBox.setHgrow(followPath, Priority.ALWAYS);
+        choose.setId("shift-choose");
+        follow.setId("shift-follow");
+        follow.setTooltip(new Tooltip("poll the directory for new or replaced run files"));
+        showNewest.setId("shift-newest");
+        showNewest.setSelected(true);
+        followStatus.setId("shift-status");
+        followStatus.setWrapText(true);
+        alerts.setId("shift-alerts");
+        alerts.setPrefHeight(150);
+        alerts.setCellFactory(lv -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(EventRef r, boolean empty) {
+                super.updateItem(r, empty);
+                setText(empty || r == null ? null
+                        : String.format("%s: E_ECAL %.1f, E_HCAL %.2f GeV", r, r.ecal(), r.hcal()));
+            }
+        });
+        accumulate.setId("shift-accumulate");
+        accProgress.setId("shift-acc-progress");
+        accProgress.setMaxWidth(Double.MAX_VALUE);
+        accResult.setId("shift-acc-result");
+        accResult.setWrapText(true);
+        getChildren().addAll(new Label("follow a directory live"), new HBox(4, followPath, choose, follow), showNewest,
+                followStatus, alertTitle, alerts, accumulate, accProgress, accResult);
+    }
+}

@@ -1,0 +1,106 @@
+package org.darkscope.ui.display;
+
+import org.darkscope.event.EventClass;
+import org.darkscope.event.RunData;
+import org.darkscope.event.Schema;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * The guided tour: five kinds of events, each with a title and a plain-language text from
+ * {@code resources/tour/ID.md}, and the rule that picks an example from the loaded runs by truth.
+ */
+public final class TeachingTour {
+    /** A full shower keeps at least this fraction of the beam energy in the ECAL [est, display choice]. */
+    public static final double FULL_SHOWER_FRACTION = 0.9;
+
+    /** One step of the tour. */
+    public enum Step {
+        EM_SHOWER("em-shower"), DIMUON("dimuon"), HADRON("hadron"), PILEUP("pileup"), DARK_PHOTON("dark-photon");
+
+        private final String id;
+
+        Step(String id) { this.id = id; }
+
+        public String id() { return id; }
+    }
+
+    /** Title and text of a step. */
+    public record Text(String title, String body) { }
+
+    private TeachingTour() {
+    }
+
+    public static Text text(Step s) {
+        String path = "/tour/" + s.id() + ".md";
+        try (InputStream in = TeachingTour.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("missing tour text " + path);
+            }
+            String all = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+            int nl = all.indexOf('\n');
+            String title = (nl < 0 ? all : all.substring(0, nl)).replaceFirst("^#\\s*", "");
+            String body = nl < 0 ? "" : all.substring(nl + 1).strip().replaceAll("\\s*\\n\\s*", " ");
+            return new Text(title, body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A' masses (MeV) of the loaded signal runs, sorted. */
+    public static List<Double> signalMasses(List<RunData> runs) {
+        TreeSet<Double> s = new TreeSet<>();
+        for (RunData r : runs) {
+            if (r.info().isSignal()) {
+                s.add(r.info().signalMassMeV());
+            }
+        }
+        return new ArrayList<>(s);
+    }
+
+    /**
+     * Picks the first event of the step's kind in the runs. For the dark photon, runs whose A' mass
+     * is closest to {@code massMeV} are searched first (any signal event otherwise).
+     */
+    public static Optional<EventRef> pick(Step s, List<RunData> runs, double massMeV) {
+        List<RunData> order = new ArrayList<>(runs);
+        if (s == Step.DARK_PHOTON && !Double.isNaN(massMeV)) {
+            order.sort((a, b) -> Double.compare(massDistance(a, massMeV), massDistance(b, massMeV)));
+        }
+        for (RunData r : order) {
+            if (!r.info().simulated()) {
+                continue;
+            }
+            int[] cls = r.ints(Schema.TRUTH_CLASS);
+            int[] pile = r.ints(Schema.TRUTH_PILEUP);
+            float[] ecal = r.floats(Schema.ECAL);
+            double beam = r.info().beamEnergy();
+            for (int e = 0; e < r.size(); e++) {
+                EventClass c = EventClass.of(cls[e]);
+                boolean clean = pile[e] == 0;
+                boolean ok = switch (s) {
+                    case EM_SHOWER -> c == EventClass.ELECTRON && clean && ecal[e] > FULL_SHOWER_FRACTION * beam;
+                    case DIMUON -> c == EventClass.DIMUON && clean;
+                    case HADRON -> c == EventClass.HADRON && clean;
+                    case PILEUP -> !clean;
+                    case DARK_PHOTON -> c.isSignal() && clean;
+                };
+                if (ok) {
+                    return Optional.of(new EventRef(r, e));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static double massDistance(RunData r, double m) {
+        return r.info().isSignal() ? Math.abs(Math.log(r.info().signalMassMeV() / m)) : Double.POSITIVE_INFINITY;
+    }
+}

@@ -1,0 +1,84 @@
+package org.darkscope.ui.display;
+
+import org.darkscope.event.RunData;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** Drives the teaching tour: next/back through the steps, picking each step's event. */
+final class TourController {
+    private final EventDisplayPane pane;
+    private final TourPanel ui;
+    private final TeachingTour.Step[] steps = TeachingTour.Step.values();
+    private int index = -1;
+    private Consumer<EventRef> onTourEvent = r -> { };
+    private boolean updatingMasses;
+
+    TourController(EventDisplayPane pane, TourPanel ui) {
+        this.pane = pane;
+        this.ui = ui;
+        ui.next.setOnAction(e -> go(index + 1));
+        ui.back.setOnAction(e -> go(index - 1));
+        ui.back.setDisable(true);
+        ui.mass.valueProperty().addListener((o, a, m) -> {
+            if (!updatingMasses && index >= 0 && steps[index] == TeachingTour.Step.DARK_PHOTON) {
+                go(index);
+            }
+        });
+    }
+
+    void setOnTourEvent(Consumer<EventRef> c) { onTourEvent = c == null ? r -> { } : c; }
+
+    void runsChanged() {
+        List<Double> masses = TeachingTour.signalMasses(pane.runs());
+        if (masses.equals(ui.mass.getItems())) {
+            return;
+        }
+        Double keep = ui.mass.getValue();
+        updatingMasses = true;
+        try {
+            ui.mass.getItems().setAll(masses);
+            if (keep != null && masses.contains(keep)) {
+                ui.mass.setValue(keep);
+            } else if (!masses.isEmpty()) {
+                ui.mass.setValue(masses.get(0));
+            }
+        } finally {
+            updatingMasses = false;
+        }
+    }
+
+    /** Shows step {@code i} (0-based). */
+    void go(int i) {
+        if (i < 0 || i >= steps.length) {
+            return;
+        }
+        index = i;
+        TeachingTour.Step s = steps[i];
+        TeachingTour.Text t = TeachingTour.text(s);
+        ui.step.setText("step " + (i + 1) + " of " + steps.length);
+        ui.title.setText(t.title());
+        ui.body.setText(t.body());
+        ui.back.setDisable(i == 0);
+        ui.next.setText(i == steps.length - 1 ? "done" : "next \u25B6");
+        ui.next.setDisable(i == steps.length - 1);
+        double mass = ui.mass.getValue() == null ? Double.NaN : ui.mass.getValue();
+        Optional<EventRef> ev = TeachingTour.pick(s, pane.runs(), mass);
+        if (ev.isEmpty()) {
+            ui.status.setText("no event of this kind in the loaded runs: load a simulated run with this class");
+            return;
+        }
+        EventRef r = ev.get();
+        RunData run = r.run();
+        if (run != pane.run()) {
+            pane.setRun(run);
+        }
+        pane.showEvent(r.index());
+        String massText = run.info().isSignal() ? String.format(", m_A' = %.4g MeV", run.info().signalMassMeV()) : "";
+        ui.status.setText("showing " + r + massText + String.format(": E_ECAL %.1f GeV, E_HCAL %.2f GeV", r.ecal(), r.hcal()));
+        onTourEvent.accept(r);
+    }
+
+    int index() { return index; }
+}

@@ -1,0 +1,31 @@
+/**
+ * The event display (issue 6): one self-contained pane, {@link org.darkscope.ui.display.EventDisplayPane},
+ * to embed in the main window.
+ *
+ * <pre>{@code
+ * EventDisplayPane display = new EventDisplayPane();
+ * display.setRunLoader(RunFiles::read);                 // for "follow a directory"
+ * display.setRun(run);                                  // builds the 3D scene once per geometry
+ * display.showEvent(row);                               // or showEvent(new EventRef(run, row))
+ * display.currentEventProperty().addListener(...);      // follow the shown event
+ * display.setBrowseList("passing selection", rows);     // lists from the analysis engine
+ * display.setBoxEdges(ecalEdge, hcalEdge);              // live box for regions and alerts
+ * display.setRegionClassifier(row -> engineRegion(row));
+ * display.setFailingCutsSupplier(row -> failingCutNames(row));
+ * display.setOnTourEvent(ref -> plane.highlight(ref));  // tour step -> point in the energy plane
+ * Image png = display.snapshotView(2.0);
+ * }</pre>
+ *
+ * <p>Plain logic without scene nodes: {@link org.darkscope.ui.display.EnergyScale},
+ * {@link org.darkscope.ui.display.ZMapping}, {@link org.darkscope.ui.display.RegionRules},
+ * {@link org.darkscope.ui.display.EventNavigator}, {@link org.darkscope.ui.display.CellAccumulation},
+ * {@link org.darkscope.ui.display.TeachingTour}, {@link org.darkscope.ui.display.RunChunks};
+ * and io's DirectoryWatcher for live follow. Colour maps: resources/colormaps/; tour texts:
+ * resources/tour/.</p>
+ *
+ * <p>Standalone demo and benchmark (test scope), under Xvfb for real 3D:
+ * {@code xvfb-run -a -s "-screen 0 1600x1000x24" java -Dprism.forceGPU=true -cp <test class path>
+ * 'org.darkscope.ui.display.DisplayDemo$Main' [run.parquet ...]} (options as -Ddemo.* properties,
+ * see DisplayDemo), and {@code 'org.darkscope.ui.display.DisplayBenchmark$Main'}.</p>
+ */
+package org.darkscope.ui.display;

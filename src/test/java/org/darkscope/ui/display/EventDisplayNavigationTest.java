@@ -1,0 +1,151 @@
+package org.darkscope.ui.display;
+
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.darkscope.event.RunData;
+import org.darkscope.event.Schema;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import static org.darkscope.ui.display.DisplayTestSupport.fx;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@ExtendWith(ApplicationExtension.class)
+class EventDisplayNavigationTest {
+    private EventDisplayPane pane;
+    private RunData run;
+
+    @Start
+    void start(Stage stage) {
+        pane = DisplayTestSupport.show(stage);
+        run = SyntheticRuns.mixed(1001, 60, 5);
+        pane.setRun(run);
+    }
+
+    private String summary(FxRobot robot, String key) {
+        return robot.lookup("#summary-" + key).queryAs(Label.class).getText();
+    }
+
+    private String expectedEcal(int row) {
+        return String.format("%.2f", run.floats(Schema.ECAL)[row]);
+    }
+
+    @Test
+    void buttonsMoveThroughEventsAndTheSummaryFollows(FxRobot robot) {
+        assertEquals(0, pane.currentEventProperty().get());
+        robot.clickOn("#nav-next");
+        robot.clickOn("#nav-next");
+        assertEquals(2, pane.currentEventProperty().get());
+        assertTrue(summary(robot, "event").startsWith("1001 / 2 "), summary(robot, "event"));
+        assertEquals(expectedEcal(2), summary(robot, "ecal"));
+        robot.clickOn("#nav-prev");
+        assertEquals(1, pane.currentEventProperty().get());
+        assertEquals(expectedEcal(1), summary(robot, "ecal"));
+        robot.clickOn("#nav-last");
+        assertEquals(59, pane.currentEventProperty().get());
+        robot.clickOn("#nav-next");
+        assertEquals(59, pane.currentEventProperty().get(), "next at the end stays on the last event");
+        robot.clickOn("#nav-first");
+        assertEquals(0, pane.currentEventProperty().get());
+        assertTrue(robot.lookup("#nav-position").queryAs(Label.class).getText().contains("1 / 60"));
+    }
+
+    @Test
+    void keyboardNavigates(FxRobot robot) {
+        robot.clickOn(pane.detectorView());
+        robot.type(KeyCode.RIGHT);
+        robot.type(KeyCode.RIGHT);
+        robot.type(KeyCode.RIGHT);
+        assertEquals(3, pane.currentEventProperty().get());
+        robot.type(KeyCode.LEFT);
+        assertEquals(2, pane.currentEventProperty().get());
+        robot.type(KeyCode.END);
+        assertEquals(59, pane.currentEventProperty().get());
+        assertEquals(expectedEcal(59), summary(robot, "ecal"));
+        robot.type(KeyCode.HOME);
+        assertEquals(0, pane.currentEventProperty().get());
+    }
+
+    @Test
+    void spaceTogglesPlayAndPlayingAdvances(FxRobot robot) {
+        robot.clickOn(pane.detectorView());
+        robot.type(KeyCode.SPACE);
+        assertTrue(fx(() -> pane.nav.play.isSelected()));
+        try {
+            org.testfx.util.WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS,
+                    () -> pane.currentEventProperty().get() >= 3);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("playing did not advance", e);
+        }
+        robot.type(KeyCode.SPACE);
+        assertFalse(fx(() -> pane.nav.play.isSelected()));
+        int stopped = pane.currentEventProperty().get();
+        assertTrue(stopped >= 3, "playing moved on, got " + stopped);
+        assertEquals(expectedEcal(stopped), summary(robot, "ecal"));
+    }
+
+    @Test
+    void jumpFieldFindsAnEventNumber(FxRobot robot) {
+        robot.clickOn("#nav-jump").write("17").type(KeyCode.ENTER);
+        assertEquals(17, pane.currentEventProperty().get());
+        assertTrue(summary(robot, "event").startsWith("1001 / 17 "));
+        robot.doubleClickOn("#nav-jump").write("1001:23").type(KeyCode.ENTER);
+        assertEquals(23, pane.currentEventProperty().get());
+        robot.doubleClickOn("#nav-jump").write("9999").type(KeyCode.ENTER);
+        assertEquals(23, pane.currentEventProperty().get());
+        assertTrue(robot.lookup("#status").queryAs(Label.class).getText().contains("no event 9999"));
+    }
+
+    @Test
+    void switchingEventsReusesTheSceneNodes(FxRobot robot) {
+        DisplayTestSupport.flush(pane);
+        var before = fx(() -> pane.detectorView().sceneNodes());
+        robot.clickOn("#nav-next");
+        DisplayTestSupport.flush(pane);
+        var after = fx(() -> pane.detectorView().sceneNodes());
+        assertEquals(before.size(), after.size());
+        for (int i = 0; i < before.size(); i++) {
+            assertSame(before.get(i), after.get(i), "node " + i + " was rebuilt");
+        }
+    }
+
+    @Test
+    void failingCutsAndRegionClassifierShowInTheSummary(FxRobot robot) {
+        fx(() -> {
+            pane.setFailingCutsSupplier(i -> i % 2 == 0 ? java.util.List.of("SRD", "VETO") : java.util.List.of());
+            pane.setRegionClassifier(i -> "engine region " + i);
+        });
+        assertEquals("SRD, VETO", summary(robot, "cuts"));
+        assertEquals("engine region 0", summary(robot, "region"));
+        robot.clickOn("#nav-next");
+        assertEquals("none", summary(robot, "cuts"));
+        assertEquals("engine region 1", summary(robot, "region"));
+    }
+
+    @Test
+    void compressedZMovesNodesWithoutRebuildingAndPresetsTurnTheCamera(FxRobot robot) {
+        var ecalCell = fx(() -> pane.detectorView().cellNode(run.detector().ecalMain().firstIndex()));
+        var vessel = run.detector().element("VESSEL");
+        double compressedZ = fx(ecalCell::getTranslateZ);
+        robot.clickOn("#opt-compressed");
+        double trueZ = fx(ecalCell::getTranslateZ);
+        assertSame(ecalCell, fx(() -> pane.detectorView().cellNode(run.detector().ecalMain().firstIndex())));
+        var main = run.detector().ecalMain();
+        assertEquals((main.zMin() + main.zMax()) / 2, trueZ, 1e-6, "true z");
+        assertTrue(trueZ - compressedZ > vessel.size().z() - ZMapping.DEFAULT_MAX_LENGTH_MM - 1,
+                "compression removed at least the shortened vessel length: " + (trueZ - compressedZ));
+        fx(() -> pane.cameraPreset(CameraRig.Preset.TOP));
+        assertEquals(90.0, fx(() -> pane.detectorView().rig().pitch()), 1e-9);
+        fx(() -> pane.cameraPreset(CameraRig.Preset.BEAM_EYE));
+        assertEquals(0.0, fx(() -> pane.detectorView().rig().yaw()), 1e-9);
+        robot.clickOn("#opt-reset");
+        assertEquals(CameraRig.Preset.OVERVIEW, fx(() -> pane.detectorView().lastPreset()));
+    }
+}

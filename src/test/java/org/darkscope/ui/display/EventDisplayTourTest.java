@@ -1,0 +1,68 @@
+package org.darkscope.ui.display;
+
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.darkscope.event.EventClass;
+import org.darkscope.event.RunData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.darkscope.ui.display.DisplayTestSupport.fx;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@ExtendWith(ApplicationExtension.class)
+class EventDisplayTourTest {
+    private EventDisplayPane pane;
+    private final List<EventRef> highlighted = new ArrayList<>();
+    private RunData signal50;
+
+    @Start
+    void start(Stage stage) {
+        pane = DisplayTestSupport.show(stage);
+        pane.setRun(SyntheticRuns.mixed(1005, 100, 4));
+        pane.addRun(SyntheticRuns.signal(2010, 20, 5, 10));
+        signal50 = SyntheticRuns.signal(2050, 20, 6, 50);
+        pane.addRun(signal50);
+        pane.setOnTourEvent(highlighted::add);
+    }
+
+    @Test
+    void tourWalksThroughTheFiveKindsAndReportsEachEvent(FxRobot robot) {
+        robot.clickOn("tour");
+        robot.clickOn("#tour-next");
+        assertEquals(TeachingTour.text(TeachingTour.Step.EM_SHOWER).title(), robot.lookup("#tour-title").queryAs(Label.class).getText());
+        assertEquals(1, highlighted.size());
+        EventRef em = highlighted.get(0);
+        assertEquals(EventClass.ELECTRON, em.run().truthClass(em.index()));
+        assertEquals(em.index(), pane.currentEventProperty().get());
+
+        robot.clickOn("#tour-next");
+        EventRef mu = highlighted.get(1);
+        assertEquals(EventClass.DIMUON, mu.run().truthClass(mu.index()));
+        robot.clickOn("#tour-next");
+        assertEquals(EventClass.HADRON, highlighted.get(2).run().truthClass(highlighted.get(2).index()));
+        robot.clickOn("#tour-next");
+        EventRef pu = highlighted.get(3);
+        assertEquals(1, pu.run().ints("truth_pileup")[pu.index()]);
+
+        fx(() -> pane.tourPanel.mass.setValue(50.0));
+        robot.clickOn("#tour-next");
+        EventRef dp = highlighted.get(highlighted.size() - 1);
+        assertEquals(5, highlighted.size(), highlighted.toString() + " " + robot.lookup("#tour-status").queryAs(Label.class).getText());
+        assertTrue(dp.run().truthClass(dp.index()).isSignal());
+        assertEquals(signal50, dp.run(), "the run with the chosen m_A' is used");
+        assertEquals(signal50, pane.run());
+        assertTrue(robot.lookup("#tour-body").queryAs(Label.class).getText().contains("dark photon"));
+        assertTrue(robot.lookup("#truth-label").queryAs(Label.class).getText().contains("pin: z ="));
+
+        robot.clickOn("#tour-back");
+        assertEquals("step 4 of 5", robot.lookup("#tour-step").queryAs(Label.class).getText());
+    }
+}
