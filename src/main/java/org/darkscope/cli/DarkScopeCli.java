@@ -10,6 +10,8 @@ import java.util.Set;
         description = "Event display and cut-tuning workbench for missing-energy dark-sector searches.%n"
                 + "Without a command, opens the window.",
         subcommands = {
+                InfoCommand.class,
+                ExportCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class DarkScopeCli implements Runnable {

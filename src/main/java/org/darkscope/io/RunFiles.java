@@ -1,0 +1,84 @@
+package org.darkscope.io;
+
+import org.darkscope.event.RunData;
+import org.darkscope.event.RunInfo;
+import org.darkscope.event.Schema;
+import org.darkscope.task.Progress;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Run files: Apache Parquet, one file per run (format in docs/run-file-format.md).
+ *
+ * <p>{@link #write} stores one flat non-nullable column per scalar (stored and derived) and per
+ * cell, ZSTD-compressed, with the run metadata as JSON under {@link #KEY_RUN} and the schema version
+ * under {@link #KEY_SCHEMA_VERSION}. Writing is atomic: a temporary file in the same directory is
+ * renamed over the target only when complete.</p>
+ *
+ * <p>{@link #read} loads DarkScope files and files from pandas/polars/pyarrow/DuckDB with the same
+ * column names; every problem surfaces as a {@link RunFileException} naming the file.</p>
+ */
+public final class RunFiles {
+    /** Footer key of the run metadata JSON ({@link RunInfoJson}). */
+    public static final String KEY_RUN = "darkscope.run";
+    /** Footer key of the schema version (decimal integer). */
+    public static final String KEY_SCHEMA_VERSION = "darkscope.schema_version";
+    /** Name prefix of the temporary files of the atomic writer (watchers ignore them). */
+    public static final String TEMP_PREFIX = AtomicFiles.TEMP_PREFIX;
+
+    private RunFiles() {
+    }
+
+    public static RunData read(Path file) throws RunFileException {
+        return read(file, Progress.NONE);
+    }
+
+    /** Reads a run; reports progress per row group and stops with {@link org.darkscope.task.CancelledException} when cancelled. */
+    public static RunData read(Path file, Progress progress) throws RunFileException {
+        return new ParquetRunReader(file).read(progress);
+    }
+
+    public static void write(RunData run, Path file) throws IOException {
+        write(run, file, Progress.NONE);
+    }
+
+    /**
+     * Writes a run atomically. On failure or cancellation the temporary file is deleted and any
+     * existing file under the target name is left untouched.
+     */
+    public static void write(RunData run, Path file, Progress progress) throws IOException {
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put(KEY_RUN, RunInfoJson.toJson(run.info()));
+        meta.put(KEY_SCHEMA_VERSION, Integer.toString(Schema.VERSION));
+        AtomicFiles.write(file, tmp -> new ParquetRunWriter(run).write(tmp, meta, progress));
+    }
+
+    /**
+     * What {@code info} shows without loading the events: the metadata, the event count and the
+     * class mix.
+     *
+     * @param file         the run file
+     * @param info         run metadata (defaults if the file has none)
+     * @param events       number of events
+     * @param classCounts  events per truth_class code (EventClass), empty if the file has no truth
+     * @param hasMetadata  false for foreign files without DarkScope metadata
+     */
+    public record Summary(Path file, RunInfo info, int events, Map<Integer, Long> classCounts, boolean hasMetadata) {
+        public Summary {
+            classCounts = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(classCounts));
+        }
+    }
+
+    /** Reads the metadata, event count and truth-class counts only (fast, little memory). */
+    public static Summary summary(Path file) throws RunFileException {
+        return new ParquetRunReader(file).summary();
+    }
+
+    /** True for names of the atomic writer's temporary files. */
+    public static boolean isTempFile(Path p) {
+        return AtomicFiles.isTemp(p);
+    }
+}
