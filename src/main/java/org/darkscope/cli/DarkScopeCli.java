@@ -12,7 +12,8 @@ import java.util.Set;
         subcommands = {
                 InfoCommand.class,
                 ExportCommand.class,
-                CommandLine.HelpCommand.class
+                CommandLine.HelpCommand.class,
+                SimulateCommand.class
         })
 public final class DarkScopeCli implements Runnable {
     /** Exit code for bad arguments or unreadable files. */
