@@ -81,7 +81,7 @@ public final class AnalysisEngine implements AutoCloseable {
                 t.setDaemon(true);
                 return t;
             };
-            pool = Executors.newFixedThreadPool(options.threads(), tf);
+            pool = Executors.newFixedThreadPool(options.threads() - 1, tf); // the calling thread is the last worker
         } else {
             pool = null;
         }
@@ -215,25 +215,29 @@ public final class AnalysisEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * Computes the bitsets: the events are split into {@link Options#threads()} ranges of words and
+     * each range runs every job, one range per thread (the calling thread takes one).
+     */
     private void computeJobs(List<Job> jobs, Progress progress) {
         if (jobs.isEmpty()) {
             return;
         }
+        int maxEvents = jobs.stream().mapToInt(j -> j.state().run.size()).max().orElse(0);
+        int parts = pool == null || maxEvents < PARALLEL_MIN_EVENTS ? 1 : options.threads();
         List<Callable<Void>> tasks = new ArrayList<>();
-        for (Job j : jobs) {
-            int words = j.state().words;
-            int parts = pool == null || j.state().run.size() < PARALLEL_MIN_EVENTS ? 1 : options.threads();
-            for (int p = 0; p < parts; p++) {
-                int w0 = (int) ((long) words * p / parts);
-                int w1 = (int) ((long) words * (p + 1) / parts);
-                tasks.add(() -> {
+        for (int p = 0; p < parts; p++) {
+            int part = p;
+            tasks.add(() -> {
+                for (Job j : jobs) {
                     if (progress.isCancelled()) {
                         throw new CancelledException();
                     }
-                    j.run(w0, w1);
-                    return null;
-                });
-            }
+                    int words = j.state().words;
+                    j.run((int) ((long) words * part / parts), (int) ((long) words * (part + 1) / parts));
+                }
+                return null;
+            });
         }
         runAll(tasks);
     }
