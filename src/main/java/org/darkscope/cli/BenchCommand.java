@@ -51,6 +51,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "T", description = "engine threads (default: available processors)")
     Integer threads;
 
+    @Option(names = "--replicate", paramLabel = "K", defaultValue = "1",
+            description = "tile the run K times in memory (e.g. 10 to time 1e7 events from a 1e6 file; default 1)")
+    int replicate;
+
     @Option(names = "--json", description = "print JSON instead of a table")
     boolean json;
 
@@ -66,6 +70,12 @@ public final class BenchCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         RunData run = RunFiles.read(file);
         double loadMs = (System.nanoTime() - t0) / 1e6;
+        if (replicate < 1) {
+            throw new IllegalArgumentException("--replicate must be >= 1");
+        }
+        if (replicate > 1) {
+            run = tile(run, replicate);
+        }
         Cut cut = pickCut(sel);
         AnalysisEngine.Options opt = AnalysisEngine.Options.defaults();
         if (threads != null) {
@@ -109,6 +119,7 @@ public final class BenchCommand implements Callable<Integer> {
             o.put("threads", opt.threads());
             o.put("repetitions", repetitions);
             o.put("warmup", warmup);
+            o.put("replicate", replicate);
             CliJson.put(o, "loadMs", loadMs);
             CliJson.put(o, "fullMs", fullMs);
             CliJson.put(o, "fullMinMs", full[0]);
@@ -139,6 +150,37 @@ public final class BenchCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** The run's columns repeated k times (cells shared through an index map): a bigger run in memory. */
+    static RunData tile(RunData run, int k) {
+        int n = run.size();
+        long big = (long) n * k;
+        if (big > Integer.MAX_VALUE - 64) {
+            throw new IllegalArgumentException("--replicate " + k + " gives more than 2^31 events");
+        }
+        int m = (int) big;
+        RunData.Builder b = RunData.builder(run.info(), run.detector(), m).source(run.source() + " x" + k);
+        for (var e : run.columns().entrySet()) {
+            Object src = e.getValue();
+            Object dst = java.lang.reflect.Array.newInstance(src.getClass().getComponentType(), m);
+            for (int i = 0; i < k; i++) {
+                System.arraycopy(src, 0, dst, i * n, n);
+            }
+            b.column(e.getKey(), dst);
+        }
+        org.darkscope.event.CellStore cells = run.cells();
+        b.cells(new org.darkscope.event.CellStore() {
+            @Override
+            public int size() { return m; }
+
+            @Override
+            public int cellCount() { return cells.cellCount(); }
+
+            @Override
+            public void read(int event, float[] dst) { cells.read(event % n, dst); }
+        });
+        return b.build();
     }
 
     /** Reads what a view would read, so that nothing lazy is left out of the timing. */
