@@ -5,8 +5,8 @@ Each tool does the same full evaluation on the same run file and selection: ever
 the selection JSON in order (cut flow: events after each cut), the region counts of the selected
 events (box, A, C, D, I, II, III as defined in SignalBox.java) and the 120x100 (E_ECAL, E_HCAL)
 histogram over [0,120) x [0,100) GeV of the selected events. Data are loaded into each tool's
-memory first (reading the file is not timed); each timing is the median of many repetitions after
-a warm-up. DarkScope is timed by its own `bench --json` (full evaluation and one-cut change).
+memory first (reading the file is not timed); each timing is the median (and minimum) of many repetitions
+after a warm-up, plus the mean process CPU time per evaluation over all threads. DarkScope is timed by its own `bench --json` (full evaluation and one-cut change).
 All tools must agree on the cut flow, the region counts and the histogram total, else exit 1.
 
 Usage:
@@ -236,15 +236,19 @@ def run_duckdb(con, queries):
 
 # ---------- timing ----------------------------------------------------------------------------
 def timed(fn, reps, warmup):
+    """(median wall ms, min wall ms, mean process CPU ms over all threads, last result)."""
     out = None
     for _ in range(warmup):
         out = fn()
     ts = []
+    cpu = 0.0
     for _ in range(reps):
+        c = time.process_time()
         t = time.perf_counter()
         out = fn()
         ts.append((time.perf_counter() - t) * 1e3)
-    return statistics.median(ts), min(ts), out
+        cpu += time.process_time() - c
+    return statistics.median(ts), min(ts), cpu * 1e3 / reps, out
 
 
 def main():
@@ -268,13 +272,11 @@ def main():
     results = {}
 
     arrs = {c: table.column(c).to_numpy() for c in needed}
-    med, mn, out = timed(lambda: run_numpy(arrs, cuts, box), a.repetitions, a.warmup)
-    results["numpy " + np.__version__] = (med, mn, out)
+    results["numpy " + np.__version__] = timed(lambda: run_numpy(arrs, cuts, box), a.repetitions, a.warmup)
 
     import polars as pl
     df = pl.from_arrow(table).rechunk()
-    med, mn, out = timed(lambda: run_polars(pl, df, cuts, box), a.repetitions, a.warmup)
-    results["polars " + pl.__version__] = (med, mn, out)
+    results["polars " + pl.__version__] = timed(lambda: run_polars(pl, df, cuts, box), a.repetitions, a.warmup)
 
     import duckdb
     con = duckdb.connect()
@@ -282,8 +284,7 @@ def main():
     con.execute("CREATE TABLE t AS SELECT * FROM arrow_t")
     con.unregister("arrow_t")
     q = duck_queries(cuts, box)
-    med, mn, out = timed(lambda: run_duckdb(con, q), a.repetitions, a.warmup)
-    results["duckdb " + duckdb.__version__] = (med, mn, out)
+    results["duckdb " + duckdb.__version__] = timed(lambda: run_duckdb(con, q), a.repetitions, a.warmup)
 
     java = None
     if not a.skip_java:
@@ -295,13 +296,14 @@ def main():
             sys.exit("darkscope bench failed: " + p.stderr)
         java = json.loads(p.stdout[p.stdout.index("{"):])
         results["darkscope (Java %s, %d threads)" % (java_version(), java["threads"])] = (
-            java["fullMs"], java["fullMinMs"], (java["cutFlow"], java["regions"], java["planeInRange"]))
+            java["fullMs"], java["fullMinMs"], java.get("fullCpuMs") or float("nan"),
+            (java["cutFlow"], java["regions"], java["planeInRange"]))
 
     ref = None
     bad = False
     print()
-    print(f"{'tool':40s} {'full median [ms]':>17s} {'min [ms]':>9s} {'events/s':>10s}  agrees")
-    for name, (med, mn, out) in sorted(results.items(), key=lambda kv: kv[1][0]):
+    print(f"{'tool':40s} {'full median [ms]':>17s} {'min [ms]':>9s} {'CPU [ms]':>9s} {'events/s':>10s}  agrees")
+    for name, (med, mn, cpu, out) in sorted(results.items(), key=lambda kv: kv[1][0]):
         flow, reg, plane = out
         reg = {k: int(reg[k]) for k in REGIONS}
         key = (list(map(int, flow)), reg, int(plane))
@@ -309,10 +311,11 @@ def main():
             ref = key
         same = key == ref
         bad |= not same
-        print(f"{name:40s} {med:17.2f} {mn:9.2f} {n / (med / 1e3):10.3g}  {'yes' if same else 'NO: ' + str(key)}")
+        print(f"{name:40s} {med:17.2f} {mn:9.2f} {cpu:9.2f} {n / (med / 1e3):10.3g}  {'yes' if same else 'NO: ' + str(key)}")
     if java:
         print(f"{'darkscope one-cut change (' + java['changedCut'] + ')':40s} {java['oneCutMs']:17.2f} "
-              f"{java['oneCutMinMs']:9.2f} {n / (java['oneCutMs'] / 1e3):10.3g}")
+              f"{java['oneCutMinMs']:9.2f} {java.get('oneCutCpuMs') or float('nan'):9.2f} {n / (java['oneCutMs'] / 1e3):10.3g}")
+    print("CPU = mean process CPU time per evaluation, all threads (robust against other load on the machine)")
     print()
     print("cut flow:", ref[0])
     print("regions:", ref[1], " plane entries:", ref[2])
