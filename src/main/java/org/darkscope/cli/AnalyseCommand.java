@@ -3,6 +3,7 @@ package org.darkscope.cli;
 import org.darkscope.analysis.AnalysisEngine;
 import org.darkscope.analysis.AnalysisResult;
 import org.darkscope.analysis.BackgroundChoice;
+import org.darkscope.analysis.BoxEdgeScan;
 import org.darkscope.analysis.ExclusionSettings;
 import org.darkscope.analysis.ResultLimits;
 import org.darkscope.analysis.Selection;
@@ -47,6 +48,10 @@ public final class AnalyseCommand implements Callable<Integer> {
     @Option(names = "--method", paramLabel = "M", defaultValue = "cls", description = "limit method: cls, classical or fc (default cls)")
     String method;
 
+    @Option(names = "--scan-edges", split = ",", paramLabel = "E1,E2,...",
+            description = "E_ECAL box edges (GeV) to scan for the smallest expected limit (needs a signal run)")
+    List<Double> scanEdges = new ArrayList<>();
+
     @Option(names = "--json", description = "print JSON instead of tables")
     boolean json;
 
@@ -80,15 +85,32 @@ public final class AnalyseCommand implements Callable<Integer> {
         }
         progress.done();
         AnalysisResult result;
+        BoxEdgeScan.Result scan = null;
         try (AnalysisEngine engine = new AnalysisEngine(all)) {
             result = engine.evaluate(sel);
+            if (!scanEdges.isEmpty()) {
+                if (result.signalRuns().isEmpty()) {
+                    throw new IllegalArgumentException("--scan-edges needs a signal run (--signal)");
+                }
+                double mass = result.signalRuns().get(0).run().info().signalMassMeV();
+                scan = BoxEdgeScan.scan(engine, sel, scanEdges.stream().mapToDouble(Double::doubleValue).toArray(), mass,
+                        settings, progress);
+                progress.done();
+            }
         }
         ResultLimits.Summary limits = ResultLimits.compute(result, settings);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(CliJson.MAPPER.writeValueAsString(AnalyseReport.toJson(result, limits)));
+            var o = AnalyseReport.toJson(result, limits);
+            if (scan != null) {
+                o.set("edgeScan", AnalyseReport.scanJson(scan));
+            }
+            out.println(CliJson.MAPPER.writeValueAsString(o));
         } else {
             AnalyseReport.print(result, limits, out);
+            if (scan != null) {
+                AnalyseReport.printScan(scan, out);
+            }
         }
         out.flush();
         return 0;

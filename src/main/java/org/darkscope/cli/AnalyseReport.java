@@ -3,6 +3,7 @@ package org.darkscope.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.darkscope.analysis.AnalysisResult;
+import org.darkscope.analysis.BoxEdgeScan;
 import org.darkscope.analysis.CutFlow;
 import org.darkscope.analysis.Efficiency;
 import org.darkscope.analysis.Region;
@@ -90,6 +91,33 @@ final class AnalyseReport {
             pts.add(ExclusionCommand.point(p));
         }
         return o;
+    }
+
+    static ObjectNode scanJson(BoxEdgeScan.Result scan) {
+        ObjectNode o = CliJson.MAPPER.createObjectNode();
+        CliJson.put(o, "bestEdge", scan.bestEdge());
+        ArrayNode a = o.putArray("points");
+        for (BoxEdgeScan.Point p : scan.points()) {
+            ObjectNode x = a.addObject();
+            CliJson.put(x, "edge", p.edge());
+            CliJson.put(x, "efficiency", p.efficiency());
+            CliJson.put(x, "background", p.background().value());
+            x.put("backgroundMethod", p.background().method());
+            CliJson.put(x, "expectedLimit", p.expectedLimit());
+            CliJson.put(x, "relativeEpsilon", p.relativeEpsilon());
+        }
+        return o;
+    }
+
+    static void printScan(BoxEdgeScan.Result scan, PrintWriter out) {
+        out.println();
+        Table t = new Table("E_ECAL edge [GeV]", "efficiency", "background", "expected N_up", "expected eps (relative)");
+        for (BoxEdgeScan.Point p : scan.points()) {
+            t.row(CliJson.fmt(p.edge()), CliJson.fmt(p.efficiency()), p.background().describe(), CliJson.fmt(p.expectedLimit()),
+                    CliJson.fmt(p.relativeEpsilon()));
+        }
+        t.print(out);
+        out.println("edge with the smallest expected limit: " + CliJson.fmt(scan.bestEdge()) + " GeV");
     }
 
     private static ArrayNode cutFlow(CutFlow f) {

@@ -143,6 +143,24 @@ class AnalysisCommandsTest {
     }
 
     @Test
+    void analyseScansTheBoxEdge() throws Exception {
+        assertEquals(0, DarkScopeCli.run("analyse", bgFile.toString(), "--signal", sigFile.toString(),
+                "--background-method", "abcd", "--scan-edges", "40,50,60", "--json"));
+        JsonNode scan = json().get("edgeScan");
+        assertEquals(3, scan.get("points").size());
+        double best = Double.NaN;
+        double bestV = Double.POSITIVE_INFINITY;
+        for (JsonNode p : scan.get("points")) {
+            if (p.get("relativeEpsilon").isNumber() && p.get("relativeEpsilon").asDouble() < bestV) {
+                bestV = p.get("relativeEpsilon").asDouble();
+                best = p.get("edge").asDouble();
+            }
+        }
+        assertEquals(best, scan.get("bestEdge").asDouble());
+        assertEquals(2, DarkScopeCli.run("analyse", bgFile.toString(), "--scan-edges", "40,50"));
+    }
+
+    @Test
     void malformedSelectionIsRejectedNamingTheField() throws Exception {
         Path sel = dir.resolve("bad.json");
         Files.writeString(sel, SelectionIo.toJson(Selection.published()).replaceFirst("\"kind\" : \"window\"", "\"kind\" : \"inside\""));
