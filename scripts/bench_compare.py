@@ -198,14 +198,16 @@ def sql_cond(c):
 
 
 def duck_queries(cuts, b):
+    """Two queries: cut flow and region counts in one aggregate over the per-cut flags, then the
+    plane histogram of the selected events (each flag is computed once per row in a CTE)."""
     conds = [sql_cond(c) for c in cuts]
+    flags = ", ".join(f"{c} AS c{i}" for i, c in enumerate(conds))
     acc, sums = [], []
-    for i, c in enumerate(conds):
-        acc.append(c)
-        sums.append(f"count(*) FILTER (WHERE {' AND '.join(acc)}) AS c{i}")
-    where = " AND ".join(conds) if conds else "TRUE"
-    flow_q = f"SELECT count(*) AS n, {', '.join(sums)} FROM t"
-    sel = f"SELECT CAST(ecal AS DOUBLE) AS ec, CAST(hcal AS DOUBLE) AS hc FROM t WHERE {where}"
+    for i in range(len(conds)):
+        acc.append(f"c{i}")
+        sums.append(f"count_if({' AND '.join(acc)}) AS c{i}")
+    sel = " AND ".join(acc) if acc else "TRUE"
+    m = f"WITH m AS (SELECT {flags + ', ' if flags else ''}CAST(ecal AS DOUBLE) AS ec, CAST(hcal AS DOUBLE) AS hc FROM t)"
     inr = f"(ec < {b['ecalTriggerEdge']} AND hc < {b['hcalSidebandMax']})"
     lowe, lowh = f"(ec < {b['ecalMax']})", f"(hc < {b['hcalMax']})"
     s = "(ec + hc)"
@@ -213,23 +215,20 @@ def duck_queries(cuts, b):
     i1 = (f"(NOT {iii} AND hc >= {b['dimuonHcalMin']} AND hc < {b['dimuonHcalMax']} "
           f"AND {s} < {b['beamEnergy'] - b['hadronSumWindow']})")
     i2 = f"(NOT {iii} AND NOT {i1} AND hc >= {b['hcalMax']} AND abs({s} - {b['beamEnergy']}) <= {b['hadronSumWindow']})"
-    reg_q = (f"WITH s AS ({sel}) SELECT "
-             f"count(*) FILTER (WHERE {inr} AND {lowe} AND {lowh}) AS \"BOX\", "
-             f"count(*) FILTER (WHERE {inr} AND {lowe} AND NOT {lowh}) AS \"A\", "
-             f"count(*) FILTER (WHERE {inr} AND NOT {lowe} AND {lowh}) AS \"C\", "
-             f"count(*) FILTER (WHERE {inr} AND NOT {lowe} AND NOT {lowh}) AS \"D\", "
-             f"count(*) FILTER (WHERE {i1}) AS \"I\", count(*) FILTER (WHERE {i2}) AS \"II\", "
-             f"count(*) FILTER (WHERE {iii}) AS \"III\" FROM s")
-    plane_q = (f"WITH s AS ({sel}) SELECT CAST(floor(hc) AS INTEGER) * {NX} + CAST(floor(ec) AS INTEGER) AS bin, "
-               f"count(*) AS n FROM s WHERE ec >= {X0} AND ec < {X1} AND hc >= {Y0} AND hc < {Y1} GROUP BY bin")
-    return flow_q, reg_q, plane_q
+    regions = [f"{inr} AND {lowe} AND {lowh}", f"{inr} AND {lowe} AND NOT {lowh}",
+               f"{inr} AND NOT {lowe} AND {lowh}", f"{inr} AND NOT {lowe} AND NOT {lowh}", i1, i2, iii]
+    reg_sums = [f"count_if(({sel}) AND {r}) AS \"{name}\"" for name, r in zip(REGIONS, regions)]
+    flow_q = f"{m} SELECT count(*) AS n, {', '.join(sums + reg_sums)} FROM m"
+    plane_q = (f"{m} SELECT CAST(floor(hc) AS INTEGER) * {NX} + CAST(floor(ec) AS INTEGER) AS bin, count(*) AS n "
+               f"FROM m WHERE ({sel}) AND ec >= {X0} AND ec < {X1} AND hc >= {Y0} AND hc < {Y1} GROUP BY bin")
+    return flow_q, len(conds), plane_q
 
 
 def run_duckdb(con, queries):
-    flow_q, reg_q, plane_q = queries
-    flow = [int(x) for x in con.execute(flow_q).fetchone()]
-    r = con.execute(reg_q).fetchone()
-    reg = {k: int(v) for k, v in zip(REGIONS, r)}
+    flow_q, ncuts, plane_q = queries
+    row = con.execute(flow_q).fetchone()
+    flow = [int(x) for x in row[:ncuts + 1]]
+    reg = {k: int(v) for k, v in zip(REGIONS, row[ncuts + 1:])}
     plane = con.execute(plane_q).fetchall()
     return flow, reg, int(sum(n for _, n in plane))
 
