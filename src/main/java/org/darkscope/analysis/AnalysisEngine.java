@@ -103,7 +103,7 @@ public final class AnalysisEngine implements AutoCloseable {
 
     /**
      * Drops every cached cut bitset: the next evaluation recomputes every cut (a full evaluation).
-     * Facts about the immutable columns (NaN present or not) are kept.
+     * Facts about the immutable columns (which need the plain kernel) are kept.
      */
     public synchronized void invalidate() {
         for (RunState s : states.values()) {
@@ -214,7 +214,7 @@ public final class AnalysisEngine implements AutoCloseable {
             RunData r = state.run;
             for (int k = 0; k < columns.size(); k++) {
                 String col = columns.get(k);
-                CutKernel.apply(cut.kind(), cut.min(), cut.max(), r.columns().get(col), state.hasNaN(col), r.size(),
+                CutKernel.apply(cut.kind(), cut.min(), cut.max(), r.columns().get(col), state.needsPlainKernel(col), r.size(),
                         bits, w0, w1, k > 0);
             }
         }

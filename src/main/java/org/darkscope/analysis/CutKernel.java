@@ -43,11 +43,11 @@ final class CutKernel {
      * Writes (and == false) or ANDs into (and == true) {@code out[w0..w1)} the pass bits of
      * {@code values} (a float[], int[] or long[] column of n events).
      */
-    static void apply(CutKind kind, double min, double max, Object values, boolean hasNaN, int n,
+    static void apply(CutKind kind, double min, double max, Object values, boolean plain, int n,
                       long[] out, int w0, int w1, boolean and) {
-        if (values instanceof float[] f && !hasNaN && fitsFloat(min) && fitsFloat(max)) {
+        if (values instanceof float[] f && !plain && fitsFloat(min) && fitsFloat(max)) {
             floatKernel(kind, min, max, f, n, out, w0, w1, and);
-        } else if (values instanceof int[] i) {
+        } else if (values instanceof int[] i && !plain) {
             intKernel(kind, min, max, i, n, out, w0, w1, and);
         } else {
             referenceKernel(kind, min, max, values, n, out, w0, w1, and);
@@ -166,33 +166,35 @@ final class CutKernel {
         }
     }
 
+    /** Largest magnitude of an int column (and of a clamped edge) for the int fast path: differences cannot overflow. */
+    static final int INT_SAFE = 1 << 30;
+
     private static void intKernel(CutKind kind, double min, double max, int[] a, int n,
                                   long[] out, int w0, int w1, boolean and) {
-        // v > min  <=>  v >= floor(min) + 1 ; v < max <=> v <= ceil(max) - 1 (integers, as longs)
-        long clamp = 1L << 40; // beyond any int: keeps the differences below from overflowing
-        long lo = kind.usesMin() ? Math.max(-clamp, Math.min(clamp, (long) Math.floor(min))) : 0;
-        long hi = kind.usesMax() ? Math.max(-clamp, Math.min(clamp, (long) Math.ceil(max))) : 0;
-        int full = Math.min(w1, n >>> 6);
-        if (kind == CutKind.MIN || kind == CutKind.MAX || kind == CutKind.WINDOW) {
-            boolean useLo = kind.usesMin();
-            boolean useHi = kind.usesMax();
-            long loE = useLo ? lo : Long.MIN_VALUE / 2; // pass iff lo - v < 0
-            long hiE = useHi ? hi : Long.MAX_VALUE / 2; // pass iff v - hi < 0
-            for (int w = w0; w < full; w++) {
-                int b = w << 6;
-                long bits = 0;
-                for (int j = 0; j < 64; j++) {
-                    long v = a[b + j];
-                    long s = (loE - v) & (v - hiE);
-                    bits |= (s >>> 63) << j;
-                }
-                store(out, w, bits, and);
-            }
-            if (w1 > full) {
-                referenceKernel(kind, min, max, a, n, out, full, w1, and);
-            }
-        } else {
+        if (kind != CutKind.MIN && kind != CutKind.MAX && kind != CutKind.WINDOW) {
             referenceKernel(kind, min, max, a, n, out, w0, w1, and);
+            return;
+        }
+        // v > min <=> v > floor(min); v < max <=> v < ceil(max) (integers). Values are within
+        // ±2^30 (checked once per column by needsPlainKernel), edges are clamped to ±2^30, so
+        // lo - v and v - hi never overflow and their sign bit is the comparison.
+        int lo = kind.usesMin() ? (int) Math.max(-INT_SAFE, Math.min(INT_SAFE, Math.floor(min))) : -INT_SAFE;
+        int hi = kind.usesMax() ? (int) Math.max(-INT_SAFE, Math.min(INT_SAFE, Math.ceil(max))) : INT_SAFE;
+        int full = Math.min(w1, n >>> 6);
+        for (int w = w0; w < full; w++) {
+            int b = w << 6;
+            int a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+            for (int j = 15; j >= 0; j--) {
+                int v0 = a[b + j], v1 = a[b + 16 + j], v2 = a[b + 32 + j], v3 = a[b + 48 + j];
+                a0 = (a0 << 1) | (((lo - v0) & (v0 - hi)) >>> 31);
+                a1 = (a1 << 1) | (((lo - v1) & (v1 - hi)) >>> 31);
+                a2 = (a2 << 1) | (((lo - v2) & (v2 - hi)) >>> 31);
+                a3 = (a3 << 1) | (((lo - v3) & (v3 - hi)) >>> 31);
+            }
+            store(out, w, word(a0, a1, a2, a3), and);
+        }
+        if (w1 > full) {
+            referenceKernel(kind, min, max, a, n, out, Math.max(w0, full), w1, and);
         }
     }
 
@@ -217,14 +219,27 @@ final class CutKernel {
         }
     }
 
-    static boolean containsNaN(Object values) {
+    /**
+     * True if a column needs the plain comparison: a float column with a NaN, an int column with a
+     * value beyond ±2^30, any long column. Checked once per column and cached by the engine.
+     */
+    static boolean needsPlainKernel(Object values) {
         if (values instanceof float[] f) {
             for (float v : f) {
                 if (v != v) {
                     return true;
                 }
             }
+            return false;
         }
-        return false;
+        if (values instanceof int[] a) {
+            for (int v : a) {
+                if (v >= INT_SAFE || v <= -INT_SAFE) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return true;
     }
 }

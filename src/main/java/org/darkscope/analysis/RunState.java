@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Per-run cache of the engine: cut bitsets by cut test, resolved columns, NaN flags. */
+/** Per-run cache of the engine: cut bitsets by cut test, which columns need the plain kernel. */
 final class RunState {
     /** Identity of a cut's test (what it selects), independent of its name and texts. */
     record TestKey(String column, CutKind kind, double min, double max) {
@@ -29,8 +29,9 @@ final class RunState {
         this.words = Bits.words(run.size());
     }
 
-    synchronized boolean hasNaN(String column) {
-        return nan.computeIfAbsent(column, c -> CutKernel.containsNaN(run.columns().get(c)));
+    /** True if the column needs the plain comparison kernel (NaN, huge ints, longs); cached. */
+    synchronized boolean needsPlainKernel(String column) {
+        return nan.computeIfAbsent(column, c -> CutKernel.needsPlainKernel(run.columns().get(c)));
     }
 
     /** The concrete columns of a cut in this run; throws naming the cut if there are none. */
