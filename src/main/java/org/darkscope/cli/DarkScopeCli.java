@@ -13,6 +13,10 @@ import java.util.Set;
                 InfoCommand.class,
                 ExportCommand.class,
                 SimulateCommand.class,
+                AnalyseCommand.class,
+                LimitCommand.class,
+                ExclusionCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class DarkScopeCli implements Runnable {
