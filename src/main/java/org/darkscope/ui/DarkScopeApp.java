@@ -3,6 +3,7 @@ package org.darkscope.ui;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.darkscope.io.RunFiles;
 import org.darkscope.session.BackgroundTaskExecutor;
 import org.darkscope.session.RecentRuns;
 import org.darkscope.session.RunReader;
@@ -11,7 +12,6 @@ import org.darkscope.session.TaskExecutor;
 import org.darkscope.ui.shell.MainViewModel;
 import org.darkscope.ui.shell.MainWindow;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -51,10 +51,8 @@ public class DarkScopeApp extends Application {
     }
 
     /** Reads Parquet run files. */
-    static RunReader defaultReader() {
-        return (path, progress) -> {
-            throw new IOException("reading Parquet run files is not available in this build yet (" + path + ")");
-        };
+    public static RunReader defaultReader() {
+        return RunFiles::read;
     }
 
     /** The run files named on the command line. */
