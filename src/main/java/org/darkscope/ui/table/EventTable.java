@@ -33,7 +33,7 @@ public final class EventTable {
         table.setId("eventTable");
         table.setItems(rows);
         table.setPlaceholder(new javafx.scene.control.Label("No run open: File → Open run…"));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setSortPolicy(t -> {
             sortBy(t.getSortOrder());
             return true;
@@ -121,6 +121,7 @@ public final class EventTable {
         String name = def.name();
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(cellText(name, f.getValue())));
         c.setStyle("-fx-alignment: CENTER-RIGHT;");
+        c.setPrefWidth(def.name().equals(Schema.TRUTH_CLASS) ? 120 : 105);
         return c;
     }
 
