@@ -1,0 +1,320 @@
+package org.darkscope.analysis;
+
+import org.darkscope.event.RunData;
+import org.darkscope.event.Schema;
+import org.darkscope.task.CancelledException;
+import org.darkscope.task.Progress;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Evaluates a {@link Selection} on a set of runs and returns an immutable {@link AnalysisResult}.
+ *
+ * <p>Each cut keeps its pass bitset (64 events per long) in a per-run cache keyed by what the cut
+ * tests: when only one cut changed since the previous evaluation, only its bitset is recomputed,
+ * then the AND, the cut flow, the region counts and the plane histogram. Bitsets are computed in
+ * parallel over event ranges on {@link Options#threads()} threads.</p>
+ *
+ * <p>Thread-safety: {@link #evaluate} may be called from any thread; evaluations are serialised
+ * (one at a time). Cancel a running evaluation through its {@link Progress}: it then throws
+ * {@link CancelledException}. Results are immutable and may be read from any thread.</p>
+ */
+public final class AnalysisEngine implements AutoCloseable {
+    /** Below this many events a run is processed on the calling thread only. */
+    private static final int PARALLEL_MIN_EVENTS = 1 << 16;
+
+    /**
+     * Engine settings.
+     *
+     * @param planeX  E_ECAL binning of the plane histogram (default 120 bins, 0-120 GeV)
+     * @param planeY  E_HCAL binning of the plane histogram (default 100 bins, 0-100 GeV)
+     * @param threads worker threads for the evaluation (default: available processors)
+     */
+    public record Options(Binning planeX, Binning planeY, int threads) {
+        public Options {
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be >= 1");
+            }
+        }
+
+        public static Options defaults() {
+            return new Options(new Binning(120, 0, 120), new Binning(100, 0, 100),
+                    Runtime.getRuntime().availableProcessors());
+        }
+
+        public Options withThreads(int t) {
+            return new Options(planeX, planeY, t);
+        }
+
+        public Options withPlane(Binning x, Binning y) {
+            return new Options(x, y, threads);
+        }
+    }
+
+    private final Options options;
+    private final ExecutorService pool;
+    private List<RunData> runs;
+    private final Map<RunData, RunState> states = new IdentityHashMap<>();
+
+    public AnalysisEngine(List<RunData> runs) {
+        this(runs, Options.defaults());
+    }
+
+    public AnalysisEngine(List<RunData> runs, Options options) {
+        this.options = options;
+        this.runs = List.copyOf(runs);
+        if (options.threads() > 1) {
+            AtomicInteger n = new AtomicInteger();
+            ThreadFactory tf = r -> {
+                Thread t = new Thread(r, "darkscope-analysis-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            };
+            pool = Executors.newFixedThreadPool(options.threads(), tf);
+        } else {
+            pool = null;
+        }
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    /** Replaces the runs (caches of runs still present are kept). */
+    public synchronized void setRuns(List<RunData> newRuns) {
+        this.runs = List.copyOf(newRuns);
+        states.keySet().removeIf(r -> runs.stream().noneMatch(x -> x == r));
+    }
+
+    public synchronized List<RunData> runs() {
+        return runs;
+    }
+
+    /** Drops every cached bitset: the next evaluation is a full one. */
+    public synchronized void invalidate() {
+        states.clear();
+    }
+
+    /** Evaluates without progress reports. */
+    public AnalysisResult evaluate(Selection selection) {
+        return evaluate(selection, Progress.NONE);
+    }
+
+    /**
+     * Evaluates the selection on every run: cut bitsets (cached ones reused), cut flow, region
+     * counts and the plane histogram per truth class.
+     *
+     * @throws IllegalArgumentException if a cut names a column a run lacks (message names the cut)
+     * @throws CancelledException if the progress was cancelled
+     */
+    public synchronized AnalysisResult evaluate(Selection selection, Progress progress) {
+        long t0 = System.nanoTime();
+        List<Cut> cuts = selection.enabledCuts();
+        List<RunState> rs = new ArrayList<>();
+        for (RunData r : runs) {
+            rs.add(states.computeIfAbsent(r, RunState::new));
+            for (String needed : new String[]{Schema.ECAL, Schema.HCAL, Schema.TRUTH_CLASS}) {
+                if (!r.has(needed)) {
+                    throw new IllegalArgumentException("run " + r.displayName() + " has no column '" + needed + "'");
+                }
+            }
+        }
+        // 1. which bitsets must be computed
+        List<Map<RunState.TestKey, RunState.CutBits>> next = new ArrayList<>();
+        List<Job> jobs = new ArrayList<>();
+        int reused = 0;
+        for (RunState s : rs) {
+            Map<RunState.TestKey, RunState.CutBits> m = new HashMap<>();
+            for (Cut c : cuts) {
+                RunState.TestKey k = RunState.TestKey.of(c);
+                if (m.containsKey(k)) {
+                    continue;
+                }
+                RunState.CutBits cached = s.cache.get(k);
+                if (cached != null) {
+                    m.put(k, cached);
+                    reused++;
+                } else {
+                    List<String> cols = s.columns(c);
+                    long[] bits = new long[s.words];
+                    jobs.add(new Job(s, c, cols, bits, k, m));
+                }
+            }
+            next.add(m);
+        }
+        progress.checkCancelled();
+        progress.update(0.05, "computing " + jobs.size() + " cut(s)");
+        computeJobs(jobs, progress);
+        for (Job j : jobs) {
+            j.target.put(j.key, new RunState.CutBits(j.bits, Bits.count(j.bits), j.columns));
+        }
+        for (int i = 0; i < rs.size(); i++) {
+            rs.get(i).cache = next.get(i);
+        }
+        progress.checkCancelled();
+        progress.update(0.6, "cut flow and regions");
+        // 2. per run: AND + cut flow, then the region / plane pass
+        List<RunResult> results = new ArrayList<>();
+        long events = 0;
+        for (int i = 0; i < rs.size(); i++) {
+            RunState s = rs.get(i);
+            Map<RunState.TestKey, RunState.CutBits> m = next.get(i);
+            RunData run = s.run;
+            events += run.size();
+            List<long[]> bitsList = new ArrayList<>();
+            List<List<String>> colsList = new ArrayList<>();
+            List<CutFlow.Row> rows = new ArrayList<>();
+            long[] sel = Bits.all(run.size());
+            long prev = run.size();
+            for (Cut c : cuts) {
+                RunState.CutBits cb = m.get(RunState.TestKey.of(c));
+                bitsList.add(cb.bits());
+                colsList.add(cb.columns());
+                long after = Bits.and(sel, cb.bits(), sel);
+                rows.add(new CutFlow.Row(c.name(), after, CutFlow.ratio(after, run.size()), CutFlow.ratio(after, prev), cb.alone()));
+                prev = after;
+            }
+            CutFlow flow = new CutFlow(run.size(), rows);
+            boolean hide = selection.blinded() && !run.info().simulated();
+            CoreAccumulator core = accumulate(s, sel, selection.box(), hide, progress);
+            results.add(new RunResult(run, selection, cuts, bitsList, colsList, sel, flow, core,
+                    options.planeX(), options.planeY(), hide));
+            progress.checkCancelled();
+        }
+        progress.update(1, "done");
+        return new AnalysisResult(selection, results,
+                new AnalysisResult.Stats(System.nanoTime() - t0, jobs.size(), reused, events));
+    }
+
+    /** One cut bitset to compute for one run. */
+    private record Job(RunState state, Cut cut, List<String> columns, long[] bits, RunState.TestKey key,
+                       Map<RunState.TestKey, RunState.CutBits> target) {
+        void run(int w0, int w1) {
+            RunData r = state.run;
+            for (int k = 0; k < columns.size(); k++) {
+                String col = columns.get(k);
+                CutKernel.apply(cut.kind(), cut.min(), cut.max(), r.columns().get(col), state.hasNaN(col), r.size(),
+                        bits, w0, w1, k > 0);
+            }
+        }
+    }
+
+    private void computeJobs(List<Job> jobs, Progress progress) {
+        if (jobs.isEmpty()) {
+            return;
+        }
+        List<Callable<Void>> tasks = new ArrayList<>();
+        for (Job j : jobs) {
+            int words = j.state().words;
+            int parts = pool == null || j.state().run.size() < PARALLEL_MIN_EVENTS ? 1 : options.threads();
+            for (int p = 0; p < parts; p++) {
+                int w0 = (int) ((long) words * p / parts);
+                int w1 = (int) ((long) words * (p + 1) / parts);
+                tasks.add(() -> {
+                    if (progress.isCancelled()) {
+                        throw new CancelledException();
+                    }
+                    j.run(w0, w1);
+                    return null;
+                });
+            }
+        }
+        runAll(tasks);
+    }
+
+    private CoreAccumulator accumulate(RunState s, long[] sel, SignalBox box, boolean hide, Progress progress) {
+        RunData run = s.run;
+        float[] ecal = run.floats(Schema.ECAL);
+        float[] hcal = run.floats(Schema.HCAL);
+        int[] truth = run.ints(Schema.TRUTH_CLASS);
+        Binning bx = options.planeX();
+        Binning by = options.planeY();
+        int parts = pool == null || run.size() < PARALLEL_MIN_EVENTS ? 1 : options.threads();
+        CoreAccumulator[] acc = new CoreAccumulator[parts];
+        List<Callable<Void>> tasks = new ArrayList<>();
+        for (int p = 0; p < parts; p++) {
+            int w0 = (int) ((long) s.words * p / parts);
+            int w1 = (int) ((long) s.words * (p + 1) / parts);
+            int idx = p;
+            tasks.add(() -> {
+                if (progress.isCancelled()) {
+                    throw new CancelledException();
+                }
+                CoreAccumulator a = new CoreAccumulator(bx, by);
+                a.accumulate(sel, w0, w1, ecal, hcal, truth, box, bx, by, hide);
+                acc[idx] = a;
+                return null;
+            });
+        }
+        runAll(tasks);
+        for (int p = 1; p < parts; p++) {
+            acc[0].merge(acc[p]);
+        }
+        return acc[0];
+    }
+
+    /** Runs the tasks: the last on the calling thread, the others on the pool. */
+    private void runAll(List<Callable<Void>> tasks) {
+        if (pool == null || tasks.size() == 1) {
+            for (Callable<Void> t : tasks) {
+                call(t);
+            }
+            return;
+        }
+        List<Future<Void>> fs = new ArrayList<>();
+        for (int i = 0; i < tasks.size() - 1; i++) {
+            fs.add(pool.submit(tasks.get(i)));
+        }
+        RuntimeException first = null;
+        try {
+            call(tasks.get(tasks.size() - 1));
+        } catch (RuntimeException e) {
+            first = e;
+        }
+        for (Future<Void> f : fs) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancelledException();
+            } catch (ExecutionException e) {
+                Throwable c = e.getCause();
+                if (first == null) {
+                    first = c instanceof RuntimeException re ? re : new IllegalStateException(c);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    private static void call(Callable<Void> t) {
+        try {
+            t.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Stops the worker threads. */
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package org.darkscope.analysis;
+
+import org.darkscope.analysis.background.BackgroundSummary;
+import org.darkscope.event.EventClass;
+import org.darkscope.event.RunData;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Immutable snapshot of one evaluation: the selection and one {@link RunResult} per run, plus the
+ * quantities over runs (combined cut flow and regions of the data/background runs, signal
+ * efficiencies, background estimates). Safe to read from any thread; parts computed on first use
+ * are memoised.
+ */
+public final class AnalysisResult {
+    private final Selection selection;
+    private final List<RunResult> runs;
+    private final Map<RunData, RunResult> byRun = new IdentityHashMap<>();
+    private final Stats stats;
+    private volatile BackgroundSummary background;
+
+    /**
+     * How the evaluation went.
+     *
+     * @param nanos          wall time of the evaluation
+     * @param cutsComputed   cut bitsets computed (the rest came from the cache)
+     * @param cutsReused     cut bitsets reused from the previous evaluation
+     * @param events         events over all runs
+     */
+    public record Stats(long nanos, int cutsComputed, int cutsReused, long events) {
+    }
+
+    AnalysisResult(Selection selection, List<RunResult> runs, Stats stats) {
+        this.selection = selection;
+        this.runs = List.copyOf(runs);
+        for (RunResult r : runs) {
+            byRun.put(r.run(), r);
+        }
+        this.stats = stats;
+    }
+
+    public Selection selection() { return selection; }
+    public Stats stats() { return stats; }
+
+    /** Results of every run in the engine's order. */
+    public List<RunResult> runs() { return runs; }
+
+    /** The result of one run (by identity). */
+    public RunResult run(RunData run) {
+        RunResult r = byRun.get(run);
+        if (r == null) {
+            throw new IllegalArgumentException("run " + run.displayName() + " is not part of this result");
+        }
+        return r;
+    }
+
+    /** Results of the data and background runs (RunInfo.isSignal() false). */
+    public List<RunResult> backgroundRuns() {
+        return runs.stream().filter(r -> !r.isSignal()).toList();
+    }
+
+    /** Results of the signal runs, by ascending mass. */
+    public List<RunResult> signalRuns() {
+        return runs.stream().filter(RunResult::isSignal)
+                .sorted(Comparator.comparingDouble(r -> r.run().info().signalMassMeV())).toList();
+    }
+
+    public CutFlow cutFlow(RunData run) { return run(run).cutFlow(); }
+    public RegionCounts regionCounts(RunData run) { return run(run).regions(); }
+    public Histogram2D plane(RunData run) { return run(run).plane(); }
+    public int[] selectedEvents(RunData run) { return run(run).selectedEvents(); }
+    public int[] eventsInRegion(RunData run, Region region) { return run(run).eventsInRegion(region); }
+
+    /** Cut flow summed over the data/background runs (null if there are none). */
+    public CutFlow combinedCutFlow() {
+        CutFlow f = null;
+        for (RunResult r : backgroundRuns()) {
+            f = f == null ? r.cutFlow() : f.plus(r.cutFlow());
+        }
+        return f;
+    }
+
+    /** Region counts summed over the data/background runs. */
+    public RegionCounts combinedRegions() {
+        RegionCounts c = RegionCounts.empty();
+        for (RunResult r : backgroundRuns()) {
+            c = c.plus(r.regions());
+        }
+        return c;
+    }
+
+    /** Plane histogram summed over the data/background runs (null if there are none). */
+    public Histogram2D combinedPlane() {
+        Histogram2D h = null;
+        for (RunResult r : backgroundRuns()) {
+            h = h == null ? r.plane() : h.plus(r.plane());
+        }
+        return h;
+    }
+
+    /** Electrons on target of the data/background runs. */
+    public double eot() {
+        return backgroundRuns().stream().mapToDouble(r -> r.run().info().eot()).sum();
+    }
+
+    /** Signal efficiency per signal run (ascending mass), Clopper-Pearson at 68.27 %. */
+    public List<Efficiency> efficiencies() {
+        return efficiencies(IntervalMethod.CLOPPER_PEARSON, Efficiency.ONE_SIGMA);
+    }
+
+    /** Signal efficiency per signal run (ascending mass). */
+    public List<Efficiency> efficiencies(IntervalMethod method, double cl) {
+        List<Efficiency> l = new ArrayList<>();
+        for (RunResult r : signalRuns()) {
+            l.add(r.efficiency(method, cl));
+        }
+        return l;
+    }
+
+    /**
+     * Background estimates for the box from the data/background runs (fits of sidebands C and A,
+     * ABCD, truth and closure on simulation). Computed on first call (fits: tens of ms).
+     */
+    public BackgroundSummary background() {
+        BackgroundSummary b = background;
+        if (b == null) {
+            b = BackgroundInputs.estimate(this);
+            background = b;
+        }
+        return b;
+    }
+
+    /** Computes every lazily computed part of every run now, and the background estimates. */
+    public void computeAll() {
+        for (RunResult r : runs) {
+            r.computeAll();
+        }
+        background();
+    }
+
+    /** Truth counts of background classes in the box, summed over simulated background runs. */
+    Map<EventClass, Long> truthInBox() {
+        Map<EventClass, Long> m = new java.util.EnumMap<>(EventClass.class);
+        for (RunResult r : backgroundRuns()) {
+            if (!r.isSimulated()) {
+                continue;
+            }
+            for (EventClass c : EventClass.values()) {
+                if (c.isBackground()) {
+                    long n = r.regions(c).count(Region.BOX);
+                    if (n > 0) {
+                        m.merge(c, n, Long::sum);
+                    }
+                }
+            }
+        }
+        return m;
+    }
+}

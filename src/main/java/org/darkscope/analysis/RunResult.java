@@ -1,0 +1,400 @@
+package org.darkscope.analysis;
+
+import org.darkscope.event.EventClass;
+import org.darkscope.event.RunData;
+import org.darkscope.event.Schema;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The evaluation of one run under one selection: an immutable snapshot. Cut flow, region counts
+ * and the plane histogram are computed by the engine; 1-D histograms, N-1 distributions and event
+ * lists are computed on first use from the immutable bitsets and then kept (call
+ * {@link #computeAll()} on a background thread to have them ready). Safe to read from any thread.
+ *
+ * <p>Blinding: when the selection is blinded and the run is not simulated, box events are left out
+ * of the box count ({@link RegionCounts#HIDDEN}), the plane and 1-D histograms and the event lists.
+ * The cut flow counts all events.</p>
+ */
+public final class RunResult {
+    private final RunData run;
+    private final Selection selection;
+    private final List<Cut> enabledCuts;
+    private final List<long[]> cutBits;
+    private final List<List<String>> cutColumns;
+    private final long[] selectedBits;
+    private final CutFlow cutFlow;
+    private final CoreAccumulator core;
+    private final Binning planeX;
+    private final Binning planeY;
+    private final boolean boxHidden;
+    private final Map<Object, Object> memo = new ConcurrentHashMap<>();
+
+    RunResult(RunData run, Selection selection, List<Cut> enabledCuts, List<long[]> cutBits, List<List<String>> cutColumns,
+              long[] selectedBits, CutFlow cutFlow, CoreAccumulator core, Binning planeX, Binning planeY, boolean boxHidden) {
+        this.run = run;
+        this.selection = selection;
+        this.enabledCuts = List.copyOf(enabledCuts);
+        this.cutBits = List.copyOf(cutBits);
+        this.cutColumns = List.copyOf(cutColumns);
+        this.selectedBits = selectedBits;
+        this.cutFlow = cutFlow;
+        this.core = core;
+        this.planeX = planeX;
+        this.planeY = planeY;
+        this.boxHidden = boxHidden;
+    }
+
+    public RunData run() { return run; }
+    public Selection selection() { return selection; }
+    public boolean isSignal() { return run.info().isSignal(); }
+    public boolean isSimulated() { return run.info().simulated(); }
+    /** True if the box of this run is blinded. */
+    public boolean boxHidden() { return boxHidden; }
+    public CutFlow cutFlow() { return cutFlow; }
+
+    /** Events passing every enabled cut (including blinded box events). */
+    public long selectedCount() {
+        return cutFlow.selected();
+    }
+
+    /** Selected events of one truth class. */
+    public long selectedCount(EventClass c) {
+        return core.selected[c.ordinal()];
+    }
+
+    /** Truth classes with at least one selected event. */
+    public Set<EventClass> classes() {
+        Set<EventClass> s = EnumSet.noneOf(EventClass.class);
+        for (EventClass c : EventClass.values()) {
+            if (core.selected[c.ordinal()] > 0) {
+                s.add(c);
+            }
+        }
+        return Collections.unmodifiableSet(s);
+    }
+
+    /** Region counts of the selected events, all classes. */
+    public RegionCounts regions() {
+        long[] c = new long[CoreAccumulator.REGIONS];
+        for (int k = 0; k < CoreAccumulator.CLASSES; k++) {
+            for (int r = 0; r < c.length; r++) {
+                c[r] += core.regions[k * CoreAccumulator.REGIONS + r];
+            }
+        }
+        return new RegionCounts(c, boxHidden);
+    }
+
+    /** Region counts of the selected events of one truth class. */
+    public RegionCounts regions(EventClass cls) {
+        long[] c = Arrays.copyOfRange(core.regions, cls.ordinal() * CoreAccumulator.REGIONS,
+                (cls.ordinal() + 1) * CoreAccumulator.REGIONS);
+        return new RegionCounts(c, boxHidden);
+    }
+
+    /** The (E_ECAL, E_HCAL) histogram of the selected (visible) events, all classes. */
+    public Histogram2D plane() {
+        return (Histogram2D) memo("plane", k -> {
+            int size = planeX.bins() * planeY.bins();
+            int[] sum = new int[size];
+            long out = 0;
+            for (int c = 0; c < CoreAccumulator.CLASSES; c++) {
+                for (int i = 0; i < size; i++) {
+                    sum[i] += core.plane[c * size + i];
+                }
+                out += core.outside[c];
+            }
+            return new Histogram2D(planeX, planeY, sum, out);
+        });
+    }
+
+    /** The plane histogram of one truth class. */
+    public Histogram2D plane(EventClass cls) {
+        int size = planeX.bins() * planeY.bins();
+        int c = cls.ordinal();
+        return new Histogram2D(planeX, planeY, Arrays.copyOfRange(core.plane, c * size, (c + 1) * size), core.outside[c]);
+    }
+
+    /** Bitset of the visible selected events (selected minus a hidden box). */
+    private long[] visibleBits() {
+        if (!boxHidden) {
+            return selectedBits;
+        }
+        return (long[]) memo("visible", k -> {
+            long[] v = selectedBits.clone();
+            float[] ecal = run.floats(Schema.ECAL);
+            float[] hcal = run.floats(Schema.HCAL);
+            SignalBox box = selection.box();
+            for (int w = 0; w < v.length; w++) {
+                long m = v[w];
+                while (m != 0) {
+                    int e = (w << 6) + Long.numberOfTrailingZeros(m);
+                    m &= m - 1;
+                    if (box.abcdRegion(ecal[e], hcal[e]) == Region.BOX) {
+                        v[w] &= ~(1L << e);
+                    }
+                }
+            }
+            return v;
+        });
+    }
+
+    /** Row indices of the selected (visible) events, ascending. */
+    public int[] selectedEvents() {
+        return ((int[]) memo("selected", k -> Bits.indices(visibleBits()))).clone();
+    }
+
+    /** True if the event passes every enabled cut (and is not a hidden box event). */
+    public boolean isSelected(int event) {
+        return Bits.get(visibleBits(), event);
+    }
+
+    /** Row indices of the selected events in a region (empty for a hidden box), ascending. */
+    public int[] eventsInRegion(Region region) {
+        if (region == Region.BOX && boxHidden) {
+            return new int[0];
+        }
+        return ((int[]) memo(region, k -> {
+            float[] ecal = run.floats(Schema.ECAL);
+            float[] hcal = run.floats(Schema.HCAL);
+            SignalBox box = selection.box();
+            int[] sel = selectedEvents();
+            int[] out = new int[sel.length];
+            int n = 0;
+            for (int e : sel) {
+                if (box.contains(region, ecal[e], hcal[e])) {
+                    out[n++] = e;
+                }
+            }
+            return Arrays.copyOf(out, n);
+        })).clone();
+    }
+
+    /** 1-D histogram of a variable for the selected (visible) events, default binning. */
+    public Histogram1D histogram(Variable v) {
+        return histogram(v.column(), v.defaultBinning(), null);
+    }
+
+    /** 1-D histogram of a variable for the selected events of one truth class. */
+    public Histogram1D histogram(Variable v, EventClass cls) {
+        return histogram(v.column(), v.defaultBinning(), cls);
+    }
+
+    /**
+     * 1-D histogram of any scalar column for the selected (visible) events.
+     *
+     * @param cls truth class, or null for all
+     */
+    public Histogram1D histogram(String column, Binning binning, EventClass cls) {
+        List<Object> key = Arrays.asList("h1", column, binning, cls);
+        return (Histogram1D) memo(key, k -> fill(column, binning, visibleBits(), cls));
+    }
+
+    private Histogram1D fill(String column, Binning b, long[] bits, EventClass cls) {
+        Object col = run.columns().get(column);
+        if (col == null) {
+            throw new IllegalArgumentException("no column '" + column + "' in " + run.displayName());
+        }
+        int[] truth = run.ints(Schema.TRUTH_CLASS);
+        int want = cls == null ? -1 : cls.ordinal();
+        long[] counts = new long[b.bins()];
+        long under = 0;
+        long over = 0;
+        for (int w = 0; w < bits.length; w++) {
+            long m = bits[w];
+            while (m != 0) {
+                int e = (w << 6) + Long.numberOfTrailingZeros(m);
+                m &= m - 1;
+                if (want >= 0 && CoreAccumulator.classIndex(truth[e]) != want) {
+                    continue;
+                }
+                int i = b.index(value(col, e));
+                if (i < 0) {
+                    under++;
+                } else if (i >= counts.length) {
+                    over++;
+                } else {
+                    counts[i]++;
+                }
+            }
+        }
+        return new Histogram1D(column, b, counts, under, over);
+    }
+
+    private static double value(Object col, int e) {
+        if (col instanceof float[] f) {
+            return f[e];
+        } else if (col instanceof int[] i) {
+            return i[e];
+        }
+        return ((long[]) col)[e];
+    }
+
+    /**
+     * N-1 distribution of a cut: its column (every column of a family) for the events passing all
+     * other enabled cuts, in the default display binning of the column. Box events of blinded data
+     * are excluded.
+     */
+    public Histogram1D nMinusOne(String cutName) {
+        Cut cut = selection.cut(cutName);
+        return nMinusOne(cutName, DisplayBinning.forCut(cut));
+    }
+
+    /** N-1 distribution with the given binning. */
+    public Histogram1D nMinusOne(String cutName, Binning binning) {
+        Cut cut = selection.cut(cutName);
+        List<Object> key = Arrays.asList("n-1", cutName, binning);
+        return (Histogram1D) memo(key, k -> {
+            int idx = -1;
+            for (int i = 0; i < enabledCuts.size(); i++) {
+                if (enabledCuts.get(i).name().equals(cutName)) {
+                    idx = i;
+                }
+            }
+            long[] others = Bits.all(run.size());
+            for (int i = 0; i < cutBits.size(); i++) {
+                if (i != idx) {
+                    Bits.and(others, cutBits.get(i), others);
+                }
+            }
+            if (boxHidden) {
+                others = removeBox(others);
+            }
+            List<String> cols = idx >= 0 ? cutColumns.get(idx) : cut.columns(run::has);
+            Histogram1D h = null;
+            for (String c : cols) {
+                Histogram1D one = fill(c, binning, others, null);
+                h = h == null ? one : h.plus(one);
+            }
+            if (h == null) {
+                throw new IllegalArgumentException("cut '" + cutName + "': no column '" + cut.column() + "' in " + run.displayName());
+            }
+            return new Histogram1D(cut.column(), binning, h.counts(), h.underflow(), h.overflow());
+        });
+    }
+
+    private long[] removeBox(long[] bits) {
+        long[] v = bits.clone();
+        float[] ecal = run.floats(Schema.ECAL);
+        float[] hcal = run.floats(Schema.HCAL);
+        SignalBox box = selection.box();
+        for (int w = 0; w < v.length; w++) {
+            long m = v[w];
+            while (m != 0) {
+                int e = (w << 6) + Long.numberOfTrailingZeros(m);
+                m &= m - 1;
+                if (box.abcdRegion(ecal[e], hcal[e]) == Region.BOX) {
+                    v[w] &= ~(1L << e);
+                }
+            }
+        }
+        return v;
+    }
+
+    /**
+     * Signal efficiency: selected events in the box over all events of the run (meaningful for
+     * signal runs). NaN value for a hidden box.
+     */
+    public Efficiency efficiency(IntervalMethod method, double cl) {
+        long k = regions().count(Region.BOX);
+        String mix = run.info().mix();
+        if (k < 0) {
+            return new Efficiency(run.displayName(), run.info().signalMassMeV(), mix, 0, run.size(), Double.NaN,
+                    Double.NaN, Double.NaN, method, cl);
+        }
+        return Efficiency.of(run.displayName(), run.info().signalMassMeV(), mix, k, run.size(), method, cl);
+    }
+
+    /**
+     * Efficiency as a function of the upper E_ECAL edge of the box (E_HCAL edge as in the
+     * selection), one entry per edge.
+     */
+    public List<Efficiency> efficiencyVsEcalEdge(double[] edges, IntervalMethod method, double cl) {
+        float[] sorted = (float[]) memo("ecalLowHcal", k -> {
+            float[] ecal = run.floats(Schema.ECAL);
+            float[] hcal = run.floats(Schema.HCAL);
+            double hMax = selection.box().hcalMax();
+            int[] sel = Bits.indices(selectedBits);
+            float[] out = new float[sel.length];
+            int n = 0;
+            for (int e : sel) {
+                if (hcal[e] < hMax) {
+                    out[n++] = ecal[e];
+                }
+            }
+            float[] r = Arrays.copyOf(out, n);
+            Arrays.sort(r);
+            return r;
+        });
+        List<Efficiency> l = new ArrayList<>();
+        for (double edge : edges) {
+            int k = countBelow(sorted, edge);
+            l.add(Efficiency.of(run.displayName(), run.info().signalMassMeV(), run.info().mix(), k, run.size(), method, cl));
+        }
+        return l;
+    }
+
+    /** Number of values strictly below x in a sorted array. */
+    static int countBelow(float[] sorted, double x) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < x) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** Selected events (visible) as their (E_ECAL, E_HCAL) values: for background fits. */
+    float[][] selectedPlanePoints() {
+        return (float[][]) memo("points", k -> {
+            float[] ecal = run.floats(Schema.ECAL);
+            float[] hcal = run.floats(Schema.HCAL);
+            int[] sel = Bits.indices(selectedBits);
+            float[] x = new float[sel.length];
+            float[] y = new float[sel.length];
+            for (int i = 0; i < sel.length; i++) {
+                x[i] = ecal[sel[i]];
+                y[i] = hcal[sel[i]];
+            }
+            return new float[][]{x, y};
+        });
+    }
+
+    /** Memoised value: computed outside any lock (may be computed twice under a race), first one kept. */
+    private Object memo(Object key, java.util.function.Function<Object, Object> f) {
+        Object v = memo.get(key);
+        if (v == null) {
+            v = f.apply(key);
+            Object prev = memo.putIfAbsent(key, v);
+            if (prev != null) {
+                v = prev;
+            }
+        }
+        return v;
+    }
+
+    /** Computes every lazily computed part now (1-D histograms, N-1, event lists). */
+    public void computeAll() {
+        for (Variable v : Variable.values()) {
+            histogram(v);
+        }
+        for (Cut c : selection.cuts()) {
+            if (!c.columns(run::has).isEmpty()) {
+                nMinusOne(c.name());
+            }
+        }
+        selectedEvents();
+    }
+}

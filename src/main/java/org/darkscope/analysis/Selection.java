@@ -1,0 +1,194 @@
+package org.darkscope.analysis;
+
+import org.darkscope.event.Schema;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A selection: an ordered list of named cuts (applied in this order for the cut flow), the signal
+ * box with its sidebands, and the blinding flag. Immutable; change it with the withers. Saved and
+ * loaded by {@link SelectionIo}.
+ *
+ * @param name        short name ("published", "loose", ...)
+ * @param description free text
+ * @param cuts        cuts in cut-flow order, unique names
+ * @param box         box and sideband edges
+ * @param blinded     true: data events in the box are hidden (counts, lists, histograms)
+ */
+public record Selection(String name, String description, List<Cut> cuts, SignalBox box, boolean blinded) {
+    public Selection {
+        name = name == null ? "" : name;
+        description = description == null ? "" : description;
+        Objects.requireNonNull(box, "box");
+        cuts = List.copyOf(cuts);
+        Set<String> names = new HashSet<>();
+        for (Cut c : cuts) {
+            if (!names.add(c.name())) {
+                throw new IllegalArgumentException("duplicate cut name '" + c.name() + "'");
+            }
+        }
+    }
+
+    /** The cut with this name, if any. */
+    public Optional<Cut> find(String cutName) {
+        return cuts.stream().filter(c -> c.name().equals(cutName)).findFirst();
+    }
+
+    /** The cut with this name. */
+    public Cut cut(String cutName) {
+        return find(cutName).orElseThrow(() -> new IllegalArgumentException("no cut named '" + cutName + "'"));
+    }
+
+    /** Position of the named cut, -1 if absent. */
+    public int indexOf(String cutName) {
+        for (int i = 0; i < cuts.size(); i++) {
+            if (cuts.get(i).name().equals(cutName)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The enabled cuts in order. */
+    public List<Cut> enabledCuts() {
+        return cuts.stream().filter(Cut::enabled).toList();
+    }
+
+    /** Replaces the cut named {@code cutName} by {@code newCut} (same position; the name may change). */
+    public Selection withCut(String cutName, Cut newCut) {
+        int i = indexOf(cutName);
+        if (i < 0) {
+            throw new IllegalArgumentException("no cut named '" + cutName + "'");
+        }
+        List<Cut> l = new ArrayList<>(cuts);
+        l.set(i, newCut);
+        return new Selection(name, description, l, box, blinded);
+    }
+
+    /** Switches the named cut on or off. */
+    public Selection withCutEnabled(String cutName, boolean enabled) {
+        return withCut(cutName, cut(cutName).withEnabled(enabled));
+    }
+
+    /** Appends a cut. */
+    public Selection withAddedCut(Cut c) {
+        List<Cut> l = new ArrayList<>(cuts);
+        l.add(c);
+        return new Selection(name, description, l, box, blinded);
+    }
+
+    /** Removes the named cut. */
+    public Selection withoutCut(String cutName) {
+        List<Cut> l = new ArrayList<>(cuts);
+        l.removeIf(c -> c.name().equals(cutName));
+        return new Selection(name, description, l, box, blinded);
+    }
+
+    public Selection withCuts(List<Cut> newCuts) {
+        return new Selection(name, description, newCuts, box, blinded);
+    }
+
+    public Selection withBox(SignalBox newBox) {
+        return new Selection(name, description, cuts, newBox, blinded);
+    }
+
+    public Selection withBlinded(boolean b) {
+        return new Selection(name, description, cuts, box, b);
+    }
+
+    public Selection withName(String n) {
+        return new Selection(n, description, cuts, box, blinded);
+    }
+
+    public Selection withDescription(String d) {
+        return new Selection(name, d, cuts, box, blinded);
+    }
+
+    // --- presets -------------------------------------------------------------------------------
+
+    /** Momentum window half width: p = 100 ± 3 GeV [src, physics.md 1 selection 1]. */
+    public static final double MOMENTUM_HALF_WIDTH = 3.0;
+    /** Largest track angle to the beam axis, "small angle" [est, physics.md 1 selection 1]. */
+    public static final double MAX_TRACK_ANGLE_MRAD = 3.0;
+    /** Largest straw hit multiplicity: "no multiple hits in the straws" [est, physics.md 1 selection 4]. */
+    public static final double MAX_STRAW_HITS = 5.0;
+    /** SRD window per cell: 1 &lt; E &lt; 80 MeV [src, physics.md 1]. */
+    public static final double SRD_CELL_MIN_MEV = 1.0;
+    public static final double SRD_CELL_MAX_MEV = 80.0;
+    /** SRD sum: &lt; 120 MeV per cell sum window upper edge [src, physics.md 1], lower edge [est]. */
+    public static final double SRD_SUM_MAX_MEV = 120.0;
+    /** Preshower energy: E_pre &gt; 0.5 GeV [src, physics.md 1 selection 3]. */
+    public static final double PRESHOWER_MIN = 0.5;
+    /** Shower shape (E_tot - E_3x3)/E_tot &lt; 0.06-0.07 [src, physics.md 1 selection 3]. */
+    public static final double SHOWER_SHAPE_MAX = 0.07;
+    /** VETO: below half a MIP in every counter [src, physics.md 1]. */
+    public static final double VETO_MAX_MIP = 0.5;
+    /** Track fit quality chi2/ndf [est]. */
+    public static final double MAX_TRACK_CHI2 = 5.0;
+    /** Per-module HCAL threshold [est]. */
+    public static final double HCAL_MODULE_MAX = 1.0;
+    /** HCAL0 zero-degree module: energy of hard upstream neutrals [est, physics.md 1]. */
+    public static final double HCAL0_MAX = 1.0;
+
+    /**
+     * The published selection (physics.md section 1, seeds 000-004): 10 enabled cuts in cut-flow
+     * order (plus the HCAL0 zero-degree and per-module HCAL cuts, switched off), the 50 GeV / 1 GeV
+     * box, blinded.
+     */
+    public static Selection published() {
+        double pNom = SignalBox.BEAM_ENERGY;
+        List<Cut> c = List.of(
+                Cut.window("momentum", Schema.P, pNom - MOMENTUM_HALF_WIDTH, pNom + MOMENTUM_HALF_WIDTH, "GeV",
+                        "one track with p = 100 ± 3 GeV [src, physics.md 1]"),
+                Cut.max("track-chi2", Schema.CHI2, MAX_TRACK_CHI2, "",
+                        "one good track: fit chi2/ndf below threshold [est]"),
+                Cut.max("track-angle", Schema.ANGLE, MAX_TRACK_ANGLE_MRAD, "mrad",
+                        "small angle of the incoming track to the beam axis [est]"),
+                Cut.max("straw-hits", Schema.STRAW_HITS, MAX_STRAW_HITS, "",
+                        "no multiple hits in the straw chambers (upstream interactions) [est threshold]"),
+                Cut.window("srd-cells", "srd{i}_mev", SRD_CELL_MIN_MEV, SRD_CELL_MAX_MEV, "MeV",
+                        "synchrotron-radiation tag: every SRD cell in the electron window [src, physics.md 1]"),
+                Cut.max("srd-sum", Schema.SRD_SUM, SRD_SUM_MAX_MEV, "MeV",
+                        "SRD sum below the upper edge [src, physics.md 1]"),
+                Cut.min("preshower", Schema.ECAL_PRE, PRESHOWER_MIN, "GeV",
+                        "ECAL preshower energy > 0.5 GeV [src, physics.md 1]"),
+                Cut.max("shower-shape", Schema.ECAL_SHAPE, SHOWER_SHAPE_MAX, "",
+                        "(E_ECAL - E_3x3)/E_ECAL < 0.07: e-m shower shape [src, physics.md 1]"),
+                Cut.max("veto", Schema.VETO_MAX, VETO_MAX_MIP, "MIP",
+                        "no charged particle leaving the ECAL: every VETO counter < 0.5 MIP [src, physics.md 1]"),
+                Cut.max("hcal0-zero-degree", Schema.hcalModule(0), HCAL0_MAX, "GeV",
+                        "HCAL0 zero-degree module below threshold (hard upstream neutrals) [est]; off by default:"
+                                + " it empties sidebands A and D that the background estimates need").withEnabled(false),
+                Cut.max("hcal-modules", "hcal{i}", HCAL_MODULE_MAX, "GeV",
+                        "every HCAL module below threshold [est]; off by default (the box edge on E_HCAL does this)")
+                        .withEnabled(false),
+                Cut.max("trigger", Schema.ECAL, SignalBox.TRIGGER_EDGE, "GeV",
+                        "trigger: in-time ECAL cluster below the trigger edge [src, physics.md 1]"));
+        return new Selection("published", "published NA64 invisible-mode selection (physics.md 1)", c,
+                SignalBox.published(), true);
+    }
+
+    /**
+     * A loose selection: beam-quality and SRD cuts only (no shower-shape, VETO, HCAL0), the same box,
+     * unblinded; the disabled cuts are kept so they can be switched on.
+     */
+    public static Selection loose() {
+        Selection p = published();
+        List<Cut> c = new ArrayList<>();
+        for (Cut cut : p.cuts()) {
+            switch (cut.name()) {
+                case "momentum" -> c.add(cut.withRange(SignalBox.BEAM_ENERGY - 10, SignalBox.BEAM_ENERGY + 10));
+                case "track-chi2", "track-angle", "straw-hits", "shower-shape", "veto", "hcal0-zero-degree" -> c.add(cut.withEnabled(false));
+                case "srd-sum" -> c.add(cut.withEnabled(false));
+                default -> c.add(cut);
+            }
+        }
+        return new Selection("loose", "loose selection: beam quality, SRD tag, preshower, trigger", c,
+                p.box(), false);
+    }
+}

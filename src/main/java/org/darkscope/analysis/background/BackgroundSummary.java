@@ -1,0 +1,42 @@
+package org.darkscope.analysis.background;
+
+import org.darkscope.event.EventClass;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * Every background estimate for the signal box from the non-signal runs, and on simulation the
+ * truth per class with the closure ratio of each method (physics.md section 4).
+ *
+ * @param sidebandC   fit of the E_ECAL spectrum of sideband C extrapolated below the box edge
+ * @param sidebandA   fit of the E_HCAL spectrum of sideband A extrapolated below the box edge
+ * @param abcd        N_A · N_C / N_D (assumes E_ECAL and E_HCAL uncorrelated)
+ * @param truthInBox  simulated runs only: selected background events in the box per class
+ * @param simulated   true if every non-signal run is simulated (truth known)
+ */
+public record BackgroundSummary(BackgroundEstimate sidebandC, BackgroundEstimate sidebandA, BackgroundEstimate abcd,
+                                Map<EventClass, Long> truthInBox, boolean simulated) {
+    public BackgroundSummary {
+        truthInBox = Collections.unmodifiableMap(truthInBox.isEmpty() ? new EnumMap<>(EventClass.class) : new EnumMap<>(truthInBox));
+    }
+
+    /** True background events in the box (simulation), -1 if unknown. */
+    public long truthTotal() {
+        if (!simulated) {
+            return -1;
+        }
+        return truthInBox.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** estimate / truth on simulation; empty when either is unavailable or the truth is 0. */
+    public OptionalDouble closure(BackgroundEstimate e) {
+        long t = truthTotal();
+        if (!e.available() || t <= 0) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of(e.value() / t);
+    }
+}
