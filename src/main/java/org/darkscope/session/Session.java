@@ -1,7 +1,11 @@
 package org.darkscope.session;
 
+import org.darkscope.analysis.AnalysisResult;
+import org.darkscope.analysis.Selection;
+
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -14,7 +18,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class Session {
     private final List<OpenRun> runs = new ArrayList<>();
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
-    private boolean blinded = true;
+    private Selection selection = Selection.published();
+    private AnalysisResult result;
+    private AnalysisResult details;
 
     public void addListener(SessionListener l) {
         listeners.add(l);
@@ -63,16 +69,64 @@ public final class Session {
         }
     }
 
-    /** True while the signal box of the data is hidden (the default). */
+    /** True while the signal box of the data is hidden (the selection's flag; the published selection starts blinded). */
     public boolean isBlinded() {
-        return blinded;
+        return selection.blinded();
     }
 
     public void setBlinded(boolean b) {
-        if (b != blinded) {
-            blinded = b;
+        if (b != selection.blinded()) {
+            selection = selection.withBlinded(b);
+            fire(l -> l.blindingChanged(this));
+            fire(l -> l.selectionChanged(this));
+        }
+    }
+
+    /** The current selection (cuts, box, blinding). */
+    public Selection selection() {
+        return selection;
+    }
+
+    /** Replaces the selection; listeners hear selectionChanged (and blindingChanged if the flag changed). */
+    public void setSelection(Selection s) {
+        Objects.requireNonNull(s, "selection");
+        if (s.equals(selection)) {
+            return;
+        }
+        boolean blindingChanged = s.blinded() != selection.blinded();
+        selection = s;
+        if (blindingChanged) {
             fire(l -> l.blindingChanged(this));
         }
+        fire(l -> l.selectionChanged(this));
+    }
+
+    /** The latest evaluation of the current runs and selection (cut flow, regions, plane); null before the first. */
+    public AnalysisResult result() {
+        return result;
+    }
+
+    public void setResult(AnalysisResult r) {
+        result = r;
+        fire(l -> l.resultChanged(this));
+    }
+
+    /**
+     * The latest result whose slower parts (background fits, N-1 and 1-D histograms) are computed;
+     * may lag {@link #result()} by one evaluation.
+     */
+    public AnalysisResult details() {
+        return details;
+    }
+
+    public void setDetails(AnalysisResult r) {
+        details = r;
+        fire(l -> l.detailsChanged(this));
+    }
+
+    /** Tells listeners that the latest evaluation failed. */
+    public void fireAnalysisFailed(Exception error) {
+        fire(l -> l.analysisFailed(this, error));
     }
 
     private void fire(java.util.function.Consumer<SessionListener> event) {

@@ -13,4 +13,11 @@ public interface SessionListener {
 
     default void resultChanged(Session session) {
     }
+
+    default void detailsChanged(Session session) {
+    }
+
+    /** The latest evaluation failed (e.g. a cut names a column a run lacks). */
+    default void analysisFailed(Session session, Exception error) {
+    }
 }

@@ -22,12 +22,14 @@ import java.util.List;
 public class DarkScopeApp extends Application {
     private TaskExecutor loader;
     private MainWindow window;
+    private Workbench workbench;
 
     @Override
     public void start(Stage stage) {
         loader = new BackgroundTaskExecutor("run-loader", 1);
         MainViewModel model = new MainViewModel(new Session(), defaultReader(), loader, RecentRuns.forUser());
-        window = Workbench.build(model);
+        workbench = Workbench.create(model);
+        window = workbench.window();
         Scene scene = new Scene(window, 1500, 950);
         scene.getStylesheets().add(stylesheet());
         stage.setTitle("DarkScope");
@@ -42,6 +44,9 @@ public class DarkScopeApp extends Application {
     public void stop() {
         if (loader != null) {
             loader.shutdown();
+        }
+        if (workbench != null) {
+            workbench.close();
         }
     }
 

@@ -1,14 +1,174 @@
 package org.darkscope.ui;
 
+import javafx.stage.FileChooser;
+import org.darkscope.analysis.AnalysisEngine;
+import org.darkscope.event.EventView;
+import org.darkscope.session.AnalysisService;
+import org.darkscope.session.BackgroundTaskExecutor;
+import org.darkscope.session.TaskExecutor;
+import org.darkscope.ui.cuts.CutPanel;
+import org.darkscope.ui.cuts.CutsViewModel;
+import org.darkscope.ui.plane.EnergyPlaneView;
+import org.darkscope.ui.results.CutFlowView;
+import org.darkscope.ui.results.ResultsPanel;
+import org.darkscope.ui.results.ResultsViewModel;
+import org.darkscope.ui.shell.AppMenu;
+import org.darkscope.ui.shell.Dialogs;
 import org.darkscope.ui.shell.MainViewModel;
 import org.darkscope.ui.shell.MainWindow;
+import org.darkscope.ui.workbench.PlaneViewModel;
 
-/** Assembles the window: the shell plus the workbench views wired to the session. */
-public final class Workbench {
-    private Workbench() {
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Assembles the window: the shell plus the workbench views, each bound to its view model, all view
+ * models on one {@link org.darkscope.session.Session} kept evaluated by an {@link AnalysisService}.
+ */
+public final class Workbench implements AutoCloseable {
+    private final MainViewModel model;
+    private final MainWindow window;
+    private final AnalysisService service;
+    private final PlaneViewModel plane;
+    private final EnergyPlaneView planeView;
+    private final CutsViewModel cuts;
+    private final CutPanel cutPanel;
+    private final ResultsViewModel results;
+    private final ResultsPanel resultsPanel;
+    private final CutFlowView cutFlowView;
+    private final TaskExecutor worker;
+
+    private Workbench(MainViewModel model, TaskExecutor worker, TaskExecutor deliver) {
+        this.model = model;
+        this.worker = worker;
+        this.window = new MainWindow(model);
+        this.service = new AnalysisService(model.session(), new AnalysisEngine(List.of()), worker, deliver);
+        this.plane = new PlaneViewModel(model.session(), service);
+        this.planeView = new EnergyPlaneView();
+        this.cuts = new CutsViewModel(model.session());
+        this.cutPanel = new CutPanel(cuts);
+        this.results = new ResultsViewModel(model.session());
+        this.resultsPanel = new ResultsPanel(results);
+        this.cutFlowView = new CutFlowView(results);
+        wire();
     }
 
+    /** The workbench with the analysis on a background thread and results delivered on the FX thread. */
+    public static Workbench create(MainViewModel model) {
+        return new Workbench(model, new BackgroundTaskExecutor("analysis", 1), new FxTaskExecutor());
+    }
+
+    /** The workbench with given executors (tests pass same-thread executors: deterministic). */
+    public static Workbench create(MainViewModel model, TaskExecutor worker, TaskExecutor deliver) {
+        return new Workbench(model, worker, deliver);
+    }
+
+    /** Shortcut: the window of a new workbench. */
     public static MainWindow build(MainViewModel model) {
-        return new MainWindow(model);
+        return create(model).window();
+    }
+
+    private void wire() {
+        window.setPlane(planeView);
+        window.setCutPanel(cutPanel);
+        window.addResultTab("Cut flow", cutFlowView);
+        window.addResultTab("Results", resultsPanel);
+        window.resultTabs().getSelectionModel().select(2);
+        planeView.boxProperty().bindBidirectional(plane.boxProperty());
+        plane.snapshotProperty().addListener((o, a, s) -> planeView.setSnapshot(s));
+        planeView.setOnPick(p -> {
+            EventView ev = plane.pick(p);
+            if (ev != null) {
+                model.pickedEventProperty().set(ev);
+                window.eventTable().select(ev.index());
+                model.setStatus("picked event " + ev.eventNumber() + " of run " + ev.runNumber()
+                        + String.format(java.util.Locale.ROOT, " (E_ECAL %.2f, E_HCAL %.2f GeV)", ev.ecal(), ev.hcal()));
+            }
+        });
+        model.session().addListener(new org.darkscope.session.SessionListener() {
+            @Override
+            public void analysisFailed(org.darkscope.session.Session s, Exception error) {
+                model.setStatus("analysis failed: " + error.getMessage());
+            }
+        });
+        cutPanel.setOnSave(this::saveSelection);
+        cutPanel.setOnLoad(this::loadSelection);
+        AppMenu menu = window.menu();
+        menu.setAction(AppMenu.Action.SAVE_SELECTION, this::saveSelection);
+        menu.setAction(AppMenu.Action.LOAD_SELECTION, this::loadSelection);
+        menu.setAction(AppMenu.Action.UNBLIND, this::toggleBlinding);
+    }
+
+    /** Asks for confirmation, then unblinds (or blinds again). */
+    public void toggleBlinding() {
+        if (model.session().isBlinded()) {
+            if (Dialogs.confirm(window.getScene().getWindow(), "Unblind the signal box?",
+                    "The events in the signal box and their count will be shown. Unblind only once the selection"
+                            + " and the background estimate are final.")) {
+                model.session().setBlinded(false);
+                model.setStatus("signal box unblinded");
+            }
+        } else {
+            model.session().setBlinded(true);
+            model.setStatus("signal box blinded");
+        }
+    }
+
+    private void saveSelection() {
+        File f = chooser("Save selection").showSaveDialog(window.getScene().getWindow());
+        if (f != null) {
+            saveSelection(f.toPath());
+        }
+    }
+
+    private void loadSelection() {
+        File f = chooser("Load selection").showOpenDialog(window.getScene().getWindow());
+        if (f != null) {
+            loadSelection(f.toPath());
+        }
+    }
+
+    public void saveSelection(Path file) {
+        try {
+            cuts.save(file);
+            model.setStatus("selection saved to " + file);
+        } catch (Exception e) {
+            Dialogs.showError(window.getScene().getWindow(), "Cannot save the selection to " + file, e);
+        }
+    }
+
+    public void loadSelection(Path file) {
+        try {
+            cuts.load(file);
+            model.setStatus("selection loaded from " + file);
+        } catch (Exception e) {
+            Dialogs.showError(window.getScene().getWindow(), "Cannot load the selection " + file, e);
+        }
+    }
+
+    private static FileChooser chooser(String title) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(title);
+        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Selection (JSON)", "*.json"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        return fc;
+    }
+
+    public MainWindow window() { return window; }
+    public MainViewModel model() { return model; }
+    public AnalysisService service() { return service; }
+    public PlaneViewModel plane() { return plane; }
+    public EnergyPlaneView planeView() { return planeView; }
+    public CutsViewModel cuts() { return cuts; }
+    public CutPanel cutPanel() { return cutPanel; }
+    public ResultsViewModel results() { return results; }
+    public ResultsPanel resultsPanel() { return resultsPanel; }
+    public CutFlowView cutFlowView() { return cutFlowView; }
+
+    @Override
+    public void close() {
+        service.close();
+        worker.shutdown();
     }
 }

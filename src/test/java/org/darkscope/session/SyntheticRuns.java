@@ -13,7 +13,28 @@ import java.util.Random;
 
 /** Small synthetic runs for UI tests: E_ECAL and E_HCAL put into one central cell each. */
 public final class SyntheticRuns {
+    /** Share of E_ECAL put into the preshower (keeps e- showers above the 0.5 GeV preshower cut). */
+    public static final double PRESHOWER_FRACTION = 0.1;
+
     private SyntheticRuns() {
+    }
+
+    /** A simulated signal run at one A' mass: E_ECAL spread over the box, E_HCAL small (seeded). */
+    public static RunData signal(int n, double massMeV, long seed) {
+        Random r = new Random(seed);
+        double[] e = new double[n];
+        double[] h = new double[n];
+        double[] p = new double[n];
+        int[] cls = new int[n];
+        for (int i = 0; i < n; i++) {
+            e[i] = 15 + 75 * r.nextDouble();
+            h[i] = 0.3 * r.nextDouble() * r.nextDouble() * 5;
+            p[i] = 100 + 1.5 * r.nextGaussian();
+            cls[i] = EventClass.SIGNAL_BREM.code();
+        }
+        RunInfo info = new RunInfo(9000 + (int) massMeV, 100, 1e9, 0, "na64-2018", true, "signal-brem", seed, massMeV,
+                java.util.Map.of(), org.darkscope.event.Schema.VERSION, "synthetic signal for UI tests");
+        return of(info, e, h, p, cls);
     }
 
     /** A run whose event i has the given E_ECAL, E_HCAL (GeV) and momentum. */
@@ -24,10 +45,14 @@ public final class SyntheticRuns {
         float[] block = new float[n * nc];
         CellLayer main = d.ecalMain();
         int ecalCell = main.firstIndex() + main.centralLocalIndex();
+        CellLayer pre = d.ecalPreshower();
+        int preCell = pre.firstIndex() + pre.centralLocalIndex();
         CellLayer h0 = d.hcalModules().get(0);
         int hcalCell = h0.firstIndex() + h0.centralLocalIndex();
         for (int i = 0; i < n; i++) {
-            block[i * nc + ecalCell] = (float) ecal[i];
+            // PRESHOWER_FRACTION of E_ECAL in the preshower so that the preshower cut passes
+            block[i * nc + preCell] = (float) (PRESHOWER_FRACTION * ecal[i]);
+            block[i * nc + ecalCell] = (float) ecal[i] - block[i * nc + preCell];
             block[i * nc + hcalCell] = (float) hcal[i];
         }
         RunData.Builder b = RunData.builder(info, d, n).cells(new ArrayCellStore(block, nc));

@@ -14,7 +14,6 @@ import org.darkscope.session.RunRole;
 import org.darkscope.session.Session;
 import org.darkscope.session.SyntheticRuns;
 import org.darkscope.ui.shell.MainViewModel;
-import org.darkscope.ui.shell.MainWindow;
 
 import javax.imageio.ImageIO;
 import java.io.File;
@@ -34,44 +33,23 @@ public class ShowcaseMain extends Application {
         MainViewModel model = new MainViewModel(new Session(), DarkScopeApp.defaultReader(),
                 new BackgroundTaskExecutor("loader", 1),
                 new RecentRuns(Preferences.userRoot().node("org/darkscope/showcase")));
-        MainWindow w = Workbench.build(model);
-        Scene scene = new Scene(w, 1600, 1000);
+        Workbench w = Workbench.create(model);
+        Scene scene = new Scene(w.window(), 1600, 1000);
         scene.getStylesheets().add(DarkScopeApp.stylesheet());
         stage.setScene(scene);
         stage.setTitle("DarkScope showcase");
         stage.show();
         if (args.size() > 1) {
             for (String a : args.subList(1, args.size())) {
-                w.open(Path.of(a), null);
+                w.window().open(Path.of(a), null);
             }
         } else {
             model.addRun(SyntheticRuns.random(200_000, 1), RunRole.DATA);
         }
-        if (Boolean.getBoolean("showcase.plane")) {
-            org.darkscope.ui.plane.EnergyPlaneView plane = new org.darkscope.ui.plane.EnergyPlaneView();
-            org.darkscope.ui.plane.BoxEdges box = new org.darkscope.ui.plane.BoxEdges(50, 1, 85, 100);
-            plane.boxProperty().set(box);
-            org.darkscope.event.RunData r = SyntheticRuns.random(200_000, 1);
-            float[] e = r.floats(org.darkscope.event.Schema.ECAL);
-            float[] h = r.floats(org.darkscope.event.Schema.HCAL);
-            int[] c = new int[120 * 100];
-            for (int i = 0; i < e.length; i++) {
-                int ix = (int) e[i];
-                int iy = (int) h[i];
-                if (ix >= 0 && ix < 120 && iy >= 0 && iy < 100) {
-                    c[iy * 120 + ix]++;
-                }
-            }
-            java.util.Map<org.darkscope.ui.plane.PlaneRegion, Long> counts = new java.util.EnumMap<>(org.darkscope.ui.plane.PlaneRegion.class);
-            counts.put(org.darkscope.ui.plane.PlaneRegion.BOX, -1L);
-            counts.put(org.darkscope.ui.plane.PlaneRegion.A, 123L);
-            counts.put(org.darkscope.ui.plane.PlaneRegion.C, 45L);
-            counts.put(org.darkscope.ui.plane.PlaneRegion.D, 6789L);
-            plane.setSnapshot(new org.darkscope.ui.plane.PlaneSnapshot(new org.darkscope.ui.plane.Grid2D(120, 0, 120, 100, 0, 100, c),
-                    null, null, box, counts, true));
-            plane.setLogHcal(Boolean.getBoolean("showcase.log"));
-            w.setPlane(plane);
+        if (args.size() <= 1) {
+            model.addRun(SyntheticRuns.signal(20_000, 16.7, 2), RunRole.SIGNAL);
         }
+        w.planeView().setLogHcal(Boolean.getBoolean("showcase.log"));
         PauseTransition wait = new PauseTransition(Duration.seconds(Double.parseDouble(System.getProperty("showcase.wait", "6"))));
         wait.setOnFinished(e -> {
             try {

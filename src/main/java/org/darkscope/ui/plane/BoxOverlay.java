@@ -122,6 +122,12 @@ public final class BoxOverlay extends ChartPlugin {
         }
     }
 
+    /** Positions again after the chart laid out its axes (a range or log switch changes every position). */
+    @Override
+    public void runPostLayout() {
+        layoutChildren();
+    }
+
     @Override
     public void layoutChildren() {
         if (!(getChart() instanceof XYChart chart) || box.get() == null) {

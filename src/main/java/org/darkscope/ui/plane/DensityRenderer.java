@@ -96,7 +96,7 @@ public final class DensityRenderer extends AbstractRenderer<DensityRenderer> {
                 double y0 = ys[iy + 1];
                 double y1 = ys[iy];
                 if (overlay) {
-                    double a = 0.25 + 0.6 * scale.position(c);
+                    double a = 0.08 + 0.35 * scale.position(c);
                     gc.setFill(SIGNAL_COLOR.deriveColor(0, 1, 1, a));
                 } else {
                     int rgb = scale.rgb(c);

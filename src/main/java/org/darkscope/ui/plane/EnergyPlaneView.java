@@ -86,6 +86,7 @@ public final class EnergyPlaneView extends BorderPane {
             }
         });
         logY.setId("logHcal");
+        logY.setMnemonicParsing(false);
         logY.setTooltip(new Tooltip("E_HCAL axis logarithmic: makes the 1 GeV box visible"));
         logY.selectedProperty().addListener((o, a, on) -> setLogHcal(on));
         showSignal.setId("showSignal");
@@ -130,7 +131,7 @@ public final class EnergyPlaneView extends BorderPane {
             int max = s.density() != null ? s.density().max() : 1;
             legend.setMax(Math.max(1, max));
             long n = s.points() != null ? s.points().size() : s.density() != null ? s.density().total() : 0;
-            info.setText(String.format(Locale.ROOT, "%s, %,d selected%s", s.points() != null ? "scatter" : "density", n,
+            info.setText(String.format(Locale.ROOT, "%s of %,d selected events%s", s.points() != null ? "scatter" : "density", n,
                     s.blinded() ? ", blinded" : ""));
         }
     }

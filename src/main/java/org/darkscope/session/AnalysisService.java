@@ -1,0 +1,113 @@
+package org.darkscope.session;
+
+import org.darkscope.analysis.AnalysisEngine;
+import org.darkscope.analysis.AnalysisResult;
+import org.darkscope.analysis.Selection;
+import org.darkscope.event.RunData;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * Keeps {@link Session#result()} up to date: every change of the runs or the selection schedules one
+ * evaluation by the {@link AnalysisEngine} on the worker, latest wins. In two stages, so the plane and
+ * the cut flow never wait for the fits: stage 1 evaluates (cut bitsets, cut flow, regions, plane) and
+ * sets {@link Session#setResult}; stage 2 computes the rest of that result (background fits, N-1 and
+ * 1-D histograms) and sets {@link Session#setDetails}. Results reach the session on {@code deliver}
+ * (the UI thread in the application).
+ */
+public final class AnalysisService implements AutoCloseable {
+    private final Session session;
+    private final AnalysisEngine engine;
+    private final AnalysisScheduler<Request, AnalysisResult> core;
+    private final AnalysisScheduler<AnalysisResult, AnalysisResult> details;
+    private final AtomicLong lastNanos = new AtomicLong();
+    private volatile Consumer<AnalysisResult> warmUp = r -> { };
+
+    /** What one evaluation works on: the runs at the time of the change and the selection. */
+    private record Request(List<RunData> runs, Selection selection) {
+    }
+
+    public AnalysisService(Session session, AnalysisEngine engine, TaskExecutor worker, TaskExecutor deliver) {
+        this.session = session;
+        this.engine = engine;
+        this.details = new AnalysisScheduler<>((r, p) -> {
+            p.checkCancelled();
+            r.computeAll();
+            return r;
+        }, worker, deliver, new AnalysisScheduler.Listener<>() {
+            @Override
+            public void onResult(long generation, AnalysisResult r) {
+                session.setDetails(r);
+            }
+        });
+        this.core = new AnalysisScheduler<>((req, p) -> {
+            long t0 = System.nanoTime();
+            engine.setRuns(req.runs());
+            AnalysisResult r = engine.evaluate(req.selection(), p);
+            warmUp.accept(r);
+            lastNanos.set(System.nanoTime() - t0);
+            return r;
+        }, worker, deliver, new AnalysisScheduler.Listener<>() {
+            @Override
+            public void onResult(long generation, AnalysisResult r) {
+                session.setResult(r);
+                details.submit(r);
+            }
+
+            @Override
+            public void onError(long generation, Exception error) {
+                session.fireAnalysisFailed(error);
+            }
+        });
+        session.addListener(new SessionListener() {
+            @Override
+            public void runsChanged(Session s) {
+                schedule();
+            }
+
+            @Override
+            public void selectionChanged(Session s) {
+                schedule();
+            }
+        });
+    }
+
+    /**
+     * Work done on the worker right after each evaluation, before the result is delivered (the UI
+     * uses it to build what it draws, so the UI thread only swaps a snapshot).
+     */
+    public void setWarmUp(Consumer<AnalysisResult> w) {
+        this.warmUp = w == null ? r -> { } : w;
+    }
+
+    /** Schedules an evaluation of the session's current runs and selection. */
+    public void schedule() {
+        List<RunData> runs = session.runs().stream().map(OpenRun::data).toList();
+        if (runs.isEmpty()) {
+            core.cancel();
+            details.cancel();
+            session.setResult(null);
+            session.setDetails(null);
+            return;
+        }
+        core.submit(new Request(runs, session.selection()));
+    }
+
+    /** Wall time of the latest stage-1 evaluation including the warm-up, in nanoseconds. */
+    public long lastEvaluationNanos() {
+        return lastNanos.get();
+    }
+
+    public AnalysisScheduler<?, ?> coreScheduler() {
+        return core;
+    }
+
+    @Override
+    public void close() {
+        core.cancel();
+        details.cancel();
+        engine.close();
+    }
+}
