@@ -52,7 +52,7 @@ public final class ResultsSummary {
                     "open a signal MC run (File → Add signal MC run…) to get the efficiency"));
         }
         for (Efficiency e : effs) {
-            String key = "eff-" + CutFlowTableModel.fmtMass(e.massMeV());
+            String key = "eff-" + CutFlowTableModel.fmtMass(e.massMeV()).replace('.', '_');
             String warn = e.total() == 0 ? "the signal run has no events" : e.passed() == 0 ? "no signal event passes the selection" : "";
             out.add(new SummaryLine(key, String.format(Locale.ROOT, "efficiency, m_A' = %s MeV", CutFlowTableModel.fmtMass(e.massMeV())),
                     efficiencyText(e), warn));
