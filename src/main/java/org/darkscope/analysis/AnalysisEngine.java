@@ -101,9 +101,14 @@ public final class AnalysisEngine implements AutoCloseable {
         return runs;
     }
 
-    /** Drops every cached bitset: the next evaluation is a full one. */
+    /**
+     * Drops every cached cut bitset: the next evaluation recomputes every cut (a full evaluation).
+     * Facts about the immutable columns (NaN present or not) are kept.
+     */
     public synchronized void invalidate() {
-        states.clear();
+        for (RunState s : states.values()) {
+            s.cache = new HashMap<>();
+        }
     }
 
     /** Evaluates without progress reports. */

@@ -10,7 +10,10 @@ import java.util.Set;
         description = "Event display and cut-tuning workbench for missing-energy dark-sector searches.%n"
                 + "Without a command, opens the window.",
         subcommands = {
-                CommandLine.HelpCommand.class
+                InfoCommand.class,
+                ExportCommand.class,
+                CommandLine.HelpCommand.class,
+                SimulateCommand.class
         })
 public final class DarkScopeCli implements Runnable {
     /** Exit code for bad arguments or unreadable files. */

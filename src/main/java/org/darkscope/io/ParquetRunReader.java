@@ -71,25 +71,6 @@ final class ParquetRunReader {
         return new RunFileException(file, problem, cause);
     }
 
-    RunData read(Progress progress) throws RunFileException {
-        checkFrame();
-        ParquetFileReader reader;
-        try {
-            reader = ParquetFileReader.open(new LocalInputFile(file), ParquetReadOptions.builder().build());
-        } catch (IOException | RuntimeException e) {
-            throw fail("the file footer is damaged (" + plain(e) + ")", e);
-        }
-        try (reader) {
-            return read(reader, progress);
-        } catch (RunFileException | CancelledException e) {
-            throw e;
-        } catch (OutOfMemoryError e) {
-            throw fail("not enough memory to load this run (start DarkScope with a larger -Xmx)", e);
-        } catch (IOException | RuntimeException e) {
-            throw fail("the file is damaged (" + plain(e) + ")", e);
-        }
-    }
-
     /** Checks the magic numbers at both ends before handing the file to parquet-java. */
     private void checkFrame() throws RunFileException {
         long size;
@@ -132,7 +113,73 @@ final class ParquetRunReader {
         }
     }
 
-    private RunData read(ParquetFileReader reader, Progress progress) throws IOException {
+    /** What the footer says: checked metadata, geometry, event count and the top-level columns. */
+    record Header(ParquetMetadata footer, RunInfo info, Detector detector, int events,
+                  Map<String, ColumnDescriptor> columns) {
+    }
+
+    /** Opens the file and runs {@code body} on it, turning every failure into a RunFileException. */
+    private <T> T withReader(ReaderBody<T> body) throws RunFileException {
+        checkFrame();
+        ParquetFileReader reader;
+        try {
+            reader = ParquetFileReader.open(new LocalInputFile(file), ParquetReadOptions.builder().build());
+        } catch (IOException | RuntimeException e) {
+            throw fail("the file footer is damaged (" + plain(e) + ")", e);
+        }
+        try (reader) {
+            return body.apply(reader);
+        } catch (RunFileException | CancelledException e) {
+            throw e;
+        } catch (OutOfMemoryError e) {
+            throw fail("not enough memory to load this run (start DarkScope with a larger -Xmx)", e);
+        } catch (IOException | RuntimeException e) {
+            throw fail("the file is damaged (" + plain(e) + ")", e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface ReaderBody<T> {
+        T apply(ParquetFileReader reader) throws IOException;
+    }
+
+    /** Metadata, event count and the class mix (truth_class counts, empty if the file has none). */
+    RunFiles.Summary summary() throws RunFileException {
+        return withReader(reader -> {
+            Header h = header(reader);
+            List<ColumnDescriptor> requested = new ArrayList<>();
+            List<ColumnTarget> targets = new ArrayList<>();
+            int[] truth = null;
+            int[] runs = null;
+            if (h.columns().containsKey(Schema.TRUTH_CLASS)) {
+                truth = new int[h.events()];
+                requested.add(h.columns().get(Schema.TRUTH_CLASS));
+                targets.add(ColumnTarget.ints(Schema.TRUTH_CLASS, truth));
+            }
+            if (h.info() == null && h.columns().containsKey(Schema.RUN)) {
+                runs = new int[h.events()];
+                requested.add(h.columns().get(Schema.RUN));
+                targets.add(ColumnTarget.ints(Schema.RUN, runs));
+            }
+            if (!requested.isEmpty()) {
+                readColumns(reader, h, requested, targets, Progress.NONE);
+            }
+            Map<Integer, Long> classes = new java.util.TreeMap<>();
+            if (truth != null) {
+                for (int c : truth) {
+                    classes.merge(c, 1L, Long::sum);
+                }
+            }
+            RunInfo info = h.info() != null ? h.info() : defaultInfo(h, runs);
+            return new RunFiles.Summary(file, info, h.events(), classes, h.info() != null);
+        });
+    }
+
+    RunData read(Progress progress) throws RunFileException {
+        return withReader(reader -> read(reader, progress));
+    }
+
+    private Header header(ParquetFileReader reader) throws RunFileException {
         ParquetMetadata footer = reader.getFooter();
         Map<String, String> kv = footer.getFileMetaData().getKeyValueMetaData();
         MessageType fileSchema = footer.getFileMetaData().getSchema();
@@ -165,8 +212,6 @@ final class ParquetRunReader {
         if (total > Integer.MAX_VALUE / nc) {
             throw fail("has " + total + " events, more than DarkScope can hold in memory (" + Integer.MAX_VALUE / nc + ")");
         }
-        int n = (int) total;
-
         Map<String, ColumnDescriptor> available = new LinkedHashMap<>();
         for (ColumnDescriptor d : fileSchema.getColumns()) {
             if (d.getPath().length == 1) {
@@ -188,6 +233,31 @@ final class ParquetRunReader {
             throw fail("required column '" + missing.get(0) + "' is missing"
                     + (missing.size() > 1 ? " (and " + (missing.size() - 1) + " more)" : ""));
         }
+        for (ColumnDef c : schema.stored()) {
+            if (available.containsKey(c.name())) {
+                checkType(c.name(), available.get(c.name()));
+            }
+        }
+        for (String cell : schema.cellColumns()) {
+            checkType(cell, available.get(cell));
+        }
+        return new Header(footer, info, detector, (int) total, available);
+    }
+
+    private RunInfo defaultInfo(Header h, int[] runColumn) {
+        int runNumber = runColumn != null && runColumn.length > 0 ? runColumn[0] : 0;
+        LOG.log(System.Logger.Level.DEBUG, "{0}: no DarkScope metadata, using defaults for run {1}", RunFileException.name(file), runNumber);
+        return RunInfo.data(runNumber, h.detector().beamEnergy(), h.events())
+                .withDescription("imported from a Parquet file without DarkScope metadata; EOT set to the number of events");
+    }
+
+    private RunData read(ParquetFileReader reader, Progress progress) throws IOException {
+        Header h = header(reader);
+        Detector detector = h.detector();
+        Schema schema = Schema.of(detector);
+        int nc = detector.cellCount();
+        int n = h.events();
+        Map<String, ColumnDescriptor> available = h.columns();
 
         // what to read and where it goes
         Map<String, Object> arrays = new LinkedHashMap<>();
@@ -198,7 +268,6 @@ final class ParquetRunReader {
             if (d == null) {
                 continue;
             }
-            checkType(c.name(), d);
             Object a;
             ColumnTarget t;
             switch (c.type()) {
@@ -225,16 +294,31 @@ final class ParquetRunReader {
         float[] block = new float[n * nc];
         List<String> cellNames = schema.cellColumns();
         for (int cell = 0; cell < nc; cell++) {
-            ColumnDescriptor d = available.get(cellNames.get(cell));
-            checkType(cellNames.get(cell), d);
-            requested.add(d);
+            requested.add(available.get(cellNames.get(cell)));
             targets.add(ColumnTarget.floats(cellNames.get(cell), block, cell, nc));
         }
-        reader.setRequestedSchema(requested);
+        long[] nulls = readColumns(reader, h, requested, targets, progress);
+        reportNulls(targets, nulls);
 
+        RunInfo info = h.info() != null ? h.info() : defaultInfo(h, (int[]) arrays.get(Schema.RUN));
+        progress.update(1, "deriving summary of " + n + " events");
+        RunData.Builder b = RunData.builder(info, detector, n).source(file.toString());
+        arrays.forEach(b::column);
+        b.cells(new ArrayCellStore(block, nc));
+        RunData run = b.build();
+        progress.update(1, "read " + n + " events");
+        return run;
+    }
+
+    /** Reads the requested columns of every row group into their targets; returns nulls per target. */
+    private long[] readColumns(ParquetFileReader reader, Header h, List<ColumnDescriptor> requested,
+                               List<ColumnTarget> targets, Progress progress) throws IOException {
+        reader.setRequestedSchema(requested);
+        int n = h.events();
         long[] nulls = new long[targets.size()];
-        List<BlockMetaData> groups = footer.getBlocks();
-        String createdBy = footer.getFileMetaData().getCreatedBy();
+        List<BlockMetaData> groups = h.footer().getBlocks();
+        MessageType fileSchema = h.footer().getFileMetaData().getSchema();
+        String createdBy = h.footer().getFileMetaData().getCreatedBy();
         int first = 0;
         for (int g = 0; g < groups.size(); g++) {
             progress.checkCancelled();
@@ -245,6 +329,9 @@ final class ParquetRunReader {
                 throw fail("row group " + (g + 1) + " of " + groups.size() + " is missing");
             }
             int rows = (int) pages.getRowCount();
+            if ((long) first + rows > n) {
+                throw fail("row groups hold more events than the footer says (" + n + ")");
+            }
             Map<String, ColumnChunkMetaData> chunks = new LinkedHashMap<>();
             for (ColumnChunkMetaData cm : meta.getColumns()) {
                 chunks.put(cm.getPath().toDotString(), cm);
@@ -268,21 +355,7 @@ final class ParquetRunReader {
         if (first != n) {
             throw fail("row groups hold " + first + " events, the footer says " + n);
         }
-        reportNulls(targets, nulls);
-
-        if (info == null) {
-            int runNumber = arrays.get(Schema.RUN) instanceof int[] r && r.length > 0 ? r[0] : 0;
-            info = RunInfo.data(runNumber, detector.beamEnergy(), n)
-                    .withDescription("imported from a Parquet file without DarkScope metadata; EOT set to the number of events");
-            LOG.log(System.Logger.Level.INFO, "{0}: no DarkScope metadata, using defaults for run {1}", RunFileException.name(file), runNumber);
-        }
-        progress.update(1, "deriving summary of " + n + " events");
-        RunData.Builder b = RunData.builder(info, detector, n).source(file.toString());
-        arrays.forEach(b::column);
-        b.cells(new ArrayCellStore(block, nc));
-        RunData run = b.build();
-        progress.update(1, "read " + n + " events");
-        return run;
+        return nulls;
     }
 
     private int schemaVersion(String key, String runJson) throws RunFileException {

@@ -1,13 +1,12 @@
 package org.darkscope.io;
 
 import org.darkscope.event.RunData;
+import org.darkscope.event.RunInfo;
 import org.darkscope.event.Schema;
 import org.darkscope.task.Progress;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -28,9 +27,7 @@ public final class RunFiles {
     /** Footer key of the schema version (decimal integer). */
     public static final String KEY_SCHEMA_VERSION = "darkscope.schema_version";
     /** Name prefix of the temporary files of the atomic writer (watchers ignore them). */
-    public static final String TEMP_PREFIX = ".darkscope-tmp-";
-
-    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+    public static final String TEMP_PREFIX = AtomicFiles.TEMP_PREFIX;
 
     private RunFiles() {
     }
@@ -53,31 +50,35 @@ public final class RunFiles {
      * existing file under the target name is left untouched.
      */
     public static void write(RunData run, Path file, Progress progress) throws IOException {
-        Path target = file.toAbsolutePath();
-        Path dir = target.getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new java.nio.file.NoSuchFileException(String.valueOf(dir), null, "directory does not exist");
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put(KEY_RUN, RunInfoJson.toJson(run.info()));
+        meta.put(KEY_SCHEMA_VERSION, Integer.toString(Schema.VERSION));
+        AtomicFiles.write(file, tmp -> new ParquetRunWriter(run).write(tmp, meta, progress));
+    }
+
+    /**
+     * What {@code info} shows without loading the events: the metadata, the event count and the
+     * class mix.
+     *
+     * @param file         the run file
+     * @param info         run metadata (defaults if the file has none)
+     * @param events       number of events
+     * @param classCounts  events per truth_class code (EventClass), empty if the file has no truth
+     * @param hasMetadata  false for foreign files without DarkScope metadata
+     */
+    public record Summary(Path file, RunInfo info, int events, Map<Integer, Long> classCounts, boolean hasMetadata) {
+        public Summary {
+            classCounts = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(classCounts));
         }
-        // not Files.createTempFile: that makes the file owner-only (0600); this one gets the usual umask
-        Path tmp = dir.resolve(TEMP_PREFIX + target.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".part");
-        boolean done = false;
-        try {
-            Map<String, String> meta = new LinkedHashMap<>();
-            meta.put(KEY_RUN, RunInfoJson.toJson(run.info()));
-            meta.put(KEY_SCHEMA_VERSION, Integer.toString(Schema.VERSION));
-            new ParquetRunWriter(run).write(tmp, meta, progress);
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            done = true;
-        } finally {
-            if (!done) {
-                Files.deleteIfExists(tmp);
-            }
-        }
+    }
+
+    /** Reads the metadata, event count and truth-class counts only (fast, little memory). */
+    public static Summary summary(Path file) throws RunFileException {
+        return new ParquetRunReader(file).summary();
     }
 
     /** True for names of the atomic writer's temporary files. */
     public static boolean isTempFile(Path p) {
-        Path n = p.getFileName();
-        return n != null && n.toString().startsWith(TEMP_PREFIX);
+        return AtomicFiles.isTemp(p);
     }
 }

@@ -16,12 +16,12 @@ import java.util.SplittableRandom;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Runs with random values in every column, for io tests. */
-final class TestRuns {
+/** Runs with random values in every column, for io and cli tests. */
+public final class TestRuns {
     private TestRuns() {
     }
 
-    static RunInfo simulatedInfo(int runNumber) {
+    public static RunInfo simulatedInfo(int runNumber) {
         Map<String, String> gen = new LinkedHashMap<>();
         gen.put("pileup", "0.05");
         gen.put("mix", "physics");
@@ -30,11 +30,11 @@ final class TestRuns {
     }
 
     /** A run with random values in every stored column and every cell. */
-    static RunData random(int n, long seed) {
+    public static RunData random(int n, long seed) {
         return random(n, seed, simulatedInfo(4242));
     }
 
-    static RunData random(int n, long seed, RunInfo info) {
+    public static RunData random(int n, long seed, RunInfo info) {
         Detector det = GeometryLoader.defaultDetector();
         Schema schema = Schema.of(det);
         SplittableRandom r = new SplittableRandom(seed);
@@ -44,7 +44,11 @@ final class TestRuns {
                 case INT -> {
                     int[] a = new int[n];
                     for (int i = 0; i < n; i++) {
-                        a[i] = c.name().equals(Schema.TRUTH_CLASS) ? r.nextInt(EventClass.values().length) : r.nextInt();
+                        a[i] = switch (c.name()) {
+                            case Schema.TRUTH_CLASS -> r.nextInt(EventClass.values().length);
+                            case Schema.RUN -> info.runNumber(); // an identifier: matches the metadata
+                            default -> r.nextInt();
+                        };
                     }
                     b.column(c.name(), a);
                 }
@@ -75,7 +79,7 @@ final class TestRuns {
     }
 
     /** Asserts that every scalar column and every cell of two runs is identical. */
-    static void assertSameColumns(RunData expected, RunData actual) {
+    public static void assertSameColumns(RunData expected, RunData actual) {
         assertEquals(expected.size(), actual.size(), "event count");
         for (ColumnDef c : expected.schema().scalars()) {
             Object e = expected.columns().get(c.name());

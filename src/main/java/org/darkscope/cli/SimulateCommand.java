@@ -1,0 +1,141 @@
+package org.darkscope.cli;
+
+import org.darkscope.event.EventClass;
+import org.darkscope.event.RunData;
+import org.darkscope.event.Schema;
+import org.darkscope.io.RunFiles;
+import org.darkscope.sim.Mix;
+import org.darkscope.sim.SimConfig;
+import org.darkscope.sim.Simulator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code darkscope simulate}: a simulated run written to a Parquet run file. */
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+        description = "Simulate a run (fast parametrised NA64 simulation) and write it as a Parquet run file.%n"
+                + "Prints a progress bar on stderr and a summary (events per class, events/s, EOT) on stdout.")
+public final class SimulateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--mix", required = true, paramLabel = "MIX",
+            description = "physics|calibration|signal-brem|signal-annihilation|dimuon|hadron|upstream")
+    String mix;
+
+    @Option(names = "--events", required = true, paramLabel = "N", description = "number of triggered events")
+    int events;
+
+    @Option(names = "--mass-mev", paramLabel = "M", description = "A' mass in MeV (signal mixes)")
+    Double massMeV;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "random seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--threads", paramLabel = "T", description = "worker threads (default: all processors)")
+    Integer threads;
+
+    @Option(names = "--trigger-gev", paramLabel = "X", description = "trigger threshold on E_ECAL in GeV (default 80)")
+    Double triggerGeV;
+
+    @Option(names = "--open-trigger", description = "keep every event (no E_ECAL trigger)")
+    boolean openTrigger;
+
+    @Option(names = "--pileup", paramLabel = "P", description = "pile-up probability (default 0.08 physics/signal, 0 otherwise)")
+    Double pileup;
+
+    @Option(names = "--run-number", paramLabel = "R", description = "run number (default 1)")
+    Integer runNumber;
+
+    @Option(names = "--out", required = true, paramLabel = "RUN.parquet", description = "output run file")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        SimConfig cfg = config();
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter stdout = spec.commandLine().getOut();
+        TerminalProgress bar = new TerminalProgress(System.err);
+        long t0 = System.nanoTime();
+        RunData run;
+        try {
+            run = Simulator.simulate(cfg, bar);
+        } finally {
+            bar.done();
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        RunFiles.write(run, out);
+        err.flush();
+        stdout.print(summary(run, seconds, cfg));
+        stdout.flush();
+        return 0;
+    }
+
+    SimConfig config() {
+        Mix m;
+        try {
+            m = Mix.parse(mix);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (m.isSignal() && massMeV == null) {
+            throw new ParameterException(spec.commandLine(), "--mix " + m.cliName() + " needs --mass-mev");
+        }
+        if (out.getParent() != null && !out.toAbsolutePath().getParent().toFile().isDirectory()) {
+            throw new ParameterException(spec.commandLine(), "output directory does not exist: " + out.toAbsolutePath().getParent());
+        }
+        try {
+            SimConfig cfg = SimConfig.defaults(m).withEvents(events).withSeed(seed);
+            if (massMeV != null) {
+                cfg = cfg.withMassMeV(massMeV);
+            }
+            if (threads != null) {
+                cfg = cfg.withThreads(threads);
+            }
+            if (triggerGeV != null) {
+                cfg = cfg.withTriggerThreshold(triggerGeV);
+            }
+            if (openTrigger) {
+                cfg = cfg.withOpenTrigger(true);
+            }
+            if (pileup != null) {
+                cfg = cfg.withPileupProbability(pileup);
+            }
+            if (runNumber != null) {
+                cfg = cfg.withRunNumber(runNumber);
+            }
+            return cfg;
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    static String summary(RunData run, double seconds, SimConfig cfg) {
+        int[] counts = new int[EventClass.values().length];
+        int pile = 0;
+        int[] cls = run.ints(Schema.TRUTH_CLASS);
+        int[] pu = run.ints(Schema.TRUTH_PILEUP);
+        for (int e = 0; e < run.size(); e++) {
+            counts[cls[e]]++;
+            pile += pu[e];
+        }
+        StringBuilder sb = new StringBuilder();
+        String gen = run.info().generator().get(Simulator.GENERATED_KEY);
+        sb.append(String.format("%s: %d events (%s generated before the trigger), %d threads%n",
+                run.info().mix(), run.size(), gen, cfg.threads()));
+        for (EventClass c : EventClass.values()) {
+            if (counts[c.code()] > 0) {
+                sb.append(String.format("  %-14s %9d  %6.2f %%%n", c.label(), counts[c.code()], 100.0 * counts[c.code()] / run.size()));
+            }
+        }
+        sb.append(String.format("  %-14s %9d  %6.2f %%%n", "pile-up", pile, 100.0 * pile / run.size()));
+        sb.append(String.format("EOT %.4g, %.1f s, %.0f events/s%n", run.info().eot(), seconds, run.size() / seconds));
+        return sb.toString();
+    }
+}

@@ -1,0 +1,105 @@
+package org.darkscope.sim;
+
+import org.darkscope.event.EventClass;
+import org.darkscope.sim.process.AnnihilationSignal;
+import org.darkscope.sim.process.BeamContamination;
+import org.darkscope.sim.process.BremSignal;
+import org.darkscope.sim.process.Dimuon;
+import org.darkscope.sim.process.ElectronShower;
+import org.darkscope.sim.process.EventProcess;
+import org.darkscope.sim.process.HadronProduction;
+import org.darkscope.sim.process.PileUp;
+import org.darkscope.sim.process.UpstreamInteraction;
+import org.darkscope.sim.response.DetectorResponse;
+
+/**
+ * Generates one triggered event: draws the class, runs its process, overlays pile-up, adds noise,
+ * digitises and applies the trigger; rejected events are generated again from the same event
+ * stream. Immutable, shared by the worker threads.
+ */
+final class EventFactory {
+    /** Attempts per triggered event before giving up (the trigger would reject nearly everything). */
+    static final int MAX_ATTEMPTS = 100_000;
+
+    private final DetectorResponse response;
+    private final EventProcess[] processes;
+    private final double[] cumulative;
+    private final PileUp pileUp;
+    private final boolean openTrigger;
+    private final double threshold;
+    private final SimConfig cfg;
+    private final double earlyReject;
+
+    EventFactory(DetectorResponse response, SimConfig cfg) {
+        this.response = response;
+        this.cfg = cfg;
+        this.pileUp = new PileUp(response, cfg.pileupProbability());
+        this.openTrigger = cfg.openTrigger();
+        this.threshold = cfg.triggerThreshold();
+        this.earlyReject = threshold + response.triggerMargin();
+        if (cfg.mix().isSignal()) {
+            double m = cfg.massMeV();
+            if (Double.isNaN(m)) {
+                throw new IllegalArgumentException("a " + cfg.mix().cliName() + " run needs an A' mass (--mass-mev)");
+            }
+            EventProcess p = cfg.mix() == Mix.SIGNAL_BREM
+                    ? new BremSignal(response, m * 1e-3)
+                    : new AnnihilationSignal(response, m * 1e-3, cfg.knobs());
+            processes = new EventProcess[]{p};
+            cumulative = new double[]{1.0};
+        } else {
+            EventClass[] classes = ClassFractions.classes();
+            processes = new EventProcess[classes.length];
+            for (int i = 0; i < classes.length; i++) {
+                processes[i] = create(classes[i]);
+            }
+            cumulative = cfg.fractions().cumulative();
+        }
+    }
+
+    private EventProcess create(EventClass c) {
+        return switch (c) {
+            case ELECTRON -> new ElectronShower(response);
+            case HADRON -> new HadronProduction(response);
+            case DIMUON -> new Dimuon(response);
+            case UPSTREAM -> new UpstreamInteraction(response);
+            case BEAM_HADRON -> new BeamContamination(response, false);
+            case BEAM_MUON -> new BeamContamination(response, true);
+            default -> throw new IllegalArgumentException("no process for " + c);
+        };
+    }
+
+    /**
+     * Generates event {@code index} into {@code cellsOut[offset..]} and {@code ev}; returns how many
+     * events were generated to get one that passed the trigger.
+     */
+    int generate(long index, EventRecord ev, EventRandom rng, float[] cellsOut, int offset) {
+        rng.reset(cfg.seed(), index);
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            ev.clear();
+            EventProcess p = processes[pick(rng.uniform())];
+            p.generate(ev, rng);
+            pileUp.maybeOverlay(ev, rng);
+            if (!openTrigger && response.ecalSumBeforeNoise(ev) > earlyReject) {
+                continue; // certainly above the trigger threshold: skip the digitisation
+            }
+            response.beamLine.noise(ev, rng);
+            double eEcal = response.digitize(ev, rng, cellsOut, offset);
+            if (openTrigger || eEcal < threshold) {
+                return attempt;
+            }
+        }
+        throw new IllegalStateException("the trigger (E_ECAL < " + threshold + " GeV) rejected " + MAX_ATTEMPTS
+                + " events in a row for mix '" + cfg.mix().cliName() + "': raise the threshold or use the open trigger");
+    }
+
+    private int pick(double u) {
+        int n = cumulative.length;
+        for (int i = 0; i < n - 1; i++) {
+            if (u < cumulative[i]) {
+                return i;
+            }
+        }
+        return n - 1;
+    }
+}

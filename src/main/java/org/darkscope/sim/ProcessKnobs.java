@@ -1,0 +1,78 @@
+package org.darkscope.sim;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Detailed knobs of the event processes and of the beam-line response. Defaults in
+ * {@link #defaults()}, each with its source (physics.md section, [src] published, [est] our choice).
+ *
+ * @param beamMomentumSpread    sigma of the measured track momentum in GeV (physics.md 2.3: ≈ 1 GeV, δp/p ≈ 1 % [src])
+ * @param beamSpotSigma         sigma of the beam spot on the ECAL face in mm [est]
+ * @param beamAngleSigma        sigma of the incoming track angle per projection in mrad [est]
+ * @param srdEmittedMeV         synchrotron energy radiated by a beam e- in the vessel, MeV (physics.md 1/2.3: ~150 MeV)
+ * @param srdCollectedFraction  fraction of it deposited in the 3 SRD cells [est]: 0.5, so that the published
+ *                              window (1-80 MeV per cell, sum &lt; 120 MeV) keeps &gt; 95 % of electrons (physics.md 1)
+ * @param srdPhotons            mean number of detected SR photons per electron (physics.md 2.3: ~40)
+ * @param srdNoiseMeV           SRD cell noise sigma in MeV [est]
+ * @param srdAccidental         probability that a non-electron gets an electron-like SRD signal (physics.md 2.3: ~1e-5)
+ * @param hadronNeutralOnly     probability that the hadronic energy leaving the ECAL is carried by neutrals only
+ *                              (leading K0L/n, VETO silent: sideband A after the VETO cut) [est]
+ * @param punchThrough          probability that such a leading neutral crosses all HCAL modules unseen [est]
+ * @param upstreamLateFraction  fraction of upstream interactions downstream of the last straw chamber (no straw
+ *                              or momentum veto: the irreducible background of physics.md 1) [est]
+ * @param upstreamEarlyFraction fraction of upstream interactions before the momentum measurement (p off) [est]
+ * @param upstreamMeanLoss      mean of the exponential energy fraction lost by the e- in an upstream interaction [est]
+ * @param upstreamHcalHit       probability that the upstream secondaries reach the HCAL [est]
+ * @param upstreamSoftElectron  probability of an extra soft e-/photon in the ECAL from the upstream interaction [est]
+ * @param alphaD                dark coupling α_D for the resonance width of annihilation signal runs (physics.md 3.2)
+ * @param chiMassRatio          m_χ/m_A' for the width (physics.md 3.3: m_A' = 3 m_χ)
+ */
+public record ProcessKnobs(double beamMomentumSpread, double beamSpotSigma, double beamAngleSigma,
+                           double srdEmittedMeV, double srdCollectedFraction, double srdPhotons, double srdNoiseMeV,
+                           double srdAccidental, double hadronNeutralOnly, double punchThrough,
+                           double upstreamLateFraction, double upstreamEarlyFraction, double upstreamMeanLoss,
+                           double upstreamHcalHit, double upstreamSoftElectron, double alphaD, double chiMassRatio) {
+    public ProcessKnobs {
+        check("beamMomentumSpread", beamMomentumSpread, 0, 100);
+        check("beamSpotSigma", beamSpotSigma, 0, 100);
+        check("beamAngleSigma", beamAngleSigma, 0, 100);
+        check("srdEmittedMeV", srdEmittedMeV, 0, 1e4);
+        check("srdCollectedFraction", srdCollectedFraction, 0, 1);
+        check("srdPhotons", srdPhotons, 1, 1e4);
+        check("srdNoiseMeV", srdNoiseMeV, 0, 100);
+        check("srdAccidental", srdAccidental, 0, 1);
+        check("hadronNeutralOnly", hadronNeutralOnly, 0, 1);
+        check("punchThrough", punchThrough, 0, 1);
+        check("upstreamLateFraction", upstreamLateFraction, 0, 1);
+        check("upstreamEarlyFraction", upstreamEarlyFraction, 0, 1 - upstreamLateFraction);
+        check("upstreamMeanLoss", upstreamMeanLoss, 1e-3, 10);
+        check("upstreamHcalHit", upstreamHcalHit, 0, 1);
+        check("upstreamSoftElectron", upstreamSoftElectron, 0, 1);
+        check("alphaD", alphaD, 1e-6, 10);
+        check("chiMassRatio", chiMassRatio, 0, 0.4999);
+    }
+
+    private static void check(String name, double v, double lo, double hi) {
+        if (!(v >= lo && v <= hi)) {
+            throw new IllegalArgumentException(name + " must be in [" + lo + ", " + hi + "], got " + v);
+        }
+    }
+
+    public static ProcessKnobs defaults() {
+        return new ProcessKnobs(1.0, 5.0, 0.1, 150.0, 0.5, 40.0, 0.3, 1e-5, 0.004, 2e-4,
+                0.02, 0.40, 0.15, 0.5, 0.3, 0.1, 1.0 / 3.0);
+    }
+
+    Map<String, String> describe() {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (var c : ProcessKnobs.class.getRecordComponents()) {
+            try {
+                m.put(c.getName(), String.valueOf(c.getAccessor().invoke(this)));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return m;
+    }
+}

@@ -1,0 +1,81 @@
+package org.darkscope.sim.response;
+
+import org.darkscope.geometry.CellLayer;
+import org.darkscope.geometry.Detector;
+import org.darkscope.sim.Digitization;
+import org.darkscope.sim.EventRandom;
+import org.darkscope.sim.EventRecord;
+import org.darkscope.sim.SimConfig;
+
+/**
+ * All detector responses of one run plus the digitisation (per-cell noise, zero suppression) and
+ * the ECAL sum the trigger looks at. Immutable and shared by the worker threads.
+ */
+public final class DetectorResponse {
+    public final Detector detector;
+    public final EcalResponse ecal;
+    public final HcalResponse hcal;
+    public final BeamLine beamLine;
+    public final double beamEnergy;
+    private final int ecalFirst;
+    private final int ecalEnd;
+    private final int cellCount;
+    private final double ecalNoise;
+    private final double hcalNoise;
+    private final double zeroSuppression;
+
+    public DetectorResponse(Detector detector, SimConfig cfg) {
+        this.detector = detector;
+        this.ecal = new EcalResponse(detector, cfg.ecalA(), cfg.ecalB());
+        this.hcal = new HcalResponse(detector);
+        this.beamLine = new BeamLine(detector, cfg.knobs(), cfg.beamEnergy());
+        this.beamEnergy = cfg.beamEnergy();
+        CellLayer pre = detector.ecalPreshower();
+        CellLayer main = detector.ecalMain();
+        this.ecalFirst = Math.min(pre.firstIndex(), main.firstIndex());
+        this.ecalEnd = Math.max(pre.firstIndex() + pre.size(), main.firstIndex() + main.size());
+        this.cellCount = detector.cellCount();
+        this.ecalNoise = cfg.ecalNoise();
+        this.hcalNoise = cfg.hcalNoise();
+        this.zeroSuppression = cfg.zeroSuppression();
+    }
+
+    /** E_ECAL before noise and zero suppression. */
+    public double ecalSumBeforeNoise(EventRecord ev) {
+        double s = 0;
+        for (int i = ecalFirst; i < ecalEnd; i++) {
+            s += ev.cells[i];
+        }
+        return s;
+    }
+
+    /**
+     * How far the digitised E_ECAL can lie below the sum before noise: zero suppression removes at
+     * most the threshold per cell, plus 8 sigma of the summed noise. An event whose sum before noise
+     * exceeds the trigger threshold by more than this can be rejected without digitising it.
+     */
+    public double triggerMargin() {
+        int n = ecalEnd - ecalFirst;
+        return n * zeroSuppression + 8 * ecalNoise * Math.sqrt(n);
+    }
+
+    /**
+     * Adds per-cell Gaussian noise (ECAL or HCAL sigma), applies zero suppression (cells below the
+     * threshold are stored as 0), rounds to the readout step ({@link Digitization#CELL_STEP}), writes the cells as floats to {@code out[offset..]} and returns
+     * the digitised E_ECAL (what the trigger sees).
+     */
+    public double digitize(EventRecord ev, EventRandom rng, float[] out, int offset) {
+        double sumEcal = 0;
+        double[] c = ev.cells;
+        for (int i = 0; i < cellCount; i++) {
+            boolean isEcal = i >= ecalFirst && i < ecalEnd;
+            double v = c[i] + (isEcal ? ecalNoise : hcalNoise) * rng.gauss();
+            float f = v > zeroSuppression ? Digitization.round(v, Digitization.CELL_STEP) : 0f;
+            out[offset + i] = f;
+            if (isEcal) {
+                sumEcal += f;
+            }
+        }
+        return sumEcal;
+    }
+}

@@ -1,0 +1,132 @@
+package org.darkscope.analysis.yield;
+
+import org.apache.commons.math3.analysis.integration.IterativeLegendreGaussIntegrator;
+import org.darkscope.analysis.limits.LimitInput;
+import org.darkscope.analysis.limits.LimitMethod;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class DarkPhotonYieldTest {
+    private final DarkPhotonYield iww = DarkPhotonYield.iww(100);
+
+    @Test
+    void spectrumFractionAboveHalfMatchesPhysicsMd() {
+        // physics.md 3.1 [est]: fraction with x > 0.5 is ≈ 0.77 (1 MeV), 0.93 (10 MeV), 0.96 (100 MeV)
+        assertEquals(0.77, iww.fractionAbove(0.5, 0.001), 0.01);
+        assertEquals(0.93, iww.fractionAbove(0.5, 0.010), 0.01);
+        assertEquals(0.96, iww.fractionAbove(0.5, 0.100), 0.01);
+    }
+
+    /** χ by Gauss-Legendre in t over decades (independent of the code's Simpson in ln t). */
+    private static double chiIndependent(double m, double e0) {
+        double z = 82, a = 207.2, me = 0.51099895e-3;
+        double aa = 111 * Math.pow(z, -1.0 / 3) / me;
+        double d = 0.164 * Math.pow(a, -2.0 / 3);
+        double tMin = Math.pow(m * m / (2 * e0), 2);
+        double tMax = m * m;
+        IterativeLegendreGaussIntegrator g = new IterativeLegendreGaussIntegrator(16, 1e-10, 1e-14);
+        double sum = 0;
+        double lo = tMin;
+        while (lo < tMax) {
+            double hi = Math.min(tMax, lo * 10);
+            sum += g.integrate(100000, t -> {
+                double s = aa * aa * t / (1 + aa * aa * t);
+                double n = 1 / (1 + t / d);
+                return (t - tMin) / (t * t) * z * z * s * s * n * n;
+            }, lo, hi);
+            lo = hi;
+        }
+        return sum;
+    }
+
+    @Test
+    void photonFluxAgreesWithIndependentIntegration() {
+        for (double m : new double[]{0.001, 0.01, 0.1, 1.0}) {
+            double a = iww.chi(m);
+            double b = chiIndependent(m, 100);
+            assertEquals(b, a, 1e-4 * b, "chi at m = " + m);
+            assertTrue(a > 100 && a < 82 * 82 * 20, "chi = " + a);
+        }
+    }
+
+    @Test
+    void iIntegralIsTheIntegralOfTheShape() {
+        // I ≈ ∫_{xc}^{1} x(1-x+x²/3)/((1-x) + (m_e²/m²) x²) dx for small δ
+        for (double m : new double[]{0.005, 0.02}) {
+            double xc = 0.5;
+            IterativeLegendreGaussIntegrator g = new IterativeLegendreGaussIntegrator(16, 1e-9, 1e-12);
+            double num = 0;
+            double[] cuts = {0.5, 0.9, 0.99, 0.999, 0.9999, 1 - 0.51099895e-3 / 100};
+            for (int i = 0; i + 1 < cuts.length; i++) {
+                num += g.integrate(100000, x -> iww.spectrumShape(x, m), cuts[i], cuts[i + 1]);
+            }
+            assertEquals(num, iww.iIntegral(xc, m), 0.03 * num, "m = " + m);
+        }
+    }
+
+    @Test
+    void exclusionHasTheOrderOfMagnitudeOfNa64() {
+        // NA64 (2.84e11 EOT, eff ~ 0.5, 0 events): ε_90 ≈ 1e-5 .. 1e-4 for m_A' = 1-100 MeV
+        LimitInput lim = new LimitInput(0, 0.53, 0.17, 0.1, 0.9, LimitMethod.CLS);
+        ExclusionRequest r = ExclusionRequest.of(2.84e11, 0.5, lim, SignalProcess.BREM, iww, 50, 0.1);
+        List<ExclusionPoint> pts = ExclusionCalculator.compute(r, new double[]{1, 10, 100});
+        for (ExclusionPoint p : pts) {
+            assertTrue(p.epsilon() > 3e-6 && p.epsilon() < 1e-3, "eps at " + p.massMeV() + " MeV = " + p.epsilon());
+        }
+        assertTrue(pts.get(0).epsilon() < pts.get(2).epsilon(), "heavier A' is harder to produce");
+        // ε ∝ 1/sqrt(EOT)
+        ExclusionRequest r4 = ExclusionRequest.of(4 * 2.84e11, 0.5, lim, SignalProcess.BREM, iww, 50, 0.1);
+        assertEquals(pts.get(1).epsilon() / 2, ExclusionCalculator.compute(r4, new double[]{10}).get(0).epsilon(), 1e-12);
+        // y = α_D ε² / 3⁴
+        ExclusionPoint p = pts.get(1);
+        assertEquals(0.1 * p.epsilon() * p.epsilon() / 81, p.y(), 1e-12 * p.y());
+        assertEquals(10 / 3.0, p.mChiMeV(), 1e-12);
+    }
+
+    @Test
+    void etlUsesTheKFactorTable() {
+        KFactorTable k = new KFactorTable(new double[]{0.001, 1}, new double[]{0.5, 2});
+        DarkPhotonYield etl = new DarkPhotonYield(100, BremModel.ETL, k);
+        assertEquals(iww.bremPerEotPerEps2(0.001, 0.5) / 0.5, etl.bremPerEotPerEps2(0.001, 0.5), 1e-12 * etl.bremPerEotPerEps2(0.001, 0.5));
+        assertEquals(1.25, k.at(Math.sqrt(0.001)), 1e-12, "log-linear midpoint");
+        KFactorTable def = KFactorTable.defaultTable();
+        assertTrue(def.at(0.001) >= 0.6 - 1e-9 && def.at(1) <= 2 + 1e-9);
+    }
+
+    @Test
+    void annihilationResonanceAndWindow() {
+        // physics.md 3.2: E_R = m²/(2 m_e): 225 MeV -> 49.5 GeV
+        assertEquals(49.5, DarkPhotonYield.resonanceEnergy(0.225), 0.1);
+        assertEquals(0.0031, DarkPhotonYield.positronTrackLength(50), 1e-12);
+        // 250 MeV: E_R ≈ 61 GeV, in the window [50, 100): positive yield; 100 MeV: E_R ≈ 9.8 GeV, outside
+        assertTrue(iww.annihilationPerEotPerEps2(0.25, 50) > 0);
+        assertEquals(0, iww.annihilationPerEotPerEps2(0.1, 50));
+        LimitInput lim = LimitInput.of(0, 0);
+        ExclusionRequest r = ExclusionRequest.of(2.84e11, 0.5, lim, SignalProcess.ANNIHILATION, iww, 50, 0.1);
+        ExclusionPoint out = ExclusionCalculator.compute(r, new double[]{100}).get(0);
+        assertFalse(out.available());
+        assertTrue(out.note().startsWith("no sensitivity"), out.note());
+        ExclusionPoint in = ExclusionCalculator.compute(r, new double[]{250}).get(0);
+        assertTrue(in.available());
+        ExclusionRequest both = ExclusionRequest.of(2.84e11, 0.5, lim, SignalProcess.BOTH, iww, 50, 0.1);
+        assertTrue(ExclusionCalculator.compute(both, new double[]{250}).get(0).epsilon() < in.epsilon());
+    }
+
+    @Test
+    void relicLinesLoadSortedFromTheJar() {
+        for (String n : RelicTargets.NAMES) {
+            RelicTargets.Line l = RelicTargets.line(n);
+            assertTrue(l.massGeV().length > 20);
+            for (int i = 1; i < l.massGeV().length; i++) {
+                assertTrue(l.massGeV()[i] > l.massGeV()[i - 1]);
+            }
+            assertEquals(l.y()[5], l.at(l.massGeV()[5]), 0);
+            double mid = l.at(0.01);
+            assertTrue(mid > 1e-16 && mid < 1e-6, n + " y(10 MeV) = " + mid);
+            assertTrue(Double.isNaN(l.at(1e-9)));
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package org.darkscope.io;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DirectoryWatcherTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void runWrittenIntoTheWatchedDirectoryIsReportedOnce() throws Exception {
+        Path old = dir.resolve("old.parquet");
+        RunFiles.write(TestRuns.random(10, 1), old);
+        BlockingQueue<Path> seen = new LinkedBlockingQueue<>();
+        try (DirectoryWatcher w = new DirectoryWatcher(dir, seen::add, Duration.ofMillis(20), false)) {
+            w.start();
+            Path file = dir.resolve("run100.parquet");
+            RunFiles.write(TestRuns.random(500, 2), file);
+            // generous bound: only guards against hanging, the watcher needs two polls (~40 ms)
+            assertEquals(file, seen.poll(30, TimeUnit.SECONDS));
+            // nothing else: not the file present before start, not the writer's temporary file, not twice
+            assertNull(seen.poll(300, TimeUnit.MILLISECONDS));
+            assertEquals(500, RunFiles.read(file).size(), "the reported file is complete");
+        }
+    }
+
+    @Test
+    void growingFileIsReportedOnlyWhenCompleteAndReplacementIsReportedAgain() throws IOException {
+        List<Path> seen = new ArrayList<>();
+        DirectoryWatcher w = new DirectoryWatcher(dir, seen::add, Duration.ofSeconds(1), false);
+        w.poll(); // baseline: empty
+        Path good = dir.resolve("good.parquet");
+        RunFiles.write(TestRuns.random(50, 3), good);
+        byte[] all = Files.readAllBytes(good);
+        Files.delete(good);
+
+        Path growing = dir.resolve("growing.parquet");
+        Files.write(growing, Arrays.copyOf(all, all.length / 2));
+        w.poll();
+        w.poll();
+        assertEquals(List.of(), seen, "half-written file (no footer) is not reported");
+        Files.write(growing, all);
+        Files.setLastModifiedTime(growing, FileTime.fromMillis(System.currentTimeMillis() + 5000));
+        w.poll();
+        assertEquals(List.of(), seen, "changed since the last poll: wait one more poll");
+        w.poll();
+        assertEquals(List.of(growing), seen);
+        w.poll();
+        assertEquals(List.of(growing), seen, "reported once");
+
+        Files.writeString(dir.resolve("notes.txt"), "not a run");
+        Files.write(dir.resolve(RunFiles.TEMP_PREFIX + "x.parquet"), all);
+        w.poll();
+        w.poll();
+        assertEquals(List.of(growing), seen, "other files and temporary files are ignored");
+
+        RunFiles.write(TestRuns.random(60, 4), growing); // replaced atomically
+        w.poll();
+        w.poll();
+        assertEquals(List.of(growing, growing), seen);
+    }
+
+    @Test
+    void existingFilesAreReportedWhenAsked() throws IOException {
+        Path a = dir.resolve("a.parquet");
+        RunFiles.write(TestRuns.random(5, 1), a);
+        List<Path> seen = new ArrayList<>();
+        DirectoryWatcher w = new DirectoryWatcher(dir, seen::add, Duration.ofSeconds(1), true);
+        w.poll();
+        w.poll();
+        assertEquals(List.of(a), seen);
+        assertTrue(Files.exists(a));
+    }
+}
