@@ -23,7 +23,8 @@ public final class AnalysisService implements AutoCloseable {
     private final AnalysisScheduler<Request, AnalysisResult> core;
     private final AnalysisScheduler<AnalysisResult, AnalysisResult> details;
     private final AtomicLong lastNanos = new AtomicLong();
-    private volatile Consumer<AnalysisResult> warmUp = r -> { };
+    private final List<Consumer<AnalysisResult>> warmUps = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Consumer<AnalysisResult>> detailWarmUps = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** What one evaluation works on: the runs at the time of the change and the selection. */
     private record Request(List<RunData> runs, Selection selection) {
@@ -35,6 +36,10 @@ public final class AnalysisService implements AutoCloseable {
         this.details = new AnalysisScheduler<>((r, p) -> {
             p.checkCancelled();
             r.computeAll();
+            for (Consumer<AnalysisResult> w : detailWarmUps) {
+                p.checkCancelled();
+                w.accept(r);
+            }
             return r;
         }, worker, deliver, new AnalysisScheduler.Listener<>() {
             @Override
@@ -46,7 +51,9 @@ public final class AnalysisService implements AutoCloseable {
             long t0 = System.nanoTime();
             engine.setRuns(req.runs());
             AnalysisResult r = engine.evaluate(req.selection(), p);
-            warmUp.accept(r);
+            for (Consumer<AnalysisResult> w : warmUps) {
+                w.accept(r);
+            }
             lastNanos.set(System.nanoTime() - t0);
             return r;
         }, worker, deliver, new AnalysisScheduler.Listener<>() {
@@ -78,8 +85,13 @@ public final class AnalysisService implements AutoCloseable {
      * Work done on the worker right after each evaluation, before the result is delivered (the UI
      * uses it to build what it draws, so the UI thread only swaps a snapshot).
      */
-    public void setWarmUp(Consumer<AnalysisResult> w) {
-        this.warmUp = w == null ? r -> { } : w;
+    public void addWarmUp(Consumer<AnalysisResult> w) {
+        warmUps.add(w);
+    }
+
+    /** Work done on the worker after stage 2 (background fits done), before {@link Session#setDetails}. */
+    public void addDetailsWarmUp(Consumer<AnalysisResult> w) {
+        detailWarmUps.add(w);
     }
 
     /** Schedules an evaluation of the session's current runs and selection. */

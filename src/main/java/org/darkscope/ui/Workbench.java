@@ -48,7 +48,7 @@ public final class Workbench implements AutoCloseable {
         this.planeView = new EnergyPlaneView();
         this.cuts = new CutsViewModel(model.session());
         this.cutPanel = new CutPanel(cuts);
-        this.results = new ResultsViewModel(model.session());
+        this.results = new ResultsViewModel(model.session(), service);
         this.resultsPanel = new ResultsPanel(results);
         this.cutFlowView = new CutFlowView(results);
         wire();

@@ -6,6 +6,8 @@ import org.darkscope.analysis.Region;
 import org.darkscope.analysis.RegionCounts;
 import org.darkscope.analysis.background.BackgroundEstimate;
 import org.darkscope.analysis.background.BackgroundSummary;
+import org.darkscope.analysis.limits.LimitInput;
+import org.darkscope.analysis.limits.UpperLimits;
 import org.darkscope.event.EventClass;
 import org.darkscope.event.RunData;
 
@@ -96,6 +98,49 @@ public final class ResultsSummary {
             }
             out.add(SummaryLine.ok("bkg-truth", "true background in box (simulation)",
                     b.truthTotal() + (per.isEmpty() ? "" : "  (" + per + ")")));
+        }
+        return out;
+    }
+
+    /** The estimate the limits use: the sideband C fit (NA64's method), else ABCD, else the sideband A fit. */
+    public static BackgroundEstimate chosen(BackgroundSummary b) {
+        for (BackgroundEstimate e : List.of(b.sidebandC(), b.abcd(), b.sidebandA())) {
+            if (e.available()) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Expected (and, once unblinded, observed) 90 % CL upper limit on signal events (CLs, log-normal
+     * uncertainty on the background), from the chosen background estimate. Slow-ish: call off the UI thread.
+     */
+    public static List<SummaryLine> limits(AnalysisResult r, List<RunData> data) {
+        List<SummaryLine> out = new ArrayList<>();
+        BackgroundSummary b = r.background();
+        BackgroundEstimate e = chosen(b);
+        if (e == null) {
+            out.add(new SummaryLine("limit-expected", "expected 90% CL limit on signal events", "—",
+                    "no background estimate is available (see the warnings above)"));
+            return out;
+        }
+        double bkg = Math.max(0, e.value());
+        double db = Double.isFinite(e.totalError()) ? e.totalError() : 0;
+        LimitInput in = LimitInput.of(0, bkg).withErrors(db, 0);
+        String basis = String.format(Locale.ROOT, "  (CLs, b = %.3g ± %.2g from %s)", bkg, db, e.method());
+        out.add(SummaryLine.ok("limit-expected", "expected 90% CL limit on signal events",
+                String.format(Locale.ROOT, "%.3f", UpperLimits.expectedLimit(in)) + basis));
+        if (r.selection().blinded()) {
+            out.add(SummaryLine.ok("limit-observed", "observed 90% CL limit on signal events", "blinded"));
+        } else {
+            long n = 0;
+            for (RunData d : data) {
+                n += Math.max(0, r.run(d).regions().count(Region.BOX));
+            }
+            double up = UpperLimits.upperLimit(in.withObserved((int) Math.min(Integer.MAX_VALUE, n)));
+            out.add(SummaryLine.ok("limit-observed", "observed 90% CL limit on signal events",
+                    String.format(Locale.ROOT, "%.3f  (n = %d)", up, n) + basis));
         }
         return out;
     }

@@ -25,9 +25,31 @@ public final class ResultsViewModel {
     private List<SummaryLine> core = List.of();
     private List<SummaryLine> background = List.of();
 
+    private volatile Built built;
+    /** The session's runs, copied on the UI thread so the worker can read them. */
+    private volatile List<OpenRun> runs;
+
+    /** Stage-2 lines computed on the worker for one result. */
+    private record Built(AnalysisResult result, List<SummaryLine> lines) {
+    }
+
     public ResultsViewModel(Session session) {
+        this(session, null);
+    }
+
+    /** With a service, the background and limit lines are computed on the analysis worker. */
+    public ResultsViewModel(Session session, org.darkscope.session.AnalysisService service) {
         this.session = session;
+        if (service != null) {
+            service.addDetailsWarmUp(r -> built = new Built(r, detailLines(r)));
+        }
+        runs = session.runs();
         session.addListener(new SessionListener() {
+            @Override
+            public void runsChanged(Session s) {
+                runs = s.runs();
+            }
+
             @Override
             public void resultChanged(Session s) {
                 AnalysisResult r = s.result();
@@ -45,7 +67,8 @@ public final class ResultsViewModel {
             @Override
             public void detailsChanged(Session s) {
                 AnalysisResult r = s.details();
-                background = r == null ? List.of() : ResultsSummary.background(r.background());
+                Built b = built;
+                background = r == null ? List.of() : b != null && b.result() == r ? b.lines() : detailLines(r);
                 publish();
             }
 
@@ -66,6 +89,12 @@ public final class ResultsViewModel {
         return cutFlow.getReadOnlyProperty();
     }
 
+    private List<SummaryLine> detailLines(AnalysisResult r) {
+        List<SummaryLine> l = new ArrayList<>(ResultsSummary.background(r.background()));
+        l.addAll(ResultsSummary.limits(r, data(r)));
+        return l;
+    }
+
     /** The line with a key, or null. */
     public SummaryLine line(String key) {
         return lines.stream().filter(l -> l.key().equals(key)).findFirst().orElse(null);
@@ -79,8 +108,9 @@ public final class ResultsViewModel {
 
     /** The data runs of the session present in the result (background MC if no data run is open). */
     List<RunData> data(AnalysisResult r) {
-        List<RunData> d = present(r, session.runs(RunRole.DATA));
-        return d.isEmpty() ? present(r, session.runs(RunRole.BACKGROUND)) : d;
+        List<OpenRun> all = runs;
+        List<RunData> d = present(r, all.stream().filter(o -> o.role() == RunRole.DATA).toList());
+        return d.isEmpty() ? present(r, all.stream().filter(o -> o.role() == RunRole.BACKGROUND).toList()) : d;
     }
 
     private static List<RunData> present(AnalysisResult r, List<OpenRun> runs) {

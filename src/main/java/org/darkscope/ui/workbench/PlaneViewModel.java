@@ -46,7 +46,7 @@ public final class PlaneViewModel {
         updateRoles();
         box.set(PlaneSnapshots.edges(session.selection().box()));
         if (service != null) {
-            service.setWarmUp(r -> built = new Built(r, build(r)));
+            service.addWarmUp(r -> built = new Built(r, build(r)));
         }
         session.addListener(new SessionListener() {
             @Override
