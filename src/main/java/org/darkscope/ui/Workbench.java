@@ -38,6 +38,9 @@ public final class Workbench implements AutoCloseable {
     private final ResultsPanel resultsPanel;
     private final CutFlowView cutFlowView;
     private final TaskExecutor worker;
+    private final org.darkscope.ui.distributions.DistributionsView distributions;
+    private final org.darkscope.ui.fits.SidebandFitView fits;
+    private final org.darkscope.ui.exclusion.ExclusionView exclusion;
 
     private Workbench(MainViewModel model, TaskExecutor worker, TaskExecutor deliver) {
         this.model = model;
@@ -51,6 +54,9 @@ public final class Workbench implements AutoCloseable {
         this.results = new ResultsViewModel(model.session(), service);
         this.resultsPanel = new ResultsPanel(results);
         this.cutFlowView = new CutFlowView(results);
+        this.distributions = new org.darkscope.ui.distributions.DistributionsView(model.session(), worker, deliver);
+        this.fits = new org.darkscope.ui.fits.SidebandFitView(model.session());
+        this.exclusion = new org.darkscope.ui.exclusion.ExclusionView(model.session(), worker, deliver);
         wire();
     }
 
@@ -74,6 +80,9 @@ public final class Workbench implements AutoCloseable {
         window.setCutPanel(cutPanel);
         window.addResultTab("Cut flow", cutFlowView);
         window.addResultTab("Results", resultsPanel);
+        window.addResultTab("Distributions", distributions);
+        window.addResultTab("Sideband fits", fits);
+        window.addResultTab("Exclusion", exclusion);
         window.resultTabs().getSelectionModel().select(2);
         planeView.boxProperty().bindBidirectional(plane.boxProperty());
         plane.snapshotProperty().addListener((o, a, s) -> planeView.setSnapshot(s));
@@ -165,6 +174,9 @@ public final class Workbench implements AutoCloseable {
     public ResultsViewModel results() { return results; }
     public ResultsPanel resultsPanel() { return resultsPanel; }
     public CutFlowView cutFlowView() { return cutFlowView; }
+    public org.darkscope.ui.distributions.DistributionsView distributions() { return distributions; }
+    public org.darkscope.ui.fits.SidebandFitView fits() { return fits; }
+    public org.darkscope.ui.exclusion.ExclusionView exclusion() { return exclusion; }
 
     @Override
     public void close() {

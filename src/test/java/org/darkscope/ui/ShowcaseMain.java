@@ -55,6 +55,19 @@ public class ShowcaseMain extends Application {
             try {
                 WritableImage img = scene.snapshot(null);
                 ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", new File(out));
+                String tabs = System.getProperty("showcase.tabs", "");
+                int k = 0;
+                for (String t : tabs.split(",")) {
+                    if (t.isBlank()) {
+                        continue;
+                    }
+                    w.window().resultTabs().getSelectionModel().select(Integer.parseInt(t));
+                    scene.getRoot().applyCss();
+                    scene.getRoot().layout();
+                    k++;
+                    WritableImage im = scene.snapshot(null);
+                    ImageIO.write(SwingFXUtils.fromFXImage(im, null), "png", new File(out.replace(".png", "-tab" + t + ".png")));
+                }
             } catch (Exception ex) {
                 throw new IllegalStateException(ex);
             }
