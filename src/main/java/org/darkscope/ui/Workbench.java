@@ -107,6 +107,130 @@ public final class Workbench implements AutoCloseable {
         menu.setAction(AppMenu.Action.SAVE_SELECTION, this::saveSelection);
         menu.setAction(AppMenu.Action.LOAD_SELECTION, this::loadSelection);
         menu.setAction(AppMenu.Action.UNBLIND, this::toggleBlinding);
+        menu.setAction(AppMenu.Action.SAVE_SESSION, () -> {
+            File f = chooser("Save session").showSaveDialog(window.getScene().getWindow());
+            if (f != null) {
+                saveSession(f.toPath());
+            }
+        });
+        menu.setAction(AppMenu.Action.OPEN_SESSION, () -> {
+            File f = chooser("Open session").showOpenDialog(window.getScene().getWindow());
+            if (f != null) {
+                openSession(f.toPath());
+            }
+        });
+        menu.setAction(AppMenu.Action.EXPORT_PNG, this::exportPng);
+        menu.setAction(AppMenu.Action.EXPORT_CSV, this::exportCsv);
+    }
+
+    /** The views offered for PNG export, by name. */
+    public java.util.Map<String, javafx.scene.layout.Region> exportableViews() {
+        var m = org.darkscope.ui.export.ExportDialog.views();
+        m.put("energy plane", planeView);
+        m.put("distributions", distributions);
+        m.put("sideband fits", fits);
+        m.put("exclusion", exclusion);
+        m.put("cut panel", cutPanel);
+        m.put("whole window", window);
+        return m;
+    }
+
+    private void exportPng() {
+        try {
+            var choice = org.darkscope.ui.export.ExportDialog.ask(window.getScene().getWindow(), exportableViews());
+            if (choice.isEmpty()) {
+                return;
+            }
+            FileChooser fc = new FileChooser();
+            fc.setTitle("Export " + choice.get().view() + " as PNG");
+            fc.setInitialFileName(choice.get().view().replace(' ', '-') + ".png");
+            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG", "*.png"));
+            File f = fc.showSaveDialog(window.getScene().getWindow());
+            if (f != null) {
+                exportPng(choice.get().node(), choice.get().width(), choice.get().height(), f.toPath());
+            }
+        } catch (RuntimeException e) {
+            Dialogs.showError(window.getScene().getWindow(), "Cannot export the PNG", e);
+        }
+    }
+
+    /** Writes a view as a PNG of the given pixel size. */
+    public void exportPng(javafx.scene.layout.Region view, int width, int height, Path file) {
+        try {
+            org.darkscope.ui.export.PngExporter.write(view, width, height, file);
+            model.setStatus("wrote " + width + "x" + height + " PNG " + file);
+        } catch (Exception e) {
+            Dialogs.showError(window.getScene().getWindow(), "Cannot write " + file, e);
+        }
+    }
+
+    private void exportCsv() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Export cut flow and results as CSV");
+        fc.setInitialFileName("cutflow.csv");
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+        File f = fc.showSaveDialog(window.getScene().getWindow());
+        if (f != null) {
+            exportCsv(f.toPath());
+        }
+    }
+
+    /** Writes the cut flow table to {@code file} and the results summary next to it ({@code NAME-results.csv}). */
+    public void exportCsv(Path file) {
+        try {
+            var cf = cutFlowView.model();
+            org.darkscope.ui.export.CsvWriter.write(file, cf.header(), cf.rows());
+            String name = file.getFileName().toString().replaceFirst("\\.csv$", "");
+            Path summary = file.resolveSibling(name + "-results.csv");
+            List<List<String>> rows = results.lines().stream()
+                    .map(l -> List.of(l.key(), l.label(), l.value(), l.warning())).toList();
+            org.darkscope.ui.export.CsvWriter.write(summary, List.of("key", "quantity", "value", "warning"), rows);
+            model.setStatus("wrote " + file + " and " + summary);
+        } catch (Exception e) {
+            Dialogs.showError(window.getScene().getWindow(), "Cannot write " + file, e);
+        }
+    }
+
+    /** View settings stored with a session. */
+    public java.util.Map<String, String> viewState() {
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>(planeView.viewState());
+        m.putAll(exclusion.viewState());
+        m.put("window.tab", Integer.toString(window.resultTabs().getSelectionModel().getSelectedIndex()));
+        return m;
+    }
+
+    public void applyViewState(java.util.Map<String, String> m) {
+        planeView.applyViewState(m);
+        exclusion.applyViewState(m);
+        try {
+            window.resultTabs().getSelectionModel().select(Integer.parseInt(m.getOrDefault("window.tab", "0")));
+        } catch (NumberFormatException e) {
+            // keep the current tab
+        }
+    }
+
+    /** Writes runs, selection and view settings; errors in a dialog. */
+    public void saveSession(Path file) {
+        try {
+            org.darkscope.session.SessionFile.of(model.session(), viewState()).write(file);
+            model.setStatus("session saved to " + file);
+        } catch (Exception e) {
+            Dialogs.showError(window.getScene().getWindow(), "Cannot save the session to " + file, e);
+        }
+    }
+
+    /** Reopens a session: its runs (read in the background), its selection, then its view settings. */
+    public void openSession(Path file) {
+        try {
+            var sf = org.darkscope.session.SessionFile.read(file);
+            model.session().setSelection(sf.selection());
+            model.openRuns(sf.runs(), () -> {
+                applyViewState(sf.view());
+                model.setStatus("session " + file.getFileName() + " reopened: " + sf.runs().size() + " run(s)");
+            });
+        } catch (Exception e) {
+            Dialogs.showError(window.getScene().getWindow(), "Cannot open the session " + file, e);
+        }
     }
 
     /** Asks for confirmation, then unblinds (or blinds again). */

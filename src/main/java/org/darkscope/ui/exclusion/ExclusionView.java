@@ -96,6 +96,16 @@ public final class ExclusionView extends BorderPane {
         });
     }
 
+    public java.util.Map<String, String> viewState() {
+        return java.util.Map.of("exclusion.eot", eotField.getText(), "exclusion.alphaD", alphaField.getText());
+    }
+
+    public void applyViewState(java.util.Map<String, String> m) {
+        eotField.setText(m.getOrDefault("exclusion.eot", eotField.getText()));
+        alphaField.setText(m.getOrDefault("exclusion.alphaD", alphaField.getText()));
+        recompute();
+    }
+
     public List<ExclusionPoint> points() {
         return points;
     }

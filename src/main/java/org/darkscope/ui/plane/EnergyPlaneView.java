@@ -136,6 +136,47 @@ public final class EnergyPlaneView extends BorderPane {
         }
     }
 
+    /** View settings stored in a session file. */
+    public java.util.Map<String, String> viewState() {
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+        m.put("plane.logHcal", Boolean.toString(isLogHcal()));
+        m.put("plane.showSignal", Boolean.toString(showSignal.isSelected()));
+        m.put("plane.x", xAxis.getMin() + "," + xAxis.getMax());
+        m.put("plane.y", yAxis.getMin() + "," + yAxis.getMax());
+        return m;
+    }
+
+    /** Restores settings from {@link #viewState()}; unknown or malformed entries are ignored. */
+    public void applyViewState(java.util.Map<String, String> m) {
+        if (m.containsKey("plane.logHcal")) {
+            setLogHcal(Boolean.parseBoolean(m.get("plane.logHcal")));
+        }
+        if (m.containsKey("plane.showSignal")) {
+            showSignal.setSelected(Boolean.parseBoolean(m.get("plane.showSignal")));
+        }
+        double[] x = pair(m.get("plane.x"));
+        double[] y = pair(m.get("plane.y"));
+        if (x != null) {
+            xAxis.set(x[0], x[1]);
+        }
+        if (y != null) {
+            yAxis.set(y[0], y[1]);
+        }
+        chart.requestLayout();
+    }
+
+    private static double[] pair(String s) {
+        if (s == null) {
+            return null;
+        }
+        try {
+            String[] p = s.split(",");
+            return new double[]{Double.parseDouble(p[0]), Double.parseDouble(p[1])};
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
     public PlaneSnapshot snapshot() {
         return snapshot;
     }

@@ -100,6 +100,15 @@ public final class MainViewModel {
 
     /** As {@link #openRun(Path)} with an explicit role (null: from the run's metadata). */
     public ProgressTask<RunData> openRun(Path path, RunRole role) {
+        return openRun(path, role, true);
+    }
+
+    /** As {@link #openRun(Path, RunRole)}; with {@code replaceData} false a data run is added next to the others. */
+    public ProgressTask<RunData> openRun(Path path, RunRole role, boolean replaceData) {
+        return openRun(path, role, replaceData, () -> { });
+    }
+
+    private ProgressTask<RunData> openRun(Path path, RunRole role, boolean replaceData, Runnable after) {
         Worker<?> running = task.get();
         if (running != null && running.isRunning()) {
             running.cancel();
@@ -111,7 +120,7 @@ public final class MainViewModel {
             RunData r = t.getValue();
             RunRole rr = role != null ? role : RunRole.of(r);
             OpenRun open = new OpenRun(r, rr, path);
-            if (rr == RunRole.DATA) {
+            if (rr == RunRole.DATA && replaceData) {
                 session.replaceRuns(RunRole.DATA, open);
             } else {
                 session.addRun(open);
@@ -119,6 +128,7 @@ public final class MainViewModel {
             recent.add(path);
             recentFiles.setAll(recent.list());
             status.set(String.format(Locale.ROOT, "Opened %s: %,d events (%s)", name, r.size(), rr.label()));
+            after.run();
         });
         t.setOnFailed(e -> {
             finished(t);
@@ -133,6 +143,24 @@ public final class MainViewModel {
         status.set("Opening " + name + " …");
         loader.execute(t);
         return t;
+    }
+
+    /**
+     * Replaces the session's runs by the given files, read one after the other off the UI thread;
+     * {@code done} runs on the UI thread once all are open (not if one fails or is cancelled).
+     */
+    public void openRuns(java.util.List<org.darkscope.session.SessionFile.RunEntry> entries, Runnable done) {
+        session.clearRuns();
+        openNext(entries, 0, done);
+    }
+
+    private void openNext(java.util.List<org.darkscope.session.SessionFile.RunEntry> entries, int i, Runnable done) {
+        if (i >= entries.size()) {
+            done.run();
+            return;
+        }
+        var e = entries.get(i);
+        openRun(e.path(), e.role(), false, () -> openNext(entries, i + 1, done));
     }
 
     /** Adds a run already in memory (simulated, tests). */
