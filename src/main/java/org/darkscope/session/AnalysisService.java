@@ -31,6 +31,16 @@ public final class AnalysisService implements AutoCloseable {
     }
 
     public AnalysisService(Session session, AnalysisEngine engine, TaskExecutor worker, TaskExecutor deliver) {
+        this(session, engine, worker, worker, deliver);
+    }
+
+    /**
+     * @param worker        runs stage 1 (the engine evaluation)
+     * @param detailsWorker runs stage 2 (fits, histograms, limits); a separate thread keeps a slow fit or
+     *                      limit from delaying the next stage-1 evaluation
+     */
+    public AnalysisService(Session session, AnalysisEngine engine, TaskExecutor worker, TaskExecutor detailsWorker,
+                           TaskExecutor deliver) {
         this.session = session;
         this.engine = engine;
         this.details = new AnalysisScheduler<>((r, p) -> {
@@ -41,7 +51,7 @@ public final class AnalysisService implements AutoCloseable {
                 w.accept(r);
             }
             return r;
-        }, worker, deliver, new AnalysisScheduler.Listener<>() {
+        }, detailsWorker, deliver, new AnalysisScheduler.Listener<>() {
             @Override
             public void onResult(long generation, AnalysisResult r) {
                 session.setDetails(r);

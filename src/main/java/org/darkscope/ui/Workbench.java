@@ -38,15 +38,17 @@ public final class Workbench implements AutoCloseable {
     private final ResultsPanel resultsPanel;
     private final CutFlowView cutFlowView;
     private final TaskExecutor worker;
+    private final TaskExecutor detailsWorker;
     private final org.darkscope.ui.distributions.DistributionsView distributions;
     private final org.darkscope.ui.fits.SidebandFitView fits;
     private final org.darkscope.ui.exclusion.ExclusionView exclusion;
 
-    private Workbench(MainViewModel model, TaskExecutor worker, TaskExecutor deliver) {
+    private Workbench(MainViewModel model, TaskExecutor worker, TaskExecutor detailsWorker, TaskExecutor deliver) {
         this.model = model;
         this.worker = worker;
+        this.detailsWorker = detailsWorker;
         this.window = new MainWindow(model);
-        this.service = new AnalysisService(model.session(), new AnalysisEngine(List.of()), worker, deliver);
+        this.service = new AnalysisService(model.session(), new AnalysisEngine(List.of()), worker, detailsWorker, deliver);
         this.plane = new PlaneViewModel(model.session(), service);
         this.planeView = new EnergyPlaneView();
         this.cuts = new CutsViewModel(model.session());
@@ -54,20 +56,26 @@ public final class Workbench implements AutoCloseable {
         this.results = new ResultsViewModel(model.session(), service);
         this.resultsPanel = new ResultsPanel(results);
         this.cutFlowView = new CutFlowView(results);
-        this.distributions = new org.darkscope.ui.distributions.DistributionsView(model.session(), worker, deliver);
+        this.distributions = new org.darkscope.ui.distributions.DistributionsView(model.session(), detailsWorker, deliver);
         this.fits = new org.darkscope.ui.fits.SidebandFitView(model.session());
-        this.exclusion = new org.darkscope.ui.exclusion.ExclusionView(model.session(), worker, deliver);
+        this.exclusion = new org.darkscope.ui.exclusion.ExclusionView(model.session(), detailsWorker, deliver);
         wire();
     }
 
     /** The workbench with the analysis on a background thread and results delivered on the FX thread. */
     public static Workbench create(MainViewModel model) {
-        return new Workbench(model, new BackgroundTaskExecutor("analysis", 1), new FxTaskExecutor());
+        return new Workbench(model, new BackgroundTaskExecutor("analysis", 1), new BackgroundTaskExecutor("analysis-details", 1),
+                new FxTaskExecutor());
     }
 
     /** The workbench with given executors (tests pass same-thread executors: deterministic). */
     public static Workbench create(MainViewModel model, TaskExecutor worker, TaskExecutor deliver) {
-        return new Workbench(model, worker, deliver);
+        return new Workbench(model, worker, worker, deliver);
+    }
+
+    /** The workbench with stage-2 work (fits, limits, histograms, exclusion) on its own executor. */
+    public static Workbench create(MainViewModel model, TaskExecutor worker, TaskExecutor detailsWorker, TaskExecutor deliver) {
+        return new Workbench(model, worker, detailsWorker, deliver);
     }
 
     /** Shortcut: the window of a new workbench. */
@@ -85,6 +93,9 @@ public final class Workbench implements AutoCloseable {
         window.addResultTab("Exclusion", exclusion);
         window.resultTabs().getSelectionModel().select(2);
         planeView.boxProperty().bindBidirectional(plane.boxProperty());
+        // the exclusion is computed only while its tab is shown (it is the slowest view)
+        window.resultTabs().getSelectionModel().selectedItemProperty().addListener((o, a, t) ->
+                exclusion.setActive(t != null && t.getContent() == exclusion));
         plane.snapshotProperty().addListener((o, a, s) -> planeView.setSnapshot(s));
         planeView.setOnPick(p -> {
             EventView ev = plane.pick(p);
@@ -306,5 +317,6 @@ public final class Workbench implements AutoCloseable {
     public void close() {
         service.close();
         worker.shutdown();
+        detailsWorker.shutdown();
     }
 }

@@ -47,6 +47,8 @@ public final class ExclusionView extends BorderPane {
     private double[][] userCurve;
     private String userCurveName;
     private List<ExclusionPoint> points = List.of();
+    private boolean active;
+    private boolean stale = true;
 
     public ExclusionView(Session session, TaskExecutor worker, TaskExecutor deliver) {
         this.session = session;
@@ -139,12 +141,25 @@ public final class ExclusionView extends BorderPane {
         }
     }
 
+    /** Computes only while shown: a change while hidden is remembered and computed when shown. */
+    public void setActive(boolean on) {
+        active = on;
+        if (on && stale) {
+            recompute();
+        }
+    }
+
     /** Schedules a computation with the current fields and the latest detailed result. */
     public void recompute() {
         AnalysisResult r = session.details();
         if (r == null) {
             return;
         }
+        if (!active) {
+            stale = true;
+            return;
+        }
+        stale = false;
         try {
             double eot = eotField.getText().isBlank() ? Double.NaN : Double.parseDouble(eotField.getText().trim());
             double alpha = Double.parseDouble(alphaField.getText().trim());

@@ -44,8 +44,8 @@ import static org.junit.jupiter.api.Assertions.*;
 /**
  * The workbench driven as a user would: drag the box edge, move a cut slider, unblind. The numbers
  * shown must be the ones a separate engine computes for the session's selection at that moment.
- * The analysis runs on the FX thread here (same-thread executors) so every gesture's result is on
- * screen when the gesture returns.
+ * Stage 1 of the analysis runs on the FX thread here (same-thread executor) so every gesture's counts,
+ * cut flow and efficiency are on screen when the gesture returns; stage 2 runs in the background.
  */
 @ExtendWith(ApplicationExtension.class)
 class WorkbenchTest {
@@ -62,7 +62,10 @@ class WorkbenchTest {
         MainViewModel model = new MainViewModel(session, (p, pr) -> {
             throw new java.io.IOException("no files in this test");
         }, now, new RecentRuns(prefs));
-        wb = Workbench.create(model, now, now);
+        // stage 1 (counts, cut flow, efficiency) on this thread: on screen when the gesture returns;
+        // stage 2 (fits, limits) in the background as in the application
+        wb = Workbench.create(model, now, new org.darkscope.session.BackgroundTaskExecutor("test-details", 1),
+                new org.darkscope.ui.FxTaskExecutor());
         Scene scene = new Scene(wb.window(), 1250, 780);
         scene.getStylesheets().add(DarkScopeApp.stylesheet());
         stage.setScene(scene);
