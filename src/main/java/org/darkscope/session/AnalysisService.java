@@ -23,6 +23,9 @@ public final class AnalysisService implements AutoCloseable {
     private final AnalysisScheduler<Request, AnalysisResult> core;
     private final AnalysisScheduler<AnalysisResult, AnalysisResult> details;
     private final AtomicLong lastNanos = new AtomicLong();
+    private final AtomicLong detailsRequest = new AtomicLong();
+    private volatile long detailsDelayMillis;
+    private java.util.concurrent.ScheduledExecutorService delayTimer;
     private final List<Consumer<AnalysisResult>> warmUps = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<Consumer<AnalysisResult>> detailWarmUps = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -70,7 +73,7 @@ public final class AnalysisService implements AutoCloseable {
             @Override
             public void onResult(long generation, AnalysisResult r) {
                 session.setResult(r);
-                details.submit(r);
+                scheduleDetails(r);
             }
 
             @Override
@@ -104,6 +107,35 @@ public final class AnalysisService implements AutoCloseable {
         detailWarmUps.add(w);
     }
 
+    /**
+     * Waits this long after the latest stage-1 result before starting stage 2, so that while a slider
+     * is dragged the fits and limits do not compete for the CPU with the evaluations and the UI
+     * (0, the default: at once, as tests want).
+     */
+    public void setDetailsDelayMillis(long ms) {
+        this.detailsDelayMillis = ms;
+    }
+
+    private void scheduleDetails(AnalysisResult r) {
+        if (detailsDelayMillis <= 0) {
+            details.submit(r);
+            return;
+        }
+        long gen = detailsRequest.incrementAndGet();
+        if (delayTimer == null) {
+            delayTimer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(t -> {
+                Thread th = new Thread(t, "analysis-details-delay");
+                th.setDaemon(true);
+                return th;
+            });
+        }
+        delayTimer.schedule(() -> {
+            if (detailsRequest.get() == gen) {
+                details.submit(r);
+            }
+        }, detailsDelayMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
     /** Schedules an evaluation of the session's current runs and selection. */
     public void schedule() {
         List<RunData> runs = session.runs().stream().map(OpenRun::data).toList();
@@ -128,6 +160,9 @@ public final class AnalysisService implements AutoCloseable {
 
     @Override
     public void close() {
+        if (delayTimer != null) {
+            delayTimer.shutdownNow();
+        }
         core.cancel();
         details.cancel();
         engine.close();

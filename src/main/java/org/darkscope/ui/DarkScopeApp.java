@@ -8,6 +8,7 @@ import org.darkscope.session.BackgroundTaskExecutor;
 import org.darkscope.session.RecentRuns;
 import org.darkscope.session.RunReader;
 import org.darkscope.session.Session;
+import org.darkscope.session.SessionFile;
 import org.darkscope.session.TaskExecutor;
 import org.darkscope.ui.shell.MainViewModel;
 import org.darkscope.ui.shell.MainWindow;
@@ -35,8 +36,10 @@ public class DarkScopeApp extends Application {
         stage.setTitle("DarkScope");
         stage.setScene(scene);
         stage.show();
-        for (String a : getParameters().getUnnamed()) {
-            window.open(Path.of(a), null);
+        List<Path> files = runArguments(getParameters().getUnnamed());
+        if (!files.isEmpty()) {
+            // one after the other; the role comes from each run's metadata (signal MC or data)
+            model.openRuns(files.stream().map(p -> new SessionFile.RunEntry(p, null)).toList(), () -> { });
         }
     }
 

@@ -62,10 +62,15 @@ public final class Workbench implements AutoCloseable {
         wire();
     }
 
+    /** Quiet time after the latest evaluation before fits and limits start (ms): keeps them out of a drag. */
+    public static final long DETAILS_DELAY_MS = 150;
+
     /** The workbench with the analysis on a background thread and results delivered on the FX thread. */
     public static Workbench create(MainViewModel model) {
-        return new Workbench(model, new BackgroundTaskExecutor("analysis", 1), new BackgroundTaskExecutor("analysis-details", 1),
+        Workbench w = new Workbench(model, new BackgroundTaskExecutor("analysis", 1), new BackgroundTaskExecutor("analysis-details", 1),
                 new FxTaskExecutor());
+        w.service.setDetailsDelayMillis(DETAILS_DELAY_MS);
+        return w;
     }
 
     /** The workbench with given executors (tests pass same-thread executors: deterministic). */

@@ -40,9 +40,8 @@ public class ShowcaseMain extends Application {
         stage.setTitle("DarkScope showcase");
         stage.show();
         if (args.size() > 1) {
-            for (String a : args.subList(1, args.size())) {
-                w.window().open(Path.of(a), null);
-            }
+            model.openRuns(args.subList(1, args.size()).stream()
+                    .map(a -> new org.darkscope.session.SessionFile.RunEntry(Path.of(a), null)).toList(), () -> { });
         } else {
             model.addRun(SyntheticRuns.random(200_000, 1), RunRole.DATA);
         }

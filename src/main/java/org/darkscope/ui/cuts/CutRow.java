@@ -31,6 +31,7 @@ public final class CutRow extends VBox {
     private final Edge maxEdge;
     private final MiniHistogram hist = new MiniHistogram(230, 42);
     private boolean updating;
+    private Cut shown;
 
     /** Slider + field of one edge. */
     private final class Edge {
@@ -50,7 +51,10 @@ public final class CutRow extends VBox {
             slider.valueProperty().addListener((o, a, v) -> {
                 if (!updating) {
                     double r = round(v.doubleValue(), range);
-                    field.setText(fmt(r));
+                    String t = fmt(r);
+                    if (!t.equals(field.getText())) {
+                        field.setText(t);
+                    }
                     set.accept(r);
                 }
             });
@@ -85,11 +89,12 @@ public final class CutRow extends VBox {
             if (v > slider.getMax()) {
                 slider.setMax(v);
             }
-            if (!slider.isValueChanging()) {
+            if (!slider.isValueChanging() && slider.getValue() != v) {
                 slider.setValue(v);
             }
-            if (!field.isFocused()) {
-                field.setText(fmt(v));
+            String t = fmt(v);
+            if (!field.isFocused() && !t.equals(field.getText())) {
+                field.setText(t);
                 field.setStyle("");
             }
         }
@@ -138,6 +143,10 @@ public final class CutRow extends VBox {
     public void show(Cut cut) {
         updating = true;
         try {
+            if (cut.equals(shown)) {
+                return;
+            }
+            shown = cut;
             enabled.setSelected(cut.enabled());
             if (minEdge != null) {
                 minEdge.show(cut.min());

@@ -39,6 +39,16 @@ public final class CutFlowView extends TableView<List<String>> {
                 getColumns().add(c);
             }
         }
-        getItems().setAll(m.rows());
+        List<List<String>> rows = m.rows();
+        for (int i = 0; i < Math.min(rows.size(), getItems().size()); i++) {
+            if (!rows.get(i).equals(getItems().get(i))) {
+                getItems().set(i, rows.get(i));
+            }
+        }
+        if (rows.size() < getItems().size()) {
+            getItems().remove(rows.size(), getItems().size());
+        } else if (rows.size() > getItems().size()) {
+            getItems().addAll(rows.subList(getItems().size(), rows.size()));
+        }
     }
 }

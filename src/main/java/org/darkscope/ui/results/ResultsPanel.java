@@ -28,8 +28,41 @@ public final class ResultsPanel extends ScrollPane {
         rebuild();
     }
 
+    private final java.util.List<String> shownKeys = new java.util.ArrayList<>();
+    private final java.util.Map<String, Label[]> labels = new java.util.HashMap<>();
+
+    /**
+     * Updates the texts in place when the same lines are shown (the usual case while a slider moves);
+     * builds new nodes only when the set of lines changes, so a result costs no CSS pass of new nodes.
+     */
     private void rebuild() {
+        java.util.List<String> keys = model.lines().stream().map(SummaryLine::key).toList();
+        if (!keys.equals(shownKeys)) {
+            build();
+            return;
+        }
+        for (SummaryLine l : model.lines()) {
+            Label[] ls = labels.get(l.key());
+            set(ls[0], l.label());
+            set(ls[1], l.value());
+            set(ls[2], l.hasWarning() ? "⚠ " + l.warning() : "");
+            ls[2].setVisible(l.hasWarning());
+            if (l.hasWarning() && (ls[2].getTooltip() == null || !ls[2].getTooltip().getText().equals(l.warning()))) {
+                ls[2].setTooltip(new Tooltip(l.warning()));
+            }
+        }
+    }
+
+    private static void set(Label l, String text) {
+        if (!text.equals(l.getText())) {
+            l.setText(text);
+        }
+    }
+
+    private void build() {
         grid.getChildren().clear();
+        labels.clear();
+        shownKeys.clear();
         int row = 0;
         if (model.lines().isEmpty()) {
             grid.add(new Label("Open a run to see results."), 0, 0);
@@ -40,16 +73,16 @@ public final class ResultsPanel extends ScrollPane {
             Label value = new Label(l.value());
             value.setId("result-" + l.key());
             value.setStyle("-fx-font-family: monospace;");
-            grid.add(name, 0, row);
-            grid.add(value, 1, row);
+            Label w = new Label(l.hasWarning() ? "⚠ " + l.warning() : "");
+            w.setId("warn-" + l.key());
+            w.getStyleClass().add("warning-icon");
+            w.setVisible(l.hasWarning());
             if (l.hasWarning()) {
-                Label w = new Label("⚠ " + l.warning());
-                w.setId("warn-" + l.key());
-                w.getStyleClass().add("warning-icon");
                 w.setTooltip(new Tooltip(l.warning()));
-                grid.add(w, 2, row);
             }
-            row++;
+            grid.addRow(row++, name, value, w);
+            labels.put(l.key(), new Label[]{name, value, w});
+            shownKeys.add(l.key());
         }
     }
 }

@@ -103,7 +103,9 @@ public final class ResultsViewModel {
     private void publish() {
         List<SummaryLine> all = new ArrayList<>(core);
         all.addAll(background);
-        lines.setAll(all);
+        if (!all.equals(lines)) {
+            lines.setAll(all);
+        }
     }
 
     /** The data runs of the session present in the result (background MC if no data run is open). */
