@@ -117,6 +117,13 @@ public final class Workbench implements AutoCloseable {
                 model.setStatus("analysis failed: " + error.getMessage());
             }
         });
+        window.eventFilter().getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> applyEventFilter());
+        model.session().addListener(new org.darkscope.session.SessionListener() {
+            @Override
+            public void resultChanged(org.darkscope.session.Session s) {
+                applyEventFilter();
+            }
+        });
         cutPanel.setOnSave(this::saveSelection);
         cutPanel.setOnLoad(this::loadSelection);
         AppMenu menu = window.menu();
@@ -247,6 +254,33 @@ public final class Workbench implements AutoCloseable {
         } catch (Exception e) {
             Dialogs.showError(window.getScene().getWindow(), "Cannot open the session " + file, e);
         }
+    }
+
+    /** Shows in the event table the events the filter asks for, from the latest result. */
+    void applyEventFilter() {
+        int f = window.eventFilter().getSelectionModel().getSelectedIndex();
+        var r = model.session().result();
+        var data = model.dataRunProperty().get();
+        if (f <= 0 || r == null || data == null || r.runs().stream().noneMatch(x -> x.run() == data)) {
+            window.showEvents(null);
+            return;
+        }
+        var rr = r.run(data);
+        int[] idx = switch (f) {
+            case 1 -> r.selection().blinded() ? outsideBox(rr.selectedEvents(), data, r.selection().box()) : rr.selectedEvents();
+            case 2 -> rr.eventsInRegion(org.darkscope.analysis.Region.A);
+            case 3 -> rr.eventsInRegion(org.darkscope.analysis.Region.C);
+            case 4 -> rr.eventsInRegion(org.darkscope.analysis.Region.D);
+            default -> r.selection().blinded() ? new int[0] : rr.eventsInRegion(org.darkscope.analysis.Region.BOX);
+        };
+        window.showEvents(idx);
+    }
+
+    /** The events not in the signal box (the list of a blinded analysis never shows box events). */
+    static int[] outsideBox(int[] events, org.darkscope.event.RunData run, org.darkscope.analysis.SignalBox box) {
+        float[] e = run.floats(org.darkscope.event.Schema.ECAL);
+        float[] h = run.floats(org.darkscope.event.Schema.HCAL);
+        return java.util.Arrays.stream(events).filter(i -> !(e[i] < box.ecalMax() && h[i] < box.hcalMax())).toArray();
     }
 
     /** Asks for confirmation, then unblinds (or blinds again). */

@@ -130,6 +130,8 @@ public final class EnergyPlaneView extends BorderPane {
         if (s != null) {
             int max = s.density() != null ? s.density().max() : 1;
             legend.setMax(Math.max(1, max));
+            // the colour scale means nothing for points
+            legend.setVisible(s.points() == null);
             long n = s.points() != null ? s.points().size() : s.density() != null ? s.density().total() : 0;
             info.setText(String.format(Locale.ROOT, "%s of %,d selected events%s", s.points() != null ? "scatter" : "density", n,
                     s.blinded() ? ", blinded" : ""));

@@ -30,6 +30,11 @@ public final class MainWindow extends BorderPane {
     private final TabPane results = new TabPane();
     private final EventTable eventTable = new EventTable();
     private final StatusBar statusBar = new StatusBar();
+    /** Event list filters: every event, the selected ones, or the selected ones of one region. */
+    public static final java.util.List<String> EVENT_FILTERS = java.util.List.of("all events", "selected events",
+            "selected in sideband A", "selected in sideband C", "selected in region D", "selected in the box");
+    private final javafx.scene.control.ChoiceBox<String> eventFilter = new javafx.scene.control.ChoiceBox<>();
+    private final Label eventCount = new Label();
     private final AppMenu menu;
 
     public MainWindow(MainViewModel model) {
@@ -41,7 +46,16 @@ public final class MainWindow extends BorderPane {
         SplitPane.setResizableWithParent(cutSlot, false);
         results.setId("resultTabs");
         results.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        Tab events = new Tab("Events", eventTable.view());
+        eventFilter.setId("eventFilter");
+        eventFilter.getItems().addAll(EVENT_FILTERS);
+        eventFilter.getSelectionModel().selectFirst();
+        javafx.scene.layout.HBox filterBar = new javafx.scene.layout.HBox(6, new Label("show"), eventFilter, eventCount);
+        filterBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        filterBar.setPadding(new javafx.geometry.Insets(2, 4, 2, 4));
+        eventCount.setId("eventCount");
+        BorderPane eventsPane = new BorderPane(eventTable.view());
+        eventsPane.setTop(filterBar);
+        Tab events = new Tab("Events", eventsPane);
         events.setId("eventsTab");
         results.getTabs().add(events);
         SplitPane main = new SplitPane(top, results);
@@ -76,6 +90,23 @@ public final class MainWindow extends BorderPane {
 
     public EventTable eventTable() {
         return eventTable;
+    }
+
+    /** The event list's filter choice (the workbench applies it to each result). */
+    public javafx.scene.control.ChoiceBox<String> eventFilter() {
+        return eventFilter;
+    }
+
+    /** Shows a subset of the data run's events in the table (null: all). */
+    public void showEvents(int[] indices) {
+        if (indices == null) {
+            if (eventTable.run() != null && eventTable.rowCount() != eventTable.run().size()) {
+                eventTable.showIndices(org.darkscope.ui.table.IndexList.range(eventTable.run().size()));
+            }
+        } else {
+            eventTable.showIndices(indices);
+        }
+        eventCount.setText(String.format(java.util.Locale.ROOT, "%,d events", eventTable.rowCount()));
     }
 
     public StatusBar statusBar() {

@@ -194,6 +194,33 @@ class WorkbenchTest {
         assertTrue(hasDataColourInBox(robot), "data drawn inside the box once unblinded");
     }
 
+    @Test
+    void eventListShowsTheSelectedEventsAndClickingAPointPicksIt(FxRobot robot) {
+        robot.interact(() -> wb.window().resultTabs().getSelectionModel().select(0));
+        robot.interact(() -> wb.window().eventFilter().getSelectionModel().select(1));
+        AnalysisResult exp = expected();
+        var box = exp.selection().box();
+        float[] e = DATA.floats(org.darkscope.event.Schema.ECAL);
+        float[] h = DATA.floats(org.darkscope.event.Schema.HCAL);
+        long visible = java.util.stream.IntStream.range(0, DATA.size())
+                .filter(i -> exp.run(DATA).isSelected(i) && !(e[i] < box.ecalMax() && h[i] < box.hcalMax())).count();
+        assertEquals(visible, wb.window().eventTable().rowCount(), "selected events outside the blinded box");
+        // click on a selected event in sideband D: the nearest selected event is picked and shown in the table
+        int target = java.util.stream.IntStream.range(0, DATA.size())
+                .filter(i -> exp.run(DATA).isSelected(i) && e[i] > 60 && e[i] < 70 && h[i] > 20 && h[i] < 30).findFirst().orElseThrow();
+        var chart = wb.planeView().chart();
+        double px = chart.getXAxis().getDisplayPosition(e[target]);
+        double py = chart.getYAxis().getDisplayPosition(h[target]);
+        Point2D screen = chart.getCanvas().localToScreen(px, py);
+        robot.clickOn(screen, MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        var picked = wb.model().pickedEventProperty().get();
+        assertNotNull(picked, "a click on a point picks an event");
+        assertTrue(exp.run(DATA).isSelected(picked.index()));
+        assertEquals(e[target], picked.ecal(), 1.5, "picked near the click in E_ECAL");
+        assertEquals(picked.index(), wb.window().eventTable().view().getSelectionModel().getSelectedItem());
+    }
+
     /** True if the plane's canvas has coloured (density map) pixels inside the box; background and grid are grey. */
     private boolean hasDataColourInBox(FxRobot robot) {
         var chart = wb.planeView().chart();
