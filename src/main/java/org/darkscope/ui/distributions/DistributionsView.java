@@ -30,7 +30,11 @@ public final class DistributionsView extends GridPane {
     private final Session session;
     private final Map<Variable, SeriesChart> charts = new EnumMap<>(Variable.class);
     private final AnalysisEngine allEngine = new AnalysisEngine(List.of());
-    private final AnalysisScheduler<List<RunData>, AnalysisResult> allScheduler;
+    private final AnalysisScheduler<AllRequest, AnalysisResult> allScheduler;
+
+    /** The runs and the selection (with every cut off) of an "all events" evaluation: read on the worker. */
+    private record AllRequest(List<RunData> runs, org.darkscope.analysis.Selection selection) {
+    }
     private AnalysisResult all;
 
     public DistributionsView(Session session, TaskExecutor worker, TaskExecutor deliver) {
@@ -50,9 +54,9 @@ public final class DistributionsView extends GridPane {
             charts.put(v, c);
             i++;
         }
-        allScheduler = new AnalysisScheduler<>((runs, p) -> {
-            allEngine.setRuns(runs);
-            AnalysisResult r = allEngine.evaluate(DistributionData.allEvents(session.selection()).withBlinded(true), p);
+        allScheduler = new AnalysisScheduler<>((req, p) -> {
+            allEngine.setRuns(req.runs());
+            AnalysisResult r = allEngine.evaluate(req.selection(), p);
             for (var rr : r.runs()) {
                 for (Variable v : Variable.values()) {
                     rr.histogram(v);
@@ -71,7 +75,7 @@ public final class DistributionsView extends GridPane {
             public void runsChanged(Session s) {
                 List<RunData> runs = s.runs().stream().filter(o -> o.role() != RunRole.SIGNAL).map(OpenRun::data).toList();
                 if (!runs.isEmpty()) {
-                    allScheduler.submit(runs);
+                    allScheduler.submit(new AllRequest(runs, DistributionData.allEvents(s.selection()).withBlinded(true)));
                 }
             }
 
