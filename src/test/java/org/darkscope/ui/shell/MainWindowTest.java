@@ -67,6 +67,7 @@ class MainWindowTest {
     @Test
     void tableShowsTheRowsOfTheRun(FxRobot robot) {
         robot.interact(() -> window.model().addRun(RUN, RunRole.DATA));
+        robot.clickOn("Events");
         TableView<?> table = robot.lookup("#eventTable").queryAs(TableView.class);
         assertEquals(RUN.size(), table.getItems().size());
         // what a visible cell shows is the run's value
