@@ -70,6 +70,8 @@ public final class Workbench implements AutoCloseable {
         Workbench w = new Workbench(model, new BackgroundTaskExecutor("analysis", 1), new BackgroundTaskExecutor("analysis-details", 1),
                 new FxTaskExecutor());
         w.service.setDetailsDelayMillis(DETAILS_DELAY_MS);
+        // log E_HCAL by default: the 1 GeV box is a few pixels high on a linear axis
+        w.planeView.setLogHcal(true);
         return w;
     }
 
@@ -130,6 +132,12 @@ public final class Workbench implements AutoCloseable {
         menu.setAction(AppMenu.Action.SAVE_SELECTION, this::saveSelection);
         menu.setAction(AppMenu.Action.LOAD_SELECTION, this::loadSelection);
         menu.setAction(AppMenu.Action.UNBLIND, this::toggleBlinding);
+        model.session().addListener(new org.darkscope.session.SessionListener() {
+            @Override
+            public void blindingChanged(org.darkscope.session.Session s) {
+                menu.item(AppMenu.Action.UNBLIND).setText(s.isBlinded() ? "Unblind signal box…" : "Blind the signal box again");
+            }
+        });
         menu.setAction(AppMenu.Action.SAVE_SESSION, () -> {
             File f = chooser("Save session").showSaveDialog(window.getScene().getWindow());
             if (f != null) {
