@@ -81,7 +81,7 @@ public final class AnalysisEngine implements AutoCloseable {
                 t.setDaemon(true);
                 return t;
             };
-            pool = Executors.newFixedThreadPool(options.threads(), tf);
+            pool = Executors.newFixedThreadPool(options.threads() - 1, tf); // the calling thread is the last worker
         } else {
             pool = null;
         }
@@ -179,20 +179,25 @@ public final class AnalysisEngine implements AutoCloseable {
             events += run.size();
             List<long[]> bitsList = new ArrayList<>();
             List<List<String>> colsList = new ArrayList<>();
-            List<CutFlow.Row> rows = new ArrayList<>();
-            long[] sel = Bits.all(run.size());
-            long prev = run.size();
-            for (Cut c : cuts) {
-                RunState.CutBits cb = m.get(RunState.TestKey.of(c));
+            long[] alone = new long[cuts.size()];
+            for (int k = 0; k < cuts.size(); k++) {
+                RunState.CutBits cb = m.get(RunState.TestKey.of(cuts.get(k)));
                 bitsList.add(cb.bits());
                 colsList.add(cb.columns());
-                long after = Bits.and(sel, cb.bits(), sel);
-                rows.add(new CutFlow.Row(c.name(), after, CutFlow.ratio(after, run.size()), CutFlow.ratio(after, prev), cb.alone()));
-                prev = after;
+                alone[k] = cb.alone();
+            }
+            long[] sel = new long[s.words];
+            long[] after = new long[cuts.size()];
+            boolean hide = selection.blinded() && !run.info().simulated();
+            CoreAccumulator core = flowAndCore(s, bitsList.toArray(new long[0][]), sel, after, selection.box(), hide, progress);
+            List<CutFlow.Row> rows = new ArrayList<>();
+            long prev = run.size();
+            for (int k = 0; k < cuts.size(); k++) {
+                rows.add(new CutFlow.Row(cuts.get(k).name(), after[k], CutFlow.ratio(after[k], run.size()),
+                        CutFlow.ratio(after[k], prev), alone[k]));
+                prev = after[k];
             }
             CutFlow flow = new CutFlow(run.size(), rows);
-            boolean hide = selection.blinded() && !run.info().simulated();
-            CoreAccumulator core = accumulate(s, sel, selection.box(), hide, progress);
             results.add(new RunResult(run, selection, cuts, bitsList, colsList, sel, flow, core,
                     options.planeX(), options.planeY(), hide));
             progress.checkCancelled();
@@ -215,30 +220,40 @@ public final class AnalysisEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * Computes the bitsets: the events are split into {@link Options#threads()} ranges of words and
+     * each range runs every job, one range per thread (the calling thread takes one).
+     */
     private void computeJobs(List<Job> jobs, Progress progress) {
         if (jobs.isEmpty()) {
             return;
         }
+        int maxEvents = jobs.stream().mapToInt(j -> j.state().run.size()).max().orElse(0);
+        int parts = pool == null || maxEvents < PARALLEL_MIN_EVENTS ? 1 : options.threads();
         List<Callable<Void>> tasks = new ArrayList<>();
-        for (Job j : jobs) {
-            int words = j.state().words;
-            int parts = pool == null || j.state().run.size() < PARALLEL_MIN_EVENTS ? 1 : options.threads();
-            for (int p = 0; p < parts; p++) {
-                int w0 = (int) ((long) words * p / parts);
-                int w1 = (int) ((long) words * (p + 1) / parts);
-                tasks.add(() -> {
+        for (int p = 0; p < parts; p++) {
+            int part = p;
+            tasks.add(() -> {
+                for (Job j : jobs) {
                     if (progress.isCancelled()) {
                         throw new CancelledException();
                     }
-                    j.run(w0, w1);
-                    return null;
-                });
-            }
+                    int words = j.state().words;
+                    j.run((int) ((long) words * part / parts), (int) ((long) words * (part + 1) / parts));
+                }
+                return null;
+            });
         }
         runAll(tasks);
     }
 
-    private CoreAccumulator accumulate(RunState s, long[] sel, SignalBox box, boolean hide, Progress progress) {
+    /**
+     * One pass per word range: the AND of the cut bitsets into {@code sel} with the cut-flow counts
+     * (one read of every bitset, one write of the result), then the region / plane accumulation of
+     * the same (cache-warm) words. Ranges run in parallel; counts and histograms are merged.
+     */
+    private CoreAccumulator flowAndCore(RunState s, long[][] bits, long[] sel, long[] after, SignalBox box, boolean hide,
+                                        Progress progress) {
         RunData run = s.run;
         float[] ecal = run.floats(Schema.ECAL);
         float[] hcal = run.floats(Schema.HCAL);
@@ -247,26 +262,54 @@ public final class AnalysisEngine implements AutoCloseable {
         Binning by = options.planeY();
         int parts = pool == null || run.size() < PARALLEL_MIN_EVENTS ? 1 : options.threads();
         CoreAccumulator[] acc = new CoreAccumulator[parts];
+        long[][] counts = new long[parts][bits.length];
+        int n = run.size();
         List<Callable<Void>> tasks = new ArrayList<>();
         for (int p = 0; p < parts; p++) {
             int w0 = (int) ((long) s.words * p / parts);
             int w1 = (int) ((long) s.words * (p + 1) / parts);
             int idx = p;
             tasks.add(() -> {
-                if (progress.isCancelled()) {
-                    throw new CancelledException();
-                }
                 CoreAccumulator a = new CoreAccumulator(bx, by);
-                a.accumulate(sel, w0, w1, ecal, hcal, truth, box, bx, by, hide);
+                long[] c = counts[idx];
+                final int chunk = 4096;
+                for (int c0 = w0; c0 < w1; c0 += chunk) {
+                    if (progress.isCancelled()) {
+                        throw new CancelledException();
+                    }
+                    int c1 = Math.min(w1, c0 + chunk);
+                    andChunk(bits, sel, c, c0, c1, n);
+                    a.accumulate(sel, c0, c1, ecal, hcal, truth, box, bx, by, hide);
+                }
                 acc[idx] = a;
                 return null;
             });
         }
         runAll(tasks);
-        for (int p = 1; p < parts; p++) {
-            acc[0].merge(acc[p]);
+        for (int p = 0; p < parts; p++) {
+            for (int k = 0; k < after.length; k++) {
+                after[k] += counts[p][k];
+            }
+            if (p > 0) {
+                acc[0].merge(acc[p]);
+            }
         }
         return acc[0];
+    }
+
+    /** sel[w] = AND of every bitset (all events if none); count[k] += events passing cuts 0..k. */
+    private static void andChunk(long[][] bits, long[] sel, long[] count, int w0, int w1, int n) {
+        int k = bits.length;
+        int lastWord = sel.length - 1;
+        int tail = n & 63;
+        for (int w = w0; w < w1; w++) {
+            long a = (w == lastWord && tail != 0) ? (1L << tail) - 1 : -1L;
+            for (int i = 0; i < k; i++) {
+                a &= bits[i][w];
+                count[i] += Long.bitCount(a);
+            }
+            sel[w] = a;
+        }
     }
 
     /** Runs the tasks: the last on the calling thread, the others on the pool. */

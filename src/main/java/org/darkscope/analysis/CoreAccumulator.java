@@ -10,10 +10,13 @@ import org.darkscope.event.EventClass;
 final class CoreAccumulator {
     static final int CLASSES = EventClass.values().length;
     static final int REGIONS = Region.values().length;
-    private static final int ABCD_NONE = 4;
-    private static final int LABEL_NONE = 3;
+    /** Per-class stride of {@link #regions}: the 7 regions plus one dummy slot for "none". */
+    static final int STRIDE = 8;
+    private static final int NONE = 7;
 
-    final long[] regions = new long[CLASSES * REGIONS];
+    /** regions[class * STRIDE + region ordinal]; slot 7 of every class counts nothing useful. */
+    final long[] regions = new long[CLASSES * STRIDE];
+    /** plane[class * nbx * nby + iy * nbx + ix]; the last element is a dummy slot. */
     final int[] plane;
     final long[] outside = new long[CLASSES];
     final long[] selected = new long[CLASSES];
@@ -23,37 +26,59 @@ final class CoreAccumulator {
     CoreAccumulator(Binning x, Binning y) {
         this.nbx = x.bins();
         this.nby = y.bins();
-        this.plane = new int[CLASSES * nbx * nby];
+        this.plane = new int[CLASSES * nbx * nby + 1];
     }
 
     static int classIndex(int code) {
         return code >= 0 && code < CLASSES ? code : 0;
     }
 
+    /** Count of one region for one class. */
+    long region(int cls, int region) {
+        return regions[cls * STRIDE + region];
+    }
+
+    /** 1 if x is negative (sign bit set), else 0. */
+    private static int neg(double x) {
+        return (int) (Double.doubleToRawLongBits(x) >>> 63);
+    }
+
+    /** A threshold t for the form neg(x - t): -0.0 instead of 0 so that x = ±0 compares like the reference. */
+    private static double edge(double t) {
+        return t == 0 ? -0.0 : t;
+    }
+
     /**
-     * Accumulates the selected events of words [w0, w1).
+     * Accumulates the selected events of words [w0, w1). Branch-free per event: the comparisons are
+     * sign bits of differences (exact for non-NaN values once zero edges carry the right sign) and
+     * every count goes to a real or a dummy slot, so unpredictable region patterns cost no branch
+     * mispredictions. Events with a NaN energy take the plain path.
      *
-     * @param hideBox true: box events are counted in no histogram and their box count is dropped
+     * @param hideBox true: box events are counted in no histogram (their box count is hidden later)
      */
     void accumulate(long[] sel, int w0, int w1, float[] ecal, float[] hcal, int[] truth, SignalBox box,
                     Binning bx, Binning by, boolean hideBox) {
-        final double eMax = box.ecalMax();
-        final double hMax = box.hcalMax();
-        final double trig = box.ecalTriggerEdge();
-        final double hSide = box.hcalSidebandMax();
+        final double eMax = edge(box.ecalMax());
+        final double hMax = edge(box.hcalMax());
+        final double trig = edge(box.ecalTriggerEdge());
+        final double hSide = edge(box.hcalSidebandMax());
         final double pile = box.pileupSumMin();
-        final double dLo = box.dimuonHcalMin();
-        final double dHi = box.dimuonHcalMax();
+        final double dLo = edge(box.dimuonHcalMin());
+        final double dHi = edge(box.dimuonHcalMax());
         final double beam = box.beamEnergy();
         final double hadW = box.hadronSumWindow();
-        final double x0 = bx.lo();
-        final double x1 = bx.hi();
+        final double dimuonSumMax = edge(box.beamEnergy() - box.hadronSumWindow());
+        final double x0 = edge(bx.lo());
+        final double x1 = edge(bx.hi());
         final double sx = bx.bins() / (bx.hi() - bx.lo());
-        final double y0 = by.lo();
-        final double y1 = by.hi();
+        final double y0 = edge(by.lo());
+        final double y1 = edge(by.hi());
         final double sy = by.bins() / (by.hi() - by.lo());
         final int planeSize = nbx * nby;
-        final int boxIdx = Region.BOX.ordinal();
+        final int dummy = plane.length - 1;
+        final int hide = hideBox ? 1 : 0;
+        final int[] pl = plane;
+        final long[] rg = regions;
         for (int w = w0; w < w1; w++) {
             long m = sel[w];
             int base = w << 6;
@@ -62,39 +87,47 @@ final class CoreAccumulator {
                 m &= m - 1;
                 double ec = ecal[e];
                 double hc = hcal[e];
-                int c = classIndex(truth[e]);
-                int abcd = (ec < trig && hc < hSide) ? ((ec >= eMax ? 2 : 0) + (hc >= hMax ? 1 : 0)) : ABCD_NONE;
-                // abcd code 0 box, 1 A, 2 C, 3 D (Region ordinals)
-                boolean hidden = hideBox && abcd == boxIdx;
-                selected[c]++;
-                if (abcd != ABCD_NONE) {
-                    regions[c * REGIONS + abcd]++;
-                }
-                double sum = ec + hc;
-                int label;
-                if (sum > pile) {
-                    label = 2;
-                } else if (hc >= dLo && hc < dHi && sum < beam - hadW) {
-                    label = 0;
-                } else if (hc >= hMax && Math.abs(sum - beam) <= hadW) {
-                    label = 1;
-                } else {
-                    label = LABEL_NONE;
-                }
-                if (label != LABEL_NONE) {
-                    regions[c * REGIONS + 4 + label]++;
-                }
-                if (hidden) {
+                int code = truth[e];
+                int c = code * (((code >>> 31) ^ 1) & ((code - CLASSES) >>> 31));
+                if (ec != ec || hc != hc) {
+                    plain(c, ec, hc, box, hideBox);
                     continue;
                 }
-                if (ec >= x0 && ec < x1 && hc >= y0 && hc < y1) {
-                    int ix = Math.min((int) ((ec - x0) * sx), nbx - 1);
-                    int iy = Math.min((int) ((hc - y0) * sy), nby - 1);
-                    plane[c * planeSize + iy * nbx + ix]++;
-                } else {
-                    outside[c]++;
-                }
+                selected[c]++;
+                int in = neg(ec - trig) & neg(hc - hSide);
+                int highE = 1 - neg(ec - eMax);
+                int highH = 1 - neg(hc - hMax);
+                int abcd = (2 * highE + highH) | ((in ^ 1) * NONE);
+                rg[c * STRIDE + abcd]++;
+                double sum = ec + hc;
+                int iii = neg(pile - sum);
+                int i1 = (1 - iii) & (1 - neg(hc - dLo)) & neg(hc - dHi) & neg(sum - dimuonSumMax);
+                int i2 = (1 - iii) & (1 - i1) & highH & (1 - neg(hadW - Math.abs(sum - beam)));
+                rg[c * STRIDE + NONE - iii - 3 * i1 - 2 * i2]++;
+                int hid = hide & in & (1 - highE) & (1 - highH);
+                int inPlane = (1 - neg(ec - x0)) & neg(ec - x1) & (1 - neg(hc - y0)) & neg(hc - y1);
+                int ok = inPlane & (1 - hid);
+                int ix = Math.min((int) ((ec - x0) * sx), nbx - 1);
+                int iy = Math.min((int) ((hc - y0) * sy), nby - 1);
+                pl[dummy + ok * (c * planeSize + iy * nbx + ix - dummy)]++;
+                outside[c] += (1 - inPlane) & (1 - hid);
             }
+        }
+    }
+
+    /** One event with a NaN energy: outside every region and the plane. */
+    private void plain(int c, double ec, double hc, SignalBox box, boolean hideBox) {
+        selected[c]++;
+        Region a = box.abcdRegion(ec, hc);
+        Region l = box.labelRegion(ec, hc);
+        if (a != null) {
+            regions[c * STRIDE + a.ordinal()]++;
+        }
+        if (l != null) {
+            regions[c * STRIDE + l.ordinal()]++;
+        }
+        if (!(hideBox && a == Region.BOX)) {
+            outside[c]++;
         }
     }
 

@@ -86,7 +86,7 @@ public final class RunResult {
         long[] c = new long[CoreAccumulator.REGIONS];
         for (int k = 0; k < CoreAccumulator.CLASSES; k++) {
             for (int r = 0; r < c.length; r++) {
-                c[r] += core.regions[k * CoreAccumulator.REGIONS + r];
+                c[r] += core.region(k, r);
             }
         }
         return new RegionCounts(c, boxHidden);
@@ -94,8 +94,10 @@ public final class RunResult {
 
     /** Region counts of the selected events of one truth class. */
     public RegionCounts regions(EventClass cls) {
-        long[] c = Arrays.copyOfRange(core.regions, cls.ordinal() * CoreAccumulator.REGIONS,
-                (cls.ordinal() + 1) * CoreAccumulator.REGIONS);
+        long[] c = new long[CoreAccumulator.REGIONS];
+        for (int r = 0; r < c.length; r++) {
+            c[r] = core.region(cls.ordinal(), r);
+        }
         return new RegionCounts(c, boxHidden);
     }
 

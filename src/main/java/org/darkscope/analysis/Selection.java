@@ -113,10 +113,13 @@ public record Selection(String name, String description, List<Cut> cuts, SignalB
 
     /** Momentum window half width: p = 100 ± 3 GeV [src, physics.md 1 selection 1]. */
     public static final double MOMENTUM_HALF_WIDTH = 3.0;
-    /** Largest track angle to the beam axis, "small angle" [est, physics.md 1 selection 1]. */
-    public static final double MAX_TRACK_ANGLE_MRAD = 3.0;
-    /** Largest straw hit multiplicity: "no multiple hits in the straws" [est, physics.md 1 selection 4]. */
-    public static final double MAX_STRAW_HITS = 5.0;
+    /** Largest track angle to the beam axis, "small angle" [est, physics.md 1 selection 1: ≈ 7σ of the beam divergence]. */
+    public static final double MAX_TRACK_ANGLE_MRAD = 1.0;
+    /**
+     * Straw hit multiplicity must stay below this: "no multiple hits in the straws" [est, physics.md 1
+     * selection 4]: a clean track leaves one hit per chamber (2), one noise hit is tolerated.
+     */
+    public static final double MAX_STRAW_HITS = 4.0;
     /** SRD window per cell: 1 &lt; E &lt; 80 MeV [src, physics.md 1]. */
     public static final double SRD_CELL_MIN_MEV = 1.0;
     public static final double SRD_CELL_MAX_MEV = 80.0;

@@ -33,8 +33,8 @@ public record SignalBox(double ecalMax, double hcalMax, double ecalTriggerEdge, 
     public static final double PUBLISHED_ECAL_MAX = 50.0;
     /** Box upper E_HCAL edge of the published analysis [src, physics.md 1]. */
     public static final double PUBLISHED_HCAL_MAX = 1.0;
-    /** Trigger threshold on E_ECAL, "≲ 80-85 GeV" [src, physics.md 1]. */
-    public static final double TRIGGER_EDGE = 85.0;
+    /** Trigger threshold on E_ECAL, "≲ 80-85 GeV" [src, physics.md 1]; 80 as in the simulator. */
+    public static final double TRIGGER_EDGE = 80.0;
     /** Upper E_HCAL edge of sidebands A and D [est]. */
     public static final double HCAL_SIDEBAND_MAX = 100.0;
     /** Nominal beam energy [src, physics.md 1]. */

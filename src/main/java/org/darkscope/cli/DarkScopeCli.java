@@ -13,7 +13,11 @@ import java.util.Set;
                 InfoCommand.class,
                 ExportCommand.class,
                 CommandLine.HelpCommand.class,
-                SimulateCommand.class
+                SimulateCommand.class,
+                AnalyseCommand.class,
+                LimitCommand.class,
+                ExclusionCommand.class,
+                BenchCommand.class
         })
 public final class DarkScopeCli implements Runnable {
     /** Exit code for bad arguments or unreadable files. */

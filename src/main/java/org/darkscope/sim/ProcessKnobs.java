@@ -60,8 +60,8 @@ public record ProcessKnobs(double beamMomentumSpread, double beamSpotSigma, doub
     }
 
     public static ProcessKnobs defaults() {
-        return new ProcessKnobs(1.0, 5.0, 0.1, 150.0, 0.5, 40.0, 0.3, 1e-5, 0.004, 2e-4,
-                0.02, 0.40, 0.15, 0.5, 0.3, 0.1, 1.0 / 3.0);
+        return new ProcessKnobs(1.0, 5.0, 0.1, 150.0, 0.5, 40.0, 0.3, 1e-5, 0.0015, 2e-4,
+                0.012, 0.40, 0.15, 0.5, 0.3, 0.1, 1.0 / 3.0);
     }
 
     Map<String, String> describe() {

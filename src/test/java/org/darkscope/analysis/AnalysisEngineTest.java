@@ -270,6 +270,20 @@ class AnalysisEngineTest {
     }
 
     @Test
+    void emptyAndTinyRunsWork() {
+        for (int n : new int[]{0, 1, 63, 64, 65}) {
+            RunData tiny = SyntheticRuns.background(n, 100 + n);
+            try (AnalysisEngine e = new AnalysisEngine(List.of(tiny))) {
+                Selection sel = Selection.loose();
+                AnalysisResult r = e.evaluate(sel);
+                checkAgainstReference(r, tiny, sel);
+                assertEquals(n, r.run(tiny).cutFlow().total());
+                assertTrue(r.background().abcd() != null);
+            }
+        }
+    }
+
+    @Test
     void missingColumnIsNamed() {
         Selection sel = Selection.published().withAddedCut(Cut.max("bogus", "no_such_column", 1, "", ""));
         IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> engine.evaluate(sel));

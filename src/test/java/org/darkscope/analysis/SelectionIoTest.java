@@ -72,7 +72,7 @@ class SelectionIoTest {
 
     @Test
     void boxEdgesAreChecked() {
-        String bad = valid().replaceFirst("\"ecalTriggerEdge\" : 85.0", "\"ecalTriggerEdge\" : 40.0");
+        String bad = valid().replaceFirst("\"ecalTriggerEdge\" : 80.0", "\"ecalTriggerEdge\" : 40.0");
         SelectionFormatException e = assertThrows(SelectionFormatException.class, () -> SelectionIo.read(bad));
         assertTrue(e.getMessage().contains("ecalTriggerEdge"), e.getMessage());
     }

@@ -1,6 +1,6 @@
 package org.darkscope.analysis;
 
-import org.darkscope.event.CellStore;
+import org.darkscope.event.ArrayCellStore;
 import org.darkscope.event.ColumnDef;
 import org.darkscope.event.EventClass;
 import org.darkscope.event.RunData;
@@ -14,45 +14,27 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Synthetic runs for tests: every summary column filled directly (the derived ones too), with a
- * class mix that populates the box, the sidebands and regions I/II/III; cells all zero.
+ * Synthetic runs for tests, with a class mix that populates the box, the sidebands and regions
+ * I/II/III. The energies are put into a few cells (central preshower and main towers, a corner
+ * tower for the shower-shape tail, the central cell of each HCAL module) and the summary is derived
+ * from the cells as for any run, so a run survives a round trip through a run file.
  */
-final class SyntheticRuns {
+public final class SyntheticRuns {
     private SyntheticRuns() {
     }
 
     static final Detector DETECTOR = GeometryLoader.defaultDetector();
 
-    /** A CellStore of zeros that holds no memory. */
-    static final class ZeroCells implements CellStore {
-        private final int n;
-
-        ZeroCells(int n) {
-            this.n = n;
-        }
-
-        @Override
-        public int size() { return n; }
-
-        @Override
-        public int cellCount() { return DETECTOR.cellCount(); }
-
-        @Override
-        public void read(int event, float[] dst) {
-            java.util.Arrays.fill(dst, 0, cellCount(), 0f);
-        }
-    }
-
-    static RunData background(int n, long seed) {
+    public static RunData background(int n, long seed) {
         return build(n, seed, new RunInfo(1, 100, 1e9, 5e6, GeometryLoader.DEFAULT_VERSION, true, "physics", seed,
                 Double.NaN, Map.of(), Schema.VERSION, "synthetic"), false);
     }
 
-    static RunData data(int n, long seed) {
+    public static RunData data(int n, long seed) {
         return build(n, seed, RunInfo.data(7, 100, 1e9), false);
     }
 
-    static RunData signal(int n, long seed, double massMeV) {
+    public static RunData signal(int n, long seed, double massMeV) {
         return build(n, seed, new RunInfo(100 + (int) massMeV, 100, 0, 0, GeometryLoader.DEFAULT_VERSION, true,
                 "signal-brem", seed, massMeV, Map.of(), Schema.VERSION, "synthetic signal"), true);
     }
@@ -75,6 +57,13 @@ final class SyntheticRuns {
         int[] straw = (int[]) cols.get(Schema.STRAW_HITS);
         int[] truth = (int[]) cols.get(Schema.TRUTH_CLASS);
         int[] event = (int[]) cols.get(Schema.EVENT);
+        int nc = DETECTOR.cellCount();
+        float[] block = new float[n * nc];
+        var preL = DETECTOR.ecalPreshower();
+        var mainL = DETECTOR.ecalMain();
+        int preC = preL.firstIndex() + preL.centralLocalIndex();
+        int mainC = mainL.firstIndex() + mainL.centralLocalIndex();
+        int corner = mainL.firstIndex();
         int nSrd = DETECTOR.srdCellCount();
         int nVeto = DETECTOR.vetoCount();
         int nMod = DETECTOR.hcalModules().size();
@@ -92,8 +81,8 @@ final class SyntheticRuns {
             truth[e] = info.simulated() ? cls.code() : 0;
             boolean beamLepton = cls != EventClass.BEAM_HADRON && cls != EventClass.BEAM_MUON;
             p[e] = (float) (100 + r.nextGaussian() * (cls == EventClass.UPSTREAM ? 4 : 1.2));
-            angle[e] = (float) Math.abs(r.nextGaussian() * (cls == EventClass.UPSTREAM ? 4 : 1));
-            straw[e] = r.nextInt(cls == EventClass.UPSTREAM ? 12 : 6);
+            angle[e] = (float) Math.abs(r.nextGaussian() * (cls == EventClass.UPSTREAM ? 0.8 : 0.2));
+            straw[e] = r.nextInt(cls == EventClass.UPSTREAM ? 12 : 4);
             double srdTot = 0;
             for (int i = 0; i < nSrd; i++) {
                 float v = beamLepton ? (float) (30 + r.nextGaussian() * 10) : (float) Math.abs(r.nextGaussian() * 0.5);
@@ -151,11 +140,19 @@ final class SyntheticRuns {
             shape[e] = (float) Math.abs(r.nextGaussian() * (cls == EventClass.HADRON ? 0.08 : 0.03));
             for (int m = 0; m < nMod; m++) {
                 f(cols, Schema.hcalModule(m))[e] = (float) (hc / nMod);
+                var l = DETECTOR.hcalModules().get(m);
+                block[e * nc + l.firstIndex() + l.centralLocalIndex()] = (float) (hc / nMod);
             }
+            double tail = shape[e] * ecal[e];
+            block[e * nc + preC] = pre[e];
+            block[e * nc + corner] = (float) tail;
+            block[e * nc + mainC] = (float) (ecal[e] - pre[e] - tail);
         }
-        RunData.Builder b = RunData.builder(info, DETECTOR, n).cells(new ZeroCells(n)).source("synthetic-" + seed);
+        RunData.Builder b = RunData.builder(info, DETECTOR, n).cells(new ArrayCellStore(block, nc)).source("synthetic-" + seed);
         for (Map.Entry<String, Object> en : cols.entrySet()) {
-            b.column(en.getKey(), en.getValue());
+            if (s.column(en.getKey()).kind() != ColumnDef.Kind.DERIVED) {
+                b.column(en.getKey(), en.getValue());
+            }
         }
         return b.build();
     }

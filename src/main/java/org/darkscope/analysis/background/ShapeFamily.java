@@ -54,18 +54,30 @@ public enum ShapeFamily {
             return r.endpoint() > r.hi();
         }
     },
-    /** Positive quadratic e^a (t - t0)² + e^c. */
+    /**
+     * Positive 2nd-order polynomial in u = E/hi with non-negative coefficients,
+     * e^a + e^b u + e^c u²: positive and non-decreasing for every E ≥ 0 (so it cannot turn up in
+     * the extrapolation region below the fit range).
+     */
     POSITIVE_QUADRATIC("positive 2nd-order polynomial", 3) {
         @Override
         double density(double e, double[] p, Range r) {
-            double t = r.t(e) - p[1];
-            return Math.exp(p[0]) * t * t + Math.exp(p[2]);
+            if (e < 0) {
+                return 0;
+            }
+            double u = e / r.hi();
+            return Math.exp(p[0]) + Math.exp(p[1]) * u + Math.exp(p[2]) * u * u;
         }
 
         @Override
         double[] start(double meanDensity) {
             double l = Math.log(Math.max(meanDensity, 1e-9));
-            return new double[]{l - 1, 0.5, l - 0.5};
+            return new double[]{l - 1, l - 1, l - 1};
+        }
+
+        @Override
+        boolean applicable(Range r) {
+            return r.lo() >= 0;
         }
     };
 

@@ -9,13 +9,16 @@ import java.util.Locale;
 /**
  * Sideband-fit extrapolation into the box (physics.md section 4): the E_ECAL spectrum of sideband C
  * (E_HCAL &lt; box edge, E_ECAL from the box edge to the trigger edge) and the E_HCAL spectrum of
- * sideband A (E_ECAL &lt; box edge, E_HCAL from the box edge to the sideband edge) are fitted with
- * every {@link ShapeFamily} by binned Poisson likelihood over a nominal range and two shortened
- * ranges, then integrated below the box edge (from 0).
+ * sideband A (E_ECAL &lt; box edge, E_HCAL from the box edge to the start of the dimuon window, or
+ * the sideband edge) are fitted with every {@link ShapeFamily} by binned Poisson likelihood over a
+ * nominal range and two shortened ranges, then integrated below the box edge (from 0).
  *
- * <p>Central value: the accepted fit on the nominal range with the highest fit probability; its
- * statistical error √(gᵀVg). Systematic error: half the spread of the extrapolations of every
- * accepted fit (all families, all ranges).</p>
+ * <p>A fit is acceptable if it converged with a positive-definite Hessian, its χ² probability is at
+ * least {@link Settings#minProbability()} and its extrapolation is constrained by the data
+ * (relative statistical error at most {@link Settings#maxRelativeError()}). Central value: the
+ * acceptable fit on the nominal range with the highest fit probability; its statistical error
+ * √(gᵀVg). Systematic error: half the spread of the extrapolations of every acceptable fit (all
+ * families, all ranges).</p>
  */
 public class SidebandFitter {
     public static final String METHOD_C = "sideband C fit (E_ECAL)";
@@ -26,9 +29,12 @@ public class SidebandFitter {
      * @param minEvents        fewest sideband events to attempt a fit
      * @param minProbability   fits with a smaller χ² p-value are not acceptable [est: 1 %]
      * @param rangeShrink      fraction of the range width removed at either end for the range variations
+     * @param maxRelativeError fits whose extrapolation has a larger relative statistical error are not
+     *                         acceptable: the data do not constrain them [est: 1]
      * @param families         function families tried
      */
-    public record Settings(int bins, int minEvents, double minProbability, double rangeShrink, List<ShapeFamily> families) {
+    public record Settings(int bins, int minEvents, double minProbability, double rangeShrink, double maxRelativeError,
+                           List<ShapeFamily> families) {
         public Settings {
             families = List.copyOf(families);
             if (bins < 5) {
@@ -37,7 +43,7 @@ public class SidebandFitter {
         }
 
         public static Settings defaults() {
-            return new Settings(30, 10, 0.01, 0.15, ShapeFamily.all());
+            return new Settings(30, 10, 0.01, 0.15, 1.0, ShapeFamily.all());
         }
     }
 
@@ -67,16 +73,30 @@ public class SidebandFitter {
                 box.beamEnergy());
     }
 
-    /** Fit of the E_HCAL spectrum of sideband A, extrapolated below the box edge. */
+    /**
+     * Fit of the E_HCAL spectrum of sideband A, extrapolated below the box edge. The fit range ends
+     * below the dimuon window of region I when that window lies inside the sideband (the dimuon peak
+     * is no continuation of the hadronic spectrum).
+     */
     public BackgroundEstimate sidebandA(float[] ecal, float[] hcal, SignalBox box) {
+        double hi = sidebandAFitMax(box);
         List<Double> v = new ArrayList<>();
         for (int i = 0; i < ecal.length; i++) {
-            if (ecal[i] < box.ecalMax() && hcal[i] >= box.hcalMax() && hcal[i] < box.hcalSidebandMax()) {
+            if (ecal[i] < box.ecalMax() && hcal[i] >= box.hcalMax() && hcal[i] < hi) {
                 v.add((double) hcal[i]);
             }
         }
-        return extrapolate(METHOD_A, "sideband A", toArray(v), box.hcalMax(), box.hcalSidebandMax(), box.hcalMax(),
-                box.beamEnergy());
+        return extrapolate(METHOD_A, String.format(Locale.ROOT, "sideband A (E_HCAL %.3g-%.3g GeV)", box.hcalMax(), hi),
+                toArray(v), box.hcalMax(), hi, box.hcalMax(), box.beamEnergy());
+    }
+
+    /** Upper E_HCAL edge of the sideband A fit: the dimuon window start if it lies in the sideband. */
+    public static double sidebandAFitMax(SignalBox box) {
+        double hi = box.hcalSidebandMax();
+        if (box.dimuonHcalMin() > box.hcalMax() && box.dimuonHcalMin() < hi) {
+            hi = box.dimuonHcalMin();
+        }
+        return hi;
     }
 
     private static double[] toArray(List<Double> l) {
@@ -169,8 +189,14 @@ public class SidebandFitter {
             return new ShapeFit(f.label(), range.lo(), range.hi(), params, value, err, r.probability(), false,
                     "extrapolation to 0 diverges");
         }
-        boolean ok = r.probability() >= settings.minProbability();
-        return new ShapeFit(f.label(), range.lo(), range.hi(), params, value, err, r.probability(), ok,
-                ok ? "" : String.format(Locale.ROOT, "fit probability %.2g below %.2g", r.probability(), settings.minProbability()));
+        if (r.probability() < settings.minProbability()) {
+            return new ShapeFit(f.label(), range.lo(), range.hi(), params, value, err, r.probability(), false,
+                    String.format(Locale.ROOT, "fit probability %.2g below %.2g", r.probability(), settings.minProbability()));
+        }
+        if (err > settings.maxRelativeError() * value) {
+            return new ShapeFit(f.label(), range.lo(), range.hi(), params, value, err, r.probability(), false,
+                    String.format(Locale.ROOT, "extrapolation not constrained by the data (%.3g ± %.3g)", value, err));
+        }
+        return new ShapeFit(f.label(), range.lo(), range.hi(), params, value, err, r.probability(), true, "");
     }
 }

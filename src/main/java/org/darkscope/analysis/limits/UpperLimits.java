@@ -33,20 +33,50 @@ public final class UpperLimits {
      */
     public static double expectedLimit(LimitInput in) {
         Nuisances nu = new Nuisances(in.background(), in.backgroundError(), 0);
-        double sum = 0;
-        double prob = 0;
-        for (int n = 0; n < 10000; n++) {
+        // P(n | b) with the background uncertainty folded in, up to a negligible tail
+        java.util.List<Double> probs = new java.util.ArrayList<>();
+        double total = 0;
+        for (int n = 0; n < 1_000_000; n++) {
             double p = 0;
             for (int k = 0; k < nu.w.length; k++) {
                 p += nu.w[k] * pmf(n, nu.b[k]);
             }
-            if (p > 0) {
-                sum += p * upperLimit(in.withObserved(n));
-            }
-            prob += p;
-            if (prob > 1 - 1e-6 && n > in.background()) {
+            probs.add(p);
+            total += p;
+            if (total > 1 - 1e-9 && n > in.background()) {
                 break;
             }
+        }
+        // outcomes with a negligible probability do not change the mean: skip them
+        int lo = 0;
+        int hi = probs.size() - 1;
+        double pMax = probs.stream().mapToDouble(Double::doubleValue).max().orElse(1);
+        while (lo < hi && probs.get(lo) < 1e-9 * pMax) {
+            lo++;
+        }
+        while (hi > lo && probs.get(hi) < 1e-9 * pMax) {
+            hi--;
+        }
+        // s_up(n) is smooth in n: for wide distributions compute it every `step` counts and
+        // interpolate linearly in between (step ≤ σ/3 keeps the mean exact to well below 1e-3)
+        int step = Math.max(1, (int) (Math.sqrt(in.background() + 1) / 3));
+        java.util.Map<Integer, Double> sUp = new java.util.HashMap<>();
+        double sum = 0;
+        double prob = 0;
+        for (int n = lo; n <= hi; n++) {
+            double p = probs.get(n);
+            int a = lo + ((n - lo) / step) * step;
+            int b = Math.min(hi, a + step);
+            double sa = sUp.computeIfAbsent(a, x -> upperLimit(in.withObserved(x)));
+            double s;
+            if (a == n || b == a) {
+                s = sa;
+            } else {
+                double sb = sUp.computeIfAbsent(b, x -> upperLimit(in.withObserved(x)));
+                s = sa + (sb - sa) * (n - a) / (double) (b - a);
+            }
+            sum += p * s;
+            prob += p;
         }
         return sum / prob;
     }

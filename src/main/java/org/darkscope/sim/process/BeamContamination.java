@@ -13,13 +13,11 @@ import org.darkscope.sim.response.HcalResponse;
  * everywhere.
  */
 public final class BeamContamination implements EventProcess {
-    /** Probability that a beam hadron crosses the ECAL without interacting (physics.md 2.2 [est]: ≈ 0.2). */
+    /** Probability that a beam hadron crosses the ≈ 1.6 λ_I ECAL without interacting (physics.md 2.2 [est]: ≈ 0.2 ≈ e^-1.6). */
     public static final double ECAL_PASS = 0.2;
     /** Fraction of a hadron's energy left in the ECAL when it interacts there: uniform range [est]. */
     public static final double ECAL_FRACTION_MIN = 0.1;
     public static final double ECAL_FRACTION_MAX = 0.7;
-    /** ECAL thickness in interaction lengths (physics.md 2.2: ≈ 1.6 λ_I). */
-    public static final double ECAL_LAMBDA = 1.6;
 
     private final Beam beam;
     private final DetectorResponse r;

@@ -1,0 +1,81 @@
+package org.darkscope.analysis;
+
+import org.darkscope.analysis.background.BackgroundEstimate;
+import org.darkscope.analysis.limits.LimitInput;
+import org.darkscope.analysis.limits.UpperLimits;
+import org.darkscope.analysis.yield.DarkPhotonYield;
+import org.darkscope.analysis.yield.ExclusionCalculator;
+import org.darkscope.analysis.yield.ExclusionPoint;
+import org.darkscope.analysis.yield.ExclusionRequest;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Limits from an evaluated selection: background from the chosen estimate, observed count in the
+ * box of the data runs (none while blinded: then only expected limits), efficiency per mass from
+ * the signal runs (selected and in the box over generated, so it includes the kinematic acceptance
+ * and the yield is taken over all x), EOT of the data/background runs.
+ */
+public final class ResultLimits {
+    /**
+     * The numbers behind the limits.
+     *
+     * @param background      the estimate used (maybe unavailable)
+     * @param observed        events in the box of the data runs, -1 while blinded or without data
+     * @param eot             electrons on target of the data/background runs
+     * @param upperLimit      observed upper limit on signal events (NaN when blinded / no background)
+     * @param expectedLimit   mean expected upper limit (NaN when no background)
+     * @param points          exclusion per signal mass (empty without signal runs)
+     * @param reason          "" or why there is no limit
+     */
+    public record Summary(BackgroundEstimate background, long observed, double eot, double upperLimit, double expectedLimit,
+                          List<ExclusionPoint> points, String reason) {
+        public Summary {
+            points = List.copyOf(points);
+        }
+    }
+
+    private ResultLimits() {
+    }
+
+    public static Summary compute(AnalysisResult r, ExclusionSettings s) {
+        BackgroundEstimate b = s.background().pick(r.background());
+        long observed = -1;
+        boolean data = r.backgroundRuns().stream().anyMatch(x -> !x.isSimulated());
+        if (data) {
+            long n = r.backgroundRuns().stream().filter(x -> !x.isSimulated()).mapToLong(x -> x.regions().count(Region.BOX)).sum();
+            boolean hidden = r.backgroundRuns().stream().anyMatch(RunResult::boxHidden);
+            observed = hidden ? -1 : n;
+        }
+        double eot = r.eot();
+        if (!b.available()) {
+            return new Summary(b, observed, eot, Double.NaN, Double.NaN, List.of(), "no background estimate: " + b.reason());
+        }
+        double bValue = Math.max(0, b.value());
+        LimitInput in = new LimitInput(Math.max(0, (int) observed), bValue, b.totalError(), s.signalRelError(), s.cl(), s.method());
+        double expected = UpperLimits.expectedLimit(in);
+        double up = observed >= 0 ? UpperLimits.upperLimit(in) : Double.NaN;
+        List<ExclusionPoint> pts = new ArrayList<>();
+        String reason = "";
+        if (!(eot > 0)) {
+            reason = "the background runs carry no EOT";
+        } else {
+            List<Efficiency> effs = r.efficiencies();
+            double e0 = r.runs().isEmpty() ? 100 : r.runs().get(0).run().info().beamEnergy();
+            DarkPhotonYield yield = new DarkPhotonYield(e0, s.model(), s.kTable());
+            for (Efficiency eff : effs) {
+                if (!(eff.value() > 0)) {
+                    continue;
+                }
+                ExclusionRequest req = new ExclusionRequest(eot, m -> eff.value(), in, s.process(), yield, 0,
+                        e0 - r.selection().box().ecalMax(), s.alphaD(), ExclusionRequest.DEFAULT_MASS_RATIO);
+                pts.add(ExclusionCalculator.point(req, eff.massMeV(), up, expected));
+            }
+            if (effs.isEmpty()) {
+                reason = "no signal runs: no efficiency";
+            }
+        }
+        return new Summary(b, observed, eot, up, expected, pts, reason);
+    }
+}

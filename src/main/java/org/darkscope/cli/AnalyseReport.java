@@ -1,0 +1,245 @@
+package org.darkscope.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.darkscope.analysis.AnalysisResult;
+import org.darkscope.analysis.BoxEdgeScan;
+import org.darkscope.analysis.CutFlow;
+import org.darkscope.analysis.Efficiency;
+import org.darkscope.analysis.Region;
+import org.darkscope.analysis.RegionCounts;
+import org.darkscope.analysis.ResultLimits;
+import org.darkscope.analysis.RunResult;
+import org.darkscope.analysis.background.BackgroundEstimate;
+import org.darkscope.analysis.background.BackgroundSummary;
+import org.darkscope.analysis.yield.ExclusionPoint;
+import org.darkscope.event.EventClass;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/** The output of {@code analyse}: JSON or readable tables from one {@link AnalysisResult}. */
+final class AnalyseReport {
+    private AnalyseReport() {
+    }
+
+    static ObjectNode toJson(AnalysisResult r, ResultLimits.Summary limits) {
+        ObjectNode o = CliJson.MAPPER.createObjectNode();
+        o.put("selection", r.selection().name());
+        o.put("blinded", r.selection().blinded());
+        ArrayNode runs = o.putArray("runs");
+        for (RunResult rr : r.runs()) {
+            ObjectNode x = runs.addObject();
+            x.put("run", rr.run().displayName());
+            x.put("events", rr.run().size());
+            x.put("simulated", rr.isSimulated());
+            x.put("signal", rr.isSignal());
+            CliJson.put(x, "massMeV", rr.run().info().signalMassMeV());
+            CliJson.put(x, "eot", rr.run().info().eot());
+            x.set("cutFlow", cutFlow(rr.cutFlow()));
+            x.set("regions", regions(rr.regions()));
+            if (rr.isSimulated()) {
+                ObjectNode byClass = x.putObject("regionsByClass");
+                for (EventClass c : rr.classes()) {
+                    byClass.set(c.name().toLowerCase(Locale.ROOT), regions(rr.regions(c)));
+                }
+            }
+        }
+        ArrayNode eff = o.putArray("efficiencies");
+        for (Efficiency e : r.efficiencies()) {
+            ObjectNode x = eff.addObject();
+            x.put("run", e.runName());
+            CliJson.put(x, "massMeV", e.massMeV());
+            x.put("passed", e.passed());
+            x.put("total", e.total());
+            CliJson.put(x, "value", e.value());
+            CliJson.put(x, "lower", e.lower());
+            CliJson.put(x, "upper", e.upper());
+            x.put("interval", e.method().name().toLowerCase(Locale.ROOT));
+            CliJson.put(x, "cl", e.cl());
+        }
+        if (!r.backgroundRuns().isEmpty()) {
+            BackgroundSummary b = r.background();
+            ObjectNode bg = o.putObject("background");
+            bg.set("sidebandC", estimate(b.sidebandC(), b));
+            bg.set("sidebandA", estimate(b.sidebandA(), b));
+            bg.set("abcd", estimate(b.abcd(), b));
+            bg.put("abcdAssumesFactorisation", true);
+            if (b.simulated()) {
+                ObjectNode t = bg.putObject("truthInBox");
+                b.truthInBox().forEach((c, n) -> t.put(c.name().toLowerCase(Locale.ROOT), n));
+                bg.put("truthTotal", b.truthTotal());
+            }
+        }
+        ObjectNode l = o.putObject("limits");
+        l.put("background", limits.background().method());
+        CliJson.put(l, "backgroundValue", limits.background().value());
+        CliJson.put(l, "backgroundError", limits.background().totalError());
+        if (limits.observed() >= 0) {
+            l.put("observed", limits.observed());
+        } else {
+            l.putNull("observed");
+        }
+        CliJson.put(l, "eot", limits.eot());
+        CliJson.put(l, "upperLimit", limits.upperLimit());
+        CliJson.put(l, "expectedLimit", limits.expectedLimit());
+        l.put("reason", limits.reason());
+        ArrayNode pts = l.putArray("points");
+        for (ExclusionPoint p : limits.points()) {
+            pts.add(ExclusionCommand.point(p));
+        }
+        return o;
+    }
+
+    static ObjectNode scanJson(BoxEdgeScan.Result scan) {
+        ObjectNode o = CliJson.MAPPER.createObjectNode();
+        CliJson.put(o, "bestEdge", scan.bestEdge());
+        ArrayNode a = o.putArray("points");
+        for (BoxEdgeScan.Point p : scan.points()) {
+            ObjectNode x = a.addObject();
+            CliJson.put(x, "edge", p.edge());
+            CliJson.put(x, "efficiency", p.efficiency());
+            CliJson.put(x, "background", p.background().value());
+            x.put("backgroundMethod", p.background().method());
+            CliJson.put(x, "expectedLimit", p.expectedLimit());
+            CliJson.put(x, "relativeEpsilon", p.relativeEpsilon());
+        }
+        return o;
+    }
+
+    static void printScan(BoxEdgeScan.Result scan, PrintWriter out) {
+        out.println();
+        Table t = new Table("E_ECAL edge [GeV]", "efficiency", "background", "expected N_up", "expected eps (relative)");
+        for (BoxEdgeScan.Point p : scan.points()) {
+            t.row(CliJson.fmt(p.edge()), CliJson.fmt(p.efficiency()), p.background().describe(), CliJson.fmt(p.expectedLimit()),
+                    CliJson.fmt(p.relativeEpsilon()));
+        }
+        t.print(out);
+        out.println("edge with the smallest expected limit: " + CliJson.fmt(scan.bestEdge()) + " GeV");
+    }
+
+    private static ArrayNode cutFlow(CutFlow f) {
+        ArrayNode a = CliJson.MAPPER.createArrayNode();
+        ObjectNode first = a.addObject();
+        first.put("cut", "all events");
+        first.put("after", f.total());
+        for (CutFlow.Row row : f.rows()) {
+            ObjectNode x = a.addObject();
+            x.put("cut", row.cut());
+            x.put("after", row.after());
+            CliJson.put(x, "absolute", row.absolute());
+            CliJson.put(x, "relative", row.relative());
+            x.put("alone", row.alone());
+        }
+        return a;
+    }
+
+    private static ObjectNode regions(RegionCounts c) {
+        ObjectNode o = CliJson.MAPPER.createObjectNode();
+        for (Region reg : Region.values()) {
+            long n = c.count(reg);
+            if (n == RegionCounts.HIDDEN) {
+                o.put(reg.name(), "blinded");
+            } else {
+                o.put(reg.name(), n);
+            }
+        }
+        return o;
+    }
+
+    private static ObjectNode estimate(BackgroundEstimate e, BackgroundSummary b) {
+        ObjectNode o = CliJson.MAPPER.createObjectNode();
+        o.put("method", e.method());
+        o.put("available", e.available());
+        if (e.available()) {
+            CliJson.put(o, "value", e.value());
+            CliJson.put(o, "statError", e.statError());
+            CliJson.put(o, "systError", e.systError());
+            o.put("note", e.note());
+            OptionalDouble cl = b.closure(e);
+            if (cl.isPresent()) {
+                CliJson.put(o, "closure", cl.getAsDouble());
+            }
+        } else {
+            o.put("reason", e.reason());
+        }
+        ArrayNode fits = o.putArray("fits");
+        for (var f : e.fits()) {
+            ObjectNode x = fits.addObject();
+            x.put("family", f.family());
+            CliJson.put(x, "fitLo", f.fitLo());
+            CliJson.put(x, "fitHi", f.fitHi());
+            CliJson.put(x, "extrapolated", f.extrapolated());
+            CliJson.put(x, "statError", f.statError());
+            CliJson.put(x, "fitProbability", f.fitProbability());
+            x.put("accepted", f.accepted());
+            x.put("message", f.message());
+        }
+        return o;
+    }
+
+    static void print(AnalysisResult r, ResultLimits.Summary limits, PrintWriter out) {
+        out.println("selection: " + r.selection().name() + (r.selection().blinded() ? " (blinded)" : ""));
+        for (RunResult rr : r.runs()) {
+            out.println();
+            out.println("== " + rr.run().displayName() + ": " + rr.run().size() + " events"
+                    + (rr.isSignal() ? ", signal m_A' = " + CliJson.fmt(rr.run().info().signalMassMeV()) + " MeV" : "")
+                    + (rr.isSimulated() ? ", simulated" : ", data"));
+            Table t = new Table("cut", "events after", "of all", "of previous", "passing alone");
+            t.row("(all events)", Long.toString(rr.cutFlow().total()), "1", "1", "-");
+            for (CutFlow.Row row : rr.cutFlow().rows()) {
+                t.row(row.cut(), Long.toString(row.after()), CliJson.fmt(row.absolute()), CliJson.fmt(row.relative()),
+                        Long.toString(row.alone()));
+            }
+            t.print(out);
+            out.println();
+            Table g = new Table("region", "selected events");
+            for (Region reg : Region.values()) {
+                long n = rr.regions().count(reg);
+                g.row(reg.label(), n == RegionCounts.HIDDEN ? "blinded" : Long.toString(n));
+            }
+            g.print(out);
+        }
+        if (!r.efficiencies().isEmpty()) {
+            out.println();
+            Table t = new Table("signal run", "m_A' [MeV]", "in box", "generated", "efficiency", "68 % interval");
+            for (Efficiency e : r.efficiencies()) {
+                t.row(e.runName(), CliJson.fmt(e.massMeV()), Long.toString(e.passed()), Long.toString(e.total()),
+                        CliJson.fmt(e.value()), "[" + CliJson.fmt(e.lower()) + ", " + CliJson.fmt(e.upper()) + "]");
+            }
+            t.print(out);
+        }
+        if (!r.backgroundRuns().isEmpty()) {
+            BackgroundSummary b = r.background();
+            out.println();
+            Table t = new Table("background in the box", "estimate", "closure (estimate/truth)");
+            for (BackgroundEstimate e : new BackgroundEstimate[]{b.sidebandC(), b.sidebandA(), b.abcd()}) {
+                OptionalDouble c = b.closure(e);
+                t.row(e.method(), e.describe(), c.isPresent() ? CliJson.fmt(c.getAsDouble()) : "-");
+            }
+            if (b.simulated()) {
+                t.row("truth (simulation)", Long.toString(b.truthTotal()), "1");
+                for (Map.Entry<EventClass, Long> en : b.truthInBox().entrySet()) {
+                    t.row("  " + en.getKey().label(), Long.toString(en.getValue()), "");
+                }
+            }
+            t.print(out);
+            out.println("note: ABCD " + b.abcd().note().replaceFirst("^assumes", "assumes"));
+        }
+        out.println();
+        out.println("limit: background " + limits.background().method() + " = " + limits.background().describe()
+                + "; observed " + (limits.observed() >= 0 ? Long.toString(limits.observed()) : "blinded")
+                + "; N_up = " + CliJson.fmt(limits.upperLimit()) + ", expected " + CliJson.fmt(limits.expectedLimit())
+                + "; EOT " + CliJson.fmt(limits.eot()) + (limits.reason().isEmpty() ? "" : " (" + limits.reason() + ")"));
+        if (!limits.points().isEmpty()) {
+            Table t = new Table("m_A' [MeV]", "efficiency", "eps90", "eps90 expected", "y90 expected");
+            for (ExclusionPoint p : limits.points()) {
+                t.row(CliJson.fmt(p.massMeV()), CliJson.fmt(p.efficiency()), CliJson.fmt(p.epsilon()),
+                        CliJson.fmt(p.epsilonExpected()), CliJson.fmt(p.yExpected()));
+            }
+            t.print(out);
+        }
+    }
+}

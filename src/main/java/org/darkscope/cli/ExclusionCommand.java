@@ -1,0 +1,154 @@
+package org.darkscope.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.darkscope.analysis.limits.LimitInput;
+import org.darkscope.analysis.limits.LimitMethod;
+import org.darkscope.analysis.yield.BremModel;
+import org.darkscope.analysis.yield.DarkPhotonYield;
+import org.darkscope.analysis.yield.ExclusionCalculator;
+import org.darkscope.analysis.yield.ExclusionPoint;
+import org.darkscope.analysis.yield.ExclusionRequest;
+import org.darkscope.analysis.yield.KFactorTable;
+import org.darkscope.analysis.yield.SignalProcess;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code darkscope exclusion}: 90 % CL limits on ε and y per A' mass. */
+@Command(name = "exclusion", mixinStandardHelpOptions = true,
+        description = "Exclusion limits on the kinetic mixing epsilon and on y = alpha_D eps^2 (m_chi/m_A')^4 "
+                + "per A' mass, from the electrons on target, the signal efficiency and the observed count.")
+public final class ExclusionCommand implements Callable<Integer> {
+    @Option(names = "--eot", required = true, paramLabel = "N", description = "electrons on target")
+    double eot;
+
+    @Option(names = "--efficiency", required = true, paramLabel = "E",
+            description = "signal efficiency (selection and box, without the kinematic x > x_c fraction)")
+    double efficiency;
+
+    @Option(names = "--observed", paramLabel = "N", defaultValue = "0", description = "events observed in the box (default 0)")
+    int observed;
+
+    @Option(names = "--background", paramLabel = "B", defaultValue = "0", description = "expected background (default 0)")
+    double background;
+
+    @Option(names = "--background-error", paramLabel = "DB", defaultValue = "0", description = "uncertainty of B (default 0)")
+    double backgroundError;
+
+    @Option(names = "--signal-error", paramLabel = "REL", defaultValue = "0", description = "relative signal uncertainty (default 0)")
+    double signalError;
+
+    @Option(names = "--mass-mev", required = true, split = ",", paramLabel = "M1,M2,...", description = "A' masses in MeV")
+    List<Double> masses;
+
+    @Option(names = "--process", paramLabel = "P", defaultValue = "brem", description = "brem, annihilation or both (default brem)")
+    String process;
+
+    @Option(names = "--model", paramLabel = "M", defaultValue = "iww", description = "iww or etl (default iww)")
+    String model;
+
+    @Option(names = "--k-table", paramLabel = "FILE", description = "CSV mass_gev,k of K = sigma_IWW/sigma_ETL (etl; default: built-in table)")
+    Path kTable;
+
+    @Option(names = "--alpha-d", paramLabel = "A", defaultValue = "0.1", description = "alpha_D for y (default 0.1)")
+    double alphaD;
+
+    @Option(names = "--ecal-max", paramLabel = "GEV", defaultValue = "50", description = "E_ECAL box edge in GeV (default 50)")
+    double ecalMax;
+
+    @Option(names = "--beam-energy", paramLabel = "GEV", defaultValue = "100", description = "beam energy in GeV (default 100)")
+    double beamEnergy;
+
+    @Option(names = "--method", paramLabel = "M", defaultValue = "cls", description = "cls, classical or fc (default cls)")
+    String method;
+
+    @Option(names = "--cl", paramLabel = "CL", defaultValue = "0.9", description = "confidence level (default 0.9)")
+    double cl;
+
+    @Option(names = "--json", description = "print JSON instead of a table")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!(ecalMax > 0 && ecalMax < beamEnergy)) {
+            throw new IllegalArgumentException("--ecal-max must be between 0 and the beam energy, got " + ecalMax);
+        }
+        BremModel m = BremModel.parse(model);
+        KFactorTable k = kTable != null ? KFactorTable.read(kTable) : KFactorTable.defaultTable();
+        LimitInput lim = new LimitInput(observed, background, backgroundError, signalError, cl, LimitMethod.parse(method));
+        DarkPhotonYield yield = new DarkPhotonYield(beamEnergy, m, k);
+        ExclusionRequest req = ExclusionRequest.of(eot, efficiency, lim, SignalProcess.parse(process), yield, ecalMax, alphaD);
+        double[] ms = masses.stream().mapToDouble(Double::doubleValue).toArray();
+        List<ExclusionPoint> pts = ExclusionCalculator.compute(req, ms);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(CliJson.MAPPER.writeValueAsString(toJson(req, pts)));
+        } else {
+            out.printf("%s, %s, %s at %s %% CL: N_up = %s (expected %s), EOT %s, efficiency %s, box E_ECAL < %s GeV%n",
+                    req.process().name().toLowerCase(), m.name(), lim.method().cliName(), CliJson.fmt(100 * cl),
+                    CliJson.fmt(pts.isEmpty() ? Double.NaN : pts.get(0).upperLimit()),
+                    CliJson.fmt(pts.isEmpty() ? Double.NaN : pts.get(0).expectedUpperLimit()), CliJson.fmt(eot),
+                    CliJson.fmt(efficiency), CliJson.fmt(ecalMax));
+            Table t = new Table("m_A' [MeV]", "brem/EOT/eps2", "annih/EOT/eps2", "eps90", "eps90 exp", "m_chi [MeV]", "y90",
+                    "y scalar", "y majorana", "y pseudo-Dirac", "note");
+            for (ExclusionPoint p : pts) {
+                Map<String, Double> r = p.relicY();
+                t.row(CliJson.fmt(p.massMeV()), CliJson.fmt(p.bremPerEps2()), CliJson.fmt(p.annihPerEps2()), CliJson.fmt(p.epsilon()),
+                        CliJson.fmt(p.epsilonExpected()), CliJson.fmt(p.mChiMeV()), CliJson.fmt(p.y()),
+                        CliJson.fmt(r.get("scalar")), CliJson.fmt(r.get("majorana")), CliJson.fmt(r.get("pseudodirac")), p.note());
+            }
+            t.print(out);
+        }
+        out.flush();
+        return 0;
+    }
+
+    static ObjectNode toJson(ExclusionRequest req, List<ExclusionPoint> pts) {
+        ObjectNode o = CliJson.MAPPER.createObjectNode();
+        CliJson.put(o, "eot", req.eot());
+        o.put("process", req.process().name().toLowerCase());
+        o.put("model", req.yield().model().name().toLowerCase());
+        o.put("method", req.limit().method().cliName());
+        CliJson.put(o, "cl", req.limit().cl());
+        CliJson.put(o, "observed", req.limit().observed());
+        CliJson.put(o, "background", req.limit().background());
+        CliJson.put(o, "alphaD", req.alphaD());
+        CliJson.put(o, "xc", req.xc());
+        ArrayNode a = o.putArray("points");
+        for (ExclusionPoint p : pts) {
+            a.add(point(p));
+        }
+        return o;
+    }
+
+    static ObjectNode point(ExclusionPoint p) {
+        ObjectNode x = CliJson.MAPPER.createObjectNode();
+        CliJson.put(x, "massMeV", p.massMeV());
+        CliJson.put(x, "efficiency", p.efficiency());
+        CliJson.put(x, "bremPerEotPerEps2", p.bremPerEps2());
+        CliJson.put(x, "annihilationPerEotPerEps2", p.annihPerEps2());
+        CliJson.put(x, "signalPerEps2", p.signalPerEps2());
+        CliJson.put(x, "upperLimit", p.upperLimit());
+        CliJson.put(x, "expectedUpperLimit", p.expectedUpperLimit());
+        CliJson.put(x, "epsilon", p.epsilon());
+        CliJson.put(x, "epsilonExpected", p.epsilonExpected());
+        CliJson.put(x, "mChiMeV", p.mChiMeV());
+        CliJson.put(x, "y", p.y());
+        CliJson.put(x, "yExpected", p.yExpected());
+        ObjectNode r = x.putObject("relicY");
+        p.relicY().forEach((k, v) -> CliJson.put(r, k, v));
+        x.put("note", p.note());
+        return x;
+    }
+}

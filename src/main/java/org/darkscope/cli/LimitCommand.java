@@ -1,0 +1,74 @@
+package org.darkscope.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.darkscope.analysis.limits.LimitInput;
+import org.darkscope.analysis.limits.LimitMethod;
+import org.darkscope.analysis.limits.UpperLimits;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+/** {@code darkscope limit}: the upper limit on signal events for n observed and b expected. */
+@Command(name = "limit", mixinStandardHelpOptions = true,
+        description = "Upper limit on the number of signal events for N observed and B expected background "
+                + "(CLs by default; classical or Feldman-Cousins on request), with log-normal uncertainties.")
+public final class LimitCommand implements Callable<Integer> {
+    @Option(names = "--observed", required = true, paramLabel = "N", description = "events observed")
+    int observed;
+
+    @Option(names = "--background", required = true, paramLabel = "B", description = "expected background")
+    double background;
+
+    @Option(names = "--background-error", paramLabel = "DB", defaultValue = "0", description = "absolute uncertainty of B (default 0)")
+    double backgroundError;
+
+    @Option(names = "--signal-error", paramLabel = "REL", defaultValue = "0", description = "relative uncertainty of the signal yield (default 0)")
+    double signalError;
+
+    @Option(names = "--method", paramLabel = "M", defaultValue = "cls", description = "cls, classical or fc (default cls)")
+    String method;
+
+    @Option(names = "--cl", paramLabel = "CL", defaultValue = "0.9", description = "confidence level (default 0.9)")
+    double cl;
+
+    @Option(names = "--json", description = "print JSON instead of a table")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        LimitInput in = new LimitInput(observed, background, backgroundError, signalError, cl, LimitMethod.parse(method));
+        double up = UpperLimits.upperLimit(in);
+        double exp = UpperLimits.expectedLimit(in);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            ObjectNode o = CliJson.MAPPER.createObjectNode();
+            CliJson.put(o, "observed", in.observed());
+            CliJson.put(o, "background", in.background());
+            CliJson.put(o, "backgroundError", in.backgroundError());
+            CliJson.put(o, "signalRelError", in.signalRelError());
+            o.put("method", in.method().cliName());
+            CliJson.put(o, "cl", in.cl());
+            CliJson.put(o, "upperLimit", up);
+            CliJson.put(o, "expectedLimit", exp);
+            out.println(CliJson.MAPPER.writeValueAsString(o));
+        } else {
+            Table t = new Table("quantity", "value");
+            t.row("observed", Integer.toString(in.observed()));
+            t.row("background", CliJson.fmt(in.background()) + " ± " + CliJson.fmt(in.backgroundError()));
+            t.row("signal uncertainty", CliJson.fmt(100 * in.signalRelError()) + " %");
+            t.row("method", in.method().cliName() + " at " + CliJson.fmt(100 * in.cl()) + " % CL");
+            t.row("upper limit on signal events", CliJson.fmt(up));
+            t.row("mean expected limit", CliJson.fmt(exp));
+            t.print(out);
+        }
+        out.flush();
+        return 0;
+    }
+}
