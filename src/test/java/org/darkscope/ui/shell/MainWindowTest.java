@@ -41,6 +41,13 @@ class MainWindowTest {
     /** Reads "bad*.parquet" as a broken file, anything else as RUN. */
     private static final RunReader FAKE_READER = (path, progress) -> {
         progress.update(0.5, "reading");
+        if (path.getFileName().toString().startsWith("slow")) {
+            while (!progress.isCancelled()) {
+                progress.update(0.25, "reading slowly");
+                java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
+            }
+            throw new org.darkscope.task.CancelledException();
+        }
         if (path.getFileName().toString().startsWith("bad")) {
             throw new IOException(path + ": not a Parquet file (no PAR1 magic)");
         }
@@ -102,6 +109,19 @@ class MainWindowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.eventTable().rowCount() == RUN.size());
         assertEquals(Path.of("/tmp/good-run.parquet"), window.model().recentFiles().get(0));
         assertTrue(window.model().recentFiles().stream().noneMatch(p -> p.toString().contains("bad-run")));
+    }
+
+    @Test
+    void aLoadingRunShowsProgressAndCanBeCancelled(FxRobot robot) throws Exception {
+        robot.interact(() -> window.open(Path.of("/tmp/slow-run.parquet"), null));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#loadProgress").queryAs(javafx.scene.control.ProgressBar.class)
+                .getProgress() > 0.2);
+        assertTrue(robot.lookup("#cancelTask").queryButton().isVisible());
+        robot.clickOn("#cancelTask");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#statusMessage").queryLabeled().getText().contains("cancelled"));
+        assertFalse(robot.lookup("#cancelTask").queryButton().isVisible());
+        assertTrue(window.model().session().runs().isEmpty());
+        assertTrue(robot.lookup("#errorDialog").tryQuery().isEmpty(), "a cancel is not an error");
     }
 
     @Test
