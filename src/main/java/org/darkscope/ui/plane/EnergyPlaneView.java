@@ -22,8 +22,8 @@ import java.util.function.Consumer;
 /**
  * The (E_ECAL, E_HCAL) plane (design.md "Interface", centre): density or scatter of the selected
  * events with a log colour legend, the signal MC overlay, the box and sidebands with live counts,
- * box edges draggable and editable as numbers, E_HCAL axis linear or log, zoom (drag a rectangle;
- * right-click or Reset zoom to go back) and pan (middle button). Shows {@link PlaneSnapshot}s
+ * box edges draggable and editable as numbers, E_HCAL axis linear or log, zoom (drag a rectangle
+ * with the left button; Reset zoom goes back) and pan (middle button or Ctrl + left button). Shows {@link PlaneSnapshot}s
  * it is given; reports box changes through {@link #boxProperty()} and clicks through {@link #setOnPick}.
  */
 public final class EnergyPlaneView extends BorderPane {
@@ -64,6 +64,8 @@ public final class EnergyPlaneView extends BorderPane {
         chart.getRenderers().setAll(renderer);
         chart.getPlugins().addAll(zoomer, overlay);
         zoomer.setAnimated(false);
+        // pan: middle button, or Ctrl/Cmd + left button; zoom: drag a rectangle with the left button
+        zoomer.setPanMouseFilter(e -> e.isMiddleButtonDown() || (e.isPrimaryButtonDown() && e.isShortcutDown()));
         zoomer.setAddButtonsToToolBar(false);
         chart.setToolBarPinned(false);
 

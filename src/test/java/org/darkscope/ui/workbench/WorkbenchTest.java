@@ -221,6 +221,25 @@ class WorkbenchTest {
         assertEquals(picked.index(), wb.window().eventTable().view().getSelectionModel().getSelectedItem());
     }
 
+    @Test
+    void draggingARectangleZoomsAndResetZoomGoesBack(FxRobot robot) {
+        var chart = wb.planeView().chart();
+        var xa = chart.getXAxis();
+        var ya = chart.getYAxis();
+        // a rectangle from (E_ECAL 60, E_HCAL 30) to (80, 5): away from the box edges
+        Point2D a = chart.getCanvas().localToScreen(xa.getDisplayPosition(60), ya.getDisplayPosition(30));
+        Point2D b = chart.getCanvas().localToScreen(xa.getDisplayPosition(80), ya.getDisplayPosition(5));
+        robot.drag(a, MouseButton.PRIMARY).moveTo(b).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(60, xa.getMin(), 2.0);
+        assertEquals(80, xa.getMax(), 2.0);
+        assertEquals(50, wb.model().session().selection().box().ecalMax(), 1e-12, "zooming does not move the box");
+        robot.clickOn("#resetZoom");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, xa.getMin(), 1e-9);
+        assertEquals(120, xa.getMax(), 1e-9);
+    }
+
     /** True if the plane's canvas has coloured (density map) pixels inside the box; background and grid are grey. */
     private boolean hasDataColourInBox(FxRobot robot) {
         var chart = wb.planeView().chart();
