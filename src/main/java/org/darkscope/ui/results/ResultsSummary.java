@@ -48,6 +48,20 @@ public final class ResultsSummary {
             String v = reg == Region.BOX && (blinded || n == RegionCounts.HIDDEN) ? "blinded" : Long.toString(n);
             out.add(SummaryLine.ok("region-" + reg.name(), reg.label(), v));
         }
+        // simulation: what the selected events are (truth class), for the data runs and background MC
+        for (RunData d : data) {
+            if (d.info().simulated()) {
+                StringBuilder sb = new StringBuilder();
+                for (EventClass c : EventClass.values()) {
+                    long n = r.run(d).selectedCount(c);
+                    if (n > 0) {
+                        sb.append(sb.isEmpty() ? "" : ", ").append(c.label()).append(' ').append(n);
+                    }
+                }
+                out.add(SummaryLine.ok("classes-" + d.info().runNumber(), "selected by truth class (" + d.displayName() + ")",
+                        sb.isEmpty() ? "none" : sb.toString()));
+            }
+        }
         List<Efficiency> effs = r.efficiencies();
         if (effs.isEmpty()) {
             out.add(new SummaryLine("eff", "signal efficiency", "no signal run open",
