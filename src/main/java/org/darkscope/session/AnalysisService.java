@@ -1,0 +1,170 @@
+package org.darkscope.session;
+
+import org.darkscope.analysis.AnalysisEngine;
+import org.darkscope.analysis.AnalysisResult;
+import org.darkscope.analysis.Selection;
+import org.darkscope.event.RunData;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * Keeps {@link Session#result()} up to date: every change of the runs or the selection schedules one
+ * evaluation by the {@link AnalysisEngine} on the worker, latest wins. In two stages, so the plane and
+ * the cut flow never wait for the fits: stage 1 evaluates (cut bitsets, cut flow, regions, plane) and
+ * sets {@link Session#setResult}; stage 2 computes the rest of that result (background fits, N-1 and
+ * 1-D histograms) and sets {@link Session#setDetails}. Results reach the session on {@code deliver}
+ * (the UI thread in the application).
+ */
+public final class AnalysisService implements AutoCloseable {
+    private final Session session;
+    private final AnalysisEngine engine;
+    private final AnalysisScheduler<Request, AnalysisResult> core;
+    private final AnalysisScheduler<AnalysisResult, AnalysisResult> details;
+    private final AtomicLong lastNanos = new AtomicLong();
+    private final AtomicLong detailsRequest = new AtomicLong();
+    private volatile long detailsDelayMillis;
+    private java.util.concurrent.ScheduledExecutorService delayTimer;
+    private final List<Consumer<AnalysisResult>> warmUps = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Consumer<AnalysisResult>> detailWarmUps = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** What one evaluation works on: the runs at the time of the change and the selection. */
+    private record Request(List<RunData> runs, Selection selection) {
+    }
+
+    public AnalysisService(Session session, AnalysisEngine engine, TaskExecutor worker, TaskExecutor deliver) {
+        this(session, engine, worker, worker, deliver);
+    }
+
+    /**
+     * @param worker        runs stage 1 (the engine evaluation)
+     * @param detailsWorker runs stage 2 (fits, histograms, limits); a separate thread keeps a slow fit or
+     *                      limit from delaying the next stage-1 evaluation
+     */
+    public AnalysisService(Session session, AnalysisEngine engine, TaskExecutor worker, TaskExecutor detailsWorker,
+                           TaskExecutor deliver) {
+        this.session = session;
+        this.engine = engine;
+        this.details = new AnalysisScheduler<>((r, p) -> {
+            p.checkCancelled();
+            r.computeAll();
+            for (Consumer<AnalysisResult> w : detailWarmUps) {
+                p.checkCancelled();
+                w.accept(r);
+            }
+            return r;
+        }, detailsWorker, deliver, new AnalysisScheduler.Listener<>() {
+            @Override
+            public void onResult(long generation, AnalysisResult r) {
+                session.setDetails(r);
+            }
+        });
+        this.core = new AnalysisScheduler<>((req, p) -> {
+            long t0 = System.nanoTime();
+            engine.setRuns(req.runs());
+            AnalysisResult r = engine.evaluate(req.selection(), p);
+            for (Consumer<AnalysisResult> w : warmUps) {
+                w.accept(r);
+            }
+            lastNanos.set(System.nanoTime() - t0);
+            return r;
+        }, worker, deliver, new AnalysisScheduler.Listener<>() {
+            @Override
+            public void onResult(long generation, AnalysisResult r) {
+                session.setResult(r);
+                scheduleDetails(r);
+            }
+
+            @Override
+            public void onError(long generation, Exception error) {
+                session.fireAnalysisFailed(error);
+            }
+        });
+        session.addListener(new SessionListener() {
+            @Override
+            public void runsChanged(Session s) {
+                schedule();
+            }
+
+            @Override
+            public void selectionChanged(Session s) {
+                schedule();
+            }
+        });
+    }
+
+    /**
+     * Work done on the worker right after each evaluation, before the result is delivered (the UI
+     * uses it to build what it draws, so the UI thread only swaps a snapshot).
+     */
+    public void addWarmUp(Consumer<AnalysisResult> w) {
+        warmUps.add(w);
+    }
+
+    /** Work done on the worker after stage 2 (background fits done), before {@link Session#setDetails}. */
+    public void addDetailsWarmUp(Consumer<AnalysisResult> w) {
+        detailWarmUps.add(w);
+    }
+
+    /**
+     * Waits this long after the latest stage-1 result before starting stage 2, so that while a slider
+     * is dragged the fits and limits do not compete for the CPU with the evaluations and the UI
+     * (0, the default: at once, as tests want).
+     */
+    public void setDetailsDelayMillis(long ms) {
+        this.detailsDelayMillis = ms;
+    }
+
+    private void scheduleDetails(AnalysisResult r) {
+        if (detailsDelayMillis <= 0) {
+            details.submit(r);
+            return;
+        }
+        long gen = detailsRequest.incrementAndGet();
+        if (delayTimer == null) {
+            delayTimer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(t -> {
+                Thread th = new Thread(t, "analysis-details-delay");
+                th.setDaemon(true);
+                return th;
+            });
+        }
+        delayTimer.schedule(() -> {
+            if (detailsRequest.get() == gen) {
+                details.submit(r);
+            }
+        }, detailsDelayMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** Schedules an evaluation of the session's current runs and selection. */
+    public void schedule() {
+        List<RunData> runs = session.runs().stream().map(OpenRun::data).toList();
+        if (runs.isEmpty()) {
+            core.cancel();
+            details.cancel();
+            session.setResult(null);
+            session.setDetails(null);
+            return;
+        }
+        core.submit(new Request(runs, session.selection()));
+    }
+
+    /** Wall time of the latest stage-1 evaluation including the warm-up, in nanoseconds. */
+    public long lastEvaluationNanos() {
+        return lastNanos.get();
+    }
+
+    public AnalysisScheduler<?, ?> coreScheduler() {
+        return core;
+    }
+
+    @Override
+    public void close() {
+        if (delayTimer != null) {
+            delayTimer.shutdownNow();
+        }
+        core.cancel();
+        details.cancel();
+        engine.close();
+    }
+}

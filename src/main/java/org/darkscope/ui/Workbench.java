@@ -1,0 +1,369 @@
+package org.darkscope.ui;
+
+import javafx.stage.FileChooser;
+import org.darkscope.analysis.AnalysisEngine;
+import org.darkscope.event.EventView;
+import org.darkscope.session.AnalysisService;
+import org.darkscope.session.BackgroundTaskExecutor;
+import org.darkscope.session.TaskExecutor;
+import org.darkscope.ui.cuts.CutPanel;
+import org.darkscope.ui.cuts.CutsViewModel;
+import org.darkscope.ui.plane.EnergyPlaneView;
+import org.darkscope.ui.results.CutFlowView;
+import org.darkscope.ui.results.ResultsPanel;
+import org.darkscope.ui.results.ResultsViewModel;
+import org.darkscope.ui.shell.AppMenu;
+import org.darkscope.ui.shell.Dialogs;
+import org.darkscope.ui.shell.MainViewModel;
+import org.darkscope.ui.shell.MainWindow;
+import org.darkscope.ui.workbench.PlaneViewModel;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Assembles the window: the shell plus the workbench views, each bound to its view model, all view
+ * models on one {@link org.darkscope.session.Session} kept evaluated by an {@link AnalysisService}.
+ */
+public final class Workbench implements AutoCloseable {
+    private final MainViewModel model;
+    private final MainWindow window;
+    private final AnalysisService service;
+    private final PlaneViewModel plane;
+    private final EnergyPlaneView planeView;
+    private final CutsViewModel cuts;
+    private final CutPanel cutPanel;
+    private final ResultsViewModel results;
+    private final ResultsPanel resultsPanel;
+    private final CutFlowView cutFlowView;
+    private final TaskExecutor worker;
+    private final TaskExecutor detailsWorker;
+    private final org.darkscope.ui.distributions.DistributionsView distributions;
+    private final org.darkscope.ui.fits.SidebandFitView fits;
+    private final org.darkscope.ui.exclusion.ExclusionView exclusion;
+
+    private Workbench(MainViewModel model, TaskExecutor worker, TaskExecutor detailsWorker, TaskExecutor deliver) {
+        this.model = model;
+        this.worker = worker;
+        this.detailsWorker = detailsWorker;
+        this.window = new MainWindow(model);
+        this.service = new AnalysisService(model.session(), new AnalysisEngine(List.of()), worker, detailsWorker, deliver);
+        this.plane = new PlaneViewModel(model.session(), service);
+        this.planeView = new EnergyPlaneView();
+        this.cuts = new CutsViewModel(model.session());
+        this.cutPanel = new CutPanel(cuts);
+        this.results = new ResultsViewModel(model.session(), service);
+        this.resultsPanel = new ResultsPanel(results);
+        this.cutFlowView = new CutFlowView(results);
+        this.distributions = new org.darkscope.ui.distributions.DistributionsView(model.session(), detailsWorker, deliver);
+        this.fits = new org.darkscope.ui.fits.SidebandFitView(model.session());
+        this.exclusion = new org.darkscope.ui.exclusion.ExclusionView(model.session(), detailsWorker, deliver);
+        wire();
+    }
+
+    /** Quiet time after the latest evaluation before fits and limits start (ms): keeps them out of a drag. */
+    public static final long DETAILS_DELAY_MS = 150;
+
+    /** The workbench with the analysis on a background thread and results delivered on the FX thread. */
+    public static Workbench create(MainViewModel model) {
+        Workbench w = new Workbench(model, new BackgroundTaskExecutor("analysis", 1), new BackgroundTaskExecutor("analysis-details", 1),
+                new FxTaskExecutor());
+        w.service.setDetailsDelayMillis(DETAILS_DELAY_MS);
+        // log E_HCAL by default: the 1 GeV box is a few pixels high on a linear axis
+        w.planeView.setLogHcal(true);
+        return w;
+    }
+
+    /** The workbench with given executors (tests pass same-thread executors: deterministic). */
+    public static Workbench create(MainViewModel model, TaskExecutor worker, TaskExecutor deliver) {
+        return new Workbench(model, worker, worker, deliver);
+    }
+
+    /** The workbench with stage-2 work (fits, limits, histograms, exclusion) on its own executor. */
+    public static Workbench create(MainViewModel model, TaskExecutor worker, TaskExecutor detailsWorker, TaskExecutor deliver) {
+        return new Workbench(model, worker, detailsWorker, deliver);
+    }
+
+    /** Shortcut: the window of a new workbench. */
+    public static MainWindow build(MainViewModel model) {
+        return create(model).window();
+    }
+
+    private void wire() {
+        window.setPlane(planeView);
+        window.setCutPanel(cutPanel);
+        window.addResultTab("Cut flow", cutFlowView);
+        window.addResultTab("Results", resultsPanel);
+        window.addResultTab("Distributions", distributions);
+        window.addResultTab("Sideband fits", fits);
+        window.addResultTab("Exclusion", exclusion);
+        window.resultTabs().getSelectionModel().select(2);
+        planeView.boxProperty().bindBidirectional(plane.boxProperty());
+        // the exclusion is computed only while its tab is shown (it is the slowest view)
+        window.resultTabs().getSelectionModel().selectedItemProperty().addListener((o, a, t) ->
+                exclusion.setActive(t != null && t.getContent() == exclusion));
+        plane.snapshotProperty().addListener((o, a, s) -> planeView.setSnapshot(s));
+        planeView.setOnPick(p -> {
+            EventView ev = plane.pick(p);
+            if (ev != null) {
+                model.pickedEventProperty().set(ev);
+                window.eventTable().select(ev.index());
+                model.setStatus("picked event " + ev.eventNumber() + " of run " + ev.runNumber()
+                        + String.format(java.util.Locale.ROOT, " (E_ECAL %.2f, E_HCAL %.2f GeV)", ev.ecal(), ev.hcal()));
+            }
+        });
+        model.session().addListener(new org.darkscope.session.SessionListener() {
+            @Override
+            public void analysisFailed(org.darkscope.session.Session s, Exception error) {
+                model.setStatus("analysis failed: " + error.getMessage());
+            }
+        });
+        window.eventFilter().getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> applyEventFilter());
+        model.session().addListener(new org.darkscope.session.SessionListener() {
+            @Override
+            public void resultChanged(org.darkscope.session.Session s) {
+                applyEventFilter();
+            }
+        });
+        cutPanel.setOnSave(this::saveSelection);
+        cutPanel.setOnLoad(this::loadSelection);
+        AppMenu menu = window.menu();
+        menu.setAction(AppMenu.Action.SAVE_SELECTION, this::saveSelection);
+        menu.setAction(AppMenu.Action.LOAD_SELECTION, this::loadSelection);
+        menu.setAction(AppMenu.Action.UNBLIND, this::toggleBlinding);
+        model.session().addListener(new org.darkscope.session.SessionListener() {
+            @Override
+            public void blindingChanged(org.darkscope.session.Session s) {
+                menu.item(AppMenu.Action.UNBLIND).setText(s.isBlinded() ? "Unblind signal box…" : "Blind the signal box again");
+            }
+        });
+        menu.setAction(AppMenu.Action.SAVE_SESSION, () -> {
+            File f = chooser("Save session").showSaveDialog(window.getScene().getWindow());
+            if (f != null) {
+                saveSession(f.toPath());
+            }
+        });
+        menu.setAction(AppMenu.Action.OPEN_SESSION, () -> {
+            File f = chooser("Open session").showOpenDialog(window.getScene().getWindow());
+            if (f != null) {
+                openSession(f.toPath());
+            }
+        });
+        menu.setAction(AppMenu.Action.EXPORT_PNG, this::exportPng);
+        menu.setAction(AppMenu.Action.EXPORT_CSV, this::exportCsv);
+    }
+
+    /** The views offered for PNG export, by name. */
+    public java.util.Map<String, javafx.scene.layout.Region> exportableViews() {
+        var m = org.darkscope.ui.export.ExportDialog.views();
+        m.put("energy plane", planeView);
+        m.put("distributions", distributions);
+        m.put("sideband fits", fits);
+        m.put("exclusion", exclusion);
+        m.put("cut panel", cutPanel);
+        m.put("whole window", window);
+        return m;
+    }
+
+    private void exportPng() {
+        try {
+            var choice = org.darkscope.ui.export.ExportDialog.ask(window.getScene().getWindow(), exportableViews());
+            if (choice.isEmpty()) {
+                return;
+            }
+            FileChooser fc = new FileChooser();
+            fc.setTitle("Export " + choice.get().view() + " as PNG");
+            fc.setInitialFileName(choice.get().view().replace(' ', '-') + ".png");
+            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG", "*.png"));
+            File f = fc.showSaveDialog(window.getScene().getWindow());
+            if (f != null) {
+                exportPng(choice.get().node(), choice.get().width(), choice.get().height(), f.toPath());
+            }
+        } catch (RuntimeException e) {
+            Dialogs.showError(window.getScene().getWindow(), "Cannot export the PNG", e);
+        }
+    }
+
+    /** Writes a view as a PNG of the given pixel size. */
+    public void exportPng(javafx.scene.layout.Region view, int width, int height, Path file) {
+        try {
+            org.darkscope.ui.export.PngExporter.write(view, width, height, file);
+            model.setStatus("wrote " + width + "x" + height + " PNG " + file);
+        } catch (Exception e) {
+            Dialogs.showError(window.getScene().getWindow(), "Cannot write " + file, e);
+        }
+    }
+
+    private void exportCsv() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Export cut flow and results as CSV");
+        fc.setInitialFileName("cutflow.csv");
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+        File f = fc.showSaveDialog(window.getScene().getWindow());
+        if (f != null) {
+            exportCsv(f.toPath());
+        }
+    }
+
+    /** Writes the cut flow table to {@code file} and the results summary next to it ({@code NAME-results.csv}). */
+    public void exportCsv(Path file) {
+        try {
+            var cf = cutFlowView.model();
+            org.darkscope.ui.export.CsvWriter.write(file, cf.header(), cf.rows());
+            String name = file.getFileName().toString().replaceFirst("\\.csv$", "");
+            Path summary = file.resolveSibling(name + "-results.csv");
+            List<List<String>> rows = results.lines().stream()
+                    .map(l -> List.of(l.key(), l.label(), l.value(), l.warning())).toList();
+            org.darkscope.ui.export.CsvWriter.write(summary, List.of("key", "quantity", "value", "warning"), rows);
+            model.setStatus("wrote " + file + " and " + summary);
+        } catch (Exception e) {
+            Dialogs.showError(window.getScene().getWindow(), "Cannot write " + file, e);
+        }
+    }
+
+    /** View settings stored with a session. */
+    public java.util.Map<String, String> viewState() {
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>(planeView.viewState());
+        m.putAll(exclusion.viewState());
+        m.put("window.tab", Integer.toString(window.resultTabs().getSelectionModel().getSelectedIndex()));
+        return m;
+    }
+
+    public void applyViewState(java.util.Map<String, String> m) {
+        planeView.applyViewState(m);
+        exclusion.applyViewState(m);
+        try {
+            window.resultTabs().getSelectionModel().select(Integer.parseInt(m.getOrDefault("window.tab", "0")));
+        } catch (NumberFormatException e) {
+            // keep the current tab
+        }
+    }
+
+    /** Writes runs, selection and view settings; errors in a dialog. */
+    public void saveSession(Path file) {
+        try {
+            org.darkscope.session.SessionFile.of(model.session(), viewState()).write(file);
+            model.setStatus("session saved to " + file);
+        } catch (Exception e) {
+            Dialogs.showError(window.getScene().getWindow(), "Cannot save the session to " + file, e);
+        }
+    }
+
+    /** Reopens a session: its runs (read in the background), its selection, then its view settings. */
+    public void openSession(Path file) {
+        try {
+            var sf = org.darkscope.session.SessionFile.read(file);
+            model.session().setSelection(sf.selection());
+            model.openRuns(sf.runs(), () -> {
+                applyViewState(sf.view());
+                model.setStatus("session " + file.getFileName() + " reopened: " + sf.runs().size() + " run(s)");
+            });
+        } catch (Exception e) {
+            Dialogs.showError(window.getScene().getWindow(), "Cannot open the session " + file, e);
+        }
+    }
+
+    /** Shows in the event table the events the filter asks for, from the latest result. */
+    void applyEventFilter() {
+        int f = window.eventFilter().getSelectionModel().getSelectedIndex();
+        var r = model.session().result();
+        var data = model.dataRunProperty().get();
+        if (f <= 0 || r == null || data == null || r.runs().stream().noneMatch(x -> x.run() == data)) {
+            window.showEvents(null);
+            return;
+        }
+        var rr = r.run(data);
+        int[] idx = switch (f) {
+            case 1 -> r.selection().blinded() ? outsideBox(rr.selectedEvents(), data, r.selection().box()) : rr.selectedEvents();
+            case 2 -> rr.eventsInRegion(org.darkscope.analysis.Region.A);
+            case 3 -> rr.eventsInRegion(org.darkscope.analysis.Region.C);
+            case 4 -> rr.eventsInRegion(org.darkscope.analysis.Region.D);
+            default -> r.selection().blinded() ? new int[0] : rr.eventsInRegion(org.darkscope.analysis.Region.BOX);
+        };
+        window.showEvents(idx);
+    }
+
+    /** The events not in the signal box (the list of a blinded analysis never shows box events). */
+    static int[] outsideBox(int[] events, org.darkscope.event.RunData run, org.darkscope.analysis.SignalBox box) {
+        float[] e = run.floats(org.darkscope.event.Schema.ECAL);
+        float[] h = run.floats(org.darkscope.event.Schema.HCAL);
+        return java.util.Arrays.stream(events).filter(i -> !(e[i] < box.ecalMax() && h[i] < box.hcalMax())).toArray();
+    }
+
+    /** Asks for confirmation, then unblinds (or blinds again). */
+    public void toggleBlinding() {
+        if (model.session().isBlinded()) {
+            if (Dialogs.confirm(window.getScene().getWindow(), "Unblind the signal box?",
+                    "The events in the signal box and their count will be shown. Unblind only once the selection"
+                            + " and the background estimate are final.")) {
+                model.session().setBlinded(false);
+                model.setStatus("signal box unblinded");
+            }
+        } else {
+            model.session().setBlinded(true);
+            model.setStatus("signal box blinded");
+        }
+    }
+
+    private void saveSelection() {
+        File f = chooser("Save selection").showSaveDialog(window.getScene().getWindow());
+        if (f != null) {
+            saveSelection(f.toPath());
+        }
+    }
+
+    private void loadSelection() {
+        File f = chooser("Load selection").showOpenDialog(window.getScene().getWindow());
+        if (f != null) {
+            loadSelection(f.toPath());
+        }
+    }
+
+    public void saveSelection(Path file) {
+        try {
+            cuts.save(file);
+            model.setStatus("selection saved to " + file);
+        } catch (Exception e) {
+            Dialogs.showError(window.getScene().getWindow(), "Cannot save the selection to " + file, e);
+        }
+    }
+
+    public void loadSelection(Path file) {
+        try {
+            cuts.load(file);
+            model.setStatus("selection loaded from " + file);
+        } catch (Exception e) {
+            Dialogs.showError(window.getScene().getWindow(), "Cannot load the selection " + file, e);
+        }
+    }
+
+    private static FileChooser chooser(String title) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(title);
+        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Selection (JSON)", "*.json"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        return fc;
+    }
+
+    public MainWindow window() { return window; }
+    public MainViewModel model() { return model; }
+    public AnalysisService service() { return service; }
+    public PlaneViewModel plane() { return plane; }
+    public EnergyPlaneView planeView() { return planeView; }
+    public CutsViewModel cuts() { return cuts; }
+    public CutPanel cutPanel() { return cutPanel; }
+    public ResultsViewModel results() { return results; }
+    public ResultsPanel resultsPanel() { return resultsPanel; }
+    public CutFlowView cutFlowView() { return cutFlowView; }
+    public org.darkscope.ui.distributions.DistributionsView distributions() { return distributions; }
+    public org.darkscope.ui.fits.SidebandFitView fits() { return fits; }
+    public org.darkscope.ui.exclusion.ExclusionView exclusion() { return exclusion; }
+
+    @Override
+    public void close() {
+        service.close();
+        worker.shutdown();
+        detailsWorker.shutdown();
+    }
+}

@@ -1,0 +1,82 @@
+package org.darkscope.ui.exclusion;
+
+import org.darkscope.analysis.AnalysisResult;
+import org.darkscope.analysis.Efficiency;
+import org.darkscope.analysis.background.BackgroundEstimate;
+import org.darkscope.analysis.limits.LimitInput;
+import org.darkscope.analysis.yield.DarkPhotonYield;
+import org.darkscope.analysis.yield.ExclusionCalculator;
+import org.darkscope.analysis.yield.ExclusionPoint;
+import org.darkscope.analysis.yield.ExclusionRequest;
+import org.darkscope.analysis.yield.SignalProcess;
+import org.darkscope.ui.results.ResultsSummary;
+
+import java.util.List;
+
+/**
+ * What the exclusion plot is computed from: N_EOT and α_D (editable), the signal efficiency per mass
+ * from the signal runs, the observed count (0 while blinded: then only the expected limit means
+ * something) and the chosen background estimate. {@link #compute} calls the engine's
+ * {@link ExclusionCalculator}. No toolkit.
+ *
+ * @param eot            electrons on target
+ * @param alphaD         dark coupling α_D
+ * @param massesWithEff  signal masses (MeV, ascending) with efficiencies; empty: {@link #DEFAULT_EFFICIENCY}
+ * @param efficiencies   efficiency at each of those masses
+ * @param limit          observed count, background and its error
+ * @param ecalBoxEdge    E_ECAL box edge (GeV): sets x_c of A'-strahlung and the annihilation window
+ * @param beamEnergy     GeV
+ */
+public record ExclusionInputs(double eot, double alphaD, double[] massesWithEff, double[] efficiencies, LimitInput limit,
+                              double ecalBoxEdge, double beamEnergy) {
+    /** Efficiency assumed when no signal run is open [est]. */
+    public static final double DEFAULT_EFFICIENCY = 0.5;
+    /** Masses of the curve: log-spaced from 1 MeV to 1 GeV. */
+    public static final double[] MASSES_MEV = logSpace(1, 1000, 40);
+
+    public static double[] logSpace(double lo, double hi, int n) {
+        double[] m = new double[n];
+        for (int i = 0; i < n; i++) {
+            m[i] = lo * Math.pow(hi / lo, (double) i / (n - 1));
+        }
+        return m;
+    }
+
+    /** Inputs from a (detailed) result with the given N_EOT (NaN: the runs' EOT) and α_D. */
+    public static ExclusionInputs from(AnalysisResult r, double eot, double alphaD, long observedInBox) {
+        List<Efficiency> effs = r.efficiencies().stream().filter(e -> e.value() > 0).toList();
+        double[] m = effs.stream().mapToDouble(Efficiency::massMeV).toArray();
+        double[] e = effs.stream().mapToDouble(Efficiency::value).toArray();
+        BackgroundEstimate b = ResultsSummary.chosen(r.background());
+        double bkg = b == null ? 0 : Math.max(0, b.value());
+        double db = b == null || !Double.isFinite(b.totalError()) ? 0 : b.totalError();
+        int n = r.selection().blinded() ? 0 : (int) Math.max(0, Math.min(Integer.MAX_VALUE, observedInBox));
+        double useEot = Double.isNaN(eot) ? r.eot() : eot;
+        return new ExclusionInputs(useEot, alphaD, m, e, LimitInput.of(n, bkg).withErrors(db, 0),
+                r.selection().box().ecalMax(), r.selection().box().beamEnergy());
+    }
+
+    /** Efficiency at a mass: linear interpolation between signal runs, constant beyond them. */
+    public double efficiencyAt(double mMeV) {
+        if (massesWithEff.length == 0) {
+            return DEFAULT_EFFICIENCY;
+        }
+        if (mMeV <= massesWithEff[0]) {
+            return efficiencies[0];
+        }
+        for (int i = 1; i < massesWithEff.length; i++) {
+            if (mMeV <= massesWithEff[i]) {
+                double f = (mMeV - massesWithEff[i - 1]) / (massesWithEff[i] - massesWithEff[i - 1]);
+                return efficiencies[i - 1] + f * (efficiencies[i] - efficiencies[i - 1]);
+            }
+        }
+        return efficiencies[efficiencies.length - 1];
+    }
+
+    public List<ExclusionPoint> compute() {
+        DarkPhotonYield yield = DarkPhotonYield.iww(beamEnergy);
+        ExclusionRequest req = new ExclusionRequest(eot, this::efficiencyAt, limit, SignalProcess.BOTH, yield,
+                1 - ecalBoxEdge / beamEnergy, beamEnergy - ecalBoxEdge, alphaD, ExclusionRequest.DEFAULT_MASS_RATIO);
+        return ExclusionCalculator.compute(req, MASSES_MEV);
+    }
+}

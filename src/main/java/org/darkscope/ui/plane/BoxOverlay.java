@@ -1,0 +1,276 @@
+package org.darkscope.ui.plane;
+
+import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.chartfx.axes.Axis;
+import io.fair_acc.chartfx.plugins.ChartPlugin;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Point2D;
+import javafx.scene.Cursor;
+import javafx.scene.control.Label;
+import javafx.scene.image.PixelWriter;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.ImagePattern;
+import javafx.scene.shape.Line;
+import javafx.scene.shape.Rectangle;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * ChartFX plugin drawing the signal box and sidebands A, C, D over the plane with their live counts,
+ * the box hatched while blinded. The box's E_ECAL edge (vertical line) and E_HCAL edge (horizontal
+ * line) can be dragged with the mouse; every move sets {@link #boxProperty()}. A click that is not
+ * a drag reports the data coordinate and a pick tolerance to {@link #setOnPick}.
+ */
+public final class BoxOverlay extends ChartPlugin {
+    /** How close (pixels) the mouse must be to an edge to grab it. */
+    public static final double GRAB_PX = 6;
+    /** Pick tolerance for a click on a point (pixels). */
+    public static final double PICK_PX = 6;
+
+    /** Which edge is being dragged. */
+    public enum Edge { ECAL, HCAL }
+
+    private final ObjectProperty<BoxEdges> box = new SimpleObjectProperty<>(this, "box");
+    private final Rectangle boxRect = new Rectangle();
+    private final Rectangle sideA = sideband();
+    private final Rectangle sideC = sideband();
+    private final Rectangle sideD = sideband();
+    private final Line ecalEdge = edgeLine();
+    private final Line hcalEdge = edgeLine();
+    private final Map<PlaneRegion, Label> labels = new EnumMap<>(PlaneRegion.class);
+    private PlaneSnapshot snapshot;
+    private boolean blinded = true;
+    private Edge dragging;
+    private Consumer<PickRequest> onPick = p -> { };
+
+    /** A click in data coordinates with the tolerance one pick radius spans in each direction. */
+    public record PickRequest(double ecal, double hcal, double ecalTolerance, double hcalTolerance) {
+    }
+
+    public BoxOverlay() {
+        boxRect.setId("boxRect");
+        boxRect.setStroke(Color.CRIMSON);
+        boxRect.setStrokeWidth(2);
+        boxRect.setMouseTransparent(true);
+        ecalEdge.setId("boxEcalEdge");
+        hcalEdge.setId("boxHcalEdge");
+        getChartChildren().addAll(sideA, sideC, sideD, boxRect, ecalEdge, hcalEdge);
+        for (PlaneRegion r : PlaneRegion.values()) {
+            Label l = new Label(r.label());
+            l.setId("count-" + r.name());
+            l.getStyleClass().add("region-count");
+            l.setStyle("-fx-background-color: rgba(255,255,255,0.8); -fx-padding: 1 4 1 4; -fx-text-fill: "
+                    + (r == PlaneRegion.BOX ? "crimson" : "#333") + ";");
+            l.setMouseTransparent(true);
+            labels.put(r, l);
+            getChartChildren().add(l);
+        }
+        box.addListener((o, a, b) -> requestLayout());
+        chartProperty().addListener((o, old, chart) -> {
+            if (old != null) {
+                old.removeEventFilter(MouseEvent.ANY, this::onMouse);
+            }
+            if (chart != null) {
+                chart.addEventFilter(MouseEvent.ANY, this::onMouse);
+            }
+        });
+        applyBlinded();
+    }
+
+    public ObjectProperty<BoxEdges> boxProperty() {
+        return box;
+    }
+
+    public void setOnPick(Consumer<PickRequest> c) {
+        this.onPick = c;
+    }
+
+    /** Shows the counts (and the blinding) of a new result. */
+    public void setSnapshot(PlaneSnapshot s) {
+        this.snapshot = s;
+        if (s != null) {
+            blinded = s.blinded();
+            for (PlaneRegion r : PlaneRegion.values()) {
+                labels.get(r).setText(s.countText(r));
+            }
+        }
+        applyBlinded();
+        requestLayout();
+    }
+
+    /** The label showing a region's count (tests read it as the user does). */
+    public Label label(PlaneRegion r) {
+        return labels.get(r);
+    }
+
+    public Edge dragging() {
+        return dragging;
+    }
+
+    private void applyBlinded() {
+        boxRect.setFill(blinded ? hatch() : Color.TRANSPARENT);
+    }
+
+    private void requestLayout() {
+        if (getChart() != null) {
+            getChart().requestLayout();
+        }
+    }
+
+    /** Positions again after the chart laid out its axes (a range or log switch changes every position). */
+    @Override
+    public void runPostLayout() {
+        layoutChildren();
+    }
+
+    @Override
+    public void layoutChildren() {
+        if (!(getChart() instanceof XYChart chart) || box.get() == null) {
+            return;
+        }
+        Axis xa = chart.getXAxis();
+        Axis ya = chart.getYAxis();
+        BoxEdges b = box.get();
+        double x0 = xa.getDisplayPosition(xa.getMin());
+        double xe = xa.getDisplayPosition(b.ecalMax());
+        double xt = xa.getDisplayPosition(Math.min(b.ecalTrigger(), xa.getMax()));
+        double yb = ya.getDisplayPosition(ya.getMin());
+        double yh = ya.getDisplayPosition(Math.max(b.hcalMax(), ya.getMin()));
+        double ys = ya.getDisplayPosition(Math.min(b.hcalSidebandMax(), ya.getMax()));
+        place(boxRect, x0, yh, xe, yb);
+        place(sideA, x0, ys, xe, yh);
+        place(sideC, xe, yh, xt, yb);
+        place(sideD, xe, ys, xt, yh);
+        ecalEdge.setStartX(xe);
+        ecalEdge.setEndX(xe);
+        ecalEdge.setStartY(yb);
+        ecalEdge.setEndY(ys);
+        hcalEdge.setStartX(x0);
+        hcalEdge.setEndX(xt);
+        hcalEdge.setStartY(yh);
+        hcalEdge.setEndY(yh);
+        for (Label l : labels.values()) {
+            l.autosize();
+        }
+        placeLabel(PlaneRegion.BOX, x0 + 4, Math.max(yh + 2, Math.min((yh + yb) / 2, yb - 20)), yh - 22, yb - yh);
+        placeLabel(PlaneRegion.A, x0 + 4, (ys + yh) / 2, 0, yh - ys);
+        placeLabel(PlaneRegion.C, (xe + xt) / 2 - 20, Math.max(yh + 2, (yh + yb) / 2 - 9), yh - 44, yb - yh);
+        placeLabel(PlaneRegion.D, (xe + xt) / 2 - 20, (ys + yh) / 2, 0, yh - ys);
+    }
+
+    /** Puts a label inside its region if the region is tall enough, else at {@code yOutside}. */
+    private void placeLabel(PlaneRegion r, double x, double yInside, double yOutside, double regionHeight) {
+        Label l = labels.get(r);
+        double h = l.prefHeight(-1);
+        double y = regionHeight >= h + 4 ? yInside : yOutside;
+        l.resizeRelocate(x, y, l.prefWidth(-1), h);
+    }
+
+    private static void place(Rectangle r, double xa, double ya, double xb, double yb) {
+        r.setX(Math.min(xa, xb));
+        r.setY(Math.min(ya, yb));
+        r.setWidth(Math.abs(xb - xa));
+        r.setHeight(Math.abs(yb - ya));
+    }
+
+    private void onMouse(MouseEvent e) {
+        if (!(getChart() instanceof XYChart chart) || box.get() == null) {
+            return;
+        }
+        Point2D p = getLocationInPlotArea(e);
+        if (p == null) {
+            return;
+        }
+        Axis xa = chart.getXAxis();
+        Axis ya = chart.getYAxis();
+        if (e.getEventType() == MouseEvent.MOUSE_MOVED) {
+            Edge near = nearEdge(p, xa, ya);
+            chart.setCursor(near == Edge.ECAL ? Cursor.H_RESIZE : near == Edge.HCAL ? Cursor.V_RESIZE : null);
+        } else if (e.getEventType() == MouseEvent.MOUSE_PRESSED && e.isPrimaryButtonDown()) {
+            dragging = nearEdge(p, xa, ya);
+            if (dragging != null) {
+                e.consume();
+            }
+        } else if (e.getEventType() == MouseEvent.MOUSE_DRAGGED && dragging != null) {
+            BoxEdges b = box.get();
+            if (dragging == Edge.ECAL) {
+                box.set(b.withEcalMax(round(b.clampEcal(xa.getValueForDisplay(p.getX())))));
+            } else {
+                box.set(b.withHcalMax(round(b.clampHcal(ya.getValueForDisplay(p.getY())))));
+            }
+            e.consume();
+        } else if (e.getEventType() == MouseEvent.MOUSE_RELEASED && dragging != null) {
+            dragging = null;
+            e.consume();
+        } else if (e.getEventType() == MouseEvent.MOUSE_CLICKED && e.isStillSincePress() && dragging == null
+                && e.getButton() == javafx.scene.input.MouseButton.PRIMARY) {
+            double ex = xa.getValueForDisplay(p.getX());
+            double hy = ya.getValueForDisplay(p.getY());
+            double tx = Math.abs(xa.getValueForDisplay(p.getX() + PICK_PX) - ex);
+            double ty = Math.abs(ya.getValueForDisplay(p.getY() - PICK_PX) - hy);
+            onPick.accept(new PickRequest(ex, hy, tx, ty));
+        }
+    }
+
+    /** Edge values are kept to 3 significant decimals so numbers typed and dragged look alike. */
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+
+    private Edge nearEdge(Point2D p, Axis xa, Axis ya) {
+        BoxEdges b = box.get();
+        double xe = xa.getDisplayPosition(b.ecalMax());
+        double yh = ya.getDisplayPosition(Math.max(b.hcalMax(), ya.getMin()));
+        double yb = ya.getDisplayPosition(ya.getMin());
+        double ys = ya.getDisplayPosition(Math.min(b.hcalSidebandMax(), ya.getMax()));
+        double x0 = xa.getDisplayPosition(xa.getMin());
+        double xt = xa.getDisplayPosition(Math.min(b.ecalTrigger(), xa.getMax()));
+        boolean onE = Math.abs(p.getX() - xe) <= GRAB_PX && p.getY() >= Math.min(ys, yb) && p.getY() <= Math.max(ys, yb);
+        boolean onH = Math.abs(p.getY() - yh) <= GRAB_PX && p.getX() >= x0 && p.getX() <= xt;
+        if (onE && onH) {
+            return Math.abs(p.getX() - xe) < Math.abs(p.getY() - yh) ? Edge.ECAL : Edge.HCAL;
+        }
+        return onE ? Edge.ECAL : onH ? Edge.HCAL : null;
+    }
+
+    private static Rectangle sideband() {
+        Rectangle r = new Rectangle();
+        r.setFill(Color.TRANSPARENT);
+        r.setStroke(Color.gray(0.35));
+        r.getStrokeDashArray().addAll(6.0, 4.0);
+        r.setMouseTransparent(true);
+        return r;
+    }
+
+    private static Line edgeLine() {
+        Line l = new Line();
+        l.setStroke(Color.CRIMSON);
+        l.setStrokeWidth(2.5);
+        l.setMouseTransparent(true);
+        return l;
+    }
+
+    private static ImagePattern hatchPattern;
+
+    /** Diagonal grey hatching for the blinded box. */
+    static ImagePattern hatch() {
+        if (hatchPattern == null) {
+            int n = 10;
+            WritableImage img = new WritableImage(n, n);
+            PixelWriter w = img.getPixelWriter();
+            for (int y = 0; y < n; y++) {
+                for (int x = 0; x < n; x++) {
+                    boolean line = (x + y) % n <= 1;
+                    w.setColor(x, y, line ? Color.gray(0.25, 0.85) : Color.gray(0.85, 0.85));
+                }
+            }
+            hatchPattern = new ImagePattern(img, 0, 0, n, n, false);
+        }
+        return hatchPattern;
+    }
+}

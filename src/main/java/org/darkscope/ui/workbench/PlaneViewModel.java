@@ -1,0 +1,145 @@
+package org.darkscope.ui.workbench;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import org.darkscope.analysis.AnalysisResult;
+import org.darkscope.analysis.Selection;
+import org.darkscope.analysis.SignalBox;
+import org.darkscope.event.EventView;
+import org.darkscope.event.RunData;
+import org.darkscope.event.Schema;
+import org.darkscope.session.AnalysisService;
+import org.darkscope.session.OpenRun;
+import org.darkscope.session.RunRole;
+import org.darkscope.session.Session;
+import org.darkscope.session.SessionListener;
+import org.darkscope.ui.plane.BoxEdges;
+import org.darkscope.ui.plane.BoxOverlay;
+import org.darkscope.ui.plane.PlaneSnapshot;
+
+import java.util.List;
+
+/**
+ * The plane's state for the view: the snapshot to draw (built on the analysis worker right after each
+ * evaluation, so the UI thread only swaps it) and the box edges, two-way: a drag or a typed edge
+ * changes the session's selection, which schedules a new evaluation.
+ */
+public final class PlaneViewModel {
+    private final Session session;
+    private final ReadOnlyObjectWrapper<PlaneSnapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
+    private final ObjectProperty<BoxEdges> box = new SimpleObjectProperty<>(this, "box");
+    private volatile Roles roles = new Roles(List.of(), List.of());
+    private volatile Built built;
+    private boolean updating;
+
+    /** The runs drawn as data and as signal, an immutable copy readable from the worker. */
+    private record Roles(List<RunData> data, List<RunData> signal) {
+    }
+
+    private record Built(AnalysisResult result, PlaneSnapshot snapshot) {
+    }
+
+    public PlaneViewModel(Session session, AnalysisService service) {
+        this.session = session;
+        updateRoles();
+        box.set(PlaneSnapshots.edges(session.selection().box()));
+        if (service != null) {
+            service.addWarmUp(r -> built = new Built(r, build(r)));
+        }
+        session.addListener(new SessionListener() {
+            @Override
+            public void runsChanged(Session s) {
+                updateRoles();
+            }
+
+            @Override
+            public void selectionChanged(Session s) {
+                updating = true;
+                try {
+                    box.set(PlaneSnapshots.edges(s.selection().box()));
+                } finally {
+                    updating = false;
+                }
+            }
+
+            @Override
+            public void resultChanged(Session s) {
+                AnalysisResult r = s.result();
+                if (r == null) {
+                    snapshot.set(null);
+                    return;
+                }
+                Built b = built;
+                snapshot.set(b != null && b.result() == r ? b.snapshot() : build(r));
+            }
+        });
+        box.addListener((o, a, b) -> {
+            if (!updating && b != null) {
+                Selection sel = session.selection();
+                SignalBox sb = sel.box().withEcalMax(b.ecalMax()).withHcalMax(b.hcalMax());
+                session.setSelection(sel.withBox(sb));
+            }
+        });
+    }
+
+    public ReadOnlyObjectProperty<PlaneSnapshot> snapshotProperty() {
+        return snapshot.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<BoxEdges> boxProperty() {
+        return box;
+    }
+
+    private void updateRoles() {
+        List<RunData> data = session.runs(RunRole.DATA).stream().map(OpenRun::data).toList();
+        if (data.isEmpty()) {
+            data = session.runs(RunRole.BACKGROUND).stream().map(OpenRun::data).toList();
+        }
+        List<RunData> signal = session.runs(RunRole.SIGNAL).stream().map(OpenRun::data).toList();
+        roles = new Roles(data, signal);
+    }
+
+    private PlaneSnapshot build(AnalysisResult r) {
+        Roles ro = roles;
+        List<RunData> in = r.runs().stream().map(x -> x.run()).toList();
+        List<RunData> data = ro.data().stream().filter(x -> in.stream().anyMatch(y -> y == x)).toList();
+        List<RunData> signal = ro.signal().stream().filter(x -> in.stream().anyMatch(y -> y == x)).toList();
+        return PlaneSnapshots.of(r, data, signal, r.selection().blinded());
+    }
+
+    /**
+     * The selected data event nearest to a click, within the click's tolerance; null if none.
+     * Events hidden by the blinding are never picked.
+     */
+    public EventView pick(BoxOverlay.PickRequest p) {
+        AnalysisResult r = session.result();
+        List<RunData> data = roles.data();
+        if (r == null || data.isEmpty()) {
+            return null;
+        }
+        RunData run = data.get(0);
+        PlaneSnapshot s = snapshot.get();
+        float[] e = run.floats(Schema.ECAL);
+        float[] h = run.floats(Schema.HCAL);
+        int best = -1;
+        double bestD = 1.0;
+        int[] candidates = s != null && s.points() != null ? s.points().event() : r.run(run).selectedEvents();
+        BoxEdges b = PlaneSnapshots.edges(r.selection().box());
+        boolean blinded = r.selection().blinded();
+        for (int i : candidates) {
+            if (i < 0 || (blinded && e[i] < b.ecalMax() && h[i] < b.hcalMax())) {
+                continue;
+            }
+            double dx = (e[i] - p.ecal()) / p.ecalTolerance();
+            double dy = (h[i] - p.hcal()) / p.hcalTolerance();
+            double d = dx * dx + dy * dy;
+            if (d <= bestD) {
+                bestD = d;
+                best = i;
+            }
+        }
+        return best < 0 ? null : run.event(best);
+    }
+}

@@ -1,0 +1,78 @@
+package org.darkscope.ui;
+
+import javafx.scene.Scene;
+import javafx.scene.control.DialogPane;
+import javafx.stage.Stage;
+import org.darkscope.event.RunData;
+import org.darkscope.io.RunFiles;
+import org.darkscope.session.BackgroundTaskExecutor;
+import org.darkscope.session.RecentRuns;
+import org.darkscope.session.Session;
+import org.darkscope.session.SyntheticRuns;
+import org.darkscope.ui.shell.MainViewModel;
+import org.darkscope.ui.shell.MainWindow;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The real reader behind the window: a Parquet run opens into the table, a broken file gives a dialog. */
+@ExtendWith(ApplicationExtension.class)
+class OpenRunFileTest {
+    @TempDir
+    Path dir;
+    private MainWindow window;
+    private Preferences prefs;
+
+    @Start
+    void start(Stage stage) {
+        prefs = Preferences.userRoot().node("org/darkscope/test-open-" + System.nanoTime());
+        MainViewModel model = new MainViewModel(new Session(), DarkScopeApp.defaultReader(),
+                new BackgroundTaskExecutor("test-loader", 1), new RecentRuns(prefs));
+        window = Workbench.build(model);
+        stage.setScene(new Scene(window, 1200, 760));
+        stage.show();
+    }
+
+    @AfterEach
+    void cleanPrefs() throws Exception {
+        prefs.removeNode();
+    }
+
+    @Test
+    void parquetRunOpensIntoTheTable(FxRobot robot) throws Exception {
+        RunData run = SyntheticRuns.random(1234, 5);
+        Path f = dir.resolve("run4242.parquet");
+        RunFiles.write(run, f);
+        robot.interact(() -> window.open(f, null));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.eventTable().rowCount() == 1234);
+        assertEquals(4242, window.model().dataRunProperty().get().info().runNumber());
+        assertTrue(robot.lookup("#statusMessage").queryLabeled().getText().contains("run4242.parquet"));
+    }
+
+    @Test
+    void truncatedFileGivesADialogNamingTheFile(FxRobot robot) throws Exception {
+        RunData run = SyntheticRuns.random(200, 5);
+        Path good = dir.resolve("good.parquet");
+        RunFiles.write(run, good);
+        byte[] bytes = Files.readAllBytes(good);
+        Path cut = dir.resolve("truncated.parquet");
+        Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        robot.interact(() -> window.open(cut, null));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#errorDialog").tryQuery().isPresent());
+        DialogPane d = robot.lookup("#errorDialog").queryAs(DialogPane.class);
+        assertTrue((d.getHeaderText() + d.getContentText()).contains("truncated.parquet"), d.getContentText());
+        assertEquals(0, window.eventTable().rowCount());
+    }
+}

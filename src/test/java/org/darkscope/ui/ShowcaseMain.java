@@ -1,0 +1,84 @@
+package org.darkscope.ui;
+
+import javafx.animation.PauseTransition;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.darkscope.session.BackgroundTaskExecutor;
+import org.darkscope.session.RecentRuns;
+import org.darkscope.session.RunRole;
+import org.darkscope.session.Session;
+import org.darkscope.session.SyntheticRuns;
+import org.darkscope.ui.shell.MainViewModel;
+
+import javax.imageio.ImageIO;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.prefs.Preferences;
+
+/**
+ * Opens the window on a run (a file argument, or a synthetic run), waits, writes a PNG of the scene
+ * and exits. For looking at the UI under Xvfb: {@code java -cp ... org.darkscope.ui.ShowcaseMain$Run out.png [run.parquet]}.
+ */
+public class ShowcaseMain extends Application {
+    @Override
+    public void start(Stage stage) {
+        List<String> args = getParameters().getUnnamed();
+        String out = args.isEmpty() ? "/tmp/darkscope.png" : args.get(0);
+        MainViewModel model = new MainViewModel(new Session(), DarkScopeApp.defaultReader(),
+                new BackgroundTaskExecutor("loader", 1),
+                new RecentRuns(Preferences.userRoot().node("org/darkscope/showcase")));
+        Workbench w = Workbench.create(model);
+        Scene scene = new Scene(w.window(), 1600, 1000);
+        scene.getStylesheets().add(DarkScopeApp.stylesheet());
+        stage.setScene(scene);
+        stage.setTitle("DarkScope showcase");
+        stage.show();
+        if (args.size() > 1) {
+            model.openRuns(args.subList(1, args.size()).stream()
+                    .map(a -> new org.darkscope.session.SessionFile.RunEntry(Path.of(a), null)).toList(), () -> { });
+        } else {
+            model.addRun(SyntheticRuns.random(200_000, 1), RunRole.DATA);
+        }
+        if (args.size() <= 1) {
+            model.addRun(SyntheticRuns.signal(20_000, 16.7, 2), RunRole.SIGNAL);
+        }
+        w.planeView().setLogHcal(Boolean.getBoolean("showcase.log"));
+        PauseTransition wait = new PauseTransition(Duration.seconds(Double.parseDouble(System.getProperty("showcase.wait", "6"))));
+        wait.setOnFinished(e -> {
+            try {
+                WritableImage img = scene.snapshot(null);
+                ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", new File(out));
+                String tabs = System.getProperty("showcase.tabs", "");
+                int k = 0;
+                for (String t : tabs.split(",")) {
+                    if (t.isBlank()) {
+                        continue;
+                    }
+                    w.window().resultTabs().getSelectionModel().select(Integer.parseInt(t));
+                    scene.getRoot().applyCss();
+                    scene.getRoot().layout();
+                    k++;
+                    WritableImage im = scene.snapshot(null);
+                    ImageIO.write(SwingFXUtils.fromFXImage(im, null), "png", new File(out.replace(".png", "-tab" + t + ".png")));
+                }
+            } catch (Exception ex) {
+                throw new IllegalStateException(ex);
+            }
+            Platform.exit();
+        });
+        wait.play();
+    }
+
+    /** Starts from a plain class so the class path launch works without the module path. */
+    public static final class Run {
+        public static void main(String[] args) {
+            Application.launch(ShowcaseMain.class, args);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package org.darkscope.ui.workbench;
+
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.darkscope.analysis.Selection;
+import org.darkscope.event.RunData;
+import org.darkscope.io.RunFiles;
+import org.darkscope.session.CurrentThreadTaskExecutor;
+import org.darkscope.session.OpenRun;
+import org.darkscope.session.RecentRuns;
+import org.darkscope.session.RunRole;
+import org.darkscope.session.Session;
+import org.darkscope.session.SyntheticRuns;
+import org.darkscope.ui.DarkScopeApp;
+import org.darkscope.ui.Workbench;
+import org.darkscope.ui.shell.MainViewModel;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.prefs.Preferences;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** PNG at 4K, CSV of the tables, and a session saved and reopened exactly. */
+@ExtendWith(ApplicationExtension.class)
+class ExportAndSessionTest {
+    @TempDir
+    static Path dir;
+    private Workbench wb;
+    private Preferences prefs;
+
+    @Start
+    void start(Stage stage) {
+        prefs = Preferences.userRoot().node("org/darkscope/test-export-" + System.nanoTime());
+        CurrentThreadTaskExecutor now = new CurrentThreadTaskExecutor();
+        MainViewModel model = new MainViewModel(new Session(), DarkScopeApp.defaultReader(), now, new RecentRuns(prefs));
+        // stage 1 (counts, cut flow, efficiency) on this thread: on screen when the gesture returns;
+        // stage 2 (fits, limits) in the background as in the application
+        wb = Workbench.create(model, now, new org.darkscope.session.BackgroundTaskExecutor("test-details", 1),
+                new org.darkscope.ui.FxTaskExecutor());
+        Scene scene = new Scene(wb.window(), 1200, 760);
+        scene.getStylesheets().add(DarkScopeApp.stylesheet());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        prefs.removeNode();
+        wb.close();
+    }
+
+    private Path write(RunData r, String name) throws Exception {
+        Path f = dir.resolve(name);
+        RunFiles.write(r, f);
+        return f;
+    }
+
+    @Test
+    void planeExportsAtFourKAndTablesAsCsv(FxRobot robot) throws Exception {
+        robot.interact(() -> wb.model().addRun(SyntheticRuns.random(5000, 3), RunRole.DATA));
+        Path png = dir.resolve("plane.png");
+        robot.interact(() -> wb.exportPng(wb.planeView(), 3840, 2160, png));
+        BufferedImage img = ImageIO.read(png.toFile());
+        assertEquals(3840, img.getWidth());
+        assertEquals(2160, img.getHeight());
+        // not blank: the density map puts many distinct colours in the picture
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        for (int y = 0; y < img.getHeight(); y += 16) {
+            for (int x = 0; x < img.getWidth(); x += 16) {
+                colours.add(img.getRGB(x, y));
+            }
+        }
+        assertTrue(colours.size() > 20, "distinct colours: " + colours.size());
+        // the view got its size in the window back
+        assertTrue(wb.planeView().getWidth() < 3000);
+
+        Path csv = dir.resolve("cutflow.csv");
+        robot.interact(() -> wb.exportCsv(csv));
+        List<String> lines = Files.readAllLines(csv);
+        var model = wb.cutFlowView().model();
+        assertEquals(String.join(",", model.header()), lines.get(0));
+        assertEquals(model.rows().size() + 1, lines.size());
+        assertEquals(String.join(",", model.rows().get(1)), lines.get(2));
+        List<String> res = Files.readAllLines(dir.resolve("cutflow-results.csv"));
+        assertTrue(res.stream().anyMatch(l -> l.startsWith("region-A,")));
+    }
+
+    @Test
+    void sessionReopensWithTheSameRunsSelectionAndViews(FxRobot robot) throws Exception {
+        Path data = write(SyntheticRuns.random(3000, 4), "data.parquet");
+        Path sig = write(SyntheticRuns.signal(1000, 16.7, 5), "signal.parquet");
+        Session s = wb.model().session();
+        robot.interact(() -> {
+            wb.model().openRun(data, RunRole.DATA);
+            wb.model().openRun(sig, RunRole.SIGNAL);
+            Selection sel = s.selection();
+            s.setSelection(sel.withBox(sel.box().withEcalMax(42.5)).withCutEnabled("veto", false).withBlinded(false));
+            wb.planeView().setLogHcal(true);
+            wb.window().resultTabs().getSelectionModel().select(3);
+        });
+        assertEquals(2, s.runs().size());
+        Selection saved = s.selection();
+        Path file = dir.resolve("my.session.json");
+        robot.interact(() -> wb.saveSession(file));
+        // change everything, then reopen
+        robot.interact(() -> {
+            s.clearRuns();
+            s.setSelection(Selection.published());
+            wb.planeView().setLogHcal(false);
+            wb.window().resultTabs().getSelectionModel().select(0);
+        });
+        robot.interact(() -> wb.openSession(file));
+        assertEquals(saved, s.selection());
+        assertEquals(List.of(data.toAbsolutePath(), sig.toAbsolutePath()), s.runs().stream().map(OpenRun::path).toList());
+        assertEquals(List.of(RunRole.DATA, RunRole.SIGNAL), s.runs().stream().map(OpenRun::role).toList());
+        assertTrue(wb.planeView().isLogHcal());
+        assertEquals(3, wb.window().resultTabs().getSelectionModel().getSelectedIndex());
+        assertFalse(s.isBlinded());
+        assertNotNull(s.result());
+    }
+}
