@@ -24,6 +24,7 @@ public class DarkScopeApp extends Application {
     private TaskExecutor loader;
     private MainWindow window;
     private Workbench workbench;
+    private EventDisplayLink display;
 
     @Override
     public void start(Stage stage) {
@@ -31,7 +32,10 @@ public class DarkScopeApp extends Application {
         MainViewModel model = new MainViewModel(new Session(), defaultReader(), loader, RecentRuns.forUser());
         workbench = Workbench.create(model);
         window = workbench.window();
-        Scene scene = new Scene(window, 1500, 950);
+        display = EventDisplayLink.attach(workbench);
+        // as large as the screen allows (the workbench has four linked views), at most 1920x1200
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(window, Math.min(1920, screen.getWidth()), Math.min(1200, screen.getHeight()));
         scene.getStylesheets().add(stylesheet());
         stage.setTitle("DarkScope");
         stage.setScene(scene);
@@ -40,7 +44,45 @@ public class DarkScopeApp extends Application {
         if (!files.isEmpty()) {
             // one after the other; the role comes from each run's metadata (signal MC or data)
             model.openRuns(files.stream().map(p -> new SessionFile.RunEntry(p, null)).toList(), () -> { });
+        } else if (!Boolean.getBoolean("darkscope.empty")) {
+            openDefault(model);
         }
+    }
+
+    /**
+     * The embedded default: the shipped sample runs (physics as data, signal runs as signal MC, the
+     * calibration run in the event display for the tour), or runs simulated on the fly if none are found.
+     */
+    private void openDefault(MainViewModel model) {
+        Path dir = DefaultRuns.findSampleDir();
+        if (dir != null) {
+            try {
+                model.openRuns(DefaultRuns.sampleEntries(dir), () -> {
+                    Path calibration = dir.resolve(DefaultRuns.CALIBRATION_FILE);
+                    if (java.nio.file.Files.isRegularFile(calibration)) {
+                        model.runTask("Loading the calibration run for the tour", p -> RunFiles.read(calibration, p),
+                                run -> {
+                                    display.display().addRun(run);
+                                    model.setStatus("Sample runs open; the calibration run is in the event display (tour: e-m shower)");
+                                });
+                    }
+                });
+                return;
+            } catch (java.io.IOException e) {
+                model.setStatus("Cannot list " + dir + ": " + e.getMessage() + "; simulating instead");
+            }
+        }
+        model.runTask("Simulating a physics run and a 20 MeV signal run", DefaultRuns::simulateFallback, runs -> {
+            model.addRun(runs.get(0), org.darkscope.session.RunRole.DATA);
+            for (int i = 1; i < runs.size(); i++) {
+                model.addRun(runs.get(i), org.darkscope.session.RunRole.SIGNAL);
+            }
+        });
+    }
+
+    /** The link between the workbench and the 3D event display (tests and demos reach the display through it). */
+    public EventDisplayLink displayLink() {
+        return display;
     }
 
     @Override

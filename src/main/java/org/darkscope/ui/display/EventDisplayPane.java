@@ -96,7 +96,13 @@ public class EventDisplayPane extends BorderPane {
 
     public EventDisplayPane() {
         getStyleClass().add("event-display");
-        setStyle("-fx-base: #353846; -fx-background: #262833; -fx-control-inner-background: #1d1f27; -fx-accent: #5a7bd8;");
+        // text colours are set here too: modena resolves them at the scene root, where the background is light
+        setStyle("-fx-base: #353846; -fx-background: #262833; -fx-background-color: #262833; -fx-control-inner-background: #1d1f27; -fx-accent: #5a7bd8;"
+                + " -fx-text-background-color: #e4e6ee; -fx-text-base-color: #e4e6ee; -fx-text-inner-color: #f0f1f5;");
+        java.net.URL css = EventDisplayPane.class.getResource("/css/event-display.css");
+        if (css != null) {
+            getStylesheets().add(css.toExternalForm());
+        }
         view3d.setColorMap(colorMap);
         cellMap.setColorMap(colorMap);
         accScale.setEmptyThreshold(0);
@@ -125,8 +131,11 @@ public class EventDisplayPane extends BorderPane {
         ScrollPane rightScroll = new ScrollPane(right);
         rightScroll.setFitToWidth(true);
         rightScroll.setPrefViewportWidth(560);
-        setRight(rightScroll);
+        this.sideColumn = rightScroll;
         setBottom(status);
+        // wide: cell maps and tabs beside the 3D view; narrow (embedded in the workbench): below it
+        widthProperty().addListener((o, a, w) -> arrange(w.doubleValue()));
+        arrange(getWidth());
 
         shiftController = new ShiftController(this, shift);
         tourController = new TourController(this, tourPanel);
@@ -138,6 +147,33 @@ public class EventDisplayPane extends BorderPane {
     }
 
     private final StackPane centreStack;
+    private final ScrollPane sideColumn;
+    /** Below this width the side column (cell maps, tabs) goes under the 3D view instead of beside it. */
+    public static final double SIDE_BY_SIDE_MIN_WIDTH = 1000;
+    private javafx.scene.control.SplitPane stacked;
+    private Boolean sideBySide;
+
+    private void arrange(double width) {
+        boolean wide = width <= 0 || width >= SIDE_BY_SIDE_MIN_WIDTH;
+        if (sideBySide != null && sideBySide == wide) {
+            return;
+        }
+        sideBySide = wide;
+        if (wide) {
+            if (stacked != null) {
+                stacked.getItems().clear();
+            }
+            setCenter(centreStack);
+            setRight(sideColumn);
+        } else {
+            setRight(null);
+            setCenter(null);
+            stacked = new javafx.scene.control.SplitPane(centreStack, sideColumn);
+            stacked.setOrientation(javafx.geometry.Orientation.VERTICAL);
+            stacked.setDividerPositions(0.55);
+            setCenter(stacked);
+        }
+    }
 
     // ---------------------------------------------------------------- public API
 
@@ -237,6 +273,22 @@ public class EventDisplayPane extends BorderPane {
     }
 
     /** Chooses the browse filter with this label (as shown in the filter box); false if none. */
+    /**
+     * Replaces every list from the analysis at once (each new result), keeping the filter the user
+     * chose, now with its new contents, and the shown event if it is still in it.
+     */
+    public void setBrowseLists(java.util.Map<String, int[]> lists) {
+        BrowseFilter chosen = nav.filter.getValue();
+        String chosenLabel = chosen == null ? null : chosen.label().replaceFirst(" \\(\\d[\\d,]*\\)$", "");
+        boolean wasFirst = chosen == null || nav.filter.getItems().indexOf(chosen) == 0;
+        externalLists.clear();
+        lists.forEach((k, v) -> externalLists.put(k, v.clone()));
+        rebuildFilters();
+        if (!wasFirst && chosenLabel != null) {
+            selectFilter(chosenLabel);
+        }
+    }
+
     public boolean selectFilter(String label) {
         for (BrowseFilter f : nav.filter.getItems()) {
             if (f.label().equals(label) || f.label().startsWith(label + " (")) {

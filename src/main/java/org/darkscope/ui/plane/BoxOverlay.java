@@ -47,6 +47,9 @@ public final class BoxOverlay extends ChartPlugin {
     private boolean blinded = true;
     private Edge dragging;
     private Consumer<PickRequest> onPick = p -> { };
+    /** Ring around the event shown in the 3D display (a pick or a tour step); hidden when null. */
+    private final javafx.scene.shape.Circle marker = new javafx.scene.shape.Circle(7);
+    private double[] markerAt;
 
     /** A click in data coordinates with the tolerance one pick radius spans in each direction. */
     public record PickRequest(double ecal, double hcal, double ecalTolerance, double hcalTolerance) {
@@ -60,6 +63,13 @@ public final class BoxOverlay extends ChartPlugin {
         ecalEdge.setId("boxEcalEdge");
         hcalEdge.setId("boxHcalEdge");
         getChartChildren().addAll(sideA, sideC, sideD, boxRect, ecalEdge, hcalEdge);
+        marker.setId("eventMarker");
+        marker.setFill(Color.TRANSPARENT);
+        marker.setStroke(Color.MAGENTA);
+        marker.setStrokeWidth(2.5);
+        marker.setMouseTransparent(true);
+        marker.setVisible(false);
+        getChartChildren().add(marker);
         for (PlaneRegion r : PlaneRegion.values()) {
             Label l = new Label(r.label());
             l.setId("count-" + r.name());
@@ -101,6 +111,30 @@ public final class BoxOverlay extends ChartPlugin {
         }
         applyBlinded();
         requestLayout();
+    }
+
+    /**
+     * Rings the point (E_ECAL, E_HCAL) of the event shown in the event display; null clears it.
+     * The ring is clamped into the plot area so an event off the axes still shows where it lies.
+     */
+    public void setMarker(double[] ecalHcal) {
+        this.markerAt = ecalHcal == null ? null : ecalHcal.clone();
+        marker.setVisible(markerAt != null);
+        if (getChart() instanceof XYChart chart) {
+            placeMarker(chart.getXAxis(), chart.getYAxis());
+        }
+    }
+
+    private void placeMarker(Axis xa, Axis ya) {
+        if (markerAt != null) {
+            marker.setCenterX(xa.getDisplayPosition(Math.max(xa.getMin(), Math.min(xa.getMax(), markerAt[0]))));
+            marker.setCenterY(ya.getDisplayPosition(Math.max(ya.getMin(), Math.min(ya.getMax(), markerAt[1]))));
+        }
+    }
+
+    /** The ring around the shown event (tests read its position and visibility). */
+    public javafx.scene.shape.Circle marker() {
+        return marker;
     }
 
     /** The label showing a region's count (tests read it as the user does). */
@@ -154,6 +188,7 @@ public final class BoxOverlay extends ChartPlugin {
         hcalEdge.setEndX(xt);
         hcalEdge.setStartY(yh);
         hcalEdge.setEndY(yh);
+        placeMarker(xa, ya);
         for (Label l : labels.values()) {
             l.autosize();
         }

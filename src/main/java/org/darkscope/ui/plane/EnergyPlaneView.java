@@ -120,6 +120,11 @@ public final class EnergyPlaneView extends BorderPane {
     }
 
     /** Called with the data coordinate of a click (not a drag) on the plane. */
+    /** Rings the event at (E_ECAL, E_HCAL) in GeV, e.g. the one the 3D display shows; null clears. */
+    public void highlight(double[] ecalHcal) {
+        overlay.setMarker(ecalHcal);
+    }
+
     public void setOnPick(Consumer<BoxOverlay.PickRequest> c) {
         onPick = c;
     }

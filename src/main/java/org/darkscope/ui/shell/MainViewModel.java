@@ -163,6 +163,31 @@ public final class MainViewModel {
         openRun(e.path(), e.role(), false, () -> openNext(entries, i + 1, done));
     }
 
+    /**
+     * Runs long work (e.g. simulating the default runs) on the loader with the status bar's progress
+     * bar and Cancel; {@code onDone} gets the value on the UI thread.
+     */
+    public <T> ProgressTask<T> runTask(String title, ProgressTask.Work<T> work, java.util.function.Consumer<T> onDone) {
+        ProgressTask<T> t = new ProgressTask<>(title, work);
+        t.setOnSucceeded(e -> {
+            finished(t);
+            onDone.accept(t.getValue());
+        });
+        t.setOnFailed(e -> {
+            finished(t);
+            status.set(title + " failed");
+            errorHandler.accept(title + " failed", t.getException());
+        });
+        t.setOnCancelled(e -> {
+            finished(t);
+            status.set(title + " cancelled");
+        });
+        task.set(t);
+        status.set(title + " …");
+        loader.execute(t);
+        return t;
+    }
+
     /** Adds a run already in memory (simulated, tests). */
     public void addRun(RunData run, RunRole role) {
         OpenRun open = new OpenRun(run, role, null);

@@ -42,7 +42,7 @@ public final class MainWindow extends BorderPane {
         setId("mainWindow");
         SplitPane top = new SplitPane(cutSlot, planeSlot, displaySlot);
         top.setId("topSplit");
-        top.setDividerPositions(0.22, 0.66);
+        top.setDividerPositions(0.19, 0.53);
         SplitPane.setResizableWithParent(cutSlot, false);
         results.setId("resultTabs");
         results.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -60,7 +60,7 @@ public final class MainWindow extends BorderPane {
         results.getTabs().add(events);
         SplitPane main = new SplitPane(top, results);
         main.setOrientation(Orientation.VERTICAL);
-        main.setDividerPositions(0.64);
+        main.setDividerPositions(0.68);
         main.setId("mainSplit");
         menu = new AppMenu(this, model);
         setTop(menu.bar());

@@ -1,0 +1,153 @@
+package org.darkscope.ui;
+
+import javafx.geometry.Point2D;
+import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
+import javafx.scene.input.MouseButton;
+import javafx.scene.shape.Circle;
+import javafx.stage.Stage;
+import org.darkscope.analysis.AnalysisEngine;
+import org.darkscope.analysis.AnalysisResult;
+import org.darkscope.event.RunData;
+import org.darkscope.event.Schema;
+import org.darkscope.session.CurrentThreadTaskExecutor;
+import org.darkscope.session.RecentRuns;
+import org.darkscope.session.RunRole;
+import org.darkscope.session.Session;
+import org.darkscope.session.SyntheticRuns;
+import org.darkscope.ui.display.EventDisplayPane;
+import org.darkscope.ui.shell.MainViewModel;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.List;
+import java.util.prefs.Preferences;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The one loop of the window: a point clicked in the energy plane shows that event in 3D, the
+ * event stepped to in the display is ringed in the plane, and the display browses exactly the
+ * events the engine selects (the box's events stay hidden while blinded).
+ */
+@ExtendWith(ApplicationExtension.class)
+class EventDisplayLinkTest {
+    private static final RunData DATA = SyntheticRuns.random(20_000, 11);
+    private static final RunData SIGNAL = SyntheticRuns.signal(3_000, 16.7, 12);
+    private Workbench wb;
+    private EventDisplayLink link;
+    private Preferences prefs;
+
+    @Start
+    void start(Stage stage) {
+        prefs = Preferences.userRoot().node("org/darkscope/test-link-" + System.nanoTime());
+        CurrentThreadTaskExecutor now = new CurrentThreadTaskExecutor();
+        MainViewModel model = new MainViewModel(new Session(), (p, pr) -> {
+            throw new java.io.IOException("no files in this test");
+        }, now, new RecentRuns(prefs));
+        wb = Workbench.create(model, now, now, new FxTaskExecutor());
+        link = EventDisplayLink.attach(wb);
+        Scene scene = new Scene(wb.window(), 1250, 780);
+        scene.getStylesheets().add(DarkScopeApp.stylesheet());
+        stage.setScene(scene);
+        stage.show();
+        model.addRun(DATA, RunRole.DATA);
+        model.addRun(SIGNAL, RunRole.SIGNAL);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        prefs.removeNode();
+        wb.close();
+    }
+
+    private AnalysisResult expected() {
+        try (AnalysisEngine e = new AnalysisEngine(List.of(DATA, SIGNAL))) {
+            return e.evaluate(wb.model().session().selection());
+        }
+    }
+
+    /** Selected events outside the box, as a plain loop over the columns. */
+    private int[] selectedOutsideBox(AnalysisResult exp) {
+        var box = exp.selection().box();
+        float[] e = DATA.floats(Schema.ECAL);
+        float[] h = DATA.floats(Schema.HCAL);
+        return IntStream.range(0, DATA.size())
+                .filter(i -> exp.run(DATA).isSelected(i) && !(e[i] < box.ecalMax() && h[i] < box.hcalMax())).toArray();
+    }
+
+    @SuppressWarnings("unchecked")
+    private ComboBox<Object> filter(FxRobot robot) {
+        return robot.lookup("#nav-filter").queryAs(ComboBox.class);
+    }
+
+    /** The display applies an event once per pulse: let one pass. */
+    private static void nextPulse() {
+        WaitForAsyncUtils.sleep(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void theDisplayShowsTheDataRunAndBrowsesTheSelectedEventsOutsideTheBlindedBox(FxRobot robot) {
+        EventDisplayPane display = link.display();
+        assertSame(DATA, display.run());
+        int[] expected = selectedOutsideBox(expected());
+        String chosen = filter(robot).getValue().toString();
+        assertTrue(chosen.contains("list: " + EventDisplayLink.PASSING + " (" + expected.length + ")"),
+                "browsing the selected events by default: " + chosen);
+        List<String> labels = filter(robot).getItems().stream().map(Object::toString).toList();
+        assertTrue(labels.stream().noneMatch(l -> l.contains("signal box")), "no box list while blinded: " + labels);
+        // stepping through the list only ever shows selected events
+        java.util.Set<Integer> allowed = java.util.Arrays.stream(expected).boxed().collect(java.util.stream.Collectors.toSet());
+        for (int k = 0; k < 5; k++) {
+            robot.clickOn("#nav-next");
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(allowed.contains(display.currentEventProperty().get()), "event " + display.currentEventProperty().get());
+        }
+    }
+
+    @Test
+    void clickingAPointInThePlaneShowsThatEventIn3dAndRingsIt(FxRobot robot) {
+        AnalysisResult exp = expected();
+        float[] e = DATA.floats(Schema.ECAL);
+        float[] h = DATA.floats(Schema.HCAL);
+        int target = IntStream.range(0, DATA.size())
+                .filter(i -> exp.run(DATA).isSelected(i) && e[i] > 60 && e[i] < 70 && h[i] > 20 && h[i] < 30).findFirst().orElseThrow();
+        var chart = wb.planeView().chart();
+        Point2D screen = chart.getCanvas().localToScreen(chart.getXAxis().getDisplayPosition(e[target]),
+                chart.getYAxis().getDisplayPosition(h[target]));
+        robot.clickOn(screen, MouseButton.PRIMARY);
+        nextPulse();
+        var picked = wb.model().pickedEventProperty().get();
+        assertNotNull(picked, "the click picked an event");
+        assertEquals(picked.index(), link.display().currentEventProperty().get(), "the picked event is the one in 3D");
+        Circle ring = wb.planeView().overlay().marker();
+        assertTrue(ring.isVisible(), "the shown event is ringed in the plane");
+        assertEquals(chart.getXAxis().getDisplayPosition(picked.ecal()), ring.getCenterX(), 0.5);
+        assertEquals(chart.getYAxis().getDisplayPosition(picked.hcal()), ring.getCenterY(), 0.5);
+
+        // and back: stepping in the display moves the ring to the new event's point
+        robot.clickOn("#nav-next");
+        nextPulse();
+        int shown = link.display().currentEventProperty().get();
+        assertNotEquals(picked.index(), shown);
+        assertEquals(chart.getXAxis().getDisplayPosition(Math.min(e[shown], chart.getXAxis().getMax())), ring.getCenterX(), 0.5);
+    }
+
+    @Test
+    void switchingACutOffUpdatesTheBrowseListAndKeepsTheUsersChoice(FxRobot robot) {
+        int before = selectedOutsideBox(expected()).length;
+        robot.clickOn("#enable-momentum");
+        WaitForAsyncUtils.waitForFxEvents();
+        int after = selectedOutsideBox(expected()).length;
+        assertTrue(after > before, "switching the momentum cut off selects more events: " + before + " -> " + after);
+        String chosen = filter(robot).getValue().toString();
+        assertTrue(chosen.contains("list: " + EventDisplayLink.PASSING + " (" + after + ")"), chosen);
+    }
+}
