@@ -15,6 +15,11 @@ public final class Launcher {
         if (DarkScopeCli.isCommand(args)) {
             System.exit(DarkScopeCli.run(args));
         }
+        // ES2 even on drivers JavaFX does not list (Mesa under Xvfb, VMs): otherwise the 3D view stays
+        // empty there. An explicit -Dprism.forceGPU=false wins.
+        if (System.getProperty("prism.forceGPU") == null) {
+            System.setProperty("prism.forceGPU", "true");
+        }
         org.darkscope.ui.DarkScopeApp.main(args);
     }
 }

@@ -117,6 +117,15 @@ public class EventDisplayPane extends BorderPane {
         status.setId("status");
         status.setPadding(new Insets(2, 8, 2, 8));
         StackPane centre = new StackPane(view3d, pickLabel, truthLabel, legend);
+        if (!javafx.application.Platform.isSupported(javafx.application.ConditionalFeature.SCENE3D)) {
+            // software pipeline: the 3D scene would stay blank; say why (the cell maps still work)
+            Label no3d = new Label("3D view unavailable: JavaFX runs without a 3D pipeline here.\n"
+                    + "Start with -Dprism.forceGPU=true (the launcher and mvn javafx:run do), or use the cell maps.");
+            no3d.setId("no-3d");
+            no3d.setWrapText(true);
+            no3d.setStyle("-fx-text-fill: #e4e6ee; -fx-padding: 12;");
+            centre.getChildren().add(no3d);
+        }
         StackPane.setAlignment(pickLabel, Pos.TOP_LEFT);
         StackPane.setAlignment(truthLabel, Pos.TOP_RIGHT);
         StackPane.setAlignment(legend, Pos.BOTTOM_LEFT);
