@@ -14,6 +14,7 @@ import org.darkscope.analysis.SignalBox;
 import org.darkscope.analysis.background.BackgroundEstimate;
 import org.darkscope.analysis.background.BackgroundSummary;
 import org.darkscope.analysis.background.ShapeFit;
+import org.darkscope.analysis.background.SidebandFitter;
 import org.darkscope.event.Schema;
 import org.darkscope.session.Session;
 import org.darkscope.session.SessionListener;
@@ -98,9 +99,11 @@ public final class SidebandFitView extends SplitPane {
         SignalBox box = r.selection().box();
         BackgroundSummary b = r.background();
         double[] cEdges = edges(box.ecalMax(), box.ecalTriggerEdge());
-        double[] aEdges = edges(box.hcalMax(), box.hcalSidebandMax());
+        // sideband A up to the end of its fit range (the dimuon window above it is not fitted)
+        double aMax = SidebandFitter.sidebandAFitMax(box);
+        double[] aEdges = edges(box.hcalMax(), aMax);
         double[] c = spectrum(r, Region.C, Schema.ECAL, box.ecalMax(), box.ecalTriggerEdge());
-        double[] a = spectrum(r, Region.A, Schema.HCAL, box.hcalMax(), box.hcalSidebandMax());
+        double[] a = spectrum(r, Region.A, Schema.HCAL, box.hcalMax(), aMax);
         draw(cChart, Series.step("sideband C, selected", SPECTRUM_COLOR, cEdges, c), box.ecalMax(), b.sidebandC());
         draw(aChart, Series.step("sideband A, selected", SPECTRUM_COLOR, aEdges, a), box.hcalMax(), b.sidebandA());
         List<List<String>> rows = new ArrayList<>();
