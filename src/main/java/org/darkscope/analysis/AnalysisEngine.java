@@ -292,6 +292,7 @@ public final class AnalysisEngine implements AutoCloseable {
         CoreAccumulator[] acc = new CoreAccumulator[parts];
         long[][] counts = new long[parts][bits.length];
         long[][] outCounts = outside == null ? null : new long[parts][outside.length];
+        long[] boxMask = outside == null ? null : s.boxMask(box);
         int n = run.size();
         List<Callable<Void>> tasks = new ArrayList<>();
         for (int p = 0; p < parts; p++) {
@@ -310,7 +311,7 @@ public final class AnalysisEngine implements AutoCloseable {
                     int c1 = Math.min(w1, c0 + chunk);
                     andChunk(bits, sel, c, c0, c1, n);
                     if (out != null) {
-                        countOutsideBox(bits, sel, out, c0, c1, n, ecal, hcal, box);
+                        countOutsideBox(bits, out, c0, c1, n, boxMask);
                     }
                     a.accumulate(sel, c0, c1, ecal, hcal, truth, box, bx, by, hide);
                 }
@@ -353,28 +354,15 @@ public final class AnalysisEngine implements AutoCloseable {
     /**
      * The cut flow of the events outside the signal box (for a hidden box): out[k] += events passing
      * cuts 0..k, out[K + k] += events passing cut k alone, out[2K] += all events, each outside the box
-     * ({@link SignalBox#abcdRegion} not BOX). Needs {@code sel} of the same words already computed.
+     * ({@link SignalBox#abcdRegion} not BOX, from the run's cached box mask).
      */
-    private static void countOutsideBox(long[][] bits, long[] sel, long[] out, int w0, int w1, int n, float[] ecal,
-                                        float[] hcal, SignalBox box) {
+    private static void countOutsideBox(long[][] bits, long[] out, int w0, int w1, int n, long[] boxMask) {
         int k = bits.length;
-        int lastWord = sel.length - 1;
+        int lastWord = boxMask.length - 1;
         int tail = n & 63;
-        double eMax = Math.min(box.ecalMax(), box.ecalTriggerEdge());
-        double hMax = Math.min(box.hcalMax(), box.hcalSidebandMax());
         for (int w = w0; w < w1; w++) {
             long valid = (w == lastWord && tail != 0) ? (1L << tail) - 1 : -1L;
-            int base = w << 6;
-            int end = Math.min(64, n - base);
-            long inBox = 0;
-            for (int j = 0; j < end; j++) {
-                double x = ecal[base + j];
-                double y = hcal[base + j];
-                if (x < eMax && y < hMax) {
-                    inBox |= 1L << j;
-                }
-            }
-            long keep = valid & ~inBox;
+            long keep = valid & ~boxMask[w];
             out[2 * k] += Long.bitCount(keep);
             long a = keep;
             for (int i = 0; i < k; i++) {
