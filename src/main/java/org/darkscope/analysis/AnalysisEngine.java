@@ -6,6 +6,7 @@ import org.darkscope.task.CancelledException;
 import org.darkscope.task.Progress;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /**
  * Evaluates a {@link Selection} on a set of runs and returns an immutable {@link AnalysisResult}.
@@ -111,19 +113,33 @@ public final class AnalysisEngine implements AutoCloseable {
         }
     }
 
+    /** Blinds no simulated run: only recorded runs are blinded (the default). */
+    public static final Predicate<RunData> RECORDED_ONLY = r -> false;
+
     /** Evaluates without progress reports. */
     public AnalysisResult evaluate(Selection selection) {
         return evaluate(selection, Progress.NONE);
+    }
+
+    /** Evaluates; while the selection is blinded only recorded runs are blinded. */
+    public AnalysisResult evaluate(Selection selection, Progress progress) {
+        return evaluate(selection, RECORDED_ONLY, progress);
     }
 
     /**
      * Evaluates the selection on every run: cut bitsets (cached ones reused), cut flow, region
      * counts and the plane histogram per truth class.
      *
+     * <p>Blinding: while {@link Selection#blinded()}, the box of every recorded run and of every
+     * simulated run accepted by {@code blindSimulated} (simulation used as pseudo-data) is hidden: see
+     * {@link RunResult}. Other simulated runs (signal and background MC) stay visible.</p>
+     *
+     * @param blindSimulated simulated runs to blind like data (e.g. the runs opened in the data role)
      * @throws IllegalArgumentException if a cut names a column a run lacks (message names the cut)
      * @throws CancelledException if the progress was cancelled
      */
-    public synchronized AnalysisResult evaluate(Selection selection, Progress progress) {
+    public synchronized AnalysisResult evaluate(Selection selection, Predicate<? super RunData> blindSimulated,
+                                                Progress progress) {
         long t0 = System.nanoTime();
         List<Cut> cuts = selection.enabledCuts();
         List<RunState> rs = new ArrayList<>();
@@ -188,23 +204,35 @@ public final class AnalysisEngine implements AutoCloseable {
             }
             long[] sel = new long[s.words];
             long[] after = new long[cuts.size()];
-            boolean hide = selection.blinded() && !run.info().simulated();
-            CoreAccumulator core = flowAndCore(s, bitsList.toArray(new long[0][]), sel, after, selection.box(), hide, progress);
-            List<CutFlow.Row> rows = new ArrayList<>();
-            long prev = run.size();
-            for (int k = 0; k < cuts.size(); k++) {
-                rows.add(new CutFlow.Row(cuts.get(k).name(), after[k], CutFlow.ratio(after[k], run.size()),
-                        CutFlow.ratio(after[k], prev), alone[k]));
-                prev = after[k];
+            boolean hide = selection.blinded() && (!run.info().simulated() || blindSimulated.test(run));
+            // hidden box: the cut flow outside the box as well (after[k], alone[k], total)
+            long[] outside = hide ? new long[2 * cuts.size() + 1] : null;
+            CoreAccumulator core = flowAndCore(s, bitsList.toArray(new long[0][]), sel, after, outside, selection.box(), hide,
+                    progress);
+            CutFlow flow = flow(cuts, run.size(), after, alone);
+            CutFlow visibleFlow = null;
+            if (hide) {
+                int k = cuts.size();
+                visibleFlow = flow(cuts, outside[2 * k], Arrays.copyOfRange(outside, 0, k), Arrays.copyOfRange(outside, k, 2 * k));
             }
-            CutFlow flow = new CutFlow(run.size(), rows);
-            results.add(new RunResult(run, selection, cuts, bitsList, colsList, sel, flow, core,
+            results.add(new RunResult(run, selection, cuts, bitsList, colsList, sel, flow, visibleFlow, core,
                     options.planeX(), options.planeY(), hide));
             progress.checkCancelled();
         }
         progress.update(1, "done");
         return new AnalysisResult(selection, results,
                 new AnalysisResult.Stats(System.nanoTime() - t0, jobs.size(), reused, events));
+    }
+
+    private static CutFlow flow(List<Cut> cuts, long total, long[] after, long[] alone) {
+        List<CutFlow.Row> rows = new ArrayList<>();
+        long prev = total;
+        for (int k = 0; k < cuts.size(); k++) {
+            rows.add(new CutFlow.Row(cuts.get(k).name(), after[k], CutFlow.ratio(after[k], total),
+                    CutFlow.ratio(after[k], prev), alone[k]));
+            prev = after[k];
+        }
+        return new CutFlow(total, rows);
     }
 
     /** One cut bitset to compute for one run. */
@@ -252,8 +280,8 @@ public final class AnalysisEngine implements AutoCloseable {
      * (one read of every bitset, one write of the result), then the region / plane accumulation of
      * the same (cache-warm) words. Ranges run in parallel; counts and histograms are merged.
      */
-    private CoreAccumulator flowAndCore(RunState s, long[][] bits, long[] sel, long[] after, SignalBox box, boolean hide,
-                                        Progress progress) {
+    private CoreAccumulator flowAndCore(RunState s, long[][] bits, long[] sel, long[] after, long[] outside, SignalBox box,
+                                        boolean hide, Progress progress) {
         RunData run = s.run;
         float[] ecal = run.floats(Schema.ECAL);
         float[] hcal = run.floats(Schema.HCAL);
@@ -263,6 +291,8 @@ public final class AnalysisEngine implements AutoCloseable {
         int parts = pool == null || run.size() < PARALLEL_MIN_EVENTS ? 1 : options.threads();
         CoreAccumulator[] acc = new CoreAccumulator[parts];
         long[][] counts = new long[parts][bits.length];
+        long[][] outCounts = outside == null ? null : new long[parts][outside.length];
+        long[] boxMask = outside == null ? null : s.boxMask(box);
         int n = run.size();
         List<Callable<Void>> tasks = new ArrayList<>();
         for (int p = 0; p < parts; p++) {
@@ -272,6 +302,7 @@ public final class AnalysisEngine implements AutoCloseable {
             tasks.add(() -> {
                 CoreAccumulator a = new CoreAccumulator(bx, by);
                 long[] c = counts[idx];
+                long[] out = outCounts == null ? null : outCounts[idx];
                 final int chunk = 4096;
                 for (int c0 = w0; c0 < w1; c0 += chunk) {
                     if (progress.isCancelled()) {
@@ -279,6 +310,9 @@ public final class AnalysisEngine implements AutoCloseable {
                     }
                     int c1 = Math.min(w1, c0 + chunk);
                     andChunk(bits, sel, c, c0, c1, n);
+                    if (out != null) {
+                        countOutsideBox(bits, out, c0, c1, n, boxMask);
+                    }
                     a.accumulate(sel, c0, c1, ecal, hcal, truth, box, bx, by, hide);
                 }
                 acc[idx] = a;
@@ -289,6 +323,11 @@ public final class AnalysisEngine implements AutoCloseable {
         for (int p = 0; p < parts; p++) {
             for (int k = 0; k < after.length; k++) {
                 after[k] += counts[p][k];
+            }
+            if (outside != null) {
+                for (int k = 0; k < outside.length; k++) {
+                    outside[k] += outCounts[p][k];
+                }
             }
             if (p > 0) {
                 acc[0].merge(acc[p]);
@@ -309,6 +348,28 @@ public final class AnalysisEngine implements AutoCloseable {
                 count[i] += Long.bitCount(a);
             }
             sel[w] = a;
+        }
+    }
+
+    /**
+     * The cut flow of the events outside the signal box (for a hidden box): out[k] += events passing
+     * cuts 0..k, out[K + k] += events passing cut k alone, out[2K] += all events, each outside the box
+     * ({@link SignalBox#abcdRegion} not BOX, from the run's cached box mask).
+     */
+    private static void countOutsideBox(long[][] bits, long[] out, int w0, int w1, int n, long[] boxMask) {
+        int k = bits.length;
+        int lastWord = boxMask.length - 1;
+        int tail = n & 63;
+        for (int w = w0; w < w1; w++) {
+            long valid = (w == lastWord && tail != 0) ? (1L << tail) - 1 : -1L;
+            long keep = valid & ~boxMask[w];
+            out[2 * k] += Long.bitCount(keep);
+            long a = keep;
+            for (int i = 0; i < k; i++) {
+                a &= bits[i][w];
+                out[i] += Long.bitCount(a);
+                out[k + i] += Long.bitCount(bits[i][w] & keep);
+            }
         }
     }
 

@@ -19,7 +19,8 @@ final class BackgroundInputs {
             float[][] p = r.selectedPlanePoints();
             xs.add(p[0]);
             ys.add(p[1]);
-            simulated &= r.isSimulated();
+            // the truth in the box of a blinded (pseudo-data) run is hidden like its box count
+            simulated &= r.isSimulated() && !r.boxHidden();
         }
         int n = xs.stream().mapToInt(a -> a.length).sum();
         float[] x = new float[n];

@@ -19,9 +19,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * lists are computed on first use from the immutable bitsets and then kept (call
  * {@link #computeAll()} on a background thread to have them ready). Safe to read from any thread.
  *
- * <p>Blinding: when the selection is blinded and the run is not simulated, box events are left out
- * of the box count ({@link RegionCounts#HIDDEN}), the plane and 1-D histograms and the event lists.
- * The cut flow counts all events.</p>
+ * <p>Blinding: when the box is hidden ({@link #boxHidden()}: the selection is blinded and the run is
+ * recorded data or simulation evaluated as pseudo-data), box events are left out of the box count
+ * ({@link RegionCounts#HIDDEN}), the plane and 1-D histograms, the N-1 distributions, the event lists,
+ * {@link #visibleCutFlow()} and {@link #visibleCount}. {@link #cutFlow()} and {@link #selectedCount()}
+ * count all events (for the engine's own use and the command line; never show them for a hidden box).</p>
  */
 public final class RunResult {
     private final RunData run;
@@ -31,6 +33,7 @@ public final class RunResult {
     private final List<List<String>> cutColumns;
     private final long[] selectedBits;
     private final CutFlow cutFlow;
+    private final CutFlow visibleCutFlow;
     private final CoreAccumulator core;
     private final Binning planeX;
     private final Binning planeY;
@@ -38,7 +41,8 @@ public final class RunResult {
     private final Map<Object, Object> memo = new ConcurrentHashMap<>();
 
     RunResult(RunData run, Selection selection, List<Cut> enabledCuts, List<long[]> cutBits, List<List<String>> cutColumns,
-              long[] selectedBits, CutFlow cutFlow, CoreAccumulator core, Binning planeX, Binning planeY, boolean boxHidden) {
+              long[] selectedBits, CutFlow cutFlow, CutFlow visibleCutFlow, CoreAccumulator core, Binning planeX, Binning planeY,
+              boolean boxHidden) {
         this.run = run;
         this.selection = selection;
         this.enabledCuts = List.copyOf(enabledCuts);
@@ -46,6 +50,7 @@ public final class RunResult {
         this.cutColumns = List.copyOf(cutColumns);
         this.selectedBits = selectedBits;
         this.cutFlow = cutFlow;
+        this.visibleCutFlow = boxHidden ? java.util.Objects.requireNonNull(visibleCutFlow, "visible cut flow") : cutFlow;
         this.core = core;
         this.planeX = planeX;
         this.planeY = planeY;
@@ -60,14 +65,31 @@ public final class RunResult {
     public boolean boxHidden() { return boxHidden; }
     public CutFlow cutFlow() { return cutFlow; }
 
-    /** Events passing every enabled cut (including blinded box events). */
+    /**
+     * The cut flow that may be shown: for a hidden box, of the events outside the box only (so that the
+     * box count cannot be derived from it); otherwise {@link #cutFlow()}.
+     */
+    public CutFlow visibleCutFlow() { return visibleCutFlow; }
+
+    /** Events passing every enabled cut (including blinded box events: not for display, see {@link #visibleSelectedCount()}). */
     public long selectedCount() {
         return cutFlow.selected();
     }
 
-    /** Selected events of one truth class. */
+    /** Selected events that may be shown: outside the box when it is hidden, else all of them. */
+    public long visibleSelectedCount() {
+        return visibleCutFlow.selected();
+    }
+
+    /** Selected events of one truth class (including blinded box events: not for display, see {@link #visibleCount}). */
     public long selectedCount(EventClass c) {
         return core.selected[c.ordinal()];
+    }
+
+    /** Selected events of one truth class that may be shown: outside the box when it is hidden. */
+    public long visibleCount(EventClass c) {
+        long n = core.selected[c.ordinal()];
+        return boxHidden ? n - core.region(c.ordinal(), Region.BOX.ordinal()) : n;
     }
 
     /** Truth classes with at least one selected event. */

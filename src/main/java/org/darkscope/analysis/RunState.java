@@ -1,6 +1,7 @@
 package org.darkscope.analysis;
 
 import org.darkscope.event.RunData;
+import org.darkscope.event.Schema;
 
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +25,11 @@ final class RunState {
     Map<TestKey, CutBits> cache = new HashMap<>();
     private final Map<String, Boolean> nan = new HashMap<>();
 
+    /** Bit per event in the signal box with these effective edges (kept while the box does not move). */
+    private long[] boxMask;
+    private double maskEcal = Double.NaN;
+    private double maskHcal = Double.NaN;
+
     RunState(RunData run) {
         this.run = run;
         this.words = Bits.words(run.size());
@@ -32,6 +38,28 @@ final class RunState {
     /** True if the column needs the plain comparison kernel (NaN, huge ints, longs); cached. */
     synchronized boolean needsPlainKernel(String column) {
         return nan.computeIfAbsent(column, c -> CutKernel.needsPlainKernel(run.columns().get(c)));
+    }
+
+    /**
+     * The events in the signal box ({@link SignalBox#abcdRegion} BOX), one bit per event; cached for
+     * the box's edges (a cut change reuses it). Never modified once returned.
+     */
+    synchronized long[] boxMask(SignalBox box) {
+        double eMax = Math.min(box.ecalMax(), box.ecalTriggerEdge());
+        double hMax = Math.min(box.hcalMax(), box.hcalSidebandMax());
+        if (boxMask == null || eMax != maskEcal || hMax != maskHcal) {
+            float[] ecal = run.floats(Schema.ECAL);
+            float[] hcal = run.floats(Schema.HCAL);
+            long[] m = new long[words];
+            for (int e = 0; e < ecal.length; e++) {
+                // NaN compares false: never in the box, as in abcdRegion
+                m[e >>> 6] |= (ecal[e] < eMax & hcal[e] < hMax ? 1L : 0L) << (e & 63);
+            }
+            boxMask = m;
+            maskEcal = eMax;
+            maskHcal = hMax;
+        }
+        return boxMask;
     }
 
     /** The concrete columns of a cut in this run; throws naming the cut if there are none. */

@@ -5,7 +5,10 @@ import org.darkscope.analysis.AnalysisResult;
 import org.darkscope.analysis.Selection;
 import org.darkscope.event.RunData;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -15,7 +18,8 @@ import java.util.function.Consumer;
  * the cut flow never wait for the fits: stage 1 evaluates (cut bitsets, cut flow, regions, plane) and
  * sets {@link Session#setResult}; stage 2 computes the rest of that result (background fits, N-1 and
  * 1-D histograms) and sets {@link Session#setDetails}. Results reach the session on {@code deliver}
- * (the UI thread in the application).
+ * (the UI thread in the application). Runs in the data role are blinded while the selection is, even
+ * when simulated (see {@link #dataRoleRuns}).
  */
 public final class AnalysisService implements AutoCloseable {
     private final Session session;
@@ -29,8 +33,11 @@ public final class AnalysisService implements AutoCloseable {
     private final List<Consumer<AnalysisResult>> warmUps = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<Consumer<AnalysisResult>> detailWarmUps = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    /** What one evaluation works on: the runs at the time of the change and the selection. */
-    private record Request(List<RunData> runs, Selection selection) {
+    /**
+     * What one evaluation works on: the runs at the time of the change, the selection and the runs in
+     * the data role (blinded like recorded data while the selection is blinded, simulated or not).
+     */
+    private record Request(List<RunData> runs, Selection selection, Set<RunData> dataRole) {
     }
 
     public AnalysisService(Session session, AnalysisEngine engine, TaskExecutor worker, TaskExecutor deliver) {
@@ -63,7 +70,7 @@ public final class AnalysisService implements AutoCloseable {
         this.core = new AnalysisScheduler<>((req, p) -> {
             long t0 = System.nanoTime();
             engine.setRuns(req.runs());
-            AnalysisResult r = engine.evaluate(req.selection(), p);
+            AnalysisResult r = engine.evaluate(req.selection(), req.dataRole()::contains, p);
             for (Consumer<AnalysisResult> w : warmUps) {
                 w.accept(r);
             }
@@ -146,7 +153,19 @@ public final class AnalysisService implements AutoCloseable {
             session.setDetails(null);
             return;
         }
-        core.submit(new Request(runs, session.selection()));
+        core.submit(new Request(runs, session.selection(), dataRoleRuns(session)));
+    }
+
+    /**
+     * The runs open in the data role, by identity: the engine blinds them while the selection is
+     * blinded even when they are simulated (pseudo-data), unlike signal and background MC.
+     */
+    public static Set<RunData> dataRoleRuns(Session session) {
+        Set<RunData> s = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (OpenRun r : session.runs(RunRole.DATA)) {
+            s.add(r.data());
+        }
+        return Collections.unmodifiableSet(s);
     }
 
     /** Wall time of the latest stage-1 evaluation including the warm-up, in nanoseconds. */

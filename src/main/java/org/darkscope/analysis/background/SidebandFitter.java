@@ -169,6 +169,12 @@ public class SidebandFitter {
         return BackgroundEstimate.of(method, central.extrapolated(), central.statError(), syst, note, fits);
     }
 
+    private static ShapeFit shapeFit(ShapeFamily f, ShapeFamily.Range range, double boxEdge, List<Double> params, double value,
+                                     double err, double prob, boolean accepted, String message) {
+        return new ShapeFit(f.label(), range.lo(), range.hi(), params, value, err, prob, accepted, message, f,
+                range.endpoint(), 0, boxEdge);
+    }
+
     private ShapeFit fitOne(ShapeFamily f, ShapeFamily.Range range, double[] edges, long[] counts, double boxEdge) {
         BinnedPoissonFit fit = new BinnedPoissonFit(f, range, edges, counts);
         BinnedPoissonFit.Result r = fit.fit();
@@ -177,26 +183,26 @@ public class SidebandFitter {
             params.add(p);
         }
         if (!r.converged()) {
-            return new ShapeFit(f.label(), range.lo(), range.hi(), params, Double.NaN, Double.NaN, r.probability(), false, r.message());
+            return shapeFit(f, range, boxEdge, params, Double.NaN, Double.NaN, r.probability(), false, r.message());
         }
         if (f == ShapeFamily.POWER_LAW && r.parameters()[1] <= -1) {
-            return new ShapeFit(f.label(), range.lo(), range.hi(), params, Double.POSITIVE_INFINITY, Double.NaN,
+            return shapeFit(f, range, boxEdge, params, Double.POSITIVE_INFINITY, Double.NaN,
                     r.probability(), false, "extrapolation to 0 diverges (power " + r.parameters()[1] + ")");
         }
         double value = fit.extrapolate(r.parameters(), 0, boxEdge);
         double err = fit.extrapolationError(r.parameters(), r.covariance(), 0, boxEdge);
         if (!Double.isFinite(value) || !Double.isFinite(err)) {
-            return new ShapeFit(f.label(), range.lo(), range.hi(), params, value, err, r.probability(), false,
+            return shapeFit(f, range, boxEdge, params, value, err, r.probability(), false,
                     "extrapolation to 0 diverges");
         }
         if (r.probability() < settings.minProbability()) {
-            return new ShapeFit(f.label(), range.lo(), range.hi(), params, value, err, r.probability(), false,
+            return shapeFit(f, range, boxEdge, params, value, err, r.probability(), false,
                     String.format(Locale.ROOT, "fit probability %.2g below %.2g", r.probability(), settings.minProbability()));
         }
         if (err > settings.maxRelativeError() * value) {
-            return new ShapeFit(f.label(), range.lo(), range.hi(), params, value, err, r.probability(), false,
+            return shapeFit(f, range, boxEdge, params, value, err, r.probability(), false,
                     String.format(Locale.ROOT, "extrapolation not constrained by the data (%.3g ± %.3g)", value, err));
         }
-        return new ShapeFit(f.label(), range.lo(), range.hi(), params, value, err, r.probability(), true, "");
+        return shapeFit(f, range, boxEdge, params, value, err, r.probability(), true, "");
     }
 }

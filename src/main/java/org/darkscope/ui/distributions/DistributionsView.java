@@ -33,7 +33,7 @@ public final class DistributionsView extends GridPane {
     private final AnalysisScheduler<AllRequest, AnalysisResult> allScheduler;
 
     /** The runs and the selection (with every cut off) of an "all events" evaluation: read on the worker. */
-    private record AllRequest(List<RunData> runs, org.darkscope.analysis.Selection selection) {
+    private record AllRequest(List<RunData> runs, org.darkscope.analysis.Selection selection, java.util.Set<RunData> dataRole) {
     }
     private AnalysisResult all;
 
@@ -56,7 +56,7 @@ public final class DistributionsView extends GridPane {
         }
         allScheduler = new AnalysisScheduler<>((req, p) -> {
             allEngine.setRuns(req.runs());
-            AnalysisResult r = allEngine.evaluate(req.selection(), p);
+            AnalysisResult r = allEngine.evaluate(req.selection(), req.dataRole()::contains, p);
             for (var rr : r.runs()) {
                 for (Variable v : Variable.values()) {
                     rr.histogram(v);
@@ -75,7 +75,8 @@ public final class DistributionsView extends GridPane {
             public void runsChanged(Session s) {
                 List<RunData> runs = s.runs().stream().filter(o -> o.role() != RunRole.SIGNAL).map(OpenRun::data).toList();
                 if (!runs.isEmpty()) {
-                    allScheduler.submit(new AllRequest(runs, DistributionData.allEvents(s.selection()).withBlinded(true)));
+                    allScheduler.submit(new AllRequest(runs, DistributionData.allEvents(s.selection()).withBlinded(true),
+                            org.darkscope.session.AnalysisService.dataRoleRuns(s)));
                 }
             }
 

@@ -14,6 +14,7 @@ import java.util.Locale;
  * The cut flow as text cells: one row per enabled cut (after "all events"), columns for the data
  * (events after the cut and the fraction kept by this cut), every signal run (efficiency after the
  * cut) and every background MC run (events after the cut). Also the CSV export of the table.
+ * While the data's box is hidden (blinded) the data column counts the events outside the box only.
  * Built from the engine's cut flows only. No toolkit.
  */
 public final class CutFlowTableModel {
@@ -42,12 +43,16 @@ public final class CutFlowTableModel {
      * @param background simulated background runs (own columns)
      */
     public static CutFlowTableModel of(AnalysisResult r, List<RunData> data, List<RunData> background) {
-        List<String> header = new ArrayList<>(List.of("cut", "data: events", "data: kept by cut"));
         CutFlow dataFlow = null;
+        boolean hidden = false;
         for (RunData d : data) {
-            CutFlow f = r.run(d).cutFlow();
+            // a hidden (blinded) box: the cut flow outside the box, so the box count cannot be derived
+            CutFlow f = r.run(d).visibleCutFlow();
+            hidden |= r.run(d).boxHidden();
             dataFlow = dataFlow == null ? f : dataFlow.plus(f);
         }
+        List<String> header = new ArrayList<>(hidden ? List.of("cut", "data outside the box: events", "data: kept by cut")
+                : List.of("cut", "data: events", "data: kept by cut"));
         List<RunResult> signals = r.signalRuns();
         for (RunResult s : signals) {
             header.add(String.format(Locale.ROOT, "signal %s MeV: eff.", fmtMass(s.run().info().signalMassMeV())));
@@ -100,7 +105,7 @@ public final class CutFlowTableModel {
         for (EventClass c : EventClass.values()) {
             long n = 0;
             for (RunData b : background) {
-                n += r.run(b).selectedCount(c);
+                n += r.run(b).visibleCount(c);
             }
             if (n > 0) {
                 out.add(List.of(c.label(), Long.toString(n)));

@@ -34,14 +34,17 @@ public final class ResultsSummary {
         List<SummaryLine> out = new ArrayList<>();
         long selected = 0;
         long total = 0;
+        boolean hidden = false;
         RegionCounts regions = RegionCounts.empty();
         for (RunData d : data) {
-            selected += r.run(d).selectedCount();
-            total += r.run(d).cutFlow().total();
+            // a hidden box: only what lies outside it (the box count must not be derivable)
+            selected += r.run(d).visibleSelectedCount();
+            total += r.run(d).visibleCutFlow().total();
+            hidden |= r.run(d).boxHidden();
             regions = regions.plus(r.run(d).regions());
         }
         boolean blinded = r.selection().blinded();
-        out.add(SummaryLine.ok("selected", "selected data events",
+        out.add(SummaryLine.ok("selected", hidden ? "selected data events outside the box" : "selected data events",
                 String.format(Locale.ROOT, "%d of %d", selected, total)));
         for (Region reg : new Region[]{Region.BOX, Region.A, Region.C, Region.D}) {
             long n = regions.count(reg);
@@ -53,12 +56,13 @@ public final class ResultsSummary {
             if (d.info().simulated()) {
                 StringBuilder sb = new StringBuilder();
                 for (EventClass c : EventClass.values()) {
-                    long n = r.run(d).selectedCount(c);
+                    long n = r.run(d).visibleCount(c);
                     if (n > 0) {
                         sb.append(sb.isEmpty() ? "" : ", ").append(c.label()).append(' ').append(n);
                     }
                 }
-                out.add(SummaryLine.ok("classes-" + d.info().runNumber(), "selected by truth class (" + d.displayName() + ")",
+                String where = r.run(d).boxHidden() ? "selected outside the box by truth class (" : "selected by truth class (";
+                out.add(SummaryLine.ok("classes-" + d.info().runNumber(), where + d.displayName() + ")",
                         sb.isEmpty() ? "none" : sb.toString()));
             }
         }
