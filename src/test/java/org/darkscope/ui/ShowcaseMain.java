@@ -34,6 +34,7 @@ public class ShowcaseMain extends Application {
                 new BackgroundTaskExecutor("loader", 1),
                 new RecentRuns(Preferences.userRoot().node("org/darkscope/showcase")));
         Workbench w = Workbench.create(model);
+        EventDisplayLink.attach(w);
         Scene scene = new Scene(w.window(), 1600, 1000);
         scene.getStylesheets().add(DarkScopeApp.stylesheet());
         stage.setScene(scene);
@@ -51,28 +52,37 @@ public class ShowcaseMain extends Application {
         w.planeView().setLogHcal(Boolean.getBoolean("showcase.log"));
         PauseTransition wait = new PauseTransition(Duration.seconds(Double.parseDouble(System.getProperty("showcase.wait", "6"))));
         wait.setOnFinished(e -> {
-            try {
-                WritableImage img = scene.snapshot(null);
-                ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", new File(out));
-                String tabs = System.getProperty("showcase.tabs", "");
-                int k = 0;
-                for (String t : tabs.split(",")) {
-                    if (t.isBlank()) {
-                        continue;
-                    }
-                    w.window().resultTabs().getSelectionModel().select(Integer.parseInt(t));
-                    scene.getRoot().applyCss();
-                    scene.getRoot().layout();
-                    k++;
-                    WritableImage im = scene.snapshot(null);
-                    ImageIO.write(SwingFXUtils.fromFXImage(im, null), "png", new File(out.replace(".png", "-tab" + t + ".png")));
-                }
-            } catch (Exception ex) {
-                throw new IllegalStateException(ex);
-            }
-            Platform.exit();
+            write(scene, out);
+            java.util.List<String> tabs = java.util.Arrays.stream(System.getProperty("showcase.tabs", "").split(","))
+                    .filter(t -> !t.isBlank()).toList();
+            snapshotTabs(w, scene, out, tabs, 0);
         });
         wait.play();
+    }
+
+    /** Selects each listed result tab in turn, waits for its (lazily computed) content, writes a PNG. */
+    private static void snapshotTabs(Workbench w, Scene scene, String out, java.util.List<String> tabs, int i) {
+        if (i >= tabs.size()) {
+            Platform.exit();
+            return;
+        }
+        String t = tabs.get(i);
+        w.window().resultTabs().getSelectionModel().select(Integer.parseInt(t));
+        PauseTransition p = new PauseTransition(Duration.seconds(Double.parseDouble(System.getProperty("showcase.tabwait", "4"))));
+        p.setOnFinished(e -> {
+            write(scene, out.replace(".png", "-tab" + t + ".png"));
+            snapshotTabs(w, scene, out, tabs, i + 1);
+        });
+        p.play();
+    }
+
+    private static void write(Scene scene, String file) {
+        try {
+            WritableImage img = scene.snapshot(null);
+            ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", new File(file));
+        } catch (java.io.IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
     }
 
     /** Starts from a plain class so the class path launch works without the module path. */

@@ -72,9 +72,12 @@ public final class ResultsSummary {
                     "open a signal MC run (File → Add signal MC run…) to get the efficiency"));
         }
         for (Efficiency e : effs) {
-            String key = "eff-" + CutFlowTableModel.fmtMass(e.massMeV()).replace('.', '_');
+            // the same mass can come with two production processes: name the resonant one
+            boolean annihilation = e.mix() != null && e.mix().contains("annihilation");
+            String key = "eff-" + CutFlowTableModel.fmtMass(e.massMeV()).replace('.', '_') + (annihilation ? "-annihilation" : "");
             String warn = e.total() == 0 ? "the signal run has no events" : e.passed() == 0 ? "no signal event passes the selection" : "";
-            out.add(new SummaryLine(key, String.format(Locale.ROOT, "efficiency, m_A' = %s MeV", CutFlowTableModel.fmtMass(e.massMeV())),
+            out.add(new SummaryLine(key, String.format(Locale.ROOT, "efficiency, m_A' = %s MeV%s", CutFlowTableModel.fmtMass(e.massMeV()),
+                    annihilation ? " (e+e- annihilation)" : ""),
                     efficiencyText(e), warn));
         }
         if (!blinded) {

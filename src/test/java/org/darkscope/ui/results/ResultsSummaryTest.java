@@ -5,6 +5,7 @@ import org.darkscope.analysis.AnalysisResult;
 import org.darkscope.analysis.Region;
 import org.darkscope.analysis.Selection;
 import org.darkscope.event.RunData;
+import org.darkscope.event.RunInfo;
 import org.darkscope.event.Schema;
 import org.darkscope.session.SyntheticRuns;
 import org.darkscope.ui.plane.PlaneRegion;
@@ -67,6 +68,27 @@ class ResultsSummaryTest {
         assertTrue(eff.contains("(" + passed + "/" + SIGNAL.size() + ")"), eff);
         assertTrue(eff.startsWith(String.format(java.util.Locale.ROOT, "%.4f", (double) passed / SIGNAL.size())), eff);
         assertEquals(r.run(DATA).regions().count(Region.A), a);
+    }
+
+    @Test
+    void twoProcessesAtOneMassGetTheirOwnEfficiencyLines() {
+        // same events, relabelled as a resonant-annihilation run of the same mass
+        RunInfo i = SIGNAL.info();
+        RunData annihilation = SyntheticRuns.of(new RunInfo(i.runNumber() + 1, i.beamEnergy(), i.eot(), i.intensity(),
+                        i.geometryVersion(), true, "signal-annihilation", i.seed(), i.signalMassMeV(), i.generator(),
+                        i.schemaVersion(), "annihilation twin"),
+                SIGNAL.asDoubles(Schema.ECAL), SIGNAL.asDoubles(Schema.HCAL), SIGNAL.asDoubles(Schema.P),
+                SIGNAL.ints(Schema.TRUTH_CLASS));
+        AnalysisResult r;
+        try (AnalysisEngine e = new AnalysisEngine(List.of(DATA, SIGNAL, annihilation))) {
+            r = e.evaluate(Selection.loose().withBlinded(false));
+        }
+        List<SummaryLine> lines = ResultsSummary.core(r, List.of(DATA));
+        SummaryLine brem = line(lines, "eff-16_7");
+        SummaryLine annih = line(lines, "eff-16_7-annihilation");
+        assertFalse(brem.label().contains("annihilation"), brem.label());
+        assertTrue(annih.label().contains("annihilation"), annih.label());
+        assertEquals(lines.stream().map(SummaryLine::key).distinct().count(), lines.size(), "every line has its own key");
     }
 
     @Test
