@@ -205,6 +205,8 @@ public class EventDisplayPane extends BorderPane {
             options.mode.setValue(DisplayMode.EVENT);
         }
         externalLists.clear();
+        // the shown event belonged to the previous run: it is no row of this one until one is shown
+        currentEvent.set(-1);
         scale.setSharedMax(runMaxCell(r));
         navigator.setRunSize(r.size());
         nav.runBox.setValue(r);

@@ -66,10 +66,26 @@ public final class TeachingTour {
     }
 
     /**
-     * Picks the first event of the step's kind in the runs. For the dark photon, runs whose A' mass
-     * is closest to {@code massMeV} are searched first (any signal event otherwise).
+     * A dark-photon example must show what the tour text says: the event in the signal box with a
+     * visible recoil shower (preshower above the published 0.5 GeV cut, physics.md 1).
+     */
+    public static final double SIGNAL_BOX_ECAL = 50;
+    public static final double SIGNAL_BOX_HCAL = 1;
+    public static final double VISIBLE_PRESHOWER = 0.5;
+
+    /**
+     * Picks a typical event of the step's kind: in the first run that has such events, the one whose
+     * E_ECAL is the median of the candidates (the first event is often an odd one, e.g. a signal event
+     * whose recoil left nothing visible). For the dark photon, runs whose A' mass is closest to
+     * {@code massMeV} are searched first (any signal event otherwise).
      */
     public static Optional<EventRef> pick(Step s, List<RunData> runs, double massMeV) {
+        Optional<EventRef> typical = pick(s, runs, massMeV, true);
+        // runs without such a textbook event (e.g. a tiny signal run): any event of the kind
+        return typical.isPresent() || s != Step.DARK_PHOTON ? typical : pick(s, runs, massMeV, false);
+    }
+
+    private static Optional<EventRef> pick(Step s, List<RunData> runs, double massMeV, boolean textbook) {
         List<RunData> order = new ArrayList<>(runs);
         if (s == Step.DARK_PHOTON && !Double.isNaN(massMeV)) {
             order.sort((a, b) -> Double.compare(massDistance(a, massMeV), massDistance(b, massMeV)));
@@ -81,7 +97,10 @@ public final class TeachingTour {
             int[] cls = r.ints(Schema.TRUTH_CLASS);
             int[] pile = r.ints(Schema.TRUTH_PILEUP);
             float[] ecal = r.floats(Schema.ECAL);
+            float[] hcal = r.floats(Schema.HCAL);
+            float[] pre = r.floats(Schema.ECAL_PRE);
             double beam = r.info().beamEnergy();
+            java.util.List<Integer> candidates = new ArrayList<>();
             for (int e = 0; e < r.size(); e++) {
                 EventClass c = EventClass.of(cls[e]);
                 boolean clean = pile[e] == 0;
@@ -90,11 +109,16 @@ public final class TeachingTour {
                     case DIMUON -> c == EventClass.DIMUON && clean;
                     case HADRON -> c == EventClass.HADRON && clean;
                     case PILEUP -> !clean;
-                    case DARK_PHOTON -> c.isSignal() && clean;
+                    case DARK_PHOTON -> c.isSignal() && clean && (!textbook
+                            || ecal[e] < SIGNAL_BOX_ECAL && hcal[e] < SIGNAL_BOX_HCAL && pre[e] > VISIBLE_PRESHOWER);
                 };
                 if (ok) {
-                    return Optional.of(new EventRef(r, e));
+                    candidates.add(e);
                 }
+            }
+            if (!candidates.isEmpty()) {
+                candidates.sort((a, b) -> Float.compare(ecal[a], ecal[b]));
+                return Optional.of(new EventRef(r, candidates.get(candidates.size() / 2)));
             }
         }
         return Optional.empty();

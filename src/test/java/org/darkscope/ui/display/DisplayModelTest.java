@@ -1,6 +1,7 @@
 package org.darkscope.ui.display;
 
 import org.darkscope.event.RunData;
+import org.darkscope.event.Schema;
 import org.darkscope.geometry.Cell;
 import org.darkscope.geometry.Detector;
 import org.darkscope.geometry.Element;
@@ -208,6 +209,13 @@ class DisplayModelTest {
         var dp = TeachingTour.pick(TeachingTour.Step.DARK_PHOTON, List.of(mixed, sig), 100).orElseThrow();
         assertEquals(sig, dp.run());
         assertTrue(TeachingTour.pick(TeachingTour.Step.DIMUON, List.of(sig), Double.NaN).isEmpty());
+        // with a textbook event available (in the box, visible preshower), the dark photon step shows one
+        RunData sim = org.darkscope.sim.Simulator.simulate(org.darkscope.sim.SimConfig.defaults(org.darkscope.sim.Mix.SIGNAL_BREM)
+                .withMassMeV(20).withEvents(2000).withSeed(9), org.darkscope.task.Progress.NONE);
+        var textbook = TeachingTour.pick(TeachingTour.Step.DARK_PHOTON, List.of(sim), 20).orElseThrow();
+        assertTrue(sim.floats(Schema.ECAL)[textbook.index()] < TeachingTour.SIGNAL_BOX_ECAL);
+        assertTrue(sim.floats(Schema.HCAL)[textbook.index()] < TeachingTour.SIGNAL_BOX_HCAL);
+        assertTrue(sim.floats(Schema.ECAL_PRE)[textbook.index()] > TeachingTour.VISIBLE_PRESHOWER);
         for (TeachingTour.Step s : TeachingTour.Step.values()) {
             TeachingTour.Text t = TeachingTour.text(s);
             assertFalse(t.title().isBlank(), s + " title");
