@@ -151,23 +151,7 @@ public final class RunResult {
         if (!boxHidden) {
             return selectedBits;
         }
-        return (long[]) memo("visible", k -> {
-            long[] v = selectedBits.clone();
-            float[] ecal = run.floats(Schema.ECAL);
-            float[] hcal = run.floats(Schema.HCAL);
-            SignalBox box = selection.box();
-            for (int w = 0; w < v.length; w++) {
-                long m = v[w];
-                while (m != 0) {
-                    int e = (w << 6) + Long.numberOfTrailingZeros(m);
-                    m &= m - 1;
-                    if (box.abcdRegion(ecal[e], hcal[e]) == Region.BOX) {
-                        v[w] &= ~(1L << e);
-                    }
-                }
-            }
-            return v;
-        });
+        return (long[]) memo("visible", k -> removeBox(selectedBits));
     }
 
     /** Row indices of the selected (visible) events, ascending. */
