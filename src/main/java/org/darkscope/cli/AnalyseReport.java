@@ -38,7 +38,9 @@ final class AnalyseReport {
             x.put("signal", rr.isSignal());
             CliJson.put(x, "massMeV", rr.run().info().signalMassMeV());
             CliJson.put(x, "eot", rr.run().info().eot());
-            x.set("cutFlow", cutFlow(rr.cutFlow()));
+            // a blinded run's cut flow counts only events outside the box (the box count must not follow from it)
+            x.put("boxHidden", rr.boxHidden());
+            x.set("cutFlow", cutFlow(rr.visibleCutFlow()));
             x.set("regions", regions(rr.regions()));
             if (rr.isSimulated()) {
                 ObjectNode byClass = x.putObject("regionsByClass");
@@ -187,9 +189,13 @@ final class AnalyseReport {
             out.println("== " + rr.run().displayName() + ": " + rr.run().size() + " events"
                     + (rr.isSignal() ? ", signal m_A' = " + CliJson.fmt(rr.run().info().signalMassMeV()) + " MeV" : "")
                     + (rr.isSimulated() ? ", simulated" : ", data"));
+            CutFlow flow = rr.visibleCutFlow();
+            if (rr.boxHidden()) {
+                out.println("(box blinded: the cut flow counts events outside the signal box; --unblind to see all)");
+            }
             Table t = new Table("cut", "events after", "of all", "of previous", "passing alone");
-            t.row("(all events)", Long.toString(rr.cutFlow().total()), "1", "1", "-");
-            for (CutFlow.Row row : rr.cutFlow().rows()) {
+            t.row("(all events)", Long.toString(flow.total()), "1", "1", "-");
+            for (CutFlow.Row row : flow.rows()) {
                 t.row(row.cut(), Long.toString(row.after()), CliJson.fmt(row.absolute()), CliJson.fmt(row.relative()),
                         Long.toString(row.alone()));
             }

@@ -110,6 +110,51 @@ class AnalysisCommandsTest {
     }
 
     @Test
+    void analyseKeepsTheBoxOfRecordedDataBlindedInTheCutFlowToo() throws Exception {
+        RunData data = SyntheticRuns.data(20_000, 41);
+        Path file = dir.resolve("recorded.parquet");
+        RunFiles.write(data, file);
+        RunData read = RunFiles.read(file);
+        assertFalse(read.info().simulated());
+        Selection sel = Selection.published();
+        AnalysisResult r;
+        try (AnalysisEngine e = new AnalysisEngine(List.of(read))) {
+            r = e.evaluate(sel.withBlinded(false));
+        }
+        // independent count: selected events outside the box, and inside it
+        var box = sel.box();
+        float[] ecal = read.floats(org.darkscope.event.Schema.ECAL);
+        float[] hcal = read.floats(org.darkscope.event.Schema.HCAL);
+        long outside = 0;
+        long inside = 0;
+        for (int i = 0; i < read.size(); i++) {
+            if (r.run(read).isSelected(i)) {
+                if (ecal[i] < box.ecalMax() && hcal[i] < box.hcalMax()) {
+                    inside++;
+                } else {
+                    outside++;
+                }
+            }
+        }
+        assertTrue(inside > 0, "the toy must have selected events in the box for this test to mean anything");
+
+        assertEquals(0, DarkScopeCli.run("analyse", file.toString(), "--json"));
+        JsonNode run0 = json().get("runs").get(0);
+        assertTrue(run0.get("boxHidden").asBoolean());
+        JsonNode flow = run0.get("cutFlow");
+        assertEquals(outside, flow.get(flow.size() - 1).get("after").asLong(), "blinded: only events outside the box");
+
+        out.reset();
+        assertEquals(0, DarkScopeCli.run("analyse", file.toString(), "--unblind", "--json"));
+        JsonNode open = json().get("runs").get(0).get("cutFlow");
+        assertEquals(outside + inside, open.get(open.size() - 1).get("after").asLong(), "unblinded: every selected event");
+
+        out.reset();
+        assertEquals(0, DarkScopeCli.run("analyse", file.toString()));
+        assertTrue(out().contains("box blinded: the cut flow counts events outside the signal box"), out());
+    }
+
+    @Test
     void analyseReportsTheEngineNumbers() throws Exception {
         assertEquals(0, DarkScopeCli.run("analyse", bgFile.toString(), "--signal", sigFile.toString(), "--unblind", "--json"));
         JsonNode j = json();
