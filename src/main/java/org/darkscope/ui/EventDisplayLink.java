@@ -6,7 +6,6 @@ import org.darkscope.analysis.Cut;
 import org.darkscope.analysis.Region;
 import org.darkscope.analysis.RunResult;
 import org.darkscope.analysis.Selection;
-import org.darkscope.event.EventView;
 import org.darkscope.event.RunData;
 import org.darkscope.io.RunFiles;
 import org.darkscope.session.OpenRun;
@@ -148,15 +147,11 @@ public final class EventDisplayLink {
         if (rr == null) {
             return;
         }
-        boolean blinded = session().isBlinded() && !run.info().isSignal();
-        int[] selected = rr.selectedEvents();
-        if (blinded) {
-            selected = Workbench.outsideBox(selected, run, sel.box());
-        }
+        // the engine decides blinding per run: a hidden box's events are in none of its lists
         java.util.Map<String, int[]> lists = new java.util.LinkedHashMap<>();
-        lists.put(PASSING, selected);
+        lists.put(PASSING, rr.selectedEvents());
         for (Region region : List.of(Region.A, Region.C, Region.D, Region.BOX)) {
-            if (region == Region.BOX && blinded) {
+            if (region == Region.BOX && rr.boxHidden()) {
                 continue;
             }
             lists.put("selected, " + region.label(), rr.eventsInRegion(region));
@@ -194,12 +189,5 @@ public final class EventDisplayLink {
         } else {
             Platform.runLater(r);
         }
-    }
-
-    /** The event the display shows, as the table/plane would name it. */
-    public EventView shownEvent() {
-        RunData run = display.run();
-        int i = display.currentEventProperty().get();
-        return run == null || i < 0 || i >= run.size() ? null : run.event(i);
     }
 }

@@ -275,20 +275,14 @@ public final class Workbench implements AutoCloseable {
         }
         var rr = r.run(data);
         int[] idx = switch (f) {
-            case 1 -> r.selection().blinded() ? outsideBox(rr.selectedEvents(), data, r.selection().box()) : rr.selectedEvents();
+            // a blinded data run's lists already leave out the box (the engine hides it)
+            case 1 -> rr.selectedEvents();
             case 2 -> rr.eventsInRegion(org.darkscope.analysis.Region.A);
             case 3 -> rr.eventsInRegion(org.darkscope.analysis.Region.C);
             case 4 -> rr.eventsInRegion(org.darkscope.analysis.Region.D);
-            default -> r.selection().blinded() ? new int[0] : rr.eventsInRegion(org.darkscope.analysis.Region.BOX);
+            default -> rr.eventsInRegion(org.darkscope.analysis.Region.BOX);
         };
         window.showEvents(idx);
-    }
-
-    /** The events not in the signal box (the list of a blinded analysis never shows box events). */
-    static int[] outsideBox(int[] events, org.darkscope.event.RunData run, org.darkscope.analysis.SignalBox box) {
-        float[] e = run.floats(org.darkscope.event.Schema.ECAL);
-        float[] h = run.floats(org.darkscope.event.Schema.HCAL);
-        return java.util.Arrays.stream(events).filter(i -> !(e[i] < box.ecalMax() && h[i] < box.hcalMax())).toArray();
     }
 
     /** Asks for confirmation, then unblinds (or blinds again). */
