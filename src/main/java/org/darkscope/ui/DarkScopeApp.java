@@ -80,11 +80,6 @@ public class DarkScopeApp extends Application {
         });
     }
 
-    /** The link between the workbench and the 3D event display (tests and demos reach the display through it). */
-    public EventDisplayLink displayLink() {
-        return display;
-    }
-
     @Override
     public void stop() {
         if (loader != null) {

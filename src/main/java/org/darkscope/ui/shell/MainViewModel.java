@@ -114,10 +114,7 @@ public final class MainViewModel {
             running.cancel();
         }
         String name = path.getFileName() == null ? path.toString() : path.getFileName().toString();
-        ProgressTask<RunData> t = new ProgressTask<>("Opening " + name, p -> reader.read(path, p));
-        t.setOnSucceeded(e -> {
-            finished(t);
-            RunData r = t.getValue();
+        return start(new ProgressTask<>("Opening " + name, p -> reader.read(path, p)), "Opening " + name + " …", r -> {
             RunRole rr = role != null ? role : RunRole.of(r);
             OpenRun open = new OpenRun(r, rr, path);
             if (rr == RunRole.DATA && replaceData) {
@@ -129,20 +126,7 @@ public final class MainViewModel {
             recentFiles.setAll(recent.list());
             status.set(String.format(Locale.ROOT, "Opened %s: %,d events (%s)", name, r.size(), rr.label()));
             after.run();
-        });
-        t.setOnFailed(e -> {
-            finished(t);
-            status.set("Could not open " + name);
-            errorHandler.accept("Cannot open " + path, t.getException());
-        });
-        t.setOnCancelled(e -> {
-            finished(t);
-            status.set("Opening " + name + " cancelled");
-        });
-        task.set(t);
-        status.set("Opening " + name + " …");
-        loader.execute(t);
-        return t;
+        }, "Could not open " + name, "Cannot open " + path, "Opening " + name + " cancelled");
     }
 
     /**
@@ -168,22 +152,27 @@ public final class MainViewModel {
      * bar and Cancel; {@code onDone} gets the value on the UI thread.
      */
     public <T> ProgressTask<T> runTask(String title, ProgressTask.Work<T> work, java.util.function.Consumer<T> onDone) {
-        ProgressTask<T> t = new ProgressTask<>(title, work);
+        return start(new ProgressTask<>(title, work), title + " …", onDone, title + " failed", title + " failed", title + " cancelled");
+    }
+
+    /** Runs a task on the loader with its texts for the status bar; {@code onDone} gets the value on the UI thread. */
+    private <T> ProgressTask<T> start(ProgressTask<T> t, String startStatus, java.util.function.Consumer<T> onDone,
+                                      String failedStatus, String errorTitle, String cancelledStatus) {
         t.setOnSucceeded(e -> {
             finished(t);
             onDone.accept(t.getValue());
         });
         t.setOnFailed(e -> {
             finished(t);
-            status.set(title + " failed");
-            errorHandler.accept(title + " failed", t.getException());
+            status.set(failedStatus);
+            errorHandler.accept(errorTitle, t.getException());
         });
         t.setOnCancelled(e -> {
             finished(t);
-            status.set(title + " cancelled");
+            status.set(cancelledStatus);
         });
         task.set(t);
-        status.set(title + " …");
+        status.set(startStatus);
         loader.execute(t);
         return t;
     }
