@@ -12,6 +12,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        LoggingConfig.apply();
         if (DarkScopeCli.isCommand(args)) {
             System.exit(DarkScopeCli.run(args));
         }
