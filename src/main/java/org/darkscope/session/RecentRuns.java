@@ -6,12 +6,19 @@ import java.util.List;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
-/** The most recently opened run files, newest first, kept in {@link java.util.prefs.Preferences}. */
+/**
+ * The most recently opened run files, newest first, kept in {@link java.util.prefs.Preferences}.
+ * Tests never touch the user's real preferences: they pass an {@link #inMemory()} list or their own
+ * node, and the test run sets {@code -D}{@value #MEMORY_PROPERTY}{@code =true} so that even
+ * {@link #forUser()} stays in memory.
+ */
 public final class RecentRuns {
     private static final System.Logger LOG = System.getLogger(RecentRuns.class.getName());
     /** How many files the File menu lists. */
     public static final int MAX = 10;
     private static final String KEY = "recent.";
+    /** System property: when {@code true}, {@link #forUser()} keeps the list in memory only. */
+    public static final String MEMORY_PROPERTY = "darkscope.prefs.memory";
 
     private final Preferences node;
 
@@ -20,9 +27,17 @@ public final class RecentRuns {
         this.node = node;
     }
 
-    /** The user's DarkScope preferences. */
+    /** The user's DarkScope preferences (in memory only if {@value #MEMORY_PROPERTY} is {@code true}). */
     public static RecentRuns forUser() {
+        if (Boolean.getBoolean(MEMORY_PROPERTY)) {
+            return inMemory();
+        }
         return new RecentRuns(Preferences.userRoot().node("org/darkscope/recent-runs"));
+    }
+
+    /** A list that lives in memory only, empty at first: for tests, demos and benchmarks. */
+    public static RecentRuns inMemory() {
+        return new RecentRuns(new MemoryPreferences().node("org/darkscope/recent-runs"));
     }
 
     public List<Path> list() {

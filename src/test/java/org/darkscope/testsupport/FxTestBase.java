@@ -1,0 +1,44 @@
+package org.darkscope.testsupport;
+
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.darkscope.session.CurrentThreadTaskExecutor;
+import org.darkscope.session.RecentRuns;
+import org.darkscope.session.RunReader;
+import org.darkscope.ui.DarkScopeApp;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+
+import java.io.IOException;
+
+/**
+ * The start-up every TestFX test repeats: a test class extends this, builds its view in a
+ * {@code @Start} method and calls {@link #show}. It gets an in-memory recent-runs list (the user's
+ * preferences are never touched), a reader that refuses files for tests that add runs directly, and
+ * an executor that runs work on the calling thread, so a gesture's result is there when it returns.
+ * Headless under Monocle in {@code mvn verify}; under Xvfb with {@code -Pxvfb}.
+ */
+@ExtendWith(ApplicationExtension.class)
+public abstract class FxTestBase {
+    /** Recent runs kept in memory, fresh for each test instance. */
+    protected final RecentRuns recentRuns = RecentRuns.inMemory();
+    /** Runs background work at once on the calling thread (deterministic order). */
+    protected final CurrentThreadTaskExecutor now = new CurrentThreadTaskExecutor();
+
+    /** Puts {@code root} in a scene of the given size with the application's stylesheet and shows it. */
+    protected static Scene show(Stage stage, Parent root, double width, double height) {
+        Scene scene = new Scene(root, width, height);
+        scene.getStylesheets().add(DarkScopeApp.stylesheet());
+        stage.setScene(scene);
+        stage.show();
+        return scene;
+    }
+
+    /** A reader for tests that add runs directly: opening a file fails with a message saying so. */
+    protected static RunReader noFiles() {
+        return (path, progress) -> {
+            throw new IOException("no files in this test: " + path);
+        };
+    }
+}
