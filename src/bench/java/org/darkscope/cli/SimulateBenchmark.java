@@ -8,7 +8,7 @@ import org.darkscope.task.Progress;
 /**
  * Simulation throughput (not a unit test): physics-run events per second on 1 and 2 threads, in
  * process after a warm-up, best of 3 repetitions. Run with
- * {@code java -cp target/classes:target/test-classes:$(cat cp.txt) org.darkscope.cli.SimulateBenchmark [events]}.
+ * {@code mvn -Pbench test-compile}, then {@code java -cp target/classes:target/test-classes:$(cat target/bench.classpath) org.darkscope.cli.SimulateBenchmark [events]}.
  */
 public final class SimulateBenchmark {
     private SimulateBenchmark() {

@@ -12,14 +12,13 @@ import org.darkscope.session.BackgroundTaskExecutor;
 import org.darkscope.session.RecentRuns;
 import org.darkscope.session.RunRole;
 import org.darkscope.session.Session;
-import org.darkscope.session.SyntheticRuns;
+import org.darkscope.testsupport.RunFixtures;
 import org.darkscope.ui.shell.MainViewModel;
 
 import javax.imageio.ImageIO;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.prefs.Preferences;
 
 /**
  * Opens the window on a run (a file argument, or a synthetic run), waits, writes a PNG of the scene
@@ -32,7 +31,7 @@ public class ShowcaseMain extends Application {
         String out = args.isEmpty() ? "/tmp/darkscope.png" : args.get(0);
         MainViewModel model = new MainViewModel(new Session(), DarkScopeApp.defaultReader(),
                 new BackgroundTaskExecutor("loader", 1),
-                new RecentRuns(Preferences.userRoot().node("org/darkscope/showcase")));
+                RecentRuns.inMemory());
         Workbench w = Workbench.create(model);
         EventDisplayLink.attach(w);
         Scene scene = new Scene(w.window(), 1600, 1000);
@@ -44,10 +43,10 @@ public class ShowcaseMain extends Application {
             model.openRuns(args.subList(1, args.size()).stream()
                     .map(a -> new org.darkscope.session.SessionFile.RunEntry(Path.of(a), null)).toList(), () -> { });
         } else {
-            model.addRun(SyntheticRuns.random(200_000, 1), RunRole.DATA);
+            model.addRun(RunFixtures.random(200_000, 1), RunRole.DATA);
         }
         if (args.size() <= 1) {
-            model.addRun(SyntheticRuns.signal(20_000, 16.7, 2), RunRole.SIGNAL);
+            model.addRun(RunFixtures.signal(20_000, 16.7, 2), RunRole.SIGNAL);
         }
         w.planeView().setLogHcal(Boolean.getBoolean("showcase.log"));
         PauseTransition wait = new PauseTransition(Duration.seconds(Double.parseDouble(System.getProperty("showcase.wait", "6"))));

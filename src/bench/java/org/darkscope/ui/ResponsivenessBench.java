@@ -27,7 +27,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.prefs.Preferences;
 
 /**
  * Benchmark (not a test): opens the given runs in the real window, then drags the momentum cut's
@@ -50,7 +49,7 @@ public class ResponsivenessBench extends Application {
         Path out = Path.of(args.get(0));
         Session session = new Session();
         MainViewModel model = new MainViewModel(session, DarkScopeApp.defaultReader(), new BackgroundTaskExecutor("loader", 1),
-                new RecentRuns(Preferences.userRoot().node("org/darkscope/bench")));
+                RecentRuns.inMemory());
         Workbench wb = Workbench.create(model);
         Scene scene = new Scene(wb.window(), 1500, 950);
         scene.getStylesheets().add(DarkScopeApp.stylesheet());
