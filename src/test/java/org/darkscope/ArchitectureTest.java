@@ -7,11 +7,14 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The layering of design.md: the core runs headless (CLI, tests, distributed jobs), so nothing
- * outside {@code ui} touches JavaFX, and the physics packages never touch file libraries or the UI.
+ * The layering of docs/architecture.md#packages: the core runs headless (CLI, tests, distributed
+ * jobs), so nothing outside {@code ui} touches JavaFX, the core packages never touch file libraries
+ * or the UI, the packages form no cycles, and all code logs through one API.
  */
 class ArchitectureTest {
     private static JavaClasses classes;
@@ -42,7 +45,8 @@ class ArchitectureTest {
     @Test
     void physicsAndAnalysisStayFreeOfFilesAndUi() {
         noClasses().that().resideInAnyPackage("org.darkscope.sim..", "org.darkscope.analysis..",
-                        "org.darkscope.event..", "org.darkscope.geometry..", "org.darkscope.session..")
+                        "org.darkscope.event..", "org.darkscope.geometry..", "org.darkscope.session..",
+                        "org.darkscope.task..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.darkscope.io..", "org.darkscope.ui..",
                         "org.darkscope.cli..", "org.apache.parquet..", "org.apache.hadoop..")
                 .check(classes);
@@ -54,6 +58,40 @@ class ArchitectureTest {
                 .and().doNotHaveFullyQualifiedName("org.darkscope.Launcher")
                 .should().accessField(System.class, "out")
                 .orShould().accessField(System.class, "err")
+                .check(classes);
+    }
+
+    @Test
+    void taskDependsOnNothingElseOfOurs() {
+        // progress and cancel are used by every layer, so they may use none
+        noClasses().that().resideInAPackage("org.darkscope.task..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("org.darkscope.task..", "java..")
+                .check(classes);
+    }
+
+    @Test
+    void topLevelPackagesHaveNoCycles() {
+        slices().matching("org.darkscope.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void subPackagesHaveNoCyclesExceptChildToParent() {
+        // Allowed: a sub-package using its parent's types (analysis.background takes analysis.SignalBox
+        // while analysis holds the background results; sim.process and sim.response use sim's config
+        // and records). Any other cycle, e.g. between two ui views, fails.
+        slices().matching("org.darkscope.(**)").should().beFreeOfCycles()
+                .ignoreDependency(resideInAPackage("org.darkscope.analysis.background"), resideInAPackage("org.darkscope.analysis"))
+                .ignoreDependency(resideInAPackage("org.darkscope.sim.process"), resideInAPackage("org.darkscope.sim"))
+                .ignoreDependency(resideInAPackage("org.darkscope.sim.response"), resideInAPackage("org.darkscope.sim"))
+                .check(classes);
+    }
+
+    @Test
+    void oneLoggingApi() {
+        // System.Logger everywhere; LoggingConfig alone configures java.util.logging, where it ends up
+        noClasses().that().doNotHaveFullyQualifiedName("org.darkscope.LoggingConfig")
+                .should().dependOnClassesThat().resideInAnyPackage("java.util.logging..", "org.slf4j..",
+                        "org.apache.log4j..", "org.apache.logging..", "org.apache.commons.logging..")
                 .check(classes);
     }
 }
