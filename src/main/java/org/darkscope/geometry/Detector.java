@@ -89,10 +89,6 @@ public final class Detector {
         return c;
     }
 
-    public Cell cellOrNull(String name) {
-        return cellsByName.get(name);
-    }
-
     public Element ecal() { return elements(ElementKind.ECAL).get(0); }
 
     /** The ECAL preshower segment (first ECAL layer). */
