@@ -110,6 +110,9 @@ final class HelperDecoder {
             if (c instanceof InterruptedException) {
                 throw new org.darkscope.task.CancelledException();
             }
+            if (c instanceof Error e) {
+                throw e; // OutOfMemoryError stays what it is, not "damaged data"
+            }
             throw new IOException(c);
         }
     }
