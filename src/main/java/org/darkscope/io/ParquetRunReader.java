@@ -252,6 +252,9 @@ final class ParquetRunReader {
             throw fail("schema version " + version + " is not valid");
         }
         RunInfo info = null;
+        if (runJson == null && kv.containsKey(RunFiles.KEY_RUN_SHA256)) {
+            throw fail("the run metadata (" + RunFiles.KEY_RUN + ") is missing, but its checksum is there: the footer is damaged");
+        }
         if (runJson != null) {
             String sum = kv.get(RunFiles.KEY_RUN_SHA256);
             if (sum != null && !sum.trim().equalsIgnoreCase(RunFiles.sha256(runJson))) {
@@ -293,6 +296,14 @@ final class ParquetRunReader {
         for (String cell : schema.cellColumns()) {
             if (!available.containsKey(cell)) {
                 missing.add(cell);
+            }
+        }
+        if (info != null && info.simulated()) {
+            // a simulated run without its truth would silently become data (class 0, weight 1)
+            for (ColumnDef c : schema.stored()) {
+                if (c.kind() == ColumnDef.Kind.TRUTH && !available.containsKey(c.name())) {
+                    missing.add(c.name());
+                }
             }
         }
         if (!missing.isEmpty()) {
@@ -699,9 +710,22 @@ final class ParquetRunReader {
     /** Nulls replaced by 0 in the last read (for tests and the CLI). */
     long lastNullCount;
 
+    /** The failure in plain words: its message, or what its kind means; never a class name. */
     static String plain(Throwable e) {
         String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+        if (m != null && !m.isBlank() && !m.contains("Exception") && !m.contains("\n") && m.length() < 200) {
+            return m;
+        }
+        if (e instanceof java.io.EOFException) {
+            return "unexpected end of data";
+        }
+        if (e instanceof IndexOutOfBoundsException || e instanceof NegativeArraySizeException) {
+            return "sizes or offsets point outside the data";
+        }
+        if (e instanceof java.util.zip.ZipException || e instanceof java.io.UncheckedIOException) {
+            return "compressed data cannot be decoded";
+        }
+        return "inconsistent structure";
     }
 
 }
