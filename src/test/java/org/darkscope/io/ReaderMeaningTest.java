@@ -232,4 +232,18 @@ class ReaderMeaningTest {
         assertTrue(m.contains("same content") && m.contains(a.toString()), m);
         RunFiles.requireDistinct(java.util.List.of(a, other));
     }
+
+    @Test
+    void memoryRunningOutInTheReaderIsSaidAsSuchNotAsDamage() throws Exception {
+        Path f = writeOwn();
+        Path huge = file();
+        // a footer that claims 100 million events: the column arrays (16 GB) cannot be allocated in the test JVM
+        FooterEdit.edit(f, huge, md -> {
+            md.setNum_rows(100_000_000L);
+            md.getRow_groups().get(0).setNum_rows(100_000_000L);
+        });
+        String m = failure(huge);
+        assertTrue(m.contains("not enough memory") && m.contains("-Xmx"), m);
+        assertFalse(m.contains("damaged"), m);
+    }
 }
