@@ -373,7 +373,8 @@ final class ParquetRunReader {
         boolean lazy = n > inMemoryMaxEvents;
         float[] block = lazy ? null : new float[n * nc];
         // a second core decodes the second half of the cells with its own file reader
-        boolean useHelper = Runtime.getRuntime().availableProcessors() > 1 && n >= parallelMinEvents;
+        boolean useHelper = Runtime.getRuntime().availableProcessors() > 1 && n >= parallelMinEvents
+                && h.footer().getBlocks().stream().allMatch(b -> b.getRowCount() > 0); // group indices stay aligned
         int helperCells = useHelper ? nc / 2 : 0;
         ColumnTarget.CellBuffer myCells = new ColumnTarget.CellBuffer(block, 0);
         ColumnTarget.CellBuffer helperCellBuf = new ColumnTarget.CellBuffer(block, 0);
@@ -580,6 +581,9 @@ final class ParquetRunReader {
             progress.checkCancelled();
             progress.update(n == 0 ? 0 : (double) first / n, "reading row group " + (g + 1) + " of " + groups.size());
             BlockMetaData meta = groups.get(g);
+            if (meta.getRowCount() == 0) {
+                continue; // pyarrow writes one empty row group for 0 rows; parquet-java skips it when reading the next
+            }
             PageReadStore pages = reader.readNextRowGroup();
             if (pages == null) {
                 throw fail("row group " + (g + 1) + " of " + groups.size() + " is missing");

@@ -149,6 +149,20 @@ class ReaderMeaningTest {
         Path g = file();
         RunFiles.write(TestRuns.random(0, 1), g);
         assertEquals(0, RunFiles.read(g).size());
+        // as pyarrow writes it: one row group with 0 rows
+        Path one = file();
+        writer().write(TestRuns.random(1, 1), one);
+        Path empty = file();
+        FooterEdit.edit(one, empty, md -> {
+            md.setNum_rows(0);
+            md.getRow_groups().forEach(rg -> {
+                rg.setNum_rows(0);
+                rg.getColumns().forEach(c -> c.getMeta_data().setNum_values(0));
+            });
+        });
+        assertEquals(1, FooterEdit.read(Files.readAllBytes(empty)).getRow_groups().size());
+        assertEquals(0, RunFiles.read(empty).size());
+        assertEquals(0, RunFiles.summary(empty).events());
     }
 
     @Test
