@@ -71,6 +71,9 @@ public final class AnalyseCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("unknown --background-method '" + backgroundMethod + "' (fits, abcd or truth)");
         };
         ExclusionSettings settings = ExclusionSettings.defaults().withBackground(bc).withMethod(LimitMethod.parse(method));
+        List<Path> files = new ArrayList<>(runs);
+        files.addAll(signals);
+        RunFiles.requireDistinct(files); // the same run twice would be counted twice (EOT doubled)
         List<RunData> all = new ArrayList<>();
         TerminalProgress progress = new TerminalProgress(System.err);
         for (Path p : runs) {
@@ -84,6 +87,21 @@ public final class AnalyseCommand implements Callable<Integer> {
             all.add(r);
         }
         progress.done();
+        org.darkscope.analysis.MissingColumns.require(sel, all); // a cut on a defaulted column is refused
+        for (RunData r : all) {
+            if (!r.valueCounts().isEmpty()) {
+                long nan = 0, inf = 0, neg = 0;
+                for (RunData.ValueCounts k : r.valueCounts().values()) {
+                    nan += k.nan();
+                    inf += k.posInf() + k.negInf();
+                    neg += k.negative();
+                }
+                spec.commandLine().getErr().printf(Locale.ROOT,
+                        "darkscope: warning: %s has %d NaN, %d infinite and %d negative energy values in %d columns"
+                                + " (darkscope info lists them)%n", r.displayName(), nan, inf, neg, r.valueCounts().size());
+                spec.commandLine().getErr().flush();
+            }
+        }
         AnalysisResult result;
         BoxEdgeScan.Result scan = null;
         try (AnalysisEngine engine = new AnalysisEngine(all)) {

@@ -74,6 +74,16 @@ public final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--replicate must be >= 1");
         }
         if (replicate > 1) {
+            // the tiled columns and the engine's per-event state: refused up front, not an OutOfMemoryError
+            long need = (long) run.size() * replicate * 2L * 4L * run.schema().scalars().size();
+            Runtime rt = Runtime.getRuntime();
+            long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+            if (need > free) {
+                throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                        "--replicate %d needs about %.1f GB of memory, but only %.1f GB is available to Java:"
+                                + " run with a larger -Xmx (e.g. java -Xmx%dg -jar darkscope.jar ...) or a smaller --replicate",
+                        replicate, need / 1e9, free / 1e9, Math.max(2, (long) Math.ceil(need * 1.3 / (1L << 30)))));
+            }
             run = tile(run, replicate);
         }
         Cut cut = pickCut(sel);

@@ -2,6 +2,7 @@ package org.darkscope.cli;
 
 import org.darkscope.event.RunData;
 import org.darkscope.io.CsvExport;
+import org.darkscope.io.OutputFiles;
 import org.darkscope.io.RunFiles;
 import org.darkscope.task.Progress;
 import picocli.CommandLine.Command;
@@ -11,6 +12,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code darkscope export RUN.parquet --csv OUT.csv}: the summary columns as CSV. */
@@ -20,17 +22,21 @@ public final class ExportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN.parquet", description = "run file")
     Path file;
 
-    @Option(names = "--csv", required = true, paramLabel = "OUT.csv", description = "CSV file to write (replaced atomically)")
+    @Option(names = "--csv", required = true, paramLabel = "OUT.csv", description = "CSV file to write (atomically; an existing file only with --force)")
     Path csv;
 
     @Option(names = "--cells", description = "also write the cell energies (the file can then be imported again)")
     boolean cells;
+
+    @Option(names = "--force", description = "replace OUT.csv if it exists (an input file is never replaced)")
+    boolean force;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        OutputFiles.check(csv, force, List.of(file));
         RunData run = RunFiles.read(file, Progress.NONE);
         CsvExport.write(run, csv, cells, Progress.NONE);
         spec.commandLine().getOut().printf("wrote %d events x %d columns to %s%n", run.size(),

@@ -52,6 +52,16 @@ public final class InfoCommand implements Callable<Integer> {
         o.put("events", s.events());
         o.put("darkscopeMetadata", s.hasMetadata());
         o.set("run", m.readTree(RunInfoJson.toJson(s.info())));
+        var missing = o.putArray("missingColumns");
+        s.missingColumns().forEach(missing::add);
+        ObjectNode vc = o.putObject("valueCounts");
+        s.valueCounts().forEach((col, k) -> {
+            ObjectNode x = vc.putObject(col);
+            x.put("nan", k.nan());
+            x.put("posInf", k.posInf());
+            x.put("negInf", k.negInf());
+            x.put("negative", k.negative());
+        });
         if (s.info().simulated() && !s.classCounts().isEmpty()) {
             ObjectNode c = o.putObject("classes");
             for (Map.Entry<Integer, Long> e : s.classCounts().entrySet()) {
@@ -85,8 +95,19 @@ public final class InfoCommand implements Callable<Integer> {
         }
         row(out, "schema version", Integer.toString(i.schemaVersion()));
         row(out, "description", i.description().isEmpty() ? "-" : i.description());
+        row(out, "missing columns", s.missingColumns().isEmpty() ? "none"
+                : String.join(", ", s.missingColumns()) + " (filled with defaults; cuts on them are refused)");
         if (!s.hasMetadata()) {
             out.println("(no DarkScope metadata in the file: defaults shown)");
+        }
+        if (s.valueCounts().isEmpty()) {
+            row(out, "bad values", "none (no NaN, no +-Inf, no negative energy)");
+        } else {
+            out.println();
+            out.println("values that are not ordinary numbers (negative: energies only):");
+            out.printf(Locale.ROOT, "  %-16s %10s %10s %10s %10s%n", "column", "NaN", "+Inf", "-Inf", "negative");
+            s.valueCounts().forEach((col, k) -> out.printf(Locale.ROOT, "  %-16s %,10d %,10d %,10d %,10d%n",
+                    col, k.nan(), k.posInf(), k.negInf(), k.negative()));
         }
         if (i.simulated() && !s.classCounts().isEmpty()) {
             out.println();

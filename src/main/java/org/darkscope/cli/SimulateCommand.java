@@ -3,6 +3,7 @@ package org.darkscope.cli;
 import org.darkscope.event.EventClass;
 import org.darkscope.event.RunData;
 import org.darkscope.event.Schema;
+import org.darkscope.io.OutputFiles;
 import org.darkscope.io.RunFiles;
 import org.darkscope.sim.Mix;
 import org.darkscope.sim.SimConfig;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code darkscope simulate}: a simulated run written to a Parquet run file. */
@@ -53,12 +55,18 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--run-number", paramLabel = "R", description = "run number (default 1)")
     Integer runNumber;
 
-    @Option(names = "--out", required = true, paramLabel = "RUN.parquet", description = "output run file")
+    @Option(names = "--out", required = true, paramLabel = "RUN.parquet", description = "output run file (an existing file only with --force)")
     Path out;
+
+    @Option(names = "--force", description = "replace the --out file if it exists")
+    boolean force;
 
     @Override
     public Integer call() throws Exception {
         SimConfig cfg = config();
+        // before the simulation: an unusable or existing --out is reported now, not after the run
+        OutputFiles.check(out, force, List.of());
+        MemoryCheck.requireForRun(cfg.events(), "--events " + cfg.events());
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         TerminalProgress bar = new TerminalProgress(System.err);
@@ -86,9 +94,6 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         if (m.isSignal() && massMeV == null) {
             throw new ParameterException(spec.commandLine(), "--mix " + m.cliName() + " needs --mass-mev");
-        }
-        if (out.getParent() != null && !out.toAbsolutePath().getParent().toFile().isDirectory()) {
-            throw new ParameterException(spec.commandLine(), "output directory does not exist: " + out.toAbsolutePath().getParent());
         }
         try {
             SimConfig cfg = SimConfig.defaults(m).withEvents(events).withSeed(seed);

@@ -20,8 +20,25 @@ public final class RunData {
     private final Map<String, Object> columns;
     private final CellStore cells;
     private final String source;
+    private final java.util.Set<String> missingColumns;
+    private final Map<String, ValueCounts> valueCounts;
 
-    private RunData(RunInfo info, Detector detector, int size, Map<String, Object> columns, CellStore cells, String source) {
+    /**
+     * Values of one column that are not ordinary numbers, counted when the run was loaded.
+     *
+     * @param nan         NaN values
+     * @param posInf      +Inf values
+     * @param negInf      -Inf values
+     * @param negative    finite values below zero (counted only for energies: GeV, MeV, MIP and cells)
+     */
+    public record ValueCounts(long nan, long posInf, long negInf, long negative) {
+        public long total() {
+            return nan + posInf + negInf + negative;
+        }
+    }
+
+    private RunData(RunInfo info, Detector detector, int size, Map<String, Object> columns, CellStore cells, String source,
+                    java.util.Set<String> missingColumns, Map<String, ValueCounts> valueCounts) {
         this.info = info;
         this.detector = detector;
         this.schema = Schema.of(detector);
@@ -29,6 +46,30 @@ public final class RunData {
         this.columns = Collections.unmodifiableMap(columns);
         this.cells = cells;
         this.source = source;
+        this.missingColumns = Collections.unmodifiableSet(new java.util.TreeSet<>(missingColumns));
+        this.valueCounts = Collections.unmodifiableMap(new LinkedHashMap<>(valueCounts));
+    }
+
+    /**
+     * Optional stored columns the source did not have, filled with their defaults (0, or the run
+     * number / event index / weight 1). A cut on one of them must not be applied silently: see
+     * {@code org.darkscope.analysis.MissingColumns}. Empty for runs built with every column.
+     */
+    public java.util.Set<String> missingColumns() {
+        return missingColumns;
+    }
+
+    /** True if the source had this column (false for optional columns filled with defaults). */
+    public boolean hasSourceColumn(String name) {
+        return !missingColumns.contains(name);
+    }
+
+    /**
+     * NaN, +Inf, -Inf and negative-energy counts per column (cell columns included), only for
+     * columns with at least one such value; empty if none or if the source did not count them.
+     */
+    public Map<String, ValueCounts> valueCounts() {
+        return valueCounts;
     }
 
     public RunInfo info() { return info; }
@@ -131,6 +172,8 @@ public final class RunData {
         private final Map<String, Object> columns = new LinkedHashMap<>();
         private CellStore cells;
         private String source = "";
+        private final java.util.Set<String> missing = new java.util.HashSet<>();
+        private Map<String, ValueCounts> counts = Map.of();
 
         private Builder(RunInfo info, Detector detector, int size) {
             this.info = info;
@@ -165,6 +208,12 @@ public final class RunData {
             return this;
         }
 
+        /** Value counts found while loading (see {@link RunData#valueCounts()}). */
+        public Builder valueCounts(Map<String, ValueCounts> c) {
+            this.counts = c == null ? Map.of() : c;
+            return this;
+        }
+
         public Builder source(String s) {
             this.source = s == null ? "" : s;
             return this;
@@ -186,6 +235,9 @@ public final class RunData {
                         throw new IllegalArgumentException("required column '" + c.name() + "' is missing");
                     }
                     columns.put(c.name(), defaultColumn(c));
+                    if (c.kind() == ColumnDef.Kind.OPTIONAL) {
+                        missing.add(c.name());
+                    }
                 }
             }
             if (!hasDerived()) {
@@ -218,7 +270,7 @@ public final class RunData {
             for (ColumnDef c : schema.scalars()) {
                 ordered.put(c.name(), columns.get(c.name()));
             }
-            return new RunData(info, detector, size, ordered, cells, source);
+            return new RunData(info, detector, size, ordered, cells, source, missing, counts);
         }
 
         private Object defaultColumn(ColumnDef c) {

@@ -19,6 +19,16 @@ abstract class ColumnTarget {
         this.nativeType = nativeType;
     }
 
+    /** A value that the target's type cannot hold exactly (instead of wrapping or truncating it). */
+    static final class OutOfRange extends RuntimeException {
+        final String column;
+
+        OutOfRange(String column, String problem) {
+            super("column '" + column + "' " + problem);
+            this.column = column;
+        }
+    }
+
     /** Stores an integer value read from the file at the given row. */
     abstract void setLong(int row, long v);
 
@@ -35,12 +45,19 @@ abstract class ColumnTarget {
         return new ColumnTarget(name, PrimitiveTypeName.INT32) {
             @Override
             void setLong(int row, long v) {
+                if (v != (int) v) {
+                    throw new OutOfRange(name, "has the value " + v + " (event " + row + "), beyond the 32-bit integers it holds");
+                }
                 a[row] = (int) v;
             }
 
             @Override
             void setDouble(int row, double v) {
-                a[row] = (int) Math.rint(v);
+                double r = Math.rint(v);
+                if (!(r >= Integer.MIN_VALUE && r <= Integer.MAX_VALUE)) {
+                    throw new OutOfRange(name, "has the value " + v + " (event " + row + "), not a 32-bit integer");
+                }
+                a[row] = (int) r;
             }
 
             @Override
@@ -59,6 +76,9 @@ abstract class ColumnTarget {
 
             @Override
             void setDouble(int row, double v) {
+                if (!(v >= -0x1p63 && v < 0x1p63)) {
+                    throw new OutOfRange(name, "has the value " + v + " (event " + row + "), not a 64-bit integer");
+                }
                 a[row] = Math.round(v);
             }
 
@@ -87,6 +107,57 @@ abstract class ColumnTarget {
                 data.order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(a, row, count);
             }
         };
+    }
+
+    /** Counts NaN, +Inf, -Inf and (for energies) negative values without keeping them. */
+    static final class Counting extends ColumnTarget {
+        final boolean energy;
+        long nan;
+        long posInf;
+        long negInf;
+        long negative;
+
+        Counting(String name, boolean energy) {
+            super(name, PrimitiveTypeName.FLOAT);
+            this.energy = energy;
+        }
+
+        @Override
+        void setLong(int row, long v) {
+            if (energy && v < 0) {
+                negative++;
+            }
+        }
+
+        @Override
+        void setDouble(int row, double v) {
+            count(v);
+        }
+
+        private void count(double v) {
+            if (Double.isNaN(v)) {
+                nan++;
+            } else if (v == Double.POSITIVE_INFINITY) {
+                posInf++;
+            } else if (v == Double.NEGATIVE_INFINITY) {
+                negInf++;
+            } else if (energy && v < 0) {
+                negative++;
+            }
+        }
+
+        @Override
+        void plain(ByteBuffer data, int row, int count) {
+            ByteBuffer b = data.order(ByteOrder.LITTLE_ENDIAN);
+            int p = b.position();
+            for (int k = 0; k < count; k++, p += 4) {
+                count(b.getFloat(p));
+            }
+        }
+
+        org.darkscope.event.RunData.ValueCounts counts() {
+            return new org.darkscope.event.RunData.ValueCounts(nan, posInf, negInf, negative);
+        }
     }
 
     /** The cell block being filled: all events in memory, or one row group for streaming. */

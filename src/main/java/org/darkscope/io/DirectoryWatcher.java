@@ -22,9 +22,12 @@ import java.util.function.Consumer;
 /**
  * Follows a directory (for the shift crew: the run being taken) and reports every new or replaced
  * complete {@code *.parquet} file once. Polls, so it works on network file systems too. A file is
- * complete when it ends with the Parquet magic number and its size, time and identity did not change
- * between two polls; temporary files of DarkScope's atomic writer are ignored. Files already present
- * at {@link #start()} are not reported unless asked.
+ * complete when it starts and ends with the Parquet magic number, its footer length points inside
+ * the file and the footer parses, and its size, time and identity did not change between two polls
+ * (a half-written or preallocated file is not reported until it is complete); temporary files of
+ * DarkScope's atomic writer are ignored. Files already present at {@link #start()} are not reported
+ * unless asked. A reported file that is deleted (or stops being complete) is reported to the
+ * optional removal callback, so the follower can drop its run.
  *
  * <p>The callback runs on the watcher's own daemon thread; it must hand work to the UI thread itself.</p>
  */
@@ -36,6 +39,7 @@ public final class DirectoryWatcher implements AutoCloseable {
 
     private final Path dir;
     private final Consumer<Path> callback;
+    private final Consumer<Path> removed;
     private final Duration interval;
     private final boolean reportExisting;
     /** Last reported signature per file. */
@@ -56,6 +60,15 @@ public final class DirectoryWatcher implements AutoCloseable {
      * @param reportExisting also report the complete files present when watching starts
      */
     public DirectoryWatcher(Path dir, Consumer<Path> callback, Duration interval, boolean reportExisting) {
+        this(dir, callback, interval, reportExisting, p -> { });
+    }
+
+    /**
+     * @param removed told (on the watcher thread) when a reported file was deleted, renamed away or
+     *                replaced by an incomplete one
+     */
+    public DirectoryWatcher(Path dir, Consumer<Path> callback, Duration interval, boolean reportExisting, Consumer<Path> removed) {
+        this.removed = Objects.requireNonNull(removed);
         this.dir = Objects.requireNonNull(dir);
         this.callback = Objects.requireNonNull(callback);
         this.interval = interval;
@@ -126,18 +139,36 @@ public final class DirectoryWatcher implements AutoCloseable {
                     pending.remove(p);
                     continue;
                 }
-                if (sig.equals(pending.get(p)) && endsWithMagic(p, sig.size())) {
+                if (sig.equals(pending.get(p)) && isComplete(p, sig.size())) {
                     reported.put(p, sig);
                     pending.remove(p);
                     report(p);
                 } else {
                     pending.put(p, sig);
+                    if (reported.containsKey(p) && !isComplete(p, sig.size())) {
+                        // being rewritten in place: the old run is gone until the new one is complete
+                        reported.remove(p);
+                        reportRemoved(p);
+                    }
                 }
             }
         }
         baselineDone = true;
-        reported.keySet().retainAll(present);
+        for (Path gone : new java.util.ArrayList<>(reported.keySet())) {
+            if (!present.contains(gone)) {
+                reported.remove(gone);
+                reportRemoved(gone);
+            }
+        }
         pending.keySet().retainAll(present);
+    }
+
+    private void reportRemoved(Path p) {
+        try {
+            removed.accept(p);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "removal callback for " + p + " failed: " + e.getMessage(), e);
+        }
     }
 
     private void report(Path p) {
@@ -148,20 +179,38 @@ public final class DirectoryWatcher implements AutoCloseable {
         }
     }
 
-    private static boolean endsWithMagic(Path p, long size) {
+    /** Magic at both ends, a footer length that fits, and a footer that parses. */
+    static boolean isComplete(Path p, long size) {
         if (size < 12) {
             return false;
         }
-        byte[] tail = new byte[4];
+        byte[] head = new byte[4];
+        byte[] tail = new byte[8];
         try (SeekableByteChannel ch = Files.newByteChannel(p)) {
-            ch.position(size - 4);
-            ByteBuffer b = ByteBuffer.wrap(tail);
-            while (b.hasRemaining() && ch.read(b) > 0) {
-                // read the 4 bytes
-            }
+            readFully(ch, head);
+            ch.position(size - 8);
+            readFully(ch, tail);
         } catch (IOException e) {
             return false;
         }
-        return Arrays.equals(tail, MAGIC);
+        if (!Arrays.equals(head, MAGIC) || !Arrays.equals(Arrays.copyOfRange(tail, 4, 8), MAGIC)) {
+            return false;
+        }
+        long footer = ByteBuffer.wrap(tail, 0, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt() & 0xFFFFFFFFL;
+        if (footer == 0 || footer + 12 > size) {
+            return false;
+        }
+        try (var r = org.apache.parquet.hadoop.ParquetFileReader.open(new org.apache.parquet.io.LocalInputFile(p))) {
+            return r.getFooter() != null;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static void readFully(SeekableByteChannel ch, byte[] dst) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(dst);
+        while (b.hasRemaining() && ch.read(b) > 0) {
+            // until full or end of file
+        }
     }
 }

@@ -81,6 +81,10 @@ final class HelperDecoder {
                 if (beforeGroup != null) {
                     beforeGroup.before(g, first, (int) blocks.get(g).getRowCount());
                 }
+                if (blocks.get(g).getRowCount() == 0) {
+                    done[g].countDown(); // empty row group: parquet-java skips it when reading the next
+                    continue;
+                }
                 PageReadStore pages = r.readNextRowGroup();
                 if (pages == null) {
                     throw new RunFileException(owner.file(), "row group " + (g + 1) + " of " + blocks.size() + " is missing");
@@ -109,6 +113,9 @@ final class HelperDecoder {
             }
             if (c instanceof InterruptedException) {
                 throw new org.darkscope.task.CancelledException();
+            }
+            if (c instanceof Error e) {
+                throw e; // OutOfMemoryError stays what it is, not "damaged data"
             }
             throw new IOException(c);
         }

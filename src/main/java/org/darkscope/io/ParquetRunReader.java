@@ -156,10 +156,21 @@ final class ParquetRunReader {
         } catch (RunFileException | CancelledException e) {
             throw e;
         } catch (OutOfMemoryError e) {
-            throw fail("not enough memory to load this run (start DarkScope with a larger -Xmx)", e);
+            throw outOfMemory(e);
         } catch (IOException | RuntimeException e) {
+            for (Throwable c = e; c != null; c = c.getCause()) {
+                if (c instanceof OutOfMemoryError oom) {
+                    throw outOfMemory(oom);
+                }
+            }
             throw fail("the data is damaged (" + plain(e) + ")", e);
         }
+    }
+
+    /** Memory ran out while reading: said as such (never "damaged"), with the -Xmx advice. */
+    private RunFileException outOfMemory(OutOfMemoryError e) {
+        return fail("not enough memory to load this run (Java heap " + (Runtime.getRuntime().maxMemory() >> 20)
+                + " MB): start DarkScope with a larger -Xmx, e.g. java -Xmx8g -jar darkscope.jar", e);
     }
 
     @FunctionalInterface
@@ -185,9 +196,32 @@ final class ParquetRunReader {
                 requested.add(h.columns().get(Schema.RUN));
                 targets.add(ColumnTarget.ints(Schema.RUN, runs));
             }
-            if (!requested.isEmpty()) {
-                readColumns(reader, h, requested, targets, Progress.NONE, (first, rows) -> {
-                });
+            Schema schema = Schema.of(h.detector());
+            List<ColumnTarget.Counting> counting = new ArrayList<>();
+            List<String> missingOptional = new ArrayList<>();
+            for (ColumnDef c : schema.stored()) {
+                ColumnDescriptor d = h.columns().get(c.name());
+                if (d == null) {
+                    if (c.kind() == ColumnDef.Kind.OPTIONAL) {
+                        missingOptional.add(c.name());
+                    }
+                } else if (c.type() == org.darkscope.event.ColumnType.FLOAT) {
+                    counting.add(new ColumnTarget.Counting(c.name(), isEnergy(c)));
+                    requested.add(d);
+                }
+            }
+            for (String cell : schema.cellColumns()) {
+                counting.add(new ColumnTarget.Counting(cell, true));
+                requested.add(h.columns().get(cell));
+            }
+            targets.addAll(counting);
+            readColumns(reader, h, requested, targets, Progress.NONE, (first, rows) -> {
+            });
+            Map<String, RunData.ValueCounts> counts = new LinkedHashMap<>();
+            for (ColumnTarget.Counting k : counting) {
+                if (k.counts().total() > 0) {
+                    counts.put(k.name, k.counts());
+                }
             }
             Map<Integer, Long> classes = new java.util.TreeMap<>();
             if (truth != null) {
@@ -196,7 +230,7 @@ final class ParquetRunReader {
                 }
             }
             RunInfo info = h.info() != null ? h.info() : defaultInfo(h, runs);
-            return new RunFiles.Summary(file, info, h.events(), classes, h.info() != null);
+            return new RunFiles.Summary(file, info, h.events(), classes, h.info() != null, missingOptional, counts);
         });
     }
 
@@ -218,12 +252,16 @@ final class ParquetRunReader {
             throw fail("schema version " + version + " is not valid");
         }
         RunInfo info = null;
+        if (runJson == null && kv.containsKey(RunFiles.KEY_RUN_SHA256)) {
+            throw fail("the run metadata (" + RunFiles.KEY_RUN + ") is missing, but its checksum is there: the footer is damaged");
+        }
         if (runJson != null) {
-            try {
-                info = RunInfoJson.fromJson(runJson);
-            } catch (IOException e) {
-                throw fail("the run metadata (" + RunFiles.KEY_RUN + ") is not valid JSON", e);
+            String sum = kv.get(RunFiles.KEY_RUN_SHA256);
+            if (sum != null && !sum.trim().equalsIgnoreCase(RunFiles.sha256(runJson))) {
+                throw fail("the run metadata (" + RunFiles.KEY_RUN + ") does not match its checksum ("
+                        + RunFiles.KEY_RUN_SHA256 + "): it was changed or damaged");
             }
+            info = parseInfo(runJson);
         }
         Detector detector;
         String geometry = info != null ? info.geometryVersion() : GeometryLoader.DEFAULT_VERSION;
@@ -238,6 +276,12 @@ final class ParquetRunReader {
             throw fail("has " + total + " events, more than DarkScope can hold");
         }
         Map<String, ColumnDescriptor> available = new LinkedHashMap<>();
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (org.apache.parquet.schema.Type field : fileSchema.getFields()) {
+            if (!names.add(field.getName())) {
+                throw fail("column '" + field.getName() + "' appears more than once; which copy is meant is unclear");
+            }
+        }
         for (ColumnDescriptor d : fileSchema.getColumns()) {
             if (d.getPath().length == 1) {
                 available.put(d.getPath()[0], d);
@@ -254,6 +298,14 @@ final class ParquetRunReader {
                 missing.add(cell);
             }
         }
+        if (info != null && info.simulated()) {
+            // a simulated run without its truth would silently become data (class 0, weight 1)
+            for (ColumnDef c : schema.stored()) {
+                if (c.kind() == ColumnDef.Kind.TRUTH && !available.containsKey(c.name())) {
+                    missing.add(c.name());
+                }
+            }
+        }
         if (!missing.isEmpty()) {
             throw fail("required column '" + missing.get(0) + "' is missing"
                     + (missing.size() > 1 ? " (and " + (missing.size() - 1) + " more)" : ""));
@@ -266,6 +318,7 @@ final class ParquetRunReader {
         for (String cell : schema.cellColumns()) {
             checkType(cell, available.get(cell));
         }
+        checkCodecs(footer, schema);
         return new Header(footer, info, detector, (int) total, available);
     }
 
@@ -320,7 +373,8 @@ final class ParquetRunReader {
         boolean lazy = n > inMemoryMaxEvents;
         float[] block = lazy ? null : new float[n * nc];
         // a second core decodes the second half of the cells with its own file reader
-        boolean useHelper = Runtime.getRuntime().availableProcessors() > 1 && n >= parallelMinEvents;
+        boolean useHelper = Runtime.getRuntime().availableProcessors() > 1 && n >= parallelMinEvents
+                && h.footer().getBlocks().stream().allMatch(b -> b.getRowCount() > 0); // group indices stay aligned
         int helperCells = useHelper ? nc / 2 : 0;
         ColumnTarget.CellBuffer myCells = new ColumnTarget.CellBuffer(block, 0);
         ColumnTarget.CellBuffer helperCellBuf = new ColumnTarget.CellBuffer(block, 0);
@@ -415,13 +469,57 @@ final class ParquetRunReader {
         reportNulls(targets, nulls);
 
         RunInfo info = h.info() != null ? h.info() : defaultInfo(h, (int[]) arrays.get(Schema.RUN));
-        RunData.Builder b = RunData.builder(info, detector, n).source(file.toString());
+        RunData.Builder b = RunData.builder(info, detector, n).source(file.toString())
+                .valueCounts(valueCounts(schema, arrays, lazy ? null : block, nc, n));
         arrays.forEach(b::column);
         derived.forEach(b::column);
         b.cells(lazy ? new LazyCellStore(this, h, cellColumns) : new ArrayCellStore(block, nc));
         RunData run = b.build();
         progress.update(1, "read " + n + " events");
         return run;
+    }
+
+    /** True for columns holding an energy (GeV, MeV, MIP): negative values are counted for them. */
+    static boolean isEnergy(ColumnDef c) {
+        return c.unit().equals("GeV") || c.unit().equals("MeV") || c.unit().equals("MIP");
+    }
+
+    /** NaN/Inf/negative-energy counts of the stored float columns and the cells (cells only if in memory). */
+    private static Map<String, RunData.ValueCounts> valueCounts(Schema schema, Map<String, Object> arrays, float[] block,
+                                                                int nc, int n) {
+        Map<String, RunData.ValueCounts> out = new LinkedHashMap<>();
+        for (ColumnDef c : schema.stored()) {
+            if (arrays.get(c.name()) instanceof float[] a) {
+                ColumnTarget.Counting k = new ColumnTarget.Counting(c.name(), isEnergy(c));
+                for (float v : a) {
+                    k.setDouble(0, v);
+                }
+                if (k.counts().total() > 0) {
+                    out.put(c.name(), k.counts());
+                }
+            }
+        }
+        if (block != null) {
+            List<String> cellNames = schema.cellColumns();
+            ColumnTarget.Counting[] ks = new ColumnTarget.Counting[nc];
+            for (int c = 0; c < nc; c++) {
+                ks[c] = new ColumnTarget.Counting(cellNames.get(c), true);
+            }
+            for (int i = 0, e = 0; e < n; e++) {
+                for (int c = 0; c < nc; c++, i++) {
+                    float v = block[i];
+                    if (!(v >= 0) || v == Float.POSITIVE_INFINITY) {
+                        ks[c].setDouble(0, v);
+                    }
+                }
+            }
+            for (ColumnTarget.Counting k : ks) {
+                if (k.counts().total() > 0) {
+                    out.put(k.name, k.counts());
+                }
+            }
+        }
+        return out;
     }
 
     /** Decoded row groups allowed to wait for the deriver, and for the main decoder (helper look-ahead). */
@@ -436,6 +534,9 @@ final class ParquetRunReader {
             throw new CancelledException();
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
+            if (c instanceof Error err) {
+                throw err;
+            }
             throw c instanceof RuntimeException re ? re : new IllegalStateException(c);
         }
     }
@@ -480,6 +581,9 @@ final class ParquetRunReader {
             progress.checkCancelled();
             progress.update(n == 0 ? 0 : (double) first / n, "reading row group " + (g + 1) + " of " + groups.size());
             BlockMetaData meta = groups.get(g);
+            if (meta.getRowCount() == 0) {
+                continue; // pyarrow writes one empty row group for 0 rows; parquet-java skips it when reading the next
+            }
             PageReadStore pages = reader.readNextRowGroup();
             if (pages == null) {
                 throw fail("row group " + (g + 1) + " of " + groups.size() + " is missing");
@@ -509,24 +613,85 @@ final class ParquetRunReader {
             }
         }
         if (runJson != null) {
-            try {
-                return RunInfoJson.fromJson(runJson).schemaVersion();
-            } catch (IOException e) {
-                throw fail("the run metadata (" + RunFiles.KEY_RUN + ") is not valid JSON", e);
-            }
+            return parseInfo(runJson).schemaVersion();
         }
         return Schema.VERSION;
     }
 
+    private RunInfo parseInfo(String runJson) throws RunFileException {
+        try {
+            return RunInfoJson.fromJson(runJson);
+        } catch (RunInfoJson.InvalidFieldException e) {
+            throw fail("run metadata (" + RunFiles.KEY_RUN + "): " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw fail("the run metadata (" + RunFiles.KEY_RUN + ") is not valid JSON (" + firstLine(plain(e)) + ")", e);
+        }
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    /**
+     * Numbers only, read as the file means them: DECIMAL (INT32, INT64, FIXED, BINARY) is scaled,
+     * unsigned integers are read unsigned; booleans, timestamps, dates, times, intervals, strings and
+     * INT96 are refused with the column's name.
+     */
     private void checkType(String name, ColumnDescriptor d) throws RunFileException {
         if (d.getMaxRepetitionLevel() > 0) {
             throw fail("column '" + name + "' holds lists, expected one number per event");
         }
-        PrimitiveTypeName t = d.getPrimitiveType().getPrimitiveTypeName();
+        org.apache.parquet.schema.PrimitiveType pt = d.getPrimitiveType();
+        PrimitiveTypeName t = pt.getPrimitiveTypeName();
+        org.apache.parquet.schema.LogicalTypeAnnotation l = pt.getLogicalTypeAnnotation();
+        if (t == PrimitiveTypeName.BOOLEAN) {
+            throw fail("column '" + name + "' holds booleans (true/false), expected a number");
+        }
+        if (t == PrimitiveTypeName.INT96) {
+            throw fail("column '" + name + "' holds INT96 timestamps, expected a number");
+        }
+        if (l instanceof org.apache.parquet.schema.LogicalTypeAnnotation.TimestampLogicalTypeAnnotation
+                || l instanceof org.apache.parquet.schema.LogicalTypeAnnotation.TimeLogicalTypeAnnotation
+                || l instanceof org.apache.parquet.schema.LogicalTypeAnnotation.DateLogicalTypeAnnotation
+                || l instanceof org.apache.parquet.schema.LogicalTypeAnnotation.IntervalLogicalTypeAnnotation) {
+            throw fail("column '" + name + "' holds " + l + " values (dates or times), expected a plain number"
+                    + (name.equals(Schema.TIME) ? " of nanoseconds since the start of the run" : ""));
+        }
+        boolean decimal = l instanceof org.apache.parquet.schema.LogicalTypeAnnotation.DecimalLogicalTypeAnnotation;
         switch (t) {
-            case INT32, INT64, FLOAT, DOUBLE, BOOLEAN -> {
+            case INT32, INT64, FLOAT, DOUBLE -> {
+                if (l != null && !decimal && !(l instanceof org.apache.parquet.schema.LogicalTypeAnnotation.IntLogicalTypeAnnotation)) {
+                    throw fail("column '" + name + "' has logical type " + l + ", expected a number");
+                }
+            }
+            case FIXED_LEN_BYTE_ARRAY, BINARY -> {
+                if (!decimal) {
+                    throw fail("column '" + name + "' has type " + t + (l == null ? "" : " (" + l + ")") + ", expected a number");
+                }
             }
             default -> throw fail("column '" + name + "' has type " + t + ", expected a number");
+        }
+    }
+
+    /** Compressions parquet-java decodes here; others (BROTLI, LZO) are named as unsupported, not as damage. */
+    private static final java.util.Set<org.apache.parquet.hadoop.metadata.CompressionCodecName> CODECS = java.util.EnumSet.of(
+            org.apache.parquet.hadoop.metadata.CompressionCodecName.UNCOMPRESSED,
+            org.apache.parquet.hadoop.metadata.CompressionCodecName.SNAPPY,
+            org.apache.parquet.hadoop.metadata.CompressionCodecName.GZIP,
+            org.apache.parquet.hadoop.metadata.CompressionCodecName.ZSTD,
+            org.apache.parquet.hadoop.metadata.CompressionCodecName.LZ4_RAW);
+
+    private void checkCodecs(ParquetMetadata footer, Schema schema) throws RunFileException {
+        java.util.Set<String> wanted = new java.util.HashSet<>(schema.cellColumns());
+        schema.stored().forEach(c -> wanted.add(c.name()));
+        for (BlockMetaData b : footer.getBlocks()) {
+            for (org.apache.parquet.hadoop.metadata.ColumnChunkMetaData cm : b.getColumns()) {
+                if (wanted.contains(cm.getPath().toDotString()) && !CODECS.contains(cm.getCodec())) {
+                    throw fail("column '" + cm.getPath().toDotString() + "' uses " + cm.getCodec()
+                            + " compression, which DarkScope does not support (use zstd, snappy, gzip, lz4_raw or none)");
+                }
+            }
         }
     }
 
@@ -549,9 +714,22 @@ final class ParquetRunReader {
     /** Nulls replaced by 0 in the last read (for tests and the CLI). */
     long lastNullCount;
 
+    /** The failure in plain words: its message, or what its kind means; never a class name. */
     static String plain(Throwable e) {
         String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+        if (m != null && !m.isBlank() && !m.contains("Exception") && !m.contains("\n") && m.length() < 200) {
+            return m;
+        }
+        if (e instanceof java.io.EOFException) {
+            return "unexpected end of data";
+        }
+        if (e instanceof IndexOutOfBoundsException || e instanceof NegativeArraySizeException) {
+            return "sizes or offsets point outside the data";
+        }
+        if (e instanceof java.util.zip.ZipException || e instanceof java.io.UncheckedIOException) {
+            return "compressed data cannot be decoded";
+        }
+        return "inconsistent structure";
     }
 
 }

@@ -15,6 +15,7 @@ import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.io.api.Converter;
 import org.apache.parquet.io.api.GroupConverter;
 import org.apache.parquet.io.api.PrimitiveConverter;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 
@@ -63,7 +64,11 @@ final class RowGroupDecoder {
                 if (slow == null) {
                     slow = new ColumnReadStoreImpl(pages, new NoopConverter(), fileSchema, createdBy);
                 }
-                nulls[k] += readConverting(slow.getColumnReader(d), d, targets.get(k), first, rows);
+                try {
+                    nulls[k] += readConverting(slow.getColumnReader(d), d, targets.get(k), first, rows);
+                } catch (ColumnTarget.OutOfRange e) {
+                    throw new RunFileException(file, e.getMessage());
+                }
             }
         }
     }
@@ -75,7 +80,10 @@ final class RowGroupDecoder {
             return false;
         }
         PrimitiveTypeName p = d.getPrimitiveType().getPrimitiveTypeName();
-        return p == t.nativeType;
+        LogicalTypeAnnotation l = d.getPrimitiveType().getLogicalTypeAnnotation();
+        boolean plainNumber = l == null
+                || (l instanceof LogicalTypeAnnotation.IntLogicalTypeAnnotation i && i.isSigned());
+        return p == t.nativeType && plainNumber;
     }
 
     private void readBulk(PageReader pr, ColumnDescriptor d, ColumnTarget t, int first, int rows) throws IOException {
@@ -109,22 +117,58 @@ final class RowGroupDecoder {
         }
     }
 
-    /** Reads any encoding and type; returns the number of nulls (left at 0). */
+    /**
+     * Reads any encoding and type, honouring the logical type: DECIMAL is scaled, unsigned integers
+     * do not wrap. Returns the number of nulls (left at 0). Types the reader refuses (booleans,
+     * timestamps, ...) never get here: {@link ParquetRunReader} checks them first.
+     */
     private long readConverting(ColumnReader r, ColumnDescriptor d, ColumnTarget t, int first, int rows) {
         int maxDef = d.getMaxDefinitionLevel();
         PrimitiveTypeName p = d.getPrimitiveType().getPrimitiveTypeName();
+        LogicalTypeAnnotation l = d.getPrimitiveType().getLogicalTypeAnnotation();
+        int scale = l instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation dec ? dec.getScale() : -1;
+        boolean unsigned = l instanceof LogicalTypeAnnotation.IntLogicalTypeAnnotation i && !i.isSigned();
         long nulls = 0;
         for (int i = 0; i < rows; i++) {
             int row = first + i;
             if (r.getCurrentDefinitionLevel() < maxDef) {
                 nulls++;
+            } else if (scale >= 0) {
+                java.math.BigInteger unscaled = switch (p) {
+                    case INT32 -> java.math.BigInteger.valueOf(r.getInteger());
+                    case INT64 -> java.math.BigInteger.valueOf(r.getLong());
+                    default -> new java.math.BigInteger(r.getBinary().getBytes());
+                };
+                java.math.BigDecimal v = new java.math.BigDecimal(unscaled, scale);
+                if (t.nativeType == PrimitiveTypeName.FLOAT) {
+                    t.setDouble(row, v.doubleValue());
+                } else {
+                    try {
+                        t.setLong(row, v.longValueExact());
+                    } catch (ArithmeticException e) {
+                        throw new ColumnTarget.OutOfRange(t.name, "has the value " + v.toPlainString() + " (event " + row
+                                + "), not an integer");
+                    }
+                }
             } else {
                 switch (p) {
-                    case INT32 -> t.setLong(row, r.getInteger());
-                    case INT64 -> t.setLong(row, r.getLong());
+                    case INT32 -> t.setLong(row, unsigned ? Integer.toUnsignedLong(r.getInteger()) : r.getInteger());
+                    case INT64 -> {
+                        long v = r.getLong();
+                        if (unsigned && v < 0) {
+                            double u = Double.parseDouble(Long.toUnsignedString(v));
+                            if (t.nativeType == PrimitiveTypeName.FLOAT) {
+                                t.setDouble(row, u);
+                            } else {
+                                throw new ColumnTarget.OutOfRange(t.name, "has the value " + Long.toUnsignedString(v)
+                                        + " (event " + row + "), beyond the 64-bit integers it holds");
+                            }
+                        } else {
+                            t.setLong(row, v);
+                        }
+                    }
                     case FLOAT -> t.setDouble(row, r.getFloat());
                     case DOUBLE -> t.setDouble(row, r.getDouble());
-                    case BOOLEAN -> t.setLong(row, r.getBoolean() ? 1 : 0);
                     default -> throw new IllegalStateException("unsupported type " + p);
                 }
             }

@@ -24,6 +24,11 @@ import java.util.Map;
 public final class RunFiles {
     /** Footer key of the run metadata JSON ({@link RunInfoJson}). */
     public static final String KEY_RUN = "darkscope.run";
+    /**
+     * Footer key of the SHA-256 (lower-case hex) of the UTF-8 bytes of the {@link #KEY_RUN} JSON.
+     * Verified on read when present (files written before it existed have none and load).
+     */
+    public static final String KEY_RUN_SHA256 = "darkscope.run.sha256";
     /** Footer key of the schema version (decimal integer). */
     public static final String KEY_SCHEMA_VERSION = "darkscope.schema_version";
     /** Name prefix of the temporary files of the atomic writer (watchers ignore them). */
@@ -51,7 +56,9 @@ public final class RunFiles {
      */
     public static void write(RunData run, Path file, Progress progress) throws IOException {
         Map<String, String> meta = new LinkedHashMap<>();
-        meta.put(KEY_RUN, RunInfoJson.toJson(run.info()));
+        String json = RunInfoJson.toJson(run.info());
+        meta.put(KEY_RUN, json);
+        meta.put(KEY_RUN_SHA256, sha256(json));
         meta.put(KEY_SCHEMA_VERSION, Integer.toString(Schema.VERSION));
         AtomicFiles.write(file, tmp -> new ParquetRunWriter(run).write(tmp, meta, progress));
     }
@@ -65,16 +72,67 @@ public final class RunFiles {
      * @param events       number of events
      * @param classCounts  events per truth_class code (EventClass), empty if the file has no truth
      * @param hasMetadata  false for foreign files without DarkScope metadata
+     * @param missingColumns optional columns the file does not have (defaults would be used)
+     * @param valueCounts  NaN/+-Inf/negative-energy counts per column with any (see RunData.valueCounts)
      */
-    public record Summary(Path file, RunInfo info, int events, Map<Integer, Long> classCounts, boolean hasMetadata) {
+    public record Summary(Path file, RunInfo info, int events, Map<Integer, Long> classCounts, boolean hasMetadata,
+                          java.util.List<String> missingColumns, Map<String, RunData.ValueCounts> valueCounts) {
         public Summary {
             classCounts = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(classCounts));
+            missingColumns = java.util.List.copyOf(missingColumns);
+            valueCounts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(valueCounts));
+        }
+
+        public Summary(Path file, RunInfo info, int events, Map<Integer, Long> classCounts, boolean hasMetadata) {
+            this(file, info, events, classCounts, hasMetadata, java.util.List.of(), Map.of());
         }
     }
 
     /** Reads the metadata, event count and truth-class counts only (fast, little memory). */
     public static Summary summary(Path file) throws RunFileException {
         return new ParquetRunReader(file).summary();
+    }
+
+    /** SHA-256 of the UTF-8 bytes of a text, lower-case hex. */
+    public static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 missing from this Java", e);
+        }
+    }
+
+    /**
+     * Refuses the same run file given twice: the same file after following links, or two files with
+     * the same content (equal size, then equal SHA-256). Throws a RunFileException naming both.
+     */
+    public static void requireDistinct(java.util.List<Path> files) throws RunFileException {
+        for (int i = 0; i < files.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                Path a = files.get(j);
+                Path b = files.get(i);
+                if (OutputFiles.sameFile(a, b)) {
+                    throw new RunFileException(b, "given twice (also as " + a + "); each run may be counted only once");
+                }
+                if (sameContent(a, b)) {
+                    throw new RunFileException(b, "has the same content as " + a
+                            + "; the same run given twice would be counted twice");
+                }
+            }
+        }
+    }
+
+    private static boolean sameContent(Path a, Path b) {
+        try {
+            if (!java.nio.file.Files.isRegularFile(a) || !java.nio.file.Files.isRegularFile(b)
+                    || java.nio.file.Files.size(a) != java.nio.file.Files.size(b)) {
+                return false;
+            }
+            return java.nio.file.Files.mismatch(a, b) == -1;
+        } catch (IOException e) {
+            return false; // unreadable: the read reports it
+        }
     }
 
     /** True for names of the atomic writer's temporary files. */

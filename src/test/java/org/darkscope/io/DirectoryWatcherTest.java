@@ -87,4 +87,40 @@ class DirectoryWatcherTest {
         assertEquals(List.of(a), seen);
         assertTrue(Files.exists(a));
     }
+
+    @Test
+    void deletedFilesAreDroppedAndPreallocatedOrFooterlessFilesAreNotReported() throws IOException {
+        List<Path> seen = new ArrayList<>();
+        List<Path> gone = new ArrayList<>();
+        DirectoryWatcher w = new DirectoryWatcher(dir, seen::add, Duration.ofSeconds(1), false, gone::add);
+        w.poll();
+        Path good = dir.resolve("good.parquet");
+        RunFiles.write(TestRuns.random(40, 5), good);
+        byte[] all = Files.readAllBytes(good);
+
+        // preallocated to its final size: zeros, then only the trailing magic written
+        Path pre = dir.resolve("pre.parquet");
+        byte[] zeros = new byte[all.length];
+        System.arraycopy(all, 0, zeros, 0, 4);
+        System.arraycopy(all, all.length - 4, zeros, all.length - 4, 4);
+        Files.write(pre, zeros);
+        // magic at both ends and a plausible footer length, but the footer is not written yet
+        Path half = dir.resolve("half.parquet");
+        byte[] h = all.clone();
+        java.util.Arrays.fill(h, h.length - 200, h.length - 8, (byte) 0);
+        Files.write(half, h);
+        w.poll();
+        w.poll();
+        w.poll();
+        assertEquals(List.of(good), seen, "only the complete file");
+
+        Files.delete(good);
+        w.poll();
+        assertEquals(List.of(good), gone, "the deleted run is dropped");
+        Files.write(pre, all); // now complete
+        Files.setLastModifiedTime(pre, FileTime.fromMillis(System.currentTimeMillis() + 5000));
+        w.poll();
+        w.poll();
+        assertEquals(List.of(good, pre), seen);
+    }
 }

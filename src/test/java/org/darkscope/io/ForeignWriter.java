@@ -35,6 +35,12 @@ final class ForeignWriter {
     final Set<String> drop = new HashSet<>();
     /** Column name to "every k-th event is null". */
     final Map<String, Integer> nullEvery = new LinkedHashMap<>();
+    /** Column name to its file type (any primitive type and logical annotation). */
+    final Map<String, org.apache.parquet.schema.PrimitiveType> typeOverride = new LinkedHashMap<>();
+    /** Column name to the value written for event e (instead of the run's value); null = no value. */
+    final Map<String, java.util.function.IntFunction<Object>> valueOverride = new LinkedHashMap<>();
+    /** Columns written a second time under the same name. */
+    final Set<String> duplicate = new HashSet<>();
 
     void write(RunData run, Path file) throws IOException {
         List<String> names = new ArrayList<>();
@@ -58,7 +64,14 @@ final class ForeignWriter {
                 continue;
             }
             kept.add(i);
-            (nullable ? b.optional(types.get(i)) : b.required(types.get(i))).named(names.get(i));
+            if (typeOverride.containsKey(names.get(i))) {
+                b.addField(typeOverride.get(names.get(i)));
+            } else {
+                (nullable ? b.optional(types.get(i)) : b.required(types.get(i))).named(names.get(i));
+            }
+            if (duplicate.contains(names.get(i))) {
+                (nullable ? b.optional(types.get(i)) : b.required(types.get(i))).named(names.get(i));
+            }
         }
         MessageType schema = b.named("schema");
         SimpleGroupFactory f = new SimpleGroupFactory(schema);
@@ -78,6 +91,25 @@ final class ForeignWriter {
                     String name = names.get(i);
                     Integer every = nullEvery.get(name);
                     if (every != null && e % every == 0) {
+                        continue;
+                    }
+                    if (valueOverride.containsKey(name)) {
+                        Object v = valueOverride.get(name).apply(e);
+                        if (v instanceof Integer x) {
+                            g.add(name, x);
+                        } else if (v instanceof Long x) {
+                            g.add(name, x);
+                        } else if (v instanceof Float x) {
+                            g.add(name, x);
+                        } else if (v instanceof Double x) {
+                            g.add(name, x);
+                        } else if (v instanceof Boolean x) {
+                            g.add(name, x);
+                        } else if (v instanceof byte[] x) {
+                            g.add(name, org.apache.parquet.io.api.Binary.fromConstantByteArray(x));
+                        } else if (v != null) {
+                            throw new IllegalArgumentException("value type " + v.getClass());
+                        }
                         continue;
                     }
                     double v = i < nScalars ? run.value(name, e) : cells[i - nScalars];
