@@ -29,7 +29,15 @@ import java.util.function.Predicate;
  * Reads and writes selections as versioned JSON:
  * <pre>{ "format": "darkscope-selection", "version": 1, "name": ..., "description": ..., "blinded": true,
  *   "box": { "ecalMax": 50, "hcalMax": 1, ... every {@link SignalBox} component },
- *   "cuts": [ { "name", "column", "kind", "min", "max", "enabled", "unit", "description" }, ... ] }</pre>
+ *   "cuts": [ { "name", "column", "kind", "min", "max", "enabled", "unit", "description" }, ... ],
+ *   "basedOn": "published", "history": [ { "time": "2026-11-29T19:05:12Z", "what": "preshower 1" }, ... ] }</pre>
+ * "basedOn" (the preset the selection started from) and "history" are optional: files written before
+ * them still load. A file without "basedOn" whose name is a preset name is taken as based on that
+ * preset. The name is generated from the differences to that preset ("published, modified:
+ * preshower 1") unless the user gave it another name, on reading and on writing, so a file can no
+ * longer call a changed selection "published". Cut descriptions say {min}/{max} where they quote the
+ * edges (see {@link Cut#describe()}); numbers quoted after a comparison in older files are turned
+ * into these placeholders on reading.
  * Reading is strict: unknown fields, wrong types, missing required fields, unknown columns, bad
  * kinds or edges, a key given twice and anything after the closing brace are rejected with a
  * {@link SelectionFormatException} naming the field (and the line for syntax errors). "min"/"max"
@@ -49,7 +57,9 @@ public final class SelectionIo {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
-    private static final Set<String> TOP = Set.of("format", "version", "name", "description", "blinded", "box", "cuts");
+    private static final Set<String> TOP = Set.of("format", "version", "name", "description", "blinded", "box", "cuts",
+            "basedOn", "history");
+    private static final Set<String> CHANGE = Set.of("time", "what");
     private static final Set<String> CUT = Set.of("name", "column", "kind", "min", "max", "enabled", "unit", "description");
     private static final List<String> BOX = List.of("ecalMax", "hcalMax", "ecalTriggerEdge", "hcalSidebandMax",
             "beamEnergy", "dimuonHcalMin", "dimuonHcalMax", "hadronSumWindow", "pileupSumMin");
@@ -112,9 +122,34 @@ public final class SelectionIo {
                 throw new SelectionFormatException(path + ".name", "duplicate cut name '" + c.name() + "'");
             }
             names.add(c.name());
-            cuts.add(c);
+            cuts.add(c.withValuePlaceholders());
         }
-        return new Selection(name, description, cuts, box, blinded);
+        String basedOn = text(root, "basedOn", "", false);
+        if (basedOn.isEmpty() && root.get("basedOn") == null && Selection.preset(name).isPresent()) {
+            basedOn = name; // written before "basedOn" existed: a preset's name means it started there
+        }
+        List<Selection.Change> history = readHistory(root.get("history"));
+        return new Selection(name, description, cuts, box, blinded, basedOn, history).withHonestName();
+    }
+
+    private static List<Selection.Change> readHistory(JsonNode node) {
+        List<Selection.Change> out = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            return out;
+        }
+        if (!node.isArray()) {
+            throw new SelectionFormatException("history", "must be an array of {\"time\", \"what\"}");
+        }
+        for (int i = 0; i < node.size(); i++) {
+            String path = "history[" + i + "]";
+            JsonNode e = node.get(i);
+            if (e == null || !e.isObject()) {
+                throw new SelectionFormatException(path, "must be an object {\"time\", \"what\"}");
+            }
+            checkFields(e, CHANGE, path + ".");
+            out.add(new Selection.Change(text(e, "time", path + ".", true), text(e, "what", path + ".", true)));
+        }
+        return out;
     }
 
     /** A JSON syntax error with its line and column and, where known, the field it is in. */
@@ -289,6 +324,7 @@ public final class SelectionIo {
 
     /** The selection as JSON text. */
     public static String toJson(Selection s) {
+        s = s.withHonestName();
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format", FORMAT);
         root.put("version", VERSION);
@@ -317,6 +353,11 @@ public final class SelectionIo {
             o.put("enabled", c.enabled());
             o.put("unit", c.unit());
             o.put("description", c.description());
+        }
+        root.put("basedOn", s.basedOn());
+        ArrayNode history = root.putArray("history");
+        for (Selection.Change ch : s.history()) {
+            history.addObject().put("time", ch.time()).put("what", ch.what());
         }
         try {
             return MAPPER.writeValueAsString(root) + "\n";
