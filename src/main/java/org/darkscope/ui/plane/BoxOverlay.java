@@ -36,6 +36,8 @@ public final class BoxOverlay extends ChartPlugin {
     public enum Edge { ECAL, HCAL }
 
     private final ObjectProperty<BoxEdges> box = new SimpleObjectProperty<>(this, "box");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper dragActive =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "dragActive");
     private final Rectangle boxRect = new Rectangle();
     private final Rectangle sideA = sideband();
     private final Rectangle sideC = sideband();
@@ -94,6 +96,11 @@ public final class BoxOverlay extends ChartPlugin {
 
     public ObjectProperty<BoxEdges> boxProperty() {
         return box;
+    }
+
+    /** True while an edge is being dragged (press to release): the moves of one drag are one undo step. */
+    public javafx.beans.property.ReadOnlyBooleanProperty dragActiveProperty() {
+        return dragActive.getReadOnlyProperty();
     }
 
     public void setOnPick(Consumer<PickRequest> c) {
@@ -229,6 +236,7 @@ public final class BoxOverlay extends ChartPlugin {
         } else if (e.getEventType() == MouseEvent.MOUSE_PRESSED && e.isPrimaryButtonDown()) {
             dragging = nearEdge(p, xa, ya);
             if (dragging != null) {
+                dragActive.set(true);
                 e.consume();
             }
         } else if (e.getEventType() == MouseEvent.MOUSE_DRAGGED && dragging != null) {
@@ -241,6 +249,7 @@ public final class BoxOverlay extends ChartPlugin {
             e.consume();
         } else if (e.getEventType() == MouseEvent.MOUSE_RELEASED && dragging != null) {
             dragging = null;
+            dragActive.set(false);
             e.consume();
         } else if (e.getEventType() == MouseEvent.MOUSE_CLICKED && e.isStillSincePress() && dragging == null
                 && e.getButton() == javafx.scene.input.MouseButton.PRIMARY) {
