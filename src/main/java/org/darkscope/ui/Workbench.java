@@ -321,7 +321,7 @@ public final class Workbench implements AutoCloseable {
     /** Asks for confirmation, then unblinds (or blinds again). */
     public void toggleBlinding() {
         if (model.session().isBlinded()) {
-            if (Dialogs.confirm(window.getScene().getWindow(), "Unblind the signal box?",
+            if (Dialogs.confirmUnblind(window.getScene().getWindow(), "Unblind the signal box?",
                     "The events in the signal box and their count will be shown. Unblind only once the selection"
                             + " and the background estimate are final.")) {
                 model.session().setBlinded(false);

@@ -97,6 +97,9 @@ public final class CutRow extends VBox {
                     FieldError.show(field, error, (lower ? "min" : "max") + ": " + err);
                     return;
                 }
+                // the field now shows the applied value: undo/redo may replace it even while focused
+                lastShown = fmt(lower ? shown.min() : shown.max());
+                field.setText(lastShown);
             }
             clearError();
         }
