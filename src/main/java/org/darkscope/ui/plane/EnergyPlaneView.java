@@ -95,7 +95,10 @@ public final class EnergyPlaneView extends BorderPane {
         logY.selectedProperty().addListener((o, a, on) -> setLogHcal(on));
         showSignal.setId("showSignal");
         showSignal.setSelected(true);
-        showSignal.selectedProperty().addListener((o, a, on) -> renderer.setShowSignal(on));
+        showSignal.selectedProperty().addListener((o, a, on) -> {
+            renderer.setShowSignal(on);
+            overlay.setShowSignal(on);
+        });
         Button reset = new Button("Reset zoom");
         reset.setId("resetZoom");
         reset.setOnAction(e -> resetZoom());

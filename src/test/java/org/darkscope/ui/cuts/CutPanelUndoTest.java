@@ -46,6 +46,18 @@ class CutPanelUndoTest {
     @TempDir
     Path dir;
 
+    /**
+     * The first window of the JVM evaluates the run on the FX thread while classes load and the JIT
+     * starts: on a loaded machine that exceeded TestFX's setup timeout, so warm the engine first.
+     */
+    @org.junit.jupiter.api.BeforeAll
+    static void warmUp() {
+        org.testfx.api.FxToolkit.toolkitContext().setSetupTimeoutInMillis(180_000);
+        try (var e = new org.darkscope.analysis.AnalysisEngine(java.util.List.of(DATA))) {
+            e.evaluate(Selection.published());
+        }
+    }
+
     @Start
     void start(Stage stage) {
         prefs = Preferences.userRoot().node("org/darkscope/test-undo-" + System.nanoTime());
