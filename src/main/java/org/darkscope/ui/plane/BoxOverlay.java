@@ -49,6 +49,7 @@ public final class BoxOverlay extends ChartPlugin {
     private final javafx.scene.canvas.Canvas signalLayer = new javafx.scene.canvas.Canvas();
     private final Label signalLegend = new Label("signal MC");
     private boolean showSignal = true;
+    private java.util.List<Object> drawnSignal;
     private PlaneSnapshot snapshot;
     private boolean blinded = true;
     private Edge dragging;
@@ -153,9 +154,16 @@ public final class BoxOverlay extends ChartPlugin {
             signalLayer.setWidth(w);
             signalLayer.setHeight(h);
         }
+        boolean has = showSignal && snapshot != null && snapshot.signal() != null;
+        // redraw only when what is drawn changed (layout passes are frequent during a drag)
+        java.util.List<Object> key = java.util.List.of(has, has ? System.identityHashCode(snapshot.signal()) : 0, w, h,
+                xa.getMin(), xa.getMax(), ya.getMin(), ya.getMax(), ya.isLogAxis());
+        if (key.equals(drawnSignal)) {
+            return;
+        }
+        drawnSignal = key;
         javafx.scene.canvas.GraphicsContext gc = signalLayer.getGraphicsContext2D();
         gc.clearRect(0, 0, signalLayer.getWidth(), signalLayer.getHeight());
-        boolean has = showSignal && snapshot != null && snapshot.signal() != null;
         signalLegend.setVisible(has);
         if (has) {
             DensityRenderer.drawSignal(gc, xa, ya, snapshot.signal());
