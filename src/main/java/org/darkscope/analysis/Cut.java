@@ -20,7 +20,9 @@ import java.util.function.Predicate;
  * @param max         upper edge (strict), NaN if unused
  * @param enabled     false: the cut is kept in the selection but does not select
  * @param unit        unit of min/max shown to the user
- * @param description plain-language meaning and source (physics.md section, [src] or [est])
+ * @param description plain-language meaning and source (physics.md section, [src] or [est]); where it
+ *                    quotes the cut's own edges it says {@code {min}} and {@code {max}}, which
+ *                    {@link #describe()} fills in, so the text cannot go stale when an edge moves
  */
 public record Cut(String name, String column, CutKind kind, double min, double max, boolean enabled,
                   String unit, String description) {
@@ -146,5 +148,58 @@ public record Cut(String name, String column, CutKind kind, double min, double m
 
     private static String fmt(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e9 ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    /** Placeholder in a description for the lower edge. */
+    public static final String MIN_PLACEHOLDER = "{min}";
+    /** Placeholder in a description for the upper edge. */
+    public static final String MAX_PLACEHOLDER = "{max}";
+
+    /** A number as the cut texts show it: "1", "0.5", "103.25". */
+    public static String format(double v) {
+        return fmt(v);
+    }
+
+    /** The description with {@code {min}} and {@code {max}} replaced by the current edges. */
+    public String describe() {
+        String d = description;
+        if (kind.usesMin()) {
+            d = d.replace(MIN_PLACEHOLDER, fmt(min));
+        }
+        if (kind.usesMax()) {
+            d = d.replace(MAX_PLACEHOLDER, fmt(max));
+        }
+        return d;
+    }
+
+    private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile(
+            "([<>]=?|≤|≥)\\s*(-?\\d+(?:\\.\\d+)?(?:[eE][-+]?\\d+)?)");
+
+    /**
+     * This cut with the edge values its description quotes after a comparison ("&gt; 0.5 GeV") turned
+     * into placeholders, for files written before descriptions had them. For a one-edge cut
+     * ({@code min}, {@code max}, {@code abs-max}) every "&gt; number" or "&lt; number" is that edge,
+     * even a stale one (that is the point); for two-edge cuts only numbers equal to an edge are replaced.
+     */
+    public Cut withValuePlaceholders() {
+        java.util.regex.Matcher m = QUOTED.matcher(description);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String op = m.group(1);
+            double v = Double.parseDouble(m.group(2));
+            boolean greater = op.startsWith(">") || op.equals("≥");
+            String ph = null;
+            if (kind == CutKind.MIN && greater) {
+                ph = MIN_PLACEHOLDER;
+            } else if ((kind == CutKind.MAX || kind == CutKind.ABS_MAX) && !greater) {
+                ph = MAX_PLACEHOLDER;
+            } else if (kind.usesMin() && kind.usesMax()) {
+                ph = v == min ? MIN_PLACEHOLDER : v == max ? MAX_PLACEHOLDER : null;
+            }
+            m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(ph == null ? m.group() : op + " " + ph));
+        }
+        m.appendTail(sb);
+        String d = sb.toString();
+        return d.equals(description) ? this : new Cut(name, column, kind, min, max, enabled, unit, d);
     }
 }

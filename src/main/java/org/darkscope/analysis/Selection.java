@@ -19,11 +19,27 @@ import java.util.Set;
  * @param cuts        cuts in cut-flow order, unique names
  * @param box         box and sideband edges
  * @param blinded     true: data events in the box are hidden (counts, lists, histograms)
+ * @param basedOn     the preset this selection started from ("published", "loose"), "" if none
+ * @param history     the changes made to it, oldest first
  */
-public record Selection(String name, String description, List<Cut> cuts, SignalBox box, boolean blinded) {
+public record Selection(String name, String description, List<Cut> cuts, SignalBox box, boolean blinded,
+                        String basedOn, List<Change> history) {
+    /** Text that joins the preset name and the list of differences in a generated name. */
+    public static final String MODIFIED = ", modified: ";
+
+    /** One entry of a selection's history: when (ISO-8601 text) and what changed, in words. */
+    public record Change(String time, String what) {
+        public Change {
+            time = time == null ? "" : time;
+            what = what == null ? "" : what;
+        }
+    }
+
     public Selection {
         name = name == null ? "" : name;
         description = description == null ? "" : description;
+        basedOn = basedOn == null ? "" : basedOn;
+        history = history == null ? List.of() : List.copyOf(history);
         Objects.requireNonNull(box, "box");
         cuts = List.copyOf(cuts);
         Set<String> names = new HashSet<>();
@@ -32,6 +48,11 @@ public record Selection(String name, String description, List<Cut> cuts, SignalB
                 throw new IllegalArgumentException("duplicate cut name '" + c.name() + "'");
             }
         }
+    }
+
+    /** A selection without a preset of origin and without history. */
+    public Selection(String name, String description, List<Cut> cuts, SignalBox box, boolean blinded) {
+        this(name, description, cuts, box, blinded, "", List.of());
     }
 
     /** The cut with this name, if any. */
@@ -67,7 +88,7 @@ public record Selection(String name, String description, List<Cut> cuts, SignalB
         }
         List<Cut> l = new ArrayList<>(cuts);
         l.set(i, newCut);
-        return new Selection(name, description, l, box, blinded);
+        return new Selection(name, description, l, box, blinded, basedOn, history);
     }
 
     /** Switches the named cut on or off. */
@@ -79,34 +100,147 @@ public record Selection(String name, String description, List<Cut> cuts, SignalB
     public Selection withAddedCut(Cut c) {
         List<Cut> l = new ArrayList<>(cuts);
         l.add(c);
-        return new Selection(name, description, l, box, blinded);
+        return new Selection(name, description, l, box, blinded, basedOn, history);
     }
 
     /** Removes the named cut. */
     public Selection withoutCut(String cutName) {
         List<Cut> l = new ArrayList<>(cuts);
         l.removeIf(c -> c.name().equals(cutName));
-        return new Selection(name, description, l, box, blinded);
+        return new Selection(name, description, l, box, blinded, basedOn, history);
     }
 
     public Selection withCuts(List<Cut> newCuts) {
-        return new Selection(name, description, newCuts, box, blinded);
+        return new Selection(name, description, newCuts, box, blinded, basedOn, history);
     }
 
     public Selection withBox(SignalBox newBox) {
-        return new Selection(name, description, cuts, newBox, blinded);
+        return new Selection(name, description, cuts, newBox, blinded, basedOn, history);
     }
 
     public Selection withBlinded(boolean b) {
-        return new Selection(name, description, cuts, box, b);
+        return new Selection(name, description, cuts, box, b, basedOn, history);
     }
 
     public Selection withName(String n) {
-        return new Selection(n, description, cuts, box, blinded);
+        return new Selection(n, description, cuts, box, blinded, basedOn, history);
     }
 
     public Selection withDescription(String d) {
-        return new Selection(name, d, cuts, box, blinded);
+        return new Selection(name, d, cuts, box, blinded, basedOn, history);
+    }
+
+    public Selection withBasedOn(String preset) {
+        return new Selection(name, description, cuts, box, blinded, preset, history);
+    }
+
+    public Selection withHistory(List<Change> h) {
+        return new Selection(name, description, cuts, box, blinded, basedOn, h);
+    }
+
+    /** This selection with one more history entry. */
+    public Selection withChange(String time, String what) {
+        List<Change> h = new ArrayList<>(history);
+        h.add(new Change(time, what));
+        return withHistory(h);
+    }
+
+    // --- honest names ----------------------------------------------------------------------------
+
+    /** The preset of this name ("published", "loose"), if there is one. */
+    public static Optional<Selection> preset(String presetName) {
+        return switch (presetName == null ? "" : presetName) {
+            case "published" -> Optional.of(published());
+            case "loose" -> Optional.of(loose());
+            default -> Optional.empty();
+        };
+    }
+
+    /** Names of the presets, in the order offered to the user. */
+    public static List<String> presetNames() {
+        return List.of("published", "loose");
+    }
+
+    /**
+     * What differs between {@code base} and this selection, in short words, in cut order then the box:
+     * "preshower 1.0", "momentum 96..104", "veto off", "added x", "removed y", "box E_ECAL &lt; 47.5".
+     * The blinding and the texts are not compared. Empty if the tests are the same.
+     */
+    public List<String> differencesFrom(Selection base) {
+        List<String> out = new ArrayList<>();
+        for (Cut c : cuts) {
+            Optional<Cut> o = base.find(c.name());
+            if (o.isEmpty()) {
+                out.add("added " + c.name() + " (" + c.describeTest() + (c.enabled() ? "" : ", off") + ")");
+                continue;
+            }
+            Cut b = o.get();
+            if (!c.column().equals(b.column()) || c.kind() != b.kind()) {
+                out.add(c.name() + " " + c.describeTest());
+            } else if (Double.compare(c.min(), b.min()) != 0 || Double.compare(c.max(), b.max()) != 0) {
+                out.add(c.name() + " " + edges(c));
+            }
+            if (c.enabled() != b.enabled()) {
+                out.add(c.name() + (c.enabled() ? " on" : " off"));
+            }
+        }
+        for (Cut b : base.cuts()) {
+            if (find(b.name()).isEmpty()) {
+                out.add("removed " + b.name());
+            }
+        }
+        SignalBox x = box;
+        SignalBox y = base.box();
+        boxDiff(out, "box E_ECAL < ", x.ecalMax(), y.ecalMax());
+        boxDiff(out, "box E_HCAL < ", x.hcalMax(), y.hcalMax());
+        boxDiff(out, "trigger edge ", x.ecalTriggerEdge(), y.ecalTriggerEdge());
+        boxDiff(out, "sideband E_HCAL < ", x.hcalSidebandMax(), y.hcalSidebandMax());
+        boxDiff(out, "beam energy ", x.beamEnergy(), y.beamEnergy());
+        boxDiff(out, "dimuon E_HCAL > ", x.dimuonHcalMin(), y.dimuonHcalMin());
+        boxDiff(out, "dimuon E_HCAL < ", x.dimuonHcalMax(), y.dimuonHcalMax());
+        boxDiff(out, "hadron sum window ", x.hadronSumWindow(), y.hadronSumWindow());
+        boxDiff(out, "pile-up sum > ", x.pileupSumMin(), y.pileupSumMin());
+        return out;
+    }
+
+    private static void boxDiff(List<String> out, String label, double now, double was) {
+        if (Double.compare(now, was) != 0) {
+            out.add(label + Cut.format(now));
+        }
+    }
+
+    /** The edges a cut uses, as short text: "1.0", "96..104". */
+    static String edges(Cut c) {
+        if (c.kind().usesMin() && c.kind().usesMax()) {
+            return Cut.format(c.min()) + ".." + Cut.format(c.max());
+        }
+        return Cut.format(c.kind().usesMin() ? c.min() : c.max());
+    }
+
+    /**
+     * True if the name is one this class generates for {@link #basedOn()}: the preset name itself or
+     * "preset, modified: ...". A name the user chose is never replaced.
+     */
+    public boolean hasGeneratedName() {
+        return !basedOn.isEmpty() && (name.isEmpty() || name.equals(basedOn) || name.startsWith(basedOn + MODIFIED));
+    }
+
+    /**
+     * The selection with its name generated from what differs from its preset: "published" when it
+     * equals the preset, "published, modified: preshower 1.0, veto off" otherwise. Unchanged when it
+     * has no known preset or carries a name the user chose.
+     */
+    public Selection withHonestName() {
+        if (!hasGeneratedName()) {
+            return this;
+        }
+        Optional<Selection> p = preset(basedOn);
+        if (p.isEmpty()) {
+            return this;
+        }
+        List<String> d = differencesFrom(p.get());
+        String n = d.isEmpty() ? basedOn : basedOn + MODIFIED + String.join(", ", d);
+        return n.equals(name) ? this : withName(n);
     }
 
     // --- presets -------------------------------------------------------------------------------
@@ -147,7 +281,7 @@ public record Selection(String name, String description, List<Cut> cuts, SignalB
         double pNom = SignalBox.BEAM_ENERGY;
         List<Cut> c = List.of(
                 Cut.window("momentum", Schema.P, pNom - MOMENTUM_HALF_WIDTH, pNom + MOMENTUM_HALF_WIDTH, "GeV",
-                        "one track with p = 100 ± 3 GeV [src, physics.md 1]"),
+                        "one track with {min} < p < {max} GeV [src, physics.md 1 publishes 100 ± 3 GeV]"),
                 Cut.max("track-chi2", Schema.CHI2, MAX_TRACK_CHI2, "",
                         "one good track: fit chi2/ndf below threshold [est]"),
                 Cut.max("track-angle", Schema.ANGLE, MAX_TRACK_ANGLE_MRAD, "mrad",
@@ -159,11 +293,11 @@ public record Selection(String name, String description, List<Cut> cuts, SignalB
                 Cut.max("srd-sum", Schema.SRD_SUM, SRD_SUM_MAX_MEV, "MeV",
                         "SRD sum below the upper edge [src, physics.md 1]"),
                 Cut.min("preshower", Schema.ECAL_PRE, PRESHOWER_MIN, "GeV",
-                        "ECAL preshower energy > 0.5 GeV [src, physics.md 1]"),
+                        "ECAL preshower energy > {min} GeV [src, physics.md 1 publishes 0.5 GeV]"),
                 Cut.max("shower-shape", Schema.ECAL_SHAPE, SHOWER_SHAPE_MAX, "",
-                        "(E_ECAL - E_3x3)/E_ECAL < 0.07: e-m shower shape [src, physics.md 1]"),
+                        "(E_ECAL - E_3x3)/E_ECAL < {max}: e-m shower shape [src, physics.md 1 publishes 0.06-0.07]"),
                 Cut.max("veto", Schema.VETO_MAX, VETO_MAX_MIP, "MIP",
-                        "no charged particle leaving the ECAL: every VETO counter < 0.5 MIP [src, physics.md 1]"),
+                        "no charged particle leaving the ECAL: every VETO counter < {max} MIP [src, physics.md 1 publishes 0.5 MIP]"),
                 Cut.max("hcal0-zero-degree", Schema.hcalModule(0), HCAL0_MAX, "GeV",
                         "HCAL0 zero-degree module below threshold (hard upstream neutrals) [est]; off by default:"
                                 + " it empties sidebands A and D that the background estimates need").withEnabled(false),
@@ -173,7 +307,7 @@ public record Selection(String name, String description, List<Cut> cuts, SignalB
                 Cut.max("trigger", Schema.ECAL, SignalBox.TRIGGER_EDGE, "GeV",
                         "trigger: in-time ECAL cluster below the trigger edge [src, physics.md 1]"));
         return new Selection("published", "published NA64 invisible-mode selection (physics.md 1)", c,
-                SignalBox.published(), true);
+                SignalBox.published(), true, "published", List.of());
     }
 
     /**
@@ -192,6 +326,6 @@ public record Selection(String name, String description, List<Cut> cuts, SignalB
             }
         }
         return new Selection("loose", "loose selection: beam quality, SRD tag, preshower, trigger", c,
-                p.box(), false);
+                p.box(), false, "loose", List.of());
     }
 }

@@ -1,9 +1,14 @@
 package org.darkscope.analysis;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.darkscope.event.Schema;
@@ -24,10 +29,20 @@ import java.util.function.Predicate;
  * Reads and writes selections as versioned JSON:
  * <pre>{ "format": "darkscope-selection", "version": 1, "name": ..., "description": ..., "blinded": true,
  *   "box": { "ecalMax": 50, "hcalMax": 1, ... every {@link SignalBox} component },
- *   "cuts": [ { "name", "column", "kind", "min", "max", "enabled", "unit", "description" }, ... ] }</pre>
+ *   "cuts": [ { "name", "column", "kind", "min", "max", "enabled", "unit", "description" }, ... ],
+ *   "basedOn": "published", "history": [ { "time": "2026-11-29T19:05:12Z", "what": "preshower 1" }, ... ] }</pre>
+ * "basedOn" (the preset the selection started from) and "history" are optional: files written before
+ * them still load. A file without "basedOn" whose name is a preset name is taken as based on that
+ * preset. The name is generated from the differences to that preset ("published, modified:
+ * preshower 1") unless the user gave it another name, on reading and on writing, so a file can no
+ * longer call a changed selection "published". Cut descriptions say {min}/{max} where they quote the
+ * edges (see {@link Cut#describe()}); numbers quoted after a comparison in older files are turned
+ * into these placeholders on reading.
  * Reading is strict: unknown fields, wrong types, missing required fields, unknown columns, bad
- * kinds or edges are rejected with a {@link SelectionFormatException} naming the field.
- * "min"/"max" may be omitted (or null) when the kind does not use them; box fields that are
+ * kinds or edges, a key given twice and anything after the closing brace are rejected with a
+ * {@link SelectionFormatException} naming the field (and the line for syntax errors). "min"/"max"
+ * must be omitted (or null) when the kind does not use them: a "min" on a {@code max} cut would be
+ * silently ignored, so it is an error. A UTF-8 byte order mark is accepted. Box fields that are
  * omitted take the published values.
  */
 public final class SelectionIo {
@@ -36,8 +51,15 @@ public final class SelectionIo {
     /** Current version written; versions 1..VERSION are read. */
     public static final int VERSION = 1;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final Set<String> TOP = Set.of("format", "version", "name", "description", "blinded", "box", "cuts");
+    /** Strict reader: a repeated key or anything after the closing brace is an error, not silently resolved. */
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+    private static final Set<String> TOP = Set.of("format", "version", "name", "description", "blinded", "box", "cuts",
+            "basedOn", "history");
+    private static final Set<String> CHANGE = Set.of("time", "what");
     private static final Set<String> CUT = Set.of("name", "column", "kind", "min", "max", "enabled", "unit", "description");
     private static final List<String> BOX = List.of("ecalMax", "hcalMax", "ecalTriggerEdge", "hcalSidebandMax",
             "beamEnergy", "dimuonHcalMin", "dimuonHcalMax", "hadronSumWindow", "pileupSumMin");
@@ -59,10 +81,13 @@ public final class SelectionIo {
     /** Parses a selection from JSON text. */
     public static Selection read(String json) {
         JsonNode root;
+        if (json.startsWith("\uFEFF")) {
+            json = json.substring(1); // UTF-8 byte order mark written by some Windows editors
+        }
         try {
             root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new SelectionFormatException("", "not valid JSON: " + e.getOriginalMessage());
+            throw jsonError(e);
         }
         if (root == null || !root.isObject()) {
             throw new SelectionFormatException("", "a selection must be a JSON object");
@@ -97,9 +122,75 @@ public final class SelectionIo {
                 throw new SelectionFormatException(path + ".name", "duplicate cut name '" + c.name() + "'");
             }
             names.add(c.name());
-            cuts.add(c);
+            cuts.add(c.withValuePlaceholders());
         }
-        return new Selection(name, description, cuts, box, blinded);
+        String basedOn = text(root, "basedOn", "", false);
+        if (basedOn.isEmpty() && root.get("basedOn") == null && Selection.preset(name).isPresent()) {
+            basedOn = name; // written before "basedOn" existed: a preset's name means it started there
+        }
+        List<Selection.Change> history = readHistory(root.get("history"));
+        return new Selection(name, description, cuts, box, blinded, basedOn, history).withHonestName();
+    }
+
+    private static List<Selection.Change> readHistory(JsonNode node) {
+        List<Selection.Change> out = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            return out;
+        }
+        if (!node.isArray()) {
+            throw new SelectionFormatException("history", "must be an array of {\"time\", \"what\"}");
+        }
+        for (int i = 0; i < node.size(); i++) {
+            String path = "history[" + i + "]";
+            JsonNode e = node.get(i);
+            if (e == null || !e.isObject()) {
+                throw new SelectionFormatException(path, "must be an object {\"time\", \"what\"}");
+            }
+            checkFields(e, CHANGE, path + ".");
+            out.add(new Selection.Change(text(e, "time", path + ".", true), text(e, "what", path + ".", true)));
+        }
+        return out;
+    }
+
+    /** A JSON syntax error with its line and column and, where known, the field it is in. */
+    private static SelectionFormatException jsonError(JsonProcessingException e) {
+        JsonLocation loc = e.getLocation();
+        String where = loc == null || loc.getLineNr() < 1 ? "" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ": ";
+        String field = "";
+        if (e.getProcessor() instanceof JsonParser p && p.getParsingContext() != null) {
+            field = pointerToPath(p.getParsingContext().pathAsPointer().toString());
+        }
+        String m = e.getOriginalMessage();
+        String what;
+        if (m != null && m.startsWith("Duplicate field")) {
+            what = "key given twice (" + m.replace("Duplicate field", "duplicate key").trim() + "); keep one";
+        } else if (m != null && m.startsWith("Trailing token")) {
+            what = "content after the end of the selection object";
+            field = "";
+        } else {
+            what = "not valid JSON: " + m;
+            field = "";
+        }
+        return new SelectionFormatException(field, where + what);
+    }
+
+    /** "/cuts/6/min" to "cuts[6].min". */
+    static String pointerToPath(String pointer) {
+        StringBuilder sb = new StringBuilder();
+        for (String part : pointer.split("/")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            if (part.chars().allMatch(Character::isDigit)) {
+                sb.append('[').append(part).append(']');
+            } else {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(part.replace("~1", "/").replace("~0", "~"));
+            }
+        }
+        return sb.toString();
     }
 
     private static Predicate<String> knownColumns() {
@@ -150,6 +241,15 @@ public final class SelectionIo {
             kind = CutKind.parse(text(node, "kind", path + ".", true));
         } catch (IllegalArgumentException e) {
             throw new SelectionFormatException(path + ".kind", e.getMessage());
+        }
+        for (String edge : new String[]{"min", "max"}) {
+            boolean used = edge.equals("min") ? kind.usesMin() : kind.usesMax();
+            JsonNode given = node.get(edge);
+            if (!used && given != null && !given.isNull()) {
+                throw new SelectionFormatException(path + "." + edge, "a '" + kind.jsonName() + "' cut has no "
+                        + (edge.equals("min") ? "lower" : "upper") + " edge, so \"" + edge + "\" would be ignored;"
+                        + " remove it or use kind " + (kind == CutKind.MIN || kind == CutKind.MAX ? "window" : "min/max/window"));
+            }
         }
         double min = optionalNumber(node, "min", path + ".", kind.usesMin());
         double max = optionalNumber(node, "max", path + ".", kind.usesMax());
@@ -224,6 +324,7 @@ public final class SelectionIo {
 
     /** The selection as JSON text. */
     public static String toJson(Selection s) {
+        s = s.withHonestName();
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format", FORMAT);
         root.put("version", VERSION);
@@ -252,6 +353,11 @@ public final class SelectionIo {
             o.put("enabled", c.enabled());
             o.put("unit", c.unit());
             o.put("description", c.description());
+        }
+        root.put("basedOn", s.basedOn());
+        ArrayNode history = root.putArray("history");
+        for (Selection.Change ch : s.history()) {
+            history.addObject().put("time", ch.time()).put("what", ch.what());
         }
         try {
             return MAPPER.writeValueAsString(root) + "\n";

@@ -62,6 +62,10 @@ public final class Workbench implements AutoCloseable {
         wire();
     }
 
+    private static final javafx.scene.input.KeyCombination UNDO = javafx.scene.input.KeyCombination.keyCombination("Shortcut+Z");
+    private static final javafx.scene.input.KeyCombination REDO = javafx.scene.input.KeyCombination.keyCombination("Shortcut+Shift+Z");
+    private static final javafx.scene.input.KeyCombination REDO_Y = javafx.scene.input.KeyCombination.keyCombination("Shortcut+Y");
+
     /** Quiet time after the latest evaluation before fits and limits start (ms): keeps them out of a drag. */
     public static final long DETAILS_DELAY_MS = 150;
 
@@ -126,12 +130,41 @@ public final class Workbench implements AutoCloseable {
                 applyEventFilter();
             }
         });
+        // undo/redo of cut and box changes; a drag of a box edge is one step
+        cuts.editor().addOnMessage(model::setStatus);
+        planeView.overlay().dragActiveProperty().addListener((o, a, on) -> {
+            if (on) {
+                cuts.editor().beginGesture();
+            } else {
+                cuts.editor().endGesture();
+            }
+        });
+        window.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (UNDO.match(e)) {
+                cuts.editor().undo();
+                e.consume();
+            } else if (REDO.match(e) || REDO_Y.match(e)) {
+                cuts.editor().redo();
+                e.consume();
+            }
+        });
         cutPanel.setOnSave(this::saveSelection);
         cutPanel.setOnLoad(this::loadSelection);
         AppMenu menu = window.menu();
         menu.setAction(AppMenu.Action.SAVE_SELECTION, this::saveSelection);
         menu.setAction(AppMenu.Action.LOAD_SELECTION, this::loadSelection);
         menu.setAction(AppMenu.Action.UNBLIND, this::toggleBlinding);
+        menu.setAction(AppMenu.Action.UNDO, () -> cuts.editor().undo());
+        menu.setAction(AppMenu.Action.REDO, () -> cuts.editor().redo());
+        Runnable undoTexts = () -> {
+            var ed = cuts.editor();
+            menu.item(AppMenu.Action.UNDO).setText(ed.canUndo() ? "Undo " + ed.undoText() : "Undo");
+            menu.item(AppMenu.Action.UNDO).setDisable(!ed.canUndo());
+            menu.item(AppMenu.Action.REDO).setText(ed.canRedo() ? "Redo " + ed.redoText() : "Redo");
+            menu.item(AppMenu.Action.REDO).setDisable(!ed.canRedo());
+        };
+        cuts.editor().addOnChange(undoTexts);
+        undoTexts.run();
         model.session().addListener(new org.darkscope.session.SessionListener() {
             @Override
             public void blindingChanged(org.darkscope.session.Session s) {
@@ -288,7 +321,7 @@ public final class Workbench implements AutoCloseable {
     /** Asks for confirmation, then unblinds (or blinds again). */
     public void toggleBlinding() {
         if (model.session().isBlinded()) {
-            if (Dialogs.confirm(window.getScene().getWindow(), "Unblind the signal box?",
+            if (Dialogs.confirmUnblind(window.getScene().getWindow(), "Unblind the signal box?",
                     "The events in the signal box and their count will be shown. Unblind only once the selection"
                             + " and the background estimate are final.")) {
                 model.session().setBlinded(false);

@@ -19,7 +19,8 @@ class SelectionIoTest {
         Path f = dir.resolve("sel.json");
         SelectionIo.write(s, f);
         Selection back = SelectionIo.read(f);
-        assertEquals(s, back);
+        assertEquals(s.withHonestName(), back);
+        assertEquals("published, modified: momentum 96.5..103.25, veto off, box E_ECAL < 47.5", back.name());
         assertEquals(47.5, back.box().ecalMax());
         assertFalse(back.cut("veto").enabled());
         try (var list = Files.list(dir)) {
@@ -68,6 +69,65 @@ class SelectionIoTest {
         rejected(valid().replaceFirst("\"name\" : \"track-chi2\"", "\"name\" : \"momentum\""), "cuts[1].name");
         rejected("{\"format\": \"darkscope-selection\", \"version\": 1, \"cuts\": 3}", "cuts");
         rejected("{ \"format\": ", "");
+    }
+
+    @Test
+    void edgeTheKindDoesNotUseIsRejected() {
+        // track-chi2 is cuts[1], kind max: a "min" there would be ignored without a word
+        String json = valid().replaceFirst("\"kind\" : \"max\",", "\"kind\" : \"max\", \"min\" : 0.5,");
+        rejected(json, "cuts[1].min");
+        SelectionFormatException e = assertThrows(SelectionFormatException.class, () -> SelectionIo.read(json));
+        assertTrue(e.getMessage().contains("'max' cut has no lower edge"), e.getMessage());
+        // preshower is cuts[6], kind min: a "max" there likewise
+        String pre = valid().replaceFirst("\"kind\" : \"min\",", "\"kind\" : \"min\", \"max\" : 9,");
+        rejected(pre, "cuts[6].max");
+        // an explicit null says "not used" and is harmless
+        String nul = valid().replaceFirst("\"kind\" : \"max\",", "\"kind\" : \"max\", \"min\" : null,");
+        assertEquals(Selection.published(), SelectionIo.read(nul));
+    }
+
+    @Test
+    void duplicateKeysAreRejectedWithFieldAndLine() {
+        String json = valid().replaceFirst("\"max\" : 5.0,", "\"max\" : 5.0, \"max\" : 50.0,");
+        SelectionFormatException e = assertThrows(SelectionFormatException.class, () -> SelectionIo.read(json));
+        assertEquals("cuts[1].max", e.field(), e.getMessage());
+        int line = lineOf(json, "\"max\" : 5.0, \"max\" : 50.0");
+        assertTrue(e.getMessage().contains("line " + line + ","), e.getMessage());
+        assertTrue(e.getMessage().contains("twice"), e.getMessage());
+        String top = valid().replaceFirst("\"blinded\" : true", "\"blinded\" : true, \"blinded\" : false");
+        rejected(top, "blinded");
+    }
+
+    @Test
+    void trailingContentIsRejectedWithItsLine() {
+        String json = valid() + "{ \"name\": \"second\" }\n";
+        SelectionFormatException e = assertThrows(SelectionFormatException.class, () -> SelectionIo.read(json));
+        int lines = valid().split("\n", -1).length; // the extra object starts on the line after the last newline
+        assertTrue(e.getMessage().contains("line " + lines + ","), e.getMessage());
+        assertTrue(e.getMessage().contains("after the end"), e.getMessage());
+        assertThrows(SelectionFormatException.class, () -> SelectionIo.read(valid() + "]"));
+        assertThrows(SelectionFormatException.class, () -> SelectionIo.read(valid() + "x"));
+        // trailing white space is fine
+        assertEquals(Selection.published(), SelectionIo.read(valid() + "\n\n  \t\n"));
+    }
+
+    @Test
+    void utf8ByteOrderMarkIsAccepted(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("bom.json");
+        byte[] body = valid().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] withBom = new byte[body.length + 3];
+        withBom[0] = (byte) 0xEF;
+        withBom[1] = (byte) 0xBB;
+        withBom[2] = (byte) 0xBF;
+        System.arraycopy(body, 0, withBom, 3, body.length);
+        Files.write(f, withBom);
+        assertEquals(Selection.published(), SelectionIo.read(f));
+    }
+
+    private static int lineOf(String text, String needle) {
+        int at = text.indexOf(needle);
+        assertTrue(at >= 0, needle);
+        return (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
     }
 
     @Test

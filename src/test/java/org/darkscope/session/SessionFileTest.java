@@ -18,7 +18,10 @@ class SessionFileTest {
 
     @Test
     void roundTripKeepsRunsSelectionAndViewSettings() throws Exception {
-        Selection sel = Selection.published().withBox(Selection.published().box().withEcalMax(47)).withBlinded(false);
+        // named as the window names it: a changed preset says so (SelectionIo writes the generated name)
+        Selection sel = Selection.published().withBox(Selection.published().box().withEcalMax(47)).withBlinded(false)
+                .withHonestName();
+        assertEquals("published, modified: box E_ECAL < 47", sel.name());
         SessionFile f = new SessionFile(List.of(new SessionFile.RunEntry(Path.of("/data/run1.parquet"), RunRole.DATA),
                 new SessionFile.RunEntry(Path.of("/mc/sig.parquet"), RunRole.SIGNAL)), sel, Map.of("plane.logHcal", "true"));
         Path p = dir.resolve("s.json");

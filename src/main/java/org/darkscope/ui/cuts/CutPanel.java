@@ -6,6 +6,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
@@ -30,19 +31,28 @@ public final class CutPanel extends BorderPane {
     private final Button save = new Button("Save…");
     private final Button load = new Button("Load…");
     private final Label title = new Label();
+    private final Label message = new Label();
+    private boolean showingName;
 
     public CutPanel(CutsViewModel model) {
         this.model = model;
         setId("cutPanel");
         presets.setId("presets");
-        presets.getItems().addAll("published", "loose");
+        presets.getItems().addAll(org.darkscope.analysis.Selection.presetNames());
         presets.setPromptText("preset");
+        presets.setTooltip(new Tooltip("The selection's name (generated from what differs from its preset);"
+                + " pick a preset to replace the cuts and box (Ctrl+Z undoes)"));
         presets.setOnAction(e -> {
             String p = presets.getValue();
-            if (p != null) {
+            if (p != null && !showingName && CutsViewModel.PRESETS.containsKey(p)) {
                 model.applyPreset(p);
+                showName();
             }
         });
+        message.setId("selectionMessage");
+        message.setWrapText(true);
+        message.setStyle("-fx-text-fill: #555; -fx-font-size: 0.9em;");
+        model.editor().addOnMessage(message::setText);
         save.setId("saveSelection");
         load.setId("loadSelection");
         title.setId("selectionName");
@@ -50,7 +60,7 @@ public final class CutPanel extends BorderPane {
         FlowPane top = new FlowPane(6, 4, title, presets, load, save);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(4));
-        setTop(top);
+        setTop(new VBox(2, top, message));
         ScrollPane sp = new ScrollPane(rows);
         sp.setFitToWidth(true);
         sp.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
@@ -92,7 +102,35 @@ public final class CutPanel extends BorderPane {
         for (Cut c : cuts) {
             byName.get(c.name()).show(c);
         }
-        title.setText(model.session().selection().name());
+        showName();
+    }
+
+    /**
+     * The preset box shows the selection's name ("published, modified: preshower 1"), so a changed or
+     * reopened selection never passes for its preset.
+     */
+    private void showName() {
+        String n = model.session().selection().name();
+        title.setText(n);
+        showingName = true;
+        try {
+            if (!n.equals(presets.getValue())) {
+                presets.setValue(n);
+            }
+        } finally {
+            showingName = false;
+        }
+        presets.getTooltip().setText(n + "\n\nPick a preset to replace the cuts and box (Ctrl+Z undoes)");
+    }
+
+    /** The preset box (tests read what it shows). */
+    public ComboBox<String> presetBox() {
+        return presets;
+    }
+
+    /** The line that says what the last preset, undo or redo did. */
+    public Label messageLabel() {
+        return message;
     }
 
     private void rebuild() {
@@ -104,6 +142,6 @@ public final class CutPanel extends BorderPane {
             rows.getChildren().add(r);
             r.showNMinusOne(model.nMinusOne(c.name()));
         }
-        title.setText(model.session().selection().name());
+        showName();
     }
 }

@@ -30,6 +30,7 @@ public final class CutRow extends VBox {
     private final Edge minEdge;
     private final Edge maxEdge;
     private final MiniHistogram hist = new MiniHistogram(230, 42);
+    private final Label error;
     private boolean updating;
     private Cut shown;
 
@@ -39,7 +40,14 @@ public final class CutRow extends VBox {
         final TextField field = new TextField();
         final HBox box;
 
+        final boolean lower;
+        final String help;
+        /** The text last put into the field from the selection. */
+        String lastShown = "";
+
         Edge(String which, Binning range, DoubleConsumer set) {
+            lower = which.equals("min");
+            help = (lower ? "Lower" : "Upper") + " edge of " + name + "; Enter applies";
             slider.setMin(range.lo());
             slider.setMax(range.hi());
             slider.setBlockIncrement((range.hi() - range.lo()) / 100);
@@ -58,27 +66,50 @@ public final class CutRow extends VBox {
                     set.accept(r);
                 }
             });
-            field.setOnAction(e -> commit(set));
+            // a drag is one undo step
+            slider.valueChangingProperty().addListener((o, a, changing) -> {
+                if (changing) {
+                    model.editor().beginGesture();
+                } else {
+                    model.editor().endGesture();
+                }
+            });
+            field.setTooltip(new Tooltip(help));
+            field.setOnAction(e -> commit());
             field.focusedProperty().addListener((o, a, f) -> {
                 if (!f) {
-                    commit(set);
+                    commit();
                 }
             });
             box = new HBox(4, new Label(which), slider, field);
             box.setAlignment(Pos.CENTER_LEFT);
         }
 
-        void commit(DoubleConsumer set) {
-            try {
-                double v = Double.parseDouble(field.getText().trim());
-                if (!Double.isFinite(v)) {
-                    throw new NumberFormatException();
+        /** Applies the typed value, or refuses it (red border and message; the selection is unchanged). */
+        void commit() {
+            if (updating || shown == null) {
+                return;
+            }
+            double current = lower ? shown.min() : shown.max();
+            if (FieldError.isShown(field) || !field.getText().trim().equals(fmt(current))) {
+                String err = model.typeEdge(name, lower, field.getText());
+                if (err != null) {
+                    FieldError.show(field, error, (lower ? "min" : "max") + ": " + err);
+                    return;
                 }
-                field.setStyle("");
-                set.accept(v);
-            } catch (NumberFormatException ex) {
-                field.setStyle("-fx-border-color: red;");
-                field.setTooltip(new Tooltip("not a number: " + field.getText()));
+                // the field now shows the applied value: undo/redo may replace it even while focused
+                lastShown = fmt(lower ? shown.min() : shown.max());
+                field.setText(lastShown);
+            }
+            clearError();
+        }
+
+        void clearError() {
+            FieldError.clear(field, error, help);
+            Edge other = this == minEdge ? maxEdge : minEdge;
+            if (other == null || !FieldError.isShown(other.field)) {
+                error.setVisible(false);
+                error.setManaged(false);
             }
         }
 
@@ -93,9 +124,14 @@ public final class CutRow extends VBox {
                 slider.setValue(v);
             }
             String t = fmt(v);
-            if (!field.isFocused() && !t.equals(field.getText())) {
+            // a focused field keeps what the user is typing, but follows undo/redo when it shows the applied value
+            boolean untouched = !field.isFocused() || field.getText().trim().equals(lastShown);
+            if (untouched && !t.equals(field.getText())) {
                 field.setText(t);
-                field.setStyle("");
+                FieldError.clear(field, null, help);
+            }
+            if (untouched) {
+                lastShown = t;
             }
         }
     }
@@ -111,7 +147,8 @@ public final class CutRow extends VBox {
         enabled.setId("enable-" + name);
         enabled.setMnemonicParsing(false);
         enabled.setText(name + (cut.unit().isEmpty() ? "" : " [" + cut.unit() + "]"));
-        enabled.setTooltip(new Tooltip(cut.column() + ": " + cut.describeTest() + "\n" + cut.description()));
+        enabled.setTooltip(new Tooltip(tooltipText(cut)));
+        error = FieldError.messageLabel("error-" + name);
         enabled.selectedProperty().addListener((o, a, on) -> {
             if (!updating) {
                 model.setEnabled(name, on);
@@ -130,6 +167,7 @@ public final class CutRow extends VBox {
         if (maxEdge != null) {
             getChildren().add(maxEdge.box);
         }
+        getChildren().add(error);
         hist.setId("nminus1-" + name);
         getChildren().add(hist);
         show(cut);
@@ -148,6 +186,7 @@ public final class CutRow extends VBox {
             }
             shown = cut;
             enabled.setSelected(cut.enabled());
+            enabled.getTooltip().setText(tooltipText(cut));
             if (minEdge != null) {
                 minEdge.show(cut.min());
                 minEdge.slider.setDisable(!cut.enabled());
@@ -157,9 +196,29 @@ public final class CutRow extends VBox {
                 maxEdge.slider.setDisable(!cut.enabled());
             }
             hist.setCutLines(cut.kind().usesMin() ? cut.min() : Double.NaN, cut.kind().usesMax() ? cut.max() : Double.NaN);
+            boolean refused = (minEdge != null && FieldError.isShown(minEdge.field)) || (maxEdge != null && FieldError.isShown(maxEdge.field));
+            if (!refused) {
+                error.setVisible(false);
+                error.setManaged(false);
+            }
         } finally {
             updating = false;
         }
+    }
+
+    /** The test and the description, both generated from the current edges. */
+    static String tooltipText(Cut cut) {
+        return cut.column() + ": " + cut.describeTest() + "\n" + cut.describe();
+    }
+
+    /** The field of an edge (tests type into it as the user does). */
+    public TextField field(boolean min) {
+        return min ? (minEdge == null ? null : minEdge.field) : (maxEdge == null ? null : maxEdge.field);
+    }
+
+    /** The red message under the fields ("" and hidden when nothing is refused). */
+    public Label errorLabel() {
+        return error;
     }
 
     public void showNMinusOne(Histogram1D h) {

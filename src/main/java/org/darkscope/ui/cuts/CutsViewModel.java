@@ -27,13 +27,71 @@ public final class CutsViewModel {
             "loose", Selection::loose);
 
     private final Session session;
+    private final SelectionEditor editor;
 
     public CutsViewModel(Session session) {
+        this(session, new SelectionEditor(session));
+    }
+
+    public CutsViewModel(Session session, SelectionEditor editor) {
         this.session = session;
+        this.editor = editor;
     }
 
     public Session session() {
         return session;
+    }
+
+    /** Undo/redo and honest naming of the session's selection. */
+    public SelectionEditor editor() {
+        return editor;
+    }
+
+    /**
+     * Checks a typed edge: a finite number, inside the variable's physical range, not above the upper
+     * (not below the lower) edge. Returns null if it can be applied, else the message to show.
+     */
+    public String checkEdge(String name, boolean lower, String text) {
+        Cut c = cut(name);
+        double v;
+        try {
+            v = Double.parseDouble(text.trim());
+        } catch (NumberFormatException e) {
+            return "not a number: \"" + text.trim() + "\"";
+        }
+        if (!Double.isFinite(v)) {
+            return "must be a finite number, not " + text.trim();
+        }
+        String range = CutLimits.check(c.column(), v, c.unit());
+        if (range != null) {
+            return range;
+        }
+        if (lower && c.kind().usesMax() && v > c.max()) {
+            return "min " + Cut.format(v) + " is above max " + Cut.format(c.max());
+        }
+        if (!lower && c.kind().usesMin() && v < c.min()) {
+            return "max " + Cut.format(v) + " is below min " + Cut.format(c.min());
+        }
+        return null;
+    }
+
+    /**
+     * Applies a typed edge if {@link #checkEdge} accepts it; returns null on success, else the message
+     * (the selection is then unchanged).
+     */
+    public String typeEdge(String name, boolean lower, String text) {
+        String err = checkEdge(name, lower, text);
+        if (err != null) {
+            return err;
+        }
+        double v = Double.parseDouble(text.trim());
+        Cut c = cut(name);
+        if (lower && v != c.min()) {
+            session.setSelection(session.selection().withCut(name, c.withMin(v)));
+        } else if (!lower && v != c.max()) {
+            session.setSelection(session.selection().withCut(name, c.withMax(v)));
+        }
+        return null;
     }
 
     public List<Cut> cuts() {
@@ -71,22 +129,36 @@ public final class CutsViewModel {
         }
     }
 
-    /** Replaces the cuts and box by a preset; the blinding stays as it is (unblinding is a deliberate act). */
-    public void applyPreset(String name) {
+    /**
+     * Replaces the cuts and box by a preset as one undoable step; the blinding stays as it is
+     * (unblinding is a deliberate act). Returns what happened for the status bar: which selection
+     * the preset replaced, "" if the selection was that preset already.
+     */
+    public String applyPreset(String name) {
         Supplier<Selection> p = PRESETS.get(name);
         if (p == null) {
             throw new IllegalArgumentException("no preset '" + name + "'");
         }
-        session.setSelection(p.get().withBlinded(session.isBlinded()));
+        Selection before = session.selection();
+        Selection next = p.get().withBlinded(session.isBlinded());
+        if (next.equals(before)) {
+            return "";
+        }
+        String msg = "preset " + name + " replaced \"" + before.name() + "\""
+                + (editor.canUndo() || !before.history().isEmpty() ? " (Ctrl+Z brings it back)" : "");
+        editor.replace(next, "preset " + name + " replacing " + before.name());
+        editor.message(msg);
+        return msg;
     }
 
     public void save(Path file) throws IOException {
         SelectionIo.write(session.selection(), file);
     }
 
-    /** Loads a selection file; a malformed file throws with a message naming the field, nothing changes. */
+    /** Loads a selection file (one undoable step); a malformed file throws with a message naming the field, nothing changes. */
     public void load(Path file) throws IOException {
-        session.setSelection(SelectionIo.read(file));
+        Selection s = SelectionIo.read(file);
+        editor.replace(s, "load " + file.getFileName());
     }
 
     /**

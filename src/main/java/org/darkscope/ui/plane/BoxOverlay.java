@@ -36,6 +36,8 @@ public final class BoxOverlay extends ChartPlugin {
     public enum Edge { ECAL, HCAL }
 
     private final ObjectProperty<BoxEdges> box = new SimpleObjectProperty<>(this, "box");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper dragActive =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "dragActive");
     private final Rectangle boxRect = new Rectangle();
     private final Rectangle sideA = sideband();
     private final Rectangle sideC = sideband();
@@ -43,6 +45,11 @@ public final class BoxOverlay extends ChartPlugin {
     private final Line ecalEdge = edgeLine();
     private final Line hcalEdge = edgeLine();
     private final Map<PlaneRegion, Label> labels = new EnumMap<>(PlaneRegion.class);
+    /** The signal MC, drawn above the hatch of the blinded box (the hatch hides data, not simulation). */
+    private final javafx.scene.canvas.Canvas signalLayer = new javafx.scene.canvas.Canvas();
+    private final Label signalLegend = new Label("signal MC");
+    private boolean showSignal = true;
+    private java.util.List<Object> drawnSignal;
     private PlaneSnapshot snapshot;
     private boolean blinded = true;
     private Edge dragging;
@@ -62,7 +69,9 @@ public final class BoxOverlay extends ChartPlugin {
         boxRect.setMouseTransparent(true);
         ecalEdge.setId("boxEcalEdge");
         hcalEdge.setId("boxHcalEdge");
-        getChartChildren().addAll(sideA, sideC, sideD, boxRect, ecalEdge, hcalEdge);
+        signalLayer.setId("signalLayer");
+        signalLayer.setMouseTransparent(true);
+        getChartChildren().addAll(sideA, sideC, sideD, boxRect, signalLayer, ecalEdge, hcalEdge);
         marker.setId("eventMarker");
         marker.setFill(Color.TRANSPARENT);
         marker.setStroke(Color.MAGENTA);
@@ -80,6 +89,12 @@ public final class BoxOverlay extends ChartPlugin {
             labels.put(r, l);
             getChartChildren().add(l);
         }
+        signalLegend.setId("signalLegend");
+        signalLegend.setMouseTransparent(true);
+        signalLegend.setStyle("-fx-background-color: rgba(255,255,255,0.85); -fx-padding: 1 4 1 4; -fx-text-fill: #333;");
+        signalLegend.setGraphic(new Rectangle(10, 10, DensityRenderer.SIGNAL_COLOR.deriveColor(0, 1, 1, 0.7)));
+        signalLegend.setVisible(false);
+        getChartChildren().add(signalLegend);
         box.addListener((o, a, b) -> requestLayout());
         chartProperty().addListener((o, old, chart) -> {
             if (old != null) {
@@ -96,8 +111,63 @@ public final class BoxOverlay extends ChartPlugin {
         return box;
     }
 
+    /** True while an edge is being dragged (press to release): the moves of one drag are one undo step. */
+    public javafx.beans.property.ReadOnlyBooleanProperty dragActiveProperty() {
+        return dragActive.getReadOnlyProperty();
+    }
+
     public void setOnPick(Consumer<PickRequest> c) {
         this.onPick = c;
+    }
+
+    /** Shows or hides the signal MC layer and its legend entry. */
+    public void setShowSignal(boolean on) {
+        showSignal = on;
+        requestLayout();
+        if (getChart() instanceof XYChart chart) {
+            drawSignal(chart.getXAxis(), chart.getYAxis());
+        }
+    }
+
+    /** The signal MC layer (above the hatch; tests check its order and pixels). */
+    public javafx.scene.canvas.Canvas signalLayer() {
+        return signalLayer;
+    }
+
+    /** The box rectangle, hatched while blinded. */
+    public Rectangle boxRectangle() {
+        return boxRect;
+    }
+
+    /** The legend entry of the signal MC overlay. */
+    public Label signalLegend() {
+        return signalLegend;
+    }
+
+    private void drawSignal(Axis xa, Axis ya) {
+        if (!(getChart() instanceof XYChart chart)) {
+            return;
+        }
+        double w = chart.getCanvas().getWidth();
+        double h = chart.getCanvas().getHeight();
+        if (signalLayer.getWidth() != w || signalLayer.getHeight() != h) {
+            signalLayer.setWidth(w);
+            signalLayer.setHeight(h);
+        }
+        boolean has = showSignal && snapshot != null && snapshot.signal() != null;
+        // redraw only when what is drawn changed (layout passes are frequent during a drag)
+        java.util.List<Object> key = java.util.List.of(has, has ? System.identityHashCode(snapshot.signal()) : 0, w, h,
+                xa.getMin(), xa.getMax(), ya.getMin(), ya.getMax(), ya.isLogAxis());
+        if (key.equals(drawnSignal)) {
+            return;
+        }
+        drawnSignal = key;
+        javafx.scene.canvas.GraphicsContext gc = signalLayer.getGraphicsContext2D();
+        gc.clearRect(0, 0, signalLayer.getWidth(), signalLayer.getHeight());
+        signalLegend.setVisible(has);
+        if (has) {
+            DensityRenderer.drawSignal(gc, xa, ya, snapshot.signal());
+        }
     }
 
     /** Shows the counts (and the blinding) of a new result. */
@@ -189,9 +259,15 @@ public final class BoxOverlay extends ChartPlugin {
         hcalEdge.setStartY(yh);
         hcalEdge.setEndY(yh);
         placeMarker(xa, ya);
+        drawSignal(xa, ya);
         for (Label l : labels.values()) {
             l.autosize();
         }
+        signalLegend.autosize();
+        double xr = xa.getDisplayPosition(xa.getMax());
+        double yt = ya.getDisplayPosition(ya.getMax());
+        signalLegend.resizeRelocate(Math.max(x0, xr) - signalLegend.prefWidth(-1) - 6, Math.min(yt, yb) + 6,
+                signalLegend.prefWidth(-1), signalLegend.prefHeight(-1));
         placeLabel(PlaneRegion.BOX, x0 + 4, Math.max(yh + 2, Math.min((yh + yb) / 2, yb - 20)), yh - 22, yb - yh);
         placeLabel(PlaneRegion.A, x0 + 4, (ys + yh) / 2, 0, yh - ys);
         placeLabel(PlaneRegion.C, (xe + xt) / 2 - 20, Math.max(yh + 2, (yh + yb) / 2 - 9), yh - 44, yb - yh);
@@ -229,6 +305,7 @@ public final class BoxOverlay extends ChartPlugin {
         } else if (e.getEventType() == MouseEvent.MOUSE_PRESSED && e.isPrimaryButtonDown()) {
             dragging = nearEdge(p, xa, ya);
             if (dragging != null) {
+                dragActive.set(true);
                 e.consume();
             }
         } else if (e.getEventType() == MouseEvent.MOUSE_DRAGGED && dragging != null) {
@@ -241,6 +318,7 @@ public final class BoxOverlay extends ChartPlugin {
             e.consume();
         } else if (e.getEventType() == MouseEvent.MOUSE_RELEASED && dragging != null) {
             dragging = null;
+            dragActive.set(false);
             e.consume();
         } else if (e.getEventType() == MouseEvent.MOUSE_CLICKED && e.isStillSincePress() && dragging == null
                 && e.getButton() == javafx.scene.input.MouseButton.PRIMARY) {

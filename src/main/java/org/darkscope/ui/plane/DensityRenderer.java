@@ -9,9 +9,10 @@ import javafx.scene.paint.Color;
 
 /**
  * ChartFX renderer of the plane: the selected data as a density map (log colour) or, for small
- * samples, as points; the signal MC overlaid in orange. Draws only what it is given in a
- * {@link PlaneSnapshot}; the chart calls {@link #render} at most once per pulse.
- * When blinded, nothing inside the box is drawn even if the snapshot had it.
+ * samples, as points. Draws only what it is given in a {@link PlaneSnapshot}; the chart calls
+ * {@link #render} at most once per pulse. When blinded, no data inside the box is drawn even if the
+ * snapshot had it. The signal MC is not drawn here but by {@link BoxOverlay} in a layer above the
+ * blinding hatch ({@link #drawSignal}): simulated signal hides nothing and sits exactly in the box.
  */
 public final class DensityRenderer extends AbstractRenderer<DensityRenderer> {
     /** Colour of the signal MC overlay. */
@@ -64,16 +65,19 @@ public final class DensityRenderer extends AbstractRenderer<DensityRenderer> {
         } else if (s.density() != null) {
             drawGrid(gc, xa, ya, s.density(), s, false);
         }
-        if (showSignal && s.signal() != null) {
-            drawGrid(gc, xa, ya, s.signal(), s, true);
-        }
+    }
+
+    /** Draws the signal MC grid in translucent orange (everywhere: the blinding hides data, not simulation). */
+    static void drawSignal(GraphicsContext gc, Axis xa, Axis ya, Grid2D g) {
+        PlaneSnapshot none = new PlaneSnapshot(null, null, g, null, null, false);
+        drawGrid(gc, xa, ya, g, none, true);
     }
 
     private static boolean hidden(PlaneSnapshot s, double x, double y) {
         return s.blinded() && x < s.box().ecalMax() && y < s.box().hcalMax();
     }
 
-    private void drawGrid(GraphicsContext gc, Axis xa, Axis ya, Grid2D g, PlaneSnapshot s, boolean overlay) {
+    private static void drawGrid(GraphicsContext gc, Axis xa, Axis ya, Grid2D g, PlaneSnapshot s, boolean overlay) {
         LogColorScale scale = new LogColorScale(g.max());
         double yBottom = ya.getDisplayPosition(ya.getMin());
         double[] xs = new double[g.nx() + 1];

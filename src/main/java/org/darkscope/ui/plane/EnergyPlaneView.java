@@ -46,6 +46,8 @@ public final class EnergyPlaneView extends BorderPane {
     private final ToggleButton logY = new ToggleButton("log E_HCAL");
     private final CheckBox showSignal = new CheckBox("signal MC");
     private final Label info = new Label();
+    /** Why a typed box edge was refused (shown with the red border, like the cut fields). */
+    private final Label boxError = org.darkscope.ui.cuts.FieldError.messageLabel("boxError");
     private PlaneSnapshot snapshot;
     private Consumer<BoxOverlay.PickRequest> onPick = p -> { };
 
@@ -93,7 +95,10 @@ public final class EnergyPlaneView extends BorderPane {
         logY.selectedProperty().addListener((o, a, on) -> setLogHcal(on));
         showSignal.setId("showSignal");
         showSignal.setSelected(true);
-        showSignal.selectedProperty().addListener((o, a, on) -> renderer.setShowSignal(on));
+        showSignal.selectedProperty().addListener((o, a, on) -> {
+            renderer.setShowSignal(on);
+            overlay.setShowSignal(on);
+        });
         Button reset = new Button("Reset zoom");
         reset.setId("resetZoom");
         reset.setOnAction(e -> resetZoom());
@@ -104,7 +109,7 @@ public final class EnergyPlaneView extends BorderPane {
         boxFields.setAlignment(Pos.CENTER_LEFT);
         HBox toggles = new HBox(6, logY, showSignal, sig, reset);
         toggles.setAlignment(Pos.CENTER_LEFT);
-        FlowPane bar = new FlowPane(12, 4, boxFields, toggles, info);
+        FlowPane bar = new FlowPane(12, 4, boxFields, boxError, toggles, info);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4));
         setTop(bar);
@@ -235,8 +240,12 @@ public final class EnergyPlaneView extends BorderPane {
         if (!hcalField.isFocused()) {
             hcalField.setText(fmt(b.hcalMax()));
         }
-        ecalField.setStyle("");
-        hcalField.setStyle("");
+        org.darkscope.ui.cuts.FieldError.clear(ecalField, null, help(true));
+        org.darkscope.ui.cuts.FieldError.clear(hcalField, boxError, help(false));
+    }
+
+    private static String help(boolean ecal) {
+        return ecal ? "Upper E_ECAL edge of the signal box [GeV]; Enter to apply" : "Upper E_HCAL edge of the signal box [GeV]; Enter to apply";
     }
 
     static String fmt(double v) {
@@ -252,12 +261,11 @@ public final class EnergyPlaneView extends BorderPane {
         try {
             double v = Double.parseDouble(f.getText().trim());
             BoxEdges nb = ecal ? b.withEcalMax(v) : b.withHcalMax(v);
-            f.setStyle("");
-            f.getTooltip().setText(ecal ? "Upper E_ECAL edge of the signal box [GeV]" : "Upper E_HCAL edge of the signal box [GeV]");
+            org.darkscope.ui.cuts.FieldError.clear(f, boxError, help(ecal));
             boxProperty().set(nb);
         } catch (IllegalArgumentException ex) {
-            f.setStyle("-fx-border-color: red;");
-            f.getTooltip().setText(ex instanceof NumberFormatException ? "not a number: " + f.getText() : ex.getMessage());
+            org.darkscope.ui.cuts.FieldError.show(f, boxError,
+                    ex instanceof NumberFormatException ? "not a number: \"" + f.getText().trim() + "\"" : ex.getMessage());
         }
     }
 }

@@ -19,7 +19,7 @@ import java.nio.file.Path;
 public final class AppMenu {
     /** Items other views provide the action for. */
     public enum Action {
-        SAVE_SELECTION, LOAD_SELECTION, EXPORT_PNG, EXPORT_CSV, SAVE_SESSION, OPEN_SESSION, UNBLIND
+        SAVE_SELECTION, LOAD_SELECTION, EXPORT_PNG, EXPORT_CSV, SAVE_SESSION, OPEN_SESSION, UNBLIND, UNDO, REDO
     }
 
     private final MenuBar bar = new MenuBar();
@@ -59,7 +59,11 @@ public final class AppMenu {
         Menu analysis = new Menu("_Analysis");
         analysis.setId("analysisMenu");
         analysis.getItems().add(action(Action.UNBLIND, "Unblind signal box…", "unblind", null));
-        bar.getMenus().addAll(file, analysis);
+        Menu edit = new Menu("_Edit");
+        edit.setId("editMenu");
+        edit.getItems().addAll(action(Action.UNDO, "Undo", "undo", "Shortcut+Z"),
+                action(Action.REDO, "Redo", "redo", "Shortcut+Shift+Z"));
+        bar.getMenus().addAll(file, edit, analysis);
     }
 
     public MenuBar bar() {

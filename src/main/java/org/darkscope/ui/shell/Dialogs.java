@@ -1,6 +1,8 @@
 package org.darkscope.ui.shell;
 
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.TextArea;
 import javafx.stage.Window;
@@ -64,5 +66,36 @@ public final class Dialogs {
         a.getDialogPane().setId("confirmDialog");
         Optional<ButtonType> r = a.showAndWait();
         return r.isPresent() && r.get() == ButtonType.OK;
+    }
+
+    /** The button of {@link #confirmUnblind} that unblinds. */
+    public static final ButtonType UNBLIND = new ButtonType("Unblind", ButtonBar.ButtonData.OTHER);
+
+    /**
+     * Asks before unblinding. Cancel is the default button and has the focus, so a stray Enter (or
+     * Escape) keeps the box blinded; only a click on "Unblind" (or Tab to it and Space) unblinds.
+     */
+    public static boolean confirmUnblind(Window owner, String header, String text) {
+        Alert a = unblindDialog(owner, header, text);
+        Optional<ButtonType> r = a.showAndWait();
+        return r.isPresent() && r.get() == UNBLIND;
+    }
+
+    /** The unblind question, not yet shown (tests inspect its buttons). */
+    static Alert unblindDialog(Window owner, String header, String text) {
+        Alert a = new Alert(Alert.AlertType.WARNING, text, UNBLIND, ButtonType.CANCEL);
+        a.initOwner(owner);
+        a.setTitle("DarkScope: unblind");
+        a.setHeaderText(header);
+        a.getDialogPane().setId("unblindDialog");
+        Button unblind = (Button) a.getDialogPane().lookupButton(UNBLIND);
+        Button cancel = (Button) a.getDialogPane().lookupButton(ButtonType.CANCEL);
+        unblind.setId("unblindConfirm");
+        cancel.setId("unblindCancel");
+        unblind.setDefaultButton(false);
+        cancel.setDefaultButton(true);
+        cancel.setCancelButton(true);
+        a.setOnShown(e -> cancel.requestFocus());
+        return a;
     }
 }

@@ -30,11 +30,31 @@ class CutsViewModelTest {
     }
 
     @Test
+    void typedEdgesAreCheckedAndRefusedOnesChangeNothing() {
+        Session s = new Session();
+        CutsViewModel vm = new CutsViewModel(s);
+        Selection before = s.selection();
+        // momentum window 97..103 GeV
+        assertEquals("min 104 is above max 103", vm.typeEdge("momentum", true, "104"));
+        assertEquals("max 96 is below min 97", vm.typeEdge("momentum", false, "96"));
+        assertTrue(vm.typeEdge("momentum", true, "abc").startsWith("not a number"));
+        assertTrue(vm.typeEdge("momentum", true, "NaN").contains("finite"));
+        assertTrue(vm.typeEdge("momentum", true, "Infinity").contains("finite"));
+        assertTrue(vm.typeEdge("preshower", true, "-0.5").contains("never negative"));
+        assertTrue(vm.typeEdge("shower-shape", false, "1.5").contains("0 to 1"));
+        assertEquals(before, s.selection(), "nothing refused was applied");
+        assertNull(vm.typeEdge("momentum", true, " 98.5 "));
+        assertEquals(98.5, s.selection().cut("momentum").min());
+        assertNull(vm.typeEdge("momentum", false, "98.5"), "min = max is allowed (empty window)");
+    }
+
+    @Test
     void presetKeepsTheBlindingAsItIs() {
         Session s = new Session();
         s.setBlinded(false);
         new CutsViewModel(s).applyPreset("loose");
         assertEquals(Selection.loose().cuts(), s.selection().cuts());
+        assertEquals("loose", s.selection().name());
         assertFalse(s.isBlinded(), "a preset does not blind or unblind");
         assertThrows(IllegalArgumentException.class, () -> new CutsViewModel(s).applyPreset("nope"));
     }
@@ -47,9 +67,11 @@ class CutsViewModelTest {
         Path f = dir.resolve("sel.json");
         vm.save(f);
         Selection saved = s.selection();
+        assertEquals("published, modified: shower-shape 0.1", saved.name());
         s.setSelection(Selection.loose());
         vm.load(f);
         assertEquals(saved, s.selection());
+        assertEquals("published", s.selection().basedOn());
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, "{\"format\": \"darkscope-selection\", \"version\": 1, \"cuts\": 5}");
         Selection before = s.selection();

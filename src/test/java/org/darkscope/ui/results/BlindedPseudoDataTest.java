@@ -139,7 +139,7 @@ class BlindedPseudoDataTest {
         }
 
         robot.clickOn("Analysis").clickOn("#unblind");
-        robot.clickOn("OK");
+        robot.clickOn("#unblindConfirm");
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(wb.model().session().isBlinded());
         RunResult all = open.run(DATA);

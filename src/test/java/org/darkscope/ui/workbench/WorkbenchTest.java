@@ -183,7 +183,7 @@ class WorkbenchTest {
             }
         }
         robot.clickOn("Analysis").clickOn("#unblind");
-        robot.clickOn("OK");
+        robot.clickOn("#unblindConfirm");
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(wb.model().session().isBlinded());
         long inBox = expected().run(DATA).regions().count(Region.BOX);
