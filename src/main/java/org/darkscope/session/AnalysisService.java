@@ -98,6 +98,15 @@ public final class AnalysisService implements AutoCloseable {
             public void selectionChanged(Session s) {
                 schedule();
             }
+
+            @Override
+            public void definitionChanged(Session s) {
+                // the limits follow the new definition: stage 2 again on the current result (its fits are kept)
+                AnalysisResult r = s.details() != null ? s.details() : s.result();
+                if (r != null) {
+                    scheduleDetails(r);
+                }
+            }
         });
     }
 

@@ -95,7 +95,7 @@ class BlindedPseudoDataTest {
     private static String classes(RunResult rr, boolean visible) {
         StringBuilder sb = new StringBuilder();
         for (EventClass c : EventClass.values()) {
-            long n = visible ? rr.visibleCount(c) : rr.selectedCount(c);
+            long n = rr.selectedCount(c); // outside the box when it is hidden
             if (n > 0) {
                 sb.append(sb.isEmpty() ? "" : ", ").append(c.label()).append(' ').append(n);
             }
@@ -118,9 +118,9 @@ class BlindedPseudoDataTest {
         assertEquals("box: blinded", text(robot, "#count-BOX"));
         // the selected total is the one outside the box, and says so
         assertTrue(shown(robot, "selected data events outside the box"));
-        assertEquals(String.format(Locale.ROOT, "%d of %d", shownRun.visibleSelectedCount(), shownRun.visibleCutFlow().total()),
+        assertEquals(String.format(Locale.ROOT, "%d of %d", shownRun.selectedCount(), shownRun.cutFlow().total()),
                 text(robot, "#result-selected"));
-        assertEquals(open.run(DATA).selectedCount() - inBox, shownRun.visibleSelectedCount());
+        assertEquals(open.run(DATA).selectedCount() - inBox, shownRun.selectedCount());
         // the count by truth class excludes the box too
         assertTrue(shown(robot, "selected outside the box by truth class (" + DATA.displayName() + ")"));
         assertEquals(classes(shownRun, true), text(robot, "#result-classes-" + RUN));
@@ -130,7 +130,7 @@ class BlindedPseudoDataTest {
         // the cut flow: data outside the box; the background MC column unblinded
         TableView<List<String>> table = wb.cutFlowView();
         assertTrue(table.getColumns().get(1).getText().contains("outside the box"), table.getColumns().get(1).getText());
-        CutFlow dataFlow = shownRun.visibleCutFlow();
+        CutFlow dataFlow = shownRun.cutFlow();
         CutFlow bkgFlow = open.run(BKG).cutFlow();
         assertFalse(blind.run(BKG).boxHidden());
         for (List<String> row : table.getItems().subList(1, table.getItems().size())) {
