@@ -49,7 +49,7 @@ public final class ResultsViewModel {
         definition = session.definition();
         if (service != null) {
             service.addDetailsWarmUp(r -> {
-                AnalysisDefinition d = definition;
+                AnalysisDefinition d = service.definition();
                 built = new Built(r, d, SessionReport.detailLines(r, runs, d));
             });
         }
@@ -87,7 +87,8 @@ public final class ResultsViewModel {
             public void detailsChanged(Session s) {
                 AnalysisResult r = s.details();
                 Built b = built;
-                AnalysisDefinition d = definition;
+                AnalysisDefinition d = s.definition();
+                definition = d;
                 background = r == null ? List.of()
                         : b != null && b.result() == r && b.definition().equals(d) ? b.lines() : SessionReport.detailLines(r, runs, d);
                 publish();

@@ -57,7 +57,9 @@ class BlindedPseudoDataTest {
         MainViewModel model = new MainViewModel(session, (p, pr) -> {
             throw new java.io.IOException("no files in this test");
         }, now, new RecentRuns(prefs));
-        wb = Workbench.create(model, now, now, now);
+        // stage 2 (fits, limits: seconds on these large synthetic backgrounds) in the background, as in the application
+        wb = Workbench.create(model, now, new org.darkscope.session.BackgroundTaskExecutor("test-details", 1),
+                new org.darkscope.ui.FxTaskExecutor());
         Scene scene = new Scene(wb.window(), 1250, 780);
         scene.getStylesheets().add(DarkScopeApp.stylesheet());
         stage.setScene(scene);
@@ -84,6 +86,19 @@ class BlindedPseudoDataTest {
         }
     }
 
+    /** Waits until the background lines of the current result are on screen. */
+    private void awaitDetails() throws Exception {
+        WaitForAsyncUtils.waitFor(300, java.util.concurrent.TimeUnit.SECONDS, () -> {
+            Session s = wb.model().session();
+            return s.result() != null && s.details() == s.result() && robot().lookup("#result-limit-expected").tryQuery().isPresent();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static FxRobot robot() {
+        return new FxRobot();
+    }
+
     private static String text(FxRobot robot, String id) {
         return robot.lookup(id).queryAs(Label.class).getText();
     }
@@ -104,7 +119,8 @@ class BlindedPseudoDataTest {
     }
 
     @Test
-    void resultsOfBlindedPseudoDataRevealNothingOfTheBox(FxRobot robot) {
+    void resultsOfBlindedPseudoDataRevealNothingOfTheBox(FxRobot robot) throws Exception {
+        awaitDetails();
         Selection sel = wb.model().session().selection();
         assertTrue(sel.blinded());
         AnalysisResult blind = expected(sel);
@@ -142,6 +158,9 @@ class BlindedPseudoDataTest {
         robot.clickOn("OK");
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(wb.model().session().isBlinded());
+        assertEquals(1, wb.model().session().blindingLog().size(), "the unblinding is logged");
+        assertEquals(System.getProperty("user.name"), wb.model().session().unblinding().orElseThrow().user());
+        awaitDetails();
         RunResult all = open.run(DATA);
         assertEquals(Long.toString(inBox), text(robot, "#result-region-BOX"));
         assertEquals("box: " + inBox, text(robot, "#count-BOX"));
