@@ -96,7 +96,7 @@ public final class AnalyseCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         SessionFile session = sessionFile != null ? SessionFile.read(sessionFile) : null;
-        if (session == null && runs.isEmpty()) {
+        if (session == null && runs.isEmpty() && backgrounds.isEmpty() && signals.isEmpty()) {
             throw new IllegalArgumentException("give at least one run file, or --session S.json");
         }
         Selection sel;
