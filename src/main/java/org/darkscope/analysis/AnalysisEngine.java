@@ -113,7 +113,7 @@ public final class AnalysisEngine implements AutoCloseable {
         }
     }
 
-    /** Blinds no simulated run: only recorded runs are blinded (the default). */
+    /** No simulated run is in the data role: only recorded runs are data (and blinded while the selection is). */
     public static final Predicate<RunData> RECORDED_ONLY = r -> false;
 
     /** Evaluates without progress reports. */
@@ -121,7 +121,7 @@ public final class AnalysisEngine implements AutoCloseable {
         return evaluate(selection, Progress.NONE);
     }
 
-    /** Evaluates; while the selection is blinded only recorded runs are blinded. */
+    /** Evaluates; only recorded runs are in the data role (blinded while the selection is). */
     public AnalysisResult evaluate(Selection selection, Progress progress) {
         return evaluate(selection, RECORDED_ONLY, progress);
     }
@@ -130,15 +130,17 @@ public final class AnalysisEngine implements AutoCloseable {
      * Evaluates the selection on every run: cut bitsets (cached ones reused), cut flow, region
      * counts and the plane histogram per truth class.
      *
-     * <p>Blinding: while {@link Selection#blinded()}, the box of every recorded run and of every
-     * simulated run accepted by {@code blindSimulated} (simulation used as pseudo-data) is hidden: see
-     * {@link RunResult}. Other simulated runs (signal and background MC) stay visible.</p>
+     * <p>Blinding: while {@link Selection#blinded()}, the box of every run in the data role is hidden:
+     * recorded runs and the simulated runs accepted by {@code dataRole} (simulation opened as
+     * pseudo-data). The box events of such a run are removed from its selected events before any count,
+     * histogram or list is made, so its {@link RunResult} holds nothing from which they follow. Other
+     * simulated runs (signal and background MC) stay visible.</p>
      *
-     * @param blindSimulated simulated runs to blind like data (e.g. the runs opened in the data role)
+     * @param dataRole simulated runs in the data role (e.g. the runs opened as data)
      * @throws IllegalArgumentException if a cut names a column a run lacks (message names the cut)
      * @throws CancelledException if the progress was cancelled
      */
-    public synchronized AnalysisResult evaluate(Selection selection, Predicate<? super RunData> blindSimulated,
+    public synchronized AnalysisResult evaluate(Selection selection, Predicate<? super RunData> dataRole,
                                                 Progress progress) {
         long t0 = System.nanoTime();
         List<Cut> cuts = selection.enabledCuts();
@@ -204,19 +206,21 @@ public final class AnalysisEngine implements AutoCloseable {
             }
             long[] sel = new long[s.words];
             long[] after = new long[cuts.size()];
-            boolean hide = selection.blinded() && (!run.info().simulated() || blindSimulated.test(run));
-            // hidden box: the cut flow outside the box as well (after[k], alone[k], total)
+            boolean data = !run.info().simulated() || dataRole.test(run);
+            boolean hide = selection.blinded() && data;
+            // hidden box: the cut flow outside the box (after[k], alone[k], total); sel loses the box events
             long[] outside = hide ? new long[2 * cuts.size() + 1] : null;
             CoreAccumulator core = flowAndCore(s, bitsList.toArray(new long[0][]), sel, after, outside, selection.box(), hide,
                     progress);
-            CutFlow flow = flow(cuts, run.size(), after, alone);
-            CutFlow visibleFlow = null;
+            CutFlow flow;
             if (hide) {
                 int k = cuts.size();
-                visibleFlow = flow(cuts, outside[2 * k], Arrays.copyOfRange(outside, 0, k), Arrays.copyOfRange(outside, k, 2 * k));
+                flow = flow(cuts, outside[2 * k], Arrays.copyOfRange(outside, 0, k), Arrays.copyOfRange(outside, k, 2 * k));
+            } else {
+                flow = flow(cuts, run.size(), after, alone);
             }
-            results.add(new RunResult(run, selection, cuts, bitsList, colsList, sel, flow, visibleFlow, core,
-                    options.planeX(), options.planeY(), hide));
+            results.add(new RunResult(run, selection, cuts, bitsList, colsList, sel, flow, core,
+                    options.planeX(), options.planeY(), hide, data));
             progress.checkCancelled();
         }
         progress.update(1, "done");
@@ -312,6 +316,9 @@ public final class AnalysisEngine implements AutoCloseable {
                     andChunk(bits, sel, c, c0, c1, n);
                     if (out != null) {
                         countOutsideBox(bits, out, c0, c1, n, boxMask);
+                        for (int w = c0; w < c1; w++) {
+                            sel[w] &= ~boxMask[w]; // a hidden box: its events are not selected for anything after this
+                        }
                     }
                     a.accumulate(sel, c0, c1, ecal, hcal, truth, box, bx, by, hide);
                 }

@@ -14,7 +14,8 @@ import java.util.Map;
  * Immutable snapshot of one evaluation: the selection and one {@link RunResult} per run, plus the
  * quantities over runs (combined cut flow and regions of the data/background runs, signal
  * efficiencies, background estimates). Safe to read from any thread; parts computed on first use
- * are memoised.
+ * are memoised. Built from the blinded {@link RunResult}s only, so nothing here reveals a hidden box
+ * either (see {@link RunResult}).
  */
 public final class AnalysisResult {
     private final Selection selection;
@@ -56,6 +57,11 @@ public final class AnalysisResult {
             throw new IllegalArgumentException("run " + run.displayName() + " is not part of this result");
         }
         return r;
+    }
+
+    /** Results of the runs in the data role (recorded, or simulation opened as data). */
+    public List<RunResult> dataRuns() {
+        return runs.stream().filter(RunResult::isData).toList();
     }
 
     /** Results of the data and background runs (RunInfo.isSignal() false). */

@@ -42,6 +42,16 @@ public final class BoxEdgeScan {
      */
     public static Result scan(AnalysisEngine engine, Selection selection, double[] edges, double massMeV,
                               ExclusionSettings s, Progress progress) {
+        return scan(engine, selection, edges, massMeV, s, AnalysisEngine.RECORDED_ONLY, progress);
+    }
+
+    /**
+     * @param massMeV  the signal run mass to optimise for (the signal run with the nearest mass is used)
+     * @param dataRole simulated runs in the data role (blinded like recorded data)
+     */
+    public static Result scan(AnalysisEngine engine, Selection selection, double[] edges, double massMeV,
+                              ExclusionSettings s, java.util.function.Predicate<? super org.darkscope.event.RunData> dataRole,
+                              Progress progress) {
         List<Point> pts = new ArrayList<>();
         double best = Double.NaN;
         double bestV = Double.POSITIVE_INFINITY;
@@ -49,7 +59,7 @@ public final class BoxEdgeScan {
             progress.checkCancelled();
             progress.update((double) i / edges.length, "box edge " + edges[i] + " GeV");
             Selection sel = selection.withBox(selection.box().withEcalMax(edges[i])).withBlinded(true);
-            AnalysisResult r = engine.evaluate(sel, progress);
+            AnalysisResult r = engine.evaluate(sel, dataRole, progress);
             Efficiency eff = r.efficiencies().stream()
                     .min((a, b) -> Double.compare(Math.abs(a.massMeV() - massMeV), Math.abs(b.massMeV() - massMeV)))
                     .orElseThrow(() -> new IllegalArgumentException("no signal run to compute the efficiency"));

@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * Limits from an evaluated selection: background from the chosen estimate, observed count in the
- * box of the data runs (none while blinded: then only expected limits), efficiency per mass from
+ * box of the runs in the data role (recorded or simulated) (none while blinded: then only expected limits), efficiency per mass from
  * the signal runs (selected and in the box over generated, so it includes the kinematic acceptance
  * and the yield is taken over all x), EOT of the data/background runs.
  */
@@ -42,10 +42,10 @@ public final class ResultLimits {
     public static Summary compute(AnalysisResult r, ExclusionSettings s) {
         BackgroundEstimate b = s.background().pick(r.background());
         long observed = -1;
-        boolean data = r.backgroundRuns().stream().anyMatch(x -> !x.isSimulated());
-        if (data) {
-            long n = r.backgroundRuns().stream().filter(x -> !x.isSimulated()).mapToLong(x -> x.regions().count(Region.BOX)).sum();
-            boolean hidden = r.backgroundRuns().stream().anyMatch(RunResult::boxHidden);
+        List<RunResult> data = r.dataRuns().stream().filter(x -> !x.isSignal()).toList();
+        if (!data.isEmpty()) {
+            long n = data.stream().mapToLong(x -> x.regions().count(Region.BOX)).sum();
+            boolean hidden = data.stream().anyMatch(RunResult::boxHidden);
             observed = hidden ? -1 : n;
         }
         double eot = r.eot();

@@ -20,10 +20,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link #computeAll()} on a background thread to have them ready). Safe to read from any thread.
  *
  * <p>Blinding: when the box is hidden ({@link #boxHidden()}: the selection is blinded and the run is
- * recorded data or simulation evaluated as pseudo-data), box events are left out of the box count
- * ({@link RegionCounts#HIDDEN}), the plane and 1-D histograms, the N-1 distributions, the event lists,
- * {@link #visibleCutFlow()} and {@link #visibleCount}. {@link #cutFlow()} and {@link #selectedCount()}
- * count all events (for the engine's own use and the command line; never show them for a hidden box).</p>
+ * in the data role, recorded or simulated), this object is built from the events outside the box
+ * only. The engine removes the box events before it builds the result, so no accessor can return
+ * them or anything that follows from them: the cut flow (its total too) counts events outside the
+ * box, the selected counts (per truth class too), {@link #classes()}, the plane and 1-D histograms,
+ * the N-1 distributions, the event lists and the efficiencies are the same as for the run with its
+ * box events deleted; the box count reads {@link RegionCounts#HIDDEN}. Only {@link #run()}, the raw
+ * columns, still holds every event; {@link #hides(int)} tells whether one of them is hidden.</p>
  */
 public final class RunResult {
     private final RunData run;
@@ -33,16 +36,16 @@ public final class RunResult {
     private final List<List<String>> cutColumns;
     private final long[] selectedBits;
     private final CutFlow cutFlow;
-    private final CutFlow visibleCutFlow;
     private final CoreAccumulator core;
     private final Binning planeX;
     private final Binning planeY;
     private final boolean boxHidden;
+    private final boolean dataRole;
     private final Map<Object, Object> memo = new ConcurrentHashMap<>();
 
     RunResult(RunData run, Selection selection, List<Cut> enabledCuts, List<long[]> cutBits, List<List<String>> cutColumns,
-              long[] selectedBits, CutFlow cutFlow, CutFlow visibleCutFlow, CoreAccumulator core, Binning planeX, Binning planeY,
-              boolean boxHidden) {
+              long[] selectedBits, CutFlow cutFlow, CoreAccumulator core, Binning planeX, Binning planeY,
+              boolean boxHidden, boolean dataRole) {
         this.run = run;
         this.selection = selection;
         this.enabledCuts = List.copyOf(enabledCuts);
@@ -50,46 +53,46 @@ public final class RunResult {
         this.cutColumns = List.copyOf(cutColumns);
         this.selectedBits = selectedBits;
         this.cutFlow = cutFlow;
-        this.visibleCutFlow = boxHidden ? java.util.Objects.requireNonNull(visibleCutFlow, "visible cut flow") : cutFlow;
         this.core = core;
         this.planeX = planeX;
         this.planeY = planeY;
         this.boxHidden = boxHidden;
+        this.dataRole = dataRole;
     }
 
     public RunData run() { return run; }
     public Selection selection() { return selection; }
     public boolean isSignal() { return run.info().isSignal(); }
     public boolean isSimulated() { return run.info().simulated(); }
-    /** True if the box of this run is blinded. */
+    /** True if the box of this run is blinded (every count and list of this result leaves the box out). */
     public boolean boxHidden() { return boxHidden; }
-    public CutFlow cutFlow() { return cutFlow; }
 
     /**
-     * The cut flow that may be shown: for a hidden box, of the events outside the box only (so that the
-     * box count cannot be derived from it); otherwise {@link #cutFlow()}.
+     * True if the run is in the data role: recorded data, or simulation the user opened as data
+     * (pseudo-data). Data-role runs are blinded while the selection is; signal and background MC never.
      */
-    public CutFlow visibleCutFlow() { return visibleCutFlow; }
+    public boolean isData() { return dataRole; }
 
-    /** Events passing every enabled cut (including blinded box events: not for display, see {@link #visibleSelectedCount()}). */
+    /**
+     * True if this event is hidden by the blinding: the box is hidden and the event lies in it
+     * ({@link SignalBox#abcdRegion} BOX). Nothing about such an event may be shown (selection,
+     * failed cuts, region).
+     */
+    public boolean hides(int event) {
+        return boxHidden && selection.box().abcdRegion(run.floats(Schema.ECAL)[event], run.floats(Schema.HCAL)[event]) == Region.BOX;
+    }
+
+    /** The cut flow; for a hidden box, of the events outside the box only (its total too). */
+    public CutFlow cutFlow() { return cutFlow; }
+
+    /** Events passing every enabled cut (outside the box when it is hidden). */
     public long selectedCount() {
         return cutFlow.selected();
     }
 
-    /** Selected events that may be shown: outside the box when it is hidden, else all of them. */
-    public long visibleSelectedCount() {
-        return visibleCutFlow.selected();
-    }
-
-    /** Selected events of one truth class (including blinded box events: not for display, see {@link #visibleCount}). */
+    /** Selected events of one truth class (outside the box when it is hidden). */
     public long selectedCount(EventClass c) {
         return core.selected[c.ordinal()];
-    }
-
-    /** Selected events of one truth class that may be shown: outside the box when it is hidden. */
-    public long visibleCount(EventClass c) {
-        long n = core.selected[c.ordinal()];
-        return boxHidden ? n - core.region(c.ordinal(), Region.BOX.ordinal()) : n;
     }
 
     /** Truth classes with at least one selected event. */
@@ -146,22 +149,14 @@ public final class RunResult {
         return new Histogram2D(planeX, planeY, Arrays.copyOfRange(core.plane, c * size, (c + 1) * size), core.outside[c]);
     }
 
-    /** Bitset of the visible selected events (selected minus a hidden box). */
-    private long[] visibleBits() {
-        if (!boxHidden) {
-            return selectedBits;
-        }
-        return (long[]) memo("visible", k -> removeBox(selectedBits));
-    }
-
     /** Row indices of the selected (visible) events, ascending. */
     public int[] selectedEvents() {
-        return ((int[]) memo("selected", k -> Bits.indices(visibleBits()))).clone();
+        return ((int[]) memo("selected", k -> Bits.indices(selectedBits))).clone();
     }
 
     /** True if the event passes every enabled cut (and is not a hidden box event). */
     public boolean isSelected(int event) {
-        return Bits.get(visibleBits(), event);
+        return Bits.get(selectedBits, event);
     }
 
     /** Row indices of the selected events in a region (empty for a hidden box), ascending. */
@@ -202,7 +197,7 @@ public final class RunResult {
      */
     public Histogram1D histogram(String column, Binning binning, EventClass cls) {
         List<Object> key = Arrays.asList("h1", column, binning, cls);
-        return (Histogram1D) memo(key, k -> fill(column, binning, visibleBits(), cls));
+        return (Histogram1D) memo(key, k -> fill(column, binning, selectedBits, cls));
     }
 
     private Histogram1D fill(String column, Binning b, long[] bits, EventClass cls) {
@@ -314,8 +309,7 @@ public final class RunResult {
         long k = regions().count(Region.BOX);
         String mix = run.info().mix();
         if (k < 0) {
-            return new Efficiency(run.displayName(), run.info().signalMassMeV(), mix, 0, run.size(), Double.NaN,
-                    Double.NaN, Double.NaN, method, cl);
+            return hiddenEfficiency(method, cl);
         }
         return Efficiency.of(run.displayName(), run.info().signalMassMeV(), mix, k, run.size(), method, cl);
     }
@@ -325,6 +319,14 @@ public final class RunResult {
      * selection), one entry per edge.
      */
     public List<Efficiency> efficiencyVsEcalEdge(double[] edges, IntervalMethod method, double cl) {
+        if (boxHidden) {
+            // the count below an edge inside the box is a box count
+            List<Efficiency> l = new ArrayList<>();
+            for (int i = 0; i < edges.length; i++) {
+                l.add(hiddenEfficiency(method, cl));
+            }
+            return l;
+        }
         float[] sorted = (float[]) memo("ecalLowHcal", k -> {
             float[] ecal = run.floats(Schema.ECAL);
             float[] hcal = run.floats(Schema.HCAL);
@@ -347,6 +349,12 @@ public final class RunResult {
             l.add(Efficiency.of(run.displayName(), run.info().signalMassMeV(), run.info().mix(), k, run.size(), method, cl));
         }
         return l;
+    }
+
+    /** The efficiency of a hidden box: no value, and the total is the visible one (events outside the box). */
+    private Efficiency hiddenEfficiency(IntervalMethod method, double cl) {
+        return new Efficiency(run.displayName(), run.info().signalMassMeV(), run.info().mix(), 0, cutFlow.total(), Double.NaN,
+                Double.NaN, Double.NaN, method, cl);
     }
 
     /** Number of values strictly below x in a sorted array. */

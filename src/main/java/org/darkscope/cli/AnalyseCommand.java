@@ -1,5 +1,6 @@
 package org.darkscope.cli;
 
+import org.darkscope.analysis.AnalysisDefinition;
 import org.darkscope.analysis.AnalysisEngine;
 import org.darkscope.analysis.AnalysisResult;
 import org.darkscope.analysis.BackgroundChoice;
@@ -11,6 +12,10 @@ import org.darkscope.analysis.SelectionIo;
 import org.darkscope.analysis.limits.LimitMethod;
 import org.darkscope.event.RunData;
 import org.darkscope.io.RunFiles;
+import org.darkscope.session.OpenRun;
+import org.darkscope.session.RunRole;
+import org.darkscope.session.SessionFile;
+import org.darkscope.session.report.SessionReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -26,27 +31,48 @@ import java.util.concurrent.Callable;
 
 /** {@code darkscope analyse}: cut flow, regions, efficiencies, background estimates and limits. */
 @Command(name = "analyse", aliases = "analyze", mixinStandardHelpOptions = true,
-        description = "Applies a selection to data/background runs and signal runs: cut flow, region counts, "
-                + "signal efficiencies, background estimates with errors (closure on simulation) and limits.")
+        description = "Applies a selection to data runs, background MC and signal MC: cut flow, region counts, "
+                + "signal efficiencies, background estimates with errors (closure on simulation) and limits. "
+                + "With --session, the runs (with their roles), selection, blinding and analysis definition of a saved "
+                + "window session: the numbers printed are those the window shows.")
 public final class AnalyseCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "RUN.parquet", arity = "1..*", description = "data or background run file(s)")
-    List<Path> runs;
+    @Parameters(paramLabel = "RUN.parquet", arity = "0..*",
+            description = "run file(s) in the data role: recorded data, or simulation analysed as pseudo-data; blinded "
+                    + "(box hidden) unless --unblind, exactly as the window blinds the runs it opens as data. "
+                    + "A signal run (with an A' mass) given here takes the signal role, as in the window")
+    List<Path> runs = new ArrayList<>();
 
-    @Option(names = "--signal", paramLabel = "SIG.parquet", description = "signal run file(s) (repeatable)")
+    @Option(names = "--signal", paramLabel = "SIG.parquet", description = "signal MC run file(s) (repeatable)")
     List<Path> signals = new ArrayList<>();
 
-    @Option(names = "--selection", paramLabel = "SEL.json", description = "selection file (default: the published selection)")
+    @Option(names = "--background-mc", paramLabel = "BKG.parquet",
+            description = "background MC run file(s) (repeatable): never blinded, truth and closure of the estimates")
+    List<Path> backgrounds = new ArrayList<>();
+
+    @Option(names = "--session", paramLabel = "S.json",
+            description = "a session saved by the window (File > Save session): its runs with their roles, selection, "
+                    + "blinding and analysis definition; run files given here are added in the data role")
+    Path sessionFile;
+
+    @Option(names = "--selection", paramLabel = "SEL.json", description = "selection file (default: the published selection, "
+            + "or the session's)")
     Path selectionFile;
 
-    @Option(names = "--unblind", description = "show the box of recorded data (the selection's blinding flag otherwise)")
+    @Option(names = "--unblind", description = "show the signal box of the data-role runs (without it the box is hidden, "
+            + "whatever the selection file says; a session unblinded in the window stays unblinded)")
     boolean unblind;
 
-    @Option(names = "--background-method", paramLabel = "M", defaultValue = "fits",
-            description = "background for the limit: fits, abcd or truth (default fits)")
+    @Option(names = "--background-method", paramLabel = "M",
+            description = "background for the limit: ${COMPLETION-CANDIDATES} (default: the session's, else "
+                    + "sideband-fits; 'fits' is accepted for sideband-fits)", completionCandidates = BackgroundNames.class)
     String backgroundMethod;
 
-    @Option(names = "--method", paramLabel = "M", defaultValue = "cls", description = "limit method: cls, classical or fc (default cls)")
+    @Option(names = {"--limit-method", "--method"}, paramLabel = "M",
+            description = "limit method: cls, classical or fc (default: the session's, else cls)")
     String method;
+
+    @Option(names = "--cl", paramLabel = "CL", description = "confidence level of the limits, e.g. 0.9 (default: the session's, else 0.9)")
+    Double cl;
 
     @Option(names = "--scan-edges", split = ",", paramLabel = "E1,E2,...",
             description = "E_ECAL box edges (GeV) to scan for the smallest expected limit (needs a signal run)")
@@ -58,35 +84,81 @@ public final class AnalyseCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The background method names, for the help text. */
+    static final class BackgroundNames extends ArrayList<String> {
+        BackgroundNames() {
+            for (BackgroundChoice b : BackgroundChoice.values()) {
+                add(AnalysisDefinition.name(b));
+            }
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
-        Selection sel = selectionFile != null ? SelectionIo.read(selectionFile) : Selection.published();
-        if (unblind) {
-            sel = sel.withBlinded(false);
+        PrintWriter err = spec.commandLine().getErr();
+        SessionFile session = sessionFile != null ? SessionFile.read(sessionFile) : null;
+        if (session == null && runs.isEmpty() && backgrounds.isEmpty() && signals.isEmpty()) {
+            throw new IllegalArgumentException("give at least one run file, or --session S.json");
         }
-        BackgroundChoice bc = switch (backgroundMethod.toLowerCase(Locale.ROOT)) {
-            case "fits", "fit", "sideband" -> BackgroundChoice.SIDEBAND_FITS;
-            case "abcd" -> BackgroundChoice.ABCD;
-            case "truth" -> BackgroundChoice.TRUTH;
-            default -> throw new IllegalArgumentException("unknown --background-method '" + backgroundMethod + "' (fits, abcd or truth)");
-        };
-        ExclusionSettings settings = ExclusionSettings.defaults().withBackground(bc).withMethod(LimitMethod.parse(method));
-        List<Path> files = new ArrayList<>(runs);
-        files.addAll(signals);
-        RunFiles.requireDistinct(files); // the same run twice would be counted twice (EOT doubled)
-        List<RunData> all = new ArrayList<>();
+        Selection sel;
+        boolean blinded;
+        if (selectionFile != null) {
+            sel = SelectionIo.read(selectionFile);
+            if (!unblind && !sel.blinded()) {
+                err.println("note: the selection file is unblinded; the box stays hidden without --unblind");
+            }
+            blinded = !unblind;
+        } else if (session != null) {
+            sel = session.selection();
+            blinded = sel.blinded() && !unblind;
+        } else {
+            sel = Selection.published();
+            blinded = !unblind;
+        }
+        sel = sel.withBlinded(blinded);
+        AnalysisDefinition def = session != null ? session.definition() : AnalysisDefinition.defaults();
+        if (backgroundMethod != null) {
+            def = def.withBackground(AnalysisDefinition.parseBackground(backgroundMethod));
+        }
+        if (method != null) {
+            def = def.withLimitMethod(LimitMethod.parse(method));
+        }
+        if (cl != null) {
+            def = def.withCl(cl);
+        }
+        ExclusionSettings settings = def.settings();
+        List<OpenRun> open = new ArrayList<>();
         TerminalProgress progress = new TerminalProgress(System.err);
+        if (session != null) {
+            for (SessionFile.RunEntry e : session.runs()) {
+                open.add(new OpenRun(RunFiles.read(e.path(), progress), e.role(), e.path()));
+            }
+        }
         for (Path p : runs) {
-            all.add(RunFiles.read(p, progress));
+            RunData r = RunFiles.read(p, progress);
+            open.add(new OpenRun(r, RunRole.of(r), p)); // a signal run given here takes the signal role, as in the window
+        }
+        for (Path p : backgrounds) {
+            open.add(new OpenRun(RunFiles.read(p, progress), RunRole.BACKGROUND, p));
         }
         for (Path p : signals) {
             RunData r = RunFiles.read(p, progress);
             if (!r.info().isSignal()) {
                 throw new IllegalArgumentException(p + " is not a signal run (no A' mass in its metadata)");
             }
-            all.add(r);
+            open.add(new OpenRun(r, RunRole.SIGNAL, p));
         }
         progress.done();
+        List<RunData> all = open.stream().map(OpenRun::data).toList();
+        java.util.Set<RunData> dataRole = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        open.stream().filter(o -> o.role() == RunRole.DATA).forEach(o -> dataRole.add(o.data()));
+        List<Path> files = new ArrayList<>(runs);
+        files.addAll(signals);
+        files.addAll(backgrounds);
+        if (session != null) {
+            session.runs().forEach(e -> files.add(e.path()));
+        }
+        RunFiles.requireDistinct(files); // the same run twice would be counted twice (EOT doubled)
         org.darkscope.analysis.MissingColumns.require(sel, all); // a cut on a defaulted column is refused
         for (RunData r : all) {
             if (!r.valueCounts().isEmpty()) {
@@ -96,35 +168,39 @@ public final class AnalyseCommand implements Callable<Integer> {
                     inf += k.posInf() + k.negInf();
                     neg += k.negative();
                 }
-                spec.commandLine().getErr().printf(Locale.ROOT,
+                err.printf(Locale.ROOT,
                         "darkscope: warning: %s has %d NaN, %d infinite and %d negative energy values in %d columns"
                                 + " (darkscope info lists them)%n", r.displayName(), nan, inf, neg, r.valueCounts().size());
-                spec.commandLine().getErr().flush();
+                err.flush();
             }
         }
         AnalysisResult result;
         BoxEdgeScan.Result scan = null;
         try (AnalysisEngine engine = new AnalysisEngine(all)) {
-            result = engine.evaluate(sel);
+            result = engine.evaluate(sel, dataRole::contains, org.darkscope.task.Progress.NONE);
             if (!scanEdges.isEmpty()) {
                 if (result.signalRuns().isEmpty()) {
                     throw new IllegalArgumentException("--scan-edges needs a signal run (--signal)");
                 }
                 double mass = result.signalRuns().get(0).run().info().signalMassMeV();
                 scan = BoxEdgeScan.scan(engine, sel, scanEdges.stream().mapToDouble(Double::doubleValue).toArray(), mass,
-                        settings, progress);
+                        settings, dataRole::contains, progress);
                 progress.done();
             }
         }
         ResultLimits.Summary limits = ResultLimits.compute(result, settings);
+        SessionReport window = SessionReport.of(result, open, def);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             var o = AnalyseReport.toJson(result, limits);
+            o.put("definition", def.describe());
+            o.set("window", AnalyseReport.windowJson(window));
             if (scan != null) {
                 o.set("edgeScan", AnalyseReport.scanJson(scan));
             }
             out.println(CliJson.MAPPER.writeValueAsString(o));
         } else {
+            AnalyseReport.printWindow(window, def, out);
             AnalyseReport.print(result, limits, out);
             if (scan != null) {
                 AnalyseReport.printScan(scan, out);

@@ -2,6 +2,7 @@ package org.darkscope.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.darkscope.analysis.AnalysisDefinition;
 import org.darkscope.analysis.AnalysisResult;
 import org.darkscope.analysis.BoxEdgeScan;
 import org.darkscope.analysis.CutFlow;
@@ -14,8 +15,11 @@ import org.darkscope.analysis.background.BackgroundEstimate;
 import org.darkscope.analysis.background.BackgroundSummary;
 import org.darkscope.analysis.yield.ExclusionPoint;
 import org.darkscope.event.EventClass;
+import org.darkscope.session.report.SessionReport;
+import org.darkscope.session.report.SummaryLine;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -40,7 +44,7 @@ final class AnalyseReport {
             CliJson.put(x, "eot", rr.run().info().eot());
             // a blinded run's cut flow counts only events outside the box (the box count must not follow from it)
             x.put("boxHidden", rr.boxHidden());
-            x.set("cutFlow", cutFlow(rr.visibleCutFlow()));
+            x.set("cutFlow", cutFlow(rr.cutFlow()));
             x.set("regions", regions(rr.regions()));
             if (rr.isSimulated()) {
                 ObjectNode byClass = x.putObject("regionsByClass");
@@ -93,6 +97,47 @@ final class AnalyseReport {
             pts.add(ExclusionCommand.point(p));
         }
         return o;
+    }
+
+    /** The window's results panel for the same session: every summary line and the cut flow table, as shown. */
+    static ObjectNode windowJson(SessionReport w) {
+        ObjectNode o = CliJson.MAPPER.createObjectNode();
+        ArrayNode lines = o.putArray("summary");
+        for (SummaryLine l : w.lines()) {
+            ObjectNode x = lines.addObject();
+            x.put("key", l.key());
+            x.put("label", l.label());
+            x.put("value", l.value());
+            x.put("warning", l.warning());
+        }
+        ObjectNode cf = o.putObject("cutFlow");
+        ArrayNode h = cf.putArray("header");
+        w.cutFlow().header().forEach(h::add);
+        ArrayNode rows = cf.putArray("rows");
+        for (List<String> r : w.cutFlow().rows()) {
+            ArrayNode a = rows.addArray();
+            r.forEach(a::add);
+        }
+        return o;
+    }
+
+    /** The window's results panel as text: the same lines and cut flow table the window shows. */
+    static void printWindow(SessionReport w, AnalysisDefinition def, PrintWriter out) {
+        out.println("results as the window shows them (limits: " + def.describe() + ")");
+        Table t = new Table("quantity", "value", "warning");
+        for (SummaryLine l : w.lines()) {
+            t.row(l.label(), l.value(), l.warning());
+        }
+        t.print(out);
+        out.println();
+        if (!w.cutFlow().rows().isEmpty()) {
+            Table c = new Table(w.cutFlow().header().toArray(new String[0]));
+            for (List<String> r : w.cutFlow().rows()) {
+                c.row(r.toArray(new String[0]));
+            }
+            c.print(out);
+            out.println();
+        }
     }
 
     static ObjectNode scanJson(BoxEdgeScan.Result scan) {
@@ -189,7 +234,7 @@ final class AnalyseReport {
             out.println("== " + rr.run().displayName() + ": " + rr.run().size() + " events"
                     + (rr.isSignal() ? ", signal m_A' = " + CliJson.fmt(rr.run().info().signalMassMeV()) + " MeV" : "")
                     + (rr.isSimulated() ? ", simulated" : ", data"));
-            CutFlow flow = rr.visibleCutFlow();
+            CutFlow flow = rr.cutFlow();
             if (rr.boxHidden()) {
                 out.println("(box blinded: the cut flow counts events outside the signal box; --unblind to see all)");
             }

@@ -30,6 +30,8 @@ public final class AnalysisService implements AutoCloseable {
     private final AtomicLong detailsRequest = new AtomicLong();
     private volatile long detailsDelayMillis;
     private java.util.concurrent.ScheduledExecutorService delayTimer;
+    /** The session's analysis definition, copied on the UI thread for the stage-2 warm-ups. */
+    private volatile org.darkscope.analysis.AnalysisDefinition definition;
     private final List<Consumer<AnalysisResult>> warmUps = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<Consumer<AnalysisResult>> detailWarmUps = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -53,6 +55,7 @@ public final class AnalysisService implements AutoCloseable {
                            TaskExecutor deliver) {
         this.session = session;
         this.engine = engine;
+        this.definition = session.definition();
         this.details = new AnalysisScheduler<>((r, p) -> {
             p.checkCancelled();
             r.computeAll();
@@ -97,6 +100,16 @@ public final class AnalysisService implements AutoCloseable {
             @Override
             public void selectionChanged(Session s) {
                 schedule();
+            }
+
+            @Override
+            public void definitionChanged(Session s) {
+                definition = s.definition();
+                // the limits follow the new definition: stage 2 again on the current result (its fits are kept)
+                AnalysisResult r = s.details() != null ? s.details() : s.result();
+                if (r != null) {
+                    scheduleDetails(r);
+                }
             }
         });
     }
@@ -166,6 +179,14 @@ public final class AnalysisService implements AutoCloseable {
             s.add(r.data());
         }
         return Collections.unmodifiableSet(s);
+    }
+
+    /**
+     * The session's analysis definition as of the latest change (readable from the worker: stage-2
+     * warm-ups compute the limits with it; a change schedules stage 2 again).
+     */
+    public org.darkscope.analysis.AnalysisDefinition definition() {
+        return definition;
     }
 
     /** Wall time of the latest stage-1 evaluation including the warm-up, in nanoseconds. */

@@ -1,5 +1,6 @@
 package org.darkscope.session;
 
+import org.darkscope.analysis.AnalysisDefinition;
 import org.darkscope.analysis.AnalysisResult;
 import org.darkscope.analysis.Selection;
 
@@ -11,7 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The state one user works on: the open runs with their roles, the current selection, the blinding
- * flag and the latest analysis result. Free of any UI toolkit; changes are announced to plain
+ * flag with its log (who unblinded, when), the analysis definition (background method, limit method,
+ * CL) and the latest analysis result. Free of any UI toolkit; changes are announced to plain
  * {@link SessionListener}s. Confined to one thread (the UI thread in the application): background
  * work reads immutable snapshots and hands results back through {@link AnalysisScheduler}.
  */
@@ -21,6 +23,8 @@ public final class Session {
     private Selection selection = Selection.published();
     private AnalysisResult result;
     private AnalysisResult details;
+    private AnalysisDefinition definition = AnalysisDefinition.defaults();
+    private final List<BlindingEvent> blindingLog = new ArrayList<>();
 
     public void addListener(SessionListener l) {
         listeners.add(l);
@@ -74,11 +78,50 @@ public final class Session {
         return selection.blinded();
     }
 
+    /**
+     * Blinds or unblinds; every change is logged with the user name and the time ({@link #blindingLog()}).
+     * Unblinding is meant to follow an explicit confirmation by the user.
+     */
     public void setBlinded(boolean b) {
         if (b != selection.blinded()) {
             selection = selection.withBlinded(b);
+            blindingLog.add(BlindingEvent.now(b ? BlindingEvent.BLIND : BlindingEvent.UNBLIND));
             fire(l -> l.blindingChanged(this));
             fire(l -> l.selectionChanged(this));
+        }
+    }
+
+    /** Every blinding change of this session, oldest first (a copy). */
+    public List<BlindingEvent> blindingLog() {
+        return List.copyOf(blindingLog);
+    }
+
+    /** The latest unblinding while the box is open, else empty. */
+    public Optional<BlindingEvent> unblinding() {
+        if (selection.blinded() || blindingLog.isEmpty()) {
+            return Optional.empty();
+        }
+        BlindingEvent last = blindingLog.get(blindingLog.size() - 1);
+        return last.isUnblind() ? Optional.of(last) : Optional.empty();
+    }
+
+    /** Replaces the log (a session being reopened: the log is history, no new entry). */
+    public void restoreBlindingLog(List<BlindingEvent> log) {
+        blindingLog.clear();
+        blindingLog.addAll(log);
+    }
+
+    /** How limits are derived: background method, limit method, CL (shared with {@code analyse --session}). */
+    public AnalysisDefinition definition() {
+        return definition;
+    }
+
+    /** Replaces the analysis definition; listeners hear definitionChanged. */
+    public void setDefinition(AnalysisDefinition d) {
+        Objects.requireNonNull(d, "definition");
+        if (!d.equals(definition)) {
+            definition = d;
+            fire(l -> l.definitionChanged(this));
         }
     }
 
@@ -96,6 +139,8 @@ public final class Session {
         boolean blindingChanged = s.blinded() != selection.blinded();
         selection = s;
         if (blindingChanged) {
+            // a selection that opens the box is an unblinding too: logged like the menu's
+            blindingLog.add(BlindingEvent.now(s.blinded() ? BlindingEvent.BLIND : BlindingEvent.UNBLIND));
             fire(l -> l.blindingChanged(this));
         }
         fire(l -> l.selectionChanged(this));

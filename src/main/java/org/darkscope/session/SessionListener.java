@@ -11,6 +11,10 @@ public interface SessionListener {
     default void selectionChanged(Session session) {
     }
 
+    /** The analysis definition (background method, limit method, CL) changed. */
+    default void definitionChanged(Session session) {
+    }
+
     default void resultChanged(Session session) {
     }
 

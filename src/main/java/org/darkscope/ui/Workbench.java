@@ -287,7 +287,7 @@ public final class Workbench implements AutoCloseable {
     public void openSession(Path file) {
         try {
             var sf = org.darkscope.session.SessionFile.read(file);
-            model.session().setSelection(sf.selection());
+            sf.restoreInto(model.session()); // selection, blinding log, analysis definition
             model.openRuns(sf.runs(), () -> {
                 applyViewState(sf.view());
                 model.setStatus("session " + file.getFileName() + " reopened: " + sf.runs().size() + " run(s)");

@@ -9,7 +9,7 @@ import org.darkscope.analysis.yield.ExclusionCalculator;
 import org.darkscope.analysis.yield.ExclusionPoint;
 import org.darkscope.analysis.yield.ExclusionRequest;
 import org.darkscope.analysis.yield.SignalProcess;
-import org.darkscope.ui.results.ResultsSummary;
+import org.darkscope.session.report.ResultsSummary;
 
 import java.util.List;
 

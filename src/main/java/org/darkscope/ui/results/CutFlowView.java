@@ -4,6 +4,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 
+import org.darkscope.session.report.CutFlowTableModel;
+
 import java.util.List;
 
 /** The cut flow table (rows: cuts; columns: data, signal per mass, background MC per run). */

@@ -2,16 +2,38 @@ package org.darkscope.ui.results;
 
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.darkscope.analysis.AnalysisDefinition;
+import org.darkscope.analysis.BackgroundChoice;
+import org.darkscope.analysis.limits.LimitMethod;
+import org.darkscope.session.Session;
+import org.darkscope.session.SessionListener;
+import org.darkscope.session.report.SummaryLine;
 
-/** The results summary: one line per number, with a warning icon and its explanation where a method is unreliable. */
+/**
+ * The results summary: one line per number, with a warning icon and its explanation where a method is
+ * unreliable. Above the numbers, the analysis definition the limits follow: background method, limit
+ * method and confidence level (stored in the session; {@code analyse --session} uses the same).
+ */
 public final class ResultsPanel extends ScrollPane {
+    /** Confidence levels offered (a session with another one adds it). */
+    static final java.util.List<Double> LEVELS = java.util.List.of(0.6827, 0.9, 0.95, 0.99);
+
     private final GridPane grid = new GridPane();
     private final ResultsViewModel model;
+    private final ComboBox<BackgroundChoice> background = new ComboBox<>();
+    private final ComboBox<LimitMethod> limitMethod = new ComboBox<>();
+    private final ComboBox<Double> cl = new ComboBox<>();
+    private boolean updating;
 
     public ResultsPanel(ResultsViewModel model) {
         this.model = model;
@@ -22,10 +44,77 @@ public final class ResultsPanel extends ScrollPane {
         ColumnConstraints c0 = new ColumnConstraints();
         c0.setMinWidth(330);
         grid.getColumnConstraints().addAll(c0, new ColumnConstraints(), new ColumnConstraints());
-        setContent(grid);
+        setContent(new VBox(4, definitionBar(), grid));
         setFitToWidth(true);
         model.lines().addListener((ListChangeListener<SummaryLine>) c -> rebuild());
         rebuild();
+    }
+
+    /** The controls of the analysis definition, kept in step with the session. */
+    private HBox definitionBar() {
+        Session session = model.session();
+        background.setId("backgroundMethod");
+        background.getItems().setAll(BackgroundChoice.values());
+        background.setConverter(converter(AnalysisDefinition::name));
+        limitMethod.setId("limitMethod");
+        limitMethod.getItems().setAll(LimitMethod.values());
+        limitMethod.setConverter(converter(LimitMethod::cliName));
+        cl.setId("confidenceLevel");
+        cl.setConverter(converter(c -> AnalysisDefinition.percent(c) + " %"));
+        show(session.definition());
+        background.valueProperty().addListener((o, a, b) -> edit(d -> d.withBackground(b), b));
+        limitMethod.valueProperty().addListener((o, a, m) -> edit(d -> d.withLimitMethod(m), m));
+        cl.valueProperty().addListener((o, a, c) -> edit(d -> d.withCl(c), c));
+        session.addListener(new SessionListener() {
+            @Override
+            public void definitionChanged(Session s) {
+                show(s.definition());
+            }
+        });
+        HBox bar = new HBox(8, new Label("Limits: background"), background, new Label("method"), limitMethod,
+                new Label("CL"), cl);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(6, 6, 0, 6));
+        return bar;
+    }
+
+    private <T> void edit(java.util.function.UnaryOperator<AnalysisDefinition> f, T value) {
+        if (!updating && value != null) {
+            model.session().setDefinition(f.apply(model.session().definition()));
+        }
+    }
+
+    private void show(AnalysisDefinition d) {
+        updating = true;
+        try {
+            java.util.List<Double> levels = new java.util.ArrayList<>(LEVELS);
+            if (!levels.contains(d.cl())) {
+                levels.add(d.cl());
+                levels.sort(null);
+            }
+            if (!cl.getItems().equals(levels)) {
+                cl.getItems().setAll(levels);
+            }
+            background.setValue(d.background());
+            limitMethod.setValue(d.limitMethod());
+            cl.setValue(d.cl());
+        } finally {
+            updating = false;
+        }
+    }
+
+    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> f) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return t == null ? "" : f.apply(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null; // not editable
+            }
+        };
     }
 
     private final java.util.List<String> shownKeys = new java.util.ArrayList<>();

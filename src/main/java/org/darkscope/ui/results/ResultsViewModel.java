@@ -4,19 +4,23 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.darkscope.analysis.AnalysisDefinition;
 import org.darkscope.analysis.AnalysisResult;
-import org.darkscope.event.RunData;
 import org.darkscope.session.OpenRun;
-import org.darkscope.session.RunRole;
 import org.darkscope.session.Session;
 import org.darkscope.session.SessionListener;
+import org.darkscope.session.report.CutFlowTableModel;
+import org.darkscope.session.report.SessionReport;
+import org.darkscope.session.report.SummaryLine;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The results panel's state: summary lines and the cut flow table, rebuilt from each result the
- * session receives (stage 1: counts, cut flow, efficiency; stage 2: background estimates).
+ * session receives (stage 1: counts, cut flow, efficiency; stage 2: background estimates and the
+ * limits of the session's analysis definition), all by {@link SessionReport}, the code
+ * {@code analyse --session} prints with.
  */
 public final class ResultsViewModel {
     private final Session session;
@@ -26,11 +30,12 @@ public final class ResultsViewModel {
     private List<SummaryLine> background = List.of();
 
     private volatile Built built;
-    /** The session's runs, copied on the UI thread so the worker can read them. */
+    /** The session's runs and definition, copied on the UI thread so the worker can read them. */
     private volatile List<OpenRun> runs;
+    private volatile AnalysisDefinition definition;
 
-    /** Stage-2 lines computed on the worker for one result. */
-    private record Built(AnalysisResult result, List<SummaryLine> lines) {
+    /** Stage-2 lines computed on the worker for one result and one definition. */
+    private record Built(AnalysisResult result, AnalysisDefinition definition, List<SummaryLine> lines) {
     }
 
     public ResultsViewModel(Session session) {
@@ -40,14 +45,28 @@ public final class ResultsViewModel {
     /** With a service, the background and limit lines are computed on the analysis worker. */
     public ResultsViewModel(Session session, org.darkscope.session.AnalysisService service) {
         this.session = session;
-        if (service != null) {
-            service.addDetailsWarmUp(r -> built = new Built(r, detailLines(r)));
-        }
         runs = session.runs();
+        definition = session.definition();
+        if (service != null) {
+            service.addDetailsWarmUp(r -> {
+                AnalysisDefinition d = service.definition();
+                built = new Built(r, d, SessionReport.detailLines(r, runs, d));
+            });
+        }
         session.addListener(new SessionListener() {
             @Override
             public void runsChanged(Session s) {
                 runs = s.runs();
+            }
+
+            @Override
+            public void definitionChanged(Session s) {
+                definition = s.definition();
+                if (service == null && s.details() != null) {
+                    background = SessionReport.detailLines(s.details(), runs, definition);
+                    publish();
+                }
+                // with a service: it recomputes the details of the current result (AnalysisService)
             }
 
             @Override
@@ -58,8 +77,8 @@ public final class ResultsViewModel {
                     background = List.of();
                     cutFlow.set(CutFlowTableModel.empty());
                 } else {
-                    core = ResultsSummary.core(r, data(r));
-                    cutFlow.set(CutFlowTableModel.of(r, data(r), present(r, s.runs(RunRole.BACKGROUND))));
+                    core = SessionReport.coreLines(r, runs);
+                    cutFlow.set(SessionReport.cutFlow(r, runs));
                 }
                 publish();
             }
@@ -68,7 +87,10 @@ public final class ResultsViewModel {
             public void detailsChanged(Session s) {
                 AnalysisResult r = s.details();
                 Built b = built;
-                background = r == null ? List.of() : b != null && b.result() == r ? b.lines() : detailLines(r);
+                AnalysisDefinition d = s.definition();
+                definition = d;
+                background = r == null ? List.of()
+                        : b != null && b.result() == r && b.definition().equals(d) ? b.lines() : SessionReport.detailLines(r, runs, d);
                 publish();
             }
 
@@ -81,18 +103,16 @@ public final class ResultsViewModel {
         });
     }
 
+    public Session session() {
+        return session;
+    }
+
     public ObservableList<SummaryLine> lines() {
         return lines;
     }
 
     public ReadOnlyObjectProperty<CutFlowTableModel> cutFlowProperty() {
         return cutFlow.getReadOnlyProperty();
-    }
-
-    private List<SummaryLine> detailLines(AnalysisResult r) {
-        List<SummaryLine> l = new ArrayList<>(ResultsSummary.background(r.background()));
-        l.addAll(ResultsSummary.limits(r, data(r)));
-        return l;
     }
 
     /** The line with a key, or null. */
@@ -106,16 +126,5 @@ public final class ResultsViewModel {
         if (!all.equals(lines)) {
             lines.setAll(all);
         }
-    }
-
-    /** The data runs of the session present in the result (background MC if no data run is open). */
-    List<RunData> data(AnalysisResult r) {
-        List<OpenRun> all = runs;
-        List<RunData> d = present(r, all.stream().filter(o -> o.role() == RunRole.DATA).toList());
-        return d.isEmpty() ? present(r, all.stream().filter(o -> o.role() == RunRole.BACKGROUND).toList()) : d;
-    }
-
-    private static List<RunData> present(AnalysisResult r, List<OpenRun> runs) {
-        return runs.stream().map(OpenRun::data).filter(d -> r.runs().stream().anyMatch(x -> x.run() == d)).toList();
     }
 }

@@ -50,7 +50,8 @@ public final class PlaneSnapshots {
             RunResult rr = result.run(r);
             density = density == null ? rr.plane() : density.plus(rr.plane());
             counts = counts.plus(rr.regions());
-            selected += rr.selectedCount();
+            selected += rr.selectedCount(); // outside the box when it is hidden: the scatter/density switch reveals nothing
+            blinded |= rr.boxHidden();
         }
         Histogram2D sig = null;
         for (RunData r : signal) {

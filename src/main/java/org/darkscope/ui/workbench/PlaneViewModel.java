@@ -106,7 +106,8 @@ public final class PlaneViewModel {
         List<RunData> in = r.runs().stream().map(x -> x.run()).toList();
         List<RunData> data = ro.data().stream().filter(x -> in.stream().anyMatch(y -> y == x)).toList();
         List<RunData> signal = ro.signal().stream().filter(x -> in.stream().anyMatch(y -> y == x)).toList();
-        return PlaneSnapshots.of(r, data, signal, r.selection().blinded());
+        // the box is hidden where the engine hides it: data-role runs of a blinded selection (MC follows its role)
+        return PlaneSnapshots.of(r, data, signal, data.stream().anyMatch(d -> r.run(d).boxHidden()));
     }
 
     /**
@@ -127,7 +128,7 @@ public final class PlaneViewModel {
         double bestD = 1.0;
         int[] candidates = s != null && s.points() != null ? s.points().event() : r.run(run).selectedEvents();
         BoxEdges b = PlaneSnapshots.edges(r.selection().box());
-        boolean blinded = r.selection().blinded();
+        boolean blinded = r.runs().stream().anyMatch(x -> x.run() == run) ? r.run(run).boxHidden() : r.selection().blinded();
         for (int i : candidates) {
             if (i < 0 || (blinded && e[i] < b.ecalMax() && h[i] < b.hcalMax())) {
                 continue;

@@ -57,7 +57,9 @@ class BlindedPseudoDataTest {
         MainViewModel model = new MainViewModel(session, (p, pr) -> {
             throw new java.io.IOException("no files in this test");
         }, now, new RecentRuns(prefs));
-        wb = Workbench.create(model, now, now, now);
+        // stage 2 (fits, limits: seconds on these large synthetic backgrounds) in the background, as in the application
+        wb = Workbench.create(model, now, new org.darkscope.session.BackgroundTaskExecutor("test-details", 1),
+                new org.darkscope.ui.FxTaskExecutor());
         Scene scene = new Scene(wb.window(), 1250, 780);
         scene.getStylesheets().add(DarkScopeApp.stylesheet());
         stage.setScene(scene);
@@ -84,6 +86,19 @@ class BlindedPseudoDataTest {
         }
     }
 
+    /** Waits until the background lines of the current result are on screen. */
+    private void awaitDetails() throws Exception {
+        WaitForAsyncUtils.waitFor(300, java.util.concurrent.TimeUnit.SECONDS, () -> {
+            Session s = wb.model().session();
+            return s.result() != null && s.details() == s.result() && robot().lookup("#result-limit-expected").tryQuery().isPresent();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static FxRobot robot() {
+        return new FxRobot();
+    }
+
     private static String text(FxRobot robot, String id) {
         return robot.lookup(id).queryAs(Label.class).getText();
     }
@@ -95,7 +110,7 @@ class BlindedPseudoDataTest {
     private static String classes(RunResult rr, boolean visible) {
         StringBuilder sb = new StringBuilder();
         for (EventClass c : EventClass.values()) {
-            long n = visible ? rr.visibleCount(c) : rr.selectedCount(c);
+            long n = rr.selectedCount(c); // outside the box when it is hidden
             if (n > 0) {
                 sb.append(sb.isEmpty() ? "" : ", ").append(c.label()).append(' ').append(n);
             }
@@ -104,7 +119,8 @@ class BlindedPseudoDataTest {
     }
 
     @Test
-    void resultsOfBlindedPseudoDataRevealNothingOfTheBox(FxRobot robot) {
+    void resultsOfBlindedPseudoDataRevealNothingOfTheBox(FxRobot robot) throws Exception {
+        awaitDetails();
         Selection sel = wb.model().session().selection();
         assertTrue(sel.blinded());
         AnalysisResult blind = expected(sel);
@@ -118,9 +134,9 @@ class BlindedPseudoDataTest {
         assertEquals("box: blinded", text(robot, "#count-BOX"));
         // the selected total is the one outside the box, and says so
         assertTrue(shown(robot, "selected data events outside the box"));
-        assertEquals(String.format(Locale.ROOT, "%d of %d", shownRun.visibleSelectedCount(), shownRun.visibleCutFlow().total()),
+        assertEquals(String.format(Locale.ROOT, "%d of %d", shownRun.selectedCount(), shownRun.cutFlow().total()),
                 text(robot, "#result-selected"));
-        assertEquals(open.run(DATA).selectedCount() - inBox, shownRun.visibleSelectedCount());
+        assertEquals(open.run(DATA).selectedCount() - inBox, shownRun.selectedCount());
         // the count by truth class excludes the box too
         assertTrue(shown(robot, "selected outside the box by truth class (" + DATA.displayName() + ")"));
         assertEquals(classes(shownRun, true), text(robot, "#result-classes-" + RUN));
@@ -130,7 +146,7 @@ class BlindedPseudoDataTest {
         // the cut flow: data outside the box; the background MC column unblinded
         TableView<List<String>> table = wb.cutFlowView();
         assertTrue(table.getColumns().get(1).getText().contains("outside the box"), table.getColumns().get(1).getText());
-        CutFlow dataFlow = shownRun.visibleCutFlow();
+        CutFlow dataFlow = shownRun.cutFlow();
         CutFlow bkgFlow = open.run(BKG).cutFlow();
         assertFalse(blind.run(BKG).boxHidden());
         for (List<String> row : table.getItems().subList(1, table.getItems().size())) {
@@ -142,6 +158,9 @@ class BlindedPseudoDataTest {
         robot.clickOn("#unblindConfirm");
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(wb.model().session().isBlinded());
+        assertEquals(1, wb.model().session().blindingLog().size(), "the unblinding is logged");
+        assertEquals(System.getProperty("user.name"), wb.model().session().unblinding().orElseThrow().user());
+        awaitDetails();
         RunResult all = open.run(DATA);
         assertEquals(Long.toString(inBox), text(robot, "#result-region-BOX"));
         assertEquals("box: " + inBox, text(robot, "#count-BOX"));

@@ -8,6 +8,8 @@ import org.darkscope.event.RunData;
 import org.darkscope.event.RunInfo;
 import org.darkscope.event.Schema;
 import org.darkscope.session.SyntheticRuns;
+import org.darkscope.session.report.ResultsSummary;
+import org.darkscope.session.report.SummaryLine;
 import org.darkscope.ui.plane.PlaneRegion;
 import org.darkscope.ui.plane.PlaneSnapshot;
 import org.darkscope.ui.workbench.PlaneSnapshots;

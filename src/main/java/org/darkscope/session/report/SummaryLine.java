@@ -1,4 +1,4 @@
-package org.darkscope.ui.results;
+package org.darkscope.session.report;
 
 /**
  * One line of the results summary.

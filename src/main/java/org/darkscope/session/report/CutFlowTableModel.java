@@ -1,4 +1,4 @@
-package org.darkscope.ui.results;
+package org.darkscope.session.report;
 
 import org.darkscope.analysis.AnalysisResult;
 import org.darkscope.analysis.CutFlow;
@@ -47,7 +47,7 @@ public final class CutFlowTableModel {
         boolean hidden = false;
         for (RunData d : data) {
             // a hidden (blinded) box: the cut flow outside the box, so the box count cannot be derived
-            CutFlow f = r.run(d).visibleCutFlow();
+            CutFlow f = r.run(d).cutFlow();
             hidden |= r.run(d).boxHidden();
             dataFlow = dataFlow == null ? f : dataFlow.plus(f);
         }
@@ -105,7 +105,7 @@ public final class CutFlowTableModel {
         for (EventClass c : EventClass.values()) {
             long n = 0;
             for (RunData b : background) {
-                n += r.run(b).visibleCount(c);
+                n += r.run(b).selectedCount(c);
             }
             if (n > 0) {
                 out.add(List.of(c.label(), Long.toString(n)));
@@ -114,11 +114,11 @@ public final class CutFlowTableModel {
         return out;
     }
 
-    static String pct(double f) {
+    public static String pct(double f) {
         return Double.isNaN(f) ? "" : String.format(Locale.ROOT, "%.2f %%", 100 * f);
     }
 
-    static String fmtMass(double m) {
+    public static String fmtMass(double m) {
         return m == Math.rint(m) ? String.format(Locale.ROOT, "%.0f", m) : String.format(Locale.ROOT, "%.1f", m);
     }
 }

@@ -1,13 +1,13 @@
-package org.darkscope.ui.results;
+package org.darkscope.session.report;
 
+import org.darkscope.analysis.AnalysisDefinition;
 import org.darkscope.analysis.AnalysisResult;
 import org.darkscope.analysis.Efficiency;
 import org.darkscope.analysis.Region;
 import org.darkscope.analysis.RegionCounts;
+import org.darkscope.analysis.ResultLimits;
 import org.darkscope.analysis.background.BackgroundEstimate;
 import org.darkscope.analysis.background.BackgroundSummary;
-import org.darkscope.analysis.limits.LimitInput;
-import org.darkscope.analysis.limits.UpperLimits;
 import org.darkscope.event.EventClass;
 import org.darkscope.event.RunData;
 
@@ -20,7 +20,9 @@ import java.util.OptionalDouble;
 /**
  * The numbers of the results panel as text, from the engine's result only: selected events, region
  * counts, signal efficiency per mass with its interval, background estimates with warnings, truth and
- * closure on simulation, the observed count once unblinded. No toolkit: unit-tested directly.
+ * closure on simulation, the observed count once unblinded, and the limits of the session's
+ * {@link AnalysisDefinition} (computed by {@link ResultLimits}, the one code path the command line
+ * uses too). No toolkit: the window shows these lines and {@code analyse --session} prints them.
  */
 public final class ResultsSummary {
     /** ABCD is flagged when |closure - 1| exceeds this on simulation (a sign of E_ECAL/E_HCAL correlation). */
@@ -38,12 +40,12 @@ public final class ResultsSummary {
         RegionCounts regions = RegionCounts.empty();
         for (RunData d : data) {
             // a hidden box: only what lies outside it (the box count must not be derivable)
-            selected += r.run(d).visibleSelectedCount();
-            total += r.run(d).visibleCutFlow().total();
+            selected += r.run(d).selectedCount();
+            total += r.run(d).cutFlow().total();
             hidden |= r.run(d).boxHidden();
             regions = regions.plus(r.run(d).regions());
         }
-        boolean blinded = r.selection().blinded();
+        boolean blinded = hidden; // the box is hidden where the engine hides it (data-role runs of a blinded selection)
         out.add(SummaryLine.ok("selected", hidden ? "selected data events outside the box" : "selected data events",
                 String.format(Locale.ROOT, "%d of %d", selected, total)));
         for (Region reg : new Region[]{Region.BOX, Region.A, Region.C, Region.D}) {
@@ -56,7 +58,7 @@ public final class ResultsSummary {
             if (d.info().simulated()) {
                 StringBuilder sb = new StringBuilder();
                 for (EventClass c : EventClass.values()) {
-                    long n = r.run(d).visibleCount(c);
+                    long n = r.run(d).selectedCount(c);
                     if (n > 0) {
                         sb.append(sb.isEmpty() ? "" : ", ").append(c.label()).append(' ').append(n);
                     }
@@ -82,7 +84,7 @@ public final class ResultsSummary {
         }
         if (!blinded) {
             long n = regions.count(Region.BOX);
-            out.add(SummaryLine.ok("observed", "observed in the box", n == RegionCounts.HIDDEN ? "blinded" : Long.toString(n)));
+            out.add(SummaryLine.ok("observed", "observed in the box", Long.toString(n)));
         } else {
             out.add(SummaryLine.ok("observed", "observed in the box", "blinded (Analysis → Unblind)"));
         }
@@ -123,45 +125,51 @@ public final class ResultsSummary {
         return out;
     }
 
-    /** The estimate the limits use: the sideband C fit (NA64's method), else ABCD, else the sideband A fit. */
+    /**
+     * The estimate the limits use with the default definition, or null if it is unavailable.
+     *
+     * @deprecated the background for the limit is the session's {@link AnalysisDefinition#background()},
+     * picked by {@link ResultLimits#compute}; kept for callers outside the results panel
+     */
+    @Deprecated
     public static BackgroundEstimate chosen(BackgroundSummary b) {
-        for (BackgroundEstimate e : List.of(b.sidebandC(), b.abcd(), b.sidebandA())) {
-            if (e.available()) {
-                return e;
-            }
-        }
-        return null;
+        BackgroundEstimate e = AnalysisDefinition.defaults().background().pick(b);
+        return e.available() ? e : null;
     }
 
     /**
-     * Expected (and, once unblinded, observed) 90 % CL upper limit on signal events (CLs, log-normal
-     * uncertainty on the background), from the chosen background estimate. Slow-ish: call off the UI thread.
+     * The limit lines: the background the definition picks, the expected and (once unblinded) the
+     * observed upper limit on signal events, all from {@link ResultLimits#compute} with the
+     * definition's settings. Slow-ish: call off the UI thread.
+     *
+     * @param data the runs shown as data (their box count is the observed number)
      */
-    public static List<SummaryLine> limits(AnalysisResult r, List<RunData> data) {
+    public static List<SummaryLine> limits(AnalysisResult r, List<RunData> data, AnalysisDefinition def) {
         List<SummaryLine> out = new ArrayList<>();
-        BackgroundSummary b = r.background();
-        BackgroundEstimate e = chosen(b);
-        if (e == null) {
-            out.add(new SummaryLine("limit-expected", "expected 90% CL limit on signal events", "—",
-                    "no background estimate is available (see the warnings above)"));
+        ResultLimits.Summary s = ResultLimits.compute(r, def.settings());
+        BackgroundEstimate e = s.background();
+        String cl = AnalysisDefinition.percent(def.cl());
+        String method = def.limitMethod().cliName();
+        out.add(new SummaryLine("limit-background", "background for the limit (" + AnalysisDefinition.name(def.background()) + ")",
+                e.available() ? e.describe() : "—", e.available() ? "" : e.reason()));
+        if (!e.available()) {
+            out.add(new SummaryLine("limit-expected", "expected " + cl + "% CL limit on signal events", "—",
+                    "no background estimate is available for the method " + AnalysisDefinition.name(def.background())));
             return out;
         }
-        double bkg = Math.max(0, e.value());
-        double db = Double.isFinite(e.totalError()) ? e.totalError() : 0;
-        LimitInput in = LimitInput.of(0, bkg).withErrors(db, 0);
-        String basis = String.format(Locale.ROOT, "  (CLs, b = %.3g ± %.2g from %s)", bkg, db, e.method());
-        out.add(SummaryLine.ok("limit-expected", "expected 90% CL limit on signal events",
-                String.format(Locale.ROOT, "%.3f", UpperLimits.expectedLimit(in)) + basis));
-        if (r.selection().blinded()) {
-            out.add(SummaryLine.ok("limit-observed", "observed 90% CL limit on signal events", "blinded"));
+        String basis = String.format(Locale.ROOT, "  (%s, b = %.3g ± %.2g from %s)", method, Math.max(0, e.value()),
+                Double.isFinite(e.totalError()) ? e.totalError() : 0, e.method());
+        out.add(SummaryLine.ok("limit-expected", "expected " + cl + "% CL limit on signal events",
+                String.format(Locale.ROOT, "%.3f", s.expectedLimit()) + basis));
+        boolean hidden = data.stream().anyMatch(d -> r.run(d).boxHidden());
+        if (hidden) {
+            out.add(SummaryLine.ok("limit-observed", "observed " + cl + "% CL limit on signal events", "blinded"));
+        } else if (s.observed() < 0) {
+            out.add(new SummaryLine("limit-observed", "observed " + cl + "% CL limit on signal events", "—",
+                    "no run is open as data: no observed count"));
         } else {
-            long n = 0;
-            for (RunData d : data) {
-                n += Math.max(0, r.run(d).regions().count(Region.BOX));
-            }
-            double up = UpperLimits.upperLimit(in.withObserved((int) Math.min(Integer.MAX_VALUE, n)));
-            out.add(SummaryLine.ok("limit-observed", "observed 90% CL limit on signal events",
-                    String.format(Locale.ROOT, "%.3f  (n = %d)", up, n) + basis));
+            out.add(SummaryLine.ok("limit-observed", "observed " + cl + "% CL limit on signal events",
+                    String.format(Locale.ROOT, "%.3f  (n = %d)", s.upperLimit(), s.observed()) + basis));
         }
         return out;
     }

@@ -1,0 +1,87 @@
+package org.darkscope.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.darkscope.analysis.SyntheticRuns;
+import org.darkscope.io.RunFiles;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Runs take the role the user gives them, as in the window: a simulated run given as data is blinded. */
+class AnalyseRolesTest {
+    @TempDir
+    static Path dir;
+    static Path sim;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream oldOut;
+    private PrintStream oldErr;
+
+    @BeforeAll
+    static void files() throws Exception {
+        sim = dir.resolve("physics.parquet");
+        RunFiles.write(SyntheticRuns.background(20_000, 77), sim);
+    }
+
+    @BeforeEach
+    void capture() {
+        oldOut = System.out;
+        oldErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(oldOut);
+        System.setErr(oldErr);
+    }
+
+    private JsonNode run(String... args) throws Exception {
+        out.reset();
+        assertEquals(0, DarkScopeCli.run(args), err.toString(StandardCharsets.UTF_8));
+        String s = out.toString(StandardCharsets.UTF_8);
+        return new ObjectMapper().readTree(s.substring(s.indexOf('{')));
+    }
+
+    @Test
+    void aSimulatedRunGivenAsDataIsBlindedUnlessUnblinded() throws Exception {
+        JsonNode blind = run("analyse", sim.toString(), "--json").get("runs").get(0);
+        assertTrue(blind.get("boxHidden").asBoolean());
+        assertEquals("blinded", blind.get("regions").get("BOX").asText());
+        JsonNode open = run("analyse", sim.toString(), "--unblind", "--json").get("runs").get(0);
+        long box = open.get("regions").get("BOX").asLong();
+        assertTrue(box > 0, "the synthetic run has selected events in the box");
+        // blinded, the cut flow counts the events outside the box: the box count does not follow from it
+        long selBlind = blind.get("cutFlow").get(blind.get("cutFlow").size() - 1).get("after").asLong();
+        long selOpen = open.get("cutFlow").get(open.get("cutFlow").size() - 1).get("after").asLong();
+        assertEquals(selOpen - box, selBlind);
+        assertEquals(20_000 - blind.get("cutFlow").get(0).get("after").asLong() > 0, true, "the total is the one outside the box");
+        // the same file as background MC is never blinded
+        JsonNode mc = run("analyse", "--background-mc", sim.toString(), "--json").get("runs").get(0);
+        assertEquals(box, mc.get("regions").get("BOX").asLong());
+    }
+
+    @Test
+    void badOptionsGiveExitCode2AndAMessage() {
+        assertEquals(2, DarkScopeCli.run("analyse", sim.toString(), "--background-method", "crystal-ball"));
+        String e = err.toString(StandardCharsets.UTF_8);
+        assertTrue(e.contains("crystal-ball") && e.contains("abcd") && e.contains("sideband-fits"), e);
+        assertEquals(2, DarkScopeCli.run("analyse", sim.toString(), "--cl", "1.5"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("confidence level"));
+        assertEquals(2, DarkScopeCli.run("analyse"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--session"));
+        assertEquals(2, DarkScopeCli.run("analyse", "--session", dir.resolve("missing.json").toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("missing.json"));
+    }
+}
