@@ -29,6 +29,7 @@ final class EventFactory {
     private final double threshold;
     private final SimConfig cfg;
     private final double earlyReject;
+    private final java.util.Map<String, String> processInfo = new java.util.LinkedHashMap<>();
 
     EventFactory(DetectorResponse response, SimConfig cfg) {
         this.response = response;
@@ -42,9 +43,20 @@ final class EventFactory {
             if (Double.isNaN(m)) {
                 throw new IllegalArgumentException("a " + cfg.mix().cliName() + " run needs an A' mass (--mass-mev)");
             }
-            EventProcess p = cfg.mix() == Mix.SIGNAL_BREM
-                    ? new BremSignal(response, m * 1e-3)
-                    : new AnnihilationSignal(response, m * 1e-3, cfg.knobs());
+            EventProcess p;
+            if (cfg.mix() == Mix.SIGNAL_BREM) {
+                BremSignal b = new BremSignal(response, m * 1e-3);
+                processInfo.put("signal.generated", "A' emissions by the primary electron while E_e > "
+                        + "signal.minElectronEnergy (thick target, docs/physics.md)");
+                processInfo.put("signal.minElectronEnergy", Double.toString(b.minElectronEnergy()));
+                processInfo.put("signal.effectivePathX0", String.format(java.util.Locale.ROOT, "%.4f",
+                        b.effectivePathX0()));
+                p = b;
+            } else {
+                p = new AnnihilationSignal(response, m * 1e-3, cfg.knobs());
+                processInfo.put("signal.generated", "resonant annihilations of shower positrons (E+ from the "
+                        + "Breit-Wigner times t+(E), docs/physics.md)");
+            }
             processes = new EventProcess[]{p};
             cumulative = new double[]{1.0};
         } else {
@@ -55,6 +67,11 @@ final class EventFactory {
             }
             cumulative = cfg.fractions().cumulative();
         }
+    }
+
+    /** What the signal process adds to the run metadata (empty for background mixes). */
+    java.util.Map<String, String> processInfo() {
+        return java.util.Collections.unmodifiableMap(processInfo);
     }
 
     private EventProcess create(EventClass c) {

@@ -23,6 +23,8 @@ public final class EventRecord {
     public double truthZ;
     /** Scratch for samplers (e.g. the shower's α, β). */
     public final double[] scratch = new double[4];
+    /** Scratch for the thick-target path (per-slab increments). */
+    public final double[] slabs = new double[16];
 
     public EventRecord(int cellCount, int srdCount, int vetoCount) {
         cells = new double[cellCount];

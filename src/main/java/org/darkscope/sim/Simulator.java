@@ -87,7 +87,7 @@ public final class Simulator {
         }
         pr.update(1, "simulated " + n + " events");
         LOG.log(System.Logger.Level.DEBUG, () -> "simulated " + n + " events from " + out.generated.length + " blocks");
-        return out.build(cfg, detector, generated);
+        return out.build(cfg, detector, generated, factory.processInfo());
     }
 
     private static void wait(List<Future<?>> futures, Progress pr, AtomicInteger done, AtomicBoolean stop, int n) {
@@ -196,8 +196,9 @@ public final class Simulator {
             }
         }
 
-        RunData build(SimConfig cfg, Detector d, long generatedTotal) {
+        RunData build(SimConfig cfg, Detector d, long generatedTotal, Map<String, String> processInfo) {
             Map<String, String> gen = new LinkedHashMap<>(cfg.describe());
+            gen.putAll(processInfo);
             gen.put(GENERATED_KEY, Long.toString(generatedTotal));
             gen.put("triggered", Integer.toString(n));
             double mass = cfg.mix().isSignal() ? cfg.massMeV() : Double.NaN;
