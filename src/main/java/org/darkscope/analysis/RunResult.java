@@ -307,17 +307,18 @@ public final class RunResult {
     }
 
     /**
-     * Signal efficiency: selected events in the box over all events of the run (meaningful for
-     * signal runs). NaN value for a hidden box.
+     * Signal efficiency: selected events in the box over the events generated before the trigger
+     * ({@link org.darkscope.event.RunInfo#generatedEvents}; the events in the file when the metadata
+     * has no count), meaningful for signal runs. NaN value for a hidden box.
      */
     public Efficiency efficiency(IntervalMethod method, double cl) {
         long k = regions().count(Region.BOX);
         String mix = run.info().mix();
         if (k < 0) {
-            return new Efficiency(run.displayName(), run.info().signalMassMeV(), mix, 0, run.size(), Double.NaN,
+            return new Efficiency(run.displayName(), run.info().signalMassMeV(), mix, 0, run.info().generatedEvents(run.size()), Double.NaN,
                     Double.NaN, Double.NaN, method, cl);
         }
-        return Efficiency.of(run.displayName(), run.info().signalMassMeV(), mix, k, run.size(), method, cl);
+        return Efficiency.of(run.displayName(), run.info().signalMassMeV(), mix, k, run.info().generatedEvents(run.size()), method, cl);
     }
 
     /**
@@ -344,7 +345,7 @@ public final class RunResult {
         List<Efficiency> l = new ArrayList<>();
         for (double edge : edges) {
             int k = countBelow(sorted, edge);
-            l.add(Efficiency.of(run.displayName(), run.info().signalMassMeV(), run.info().mix(), k, run.size(), method, cl));
+            l.add(Efficiency.of(run.displayName(), run.info().signalMassMeV(), run.info().mix(), k, run.info().generatedEvents(run.size()), method, cl));
         }
         return l;
     }

@@ -40,7 +40,7 @@ public final class Simulator {
     /** Beam intensity recorded in the metadata, e-/spill (physics.md 1: up to ~5-9e6 [src]). */
     public static final double INTENSITY = 5e6;
     /** Generator-map key holding the number of generated (pre-trigger) events. */
-    public static final String GENERATED_KEY = "generated";
+    public static final String GENERATED_KEY = org.darkscope.event.RunInfo.GENERATED_KEY;
 
     private static final System.Logger LOG = System.getLogger(Simulator.class.getName());
 
