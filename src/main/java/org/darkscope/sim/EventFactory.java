@@ -59,6 +59,7 @@ final class EventFactory {
             }
             processes = new EventProcess[]{p};
             cumulative = new double[]{1.0};
+            org.darkscope.event.ExternalEfficiency.na64Published().putInto(processInfo);
         } else {
             EventClass[] classes = ClassFractions.classes();
             processes = new EventProcess[classes.length];
