@@ -21,6 +21,8 @@ public final class EventRecord {
     public int truthPileup;
     public double truthEa;
     public double truthZ;
+    /** Event weight of weighted MC (1 otherwise): the product of the likelihood ratios of boosted decisions. */
+    public double weight = 1;
     /** Scratch for samplers (e.g. the shower's α, β). */
     public final double[] scratch = new double[4];
     /** Scratch for the thick-target path (per-slab increments). */
@@ -44,5 +46,6 @@ public final class EventRecord {
         truthPileup = 0;
         truthEa = 0;
         truthZ = 0;
+        weight = 1;
     }
 }

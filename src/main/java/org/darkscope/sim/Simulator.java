@@ -90,6 +90,11 @@ public final class Simulator {
         return out.build(cfg, detector, generated, factory.processInfo());
     }
 
+    /** "weighted MC, rare classes boosted x..." for descriptions and the CLI. */
+    public static String weightedLabel(Enrichment e) {
+        return "weighted MC, rare classes boosted " + e.summary();
+    }
+
     private static void wait(List<Future<?>> futures, Progress pr, AtomicInteger done, AtomicBoolean stop, int n) {
         for (Future<?> f : futures) {
             while (true) {
@@ -155,6 +160,7 @@ public final class Simulator {
         final int[] pileup;
         final float[] ea;
         final float[] z;
+        final float[] weight;
         final float[][] srd;
         final float[][] veto;
         final float[] cells;
@@ -172,6 +178,7 @@ public final class Simulator {
             pileup = new int[n];
             ea = new float[n];
             z = new float[n];
+            weight = new float[n];
             srd = new float[d.srdCellCount()][n];
             veto = new float[d.vetoCount()][n];
             cells = new float[Math.multiplyExact(n, nc)];
@@ -188,6 +195,7 @@ public final class Simulator {
             pileup[e] = ev.truthPileup;
             ea[e] = Digitization.round(ev.truthEa, Digitization.TRUTH_E_STEP);
             z[e] = Digitization.round(ev.truthZ, Digitization.Z_STEP);
+            weight[e] = (float) ev.weight;
             for (int i = 0; i < srd.length; i++) {
                 srd[i][e] = Digitization.round(ev.srd[i], Digitization.SRD_STEP);
             }
@@ -203,7 +211,8 @@ public final class Simulator {
             gen.put("triggered", Integer.toString(n));
             double mass = cfg.mix().isSignal() ? cfg.massMeV() : Double.NaN;
             String desc = "DarkScope fast simulation, mix " + cfg.mix().cliName()
-                    + (Double.isNaN(mass) ? "" : ", m_A' = " + mass + " MeV") + ", seed " + cfg.seed();
+                    + (Double.isNaN(mass) ? "" : ", m_A' = " + mass + " MeV") + ", seed " + cfg.seed()
+                    + (cfg.enrichment().isWeighted() ? ", " + weightedLabel(cfg.enrichment()) : "");
             RunInfo info = new RunInfo(cfg.runNumber(), cfg.beamEnergy(), generatedTotal * cfg.eotPerEvent(), INTENSITY,
                     d.version(), true, cfg.mix().cliName(), cfg.seed(), mass, gen, Schema.VERSION, desc);
             int[] spill = new int[n];
@@ -223,7 +232,8 @@ public final class Simulator {
                     .column(Schema.TRUTH_CLASS, truthClass)
                     .column(Schema.TRUTH_PILEUP, pileup)
                     .column(Schema.TRUTH_EA, ea)
-                    .column(Schema.TRUTH_Z, z);
+                    .column(Schema.TRUTH_Z, z)
+                    .column(Schema.TRUTH_WEIGHT, weight);
             for (int i = 0; i < srd.length; i++) {
                 b.column(Schema.srd(i), srd[i]);
             }
