@@ -302,8 +302,9 @@ public final class RunResult {
     }
 
     /**
-     * Signal efficiency: selected events in the box over all events of the run (meaningful for
-     * signal runs). NaN value for a hidden box.
+     * Signal efficiency: selected events in the box over the events generated before the trigger
+     * ({@link org.darkscope.event.RunInfo#generatedEvents}; the events in the file when the metadata
+     * has no count), meaningful for signal runs. NaN value for a hidden box.
      */
     public Efficiency efficiency(IntervalMethod method, double cl) {
         long k = regions().count(Region.BOX);
@@ -311,7 +312,7 @@ public final class RunResult {
         if (k < 0) {
             return hiddenEfficiency(method, cl);
         }
-        return Efficiency.of(run.displayName(), run.info().signalMassMeV(), mix, k, run.size(), method, cl);
+        return Efficiency.of(run.displayName(), run.info().signalMassMeV(), mix, k, run.info().generatedEvents(run.size()), method, cl);
     }
 
     /**
@@ -346,7 +347,7 @@ public final class RunResult {
         List<Efficiency> l = new ArrayList<>();
         for (double edge : edges) {
             int k = countBelow(sorted, edge);
-            l.add(Efficiency.of(run.displayName(), run.info().signalMassMeV(), run.info().mix(), k, run.size(), method, cl));
+            l.add(Efficiency.of(run.displayName(), run.info().signalMassMeV(), run.info().mix(), k, run.info().generatedEvents(run.size()), method, cl));
         }
         return l;
     }

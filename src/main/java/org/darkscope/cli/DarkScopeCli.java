@@ -35,6 +35,7 @@ import java.util.Locale;
                 LimitCommand.class,
                 ExclusionCommand.class,
                 BenchCommand.class,
+                ValidateCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class DarkScopeCli implements Runnable {

@@ -82,6 +82,7 @@ public final class InfoCommand implements Callable<Integer> {
         row(out, "geometry", i.geometryVersion());
         row(out, "simulated", i.simulated() ? "yes" : "no (recorded data)");
         row(out, "mix", i.mix());
+        org.darkscope.analysis.WeightedCounts.weightedLabel(i).ifPresent(w -> row(out, "weights", w));
         row(out, "seed", Long.toString(i.seed()));
         row(out, "A' mass", Double.isNaN(i.signalMassMeV()) ? "- (not a signal run)" : num(i.signalMassMeV()) + " MeV");
         if (i.generator().isEmpty()) {

@@ -28,7 +28,8 @@ public final class SimulateCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--mix", required = true, paramLabel = "MIX",
-            description = "physics|calibration|signal-brem|signal-annihilation|dimuon|hadron|upstream")
+            description = "physics|calibration|signal-brem|signal-annihilation|dimuon|hadron|upstream|background-mc "
+                    + "(background-mc: rare classes oversampled, with truth_weight)")
     String mix;
 
     @Option(names = "--events", required = true, paramLabel = "N", description = "number of triggered events")

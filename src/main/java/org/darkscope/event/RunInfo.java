@@ -33,6 +33,29 @@ public record RunInfo(int runNumber, double beamEnergy, double eot, double inten
                 false, "data", 0, Double.NaN, Map.of(), Schema.VERSION, "");
     }
 
+    /** Generator-map key holding the number of events generated before the trigger (simulated runs). */
+    public static final String GENERATED_KEY = "generated";
+
+    /**
+     * Events generated before the trigger, from the generator map ({@value #GENERATED_KEY}); for
+     * recorded runs or files without it, {@code recorded} (the events in the file). Efficiencies are
+     * selected / this.
+     */
+    public long generatedEvents(long recorded) {
+        String g = generator.get(GENERATED_KEY);
+        if (g != null) {
+            try {
+                long n = Long.parseLong(g.trim());
+                if (n >= recorded) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                return recorded;
+            }
+        }
+        return recorded;
+    }
+
     public boolean isSignal() {
         return !Double.isNaN(signalMassMeV);
     }

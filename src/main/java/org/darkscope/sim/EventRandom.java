@@ -96,4 +96,32 @@ public final class EventRandom {
         }
         return -mean * Math.log(prod);
     }
+
+    /**
+     * Gamma deviate with shape {@code shape} &gt; 0 and unit scale (Marsaglia and Tsang 2000, ACM TOMS
+     * 26, 363; shape &lt; 1 by the boost G(a) = G(a + 1) U^(1/a)).
+     */
+    public double gamma(double shape) {
+        if (!(shape > 0)) {
+            return 0;
+        }
+        if (shape < 1) {
+            double g = gamma(shape + 1);
+            return g * Math.pow(uniformOpen(), 1.0 / shape);
+        }
+        double d = shape - 1.0 / 3;
+        double c = 1 / Math.sqrt(9 * d);
+        while (true) {
+            double x = gauss();
+            double v = 1 + c * x;
+            if (v <= 0) {
+                continue;
+            }
+            v = v * v * v;
+            double u = uniformOpen();
+            if (Math.log(u) < 0.5 * x * x + d - d * v + d * Math.log(v)) {
+                return d * v;
+            }
+        }
+    }
 }

@@ -21,8 +21,12 @@ public final class EventRecord {
     public int truthPileup;
     public double truthEa;
     public double truthZ;
+    /** Event weight of weighted MC (1 otherwise): the product of the likelihood ratios of boosted decisions. */
+    public double weight = 1;
     /** Scratch for samplers (e.g. the shower's α, β). */
     public final double[] scratch = new double[4];
+    /** Scratch for the thick-target path (per-slab increments). */
+    public final double[] slabs = new double[16];
 
     public EventRecord(int cellCount, int srdCount, int vetoCount) {
         cells = new double[cellCount];
@@ -42,5 +46,6 @@ public final class EventRecord {
         truthPileup = 0;
         truthEa = 0;
         truthZ = 0;
+        weight = 1;
     }
 }

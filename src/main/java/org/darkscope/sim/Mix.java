@@ -19,7 +19,12 @@ public enum Mix {
     /** Only hadron electroproduction in the target (region II, sideband A). */
     HADRON("hadron"),
     /** Only electron interactions in the beam line upstream of the ECAL (sideband C). */
-    UPSTREAM("upstream");
+    UPSTREAM("upstream"),
+    /**
+     * The physics mix with the rare background classes oversampled ({@link Enrichment#backgroundMc()})
+     * and a truth_weight per event so that weighted sums are physical: for background studies, never as data.
+     */
+    BACKGROUND_MC("background-mc");
 
     private final String cliName;
 

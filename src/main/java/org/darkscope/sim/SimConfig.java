@@ -87,14 +87,15 @@ public record SimConfig(Mix mix, int events, long seed, int threads, double mass
     public static SimConfig defaults(Mix mix) {
         boolean calib = mix == Mix.CALIBRATION;
         ClassFractions f = switch (mix) {
-            case PHYSICS -> ClassFractions.physicsDefault();
+            case PHYSICS, BACKGROUND_MC -> ClassFractions.physicsDefault();
             case DIMUON -> ClassFractions.only(EventClass.DIMUON);
             case HADRON -> ClassFractions.only(EventClass.HADRON);
             case UPSTREAM -> ClassFractions.only(EventClass.UPSTREAM);
             default -> ClassFractions.only(EventClass.ELECTRON);
         };
-        double pileup = (mix == Mix.PHYSICS || mix.isSignal()) ? DEFAULT_PILEUP : 0.0;
-        double eot = mix == Mix.PHYSICS ? DEFAULT_PHYSICS_EOT_PER_EVENT : 1.0;
+        boolean physics = mix == Mix.PHYSICS || mix == Mix.BACKGROUND_MC;
+        double pileup = (physics || mix.isSignal()) ? DEFAULT_PILEUP : 0.0;
+        double eot = physics ? DEFAULT_PHYSICS_EOT_PER_EVENT : 1.0;
         return new SimConfig(mix, 10_000, 1L, Math.max(1, Runtime.getRuntime().availableProcessors()), Double.NaN,
                 DEFAULT_BEAM_ENERGY, DEFAULT_TRIGGER_GEV, calib, 0.10, 0.04, 0.03, 0.04, 0.10, f, pileup, eot,
                 1, ProcessKnobs.defaults());
@@ -175,6 +176,11 @@ public record SimConfig(Mix mix, int events, long seed, int threads, double mass
                 ecalNoise, hcalNoise, zeroSuppression, fractions, pileupProbability, eotPerEvent, runNumber, k);
     }
 
+    /** Oversampling of rare classes: {@link Enrichment#backgroundMc()} for the background-mc mix, none otherwise. */
+    public Enrichment enrichment() {
+        return mix == Mix.BACKGROUND_MC ? Enrichment.backgroundMc() : Enrichment.none();
+    }
+
     /** Every setting as text, for the run metadata (threads excluded: they do not change the output). */
     public Map<String, String> describe() {
         Map<String, String> m = new LinkedHashMap<>();
@@ -195,6 +201,10 @@ public record SimConfig(Mix mix, int events, long seed, int threads, double mass
         m.put("eotPerEvent", Double.toString(eotPerEvent));
         m.put("runNumber", Integer.toString(runNumber));
         m.putAll(knobs.describe());
+        if (enrichment().isWeighted()) {
+            m.put("weighted", "true");
+            m.putAll(enrichment().describe());
+        }
         return m;
     }
 }

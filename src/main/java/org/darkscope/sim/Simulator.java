@@ -40,7 +40,7 @@ public final class Simulator {
     /** Beam intensity recorded in the metadata, e-/spill (physics.md 1: up to ~5-9e6 [src]). */
     public static final double INTENSITY = 5e6;
     /** Generator-map key holding the number of generated (pre-trigger) events. */
-    public static final String GENERATED_KEY = "generated";
+    public static final String GENERATED_KEY = org.darkscope.event.RunInfo.GENERATED_KEY;
 
     private static final System.Logger LOG = System.getLogger(Simulator.class.getName());
 
@@ -87,7 +87,12 @@ public final class Simulator {
         }
         pr.update(1, "simulated " + n + " events");
         LOG.log(System.Logger.Level.DEBUG, () -> "simulated " + n + " events from " + out.generated.length + " blocks");
-        return out.build(cfg, detector, generated);
+        return out.build(cfg, detector, generated, factory.processInfo());
+    }
+
+    /** "weighted MC, rare classes boosted x..." for descriptions and the CLI. */
+    public static String weightedLabel(Enrichment e) {
+        return "weighted MC, rare classes boosted " + e.summary();
     }
 
     private static void wait(List<Future<?>> futures, Progress pr, AtomicInteger done, AtomicBoolean stop, int n) {
@@ -155,6 +160,7 @@ public final class Simulator {
         final int[] pileup;
         final float[] ea;
         final float[] z;
+        final float[] weight;
         final float[][] srd;
         final float[][] veto;
         final float[] cells;
@@ -172,6 +178,7 @@ public final class Simulator {
             pileup = new int[n];
             ea = new float[n];
             z = new float[n];
+            weight = new float[n];
             srd = new float[d.srdCellCount()][n];
             veto = new float[d.vetoCount()][n];
             cells = new float[Math.multiplyExact(n, nc)];
@@ -188,6 +195,7 @@ public final class Simulator {
             pileup[e] = ev.truthPileup;
             ea[e] = Digitization.round(ev.truthEa, Digitization.TRUTH_E_STEP);
             z[e] = Digitization.round(ev.truthZ, Digitization.Z_STEP);
+            weight[e] = (float) ev.weight;
             for (int i = 0; i < srd.length; i++) {
                 srd[i][e] = Digitization.round(ev.srd[i], Digitization.SRD_STEP);
             }
@@ -196,13 +204,15 @@ public final class Simulator {
             }
         }
 
-        RunData build(SimConfig cfg, Detector d, long generatedTotal) {
+        RunData build(SimConfig cfg, Detector d, long generatedTotal, Map<String, String> processInfo) {
             Map<String, String> gen = new LinkedHashMap<>(cfg.describe());
+            gen.putAll(processInfo);
             gen.put(GENERATED_KEY, Long.toString(generatedTotal));
             gen.put("triggered", Integer.toString(n));
             double mass = cfg.mix().isSignal() ? cfg.massMeV() : Double.NaN;
             String desc = "DarkScope fast simulation, mix " + cfg.mix().cliName()
-                    + (Double.isNaN(mass) ? "" : ", m_A' = " + mass + " MeV") + ", seed " + cfg.seed();
+                    + (Double.isNaN(mass) ? "" : ", m_A' = " + mass + " MeV") + ", seed " + cfg.seed()
+                    + (cfg.enrichment().isWeighted() ? ", " + weightedLabel(cfg.enrichment()) : "");
             RunInfo info = new RunInfo(cfg.runNumber(), cfg.beamEnergy(), generatedTotal * cfg.eotPerEvent(), INTENSITY,
                     d.version(), true, cfg.mix().cliName(), cfg.seed(), mass, gen, Schema.VERSION, desc);
             int[] spill = new int[n];
@@ -222,7 +232,8 @@ public final class Simulator {
                     .column(Schema.TRUTH_CLASS, truthClass)
                     .column(Schema.TRUTH_PILEUP, pileup)
                     .column(Schema.TRUTH_EA, ea)
-                    .column(Schema.TRUTH_Z, z);
+                    .column(Schema.TRUTH_Z, z)
+                    .column(Schema.TRUTH_WEIGHT, weight);
             for (int i = 0; i < srd.length; i++) {
                 b.column(Schema.srd(i), srd[i]);
             }

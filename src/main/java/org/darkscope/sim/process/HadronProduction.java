@@ -1,6 +1,7 @@
 package org.darkscope.sim.process;
 
 import org.darkscope.event.EventClass;
+import org.darkscope.sim.Enrichment;
 import org.darkscope.sim.EventRandom;
 import org.darkscope.sim.EventRecord;
 import org.darkscope.sim.ProcessKnobs;
@@ -31,11 +32,18 @@ public final class HadronProduction implements EventProcess {
     private final Beam beam;
     private final DetectorResponse r;
     private final ProcessKnobs k;
+    private final Enrichment boost;
 
     public HadronProduction(DetectorResponse r) {
+        this(r, Enrichment.none());
+    }
+
+    /** @param boost oversampling of neutral-only events and punch-through (weighted MC) */
+    public HadronProduction(DetectorResponse r, Enrichment boost) {
         this.r = r;
         this.beam = new Beam(r);
         this.k = r.beamLine.knobs();
+        this.boost = boost;
     }
 
     @Override
@@ -52,8 +60,8 @@ public final class HadronProduction implements EventProcess {
         r.hcal.electromagnetic(ev, rng, leak, px, py, 0);
         double escape = eHad * rng.uniform(ESCAPE_MIN, ESCAPE_MAX);
         r.ecal.hadronic(ev, rng, eHad - escape, px, py, HcalResponse.HADRONIC_RESOLUTION);
-        if (rng.chance(k.hadronNeutralOnly())) {
-            if (rng.chance(k.punchThrough())) {
+        if (Enrichment.decide(ev, rng, k.hadronNeutralOnly(), boost.neutralOnly())) {
+            if (Enrichment.decide(ev, rng, k.punchThrough(), boost.punchThrough())) {
                 return; // the leading neutral crosses the HCAL unseen
             }
             r.hcal.hadron(ev, rng, escape, px + rng.gauss(0, NEUTRAL_SPREAD), py + rng.gauss(0, NEUTRAL_SPREAD), 0);

@@ -1,5 +1,6 @@
 package org.darkscope.sim.process;
 
+import org.darkscope.sim.Enrichment;
 import org.darkscope.sim.EventRandom;
 import org.darkscope.sim.EventRecord;
 import org.darkscope.sim.response.DetectorResponse;
@@ -13,16 +14,23 @@ public final class PileUp {
     private final Beam beam;
     private final DetectorResponse r;
     private final double probability;
+    private final double boost;
 
     public PileUp(DetectorResponse r, double probability) {
+        this(r, probability, 1);
+    }
+
+    /** @param boost oversampling factor of weighted MC (1: physical) */
+    public PileUp(DetectorResponse r, double probability, double boost) {
         this.r = r;
         this.beam = new Beam(r);
         this.probability = probability;
+        this.boost = boost;
     }
 
     /** Overlays a pile-up electron with the configured probability. */
     public void maybeOverlay(EventRecord ev, EventRandom rng) {
-        if (probability <= 0 || !rng.chance(probability)) {
+        if (probability <= 0 || !Enrichment.decide(ev, rng, probability, boost)) {
             return;
         }
         ev.truthPileup = 1;

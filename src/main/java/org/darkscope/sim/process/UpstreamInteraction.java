@@ -3,6 +3,7 @@ package org.darkscope.sim.process;
 import org.darkscope.event.EventClass;
 import org.darkscope.geometry.Element;
 import org.darkscope.geometry.ElementKind;
+import org.darkscope.sim.Enrichment;
 import org.darkscope.sim.EventRandom;
 import org.darkscope.sim.EventRecord;
 import org.darkscope.sim.ProcessKnobs;
@@ -26,6 +27,20 @@ public final class UpstreamInteraction implements EventProcess {
     /** Smallest energy fraction lost [est]. */
     public static final double Y_MIN = 0.02;
     public static final double Y_MAX = 0.97;
+    /**
+     * Upstream interactions lose less than this fraction unless they are of the rare large-loss kind
+     * (knob upstreamLargeLoss), which loses a fraction uniform in [this, Y_MAX] [est].
+     */
+    public static final double LARGE_LOSS = 0.5;
+    /**
+     * Ordinary interactions: the exponential loss is multiplied by exp(-((y - start)/width)²) above
+     * start = 0.35 with width 0.05 [est]. Above that loss the secondaries would be seen, unless the
+     * interaction is of the rare large-loss kind. This keeps the resolution tail of sideband C out of
+     * the box (a hard cut at one half leaked 1 % of sideband C into the box) and takes about 15 % off
+     * sideband C.
+     */
+    public static final double SUPPRESSION_START = 0.35;
+    public static final double SUPPRESSION_WIDTH = 0.05;
     /** Soft e-/photon energy in the ECAL, GeV, uniform in this range [est]. */
     public static final double SOFT_MIN = 0.3;
     public static final double SOFT_MAX = 3.0;
@@ -44,6 +59,7 @@ public final class UpstreamInteraction implements EventProcess {
     private final Beam beam;
     private final DetectorResponse r;
     private final ProcessKnobs k;
+    private final Enrichment boost;
     private final double zStart;
     private final double zMagnetsEnd;
     private final double zLastTracker;
@@ -56,6 +72,12 @@ public final class UpstreamInteraction implements EventProcess {
     private final double hcalHalfY;
 
     public UpstreamInteraction(DetectorResponse r) {
+        this(r, Enrichment.none());
+    }
+
+    /** @param boost oversampling of late and large-loss interactions (weighted MC) */
+    public UpstreamInteraction(DetectorResponse r, Enrichment boost) {
+        this.boost = boost;
         this.r = r;
         this.beam = new Beam(r);
         this.k = r.beamLine.knobs();
@@ -81,19 +103,30 @@ public final class UpstreamInteraction implements EventProcess {
     public void generate(EventRecord ev, EventRandom rng) {
         ev.truthClass = EventClass.UPSTREAM.code();
         double e0 = r.beamEnergy;
-        double y = Math.min(Y_MAX, Y_MIN + rng.exponential(k.upstreamMeanLoss()));
+        boolean late = Enrichment.decide(ev, rng, k.upstreamLateFraction(), boost.upstreamLate());
+        double y;
+        if (Enrichment.decide(ev, rng, k.upstreamLargeLoss(), boost.upstreamLargeLoss())) {
+            y = rng.uniform(LARGE_LOSS, Y_MAX); // most of the energy leaves at large angles, unseen
+        } else {
+            // exponential loss, suppressed smoothly above SUPPRESSION_START (secondaries of an
+            // ordinary interaction carrying that much energy hit the ECAL or HCAL): rejection
+            do {
+                y = Math.min(Y_MAX, Y_MIN + rng.exponential(k.upstreamMeanLoss()));
+            } while (y > SUPPRESSION_START
+                    && rng.uniform() > Math.exp(-Math.pow((y - SUPPRESSION_START) / SUPPRESSION_WIDTH, 2)));
+        }
         double e1 = e0 * (1 - y);
         double ratio2 = (e1 / e0) * (e1 / e0);
-        double u = rng.uniform();
+        double u = rng.uniform() * (1 - k.upstreamLateFraction());
         double z;
-        if (u < k.upstreamLateFraction()) {
+        if (late) {
             z = rng.uniform(zLastTracker, zEcal);
             r.beamLine.track(ev, rng, e0, 1.0, 1.0, 0);
             r.beamLine.synchrotron(ev, rng, 1.0);
             if (rng.chance(SRD_HIT)) {
                 r.beamLine.srdHit(ev, (int) (rng.uniform() * r.beamLine.srdCells()), rng.uniform(SRD_HIT_MIN, SRD_HIT_MAX));
             }
-        } else if (u < k.upstreamLateFraction() + k.upstreamEarlyFraction()) {
+        } else if (u < k.upstreamEarlyFraction()) {
             z = rng.uniform(zStart, zMagnetsEnd);
             r.beamLine.track(ev, rng, e1, 3.0, 1.5, 0);
             r.beamLine.synchrotron(ev, rng, ratio2);
