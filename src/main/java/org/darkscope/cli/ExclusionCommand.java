@@ -67,7 +67,7 @@ public final class ExclusionCommand implements Callable<Integer> {
     @Option(names = "--beam-energy", paramLabel = "GEV", defaultValue = "100", description = "beam energy in GeV (default 100)")
     double beamEnergy;
 
-    @Option(names = "--method", paramLabel = "M", defaultValue = "cls", description = "cls, classical or fc (default cls)")
+    @Option(names = "--method", paramLabel = "M", defaultValue = "cls", description = "cls, classical, fc or fc-adjusted (default cls)")
     String method;
 
     @Option(names = "--cl", paramLabel = "CL", defaultValue = "0.9", description = "confidence level (default 0.9)")
@@ -95,17 +95,20 @@ public final class ExclusionCommand implements Callable<Integer> {
         if (json) {
             out.println(CliJson.MAPPER.writeValueAsString(toJson(req, pts)));
         } else {
-            out.printf("%s, %s, %s at %s %% CL: N_up = %s (expected %s), EOT %s, efficiency %s, box E_ECAL < %s GeV%n",
+            out.printf("%s, %s, %s at %s %% CL: N_up = %s (expected, median: %s), EOT %s, efficiency %s, box E_ECAL < %s GeV%n",
                     req.process().name().toLowerCase(), m.name(), lim.method().cliName(), CliJson.fmt(100 * cl),
                     CliJson.fmt(pts.isEmpty() ? Double.NaN : pts.get(0).upperLimit()),
                     CliJson.fmt(pts.isEmpty() ? Double.NaN : pts.get(0).expectedUpperLimit()), CliJson.fmt(eot),
                     CliJson.fmt(efficiency), CliJson.fmt(ecalMax));
-            Table t = new Table("m_A' [MeV]", "brem/EOT/eps2", "annih/EOT/eps2", "eps90", "eps90 exp", "m_chi [MeV]", "y90",
+            Table t = new Table("m_A' [MeV]", "brem/EOT/eps2", "annih/EOT/eps2", "eps90", "eps90 exp", "exp -1s..+1s", "exp -2s..+2s",
+                    "m_chi [MeV]", "y90",
                     "y scalar", "y majorana", "y pseudo-Dirac", "note");
             for (ExclusionPoint p : pts) {
                 Map<String, Double> r = p.relicY();
+                double[] band = p.epsilonBands();
                 t.row(CliJson.fmt(p.massMeV()), CliJson.fmt(p.bremPerEps2()), CliJson.fmt(p.annihPerEps2()), CliJson.fmt(p.epsilon()),
-                        CliJson.fmt(p.epsilonExpected()), CliJson.fmt(p.mChiMeV()), CliJson.fmt(p.y()),
+                        CliJson.fmt(p.epsilonExpected()), CliJson.fmt(band[1]) + ".." + CliJson.fmt(band[3]),
+                        CliJson.fmt(band[0]) + ".." + CliJson.fmt(band[4]), CliJson.fmt(p.mChiMeV()), CliJson.fmt(p.y()),
                         CliJson.fmt(r.get("scalar")), CliJson.fmt(r.get("majorana")), CliJson.fmt(r.get("pseudodirac")), p.note());
             }
             t.print(out);
@@ -143,6 +146,11 @@ public final class ExclusionCommand implements Callable<Integer> {
         CliJson.put(x, "expectedUpperLimit", p.expectedUpperLimit());
         CliJson.put(x, "epsilon", p.epsilon());
         CliJson.put(x, "epsilonExpected", p.epsilonExpected());
+        double[] band = p.epsilonBands();
+        CliJson.put(x, "epsilonExpectedMinus2", band[0]);
+        CliJson.put(x, "epsilonExpectedMinus1", band[1]);
+        CliJson.put(x, "epsilonExpectedPlus1", band[3]);
+        CliJson.put(x, "epsilonExpectedPlus2", band[4]);
         CliJson.put(x, "mChiMeV", p.mChiMeV());
         CliJson.put(x, "y", p.y());
         CliJson.put(x, "yExpected", p.yExpected());
