@@ -16,6 +16,7 @@ import java.util.Set;
                 AnalyseCommand.class,
                 LimitCommand.class,
                 ExclusionCommand.class,
+                ValidateBackgroundCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class
         })
