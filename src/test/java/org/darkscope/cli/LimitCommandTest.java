@@ -83,4 +83,17 @@ class LimitCommandTest {
         assertTrue(p.get("epsilonExpectedPlus1").asDouble() > p.get("epsilonExpected").asDouble());
         assertTrue(p.get("epsilonExpectedPlus2").asDouble() > p.get("epsilonExpectedPlus1").asDouble());
     }
+
+    @Test
+    void validateBackgroundRunsAndRejectsBadInput() throws Exception {
+        assertEquals(0, DarkScopeCli.run("validate-background", "--experiments", "2", "--events", "3000", "--mc-events", "6000", "--json"));
+        JsonNode j = json();
+        assertEquals(2, j.get("experiments").asInt());
+        assertEquals("MC_TRANSFER", j.get("methods").get(0).get("method").asText());
+        int total = j.get("methods").get(0).get("used").asInt() + j.get("methods").get(0).get("unavailable").asInt();
+        assertEquals(2, total);
+        assertEquals(2, DarkScopeCli.run("validate-background", "--experiments", "1"));
+        assertEquals(2, DarkScopeCli.run("validate-background", "--mix", "signal-brem"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("signal"), err.toString(StandardCharsets.UTF_8));
+    }
 }
