@@ -10,6 +10,7 @@ import org.darkscope.analysis.yield.ExclusionCalculator;
 import org.darkscope.analysis.yield.ExclusionPoint;
 import org.darkscope.analysis.yield.ExclusionRequest;
 import org.darkscope.analysis.yield.KFactorTable;
+import org.darkscope.analysis.yield.PublishedCurve;
 import org.darkscope.analysis.yield.SignalProcess;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -73,6 +74,10 @@ public final class ExclusionCommand implements Callable<Integer> {
     @Option(names = "--cl", paramLabel = "CL", defaultValue = "0.9", description = "confidence level (default 0.9)")
     double cl;
 
+    @Option(names = "--overlay", paramLabel = "CURVE.csv",
+            description = "published limit curve (CSV: mass_MeV,epsilon) to compare with: prints eps90 / published per mass")
+    Path overlay;
+
     @Option(names = "--json", description = "print JSON instead of a table")
     boolean json;
 
@@ -90,10 +95,22 @@ public final class ExclusionCommand implements Callable<Integer> {
         DarkPhotonYield yield = new DarkPhotonYield(beamEnergy, m, k);
         ExclusionRequest req = ExclusionRequest.of(eot, efficiency, lim, SignalProcess.parse(process), yield, ecalMax, alphaD);
         double[] ms = masses.stream().mapToDouble(Double::doubleValue).toArray();
+        PublishedCurve curve = overlay != null ? PublishedCurve.read(overlay) : null;
         List<ExclusionPoint> pts = ExclusionCalculator.compute(req, ms);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(CliJson.MAPPER.writeValueAsString(toJson(req, pts)));
+            ObjectNode o = toJson(req, pts);
+            if (curve != null) {
+                o.put("overlay", overlay.getFileName().toString());
+                ArrayNode pa = (ArrayNode) o.get("points");
+                for (int i = 0; i < pts.size(); i++) {
+                    ObjectNode x = (ObjectNode) pa.get(i);
+                    CliJson.put(x, "overlayEpsilon", curve.at(pts.get(i).massMeV()));
+                    CliJson.put(x, "ratioToOverlay", curve.ratio(pts.get(i).massMeV(), pts.get(i).epsilon()));
+                    CliJson.put(x, "expectedRatioToOverlay", curve.ratio(pts.get(i).massMeV(), pts.get(i).epsilonExpected()));
+                }
+            }
+            out.println(CliJson.MAPPER.writeValueAsString(o));
         } else {
             out.printf("%s, %s, %s at %s %% CL: N_up = %s (expected, median: %s), EOT %s, efficiency %s, box E_ECAL < %s GeV%n",
                     req.process().name().toLowerCase(), m.name(), lim.method().cliName(), CliJson.fmt(100 * cl),
@@ -112,6 +129,15 @@ public final class ExclusionCommand implements Callable<Integer> {
                         CliJson.fmt(r.get("scalar")), CliJson.fmt(r.get("majorana")), CliJson.fmt(r.get("pseudodirac")), p.note());
             }
             t.print(out);
+            if (curve != null) {
+                Table c = new Table("m_A' [MeV]", "eps90", "published (" + overlay.getFileName() + ")", "ratio eps90/published",
+                        "ratio expected/published");
+                for (ExclusionPoint p : pts) {
+                    c.row(CliJson.fmt(p.massMeV()), CliJson.fmt(p.epsilon()), CliJson.fmt(curve.at(p.massMeV())),
+                            CliJson.fmt(curve.ratio(p.massMeV(), p.epsilon())), CliJson.fmt(curve.ratio(p.massMeV(), p.epsilonExpected())));
+                }
+                c.print(out);
+            }
         }
         out.flush();
         return 0;

@@ -68,6 +68,13 @@ public final class ValidateBackgroundCommand implements Callable<Integer> {
     @Option(names = "--selection", paramLabel = "FILE", description = "selection JSON (default: the published selection)")
     Path selectionFile;
 
+    @Option(names = "--loose", description = "use the loose selection preset (more events in the box) instead of the published one")
+    boolean loose;
+
+    @Option(names = "--independent-mc", description = "simulate a new background MC for every experiment (its statistical "
+            + "fluctuation then enters the coverage like the data's; default: one MC shared by all experiments)")
+    boolean independentMc;
+
     @Option(names = "--json", description = "print JSON instead of a table")
     boolean json;
 
@@ -93,7 +100,8 @@ public final class ValidateBackgroundCommand implements Callable<Integer> {
         if (dataMix.isSignal() || simMix.isSignal()) {
             throw new ParameterException(spec.commandLine(), "--mix and --mc-mix must be background mixes, not signal");
         }
-        Selection sel = (selectionFile != null ? SelectionIo.read(selectionFile) : Selection.published()).withBlinded(false);
+        Selection sel = (selectionFile != null ? SelectionIo.read(selectionFile) : loose ? Selection.loose() : Selection.published())
+                .withBlinded(false);
         PrintWriter err = spec.commandLine().getErr();
         // the background simulation: seeds far from the experiments' seeds
         RunData mcRun = Simulator.simulate(SimConfig.defaults(simMix).withEvents(mcEvents).withSeed(seed + 1_000_003L).withThreads(1),
@@ -101,6 +109,10 @@ public final class ValidateBackgroundCommand implements Callable<Integer> {
         WeightedSample mc = weighted(mcRun, sel);
         CoverageStudy study = new CoverageStudy();
         for (int i = 0; i < experiments; i++) {
+            if (independentMc && i > 0) {
+                mc = weighted(Simulator.simulate(SimConfig.defaults(simMix).withEvents(mcEvents).withSeed(seed + 1_000_003L + i)
+                        .withThreads(1), Progress.NONE), sel);
+            }
             RunData run = Simulator.simulate(SimConfig.defaults(dataMix).withEvents(events).withSeed(seed + i).withThreads(1), Progress.NONE);
             WeightedSample d = weighted(run, sel);
             long truth = 0;

@@ -50,7 +50,8 @@ public final class CoverageStudy {
      * @param unavailable      experiments without one
      * @param reason           last reason for a missing estimate ("" if none)
      * @param meanBias         mean of (estimate - expected truth)
-     * @param meanBiasError    its standard error
+     * @param meanBiasError    its standard error, including the statistical error of the expected truth (the mean of the
+     *                         true counts over the experiments)
      * @param pullMean         mean pull against the expected truth
      * @param pullWidth        standard deviation of that pull
      * @param coverage         fraction with |estimate - expected truth| ≤ σ
@@ -76,6 +77,12 @@ public final class CoverageStudy {
 
     public List<MethodResult> results() {
         double t = expectedTruth();
+        int nt = truths.size();
+        double vt = 0;
+        for (double x : truths) {
+            vt += (x - t) * (x - t);
+        }
+        double truthErr2 = nt > 1 ? vt / (nt - 1) / nt : 0;
         List<MethodResult> out = new ArrayList<>();
         for (var me : entries.entrySet()) {
             List<Entry> l = me.getValue();
@@ -111,7 +118,7 @@ public final class CoverageStudy {
             double pm = np > 0 ? sp / np : Double.NaN;
             double pw = np > 1 ? Math.sqrt(Math.max(0, (sp2 - np * pm * pm) / (np - 1))) : Double.NaN;
             out.add(new MethodResult(me.getKey(), n, unavailable.getOrDefault(me.getKey(), 0), lastReason.getOrDefault(me.getKey(), ""),
-                    mb, n > 0 ? sdb / Math.sqrt(n) : Double.NaN, pm, pw, n > 0 ? (double) cov / n : Double.NaN,
+                    mb, n > 0 ? Math.sqrt(sdb * sdb / n + truthErr2) : Double.NaN, pm, pw, n > 0 ? (double) cov / n : Double.NaN,
                     n > 0 ? (double) covR / n : Double.NaN, n > 0 ? se / n : Double.NaN));
         }
         return out;
