@@ -96,4 +96,22 @@ class LimitCommandTest {
         assertEquals(2, DarkScopeCli.run("validate-background", "--mix", "signal-brem"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("signal"), err.toString(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void exclusionOverlayPrintsTheRatioToAPublishedCurve(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path csv = dir.resolve("published.csv");
+        java.nio.file.Files.writeString(csv, "# test curve\nmass_mev,epsilon\n1,1e-5\n100,1e-3\n");
+        assertEquals(0, DarkScopeCli.run("exclusion", "--eot", "2.84e11", "--efficiency", "0.5", "--mass-mev", "10,1000",
+                "--overlay", csv.toString(), "--json"));
+        JsonNode p = json().get("points");
+        // log-log midpoint of (1, 1e-5) and (100, 1e-3) at 10 MeV: 1e-4
+        assertEquals(1e-4, p.get(0).get("overlayEpsilon").asDouble(), 1e-12);
+        assertEquals(p.get(0).get("epsilon").asDouble() / 1e-4, p.get(0).get("ratioToOverlay").asDouble(), 1e-9);
+        assertTrue(p.get(1).get("ratioToOverlay").isNull() || !Double.isFinite(p.get(1).get("ratioToOverlay").asDouble()),
+                "outside the curve: no ratio " + p.get(1));
+        java.nio.file.Files.writeString(csv, "mass_mev,epsilon\n1,abc\n");
+        assertEquals(2, DarkScopeCli.run("exclusion", "--eot", "2.84e11", "--efficiency", "0.5", "--mass-mev", "10",
+                "--overlay", csv.toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("line 2"), err.toString(StandardCharsets.UTF_8));
+    }
 }
