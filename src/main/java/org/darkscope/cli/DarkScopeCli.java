@@ -34,6 +34,7 @@ import java.util.Locale;
                 AnalyseCommand.class,
                 LimitCommand.class,
                 ExclusionCommand.class,
+                ValidateBackgroundCommand.class,
                 BenchCommand.class,
                 ValidateCommand.class,
                 CommandLine.HelpCommand.class

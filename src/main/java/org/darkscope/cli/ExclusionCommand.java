@@ -10,6 +10,7 @@ import org.darkscope.analysis.yield.ExclusionCalculator;
 import org.darkscope.analysis.yield.ExclusionPoint;
 import org.darkscope.analysis.yield.ExclusionRequest;
 import org.darkscope.analysis.yield.KFactorTable;
+import org.darkscope.analysis.yield.PublishedCurve;
 import org.darkscope.analysis.yield.SignalProcess;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -67,11 +68,15 @@ public final class ExclusionCommand implements Callable<Integer> {
     @Option(names = "--beam-energy", paramLabel = "GEV", defaultValue = "100", description = "beam energy in GeV (default 100)")
     double beamEnergy;
 
-    @Option(names = "--method", paramLabel = "M", defaultValue = "cls", description = "cls, classical or fc (default cls)")
+    @Option(names = "--method", paramLabel = "M", defaultValue = "cls", description = "cls, classical, fc or fc-adjusted (default cls)")
     String method;
 
     @Option(names = "--cl", paramLabel = "CL", defaultValue = "0.9", description = "confidence level (default 0.9)")
     double cl;
+
+    @Option(names = "--overlay", paramLabel = "CURVE.csv",
+            description = "published limit curve (CSV: mass_MeV,epsilon) to compare with: prints eps90 / published per mass")
+    Path overlay;
 
     @Option(names = "--json", description = "print JSON instead of a table")
     boolean json;
@@ -90,25 +95,49 @@ public final class ExclusionCommand implements Callable<Integer> {
         DarkPhotonYield yield = new DarkPhotonYield(beamEnergy, m, k);
         ExclusionRequest req = ExclusionRequest.of(eot, efficiency, lim, SignalProcess.parse(process), yield, ecalMax, alphaD);
         double[] ms = masses.stream().mapToDouble(Double::doubleValue).toArray();
+        PublishedCurve curve = overlay != null ? PublishedCurve.read(overlay) : null;
         List<ExclusionPoint> pts = ExclusionCalculator.compute(req, ms);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(CliJson.MAPPER.writeValueAsString(toJson(req, pts)));
+            ObjectNode o = toJson(req, pts);
+            if (curve != null) {
+                o.put("overlay", overlay.getFileName().toString());
+                ArrayNode pa = (ArrayNode) o.get("points");
+                for (int i = 0; i < pts.size(); i++) {
+                    ObjectNode x = (ObjectNode) pa.get(i);
+                    CliJson.put(x, "overlayEpsilon", curve.at(pts.get(i).massMeV()));
+                    CliJson.put(x, "ratioToOverlay", curve.ratio(pts.get(i).massMeV(), pts.get(i).epsilon()));
+                    CliJson.put(x, "expectedRatioToOverlay", curve.ratio(pts.get(i).massMeV(), pts.get(i).epsilonExpected()));
+                }
+            }
+            out.println(CliJson.MAPPER.writeValueAsString(o));
         } else {
-            out.printf("%s, %s, %s at %s %% CL: N_up = %s (expected %s), EOT %s, efficiency %s, box E_ECAL < %s GeV%n",
+            out.printf("%s, %s, %s at %s %% CL: N_up = %s (expected, median: %s), EOT %s, efficiency %s, box E_ECAL < %s GeV%n",
                     req.process().name().toLowerCase(), m.name(), lim.method().cliName(), CliJson.fmt(100 * cl),
                     CliJson.fmt(pts.isEmpty() ? Double.NaN : pts.get(0).upperLimit()),
                     CliJson.fmt(pts.isEmpty() ? Double.NaN : pts.get(0).expectedUpperLimit()), CliJson.fmt(eot),
                     CliJson.fmt(efficiency), CliJson.fmt(ecalMax));
-            Table t = new Table("m_A' [MeV]", "brem/EOT/eps2", "annih/EOT/eps2", "eps90", "eps90 exp", "m_chi [MeV]", "y90",
+            Table t = new Table("m_A' [MeV]", "brem/EOT/eps2", "annih/EOT/eps2", "eps90", "eps90 exp", "exp -1s..+1s", "exp -2s..+2s",
+                    "m_chi [MeV]", "y90",
                     "y scalar", "y majorana", "y pseudo-Dirac", "note");
             for (ExclusionPoint p : pts) {
                 Map<String, Double> r = p.relicY();
+                double[] band = p.epsilonBands();
                 t.row(CliJson.fmt(p.massMeV()), CliJson.fmt(p.bremPerEps2()), CliJson.fmt(p.annihPerEps2()), CliJson.fmt(p.epsilon()),
-                        CliJson.fmt(p.epsilonExpected()), CliJson.fmt(p.mChiMeV()), CliJson.fmt(p.y()),
+                        CliJson.fmt(p.epsilonExpected()), CliJson.fmt(band[1]) + ".." + CliJson.fmt(band[3]),
+                        CliJson.fmt(band[0]) + ".." + CliJson.fmt(band[4]), CliJson.fmt(p.mChiMeV()), CliJson.fmt(p.y()),
                         CliJson.fmt(r.get("scalar")), CliJson.fmt(r.get("majorana")), CliJson.fmt(r.get("pseudodirac")), p.note());
             }
             t.print(out);
+            if (curve != null) {
+                Table c = new Table("m_A' [MeV]", "eps90", "published (" + overlay.getFileName() + ")", "ratio eps90/published",
+                        "ratio expected/published");
+                for (ExclusionPoint p : pts) {
+                    c.row(CliJson.fmt(p.massMeV()), CliJson.fmt(p.epsilon()), CliJson.fmt(curve.at(p.massMeV())),
+                            CliJson.fmt(curve.ratio(p.massMeV(), p.epsilon())), CliJson.fmt(curve.ratio(p.massMeV(), p.epsilonExpected())));
+                }
+                c.print(out);
+            }
         }
         out.flush();
         return 0;
@@ -143,6 +172,11 @@ public final class ExclusionCommand implements Callable<Integer> {
         CliJson.put(x, "expectedUpperLimit", p.expectedUpperLimit());
         CliJson.put(x, "epsilon", p.epsilon());
         CliJson.put(x, "epsilonExpected", p.epsilonExpected());
+        double[] band = p.epsilonBands();
+        CliJson.put(x, "epsilonExpectedMinus2", band[0]);
+        CliJson.put(x, "epsilonExpectedMinus1", band[1]);
+        CliJson.put(x, "epsilonExpectedPlus1", band[3]);
+        CliJson.put(x, "epsilonExpectedPlus2", band[4]);
         CliJson.put(x, "mChiMeV", p.mChiMeV());
         CliJson.put(x, "y", p.y());
         CliJson.put(x, "yExpected", p.yExpected());

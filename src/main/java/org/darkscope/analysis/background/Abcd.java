@@ -9,6 +9,8 @@ public final class Abcd {
     public static final String FACTORISATION_NOTE =
             "assumes E_ECAL and E_HCAL factorise for the background; region II (E_ECAL + E_HCAL ≈ E_beam) breaks this: check the closure on simulation";
     public static final String METHOD = "ABCD";
+    /** Relative systematic error of the uncorrected ABCD, whose factorisation nothing checks [est]. */
+    public static final double UNCHECKED_SYST = 1.0;
 
     private Abcd() {
     }
@@ -29,6 +31,10 @@ public final class Abcd {
         }
         double v = (double) nA * nC / nD;
         double rel = Math.sqrt(1.0 / nA + 1.0 / nC + 1.0 / nD);
-        return new BackgroundEstimate(METHOD, true, v, v * rel, 0, "", FACTORISATION_NOTE, java.util.List.of());
+        // never a statistical error alone: without a simulation of the correlation the factorisation is
+        // unverified, and its systematic is taken as 100 % (ABCD_CORRECTED measures it on MC)
+        return new BackgroundEstimate(METHOD, true, v, v * rel, v * UNCHECKED_SYST, "",
+                "NOT TRUSTED without a closure check: " + FACTORISATION_NOTE + "; syst 100 % (use the MC-corrected ABCD)",
+                java.util.List.of());
     }
 }

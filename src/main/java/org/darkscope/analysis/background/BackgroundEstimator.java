@@ -28,6 +28,17 @@ public final class BackgroundEstimator {
      * @param simulated true if the points come from simulation only
      */
     public BackgroundSummary estimate(float[] ecal, float[] hcal, SignalBox box, Map<EventClass, Long> truth, boolean simulated) {
+        return estimate(ecal, hcal, box, truth, simulated, null);
+    }
+
+    /**
+     * Every estimate including those that need a weighted background simulation.
+     *
+     * @param mc selected points and weights of the background MC, or null (then the MC-based estimates are
+     *           unavailable, with that reason)
+     */
+    public BackgroundSummary estimate(float[] ecal, float[] hcal, SignalBox box, Map<EventClass, Long> truth, boolean simulated,
+                                      WeightedSample mc) {
         long nA = 0;
         long nC = 0;
         long nD = 0;
@@ -44,6 +55,8 @@ public final class BackgroundEstimator {
         BackgroundEstimate abcd = Abcd.estimate(nA, nC, nD);
         BackgroundEstimate c = fitter.sidebandC(ecal, hcal, box);
         BackgroundEstimate a = fitter.sidebandA(ecal, hcal, box);
-        return new BackgroundSummary(c, a, abcd, truth, simulated);
+        BackgroundEstimate transfer = mc == null ? null : MonteCarloTransfer.transfer(ecal, hcal, mc, box);
+        BackgroundEstimate abcdMc = mc == null ? null : MonteCarloTransfer.abcdCorrected(ecal, hcal, mc, box);
+        return new BackgroundSummary(c, a, abcd, truth, simulated, transfer, abcdMc);
     }
 }

@@ -16,11 +16,29 @@ import java.util.OptionalDouble;
  * @param abcd        N_A · N_C / N_D (assumes E_ECAL and E_HCAL uncorrelated)
  * @param truthInBox  simulated runs only: selected background events in the box per class
  * @param simulated   true if every non-signal run is simulated (truth known)
+ * @param mcTransfer  data sidebands times the box/sideband ratio of a weighted background MC
+ * @param abcdCorrected ABCD times its correlation correction from the MC
  */
 public record BackgroundSummary(BackgroundEstimate sidebandC, BackgroundEstimate sidebandA, BackgroundEstimate abcd,
-                                Map<EventClass, Long> truthInBox, boolean simulated) {
+                                Map<EventClass, Long> truthInBox, boolean simulated, BackgroundEstimate mcTransfer,
+                                BackgroundEstimate abcdCorrected) {
+    /** Why the MC-based estimates are missing when no background MC was given. */
+    public static final String NO_MC = "no weighted background simulation loaded (add background MC)";
+
     public BackgroundSummary {
         truthInBox = Collections.unmodifiableMap(truthInBox.isEmpty() ? new EnumMap<>(EventClass.class) : new EnumMap<>(truthInBox));
+        if (mcTransfer == null) {
+            mcTransfer = BackgroundEstimate.unavailable(MonteCarloTransfer.METHOD, NO_MC);
+        }
+        if (abcdCorrected == null) {
+            abcdCorrected = BackgroundEstimate.unavailable(MonteCarloTransfer.METHOD_ABCD, NO_MC);
+        }
+    }
+
+    /** Without MC-based estimates. */
+    public BackgroundSummary(BackgroundEstimate sidebandC, BackgroundEstimate sidebandA, BackgroundEstimate abcd,
+                             Map<EventClass, Long> truthInBox, boolean simulated) {
+        this(sidebandC, sidebandA, abcd, truthInBox, simulated, null, null);
     }
 
     /** True background events in the box (simulation), -1 if unknown. */

@@ -11,7 +11,11 @@ import java.util.Locale;
  * (E_HCAL &lt; box edge, E_ECAL from the box edge to the trigger edge) and the E_HCAL spectrum of
  * sideband A (E_ECAL &lt; box edge, E_HCAL from the box edge to the start of the dimuon window, or
  * the sideband edge) are fitted with every {@link ShapeFamily} by binned Poisson likelihood over a
- * nominal range and two shortened ranges, then integrated below the box edge (from 0).
+ * nominal range and two shortened ranges, then integrated below the box edge over the range where the
+ * shape is constrained: as far below the edge as the fit range reaches above it, [edge - (hi - lo), edge).
+ * Below that the fit says nothing; the central fit's integral there (rest) is added with a 100 %
+ * error band: value = constrained + rest/2, systematic ⊕ rest/2 (issue 10: integrating every family
+ * from the edge to 0 GeV was 2-9x too high on simulation).
  *
  * <p>A fit is acceptable if it converged with a positive-definite Hessian, its χ² probability is at
  * least {@link Settings#minProbability()} and its extrapolation is constrained by the data
@@ -164,15 +168,33 @@ public class SidebandFitter {
                     "", fits);
         }
         double syst = (maxV - minV) / 2;
-        String note = "central: " + central.family() + String.format(Locale.ROOT, " on [%.3g, %.3g)", lo, hi)
-                + "; syst: half the spread of " + fits.stream().filter(ShapeFit::accepted).count() + " accepted fits";
-        return BackgroundEstimate.of(method, central.extrapolated(), central.statError(), syst, note, fits);
+        double constrainedLo = central.extrapolationLo();
+        double rest = constrainedLo > 0 ? central.expected(0, constrainedLo) : 0;
+        String trust = "";
+        double value = central.extrapolated();
+        if (!Double.isFinite(rest) || rest < 0) {
+            trust = String.format(Locale.ROOT, "NOT TRUSTED: the part below %.3g GeV is not estimated (the fit diverges there); ",
+                    constrainedLo);
+        } else {
+            value += rest / 2;
+            syst = Math.hypot(syst, rest / 2);
+        }
+        String note = trust + "central: " + central.family() + String.format(Locale.ROOT, " on [%.3g, %.3g)", lo, hi)
+                + String.format(Locale.ROOT, ", constrained extrapolation [%.3g, %.3g) = %.3g, below: %.3g ± 100 %%",
+                constrainedLo, boxEdge, central.extrapolated(), Double.isFinite(rest) ? rest : Double.NaN)
+                + "; syst: half the spread of " + fits.stream().filter(ShapeFit::accepted).count() + " accepted fits ⊕ half the part below";
+        return BackgroundEstimate.of(method, value, central.statError(), syst, note, fits);
     }
 
     private static ShapeFit shapeFit(ShapeFamily f, ShapeFamily.Range range, double boxEdge, List<Double> params, double value,
                                      double err, double prob, boolean accepted, String message) {
         return new ShapeFit(f.label(), range.lo(), range.hi(), params, value, err, prob, accepted, message, f,
-                range.endpoint(), 0, boxEdge);
+                range.endpoint(), constrainedLo(range, boxEdge), boxEdge);
+    }
+
+    /** Lower edge of the extrapolation the fit constrains: as far below the edge as the fit range reaches above it. */
+    static double constrainedLo(ShapeFamily.Range range, double boxEdge) {
+        return Math.max(0, boxEdge - (range.hi() - range.lo()));
     }
 
     private ShapeFit fitOne(ShapeFamily f, ShapeFamily.Range range, double[] edges, long[] counts, double boxEdge) {
@@ -185,12 +207,13 @@ public class SidebandFitter {
         if (!r.converged()) {
             return shapeFit(f, range, boxEdge, params, Double.NaN, Double.NaN, r.probability(), false, r.message());
         }
-        if (f == ShapeFamily.POWER_LAW && r.parameters()[1] <= -1) {
+        if (f == ShapeFamily.POWER_LAW && r.parameters()[1] <= -1 && constrainedLo(range, boxEdge) == 0) {
             return shapeFit(f, range, boxEdge, params, Double.POSITIVE_INFINITY, Double.NaN,
                     r.probability(), false, "extrapolation to 0 diverges (power " + r.parameters()[1] + ")");
         }
-        double value = fit.extrapolate(r.parameters(), 0, boxEdge);
-        double err = fit.extrapolationError(r.parameters(), r.covariance(), 0, boxEdge);
+        double cLo = constrainedLo(range, boxEdge);
+        double value = fit.extrapolate(r.parameters(), cLo, boxEdge);
+        double err = fit.extrapolationError(r.parameters(), r.covariance(), cLo, boxEdge);
         if (!Double.isFinite(value) || !Double.isFinite(err)) {
             return shapeFit(f, range, boxEdge, params, value, err, r.probability(), false,
                     "extrapolation to 0 diverges");

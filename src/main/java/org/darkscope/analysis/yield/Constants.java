@@ -21,4 +21,8 @@ public final class Constants {
     public static final double L_EFF_X0 = 0.85;
     /** Narrow-width annihilation yield factor: yield/EOT ≈ 0.167 ε² t+(E_R) for Pb [src, physics.md 3.2 (seed 002)]. */
     public static final double ANNIHILATION_FACTOR = 0.167;
+    /** ECAL stochastic resolution term a in σ/E = a/√E ⊕ b [src, physics.md 1 (seed 002): 10 %/√E]. */
+    public static final double ECAL_STOCHASTIC = 0.10;
+    /** ECAL constant resolution term b [src, physics.md 1 (seed 002): 4 %]. */
+    public static final double ECAL_CONSTANT = 0.04;
 }

@@ -1,5 +1,6 @@
 package org.darkscope.analysis.yield;
 
+import org.darkscope.analysis.limits.ExpectedLimits;
 import org.darkscope.analysis.limits.UpperLimits;
 
 import java.util.ArrayList;
@@ -17,12 +18,19 @@ public final class ExclusionCalculator {
 
     public static List<ExclusionPoint> compute(ExclusionRequest r, double[] massesMeV) {
         double sUp = UpperLimits.upperLimit(r.limit());
-        double sExp = UpperLimits.expectedLimit(r.limit());
+        ExpectedLimits e = UpperLimits.expected(r.limit());
         List<ExclusionPoint> out = new ArrayList<>();
         for (double mMeV : massesMeV) {
-            out.add(point(r, mMeV, sUp, sExp));
+            out.add(point(r, mMeV, sUp, e));
         }
         return out;
+    }
+
+    /** One mass with the median expected limit and its bands. */
+    public static ExclusionPoint point(ExclusionRequest r, double mMeV, double sUp, ExpectedLimits e) {
+        ExclusionPoint p = point(r, mMeV, sUp, e.median());
+        return new ExclusionPoint(p.massMeV(), p.efficiency(), p.bremPerEps2(), p.annihPerEps2(), p.signalPerEps2(), p.upperLimit(),
+                p.expectedUpperLimit(), p.epsilon(), p.epsilonExpected(), p.mChiMeV(), p.y(), p.yExpected(), p.relicY(), p.note(), e);
     }
 
     /** One mass, given the upper limits on signal events. */

@@ -193,6 +193,16 @@ public final class ExclusionView extends BorderPane {
                 points.stream().mapToDouble(ExclusionPoint::epsilonExpected).toArray()).asDashed());
         ys.add(Series.line("expected 90% CL", Color.rgb(31, 119, 180), mchi,
                 points.stream().mapToDouble(ExclusionPoint::yExpected).toArray()).asDashed());
+        // the expected limit is the median; its ±1σ (green) and ±2σ (yellow) bands as edge lines
+        String[] bandNames = {"expected -2σ", "expected -1σ", null, "expected +1σ", "expected +2σ"};
+        for (int b : new int[]{1, 3, 0, 4}) {
+            final int bi = b;
+            double[] e = points.stream().mapToDouble(p -> p.epsilonBands()[bi]).toArray();
+            if (java.util.Arrays.stream(e).anyMatch(Double::isFinite)) {
+                Color c = (b == 1 || b == 3) ? Color.rgb(0, 160, 0) : Color.rgb(220, 180, 0);
+                eps.add(Series.line(bandNames[b], c, m, e).asDashed());
+            }
+        }
         if (!blinded) {
             eps.add(Series.line("observed 90% CL", Color.BLACK, m, points.stream().mapToDouble(ExclusionPoint::epsilon).toArray()));
             ys.add(Series.line("observed 90% CL", Color.BLACK, mchi, points.stream().mapToDouble(ExclusionPoint::y).toArray()));

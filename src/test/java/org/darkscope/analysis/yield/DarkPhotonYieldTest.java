@@ -68,6 +68,45 @@ class DarkPhotonYieldTest {
     }
 
     @Test
+    void yieldUsesTheNumericalXIntegralAtLowMass() {
+        // issue 10: the closed form undercut the yield at 1-2 MeV; the yield must follow the integral of the shape
+        for (double m : new double[]{0.001, 0.0015, 0.002, 0.05}) {
+            double lo = m / 100;
+            double hi = 1 - 0.51099895e-3 / 100;
+            // independent: Gauss-Legendre in x over pieces that resolve the peak near x -> 1
+            IterativeLegendreGaussIntegrator g = new IterativeLegendreGaussIntegrator(16, 1e-10, 1e-13);
+            double num = 0;
+            double[] cuts = {lo, 0.5, 0.9, 0.99, 0.999, 0.9999, hi};
+            for (int i = 0; i + 1 < cuts.length; i++) {
+                if (cuts[i + 1] > cuts[i]) {
+                    num += g.integrate(1_000_000, x -> iww.spectrumShape(x, m), cuts[i], cuts[i + 1]);
+                }
+            }
+            double expect = 1.851e22 * 0.85 * 4 * Math.pow(1 / 137.035999, 3) * iww.chi(m) / (m * m) * num * 0.3894e-27;
+            assertEquals(expect, iww.bremPerEotPerEps2(m, 0), 2e-3 * expect, "m = " + m);
+        }
+        // at 1 MeV the closed form is well below the integral
+        assertTrue(iww.iIntegral(0, 0.001) < 0.8 * iww.iNumerical(0, 0.001));
+    }
+
+    @Test
+    void annihilationIsFoldedWithTheEcalResolution() {
+        // issue 10: no drop to zero just below 226 MeV: E_R(225 MeV) = 49.5 GeV, E_ECAL = 50.5 GeV, σ(50.5) ≈ 2.1 GeV
+        double er = DarkPhotonYield.resonanceEnergy(0.225);
+        double e = 100 - er;
+        double sigma = e * Math.sqrt(0.01 / e + 0.0016);
+        double accept = 0.5 * org.apache.commons.math3.special.Erf.erfc((e - 50) / (sigma * Math.sqrt(2)));
+        assertTrue(accept > 0.3 && accept < 0.5, "" + accept);
+        assertEquals(0.167 * DarkPhotonYield.positronTrackLength(er) * accept, iww.annihilationPerEotPerEps2(0.225, 50), 1e-9 * 0.167 * 0.003);
+        // smooth across the edge: 224, 225, 226, 228 MeV decrease/increase without a step larger than the t+ slope
+        double y224 = iww.annihilationPerEotPerEps2(0.224, 50);
+        double y226 = iww.annihilationPerEotPerEps2(0.226, 50);
+        assertTrue(y224 > 0.2 * y226 && y224 < y226, y224 + " " + y226);
+        // far below the edge (E_ECAL = 90 GeV) nothing
+        assertTrue(iww.annihilationPerEotPerEps2(0.1, 50) < 1e-10);
+    }
+
+    @Test
     void exclusionHasTheOrderOfMagnitudeOfNa64() {
         // NA64 (2.84e11 EOT, eff ~ 0.5, 0 events): ε_90 ≈ 1e-5 .. 1e-4 for m_A' = 1-100 MeV
         LimitInput lim = new LimitInput(0, 0.53, 0.17, 0.1, 0.9, LimitMethod.CLS);
@@ -103,7 +142,7 @@ class DarkPhotonYieldTest {
         assertEquals(0.0031, DarkPhotonYield.positronTrackLength(50), 1e-12);
         // 250 MeV: E_R ≈ 61 GeV, in the window [50, 100): positive yield; 100 MeV: E_R ≈ 9.8 GeV, outside
         assertTrue(iww.annihilationPerEotPerEps2(0.25, 50) > 0);
-        assertEquals(0, iww.annihilationPerEotPerEps2(0.1, 50));
+        assertEquals(0, iww.annihilationPerEotPerEps2(0.1, 50), 1e-12);
         LimitInput lim = LimitInput.of(0, 0);
         ExclusionRequest r = ExclusionRequest.of(2.84e11, 0.5, lim, SignalProcess.ANNIHILATION, iww, 50, 0.1);
         ExclusionPoint out = ExclusionCalculator.compute(r, new double[]{100}).get(0);

@@ -1,0 +1,126 @@
+package org.darkscope.analysis.background;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Closure and coverage of background estimates over pseudo-experiments with a known truth (physics.md
+ * section 4): per method the mean bias, the pull (estimate - truth)/σ (mean and width) and the fraction
+ * of experiments whose ±1σ interval (stat ⊕ syst) contains the truth.
+ *
+ * <p>Two truths are used. The estimate is of the <em>expected</em> box background (the Poisson mean):
+ * its closure truth is the mean of the true box counts over all experiments (the "expected" columns,
+ * the ones the 60-76 % coverage target refers to). The <em>realised</em> count of one experiment also
+ * fluctuates by √b around that mean, so an interval for the expectation covers the realised count less
+ * often when b is not small; both are reported.</p>
+ */
+public final class CoverageStudy {
+    private record Entry(double value, double error, double truth) {
+    }
+
+    private final Map<String, List<Entry>> entries = new LinkedHashMap<>();
+    private final Map<String, Integer> unavailable = new LinkedHashMap<>();
+    private final Map<String, String> lastReason = new LinkedHashMap<>();
+    private final List<Double> truths = new ArrayList<>();
+
+    /** Records the true box count of one experiment. */
+    public void addTruth(double truth) {
+        truths.add(truth);
+    }
+
+    /** Records one method's estimate in the current experiment (whose truth was given last). */
+    public void add(String method, BackgroundEstimate e, double truth) {
+        entries.computeIfAbsent(method, k -> new ArrayList<>());
+        unavailable.putIfAbsent(method, 0);
+        if (!e.available() || !Double.isFinite(e.value()) || !Double.isFinite(e.totalError())) {
+            unavailable.merge(method, 1, Integer::sum);
+            lastReason.put(method, e.available() ? "not finite" : e.reason());
+            return;
+        }
+        entries.get(method).add(new Entry(e.value(), e.totalError(), truth));
+    }
+
+    /**
+     * One method's result.
+     *
+     * @param method           method name
+     * @param used             experiments with an estimate
+     * @param unavailable      experiments without one
+     * @param reason           last reason for a missing estimate ("" if none)
+     * @param meanBias         mean of (estimate - expected truth)
+     * @param meanBiasError    its standard error, including the statistical error of the expected truth (the mean of the
+     *                         true counts over the experiments)
+     * @param pullMean         mean pull against the expected truth
+     * @param pullWidth        standard deviation of that pull
+     * @param coverage         fraction with |estimate - expected truth| ≤ σ
+     * @param coverageRealised fraction with |estimate - realised truth| ≤ σ
+     * @param meanError        mean quoted σ
+     */
+    public record MethodResult(String method, int used, int unavailable, String reason, double meanBias, double meanBiasError,
+                               double pullMean, double pullWidth, double coverage, double coverageRealised, double meanError) {
+        /** Coverage of the expected truth within 60-76 % and |bias| below its error (the target of issue 10). */
+        public boolean meetsTarget() {
+            return used >= 50 && coverage >= 0.60 && coverage <= 0.76 && Math.abs(meanBias) < meanBiasError;
+        }
+    }
+
+    /** Mean true box count over the experiments (the expected background). */
+    public double expectedTruth() {
+        return truths.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+    }
+
+    public int experiments() {
+        return truths.size();
+    }
+
+    public List<MethodResult> results() {
+        double t = expectedTruth();
+        int nt = truths.size();
+        double vt = 0;
+        for (double x : truths) {
+            vt += (x - t) * (x - t);
+        }
+        double truthErr2 = nt > 1 ? vt / (nt - 1) / nt : 0;
+        List<MethodResult> out = new ArrayList<>();
+        for (var me : entries.entrySet()) {
+            List<Entry> l = me.getValue();
+            int n = l.size();
+            double sb = 0;
+            double sb2 = 0;
+            double sp = 0;
+            double sp2 = 0;
+            int cov = 0;
+            int covR = 0;
+            double se = 0;
+            int np = 0;
+            for (Entry e : l) {
+                double b = e.value() - t;
+                sb += b;
+                sb2 += b * b;
+                se += e.error();
+                if (e.error() > 0) {
+                    double p = b / e.error();
+                    sp += p;
+                    sp2 += p * p;
+                    np++;
+                }
+                if (Math.abs(b) <= e.error()) {
+                    cov++;
+                }
+                if (Math.abs(e.value() - e.truth()) <= e.error()) {
+                    covR++;
+                }
+            }
+            double mb = n > 0 ? sb / n : Double.NaN;
+            double sdb = n > 1 ? Math.sqrt(Math.max(0, (sb2 - n * mb * mb) / (n - 1))) : Double.NaN;
+            double pm = np > 0 ? sp / np : Double.NaN;
+            double pw = np > 1 ? Math.sqrt(Math.max(0, (sp2 - np * pm * pm) / (np - 1))) : Double.NaN;
+            out.add(new MethodResult(me.getKey(), n, unavailable.getOrDefault(me.getKey(), 0), lastReason.getOrDefault(me.getKey(), ""),
+                    mb, n > 0 ? Math.sqrt(sdb * sdb / n + truthErr2) : Double.NaN, pm, pw, n > 0 ? (double) cov / n : Double.NaN,
+                    n > 0 ? (double) covR / n : Double.NaN, n > 0 ? se / n : Double.NaN));
+        }
+        return out;
+    }
+}

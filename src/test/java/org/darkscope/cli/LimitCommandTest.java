@@ -1,0 +1,117 @@
+package org.darkscope.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** limit and exclusion: large backgrounds, Feldman-Cousins ends, median expected limits with bands. */
+class LimitCommandTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream oldOut;
+    private PrintStream oldErr;
+
+    @BeforeEach
+    void capture() {
+        oldOut = System.out;
+        oldErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(oldOut);
+        System.setErr(oldErr);
+    }
+
+    private JsonNode json() throws Exception {
+        String s = out.toString(StandardCharsets.UTF_8);
+        return new ObjectMapper().readTree(s.substring(s.indexOf('{')));
+    }
+
+    @Test
+    void clsAtBackground800IsNotZero() throws Exception {
+        assertEquals(0, DarkScopeCli.run("limit", "--observed", "0", "--background", "800", "--json"));
+        assertEquals(-Math.log(0.1), json().get("upperLimit").asDouble(), 1e-4);
+    }
+
+    @Test
+    void feldmanCousinsAtBackground800FinishesWithBothEnds() throws Exception {
+        assertEquals(0, DarkScopeCli.run("limit", "--observed", "0", "--background", "800", "--method", "fc"));
+        String s = out.toString(StandardCharsets.UTF_8);
+        assertTrue(s.contains("interval on signal events") && s.contains("[0, "), s);
+        out.reset();
+        assertEquals(0, DarkScopeCli.run("limit", "--observed", "3", "--background", "0", "--method", "fc", "--json"));
+        JsonNode j = json();
+        // Feldman & Cousins 1998 table IV: n = 3, b = 0: [1.10, 7.42]
+        assertEquals(1.10, j.get("lowerLimit").asDouble(), 0.006);
+        assertEquals(7.42, j.get("upperLimit").asDouble(), 0.006);
+        out.reset();
+        assertEquals(0, DarkScopeCli.run("limit", "--observed", "0", "--background", "3", "--method", "fc-adjusted", "--json"));
+        assertEquals(1.08, json().get("upperLimit").asDouble(), 0.025);
+    }
+
+    @Test
+    void feldmanCousinsThatCannotFinishSaysSo() {
+        assertEquals(2, DarkScopeCli.run("limit", "--observed", "2000000000", "--background", "1e9", "--method", "fc"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("cannot finish"), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void expectedLimitIsTheMedianWithBands() throws Exception {
+        // b = 0.53 (published NA64 background): n ~ Pois(0.53): P(0) = 0.589 > 0.5, so the median is n = 0 -> 2.303;
+        // the +1σ quantile (84.1 %) is n = 1 (P(n ≤ 1) = 0.901), the +2σ (97.7 %) is n = 2 (P(n ≤ 2) = 0.983)
+        assertEquals(0, DarkScopeCli.run("limit", "--observed", "0", "--background", "0.53", "--json"));
+        JsonNode j = json();
+        assertEquals(2.303, j.get("expectedLimit").asDouble(), 0.001);
+        assertEquals(2.303, j.get("expectedMinus1").asDouble(), 0.001);
+        assertTrue(j.get("expectedPlus1").asDouble() > 3.0 && j.get("expectedPlus2").asDouble() > j.get("expectedPlus1").asDouble());
+        assertTrue(j.get("meanExpectedLimit").asDouble() > 2.303);
+        out.reset();
+        assertEquals(0, DarkScopeCli.run("exclusion", "--eot", "2.84e11", "--efficiency", "0.5", "--background", "0.53",
+                "--mass-mev", "10", "--json"));
+        JsonNode p = json().get("points").get(0);
+        assertTrue(p.get("epsilonExpectedPlus1").asDouble() > p.get("epsilonExpected").asDouble());
+        assertTrue(p.get("epsilonExpectedPlus2").asDouble() > p.get("epsilonExpectedPlus1").asDouble());
+    }
+
+    @Test
+    void validateBackgroundRunsAndRejectsBadInput() throws Exception {
+        assertEquals(0, DarkScopeCli.run("validate-background", "--experiments", "2", "--events", "3000", "--mc-events", "6000", "--json"));
+        JsonNode j = json();
+        assertEquals(2, j.get("experiments").asInt());
+        assertEquals("MC_TRANSFER", j.get("methods").get(0).get("method").asText());
+        int total = j.get("methods").get(0).get("used").asInt() + j.get("methods").get(0).get("unavailable").asInt();
+        assertEquals(2, total);
+        assertEquals(2, DarkScopeCli.run("validate-background", "--experiments", "1"));
+        assertEquals(2, DarkScopeCli.run("validate-background", "--mix", "signal-brem"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("signal"), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void exclusionOverlayPrintsTheRatioToAPublishedCurve(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path csv = dir.resolve("published.csv");
+        java.nio.file.Files.writeString(csv, "# test curve\nmass_mev,epsilon\n1,1e-5\n100,1e-3\n");
+        assertEquals(0, DarkScopeCli.run("exclusion", "--eot", "2.84e11", "--efficiency", "0.5", "--mass-mev", "10,1000",
+                "--overlay", csv.toString(), "--json"));
+        JsonNode p = json().get("points");
+        // log-log midpoint of (1, 1e-5) and (100, 1e-3) at 10 MeV: 1e-4
+        assertEquals(1e-4, p.get(0).get("overlayEpsilon").asDouble(), 1e-12);
+        assertEquals(p.get(0).get("epsilon").asDouble() / 1e-4, p.get(0).get("ratioToOverlay").asDouble(), 1e-9);
+        assertTrue(p.get(1).get("ratioToOverlay").isNull() || !Double.isFinite(p.get(1).get("ratioToOverlay").asDouble()),
+                "outside the curve: no ratio " + p.get(1));
+        java.nio.file.Files.writeString(csv, "mass_mev,epsilon\n1,abc\n");
+        assertEquals(2, DarkScopeCli.run("exclusion", "--eot", "2.84e11", "--efficiency", "0.5", "--mass-mev", "10",
+                "--overlay", csv.toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("line 2"), err.toString(StandardCharsets.UTF_8));
+    }
+}
