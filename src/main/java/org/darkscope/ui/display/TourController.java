@@ -14,6 +14,8 @@ final class TourController {
     private int index = -1;
     private Consumer<EventRef> onTourEvent = r -> { };
     private boolean updatingMasses;
+    private EventRef tourEvent;
+    private boolean showing;
 
     TourController(EventDisplayPane pane, TourPanel ui) {
         this.pane = pane;
@@ -71,14 +73,50 @@ final class TourController {
         }
         EventRef r = ev.get();
         RunData run = r.run();
-        if (run != pane.run()) {
-            pane.setRun(run);
+        tourEvent = r;
+        showing = true;
+        try {
+            if (run != pane.run()) {
+                pane.setRun(run);
+            }
+            pane.showEvent(r.index());
+        } finally {
+            showing = false;
         }
-        pane.showEvent(r.index());
         String massText = run.info().isSignal() ? String.format(", m_A' = %.4g MeV", run.info().signalMassMeV()) : "";
         ui.status.setText("showing " + r + massText + String.format(": E_ECAL %.1f GeV, E_HCAL %.2f GeV", r.ecal(), r.hcal()));
         onTourEvent.accept(r);
     }
 
     int index() { return index; }
+
+    /** Appends a note to the step's status line. */
+    void note(String text) {
+        if (index >= 0 && text != null && !text.isEmpty()) {
+            ui.status.setText(ui.status.getText() + "\n" + text);
+        }
+    }
+
+    /** Leaves the tour: its text is cleared and the panel offers to start again. */
+    void leave() {
+        if (index < 0) {
+            return;
+        }
+        index = -1;
+        tourEvent = null;
+        ui.step.setText("");
+        ui.title.setText("Teaching tour");
+        ui.body.setText("Press 'start' to walk through the energy plane and five typical events.");
+        ui.status.setText("");
+        ui.back.setDisable(true);
+        ui.next.setDisable(false);
+        ui.next.setText("start \u25B6");
+    }
+
+    /** Any event shown that is not the tour's own ends the tour (its text would describe another event). */
+    void eventShown(RunData run, int row) {
+        if (index >= 0 && tourEvent != null && !showing && (tourEvent.run() != run || tourEvent.index() != row)) {
+            leave();
+        }
+    }
 }
