@@ -13,12 +13,16 @@ public final class CellStats {
     private final long[] hits;
     private final double[] sum;
     private final double[] sumSq;
+    private final double[] sum3;
+    private final double[] sum4;
 
-    private CellStats(int events, long[] hits, double[] sum, double[] sumSq) {
+    private CellStats(int events, long[] hits, double[] sum, double[] sumSq, double[] sum3, double[] sum4) {
         this.events = events;
         this.hits = hits;
         this.sum = sum;
         this.sumSq = sumSq;
+        this.sum3 = sum3;
+        this.sum4 = sum4;
     }
 
     /**
@@ -32,6 +36,8 @@ public final class CellStats {
         long[] hits = new long[nc];
         double[] sum = new double[nc];
         double[] sumSq = new double[nc];
+        double[] sum3 = new double[nc];
+        double[] sum4 = new double[nc];
         float[] buf = new float[nc];
         int step = Math.max(1, n / 100);
         for (int k = 0; k < n; k++) {
@@ -42,14 +48,17 @@ public final class CellStats {
                     hits[c]++;
                 }
                 sum[c] += v;
-                sumSq[c] += v * v;
+                double v2 = v * v;
+                sumSq[c] += v2;
+                sum3[c] += v2 * v;
+                sum4[c] += v2 * v2;
             }
             if (k % step == 0) {
                 progress.checkCancelled();
                 progress.update((double) k / Math.max(1, n), "data quality: " + k + " / " + n + " events");
             }
         }
-        return new CellStats(n, hits, sum, sumSq);
+        return new CellStats(n, hits, sum, sumSq, sum3, sum4);
     }
 
     public int events() { return events; }
@@ -83,6 +92,26 @@ public final class CellStats {
     /** Error of the mean: rms / sqrt(n). */
     public double meanError(int c) { return events == 0 ? 0 : rms(c) / Math.sqrt(events); }
 
-    /** Error of the rms for a near-Gaussian spread: rms / sqrt(2n). */
-    public double rmsError(int c) { return events == 0 ? 0 : rms(c) / Math.sqrt(2.0 * events); }
+    /**
+     * Error of the rms from the fourth central moment, var(s^2) = (m4 - s^4) / n, so that the rare large
+     * deposits of an outer cell (heavy tails) do not make a small spread look precise.
+     */
+    public double rmsError(int c) {
+        if (events < 2) {
+            return 0;
+        }
+        double n = events;
+        double mu = sum[c] / n;
+        double e2 = sumSq[c] / n;
+        double e3 = sum3[c] / n;
+        double e4 = sum4[c] / n;
+        double m2 = Math.max(0, e2 - mu * mu);
+        double m4 = Math.max(0, e4 - 4 * mu * e3 + 6 * mu * mu * e2 - 3 * mu * mu * mu * mu);
+        double s = Math.sqrt(m2);
+        if (s == 0) {
+            return 0;
+        }
+        double varS2 = Math.max(m4 - m2 * m2, 2 * m2 * m2) / n;
+        return Math.sqrt(varS2) / (2 * s);
+    }
 }

@@ -16,12 +16,14 @@ import java.util.Map;
  * spread with a reference, as z-scores (difference over the combined statistical error).
  *
  * <p>The reference is either another run (a good run taken with the same beam), or the run's own
- * expectation from the detector's symmetry: the beam is centred on every calorimeter grid, so cells
- * at mirror- or rotation-symmetric positions of one layer (the same |row offset| and |column offset|
- * from the grid centre, swapped on square grids) see the same showers. A cell is compared with the
- * median of its symmetric partners, leaving itself out, so that the steep beam-centre profile is never
- * mistaken for a hot spot. A cell without partners (the centre cell of an odd grid) is not checked
- * without a reference run.</p>
+ * expectation from the detector's symmetry. The beam is aimed at the centre of the central ECAL main
+ * cell, so ECAL cells at mirror- or rotation-symmetric positions about that axis see the same showers:
+ * each is compared with the median of its symmetric partners (itself left out), so the steep
+ * beam-centre profile is never mistaken for a hot spot. A cell with fewer than {@link #MIN_PARTNERS}
+ * partners (the beam cell, edge cells without a mirror image) and every HCAL cell (the HCAL grid is
+ * not symmetric about the beam axis, and its lateral shape changes from module to module) are
+ * {@link CellFlag#UNCHECKED} without a reference run. This is a symmetry argument, not the shower
+ * model of the simulation.</p>
  *
  * <p>A cell is flagged only if the difference is both significant ({@link #Z_LIMIT}) and large
  * (a ratio limit), so that high statistics do not flag percent-level asymmetries:</p>
@@ -61,51 +63,69 @@ public final class DataQuality {
     }
 
     /**
-     * Compares statistics with a reference's, or with the own expectation (symmetric partners) if
-     * {@code ref} is null.
+     * Compares statistics with a reference's, or with the own expectation if {@code ref} is null:
+     * ECAL cells with their symmetric partners about the beam axis (HCAL cells unchecked).
      */
     public static DqReport check(Detector d, String runName, CellStats obs, CellStats ref, String refName) {
         List<CellCheck> out = new ArrayList<>();
+        CellLayer main = d.ecalMain();
+        var aim = main.cells().get(main.centralLocalIndex()).centre();
+        List<CellLayer> modules = d.hcalModules();
         for (CellLayer l : d.calorimeterLayers()) {
             Map<Long, List<Cell>> orbits = new HashMap<>();
             for (Cell c : l.cells()) {
-                orbits.computeIfAbsent(orbitKey(l, c), k -> new ArrayList<>()).add(c);
+                orbits.computeIfAbsent(orbitKey(l, c, aim.x(), aim.y()), k -> new ArrayList<>()).add(c);
             }
+            boolean hcal = modules.contains(l);
             for (Cell c : l.cells()) {
                 int i = c.index();
                 if (ref != null) {
                     out.add(judge(c.name(), obs.occupancy(i), obs.occupancyError(i), ref.occupancy(i), ref.occupancyError(i),
                             obs.mean(i), obs.meanError(i), ref.mean(i), ref.meanError(i),
                             obs.rms(i), obs.rmsError(i), ref.rms(i), ref.rmsError(i)));
-                    continue;
+                } else if (hcal) {
+                    // the HCAL grid is not symmetric about the beam axis and its lateral shape changes
+                    // with depth: only a reference run can tell
+                    out.add(againstPartners(obs, c, List.of(), p -> 1.0));
+                } else {
+                    List<Cell> partners = new ArrayList<>(orbits.get(orbitKey(l, c, aim.x(), aim.y())));
+                    partners.remove(c);
+                    out.add(againstPartners(obs, c, partners, p -> 1.0));
                 }
-                List<Cell> partners = new ArrayList<>(orbits.get(orbitKey(l, c)));
-                partners.remove(c);
-                if (partners.isEmpty()) {
-                    out.add(new CellCheck(c.name(), obs.occupancy(i), Double.NaN, Double.NaN, obs.mean(i), Double.NaN, Double.NaN,
-                            obs.rms(i), Double.NaN, Double.NaN, CellFlag.UNCHECKED));
-                    continue;
-                }
-                int k = partners.size();
-                // error of a median of k values ~ 1.25 sigma / sqrt(k)
-                double f = 1.25 / Math.sqrt(k);
-                out.add(judge(c.name(),
-                        obs.occupancy(i), obs.occupancyError(i), median(partners, p -> obs.occupancy(p.index())),
-                        f * median(partners, p -> obs.occupancyError(p.index())),
-                        obs.mean(i), obs.meanError(i), median(partners, p -> obs.mean(p.index())),
-                        f * median(partners, p -> obs.meanError(p.index())),
-                        obs.rms(i), obs.rmsError(i), median(partners, p -> obs.rms(p.index())),
-                        f * median(partners, p -> obs.rmsError(p.index()))));
             }
         }
         return new DqReport(runName, refName, obs.events(), out);
     }
 
-    /** Symmetry class of a cell in its layer: offsets from the grid centre, swapped on square grids. */
-    static long orbitKey(CellLayer l, Cell c) {
-        int dr = Math.abs(2 * c.row() - (l.ny() - 1));
-        int dc = Math.abs(2 * c.col() - (l.nx() - 1));
-        if (l.nx() == l.ny() && dr > dc) {
+    /** Partners needed for a robust expectation: with 3, one bad partner cannot move the median past the others. */
+    public static final int MIN_PARTNERS = 3;
+
+    /** One cell against the median of its partners (each scaled by {@code scale}). */
+    private static CellCheck againstPartners(CellStats obs, Cell c, List<Cell> partners, java.util.function.ToDoubleFunction<Cell> scale) {
+        int i = c.index();
+        if (partners.size() < MIN_PARTNERS) {
+            return new CellCheck(c.name(), obs.occupancy(i), Double.NaN, Double.NaN, obs.mean(i), Double.NaN, Double.NaN,
+                    obs.rms(i), Double.NaN, Double.NaN, CellFlag.UNCHECKED);
+        }
+        // error of a median of k values ~ 1.25 sigma / sqrt(k)
+        double f = 1.25 / Math.sqrt(partners.size());
+        return judge(c.name(),
+                obs.occupancy(i), obs.occupancyError(i), median(partners, p -> obs.occupancy(p.index())),
+                f * median(partners, p -> obs.occupancyError(p.index())),
+                obs.mean(i), obs.meanError(i), median(partners, p -> scale.applyAsDouble(p) * obs.mean(p.index())),
+                f * median(partners, p -> scale.applyAsDouble(p) * obs.meanError(p.index())),
+                obs.rms(i), obs.rmsError(i), median(partners, p -> scale.applyAsDouble(p) * obs.rms(p.index())),
+                f * median(partners, p -> scale.applyAsDouble(p) * obs.rmsError(p.index())));
+    }
+
+    /**
+     * Symmetry class of a cell about the beam axis (the centre of the central ECAL main cell, where the
+     * beam is aimed): offsets in half pitches, mirrored, and swapped on square cells.
+     */
+    static long orbitKey(CellLayer l, Cell c, double axisX, double axisY) {
+        int dc = (int) Math.abs(Math.round(2 * (c.centre().x() - axisX) / l.pitchX()));
+        int dr = (int) Math.abs(Math.round(2 * (c.centre().y() - axisY) / l.pitchY()));
+        if (Math.abs(l.pitchX() - l.pitchY()) < 1e-6 && dr > dc) {
             int t = dr;
             dr = dc;
             dc = t;

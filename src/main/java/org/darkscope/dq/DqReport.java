@@ -26,7 +26,9 @@ public record DqReport(String run, String reference, int events, List<CellCheck>
     public String summary() {
         return "hot: " + join(names(CellFlag.HOT)) + "; dead: " + join(names(CellFlag.DEAD)) + "; noisy: "
                 + join(names(CellFlag.NOISY)) + " (" + events + " events vs "
-                + (reference == null ? "the run's own symmetric cells" : reference) + ")";
+                + (reference == null ? "the run's own symmetric cells" : reference) + ")"
+                + (names(CellFlag.UNCHECKED).isEmpty() ? "" : "; " + names(CellFlag.UNCHECKED).size()
+                + " cells not checked without a reference run");
     }
 
     private static String join(List<String> l) {
