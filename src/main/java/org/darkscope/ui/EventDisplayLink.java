@@ -187,34 +187,32 @@ public final class EventDisplayLink {
         }
     }
 
-    /** The box, the engine's results and the browse lists of the shown run from the latest result. */
+    /** The box, the engine's results and the browse lists of the shown run from the latest result, in one update. */
     private void applyResult() {
         Selection sel = session().selection();
-        if (sel != null) {
-            display.setBox(sel.box());
-        }
         AnalysisResult result = session().result();
         RunData run = display.run();
         if (result == null || run == null) {
-            display.model().refresh();
-            return;
-        }
-        display.setResults(result.runs());
-        RunResult rr = result.runs().stream().filter(r -> r.run() == run).findFirst().orElse(null);
-        if (rr == null) {
-            return;
-        }
-        // the engine decides blinding per run: a hidden box's events are in none of its lists
-        java.util.Map<String, int[]> lists = new java.util.LinkedHashMap<>();
-        lists.put(PASSING, rr.selectedEvents());
-        for (Region region : Region.values()) {
-            if (region == Region.BOX && rr.boxHidden()) {
-                continue;
+            if (sel != null) {
+                display.setBox(sel.box());
             }
-            lists.put("selected, " + region.label(), rr.eventsInRegion(region));
+            return;
         }
-        display.setBrowseLists(lists);
-        if (listsShownFor != run) {
+        RunResult rr = result.runs().stream().filter(r -> r.run() == run).findFirst().orElse(null);
+        java.util.Map<String, int[]> lists = null;
+        if (rr != null) {
+            // the engine decides blinding per run: a hidden box's events are in none of its lists
+            lists = new java.util.LinkedHashMap<>();
+            lists.put(PASSING, rr.selectedEvents());
+            for (Region region : Region.values()) {
+                if (region == Region.BOX && rr.boxHidden()) {
+                    continue;
+                }
+                lists.put("selected, " + region.label(), rr.eventsInRegion(region));
+            }
+        }
+        display.applyAnalysis(sel == null ? null : sel.box(), result.runs(), lists);
+        if (rr != null && listsShownFor != run) {
             // a new data run: browse the selected events first (the user's later choice is kept)
             listsShownFor = run;
             display.selectFilter("list: " + PASSING);

@@ -62,6 +62,7 @@ public final class DisplayModel {
     private final Map<String, int[]> externalLists = new LinkedHashMap<>();
     private final Map<RunData, RunResult> results = new IdentityHashMap<>();
     private final Map<RunData, int[]> visibleCache = new IdentityHashMap<>();
+    private final Map<RunData, boolean[]> hiddenMasks = new IdentityHashMap<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private List<BrowseFilter> filters = List.of(BrowseFilter.all());
     private BrowseFilter filter = filters.get(0);
@@ -100,6 +101,7 @@ public final class DisplayModel {
         runs.set(i, r);
         results.remove(old);
         visibleCache.remove(old);
+        hiddenMasks.remove(old);
         listeners.forEach(Listener::runsChanged);
         return true;
     }
@@ -157,6 +159,25 @@ public final class DisplayModel {
 
     public double nearMargin() { return nearMargin; }
 
+    /**
+     * Everything one analysis result brings, applied with one rebuild of the lists: the box, the
+     * engine's results per run and the named lists of the shown run (null: keep them).
+     */
+    public void applyAnalysis(SignalBox b, List<RunResult> rs, Map<String, int[]> lists) {
+        if (b != null) {
+            box = b;
+        }
+        results.clear();
+        for (RunResult r : rs) {
+            results.put(r.run(), r);
+        }
+        if (lists != null) {
+            externalLists.clear();
+            lists.forEach((k, v) -> externalLists.put(k, v.clone()));
+        }
+        refresh();
+    }
+
     /** The engine's results per run (replacing the previous ones); lists, failed cuts and blinding follow them. */
     public void setResults(List<RunResult> rs) {
         results.clear();
@@ -206,10 +227,20 @@ public final class DisplayModel {
 
     /** The given rows without the hidden ones. */
     int[] visibleOnly(RunData r, int[] rows) {
-        if (hiddenBox(r) == null) {
+        SignalBox hidden = hiddenBox(r);
+        if (hidden == null) {
             return rows;
         }
-        return Arrays.stream(rows).filter(i -> i >= 0 && i < r.size() && !isHidden(r, i)).toArray();
+        boolean[] mask = hiddenMasks.computeIfAbsent(r, k -> {
+            float[] e = r.floats(Schema.ECAL);
+            float[] h = r.floats(Schema.HCAL);
+            boolean[] m = new boolean[r.size()];
+            for (int i = 0; i < m.length; i++) {
+                m[i] = hidden.abcdRegion(e[i], h[i]) == Region.BOX;
+            }
+            return m;
+        });
+        return Arrays.stream(rows).filter(i -> i >= 0 && i < r.size() && !mask[i]).toArray();
     }
 
     /** Region label of a shown event from {@link SignalBox}: e.g. "sideband C, region II (hadrons)". */
@@ -412,6 +443,7 @@ public final class DisplayModel {
     /** Recomputes the lists (box, blinding or results changed), keeping the chosen one and the event if allowed. */
     public void refresh() {
         visibleCache.clear();
+        hiddenMasks.clear();
         if (run == null) {
             return;
         }

@@ -308,6 +308,11 @@ public class EventDisplayPane extends BorderPane {
     /** The engine's results: browse lists, failed cuts and blinding of their runs follow them. */
     public void setResults(List<RunResult> results) { model.setResults(results); }
 
+    /** One analysis result at once (box, results, named lists of the shown run; null lists keep them): one rebuild. */
+    public void applyAnalysis(SignalBox box, List<RunResult> results, Map<String, int[]> lists) {
+        model.applyAnalysis(box, results, lists);
+    }
+
     /** The box and regions for runs without a result (the link feeds the live selection's box). */
     public void setBox(SignalBox box) { model.setBox(box); }
 

@@ -235,9 +235,14 @@ final class ShiftController {
         pane.setStatus(msg);
     }
 
-    /** The shown run changed: the alert title names the box in force. */
+    /** The shown run changed (or grew): the alert title names the box in force, the trends follow the run. */
     void runChanged() {
         updateAlertTitle();
+        RunData r = pane.run();
+        if (r != null) {
+            DisplayModel m = pane.model;
+            ui.trends.setSpills(org.darkscope.dq.SpillTrends.of(r, m.box(), m.hiddenBox(r) != null), r.displayName());
+        }
     }
 
     private void updateAlertTitle() {

@@ -25,6 +25,7 @@ public final class ShiftToolsPanel extends VBox {
     final Button accumulate = new Button("accumulate over browsed events");
     final ProgressBar accProgress = new ProgressBar(0);
     final Label accResult = new Label();
+    final SpillTrendView trends = new SpillTrendView();
 
     public ShiftToolsPanel() {
         super(6);
@@ -57,6 +58,6 @@ public final class ShiftToolsPanel extends VBox {
         accResult.setId("shift-acc-result");
         accResult.setWrapText(true);
         getChildren().addAll(new Label("follow a directory live"), new HBox(4, followPath, choose, follow), showNewest,
-                followStatus, alertTitle, alerts, accumulate, accProgress, accResult);
+                followStatus, alertTitle, alerts, accumulate, accProgress, accResult, trends);
     }
 }

@@ -58,16 +58,23 @@ final class TourController {
         }
         index = i;
         TeachingTour.Step s = steps[i];
-        TeachingTour.Text t = TeachingTour.text(s);
+        double mass = ui.mass.getValue() == null ? Double.NaN : ui.mass.getValue();
+        Optional<EventRef> ev = TeachingTour.pick(s, pane.runs(), mass, pane.model.box());
+        // the text must describe the example shown (annihilation vs bremsstrahlung)
+        TeachingTour.Text t = TeachingTour.text(TeachingTour.textId(s, ev.orElse(null)));
         ui.step.setText("step " + (i + 1) + " of " + steps.length);
         ui.title.setText(t.title());
         ui.body.setText(t.body());
         ui.back.setDisable(i == 0);
         ui.next.setText(i == steps.length - 1 ? "done" : "next \u25B6");
         ui.next.setDisable(i == steps.length - 1);
-        double mass = ui.mass.getValue() == null ? Double.NaN : ui.mass.getValue();
-        Optional<EventRef> ev = TeachingTour.pick(s, pane.runs(), mass);
+        if (s == TeachingTour.Step.ENERGY_PLANE) {
+            tourEvent = null;
+            ui.status.setText("Look at the plane beside the display: the hatched corner is the signal box.");
+            return;
+        }
         if (ev.isEmpty()) {
+            tourEvent = null;
             ui.status.setText("no event of this kind in the loaded runs: load a simulated run with this class");
             return;
         }
@@ -84,7 +91,8 @@ final class TourController {
             showing = false;
         }
         String massText = run.info().isSignal() ? String.format(", m_A' = %.4g MeV", run.info().signalMassMeV()) : "";
-        ui.status.setText("showing " + r + massText + String.format(": E_ECAL %.1f GeV, E_HCAL %.2f GeV", r.ecal(), r.hcal()));
+        ui.status.setText("showing " + r + " of " + run.displayName() + massText
+                + String.format(": E_ECAL %.1f GeV, E_HCAL %.2f GeV", r.ecal(), r.hcal()));
         onTourEvent.accept(r);
     }
 

@@ -206,6 +206,24 @@ class EventDisplayShiftTest {
     }
 
     @Test
+    void perSpillTrendChartsTheShownRun(FxRobot robot) {
+        // 160 events in spills of 50: 50, 50, 50, 10
+        fx(() -> pane.setRun(SyntheticRuns.mixed(8008, 160, 13)));
+        robot.clickOn("shift crew");
+        var series = fx(() -> pane.shift.trends.chart.getData().get(0).getData().stream()
+                .map(d -> List.of(d.getXValue().doubleValue(), d.getYValue().doubleValue())).toList());
+        assertEquals(List.of(List.of(1.0, 50.0), List.of(2.0, 50.0), List.of(3.0, 50.0), List.of(4.0, 10.0)), series);
+        fx(() -> pane.shift.trends.quantity.setValue(SpillTrendView.Quantity.MEAN_ECAL));
+        RunData r = pane.run();
+        double sum = 0;
+        for (int e = 0; e < 50; e++) {
+            sum += r.floats("ecal")[e];
+        }
+        double first = fx(() -> pane.shift.trends.chart.getData().get(0).getData().get(0).getYValue().doubleValue());
+        assertEquals(sum / 50, first, 1e-6);
+    }
+
+    @Test
     void accumulationShowsOccupancyInTheCellMap(FxRobot robot) {
         RunData run = pane.run();
         robot.clickOn("shift crew");
