@@ -371,7 +371,7 @@ public class EventDisplayPane extends BorderPane {
         this.prefs = p;
         logbook.setPreferences(p);
         if (p != null) {
-            setPresentationScale(p.getDouble(SCALE_KEY, 1));
+            applyPresentationScale(p.getDouble(SCALE_KEY, 1));
         }
     }
 
@@ -501,15 +501,21 @@ public class EventDisplayPane extends BorderPane {
     public double presentationScale() { return presentationScale; }
 
     public void setPresentationScale(double s) {
+        double v = applyPresentationScale(s);
+        if (prefs != null) {
+            prefs.putDouble(SCALE_KEY, v);
+        }
+        status.setText(String.format(java.util.Locale.ROOT, "text scale %.0f %% (Ctrl+= / Ctrl+-)", 100 * v));
+    }
+
+    private double applyPresentationScale(double s) {
         double v = Math.max(MIN_SCALE, Math.min(MAX_SCALE, s));
         presentationScale = v;
         applyScaleStyle();
         cellMap.setTextScale(v);
         legend.setTextScale(v);
-        if (prefs != null) {
-            prefs.putDouble(SCALE_KEY, v);
-        }
-        status.setText(String.format(java.util.Locale.ROOT, "text scale %.0f %%", 100 * v));
+        markDirty();
+        return v;
     }
 
     private void applyScaleStyle() {
