@@ -155,6 +155,11 @@ class EventDisplayLinkTest {
         assertTrue(labels.stream().noneMatch(l -> l.contains("signal box")), "no box list while blinded: " + labels);
 
         // a jump to a box event by number is refused with a message; nothing of it is shown
+        WaitForAsyncUtils.asyncFx(() -> {
+            f.setValue(lists.get(0));
+            display.model().first();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
         int row = box.iterator().next();
         int before = display.currentEventProperty().get();
         robot.clickOn("#nav-jump").write(String.valueOf(DATA.ints(Schema.EVENT)[row])).type(javafx.scene.input.KeyCode.ENTER);
