@@ -159,6 +159,33 @@ public final class RunResult {
         return Bits.get(selectedBits, event);
     }
 
+    /**
+     * Names of the enabled cuts this event fails, in selection order, read from the engine's per-cut
+     * bitsets (no second evaluation). Empty if the event passes every cut.
+     *
+     * <p>Blinding: for a hidden box an event in the box (by E_ECAL, E_HCAL, whether selected or not)
+     * reveals nothing: this throws {@link IllegalStateException} rather than answering, so that an
+     * empty list can never be mistaken for "a selected box event".</p>
+     *
+     * @throws IndexOutOfBoundsException if {@code event} is not a row of the run
+     * @throws IllegalStateException     if the box is hidden and the event lies in it
+     */
+    public List<String> failedCuts(int event) {
+        if (event < 0 || event >= run.size()) {
+            throw new IndexOutOfBoundsException("event row " + event + " outside 0.." + (run.size() - 1));
+        }
+        if (boxHidden && selection.box().abcdRegion(run.floats(Schema.ECAL)[event], run.floats(Schema.HCAL)[event]) == Region.BOX) {
+            throw new IllegalStateException("event row " + event + " of " + run.displayName() + " is in the blinded signal box");
+        }
+        List<String> failed = new ArrayList<>();
+        for (int i = 0; i < enabledCuts.size(); i++) {
+            if (!Bits.get(cutBits.get(i), event)) {
+                failed.add(enabledCuts.get(i).name());
+            }
+        }
+        return Collections.unmodifiableList(failed);
+    }
+
     /** Row indices of the selected events in a region (empty for a hidden box), ascending. */
     public int[] eventsInRegion(Region region) {
         if (region == Region.BOX && boxHidden) {

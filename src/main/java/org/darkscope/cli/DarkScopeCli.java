@@ -37,6 +37,7 @@ import java.util.Locale;
                 ValidateBackgroundCommand.class,
                 BenchCommand.class,
                 ValidateCommand.class,
+                DqCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class DarkScopeCli implements Runnable {

@@ -1,22 +1,23 @@
 package org.darkscope.ui;
 
 import javafx.application.Platform;
+import org.darkscope.analysis.AnalysisEngine;
 import org.darkscope.analysis.AnalysisResult;
-import org.darkscope.analysis.Cut;
 import org.darkscope.analysis.Region;
 import org.darkscope.analysis.RunResult;
 import org.darkscope.analysis.Selection;
 import org.darkscope.event.RunData;
 import org.darkscope.io.RunFiles;
 import org.darkscope.session.OpenRun;
+import org.darkscope.session.RunRole;
 import org.darkscope.session.Session;
 import org.darkscope.session.SessionListener;
 import org.darkscope.ui.display.EventDisplayPane;
 import org.darkscope.ui.display.EventRef;
 import org.darkscope.ui.shell.MainViewModel;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.prefs.Preferences;
 
 /**
  * Joins the 3D event display to the workbench, so a cut, the plane, the event list and the 3D view
@@ -25,8 +26,12 @@ import java.util.List;
  *   <li>the data run (and the signal/background MC runs) open in the display;</li>
  *   <li>a point picked in the plane or a row picked in the event table shows that event in 3D;</li>
  *   <li>the event shown in 3D (navigation, tour) is ringed in the plane;</li>
- *   <li>every analysis result gives the display its browse lists (passing the selection, per region;
- *       the box only once unblinded), the live box edges and the names of the cuts an event fails.</li>
+ *   <li>every analysis result goes to the display: its browse lists (passing the selection, per region
+ *       of {@link org.darkscope.analysis.SignalBox}; the box only once unblinded), the box, and the cuts
+ *       an event fails (the engine's bitsets);</li>
+ *   <li>blinding: a data-role run (and a followed file, which is data) hides its box while the
+ *       selection is blinded: no list, jump, alert, label or "fails cuts" of the display reveals a box event;</li>
+ *   <li>the plane rings the shown event only where it is plotted (the data run's selected events).</li>
  * </ul>
  */
 public final class EventDisplayLink {
@@ -43,9 +48,15 @@ public final class EventDisplayLink {
         this.display = display;
     }
 
-    /** Creates the display, puts it into the window's right slot and wires it. */
+    /** Creates the display, puts it into the window's right slot and wires it (remembering in the user's preferences). */
     public static EventDisplayLink attach(Workbench workbench) {
+        return attach(workbench, Preferences.userRoot().node("org/darkscope/display"));
+    }
+
+    /** As {@link #attach(Workbench)}, remembering the logbook folder and text scale in {@code prefs}. */
+    public static EventDisplayLink attach(Workbench workbench, Preferences prefs) {
         EventDisplayPane display = new EventDisplayPane();
+        display.setPreferences(prefs);
         display.setRunLoader(RunFiles::read);
         workbench.window().setEventDisplay(display);
         EventDisplayLink link = new EventDisplayLink(workbench, display);
@@ -65,7 +76,22 @@ public final class EventDisplayLink {
         return model().session();
     }
 
+    /** The role of a run: its role in the session, or data for a run the session does not hold (a followed file). */
+    private RunRole role(RunData r) {
+        return session().runs().stream().filter(o -> o.data() == r).map(OpenRun::role).findFirst().orElse(RunRole.DATA);
+    }
+
     private void wire() {
+        display.setDataRole(r -> role(r) == RunRole.DATA);
+        display.setBlinding(r -> {
+            Selection sel = session().selection();
+            return sel != null && sel.blinded() && role(r) == RunRole.DATA ? sel.box() : null;
+        });
+        display.setEvaluator(this::evaluate);
+        display.setSelectionCaption(() -> {
+            Selection sel = session().selection();
+            return sel == null ? "selection: none" : "selection: " + sel.name() + " (" + sel.enabledCuts().size() + " cuts on)";
+        });
         model().dataRunProperty().addListener((o, a, run) -> showRuns());
         session().addListener(new SessionListener() {
             @Override
@@ -94,18 +120,47 @@ public final class EventDisplayLink {
                 }
             }
         });
-        // the event in 3D (navigation, tour, pick) -> ringed in the plane
-        display.setOnEventShown(ref -> workbench.planeView().highlight(
-                ref == null ? null : new double[] {ref.ecal(), ref.hcal()}));
+        // the event in 3D (navigation, tour, pick) -> ringed in the plane, where it is plotted
+        display.setOnEventShown(ref -> workbench.planeView().highlight(plotted(ref) ? new double[] {ref.ecal(), ref.hcal()} : null));
         display.setOnTourEvent(ref -> {
-            if (ref != null) {
-                workbench.planeView().highlight(new double[] {ref.ecal(), ref.hcal()});
-                model().setStatus(String.format(java.util.Locale.ROOT, "tour: event %d of %s at E_ECAL %.1f, E_HCAL %.2f GeV",
-                        ref.eventNumber(), ref.run().displayName(), ref.ecal(), ref.hcal()));
+            if (ref == null) {
+                return;
             }
+            if (plotted(ref)) {
+                workbench.planeView().highlight(new double[] {ref.ecal(), ref.hcal()});
+                display.setTourNote("Its point is ringed in the energy plane.");
+            } else {
+                workbench.planeView().highlight(null);
+                display.setTourNote("This example comes from " + ref.run().displayName()
+                        + ", which the energy plane does not plot as data (or it fails the selection): no ring there.");
+            }
+            model().setStatus(String.format(java.util.Locale.ROOT, "tour: event %d of %s at E_ECAL %.1f, E_HCAL %.2f GeV",
+                    ref.eventNumber(), ref.run().displayName(), ref.ecal(), ref.hcal()));
         });
-        display.setFailingCutsSupplier(this::failingCuts);
         showRuns();
+    }
+
+    /** True if the plane plots this event: a selected (visible) event of the data run. */
+    private boolean plotted(EventRef ref) {
+        if (ref == null || ref.run() != model().dataRunProperty().get()) {
+            return false;
+        }
+        AnalysisResult result = session().result();
+        RunResult rr = result == null ? null : result.runs().stream().filter(r -> r.run() == ref.run()).findFirst().orElse(null);
+        return rr != null && rr.isSelected(ref.index());
+    }
+
+    /** Evaluates the session's selection on a run it does not hold (a followed file, blinded as data). */
+    private RunResult evaluate(RunData r) {
+        Selection sel = session().selection();
+        if (sel == null) {
+            return null;
+        }
+        try (AnalysisEngine e = new AnalysisEngine(List.of(r))) {
+            return e.evaluate(sel, x -> true, org.darkscope.task.Progress.NONE).run(r);
+        } catch (IllegalArgumentException ex) {
+            return null;
+        }
     }
 
     /** Shows the data run and offers the other open runs in the display's run choice. */
@@ -132,55 +187,36 @@ public final class EventDisplayLink {
         }
     }
 
-    /** Browse lists, live box edges from the latest result. */
+    /** The box, the engine's results and the browse lists of the shown run from the latest result, in one update. */
     private void applyResult() {
         Selection sel = session().selection();
-        if (sel != null) {
-            display.setBoxEdges(sel.box().ecalMax(), sel.box().hcalMax());
-        }
         AnalysisResult result = session().result();
         RunData run = display.run();
         if (result == null || run == null) {
+            if (sel != null) {
+                display.setBox(sel.box());
+            }
             return;
         }
         RunResult rr = result.runs().stream().filter(r -> r.run() == run).findFirst().orElse(null);
-        if (rr == null) {
-            return;
-        }
-        // the engine decides blinding per run: a hidden box's events are in none of its lists
-        java.util.Map<String, int[]> lists = new java.util.LinkedHashMap<>();
-        lists.put(PASSING, rr.selectedEvents());
-        for (Region region : List.of(Region.A, Region.C, Region.D, Region.BOX)) {
-            if (region == Region.BOX && rr.boxHidden()) {
-                continue;
+        java.util.Map<String, int[]> lists = null;
+        if (rr != null) {
+            // the engine decides blinding per run: a hidden box's events are in none of its lists
+            lists = new java.util.LinkedHashMap<>();
+            lists.put(PASSING, rr.selectedEvents());
+            for (Region region : Region.values()) {
+                if (region == Region.BOX && rr.boxHidden()) {
+                    continue;
+                }
+                lists.put("selected, " + region.label(), rr.eventsInRegion(region));
             }
-            lists.put("selected, " + region.label(), rr.eventsInRegion(region));
         }
-        display.setBrowseLists(lists);
-        if (listsShownFor != run) {
+        display.applyAnalysis(sel == null ? null : sel.box(), result.runs(), lists);
+        if (rr != null && listsShownFor != run) {
             // a new data run: browse the selected events first (the user's later choice is kept)
             listsShownFor = run;
             display.selectFilter("list: " + PASSING);
         }
-    }
-
-    /** Names of the enabled cuts the event fails (for the display's summary). */
-    private List<String> failingCuts(int index) {
-        RunData run = display.run();
-        Selection sel = session().selection();
-        List<String> failed = new ArrayList<>();
-        if (run == null || sel == null || index < 0 || index >= run.size()) {
-            return failed;
-        }
-        for (Cut c : sel.enabledCuts()) {
-            for (String col : c.columns(run::has)) {
-                if (!c.passes(run.value(col, index))) {
-                    failed.add(c.name());
-                    break;
-                }
-            }
-        }
-        return failed;
     }
 
     private static void onFx(Runnable r) {

@@ -52,7 +52,7 @@ class EventDisplayLinkTest {
             throw new java.io.IOException("no files in this test");
         }, now, new RecentRuns(prefs));
         wb = Workbench.create(model, now, now, new FxTaskExecutor());
-        link = EventDisplayLink.attach(wb);
+        link = EventDisplayLink.attach(wb, prefs);
         Scene scene = new Scene(wb.window(), 1250, 780);
         scene.getStylesheets().add(DarkScopeApp.stylesheet());
         stage.setScene(scene);
@@ -101,8 +101,6 @@ class EventDisplayLinkTest {
         String chosen = filter(robot).getValue().toString();
         assertTrue(chosen.contains("list: " + EventDisplayLink.PASSING + " (" + expected.length + ")"),
                 "browsing the selected events by default: " + chosen);
-        List<String> labels = filter(robot).getItems().stream().map(Object::toString).toList();
-        assertTrue(labels.stream().noneMatch(l -> l.contains("signal box")), "no box list while blinded: " + labels);
         // stepping through the list only ever shows selected events
         java.util.Set<Integer> allowed = java.util.Arrays.stream(expected).boxed().collect(java.util.stream.Collectors.toSet());
         for (int k = 0; k < 5; k++) {
@@ -110,6 +108,74 @@ class EventDisplayLinkTest {
             WaitForAsyncUtils.waitForFxEvents();
             assertTrue(allowed.contains(display.currentEventProperty().get()), "event " + display.currentEventProperty().get());
         }
+    }
+
+    /** Rows of the data run in the box of the current selection (every event, selected or not), computed here. */
+    private java.util.Set<Integer> boxRows() {
+        var box = wb.model().session().selection().box();
+        float[] e = DATA.floats(Schema.ECAL);
+        float[] h = DATA.floats(Schema.HCAL);
+        return IntStream.range(0, DATA.size()).filter(i -> e[i] < box.ecalMax() && h[i] < box.hcalMax()).boxed()
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    @Test
+    void noBrowseListJumpLabelOrFailedCutOfTheBlindedDataRunRevealsABoxEvent(FxRobot robot) {
+        EventDisplayPane display = link.display();
+        assertTrue(wb.model().session().isBlinded(), "the session starts blinded");
+        java.util.Set<Integer> box = boxRows();
+        AnalysisResult unblinded;
+        try (AnalysisEngine e = new AnalysisEngine(List.of(DATA))) {
+            unblinded = e.evaluate(wb.model().session().selection().withBlinded(false));
+        }
+        AnalysisResult all = unblinded;
+        long selectedInBox = box.stream().filter(i -> all.run(DATA).isSelected(i)).count();
+        assertFalse(box.isEmpty(), "the data run has events in the box");
+        assertTrue(selectedInBox > 0, "and some of them pass the selection");
+        ComboBox<Object> f = filter(robot);
+        List<Object> lists = List.copyOf(f.getItems());
+        assertTrue(lists.size() >= 8, "all, passing, regions, alerts: " + lists);
+        for (Object item : lists) {
+            WaitForAsyncUtils.asyncFx(() -> f.setValue(item));
+            WaitForAsyncUtils.waitForFxEvents();
+            int[] rows = display.model().browsedRows();
+            assertNotNull(rows, item + ": a blinded run is never browsed as 'every row'");
+            for (int r : rows) {
+                assertFalse(box.contains(r), item + " reaches box event row " + r);
+            }
+            for (int k = 0; k < Math.min(3, rows.length); k++) {
+                robot.clickOn("#nav-next");
+                int shown = display.currentEventProperty().get();
+                assertFalse(box.contains(shown), item + " showed box event row " + shown);
+                String region = robot.lookup("#summary-region").queryAs(javafx.scene.control.Label.class).getText();
+                assertFalse(region.contains("signal box"), region);
+            }
+        }
+        List<String> labels = lists.stream().map(Object::toString).toList();
+        assertTrue(labels.stream().noneMatch(l -> l.contains("signal box")), "no box list while blinded: " + labels);
+
+        // a jump to a box event by number is refused with a message; nothing of it is shown
+        WaitForAsyncUtils.asyncFx(() -> {
+            f.setValue(lists.get(0));
+            display.model().first();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        int row = box.iterator().next();
+        int before = display.currentEventProperty().get();
+        robot.clickOn("#nav-jump").write(String.valueOf(DATA.ints(Schema.EVENT)[row])).type(javafx.scene.input.KeyCode.ENTER);
+        assertEquals(before, display.currentEventProperty().get());
+        String status = robot.lookup("#status").queryAs(javafx.scene.control.Label.class).getText();
+        assertTrue(status.contains("blinded signal box"), status);
+        assertEquals(before, display.currentEventProperty().get());
+        // focus is back on the display: the arrow keys navigate again
+        robot.type(javafx.scene.input.KeyCode.RIGHT);
+        assertNotEquals(before, display.currentEventProperty().get(), "Right after a jump steps to the next event");
+
+        // the same test sees the box once unblinded (so it can fail)
+        WaitForAsyncUtils.asyncFx(() -> wb.model().session().setBlinded(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> openLabels = filter(robot).getItems().stream().map(Object::toString).toList();
+        assertTrue(openLabels.stream().anyMatch(l -> l.contains("signal box")), "box lists once unblinded: " + openLabels);
     }
 
     @Test

@@ -71,6 +71,19 @@ public final class CellAccumulation {
 
     public int events() { return events; }
 
+    private volatile org.darkscope.dq.DqReport quality;
+
+    /** Attaches the data-quality check of the same events (hot, dead and noisy cells). */
+    void setQuality(org.darkscope.dq.DqReport q) { this.quality = q; }
+
+    /** The data-quality check of the same events, or null. */
+    public org.darkscope.dq.DqReport quality() { return quality; }
+
+    /** The flagged cells in full, for the shift panel ("" without a check). */
+    public String qualityReport() {
+        return quality == null ? "" : "Data quality: " + quality.summary() + ".";
+    }
+
     /** Occupancy per cell (0..1), indexed like {@link Detector#cells()}. Do not modify. */
     public float[] occupancy() { return occupancy; }
 

@@ -42,6 +42,9 @@ public final class CellMapPanel extends FlowPane {
     private Background[] palette = new Background[0];
     private Color[] textColours = new Color[0];
     private int highlighted = -1;
+    private double textScale = 1;
+    /** Cell numbers are written at this size (px) at scale 1. */
+    public static final double CELL_FONT_PX = 10;
     private IntConsumer onHover = i -> { };
     private IntConsumer onClick = i -> { };
 
@@ -67,14 +70,30 @@ public final class CellMapPanel extends FlowPane {
         }
     }
 
+    /** Scales cells and their numbers for a projector (1 = normal); rebuilds the grids. */
+    public void setTextScale(double s) {
+        if (s == textScale) {
+            return;
+        }
+        textScale = s;
+        if (detector != null) {
+            setDetector(detector);
+        }
+    }
+
+    public double textScale() { return textScale; }
+
+    private Detector detector;
+
     /** Builds one grid per calorimeter layer of the detector. */
     public void setDetector(Detector d) {
+        detector = d;
         getChildren().clear();
         layerTitles.clear();
         layers = d.calorimeterLayers();
         cellLabels = new Label[d.cellCount()];
         for (CellLayer l : layers) {
-            double px = l.nx() > 3 ? ECAL_CELL_PX : HCAL_CELL_PX;
+            double px = (l.nx() > 3 ? ECAL_CELL_PX : HCAL_CELL_PX) * textScale;
             GridPane grid = new GridPane();
             for (Cell c : l.cells()) {
                 Label lab = new Label();
@@ -83,7 +102,7 @@ public final class CellMapPanel extends FlowPane {
                 lab.setPrefSize(px, px * 0.72);
                 lab.setMaxSize(px, px * 0.72);
                 lab.setAlignment(Pos.CENTER);
-                lab.setStyle("-fx-font-size: 9px;");
+                lab.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", CELL_FONT_PX * textScale));
                 lab.setBorder(NORMAL);
                 lab.setBackground(EMPTY);
                 lab.setTextFill(Color.gray(0.6));
@@ -96,7 +115,7 @@ public final class CellMapPanel extends FlowPane {
             }
             Label title = new Label(l.prefix());
             title.setId("maptitle-" + l.prefix());
-            title.setStyle("-fx-text-fill: #d0d0d8; -fx-font-size: 11px;");
+            title.setStyle(String.format(java.util.Locale.ROOT, "-fx-text-fill: #d0d0d8; -fx-font-size: %.1fpx;", 12 * textScale));
             layerTitles.add(title);
             VBox box = new VBox(2, title, grid);
             getChildren().add(box);

@@ -17,12 +17,13 @@ public final class ColorLegend extends VBox {
     private final Label title = new Label();
     private ColorMap map;
     private String[] tickTexts = new String[0];
+    private double textScale = 1;
 
     public ColorLegend() {
         setPadding(new Insets(4, 8, 4, 8));
         setSpacing(2);
         title.setId("legend-title");
-        title.setStyle("-fx-text-fill: #d8d8e0; -fx-font-size: 11px;");
+        title.setStyle("-fx-text-fill: #d8d8e0; -fx-font-size: 12px;");
         getChildren().addAll(title, new HBox(bar));
         setStyle("-fx-background-color: rgba(20,22,30,0.85);");
         setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
@@ -42,19 +43,20 @@ public final class ColorLegend extends VBox {
         double bw = (w - 20) / n;
         for (int i = 0; i < n; i++) {
             g.setFill(m.color(i));
-            g.fillRect(10 + i * bw, 0, bw + 1, 16);
+            g.fillRect(10 + i * bw, 0, bw + 1, 16 * textScale);
         }
         g.setFill(Color.gray(0.85));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
+        g.setFont(javafx.scene.text.Font.font(11 * textScale));
         tickTexts = new String[TICKS];
         for (int k = 0; k < TICKS; k++) {
             double t = (double) k / (TICKS - 1);
             double e = scale.energyAt(t);
             tickTexts[k] = format(e);
             double x = 10 + t * (w - 20);
-            g.fillRect(x - 0.5, 16, 1, 4);
-            g.fillText(tickTexts[k], Math.max(14, Math.min(w - 14, x)), 20);
+            g.fillRect(x - 0.5, 16 * textScale, 1, 4 * textScale);
+            g.fillText(tickTexts[k], Math.max(14 * textScale, Math.min(w - 14 * textScale, x)), 20 * textScale);
         }
     }
 
@@ -73,6 +75,14 @@ public final class ColorLegend extends VBox {
             return String.format("%.2f", e);
         }
         return String.format("%.1e", e);
+    }
+
+    /** Scales the title, bar and tick texts for a projector (1 = normal). */
+    public void setTextScale(double s) {
+        textScale = s;
+        title.setStyle(String.format(java.util.Locale.ROOT, "-fx-text-fill: #d8d8e0; -fx-font-size: %.1fpx;", 12 * s));
+        bar.setWidth(300 * s);
+        bar.setHeight(34 * s);
     }
 
     public String titleText() { return title.getText(); }

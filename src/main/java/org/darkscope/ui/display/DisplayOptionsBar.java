@@ -23,7 +23,9 @@ public final class DisplayOptionsBar extends FlowPane {
     final CheckBox track = new CheckBox("track");
     final ComboBox<CameraRig.Preset> camera = new ComboBox<>();
     final Button reset = new Button("reset view");
-    final Button save = new Button("PNG");
+    final Button save = new Button("logbook");
+    final CheckBox labels = new CheckBox("labels");
+    final Button detach = new Button("detach");
 
     public DisplayOptionsBar() {
         super(6, 4);
@@ -59,8 +61,12 @@ public final class DisplayOptionsBar extends FlowPane {
         camera.setId("opt-camera");
         reset.setId("opt-reset");
         save.setId("opt-save");
-        save.setTooltip(new Tooltip("save the view as PNG to the logbook folder (Ctrl+S or F12)"));
+        save.setTooltip(new Tooltip("logbook entry: the 3D view and cell maps with a caption, as PNG (F12 anywhere, Ctrl+S here)"));
+        labels.setId("opt-labels");
+        labels.setTooltip(new Tooltip("names of the detector parts"));
+        detach.setId("opt-detach");
+        detach.setTooltip(new Tooltip("the display in its own full-screen window (F11); F1 lists all shortcuts"));
         getChildren().addAll(colorMap, mapping, range, new Label("min"), min, new Label("max"), max, style, mode,
-                compressed, track, camera, reset, save);
+                compressed, track, labels, camera, reset, save, detach);
     }
 }

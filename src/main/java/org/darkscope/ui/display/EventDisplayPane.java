@@ -7,10 +7,13 @@ import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.event.EventHandler;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.SnapshotParameters;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
@@ -21,39 +24,62 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.transform.Transform;
+import javafx.stage.Stage;
 import javafx.util.Duration;
-import org.darkscope.event.EventClass;
+import org.darkscope.analysis.RunResult;
+import org.darkscope.analysis.SignalBox;
 import org.darkscope.event.RunData;
 import org.darkscope.event.Schema;
-import org.darkscope.geometry.Cell;
 import org.darkscope.geometry.Detector;
-import org.darkscope.geometry.Element;
+import org.darkscope.session.BackgroundTaskExecutor;
+import org.darkscope.session.TaskExecutor;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.IntFunction;
+import java.util.function.Supplier;
+import java.util.prefs.Preferences;
 
 /**
  * The event display: 3D detector, 2D cell maps, legend, navigation, event summary, shift-crew tools
- * and teaching tour, as one self-contained pane to embed in the main window.
+ * and teaching tour, as one pane to embed in the main window.
  *
- * <p>Showing an event updates the summary at once and marks the 3D and 2D views dirty; they are
- * redrawn at most once per pulse (a pre-layout pulse listener), from nodes created once per
- * geometry. All numbers shown come from the {@link RunData}, never from scene nodes.</p>
+ * <p>What is shown lives in the toolkit-free {@link DisplayModel} (runs, event, browse lists,
+ * blinding, mode, accumulation); this pane lays out the views and forwards the model's changes to
+ * them. Redraws happen at most once per pulse (a pre-layout pulse listener) in {@link CellRedraw};
+ * picking is in {@link Picking}; logbook images are rendered by {@link #renderLogbookImage} and
+ * written on the background executor.</p>
  */
 public class EventDisplayPane extends BorderPane {
     private static final System.Logger LOG = System.getLogger(EventDisplayPane.class.getName());
     /** The track angle is drawn this many times larger so mrad tilts can be seen [display choice]. */
-    public static final double TRACK_ANGLE_EXAGGERATION = 20;
+    public static final double TRACK_ANGLE_EXAGGERATION = CellRedraw.TRACK_ANGLE_EXAGGERATION;
+    /** Presentation scaling steps (Ctrl+= / Ctrl+-) and its bounds. */
+    public static final double SCALE_STEP = 1.25;
+    public static final double MIN_SCALE = 0.8;
+    public static final double MAX_SCALE = 3.0;
+    static final String SCALE_KEY = "presentationScale";
+    /** Keyboard shortcuts, listed under F1. */
+    public static final String SHORTCUTS = String.join("\n",
+            "Left / Right   previous / next event",
+            "Home / End     first / last event",
+            "Space          play / pause",
+            "F12            logbook entry (from anywhere in the window)",
+            "Ctrl+S         logbook entry (while the display has focus)",
+            "Ctrl+= / Ctrl+-  larger / smaller text (projector)",
+            "F11            display in its own full-screen window",
+            "F1             this list");
 
+    final DisplayModel model = new DisplayModel();
     final DetectorView3D view3d = new DetectorView3D();
     final CellMapPanel cellMap = new CellMapPanel();
     final ColorLegend legend = new ColorLegend();
@@ -65,47 +91,47 @@ public class EventDisplayPane extends BorderPane {
     final Label pickLabel = new Label();
     final Label truthLabel = new Label();
     final Label status = new Label();
+    final Label help = new Label(SHORTCUTS);
+    final Label counterLegend = new Label("SRD: yellow = hit in the e\u207B window (1-80 MeV), outline = no hit\n"
+            + "VETO: orange = hit (> 0.5 MIP), violet outline = no hit\n"
+            + "magenta pin: truth interaction point;  cyan line: beam track");
+    final Label partLabels = new Label();
+    final Label alarmText = new Label();
+    final Button acknowledge = new Button("acknowledge");
+    final HBox alarm = new HBox(8, alarmText, acknowledge);
     private final TabPane tabs = new TabPane();
-
     private final ReadOnlyIntegerWrapper currentEvent = new ReadOnlyIntegerWrapper(this, "currentEvent", -1);
     private final ObservableList<RunData> runs = FXCollections.observableArrayList();
-    private final EventNavigator navigator = new EventNavigator();
-    private final EnergyScale scale = new EnergyScale();
-    private final EnergyScale accScale = new EnergyScale();
-    private final RegionRules regions = new RegionRules();
-    private final Map<String, int[]> externalLists = new LinkedHashMap<>();
     private final LogbookSaver logbook = new LogbookSaver();
     private final Timeline player = new Timeline();
+    private final CellRedraw redraw;
+    private final Picking picking;
     private final ShiftController shiftController;
     private final TourController tourController;
+    private final StackPane centreStack;
+    private final ScrollPane sideColumn;
+    private final VBox top;
+    private final EventHandler<KeyEvent> windowKeys = this::onWindowKey;
 
-    private RunData run;
+    private TaskExecutor background;
+    private Preferences prefs;
+    private Supplier<String> selectionCaption = () -> "selection: none (no analysis attached)";
     private Detector builtFor;
-    private ColorMap colorMap = ColorMap.load(ColorMap.VIRIDIS);
-    private float[] cellBuffer = new float[0];
-    private double[] units = new double[0];
     private boolean dirty;
-    private int pickedCell = -1;
-    private CellAccumulation accumulation;
-    private IntFunction<String> regionClassifier;
-    private Function<Integer, List<String>> failingCuts = i -> List.of();
     private Scene pulseScene;
     private final Runnable pulseListener = this::applyIfDirty;
-    private boolean updatingFilters;
-    private long updates;
+    private boolean updatingControls;
+    private double presentationScale = 1;
+    private Stage detached;
 
     public EventDisplayPane() {
         getStyleClass().add("event-display");
-        // text colours are set here too: modena resolves them at the scene root, where the background is light
-        setStyle("-fx-base: #353846; -fx-background: #262833; -fx-background-color: #262833; -fx-control-inner-background: #1d1f27; -fx-accent: #5a7bd8;"
-                + " -fx-text-background-color: #e4e6ee; -fx-text-base-color: #e4e6ee; -fx-text-inner-color: #f0f1f5;");
         java.net.URL css = EventDisplayPane.class.getResource("/css/event-display.css");
         if (css != null) {
             getStylesheets().add(css.toExternalForm());
         }
-        view3d.setColorMap(colorMap);
-        cellMap.setColorMap(colorMap);
-        accScale.setEmptyThreshold(0);
+        applyScaleStyle();
+        redraw = new CellRedraw(view3d, cellMap, legend, truthLabel);
 
         pickLabel.setId("pick-label");
         pickLabel.setStyle("-fx-background-color: rgba(15,16,22,0.85); -fx-text-fill: white; -fx-padding: 4 8 4 8;");
@@ -116,24 +142,53 @@ public class EventDisplayPane extends BorderPane {
         truthLabel.setMouseTransparent(true);
         status.setId("status");
         status.setPadding(new Insets(2, 8, 2, 8));
-        StackPane centre = new StackPane(view3d, pickLabel, truthLabel, legend);
-        if (!javafx.application.Platform.isSupported(javafx.application.ConditionalFeature.SCENE3D)) {
+        help.setId("shortcuts-help");
+        help.setStyle("-fx-background-color: rgba(15,16,22,0.92); -fx-text-fill: white; -fx-padding: 10; -fx-font-family: monospace;");
+        help.setVisible(false);
+        help.setMouseTransparent(true);
+        counterLegend.setId("counter-legend");
+        counterLegend.setStyle("-fx-text-fill: #d8d8e0; -fx-background-color: rgba(15,16,22,0.7); -fx-padding: 3 6 3 6;");
+        counterLegend.setMouseTransparent(true);
+        partLabels.setId("part-labels");
+        partLabels.setStyle("-fx-text-fill: #e8e8f0; -fx-background-color: rgba(15,16,22,0.7); -fx-padding: 3 6 3 6;");
+        partLabels.setMouseTransparent(true);
+        partLabels.setVisible(false);
+        alarm.setId("alarm-banner");
+        alarm.setAlignment(Pos.CENTER_LEFT);
+        alarm.setPadding(new Insets(6, 10, 6, 10));
+        alarm.setStyle("-fx-background-color: #c62828;");
+        alarmText.setId("alarm-text");
+        alarmText.setStyle("-fx-text-fill: white; -fx-font-weight: bold;");
+        alarmText.setWrapText(true);
+        HBox.setHgrow(alarmText, Priority.ALWAYS);
+        alarmText.setMaxWidth(Double.MAX_VALUE);
+        acknowledge.setId("alarm-ack");
+        acknowledge.setOnAction(e -> acknowledgeAlarm());
+        alarm.setVisible(false);
+        alarm.setManaged(false);
+
+        StackPane centre = new StackPane(view3d, pickLabel, truthLabel, legend, counterLegend, partLabels, help);
+        if (!Platform.isSupported(javafx.application.ConditionalFeature.SCENE3D)) {
             // software pipeline: the 3D scene would stay blank; say why (the cell maps still work)
             Label no3d = new Label("3D view unavailable: JavaFX runs without a 3D pipeline here.\n"
                     + "Start with -Dprism.forceGPU=true (the launcher and mvn javafx:run do), or use the cell maps.");
             no3d.setId("no-3d");
             no3d.setWrapText(true);
             no3d.setStyle("-fx-text-fill: #e4e6ee; -fx-padding: 12;");
-            centre.getChildren().add(no3d);
+            centre.getChildren().add(1, no3d);
         }
         StackPane.setAlignment(pickLabel, Pos.TOP_LEFT);
         StackPane.setAlignment(truthLabel, Pos.TOP_RIGHT);
         StackPane.setAlignment(legend, Pos.BOTTOM_LEFT);
+        StackPane.setAlignment(counterLegend, Pos.BOTTOM_RIGHT);
+        StackPane.setAlignment(partLabels, Pos.CENTER_RIGHT);
         StackPane.setMargin(legend, new Insets(8));
+        StackPane.setMargin(counterLegend, new Insets(8));
         centre.setMinSize(200, 150);
+        centre.setFocusTraversable(true);
+        centre.setId("display-centre");
+        centre.setOnMouseClicked(e -> centre.requestFocus());
         this.centreStack = centre;
-        setCenter(centre);
-        setTop(new VBox(nav, options));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getTabs().addAll(new Tab("event", summary), new Tab("shift crew", shift), new Tab("tour", tourPanel));
         VBox right = new VBox(6, cellMap, tabs);
@@ -141,28 +196,50 @@ public class EventDisplayPane extends BorderPane {
         rightScroll.setFitToWidth(true);
         rightScroll.setPrefViewportWidth(560);
         this.sideColumn = rightScroll;
+        top = new VBox(alarm, nav, options);
+        setTop(top);
         setBottom(status);
         // wide: cell maps and tabs beside the 3D view; narrow (embedded in the workbench): below it
         widthProperty().addListener((o, a, w) -> arrange(w.doubleValue()));
         arrange(getWidth());
 
+        picking = new Picking(model, view3d, cellMap, pickLabel);
         shiftController = new ShiftController(this, shift);
         tourController = new TourController(this, tourPanel);
+        model.addListener(new DisplayModel.Listener() {
+            @Override
+            public void runChanged(RunData r) { onRunChanged(r); }
+
+            @Override
+            public void runsChanged() { onRunsChanged(); }
+
+            @Override
+            public void eventChanged(int row) { onEventChanged(row); }
+
+            @Override
+            public void filtersChanged() { onFiltersChanged(); }
+
+            @Override
+            public void message(String text) { status.setText(text); }
+
+            @Override
+            public void modeChanged() { onModeChanged(); }
+        });
         wireNavigation();
         wireOptions();
-        wirePicking();
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
-        sceneProperty().addListener((o, oldScene, newScene) -> attachPulse(newScene));
+        sceneProperty().addListener((o, oldScene, newScene) -> attachScene(oldScene, newScene));
     }
 
-    private final StackPane centreStack;
-    private final ScrollPane sideColumn;
     /** Below this width the side column (cell maps, tabs) goes under the 3D view instead of beside it. */
     public static final double SIDE_BY_SIDE_MIN_WIDTH = 1000;
     private javafx.scene.control.SplitPane stacked;
     private Boolean sideBySide;
 
     private void arrange(double width) {
+        if (detached != null) {
+            return;
+        }
         boolean wide = width <= 0 || width >= SIDE_BY_SIDE_MIN_WIDTH;
         if (sideBySide != null && sideBySide == wide) {
             return;
@@ -186,155 +263,75 @@ public class EventDisplayPane extends BorderPane {
 
     // ---------------------------------------------------------------- public API
 
+    /** The toolkit-free model behind this pane. */
+    public DisplayModel model() { return model; }
+
     /** Shows a run (adding it to the loaded runs if new) at its first browsable event. */
     public void setRun(RunData r) {
         if (r == null) {
             throw new IllegalArgumentException("run is null");
         }
-        boolean added = !runs.contains(r);
-        if (added) {
-            runs.add(r);
-        }
         stopPlaying();
-        this.run = r;
-        if (builtFor != r.detector()) {
-            buildFor(r.detector());
-        }
-        accumulation = null;
-        if (options.mode.getValue() != DisplayMode.EVENT) {
-            options.mode.setValue(DisplayMode.EVENT);
-        }
-        externalLists.clear();
-        // the shown event belonged to the previous run: it is no row of this one until one is shown
-        currentEvent.set(-1);
-        scale.setSharedMax(runMaxCell(r));
-        navigator.setRunSize(r.size());
-        nav.runBox.setValue(r);
-        rebuildFilters();
-        shiftController.runChanged();
-        if (added) {
-            tourController.runsChanged();
-        }
-        if (r.size() > 0) {
-            showEvent(navigator.first());
-        } else {
-            currentEvent.set(-1);
-            status.setText(r.displayName() + " holds no events");
-        }
+        model.setRun(r);
     }
 
     /** The run shown, or null. */
-    public RunData run() { return run; }
+    public RunData run() { return model.run(); }
 
-    /** All loaded runs (the run chooser, live follow and the tour use them). */
-    public ObservableList<RunData> runs() { return runs; }
+    /** All loaded runs (the run chooser, live follow and the tour use them); read-only. */
+    public List<RunData> runs() { return model.runs(); }
 
     /** Adds a run to the loaded runs without showing it. */
-    public void addRun(RunData r) {
-        if (!runs.contains(r)) {
-            runs.add(r);
-            tourController.runsChanged();
-        }
-    }
+    public void addRun(RunData r) { model.addRun(r); }
 
-    /** Shows the event at the given row of the current run. */
-    public void showEvent(int index) {
-        if (run == null) {
-            throw new IllegalStateException("no run set");
-        }
-        if (index < 0 || index >= run.size()) {
-            throw new IndexOutOfBoundsException("event row " + index + " outside 0.." + (run.size() - 1));
-        }
-        if (navigator.contains(index)) {
-            navigator.goTo(index);
-        }
-        currentEvent.set(index);
-        String region = regionClassifier != null ? regionClassifier.apply(index)
-                : regions.label(run.value(Schema.ECAL, index), run.value(Schema.HCAL, index), run.info().beamEnergy());
-        summary.show(run, index, region, failingCuts.apply(index));
-        updatePosition();
-        markDirty();
-    }
+    /**
+     * Shows the event at the given row of the current run. A row in a hidden (blinded) box is refused:
+     * the shown event stays, the status line says why.
+     */
+    public void showEvent(int index) { model.showEvent(index); }
 
     /** Shows an event of any run (switching runs if needed), e.g. a point clicked in the energy plane. */
-    public void showEvent(EventRef ref) {
-        if (ref.run() != run) {
-            setRun(ref.run());
-        }
-        showEvent(ref.index());
-    }
+    public void showEvent(EventRef ref) { model.showEvent(ref); }
 
     /** Row index of the shown event (-1 when none). */
     public ReadOnlyIntegerProperty currentEventProperty() { return currentEvent.getReadOnlyProperty(); }
 
-    /**
-     * Adds (or replaces) a named list of event rows to browse, e.g. "passing selection", and makes it
-     * the active browse filter. A null list removes it.
-     */
-    public void setBrowseList(String name, int[] eventIndices) {
-        if (eventIndices == null) {
-            externalLists.remove(name);
-        } else {
-            externalLists.put(name, eventIndices.clone());
-        }
-        rebuildFilters();
-        if (eventIndices != null) {
-            selectFilter("list: " + name);
-        }
-    }
+    /** Adds (or replaces) a named list of rows to browse and chooses it; a null list removes it. */
+    public void setBrowseList(String name, int[] eventIndices) { model.setBrowseList(name, eventIndices); }
+
+    /** Replaces every named list at once, keeping the list the user chose. */
+    public void setBrowseLists(Map<String, int[]> lists) { model.setBrowseLists(lists); }
 
     /** Chooses the browse filter with this label (as shown in the filter box); false if none. */
+    public boolean selectFilter(String label) { return model.selectFilter(label); }
+
+    /** The engine's results: browse lists, failed cuts and blinding of their runs follow them. */
+    public void setResults(List<RunResult> results) { model.setResults(results); }
+
+    /** One analysis result at once (box, results, named lists of the shown run; null lists keep them): one rebuild. */
+    public void applyAnalysis(SignalBox box, List<RunResult> results, Map<String, int[]> lists) {
+        model.applyAnalysis(box, results, lists);
+    }
+
+    /** The box and regions for runs without a result (the link feeds the live selection's box). */
+    public void setBox(SignalBox box) { model.setBox(box); }
+
+    /** Which box is hidden for a run without an engine result (null: none). */
+    public void setBlinding(Function<RunData, SignalBox> policy) { model.setBlinding(policy); }
+
+    /** Which runs are data (alerts are raised for data only). */
+    public void setDataRole(java.util.function.Predicate<RunData> isData) { model.setDataRole(isData); }
+
+    /** The selection text of logbook captions (name, changes, blinded or not). */
+    public void setSelectionCaption(Supplier<String> caption) {
+        this.selectionCaption = caption == null ? () -> "selection: none" : caption;
+    }
+
     /**
-     * Replaces every list from the analysis at once (each new result), keeping the filter the user
-     * chose, now with its new contents, and the shown event if it is still in it.
+     * Evaluates the current selection on a run that the analysis does not hold (a followed file), for
+     * its alerts; null (the default) counts every event in or near the box.
      */
-    public void setBrowseLists(java.util.Map<String, int[]> lists) {
-        BrowseFilter chosen = nav.filter.getValue();
-        String chosenLabel = chosen == null ? null : chosen.label().replaceFirst(" \\(\\d[\\d,]*\\)$", "");
-        boolean wasFirst = chosen == null || nav.filter.getItems().indexOf(chosen) == 0;
-        externalLists.clear();
-        lists.forEach((k, v) -> externalLists.put(k, v.clone()));
-        rebuildFilters();
-        if (!wasFirst && chosenLabel != null) {
-            selectFilter(chosenLabel);
-        }
-    }
-
-    public boolean selectFilter(String label) {
-        for (BrowseFilter f : nav.filter.getItems()) {
-            if (f.label().equals(label) || f.label().startsWith(label + " (")) {
-                nav.filter.setValue(f);
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Replaces the built-in region label of the summary (e.g. by the analysis engine's regions). */
-    public void setRegionClassifier(IntFunction<String> classifier) {
-        this.regionClassifier = classifier;
-        refreshSummary();
-    }
-
-    /** Supplies the names of the cuts an event fails (default: none). */
-    public void setFailingCutsSupplier(Function<Integer, List<String>> supplier) {
-        this.failingCuts = supplier == null ? i -> List.of() : supplier;
-        refreshSummary();
-    }
-
-    /** Signal-box edges for the built-in regions and alerts (the lead feeds the live selection). */
-    public void setBoxEdges(double ecalEdgeGeV, double hcalEdgeGeV) {
-        regions.setBoxEdges(ecalEdgeGeV, hcalEdgeGeV);
-        if (run != null) {
-            BrowseFilter f = nav.filter.getValue();
-            rebuildFilters();
-            if (f != null) {
-                selectFilter(f.label().replaceAll(" \\(\\d+\\)$", ""));
-            }
-            shiftController.runChanged();
-            refreshSummary();
-        }
-    }
+    public void setEvaluator(Function<RunData, RunResult> evaluator) { shiftController.setEvaluator(evaluator); }
 
     /** Called with the event a tour step shows, e.g. to highlight its point in the energy plane. */
     public void setOnTourEvent(Consumer<EventRef> c) { tourController.setOnTourEvent(c); }
@@ -342,8 +339,8 @@ public class EventDisplayPane extends BorderPane {
     /** Called whenever an event is shown (any run), e.g. to highlight it elsewhere. */
     public void setOnEventShown(Consumer<EventRef> c) {
         currentEvent.addListener((o, a, b) -> {
-            if (run != null && b.intValue() >= 0) {
-                c.accept(new EventRef(run, b.intValue()));
+            if (run() != null && b.intValue() >= 0) {
+                c.accept(new EventRef(run(), b.intValue()));
             }
         });
     }
@@ -356,7 +353,29 @@ public class EventDisplayPane extends BorderPane {
 
     public void stopFollowing() { shiftController.stopFollowing(); }
 
-    /** Folder where Ctrl+S / F12 writes PNG files. */
+    /** Where background work (logbook writes, accumulation) runs; default: one daemon thread. */
+    public void setTaskExecutor(TaskExecutor executor) { this.background = executor; }
+
+    TaskExecutor background() {
+        if (background == null) {
+            background = new BackgroundTaskExecutor("darkscope-display", 1);
+        }
+        return background;
+    }
+
+    /**
+     * Where the logbook folder and the presentation scale are remembered (the application passes the
+     * user's node; tests a throw-away one). Without it nothing is remembered.
+     */
+    public void setPreferences(Preferences p) {
+        this.prefs = p;
+        logbook.setPreferences(p);
+        if (p != null) {
+            applyPresentationScale(p.getDouble(SCALE_KEY, 1));
+        }
+    }
+
+    /** Folder where F12 / Ctrl+S writes PNG files (not remembered: see {@link #setPreferences}). */
     public void setLogbookFolder(Path folder) { logbook.setFolder(folder); }
 
     public Path logbookFolder() { return logbook.folder(); }
@@ -371,31 +390,91 @@ public class EventDisplayPane extends BorderPane {
         return centreStack.snapshot(p, new WritableImage(Math.max(1, w), Math.max(1, h)));
     }
 
-    /** Saves the whole pane as PNG into the logbook folder; reports the file in the status line. */
+    /** Caption of a logbook entry for the shown event: file, run, spill, event, time, selection. */
+    public String logbookCaption() {
+        RunData r = run();
+        int e = model.currentEvent();
+        if (r == null || e < 0) {
+            return "";
+        }
+        String spill = r.has(Schema.SPILL) ? String.valueOf(r.ints(Schema.SPILL)[e]) : "-";
+        String time = r.has(Schema.TIME) ? String.format(java.util.Locale.ROOT, "%.6f s", r.longs(Schema.TIME)[e] / 1e9) : "-";
+        return String.format(java.util.Locale.ROOT, "%s   run %d   spill %s   event %d   t = %s%n%s   %s",
+                r.displayName(), r.ints(Schema.RUN)[e], spill, r.ints(Schema.EVENT)[e], time, selectionCaption.get(),
+                model.hiddenBox(r) != null ? "box BLINDED" : "box not blinded");
+    }
+
+    /**
+     * Renders the logbook image: the 3D view (with legend, no controls) and the cell maps side by
+     * side at {@code scale}, with the caption underneath. Rendered from the nodes, not a screen grab.
+     */
+    public Image renderLogbookImage(double scale) {
+        applyIfDirty();
+        SnapshotParameters p = new SnapshotParameters();
+        p.setTransform(Transform.scale(scale, scale));
+        p.setFill(javafx.scene.paint.Color.rgb(24, 26, 34));
+        Image view = snapshotView(scale);
+        Image maps = cellMap.snapshot(p, null);
+        double gap = 8 * scale;
+        double captionH = 48 * scale;
+        double w = view.getWidth() + gap + maps.getWidth();
+        double h = Math.max(view.getHeight(), maps.getHeight()) + captionH;
+        javafx.scene.canvas.Canvas c = new javafx.scene.canvas.Canvas(w, h);
+        var g = c.getGraphicsContext2D();
+        g.setFill(javafx.scene.paint.Color.rgb(24, 26, 34));
+        g.fillRect(0, 0, w, h);
+        g.drawImage(view, 0, 0);
+        g.drawImage(maps, view.getWidth() + gap, 0);
+        g.setFill(javafx.scene.paint.Color.WHITE);
+        g.setFont(javafx.scene.text.Font.font(13 * scale));
+        double y = Math.max(view.getHeight(), maps.getHeight()) + 18 * scale;
+        for (String line : logbookCaption().split("\\R")) {
+            g.fillText(line, 8 * scale, y);
+            y += 17 * scale;
+        }
+        return c.snapshot(null, null);
+    }
+
+    /**
+     * Saves the logbook image (rendered at 2x) as PNG into the logbook folder, asking for the folder
+     * the first time; the file is written on the background executor; reports in the status line.
+     */
     public void saveToLogbook() {
-        if (run == null) {
-            status.setText("nothing to save: no run shown");
+        RunData r = run();
+        int e = model.currentEvent();
+        if (r == null || e < 0) {
+            status.setText("nothing to save: no event shown");
             return;
         }
-        applyIfDirty();
-        Image img = snapshot(null, null);
-        int e = currentEvent.get();
-        int runNo = run.ints(Schema.RUN)[e];
-        int evNo = run.ints(Schema.EVENT)[e];
-        Thread t = new Thread(() -> {
+        if (logbook.folder() == null) {
+            javafx.stage.DirectoryChooser dc = new javafx.stage.DirectoryChooser();
+            dc.setTitle("Folder for logbook images (asked once)");
+            java.io.File f = getScene() == null ? null : dc.showDialog(getScene().getWindow());
+            if (f == null) {
+                status.setText("no logbook folder chosen: nothing saved");
+                return;
+            }
+            logbook.setFolder(f.toPath());
+        }
+        Image img = renderLogbookImage(2);
+        int runNo = r.ints(Schema.RUN)[e];
+        int evNo = r.ints(Schema.EVENT)[e];
+        status.setText("saving logbook image ...");
+        background().execute(() -> {
             String msg;
             try {
-                Path p = logbook.save(img, runNo, evNo);
-                msg = "saved " + p;
+                msg = "saved " + logbook.save(img, runNo, evNo);
             } catch (IOException | RuntimeException ex) {
                 msg = "could not save PNG to " + logbook.folder() + ": " + ex.getMessage();
                 LOG.log(System.Logger.Level.WARNING, msg);
             }
             String m = msg;
-            Platform.runLater(() -> status.setText(m));
-        }, "darkscope-logbook");
-        t.setDaemon(true);
-        t.start();
+            if (Platform.isFxApplicationThread()) {
+                status.setText(m);
+            } else {
+                Platform.runLater(() -> status.setText(m));
+            }
+        });
     }
 
     /** Puts the camera to a preset. */
@@ -405,17 +484,173 @@ public class EventDisplayPane extends BorderPane {
     public DetectorView3D detectorView() { return view3d; }
 
     /** Number of 3D/2D redraws so far (each is at most one per pulse). */
-    public long redrawCount() { return updates; }
+    public long redrawCount() { return redraw.count(); }
 
-    // ---------------------------------------------------------------- building
+    /** Sets the fixed colour range (GeV) and switches the range mode to fixed. */
+    public void setFixedRange(double min, double max) {
+        redraw.scale.setFixedRange(min, max);
+        options.min.setText(String.valueOf(min));
+        options.max.setText(String.valueOf(max));
+        options.range.setValue(EnergyScale.Range.FIXED);
+        markDirty();
+    }
 
-    private void buildFor(Detector d) {
-        view3d.setDetector(d, options.compressed.isSelected());
-        cellMap.setDetector(d);
-        cellBuffer = new float[d.cellCount()];
-        units = new double[d.cellCount()];
-        builtFor = d;
-        view3d.preset(CameraRig.Preset.OVERVIEW);
+    // ---------------------------------------------------------------- presentation
+
+    /** Text and marker scale for a projector (1 = normal); remembered if preferences are set. */
+    public double presentationScale() { return presentationScale; }
+
+    public void setPresentationScale(double s) {
+        double v = applyPresentationScale(s);
+        if (prefs != null) {
+            prefs.putDouble(SCALE_KEY, v);
+        }
+        status.setText(String.format(java.util.Locale.ROOT, "text scale %.0f %% (Ctrl+= / Ctrl+-)", 100 * v));
+    }
+
+    private double applyPresentationScale(double s) {
+        double v = Math.max(MIN_SCALE, Math.min(MAX_SCALE, s));
+        presentationScale = v;
+        applyScaleStyle();
+        cellMap.setTextScale(v);
+        legend.setTextScale(v);
+        markDirty();
+        return v;
+    }
+
+    private void applyScaleStyle() {
+        // text colours are set here too: modena resolves them at the scene root, where the background is light
+        setStyle("-fx-base: #353846; -fx-background: #262833; -fx-background-color: #262833; -fx-control-inner-background: #1d1f27; -fx-accent: #5a7bd8;"
+                + " -fx-text-background-color: #e4e6ee; -fx-text-base-color: #e4e6ee; -fx-text-inner-color: #f0f1f5;"
+                + String.format(java.util.Locale.ROOT, " -fx-font-size: %.1fpx;", 12 * presentationScale));
+    }
+
+    /** Shows the 3D view and side column in their own full-screen window (again: back into the pane). */
+    public void toggleDetached() {
+        if (detached != null) {
+            detached.close();
+            return;
+        }
+        setCenter(null);
+        setRight(null);
+        javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(centreStack, sideColumn);
+        split.setDividerPositions(0.7);
+        Label placeholder = new Label("The event display is in its own window (F11 or 'attach' brings it back).");
+        placeholder.setId("detached-placeholder");
+        placeholder.setWrapText(true);
+        setCenter(placeholder);
+        Stage st = new Stage();
+        st.setTitle("DarkScope event display");
+        BorderPane root = new BorderPane(split);
+        root.setStyle(getStyle());
+        root.getStylesheets().setAll(getStylesheets());
+        root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        st.setScene(new Scene(root, 1280, 800));
+        st.setFullScreenExitHint("Esc leaves full screen; F11 puts the display back into the window");
+        detached = st;
+        options.detach.setText("attach");
+        st.setOnHidden(e -> {
+            split.getItems().clear();
+            detached = null;
+            sideBySide = null;
+            setCenter(null);
+            arrange(getWidth());
+            options.detach.setText("detach");
+            markDirty();
+        });
+        st.show();
+        st.setFullScreen(true);
+        markDirty();
+    }
+
+    /** True while the display is in its own window. */
+    public boolean isDetached() { return detached != null; }
+
+    /** Shows or hides the names of the detector parts beside the 3D view. */
+    public void setPartLabelsVisible(boolean on) {
+        options.labels.setSelected(on);
+    }
+
+    private void updatePartLabels() {
+        RunData r = run();
+        if (r == null) {
+            partLabels.setText("");
+            return;
+        }
+        StringBuilder sb = new StringBuilder("detector, beam from the left:\n");
+        r.detector().elements().stream()
+                .sorted(java.util.Comparator.comparingDouble(org.darkscope.geometry.Element::zMin))
+                .forEach(el -> sb.append(String.format(java.util.Locale.ROOT, "%-12s z = %6.0f mm  (%s)%n",
+                        el.name(), el.zMin(), el.kind().name().toLowerCase(java.util.Locale.ROOT))));
+        partLabels.setText(sb.toString().strip());
+    }
+
+    // ---------------------------------------------------------------- model -> views
+
+    private void onRunChanged(RunData r) {
+        if (builtFor != r.detector()) {
+            view3d.setDetector(r.detector(), options.compressed.isSelected());
+            cellMap.setDetector(r.detector());
+            cellMap.setTextScale(presentationScale);
+            redraw.detectorChanged(r.detector());
+            builtFor = r.detector();
+            view3d.preset(CameraRig.Preset.OVERVIEW);
+            updatePartLabels();
+        }
+        redraw.scale.setSharedMax(runMaxCell(r));
+        updatingControls = true;
+        try {
+            nav.runBox.setValue(r);
+        } finally {
+            updatingControls = false;
+        }
+        shiftController.runChanged();
+    }
+
+    private void onRunsChanged() {
+        List<RunData> now = model.runs();
+        if (!runs.equals(now)) {
+            updatingControls = true;
+            try {
+                runs.setAll(now);
+                nav.runBox.setValue(model.run());
+            } finally {
+                updatingControls = false;
+            }
+        }
+        tourController.runsChanged();
+    }
+
+    private void onEventChanged(int row) {
+        currentEvent.set(row);
+        RunData r = run();
+        tourController.eventShown(r, row);
+        if (r != null && row >= 0) {
+            summary.show(r, row, model.regionLabel(r, row), model.failedCuts(r, row));
+        }
+        updatePosition();
+        markDirty();
+    }
+
+    private void onFiltersChanged() {
+        updatingControls = true;
+        try {
+            nav.filter.getItems().setAll(model.filters());
+            nav.filter.setValue(model.filter());
+        } finally {
+            updatingControls = false;
+        }
+        updatePosition();
+    }
+
+    private void onModeChanged() {
+        updatingControls = true;
+        try {
+            options.mode.setValue(model.mode());
+        } finally {
+            updatingControls = false;
+        }
+        markDirty();
     }
 
     /** Hottest cell of the run (sampling at most ~1e5 events) for the shared scale. */
@@ -432,26 +667,13 @@ public class EventDisplayPane extends BorderPane {
         return max;
     }
 
-    private void rebuildFilters() {
-        updatingFilters = true;
-        try {
-            List<BrowseFilter> fs = BrowseFilter.standard(run, regions, externalLists);
-            nav.filter.getItems().setAll(fs);
-            nav.filter.setValue(fs.get(0));
-            navigator.setList(null);
-        } finally {
-            updatingFilters = false;
-        }
-        updatePosition();
-    }
-
     // ---------------------------------------------------------------- wiring
 
     private void wireNavigation() {
-        nav.first.setOnAction(e -> go(navigator.first()));
-        nav.previous.setOnAction(e -> go(navigator.previous()));
-        nav.next.setOnAction(e -> go(navigator.next()));
-        nav.last.setOnAction(e -> go(navigator.last()));
+        nav.first.setOnAction(e -> model.first());
+        nav.previous.setOnAction(e -> model.previous());
+        nav.next.setOnAction(e -> model.next());
+        nav.last.setOnAction(e -> model.last());
         nav.jump.setOnAction(e -> jump(nav.jump.getText()));
         nav.play.selectedProperty().addListener((o, a, on) -> {
             if (on) {
@@ -467,21 +689,13 @@ public class EventDisplayPane extends BorderPane {
             }
         });
         nav.filter.valueProperty().addListener((o, a, f) -> {
-            if (updatingFilters || f == null || run == null) {
-                return;
+            if (!updatingControls && f != null && f != model.filter()) {
+                model.chooseFilter(f);
             }
-            navigator.setList(f.rows().get());
-            if (navigator.count() == 0) {
-                status.setText("no events in '" + f.label() + "'");
-                updatePosition();
-                return;
-            }
-            status.setText("browsing " + f.label());
-            go(navigator.contains(currentEvent.get()) ? currentEvent.get() : navigator.current());
         });
         nav.runBox.setItems(runs);
         nav.runBox.valueProperty().addListener((o, a, r) -> {
-            if (r != null && r != run) {
+            if (!updatingControls && r != null && r != run()) {
                 setRun(r);
             }
         });
@@ -498,17 +712,11 @@ public class EventDisplayPane extends BorderPane {
         });
     }
 
-    private void go(int row) {
-        if (row >= 0) {
-            showEvent(row);
-        }
-    }
-
     private void startPlaying() {
         player.stop();
         player.getKeyFrames().setAll(new KeyFrame(Duration.millis(nav.interval.getValue()), e -> {
-            if (run != null && navigator.count() > 0) {
-                go(navigator.nextWrapping());
+            if (run() != null) {
+                model.nextWrapping();
             }
         }));
         player.setCycleCount(Timeline.INDEFINITE);
@@ -522,71 +730,39 @@ public class EventDisplayPane extends BorderPane {
         }
     }
 
-    /** Jumps to "EVENT" (event number of the shown run) or "RUN:EVENT" (a loaded run). */
+    /**
+     * Jumps to "EVENT" or "RUN:EVENT"; an event in a blinded box is refused with a message. Focus goes
+     * back to the display, so arrows and Space navigate again.
+     */
     void jump(String text) {
-        if (run == null) {
-            return;
-        }
-        String t = text.strip();
-        try {
-            RunData target = run;
-            String ev = t;
-            int colon = t.indexOf(':');
-            if (colon >= 0) {
-                int runNo = Integer.parseInt(t.substring(0, colon).strip());
-                target = runs.stream().filter(r -> r.info().runNumber() == runNo).findFirst().orElse(null);
-                if (target == null) {
-                    status.setText("run " + runNo + " is not loaded");
-                    return;
-                }
-                ev = t.substring(colon + 1);
-            }
-            int evNo = Integer.parseInt(ev.strip());
-            int[] numbers = target.ints(Schema.EVENT);
-            int row = -1;
-            for (int i = 0; i < numbers.length; i++) {
-                if (numbers[i] == evNo) {
-                    row = i;
-                    break;
-                }
-            }
-            if (row < 0) {
-                status.setText("no event " + evNo + " in run " + target.info().runNumber());
-                return;
-            }
-            if (target != run) {
-                setRun(target);
-            }
-            showEvent(row);
-            status.setText("event " + evNo);
-        } catch (NumberFormatException e) {
-            status.setText("type an event number or run:event, not '" + t + "'");
-        }
+        model.jump(text);
+        centreStack.requestFocus();
     }
 
     private void wireOptions() {
         options.colorMap.valueProperty().addListener((o, a, name) -> {
-            colorMap = ColorMap.load(name);
-            view3d.setColorMap(colorMap);
-            cellMap.setColorMap(colorMap);
+            redraw.setColorMap(name);
             markDirty();
         });
         options.mapping.valueProperty().addListener((o, a, m) -> {
-            scale.setMapping(m);
+            redraw.setMapping(m);
             markDirty();
         });
         options.range.valueProperty().addListener((o, a, r) -> {
-            scale.setRange(r);
+            redraw.setRange(r);
             markDirty();
         });
         options.min.setOnAction(e -> applyFixedRange());
         options.max.setOnAction(e -> applyFixedRange());
         options.style.valueProperty().addListener((o, a, s) -> markDirty());
         options.mode.valueProperty().addListener((o, a, m) -> {
-            if (m != DisplayMode.EVENT && accumulation == null && run != null) {
+            if (updatingControls || m == null) {
+                return;
+            }
+            model.setMode(m);
+            if (m != DisplayMode.EVENT && model.accumulation() == null && run() != null) {
                 shiftController.accumulate();
             }
-            markDirty();
         });
         options.compressed.selectedProperty().addListener((o, a, c) -> {
             view3d.setCompressed(c);
@@ -604,87 +780,66 @@ public class EventDisplayPane extends BorderPane {
             view3d.preset(CameraRig.Preset.OVERVIEW);
         });
         options.save.setOnAction(e -> saveToLogbook());
-    }
-
-    /** Sets the fixed colour range (GeV) and switches the range mode to fixed. */
-    public void setFixedRange(double min, double max) {
-        scale.setFixedRange(min, max);
-        options.min.setText(String.valueOf(min));
-        options.max.setText(String.valueOf(max));
-        options.range.setValue(EnergyScale.Range.FIXED);
-        markDirty();
+        options.labels.selectedProperty().addListener((o, a, on) -> partLabels.setVisible(on));
+        options.detach.setOnAction(e -> toggleDetached());
     }
 
     private void applyFixedRange() {
         try {
             setFixedRange(Double.parseDouble(options.min.getText().strip()), Double.parseDouble(options.max.getText().strip()));
-            status.setText("fixed colour range " + scale.fixedMin() + " .. " + scale.fixedMax() + " GeV");
+            status.setText("fixed colour range " + redraw.scale.fixedMin() + " .. " + redraw.scale.fixedMax() + " GeV");
         } catch (IllegalArgumentException e) {
             status.setText("bad range: " + e.getMessage());
         }
     }
 
-    private void wirePicking() {
-        view3d.setOnCellHover(this::hoverCell);
-        cellMap.setOnCellHover(this::hoverCell);
-        view3d.setOnCellClick(this::pickCell);
-        cellMap.setOnCellClick(this::pickCell);
-        view3d.setOnElementClick(this::pickElement);
-    }
-
-    private void hoverCell(int index) {
-        view3d.highlightCell(index);
-        cellMap.highlight(index);
-        if (index >= 0) {
-            pickedCell = index;
-            updatePickText();
+    /** F12 anywhere in the window: a logbook entry. */
+    private void onWindowKey(KeyEvent e) {
+        if (e.getCode() == KeyCode.F12 && !e.isConsumed()) {
+            saveToLogbook();
+            e.consume();
         }
-    }
-
-    /** A click pins the cell and adds the summary of its subdetector. */
-    private void pickCell(int index) {
-        hoverCell(index);
-        if (index >= 0 && run != null && currentEvent.get() >= 0 && options.mode.getValue() == DisplayMode.EVENT) {
-            Cell c = run.detector().cells().get(index);
-            Element el = run.detector().element(c.layer().elementName());
-            pickLabel.setText(pickLabel.getText() + "\n" + PickText.element(run, currentEvent.get(), el));
-        }
-    }
-
-    private void pickElement(Element e) {
-        if (run == null || currentEvent.get() < 0) {
-            return;
-        }
-        pickedCell = -1;
-        pickLabel.setText(PickText.element(run, currentEvent.get(), e));
-        pickLabel.setVisible(true);
-    }
-
-    private void updatePickText() {
-        if (run == null || pickedCell < 0 || currentEvent.get() < 0) {
-            return;
-        }
-        Cell c = run.detector().cells().get(pickedCell);
-        DisplayMode m = options.mode.getValue();
-        pickLabel.setText(m != DisplayMode.EVENT && accumulation != null
-                ? PickText.accumulated(accumulation, c) : PickText.cell(run, currentEvent.get(), c));
-        pickLabel.setVisible(true);
     }
 
     private void onKey(KeyEvent e) {
-        if ((e.getCode() == KeyCode.S && e.isShortcutDown()) || e.getCode() == KeyCode.F12) {
+        if (e.getCode() == KeyCode.S && e.isShortcutDown()) {
             saveToLogbook();
             e.consume();
             return;
         }
-        if (e.getTarget() instanceof TextInputControl || run == null) {
+        if (e.getCode() == KeyCode.F12 && detached != null) {
+            saveToLogbook();
+            e.consume();
+            return;
+        }
+        if (e.isShortcutDown() && (e.getCode() == KeyCode.EQUALS || e.getCode() == KeyCode.PLUS || e.getCode() == KeyCode.ADD)) {
+            setPresentationScale(presentationScale * SCALE_STEP);
+            e.consume();
+            return;
+        }
+        if (e.isShortcutDown() && (e.getCode() == KeyCode.MINUS || e.getCode() == KeyCode.SUBTRACT)) {
+            setPresentationScale(presentationScale / SCALE_STEP);
+            e.consume();
+            return;
+        }
+        if (e.getCode() == KeyCode.F1) {
+            help.setVisible(!help.isVisible());
+            e.consume();
+            return;
+        }
+        if (e.getCode() == KeyCode.F11) {
+            toggleDetached();
+            e.consume();
+            return;
+        }
+        if (e.getTarget() instanceof TextInputControl || run() == null) {
             return;
         }
         switch (e.getCode()) {
-            case LEFT -> go(navigator.previous());
-            case RIGHT -> go(navigator.next());
-            case HOME -> go(navigator.first());
-            case END -> go(navigator.last());
+            case LEFT -> model.previous();
+            case RIGHT -> model.next();
+            case HOME -> model.first();
+            case END -> model.last();
             case SPACE -> nav.play.setSelected(!nav.play.isSelected());
             default -> {
                 return;
@@ -693,119 +848,102 @@ public class EventDisplayPane extends BorderPane {
         e.consume();
     }
 
-    // ---------------------------------------------------------------- redraw
+    // ---------------------------------------------------------------- shift alarm
 
-    void setAccumulation(CellAccumulation acc) {
-        this.accumulation = acc;
-        markDirty();
+    /** Raises the alarm banner (red) until the crew acknowledges it. */
+    void raiseAlarm(String text) {
+        alarmText.setText(text);
+        alarm.setVisible(true);
+        alarm.setManaged(true);
     }
 
-    CellAccumulation accumulation() { return accumulation; }
+    /** The crew saw the alarm: the banner goes away. */
+    public void acknowledgeAlarm() {
+        alarm.setVisible(false);
+        alarm.setManaged(false);
+        status.setText("alarm acknowledged: " + alarmText.getText());
+    }
+
+    /** True while an alarm waits for acknowledgement. */
+    public boolean alarmRaised() { return alarm.isVisible(); }
+
+    // ---------------------------------------------------------------- package access
+
+    CellAccumulation accumulation() { return model.accumulation(); }
+
+    void setAccumulation(CellAccumulation acc) { model.setAccumulation(acc); }
 
     TourController tourController() { return tourController; }
 
     /** Shows tour step {@code i} (0-based) as if the user walked there. */
     public void tourStep(int i) { tourController.go(i); }
 
+    /** Adds a note to the tour step's text (e.g. whether its point is ringed in the plane). */
+    public void setTourNote(String note) { tourController.note(note); }
+
+    /** Leaves the tour (its text is cleared), as when the user navigates away. */
+    public void leaveTour() { tourController.leave(); }
+
     /** Simulates hovering a cell (global index; -1 for none): label and both highlights. */
-    public void hoverCellForDisplay(int index) { hoverCell(index); }
+    public void hoverCellForDisplay(int index) { picking.hover(index); }
 
-    RegionRules regions() { return regions; }
-
-    int[] browsedRows() {
-        BrowseFilter f = nav.filter.getValue();
-        return f == null ? null : f.rows().get();
-    }
+    int[] browsedRows() { return model.browsedRows(); }
 
     void setStatus(String s) { status.setText(s); }
 
     TabPane tabs() { return tabs; }
 
-    private void refreshSummary() {
-        if (run != null && currentEvent.get() >= 0) {
-            showEvent(currentEvent.get());
-        }
-    }
-
     private void updatePosition() {
-        if (run == null) {
+        RunData r = run();
+        if (r == null) {
             nav.position.setText("no run");
             return;
         }
-        int e = currentEvent.get();
-        String ev = e < 0 ? "-" : "event " + run.ints(Schema.EVENT)[e];
-        nav.position.setText(navigator.count() == 0 ? ev + "  (0 browsable)"
-                : ev + "   " + (navigator.position() + 1) + " / " + navigator.count());
+        int e = model.currentEvent();
+        EventNavigator n = model.navigator();
+        String ev = e < 0 ? "-" : "event " + r.ints(Schema.EVENT)[e];
+        nav.position.setText(n.count() == 0 ? ev + "  (0 browsable)" : ev + "   " + (n.position() + 1) + " / " + n.count());
     }
 
-    private void attachPulse(Scene s) {
+    private void attachScene(Scene oldScene, Scene s) {
         if (pulseScene != null) {
             pulseScene.removePreLayoutPulseListener(pulseListener);
+        }
+        if (oldScene != null) {
+            oldScene.removeEventFilter(KeyEvent.KEY_PRESSED, windowKeys);
         }
         pulseScene = s;
         if (s != null) {
             s.addPreLayoutPulseListener(pulseListener);
+            s.addEventFilter(KeyEvent.KEY_PRESSED, windowKeys);
             markDirty();
         }
     }
 
     private void markDirty() {
         dirty = true;
-        if (pulseScene != null) {
+        if (pulseScene != null || detached != null) {
             Platform.requestNextPulse();
+        }
+        if (detached != null) {
+            Platform.runLater(this::applyIfDirty);
         }
     }
 
     /** Redraws the 3D and 2D views if something changed since the last pulse. */
     void applyIfDirty() {
-        if (!dirty || run == null || currentEvent.get() < 0) {
+        RunData r = run();
+        int e = model.currentEvent();
+        if (!dirty || r == null || e < 0) {
             return;
         }
         dirty = false;
-        updates++;
-        int e = currentEvent.get();
-        DisplayMode mode = options.mode.getValue();
-        boolean acc = mode != DisplayMode.EVENT && accumulation != null;
-        EnergyScale s = acc ? accScale : scale;
-        float[] values;
-        if (acc) {
-            float[] src = mode == DisplayMode.OCCUPANCY ? accumulation.occupancy() : accumulation.meanEnergy();
-            values = cellBuffer;
-            float f = mode == DisplayMode.OCCUPANCY ? 100f : 1f;
-            for (int i = 0; i < values.length; i++) {
-                values[i] = src[i] * f;
-            }
-        } else {
-            run.cells().read(e, cellBuffer);
-            values = cellBuffer;
-        }
-        s.fit(values);
-        for (int i = 0; i < values.length; i++) {
-            units[i] = s.unit(values[i]);
-        }
-        CellStyle style = options.style.getValue();
-        view3d.applyCells(units, style);
-        DisplayMode shown = acc ? mode : DisplayMode.EVENT;
-        cellMap.apply(units, values, shown.format(), shown.unit(), shown == DisplayMode.EVENT);
-        legend.update(colorMap, s, shown.quantity(), shown.unit());
-        Detector d = run.detector();
-        double[] srd = new double[d.srdCellCount()];
-        for (int i = 0; i < srd.length; i++) {
-            srd[i] = run.value(Schema.srd(i), e);
-        }
-        double[] veto = new double[d.vetoCount()];
-        for (int i = 0; i < veto.length; i++) {
-            veto[i] = run.value(Schema.veto(i), e);
-        }
-        view3d.applyCounters(srd, veto);
-        view3d.setTrack(options.track.isSelected() && !acc, run.value(Schema.ANGLE, e), TRACK_ANGLE_EXAGGERATION);
-        EventClass c = run.truthClass(e);
-        boolean truth = run.info().simulated() && !acc;
-        boolean marker = truth && (c.isSignal() || c == EventClass.UPSTREAM);
-        view3d.setTruth(marker ? run.value(Schema.TRUTH_Z, e) : Double.NaN);
-        truthLabel.setText(!truth ? "" : "truth: " + c.label()
-                + (run.ints(Schema.TRUTH_PILEUP)[e] != 0 ? " + pile-up" : "")
-                + (marker ? String.format("  (pin: z = %.0f mm)", run.value(Schema.TRUTH_Z, e)) : ""));
-        updatePickText();
+        redraw.redraw(r, e, model.mode(), model.accumulation(), options.style.getValue(), options.track.isSelected());
+        picking.update();
     }
+
+    /** Root of the 3D view with its overlays (for focus tests). */
+    Node centre() { return centreStack; }
+
+    Region sideColumn() { return sideColumn; }
 }

@@ -46,7 +46,7 @@ public final class EventSummaryPanel extends GridPane {
         values.put(key, v);
     }
 
-    /** Shows one event. */
+    /** Shows one event; {@code failingCuts} null means no selection was evaluated for it. */
     public void show(RunData run, int e, String region, List<String> failingCuts) {
         double beam = run.info().beamEnergy();
         set("event", run.ints(Schema.RUN)[e] + " / " + run.ints(Schema.EVENT)[e] + "  (row " + e + " of " + run.size() + ")");
@@ -76,7 +76,7 @@ public final class EventSummaryPanel extends GridPane {
         }
         set("class", run.info().simulated() ? truth : "data (no truth)");
         set("region", region == null || region.isEmpty() ? "-" : region);
-        set("cuts", failingCuts == null || failingCuts.isEmpty() ? "none" : String.join(", ", failingCuts));
+        set("cuts", failingCuts == null ? "not evaluated" : failingCuts.isEmpty() ? "none" : String.join(", ", failingCuts));
     }
 
     private static String f(double v) {

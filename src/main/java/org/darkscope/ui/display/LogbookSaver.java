@@ -10,19 +10,46 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.prefs.Preferences;
 
-/** Writes snapshots as PNG files into a logbook folder (default {@code ~/darkscope-logbook/}). */
+/**
+ * Writes logbook images as PNG files into the folder the user chose once. The folder is remembered
+ * in the given preferences node (tests pass a throw-away node, never the user's).
+ */
 public final class LogbookSaver {
+    static final String FOLDER_KEY = "logbookFolder";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
 
-    private Path folder = Path.of(System.getProperty("user.home"), "darkscope-logbook");
+    private Preferences prefs;
+    private Path folder;
 
+    /** A saver without remembered folder (one must be set before saving). */
+    public LogbookSaver() {
+    }
+
+    /** Uses (and remembers into) this preferences node. */
+    public void setPreferences(Preferences p) {
+        this.prefs = p;
+        String f = p == null ? null : p.get(FOLDER_KEY, null);
+        folder = f == null ? null : Path.of(f);
+    }
+
+    /** The chosen folder, or null if none was chosen yet. */
     public Path folder() { return folder; }
 
-    public void setFolder(Path f) { this.folder = f; }
+    /** Sets the folder (and remembers it if preferences are set). */
+    public void setFolder(Path f) {
+        this.folder = f;
+        if (prefs != null && f != null) {
+            prefs.put(FOLDER_KEY, f.toString());
+        }
+    }
 
     /** Saves the image as {@code darkscope-run<R>-event<E>-<time>.png}; returns the file written. */
     public Path save(Image image, int run, int event) throws IOException {
+        if (folder == null) {
+            throw new IOException("no logbook folder chosen");
+        }
         Files.createDirectories(folder);
         String name = String.format("darkscope-run%d-event%d-%s.png", run, event, LocalDateTime.now().format(STAMP));
         Path target = folder.resolve(name);

@@ -20,11 +20,12 @@ public final class ShiftToolsPanel extends VBox {
     final ToggleButton follow = new ToggleButton("follow");
     final CheckBox showNewest = new CheckBox("show newest run");
     final Label followStatus = new Label("not following");
-    final ListView<EventRef> alerts = new ListView<>();
-    final Label alertTitle = new Label("alerts: events in or near the signal box");
+    final ListView<ShiftAlerts.Alert> alerts = new ListView<>();
+    final Label alertTitle = new Label("alerts of followed files: selected events in or near the signal box");
     final Button accumulate = new Button("accumulate over browsed events");
     final ProgressBar accProgress = new ProgressBar(0);
     final Label accResult = new Label();
+    final SpillTrendView trends = new SpillTrendView();
 
     public ShiftToolsPanel() {
         super(6);
@@ -40,13 +41,15 @@ public final class ShiftToolsPanel extends VBox {
         followStatus.setId("shift-status");
         followStatus.setWrapText(true);
         alerts.setId("shift-alerts");
-        alerts.setPrefHeight(150);
+        alerts.setPrefHeight(180);
+        alertTitle.setWrapText(true);
+        alertTitle.setId("shift-alert-title");
         alerts.setCellFactory(lv -> new javafx.scene.control.ListCell<>() {
             @Override
-            protected void updateItem(EventRef r, boolean empty) {
-                super.updateItem(r, empty);
-                setText(empty || r == null ? null
-                        : String.format("%s: E_ECAL %.1f, E_HCAL %.2f GeV", r, r.ecal(), r.hcal()));
+            protected void updateItem(ShiftAlerts.Alert a, boolean empty) {
+                super.updateItem(a, empty);
+                setText(empty || a == null ? null : a.describe());
+                setStyle(empty || a == null || !a.inBox() ? "" : "-fx-text-fill: #ff8a80;");
             }
         });
         accumulate.setId("shift-accumulate");
@@ -55,6 +58,6 @@ public final class ShiftToolsPanel extends VBox {
         accResult.setId("shift-acc-result");
         accResult.setWrapText(true);
         getChildren().addAll(new Label("follow a directory live"), new HBox(4, followPath, choose, follow), showNewest,
-                followStatus, alertTitle, alerts, accumulate, accProgress, accResult);
+                followStatus, alertTitle, alerts, accumulate, accProgress, accResult, trends);
     }
 }

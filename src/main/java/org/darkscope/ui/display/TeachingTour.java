@@ -1,5 +1,7 @@
 package org.darkscope.ui.display;
 
+import org.darkscope.analysis.Region;
+import org.darkscope.analysis.SignalBox;
 import org.darkscope.event.EventClass;
 import org.darkscope.event.RunData;
 import org.darkscope.event.Schema;
@@ -23,7 +25,8 @@ public final class TeachingTour {
 
     /** One step of the tour. */
     public enum Step {
-        EM_SHOWER("em-shower"), DIMUON("dimuon"), HADRON("hadron"), PILEUP("pileup"), DARK_PHOTON("dark-photon");
+        ENERGY_PLANE("energy-plane"), EM_SHOWER("em-shower"), DIMUON("dimuon"), HADRON("hadron"), PILEUP("pileup"),
+        DARK_PHOTON("dark-photon");
 
         private final String id;
 
@@ -39,7 +42,22 @@ public final class TeachingTour {
     }
 
     public static Text text(Step s) {
-        String path = "/tour/" + s.id() + ".md";
+        return text(s.id());
+    }
+
+    /** Resource id of the text for a step and the example shown (the annihilation text for an annihilation run). */
+    public static String textId(Step s, EventRef example) {
+        if (s == Step.DARK_PHOTON && example != null
+                && (example.run().info().mix().contains("annihilation")
+                || example.run().truthClass(example.index()) == EventClass.SIGNAL_ANNIHILATION)) {
+            return "dark-photon-annihilation";
+        }
+        return s.id();
+    }
+
+    /** Title and text of a resource id (a file {@code resources/tour/ID.md}). */
+    public static Text text(String id) {
+        String path = "/tour/" + id + ".md";
         try (InputStream in = TeachingTour.class.getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalStateException("missing tour text " + path);
@@ -80,12 +98,36 @@ public final class TeachingTour {
      * {@code massMeV} are searched first (any signal event otherwise).
      */
     public static Optional<EventRef> pick(Step s, List<RunData> runs, double massMeV) {
-        Optional<EventRef> typical = pick(s, runs, massMeV, true);
-        // runs without such a textbook event (e.g. a tiny signal run): any event of the kind
-        return typical.isPresent() || s != Step.DARK_PHOTON ? typical : pick(s, runs, massMeV, false);
+        return pick(s, runs, massMeV, SignalBox.published());
     }
 
-    private static Optional<EventRef> pick(Step s, List<RunData> runs, double massMeV, boolean textbook) {
+    /**
+     * As {@link #pick(Step, List, double)}, with the regions of {@code box} (the selection's rule book):
+     * dimuons from region I, hadrons from region II and pile-up from region III when the runs have
+     * such events (any event of the kind otherwise). The energy-plane step shows no event.
+     */
+    public static Optional<EventRef> pick(Step s, List<RunData> runs, double massMeV, SignalBox box) {
+        if (s == Step.ENERGY_PLANE) {
+            return Optional.empty();
+        }
+        Region want = switch (s) {
+            case DIMUON -> Region.I;
+            case HADRON -> Region.II;
+            case PILEUP -> Region.III;
+            default -> null;
+        };
+        if (want != null) {
+            Optional<EventRef> inRegion = pick(s, runs, massMeV, true, box, want);
+            if (inRegion.isPresent()) {
+                return inRegion;
+            }
+        }
+        Optional<EventRef> typical = pick(s, runs, massMeV, true, box, null);
+        // runs without such a textbook event (e.g. a tiny signal run): any event of the kind
+        return typical.isPresent() || s != Step.DARK_PHOTON ? typical : pick(s, runs, massMeV, false, box, null);
+    }
+
+    private static Optional<EventRef> pick(Step s, List<RunData> runs, double massMeV, boolean textbook, SignalBox box, Region region) {
         List<RunData> order = new ArrayList<>(runs);
         if (s == Step.DARK_PHOTON && !Double.isNaN(massMeV)) {
             order.sort((a, b) -> Double.compare(massDistance(a, massMeV), massDistance(b, massMeV)));
@@ -110,8 +152,10 @@ public final class TeachingTour {
                     case HADRON -> c == EventClass.HADRON && clean;
                     case PILEUP -> !clean;
                     case DARK_PHOTON -> c.isSignal() && clean && (!textbook
-                            || ecal[e] < SIGNAL_BOX_ECAL && hcal[e] < SIGNAL_BOX_HCAL && pre[e] > VISIBLE_PRESHOWER);
+                            || box.abcdRegion(ecal[e], hcal[e]) == Region.BOX && pre[e] > VISIBLE_PRESHOWER);
+                    case ENERGY_PLANE -> false;
                 };
+                ok &= region == null || box.labelRegion(ecal[e], hcal[e]) == region;
                 if (ok) {
                     candidates.add(e);
                 }

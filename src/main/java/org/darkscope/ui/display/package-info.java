@@ -9,15 +9,16 @@
  * display.showEvent(row);                               // or showEvent(new EventRef(run, row))
  * display.currentEventProperty().addListener(...);      // follow the shown event
  * display.setBrowseList("passing selection", rows);     // lists from the analysis engine
- * display.setBoxEdges(ecalEdge, hcalEdge);              // live box for regions and alerts
- * display.setRegionClassifier(row -> engineRegion(row));
- * display.setFailingCutsSupplier(row -> failingCutNames(row));
+ * display.setResults(result.runs());                    // engine lists, failed cuts, blinding
+ * display.setBox(selection.box());                      // SignalBox: regions, alerts
+ * display.setBlinding(run -> hidden ? box : null);      // for runs without a result
  * display.setOnTourEvent(ref -> plane.highlight(ref));  // tour step -> point in the energy plane
  * Image png = display.snapshotView(2.0);
  * }</pre>
  *
  * <p>Plain logic without scene nodes: {@link org.darkscope.ui.display.EnergyScale},
- * {@link org.darkscope.ui.display.ZMapping}, {@link org.darkscope.ui.display.RegionRules},
+ * {@link org.darkscope.ui.display.ZMapping}, {@link org.darkscope.ui.display.DisplayModel},
+ * {@link org.darkscope.ui.display.ShiftAlerts},
  * {@link org.darkscope.ui.display.EventNavigator}, {@link org.darkscope.ui.display.CellAccumulation},
  * {@link org.darkscope.ui.display.TeachingTour}, {@link org.darkscope.ui.display.RunChunks};
  * and io's DirectoryWatcher for live follow. Colour maps: resources/colormaps/; tour texts:

@@ -19,7 +19,8 @@ import java.util.List;
  * {@code java -cp <test class path> org.darkscope.ui.display.DisplayDemo$Main [run.parquet ...]}.
  * Arguments: run files to load (default: synthetic runs). System properties:
  * {@code demo.event=N} row to show, {@code demo.preset=SIDE|TOP|BEAM_EYE|ECAL_CLOSE_UP},
- * {@code demo.follow=DIR} follow a directory, {@code demo.snapshot=FILE.png} write a PNG of the
+ * {@code demo.follow=DIR} follow a directory (shift tab), {@code demo.help=true} the F1 shortcut list,
+ * {@code demo.labels=true} detector part labels, {@code demo.scale=1.5} presentation scale, {@code demo.snapshot=FILE.png} write a PNG of the
  * window after {@code demo.delay} ms (default 2500) and exit.
  */
 public final class DisplayDemo extends Application {
@@ -78,7 +79,19 @@ public final class DisplayDemo extends Application {
         }
         String follow = System.getProperty("demo.follow");
         if (follow != null) {
+            pane.setRunLoader(org.darkscope.io.RunFiles::read);
+            pane.tabs().getSelectionModel().select(1);
             pane.followDirectory(Path.of(follow));
+        }
+        if (Boolean.getBoolean("demo.help")) {
+            pane.help.setVisible(true);
+        }
+        if (Boolean.getBoolean("demo.labels")) {
+            pane.setPartLabelsVisible(true);
+        }
+        String scale = System.getProperty("demo.scale");
+        if (scale != null) {
+            pane.setPresentationScale(Double.parseDouble(scale));
         }
         String snap = System.getProperty("demo.snapshot");
         if (snap != null) {

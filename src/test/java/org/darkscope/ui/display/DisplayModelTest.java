@@ -83,21 +83,16 @@ class DisplayModelTest {
     }
 
     @Test
-    void regionsFollowTheBoxEdges() {
-        RegionRules r = new RegionRules();
-        assertTrue(r.in("box", 20, 0.5, 100));
-        assertTrue(r.in("A", 20, 5, 100));
-        assertTrue(r.in("C", 80, 0.5, 100));
-        assertTrue(r.in("D", 80, 5, 100));
-        assertTrue(r.in("I", 60, 10, 100), "dimuon band");
-        assertTrue(r.in("II", 40, 58, 100), "sum near the beam energy");
-        assertTrue(r.in("III", 100, 30, 100), "pile-up above the beam energy");
-        assertEquals("box", r.label(20, 0.5, 100));
-        r.setBoxEdges(10, 1);
-        assertFalse(r.in("box", 20, 0.5, 100));
-        assertTrue(r.nearBox(11, 0.5), "within 20 % of the edge");
-        assertFalse(r.nearBox(13, 0.5));
-        assertThrows(IllegalArgumentException.class, () -> r.in("Z", 1, 1, 100));
+    void alertsAreTheEventsInOrNearTheBoxOfSignalBox() {
+        org.darkscope.analysis.SignalBox box = org.darkscope.analysis.SignalBox.published();
+        // published box: E_ECAL < 50, E_HCAL < 1 GeV (physics.md 1); near = within 20 % of both edges
+        assertTrue(ShiftAlerts.inOrNear(box, 0.2, 20, 0.5));
+        assertTrue(ShiftAlerts.inOrNear(box, 0.2, 59.9, 1.19));
+        assertFalse(ShiftAlerts.inOrNear(box, 0.2, 60.1, 0.5));
+        assertFalse(ShiftAlerts.inOrNear(box, 0.2, 20, 1.21));
+        org.darkscope.analysis.SignalBox narrow = box.withEcalMax(10);
+        assertTrue(ShiftAlerts.inOrNear(narrow, 0.2, 11, 0.5), "within 20 % of the edge");
+        assertFalse(ShiftAlerts.inOrNear(narrow, 0.2, 13, 0.5));
     }
 
     @Test

@@ -63,17 +63,17 @@ class EventDisplayBrowsingTest {
         @SuppressWarnings("unchecked")
         ComboBox<BrowseFilter> box = robot.lookup("#nav-filter").queryAs(ComboBox.class);
         robot.clickOn(box);
-        robot.clickOn("region box (" + expected.size() + ")");
+        robot.clickOn("all events, signal box (" + expected.size() + ")");
         assertEquals(expected.get(0), pane.currentEventProperty().get());
         assertEquals(expected, walk(robot, expected.size() + 2));
     }
 
     @Test
     void boxEdgesFromTheLeadChangeTheRegion(FxRobot robot) {
-        fx(() -> pane.setBoxEdges(70, 1));
+        fx(() -> pane.setBox(org.darkscope.analysis.SignalBox.published().withEcalMax(70)));
         List<Integer> expected = boxRows(70, 1);
-        assertTrue(fx(() -> pane.selectFilter("region box")));
-        assertTrue(fx(() -> pane.nav.filter.getValue().label()).equals("region box (" + expected.size() + ")"));
+        assertTrue(fx(() -> pane.selectFilter("all events, signal box")));
+        assertTrue(fx(() -> pane.nav.filter.getValue().label()).equals("all events, signal box (" + expected.size() + ")"));
         fx(() -> pane.showEvent(expected.get(0)));
         assertEquals(expected, walk(robot, expected.size() + 2));
     }

@@ -117,16 +117,42 @@ class EventDisplayNavigationTest {
     }
 
     @Test
-    void failingCutsAndRegionClassifierShowInTheSummary(FxRobot robot) {
-        fx(() -> {
-            pane.setFailingCutsSupplier(i -> i % 2 == 0 ? java.util.List.of("SRD", "VETO") : java.util.List.of());
-            pane.setRegionClassifier(i -> "engine region " + i);
-        });
-        assertEquals("SRD, VETO", summary(robot, "cuts"));
-        assertEquals("engine region 0", summary(robot, "region"));
-        robot.clickOn("#nav-next");
-        assertEquals("none", summary(robot, "cuts"));
-        assertEquals("engine region 1", summary(robot, "region"));
+    void failedCutsComeFromTheEngineAndRegionsFromSignalBox(FxRobot robot) {
+        org.darkscope.analysis.Selection sel = org.darkscope.analysis.Selection.published();
+        org.darkscope.analysis.AnalysisResult result;
+        try (var engine = new org.darkscope.analysis.AnalysisEngine(java.util.List.of(run))) {
+            result = engine.evaluate(sel);
+        }
+        fx(() -> pane.setResults(result.runs()));
+        for (int k = 0; k < 4; k++) {
+            int e = pane.currentEventProperty().get();
+            // independent: each enabled cut tested on the event's own columns
+            java.util.List<String> failed = new java.util.ArrayList<>();
+            for (var c : sel.enabledCuts()) {
+                for (String col : c.columns(run::has)) {
+                    if (!c.passes(run.value(col, e))) {
+                        failed.add(c.name());
+                        break;
+                    }
+                }
+            }
+            assertEquals(failed.isEmpty() ? "none" : String.join(", ", failed), summary(robot, "cuts"), "event row " + e);
+            double ecal = run.floats("ecal")[e];
+            double hcal = run.floats("hcal")[e];
+            // the published regions (physics.md 1): box E_ECAL < 50 and E_HCAL < 1, C: 50..80 below 1, ...
+            String abcd = ecal >= 80 || hcal >= 100 ? null : ecal < 50 ? (hcal < 1 ? "signal box" : "sideband A")
+                    : (hcal < 1 ? "sideband C" : "region D");
+            String region = summary(robot, "region");
+            if (abcd != null) {
+                assertTrue(region.startsWith(abcd), region + " for E_ECAL " + ecal + ", E_HCAL " + hcal);
+            } else {
+                assertFalse(region.contains("sideband") || region.contains("signal box"), region);
+            }
+            robot.clickOn("#nav-next");
+        }
+        // without a result, no failed cuts are claimed
+        fx(() -> pane.setResults(java.util.List.of()));
+        assertEquals("not evaluated", summary(robot, "cuts"));
     }
 
     @Test

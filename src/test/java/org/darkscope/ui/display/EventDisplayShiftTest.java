@@ -68,9 +68,9 @@ class EventDisplayShiftTest {
         String ecal = robot.lookup("#summary-ecal").queryAs(Label.class).getText();
         assertEquals(String.format("%.2f", written.floats("ecal")[24]), ecal);
         assertTrue(robot.lookup("#shift-status").queryAs(Label.class).getText().contains("run5005.parquet"));
-        int boxEvents = new RegionRules().alerts(written).length;
+        int boxEvents = inOrNearPublishedBox(written).size();
         assertTrue(boxEvents > 0);
-        assertTrue(robot.lookup("#status").queryAs(Label.class).getText().endsWith("ALERT: " + boxEvents + " new events in or near the signal box"),
+        assertTrue(robot.lookup("#status").queryAs(Label.class).getText().endsWith("ALERT: " + boxEvents + " new selected events in or near the signal box"),
                 robot.lookup("#status").queryAs(Label.class).getText());
         assertTrue(fx(() -> pane.runs().stream().anyMatch(r -> r.info().runNumber() == 1004)), "old run still loaded");
 
@@ -109,22 +109,118 @@ class EventDisplayShiftTest {
         assertEquals((byte) 0x89, head[0]);
         assertEquals('P', head[1]);
         java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
-        assertEquals(1240, img.getWidth());
+        // a rendered image at 2x: the 3D view and the cell maps side by side, the caption below
+        double viewW = fx(() -> pane.centre().getLayoutBounds().getWidth());
+        double viewH = fx(() -> pane.centre().getLayoutBounds().getHeight());
+        double mapsW = fx(() -> pane.cellMap.getLayoutBounds().getWidth());
+        assertEquals(Math.ceil(2 * viewW) + 16 + Math.ceil(2 * mapsW), img.getWidth(), 3.0);
+        assertTrue(img.getHeight() > 2 * viewH, "caption under the views: " + img.getHeight() + " vs " + 2 * viewH);
+        String caption = fx(() -> pane.logbookCaption());
+        assertTrue(caption.contains("run 1004") && caption.contains("spill 1") && caption.contains("event 0")
+                && caption.contains("t = 0.000000 s") && caption.contains("selection") && caption.contains("box not blinded"), caption);
+    }
+
+    /** Rows in or near the published box (E_ECAL < 50 * 1.2, E_HCAL < 1 * 1.2 GeV), computed here. */
+    static List<Integer> inOrNearPublishedBox(RunData r) {
+        List<Integer> rows = new java.util.ArrayList<>();
+        for (int e = 0; e < r.size(); e++) {
+            if (r.floats("ecal")[e] < 60 && r.floats("hcal")[e] < 1.2) {
+                rows.add(e);
+            }
+        }
+        return rows;
     }
 
     @Test
-    void alertListHoldsTheBoxEventsAndShowsThem(FxRobot robot) {
-        RunData run = pane.run();
-        int[] expected = new RegionRules().alerts(run);
-        assertTrue(expected.length > 0);
+    void alertsOfFollowedFilesAreListedNewestFirstAndRaiseAnAlarmUntilAcknowledged(FxRobot robot) throws Exception {
+        Path dir = Files.createDirectory(tmp.resolve("alerts"));
+        RunData a = SyntheticRuns.mixed(6006, 300, 9);
+        RunFiles.write(a, dir.resolve("a.parquet"));
+        int na = inOrNearPublishedBox(a).size();
+        assertTrue(na > 0, "run a has events in or near the box");
         robot.clickOn("shift crew");
-        int n = fx(() -> pane.shift.alerts.getItems().size());
-        assertEquals(expected.length, n);
-        fx(() -> pane.shift.alerts.getSelectionModel().select(n - 1));
-        robot.clickOn("#shift-alerts");
-        fx(() -> pane.shift.alerts.getSelectionModel().select(n - 1));
+        fx(() -> pane.followDirectory(dir));
+        waitUntil("alerts of a", () -> fx(() -> pane.shift.alerts.getItems().size() == na));
+        assertTrue(fx(() -> pane.alarmRaised()), "a new file with alerts raises the alarm");
+        assertTrue(robot.lookup("#alarm-text").queryAs(Label.class).getText().contains("a.parquet"));
+        robot.clickOn("#alarm-ack");
+        assertTrue(!fx(() -> pane.alarmRaised()), "acknowledged");
+
+        RunData b = SyntheticRuns.mixed(6007, 120, 10);
+        List<Integer> bRows = inOrNearPublishedBox(b);
+        RunFiles.write(b, dir.resolve("b.parquet"));
+        waitUntil("alerts of b", () -> fx(() -> pane.shift.alerts.getItems().size() == na + bRows.size()));
+        assertTrue(fx(() -> pane.alarmRaised()), "the second file raises it again");
+        List<ShiftAlerts.Alert> items = fx(() -> List.copyOf(pane.shift.alerts.getItems()));
+        // newest file first, and in it the latest event first
+        for (int k = 0; k < bRows.size(); k++) {
+            ShiftAlerts.Alert al = items.get(k);
+            assertEquals("b.parquet", al.file());
+            int row = bRows.get(bRows.size() - 1 - k);
+            assertEquals(row, al.row());
+            assertEquals(6007, al.runNumber());
+            assertEquals(1 + row / SyntheticRuns.SPILL_EVENTS, al.spill());
+            String text = al.describe();
+            assertTrue(text.contains("b.parquet") && text.contains("run 6007") && text.contains("spill " + al.spill())
+                    && text.contains("event " + b.ints("event")[row]) && text.contains("t = "), text);
+        }
+        assertTrue(items.subList(bRows.size(), items.size()).stream().allMatch(x -> x.file().equals("a.parquet")));
+        // clicking an alert shows its event
+        ShiftAlerts.Alert pick = items.get(bRows.size() + 1);
+        fx(() -> pane.shift.alerts.getSelectionModel().select(pick));
         fx(() -> pane.shift.alerts.getOnMouseClicked().handle(null));
-        assertEquals(expected[n - 1], pane.currentEventProperty().get());
+        assertEquals(6006, fx(() -> pane.run().info().runNumber()));
+        assertEquals(pick.row(), pane.currentEventProperty().get());
+    }
+
+    @Test
+    void blindedFollowedDataRaiseNoAlertInTheBoxAndItsEventsCannotBeReached(FxRobot robot) throws Exception {
+        var box = org.darkscope.analysis.SignalBox.published();
+        fx(() -> pane.setBlinding(r -> box));
+        Path dir = Files.createDirectory(tmp.resolve("blind"));
+        RunData a = SyntheticRuns.mixed(7007, 300, 11);
+        RunFiles.write(a, dir.resolve("a.parquet"));
+        List<Integer> near = inOrNearPublishedBox(a);
+        List<Integer> inBox = near.stream().filter(e -> a.floats("ecal")[e] < 50 && a.floats("hcal")[e] < 1).toList();
+        assertTrue(!inBox.isEmpty(), "the run has box events");
+        int visibleAlerts = near.size() - inBox.size();
+        fx(() -> pane.followDirectory(dir));
+        waitUntil("run 7007", () -> fx(() -> pane.run() != null && pane.run().info().runNumber() == 7007));
+        waitUntil("alerts", () -> fx(() -> pane.shift.alerts.getItems().size() == visibleAlerts));
+        assertTrue(fx(() -> pane.shift.alerts.getItems().stream().noneMatch(ShiftAlerts.Alert::inBox)));
+        // no browse list of the followed run reaches a box event
+        for (BrowseFilter f : fx(() -> List.copyOf(pane.model.filters()))) {
+            int[] rows = f.rows().get();
+            int[] all = rows == null ? java.util.stream.IntStream.range(0, a.size()).toArray() : rows;
+            for (int e : all) {
+                assertTrue(!inBox.contains(e), f.label() + " reaches box event row " + e);
+            }
+        }
+        // jumping to a box event is refused with a message
+        int boxEvent = a.ints("event")[inBox.get(0)];
+        int before = pane.currentEventProperty().get();
+        robot.clickOn("#nav-jump").write(String.valueOf(boxEvent)).type(KeyCode.ENTER);
+        assertEquals(before, pane.currentEventProperty().get());
+        assertTrue(robot.lookup("#status").queryAs(Label.class).getText().contains("blinded"),
+                robot.lookup("#status").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void perSpillTrendChartsTheShownRun(FxRobot robot) {
+        // 160 events in spills of 50: 50, 50, 50, 10
+        fx(() -> pane.setRun(SyntheticRuns.mixed(8008, 160, 13)));
+        robot.clickOn("shift crew");
+        var series = fx(() -> pane.shift.trends.chart.getData().get(0).getData().stream()
+                .map(d -> List.of(d.getXValue().doubleValue(), d.getYValue().doubleValue())).toList());
+        assertEquals(List.of(List.of(1.0, 50.0), List.of(2.0, 50.0), List.of(3.0, 50.0), List.of(4.0, 10.0)), series);
+        fx(() -> pane.shift.trends.quantity.setValue(SpillTrendView.Quantity.MEAN_ECAL));
+        RunData r = pane.run();
+        double sum = 0;
+        for (int e = 0; e < 50; e++) {
+            sum += r.floats("ecal")[e];
+        }
+        double first = fx(() -> pane.shift.trends.chart.getData().get(0).getData().get(0).getYValue().doubleValue());
+        assertEquals(sum / 50, first, 1e-6);
     }
 
     @Test

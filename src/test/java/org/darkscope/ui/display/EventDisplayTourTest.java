@@ -37,6 +37,11 @@ class EventDisplayTourTest {
     void tourWalksThroughTheFiveKindsAndReportsEachEvent(FxRobot robot) {
         robot.clickOn("tour");
         robot.clickOn("#tour-next");
+        // first the energy plane itself: no event, nothing ringed
+        assertEquals("The energy plane", robot.lookup("#tour-title").queryAs(Label.class).getText());
+        assertTrue(robot.lookup("#tour-body").queryAs(Label.class).getText().contains("log"));
+        assertEquals(0, highlighted.size());
+        robot.clickOn("#tour-next");
         assertEquals(TeachingTour.text(TeachingTour.Step.EM_SHOWER).title(), robot.lookup("#tour-title").queryAs(Label.class).getText());
         assertEquals(1, highlighted.size());
         EventRef em = highlighted.get(0);
@@ -51,6 +56,10 @@ class EventDisplayTourTest {
         robot.clickOn("#tour-next");
         EventRef pu = highlighted.get(3);
         assertEquals(1, pu.run().ints("truth_pileup")[pu.index()]);
+        // pile-up from region III of the rule book: E_ECAL + E_HCAL above 120 GeV (physics.md 1)
+        assertTrue(pu.ecal() + pu.hcal() > 120, "pile-up example in region III: " + (pu.ecal() + pu.hcal()));
+        EventRef mu2 = highlighted.get(1);
+        assertTrue(mu2.hcal() >= 5 && mu2.hcal() < 16, "dimuon example in region I: E_HCAL " + mu2.hcal());
 
         fx(() -> pane.tourPanel.mass.setValue(50.0));
         robot.clickOn("#tour-next");
@@ -63,6 +72,26 @@ class EventDisplayTourTest {
         assertTrue(robot.lookup("#truth-label").queryAs(Label.class).getText().contains("pin: z ="));
 
         robot.clickOn("#tour-back");
-        assertEquals("step 4 of 5", robot.lookup("#tour-step").queryAs(Label.class).getText());
+        assertEquals("step 5 of 6", robot.lookup("#tour-step").queryAs(Label.class).getText());
+
+        // navigating away ends the tour: its text no longer describes the event shown
+        robot.clickOn("#nav-next");
+        assertEquals("Teaching tour", robot.lookup("#tour-title").queryAs(Label.class).getText());
+        assertEquals("", robot.lookup("#tour-step").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void anAnnihilationExampleGetsTheAnnihilationText(FxRobot robot) {
+        RunData annihilation = org.darkscope.sim.Simulator.simulate(org.darkscope.sim.SimConfig.defaults(
+                org.darkscope.sim.Mix.SIGNAL_ANNIHILATION).withMassMeV(225).withEvents(400).withSeed(3), org.darkscope.task.Progress.NONE);
+        fx(() -> {
+            pane.addRun(annihilation);
+            pane.tourPanel.mass.setValue(225.0);
+        });
+        fx(() -> pane.tourStep(5));
+        EventRef dp = highlighted.get(highlighted.size() - 1);
+        assertEquals(annihilation, dp.run());
+        assertEquals("A dark photon from positron annihilation", robot.lookup("#tour-title").queryAs(Label.class).getText());
+        assertTrue(robot.lookup("#tour-body").queryAs(Label.class).getText().contains("49.5 GeV"));
     }
 }

@@ -23,6 +23,9 @@ public final class SyntheticRuns {
     private static final double EM_FALLOFF_MM = 12;
     private static final double HAD_FALLOFF_MM = 150;
 
+    /** Events per spill in these toy runs. */
+    public static final int SPILL_EVENTS = 50;
+
     private SyntheticRuns() {
     }
 
@@ -113,7 +116,15 @@ public final class SyntheticRuns {
             }
             System.arraycopy(cells, 0, block, e * nc, nc);
         }
+        // spills of SPILL_EVENTS events, 10 ms apart inside a spill, spills 16.8 s apart (SPS cycle)
+        int[] spill = new int[n];
+        long[] time = new long[n];
+        for (int e = 0; e < n; e++) {
+            spill[e] = 1 + e / SPILL_EVENTS;
+            time[e] = (spill[e] - 1) * 16_800_000_000L + (e % SPILL_EVENTS) * 10_000_000L;
+        }
         RunData.Builder b = RunData.builder(info, d, n)
+                .column(Schema.SPILL, spill).column(Schema.TIME, time)
                 .column(Schema.TRUTH_CLASS, cls).column(Schema.TRUTH_PILEUP, pile).column(Schema.TRUTH_EA, ea)
                 .column(Schema.TRUTH_Z, tz).column(Schema.P, p).column(Schema.ANGLE, angle).column(Schema.STRAW_HITS, straw);
         for (int i = 0; i < srd.length; i++) {

@@ -1,0 +1,557 @@
+package org.darkscope.ui.display;
+
+import org.darkscope.analysis.Region;
+import org.darkscope.analysis.RunResult;
+import org.darkscope.analysis.SignalBox;
+import org.darkscope.event.EventClass;
+import org.darkscope.event.RunData;
+import org.darkscope.event.Schema;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * What the event display shows, free of any toolkit: the loaded runs, the run and event shown, the
+ * browse lists and the chosen one, the cell mode and the accumulation. The pane, the shift-crew and
+ * tour controllers talk to this model; views listen to it.
+ *
+ * <p><b>Blinding.</b> For a run whose box is hidden (the engine's {@link RunResult#boxHidden()} when
+ * a result is known, else the {@linkplain #setBlinding blinding policy}), no event in the box, by
+ * {@link SignalBox#abcdRegion} of the box in force, is ever offered: every browse list is filtered,
+ * "all events" becomes "all events outside the blinded box", {@link #showEvent} and {@link #jump}
+ * refuse such an event with a message, and neither its region nor its failed cuts are computed.
+ * Regions come from {@link SignalBox} only (one rule book with the engine).</p>
+ */
+public final class DisplayModel {
+    /** Label prefix of the browse list of every (visible) event. */
+    public static final String ALL = BrowseFilter.ALL;
+    /** Label prefix of the alert browse list. */
+    public static final String ALERTS = "alerts: selected, in/near box";
+
+    /** What changed; views redraw what they show of it. */
+    public interface Listener {
+        /** The run shown changed (also called when it was replaced). */
+        default void runChanged(RunData run) { }
+
+        /** The list of loaded runs changed. */
+        default void runsChanged() { }
+
+        /** The shown event changed (row of {@link #run()}, -1 for none). */
+        default void eventChanged(int row) { }
+
+        /** The browse lists or the chosen one changed. */
+        default void filtersChanged() { }
+
+        /** A message for the status line. */
+        default void message(String text) { }
+
+        /** The cell mode or the accumulation changed. */
+        default void modeChanged() { }
+    }
+
+    private final List<RunData> runs = new ArrayList<>();
+    private final EventNavigator navigator = new EventNavigator();
+    private final Map<String, int[]> externalLists = new LinkedHashMap<>();
+    private final Map<RunData, RunResult> results = new IdentityHashMap<>();
+    private final Map<RunData, int[]> visibleCache = new IdentityHashMap<>();
+    private final Map<RunData, boolean[]> hiddenMasks = new IdentityHashMap<>();
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private List<BrowseFilter> filters = List.of(BrowseFilter.all());
+    private BrowseFilter filter = filters.get(0);
+    private RunData run;
+    private int current = -1;
+    private SignalBox box = SignalBox.published();
+    private Function<RunData, SignalBox> blinding = r -> null;
+    private Predicate<RunData> dataRole = r -> !r.info().isSignal();
+    private double nearMargin = ShiftAlerts.DEFAULT_NEAR_MARGIN;
+    private DisplayMode mode = DisplayMode.EVENT;
+    private CellAccumulation accumulation;
+
+    public void addListener(Listener l) { listeners.add(Objects.requireNonNull(l)); }
+
+    public void removeListener(Listener l) { listeners.remove(l); }
+
+    // ------------------------------------------------------------------ runs
+
+    /** The loaded runs (read-only view). */
+    public List<RunData> runs() { return java.util.Collections.unmodifiableList(runs); }
+
+    /** Adds a run without showing it. */
+    public void addRun(RunData r) {
+        if (!runs.contains(Objects.requireNonNull(r, "run"))) {
+            runs.add(r);
+            listeners.forEach(Listener::runsChanged);
+        }
+    }
+
+    /** Replaces a loaded run by another (a followed file that grew); false if {@code old} was not loaded. */
+    public boolean replaceRun(RunData old, RunData r) {
+        int i = runs.indexOf(old);
+        if (i < 0) {
+            return false;
+        }
+        runs.set(i, r);
+        results.remove(old);
+        visibleCache.remove(old);
+        hiddenMasks.remove(old);
+        listeners.forEach(Listener::runsChanged);
+        return true;
+    }
+
+    /** The run shown, or null. */
+    public RunData run() { return run; }
+
+    /** Shows a run (adding it if new) at its first browsable event; the external lists are dropped. */
+    public void setRun(RunData r) {
+        Objects.requireNonNull(r, "run is null");
+        addRun(r);
+        run = r;
+        accumulation = null;
+        mode = DisplayMode.EVENT;
+        externalLists.clear();
+        current = -1;
+        navigator.setRunSize(r.size());
+        rebuildFilters(null);
+        listeners.forEach(l -> l.runChanged(r));
+        listeners.forEach(Listener::modeChanged);
+        int first = navigator.first();
+        if (first >= 0) {
+            showEvent(first);
+        } else {
+            listeners.forEach(l -> l.eventChanged(-1));
+            message(r.size() == 0 ? r.displayName() + " holds no events" : "no event of " + r.displayName() + " can be shown while blinded");
+        }
+    }
+
+    // ------------------------------------------------------------------ blinding, regions, engine
+
+    /**
+     * Sets the box hidden for runs without an engine result: {@code policy.apply(run)} is the box to
+     * hide, or null for none (the link: the selection's box for data-role runs while blinded).
+     */
+    public void setBlinding(Function<RunData, SignalBox> policy) {
+        this.blinding = policy == null ? r -> null : policy;
+        refresh();
+    }
+
+    /** Which runs are data (alerts are for data only; default: every run that names no A' mass). */
+    public void setDataRole(Predicate<RunData> isData) {
+        this.dataRole = isData == null ? r -> !r.info().isSignal() : isData;
+    }
+
+    public boolean isData(RunData r) { return dataRole.test(r); }
+
+    /** The box and regions in force (from the selection; default the published one). */
+    public SignalBox box() { return box; }
+
+    public void setBox(SignalBox b) {
+        this.box = Objects.requireNonNull(b, "box");
+        refresh();
+    }
+
+    public double nearMargin() { return nearMargin; }
+
+    /**
+     * Everything one analysis result brings, applied with one rebuild of the lists: the box, the
+     * engine's results per run and the named lists of the shown run (null: keep them).
+     */
+    public void applyAnalysis(SignalBox b, List<RunResult> rs, Map<String, int[]> lists) {
+        if (b != null) {
+            box = b;
+        }
+        results.clear();
+        for (RunResult r : rs) {
+            results.put(r.run(), r);
+        }
+        if (lists != null) {
+            externalLists.clear();
+            lists.forEach((k, v) -> externalLists.put(k, v.clone()));
+        }
+        refresh();
+    }
+
+    /** The engine's results per run (replacing the previous ones); lists, failed cuts and blinding follow them. */
+    public void setResults(List<RunResult> rs) {
+        results.clear();
+        for (RunResult r : rs) {
+            results.put(r.run(), r);
+        }
+        refresh();
+    }
+
+    /** The engine's result for a run, or null. */
+    public RunResult result(RunData r) { return results.get(r); }
+
+    /** The hidden box of a run, or null if nothing of it is hidden. */
+    public SignalBox hiddenBox(RunData r) {
+        RunResult rr = results.get(r);
+        if (rr != null) {
+            return rr.boxHidden() ? rr.selection().box() : null;
+        }
+        return blinding.apply(r);
+    }
+
+    /** True if this row of the run lies in its hidden box (and so must not be shown). */
+    public boolean isHidden(RunData r, int row) {
+        SignalBox hidden = hiddenBox(r);
+        return hidden != null && hidden.abcdRegion(r.floats(Schema.ECAL)[row], r.floats(Schema.HCAL)[row]) == Region.BOX;
+    }
+
+    /** Rows of the run that may be shown (every row if nothing is hidden), ascending. */
+    public int[] visibleRows(RunData r) {
+        SignalBox hidden = hiddenBox(r);
+        if (hidden == null) {
+            return null;
+        }
+        return visibleCache.computeIfAbsent(r, k -> {
+            float[] e = r.floats(Schema.ECAL);
+            float[] h = r.floats(Schema.HCAL);
+            int[] tmp = new int[r.size()];
+            int n = 0;
+            for (int i = 0; i < r.size(); i++) {
+                if (hidden.abcdRegion(e[i], h[i]) != Region.BOX) {
+                    tmp[n++] = i;
+                }
+            }
+            return Arrays.copyOf(tmp, n);
+        });
+    }
+
+    /** The given rows without the hidden ones. */
+    int[] visibleOnly(RunData r, int[] rows) {
+        SignalBox hidden = hiddenBox(r);
+        if (hidden == null) {
+            return rows;
+        }
+        boolean[] mask = hiddenMasks.computeIfAbsent(r, k -> {
+            float[] e = r.floats(Schema.ECAL);
+            float[] h = r.floats(Schema.HCAL);
+            boolean[] m = new boolean[r.size()];
+            for (int i = 0; i < m.length; i++) {
+                m[i] = hidden.abcdRegion(e[i], h[i]) == Region.BOX;
+            }
+            return m;
+        });
+        return Arrays.stream(rows).filter(i -> i >= 0 && i < r.size() && !mask[i]).toArray();
+    }
+
+    /** Region label of a shown event from {@link SignalBox}: e.g. "sideband C, region II (hadrons)". */
+    public String regionLabel(RunData r, int row) {
+        if (isHidden(r, row)) {
+            return "blinded";
+        }
+        double e = r.floats(Schema.ECAL)[row];
+        double h = r.floats(Schema.HCAL)[row];
+        SignalBox b = boxFor(r);
+        List<String> in = new ArrayList<>();
+        Region abcd = b.abcdRegion(e, h);
+        if (abcd != null) {
+            in.add(abcd.label());
+        }
+        Region label = b.labelRegion(e, h);
+        if (label != null) {
+            in.add(label.label());
+        }
+        return String.join(", ", in);
+    }
+
+    /** Names of the cuts the event fails (engine bitsets), or null if no result is known or it is hidden. */
+    public List<String> failedCuts(RunData r, int row) {
+        RunResult rr = results.get(r);
+        if (rr == null || isHidden(r, row)) {
+            return null;
+        }
+        return rr.failedCuts(row);
+    }
+
+    private SignalBox boxFor(RunData r) {
+        RunResult rr = results.get(r);
+        return rr != null ? rr.selection().box() : box;
+    }
+
+    // ------------------------------------------------------------------ events
+
+    /** Row of the shown event, -1 for none. */
+    public int currentEvent() { return current; }
+
+    /**
+     * Shows the event at this row of the current run. A row in the hidden box is refused: nothing
+     * changes, a message says why, and false is returned.
+     */
+    public boolean showEvent(int row) {
+        if (run == null) {
+            throw new IllegalStateException("no run set");
+        }
+        if (row < 0 || row >= run.size()) {
+            throw new IndexOutOfBoundsException("event row " + row + " outside 0.." + (run.size() - 1));
+        }
+        if (isHidden(run, row)) {
+            message("event " + run.ints(Schema.EVENT)[row] + " of run " + run.info().runNumber()
+                    + " is in the blinded signal box: not shown while blinded");
+            return false;
+        }
+        if (navigator.contains(row)) {
+            navigator.goTo(row);
+        }
+        current = row;
+        listeners.forEach(l -> l.eventChanged(row));
+        return true;
+    }
+
+    /** Shows an event of any loaded or new run. */
+    public boolean showEvent(EventRef ref) {
+        if (ref.run() != run) {
+            setRun(ref.run());
+        }
+        return showEvent(ref.index());
+    }
+
+    public EventNavigator navigator() { return navigator; }
+
+    public boolean first() { return go(navigator.first()); }
+    public boolean previous() { return go(navigator.previous()); }
+    public boolean next() { return go(navigator.next()); }
+    public boolean last() { return go(navigator.last()); }
+    public boolean nextWrapping() { return navigator.count() > 0 && go(navigator.nextWrapping()); }
+
+    private boolean go(int row) {
+        return row >= 0 && run != null && showEvent(row);
+    }
+
+    /**
+     * Jumps to "EVENT" (event number of the shown run) or "RUN:EVENT" (a loaded run); returns the
+     * message for the status line (also sent to the listeners).
+     */
+    public String jump(String text) {
+        if (run == null) {
+            return message("no run shown");
+        }
+        String t = text == null ? "" : text.strip();
+        try {
+            RunData target = run;
+            String ev = t;
+            int colon = t.indexOf(':');
+            if (colon >= 0) {
+                int runNo = Integer.parseInt(t.substring(0, colon).strip());
+                target = runs.stream().filter(r -> r.info().runNumber() == runNo).findFirst().orElse(null);
+                if (target == null) {
+                    return message("run " + runNo + " is not loaded");
+                }
+                ev = t.substring(colon + 1);
+            }
+            int evNo = Integer.parseInt(ev.strip());
+            int[] numbers = target.ints(Schema.EVENT);
+            int row = -1;
+            for (int i = 0; i < numbers.length; i++) {
+                if (numbers[i] == evNo) {
+                    row = i;
+                    break;
+                }
+            }
+            if (row < 0) {
+                return message("no event " + evNo + " in run " + target.info().runNumber());
+            }
+            if (isHidden(target, row)) {
+                return message("event " + evNo + " of run " + target.info().runNumber()
+                        + " is in the blinded signal box: not shown while blinded");
+            }
+            if (target != run) {
+                setRun(target);
+            }
+            showEvent(row);
+            return message("event " + evNo);
+        } catch (NumberFormatException e) {
+            return message("type an event number or run:event, not '" + t + "'");
+        }
+    }
+
+    private String message(String m) {
+        listeners.forEach(l -> l.message(m));
+        return m;
+    }
+
+    // ------------------------------------------------------------------ browse lists
+
+    /** The browse lists offered for the shown run (first: all visible events). */
+    public List<BrowseFilter> filters() { return filters; }
+
+    /** The chosen browse list. */
+    public BrowseFilter filter() { return filter; }
+
+    /** Rows of the chosen list (null: every row of the run). */
+    public int[] browsedRows() { return filter == null ? null : filter.rows().get(); }
+
+    /** Adds (or with null removes) a named list, e.g. from the analysis engine, and chooses it. */
+    public void setBrowseList(String name, int[] rows) {
+        if (rows == null) {
+            externalLists.remove(name);
+        } else {
+            externalLists.put(name, rows.clone());
+        }
+        rebuildFilters(null);
+        if (rows != null) {
+            selectFilter("list: " + name);
+        }
+    }
+
+    /** Replaces every named list at once, keeping the chosen list (by name) if it is still offered. */
+    public void setBrowseLists(Map<String, int[]> lists) {
+        externalLists.clear();
+        lists.forEach((k, v) -> externalLists.put(k, v.clone()));
+        rebuildFilters(filter == null || filters.indexOf(filter) == 0 ? null : baseLabel(filter.label()));
+    }
+
+    /** Chooses the list whose label is (or starts with) {@code label + " ("}; false if none. */
+    public boolean selectFilter(String label) {
+        for (BrowseFilter f : filters) {
+            if (f.label().equals(label) || f.label().startsWith(label + " (")) {
+                chooseFilter(f);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Chooses one of {@link #filters()}: browses its rows, keeping the shown event if it is in them. */
+    public void chooseFilter(BrowseFilter f) {
+        if (f == null || run == null) {
+            return;
+        }
+        filter = f;
+        navigator.setList(f.rows().get());
+        listeners.forEach(Listener::filtersChanged);
+        if (navigator.count() == 0) {
+            message("no events in '" + f.label() + "'");
+            return;
+        }
+        message("browsing " + f.label());
+        go(navigator.contains(current) ? current : navigator.current());
+    }
+
+    static String baseLabel(String label) {
+        return label.replaceFirst(" \\(\\d[\\d,]*\\)$", "");
+    }
+
+    /** Recomputes the lists (box, blinding or results changed), keeping the chosen one and the event if allowed. */
+    public void refresh() {
+        visibleCache.clear();
+        hiddenMasks.clear();
+        if (run == null) {
+            return;
+        }
+        rebuildFilters(filter == null || filters.indexOf(filter) <= 0 ? null : baseLabel(filter.label()));
+        if (current >= 0 && isHidden(run, current)) {
+            // the box grew over the shown event, or blinding was switched on: leave it
+            int row = navigator.goTo(current);
+            current = -1;
+            if (row < 0 || !showEvent(row)) {
+                listeners.forEach(l -> l.eventChanged(-1));
+            }
+        } else if (current >= 0) {
+            listeners.forEach(l -> l.eventChanged(current));
+        }
+    }
+
+    private void rebuildFilters(String keepLabel) {
+        filters = run == null ? List.of(BrowseFilter.all()) : standardFilters(run);
+        BrowseFilter keep = null;
+        if (keepLabel != null) {
+            for (BrowseFilter f : filters) {
+                if (baseLabel(f.label()).equals(keepLabel)) {
+                    keep = f;
+                }
+            }
+        }
+        filter = keep != null ? keep : filters.get(0);
+        navigator.setList(filter.rows().get());
+        listeners.forEach(Listener::filtersChanged);
+    }
+
+    /**
+     * The lists for a run: all visible events, the named lists (engine), the alerts (selected events
+     * in or near the box), every region of {@link SignalBox} over all visible events, and for
+     * simulation each truth class and pile-up. Every list leaves out a hidden box.
+     */
+    private List<BrowseFilter> standardFilters(RunData r) {
+        List<BrowseFilter> fs = new ArrayList<>();
+        int[] visible = visibleRows(r);
+        fs.add(visible == null ? BrowseFilter.all()
+                : new BrowseFilter(ALL + " outside the blinded box (" + visible.length + ")", () -> visible));
+        for (Map.Entry<String, int[]> en : externalLists.entrySet()) {
+            int[] rows = visibleOnly(r, en.getValue());
+            fs.add(new BrowseFilter("list: " + en.getKey() + " (" + rows.length + ")", () -> rows));
+        }
+        int[] alerts = alertRows(r);
+        fs.add(new BrowseFilter(ALERTS + " (" + alerts.length + ")", () -> alerts));
+        SignalBox b = boxFor(r);
+        float[] e = r.floats(Schema.ECAL);
+        float[] h = r.floats(Schema.HCAL);
+        boolean hidden = hiddenBox(r) != null;
+        for (Region reg : Region.values()) {
+            if (reg == Region.BOX && hidden) {
+                continue;
+            }
+            int[] rows = visibleOnly(r, rowsWhere(r.size(), i -> b.contains(reg, e[i], h[i])));
+            fs.add(new BrowseFilter("all events, " + reg.label() + " (" + rows.length + ")", () -> rows));
+        }
+        if (r.info().simulated()) {
+            int[] cls = r.ints(Schema.TRUTH_CLASS);
+            int[] pu = r.ints(Schema.TRUTH_PILEUP);
+            for (EventClass c : EventClass.values()) {
+                int[] rows = visibleOnly(r, rowsWhere(r.size(), i -> cls[i] == c.code()));
+                if (rows.length > 0) {
+                    fs.add(new BrowseFilter("class " + c.label() + " (" + rows.length + ")", () -> rows));
+                }
+            }
+            int[] pile = visibleOnly(r, rowsWhere(r.size(), i -> pu[i] != 0));
+            if (pile.length > 0) {
+                fs.add(new BrowseFilter("pile-up (" + pile.length + ")", () -> pile));
+            }
+        }
+        return fs;
+    }
+
+    /** Alert rows of a run: selected (engine) events in or near the box, never a hidden one. */
+    public int[] alertRows(RunData r) {
+        RunResult rr = results.get(r);
+        int[] candidates = rr != null ? rr.selectedEvents() : null;
+        return ShiftAlerts.rows(r, candidates, boxFor(r), nearMargin, hiddenBox(r) != null);
+    }
+
+    private static int[] rowsWhere(int n, java.util.function.IntPredicate p) {
+        int[] tmp = new int[n];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            if (p.test(i)) {
+                tmp[k++] = i;
+            }
+        }
+        return Arrays.copyOf(tmp, k);
+    }
+
+    // ------------------------------------------------------------------ mode, accumulation
+
+    public DisplayMode mode() { return mode; }
+
+    public void setMode(DisplayMode m) {
+        if (m != null && m != mode) {
+            mode = m;
+            listeners.forEach(Listener::modeChanged);
+        }
+    }
+
+    public CellAccumulation accumulation() { return accumulation; }
+
+    public void setAccumulation(CellAccumulation acc) {
+        accumulation = acc;
+        listeners.forEach(Listener::modeChanged);
+    }
+}

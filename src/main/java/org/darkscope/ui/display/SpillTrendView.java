@@ -1,0 +1,90 @@
+package org.darkscope.ui.display;
+
+import javafx.geometry.Insets;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.darkscope.analysis.Region;
+import org.darkscope.dq.SpillTrends;
+
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+
+/** A small chart of one per-spill quantity of the shown run against the spill number. */
+final class SpillTrendView extends VBox {
+    /** The quantities offered, with how to read each from a spill. */
+    enum Quantity {
+        EVENTS("events per spill", s -> s.events()),
+        RATE("event rate in the spill [Hz]", SpillTrends.Spill::rateHz),
+        MEAN_ECAL("mean E_ECAL [GeV]", SpillTrends.Spill::meanEcal),
+        REGION_I("fraction in region I (dimuons)", s -> s.regionFraction().get(Region.I)),
+        REGION_II("fraction in region II (hadrons)", s -> s.regionFraction().get(Region.II)),
+        REGION_III("fraction in region III (pile-up)", s -> s.regionFraction().get(Region.III)),
+        SIDEBAND_C("fraction in sideband C", s -> s.regionFraction().get(Region.C)),
+        SRD("SRD electron-tag rate", SpillTrends.Spill::srdRate),
+        VETO("VETO rate", SpillTrends.Spill::vetoRate);
+
+        final String label;
+        final ToDoubleFunction<SpillTrends.Spill> value;
+
+        Quantity(String label, ToDoubleFunction<SpillTrends.Spill> value) {
+            this.label = label;
+            this.value = value;
+        }
+
+        @Override
+        public String toString() { return label; }
+    }
+
+    final ComboBox<Quantity> quantity = new ComboBox<>();
+    final LineChart<Number, Number> chart;
+    final Label note = new Label();
+    private List<SpillTrends.Spill> spills = List.of();
+
+    SpillTrendView() {
+        super(4);
+        setPadding(new Insets(4, 0, 4, 0));
+        NumberAxis x = new NumberAxis();
+        x.setLabel("spill");
+        x.setForceZeroInRange(false);
+        NumberAxis y = new NumberAxis();
+        y.setForceZeroInRange(false);
+        chart = new LineChart<>(x, y);
+        chart.setId("spill-trend-chart");
+        chart.setAnimated(false);
+        chart.setLegendVisible(false);
+        chart.setCreateSymbols(true);
+        chart.setPrefHeight(200);
+        quantity.setId("spill-trend-quantity");
+        quantity.getItems().setAll(Quantity.values());
+        quantity.setValue(Quantity.EVENTS);
+        quantity.valueProperty().addListener((o, a, q) -> redraw());
+        note.setId("spill-trend-note");
+        note.setWrapText(true);
+        getChildren().addAll(new HBox(6, new Label("per-spill trend"), quantity), chart, note);
+    }
+
+    void setSpills(List<SpillTrends.Spill> s, String runName) {
+        spills = s;
+        note.setText(runName + ": " + s.size() + " spill" + (s.size() == 1 ? "" : "s")
+                + " (box events of a blinded run are counted in no region)");
+        redraw();
+    }
+
+    private void redraw() {
+        Quantity q = quantity.getValue();
+        XYChart.Series<Number, Number> series = new XYChart.Series<>();
+        for (SpillTrends.Spill s : spills) {
+            double v = q.value.applyAsDouble(s);
+            if (Double.isFinite(v)) {
+                series.getData().add(new XYChart.Data<>(s.spill(), v));
+            }
+        }
+        chart.getYAxis().setLabel(q.label);
+        chart.getData().setAll(List.of(series));
+    }
+}
