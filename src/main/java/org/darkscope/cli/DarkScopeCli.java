@@ -17,6 +17,7 @@ import java.util.Set;
                 LimitCommand.class,
                 ExclusionCommand.class,
                 BenchCommand.class,
+                PlotCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class DarkScopeCli implements Runnable {
