@@ -42,7 +42,8 @@ class ArchitectureTest {
     @Test
     void physicsAndAnalysisStayFreeOfFilesAndUi() {
         noClasses().that().resideInAnyPackage("org.darkscope.sim..", "org.darkscope.analysis..",
-                        "org.darkscope.event..", "org.darkscope.geometry..", "org.darkscope.session..")
+                        "org.darkscope.event..", "org.darkscope.geometry..", "org.darkscope.session..",
+                        "org.darkscope.report..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.darkscope.io..", "org.darkscope.ui..",
                         "org.darkscope.cli..", "org.apache.parquet..", "org.apache.hadoop..")
                 .check(classes);
