@@ -18,6 +18,7 @@ import java.util.Set;
                 ExclusionCommand.class,
                 BenchCommand.class,
                 PlotCommand.class,
+                ReportCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class DarkScopeCli implements Runnable {
