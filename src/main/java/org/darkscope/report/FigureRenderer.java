@@ -73,6 +73,7 @@ public final class FigureRenderer {
             double max = max(hm.values());
             double labW = Math.max(c.textWidth("10", fs) + c.textWidth("00", fs * 0.7), c.textWidth(fmt(max, 1), fs));
             heatBar = fs * 0.5 + fs * 0.8 + fs * 0.3 + labW + fs * 1.6;
+            scaleLabelX = fs * 0.5 + fs * 0.8 + fs * 0.3 + labW + fs * 1.3;
         }
         right = w - fs * 0.9 - heatBar;
         legendBox = legendSize();
@@ -542,13 +543,15 @@ public final class FigureRenderer {
             }
         }
         if (hm.scaleLabel() != null && !hm.scaleLabel().isEmpty()) {
-            c.text(hm.scaleLabel(), w - fs * 0.45, top, fs, 1, true, Rgb.BLACK);
+            c.text(hm.scaleLabel(), right + scaleLabelX, top, fs, 1, true, Rgb.BLACK);
         }
     }
 
     // ---- legend
 
     private double[] legendBox;
+    /** Distance from the plot's right edge to the baseline of the colour scale's label. */
+    private double scaleLabelX;
     private boolean legendOutside;
 
     /** Width and height of the legend, null if there is none. */
