@@ -46,7 +46,7 @@ class ArchitectureTest {
     void physicsAndAnalysisStayFreeOfFilesAndUi() {
         noClasses().that().resideInAnyPackage("org.darkscope.sim..", "org.darkscope.analysis..",
                         "org.darkscope.event..", "org.darkscope.geometry..", "org.darkscope.session..",
-                        "org.darkscope.task..", "org.darkscope.dq..")
+                        "org.darkscope.task..", "org.darkscope.dq..", "org.darkscope.report..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.darkscope.io..", "org.darkscope.ui..",
                         "org.darkscope.cli..", "org.apache.parquet..", "org.apache.hadoop..")
                 .check(classes);

@@ -38,6 +38,8 @@ import java.util.Locale;
                 BenchCommand.class,
                 ValidateCommand.class,
                 DqCommand.class,
+                PlotCommand.class,
+                ReportCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class DarkScopeCli implements Runnable {

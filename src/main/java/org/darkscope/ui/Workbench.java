@@ -185,6 +185,7 @@ public final class Workbench implements AutoCloseable {
         });
         menu.setAction(AppMenu.Action.EXPORT_PNG, this::exportPng);
         menu.setAction(AppMenu.Action.EXPORT_CSV, this::exportCsv);
+        menu.setAction(AppMenu.Action.EXPORT_REPORT, this::exportReport);
     }
 
     /** The views offered for PNG export, by name. */
@@ -199,22 +200,98 @@ public final class Workbench implements AutoCloseable {
         return m;
     }
 
+    /** Names of the figures File → Export offers, in menu order ("whole window" is a PNG screenshot). */
+    public List<String> exportableFigures() {
+        List<String> l = new java.util.ArrayList<>(figures().keySet());
+        l.add(WHOLE_WINDOW);
+        return l;
+    }
+
+    /** The screenshot entry of the export dialog. */
+    public static final String WHOLE_WINDOW = "whole window (PNG screenshot)";
+
+    private java.util.Map<String, java.util.function.Supplier<org.darkscope.report.Figure>> figures() {
+        return org.darkscope.ui.export.FigureExport.figures(model.session(), planeView.isLogHcal(), exclusion.points());
+    }
+
     private void exportPng() {
         try {
-            var choice = org.darkscope.ui.export.ExportDialog.ask(window.getScene().getWindow(), exportableViews());
+            var choice = org.darkscope.ui.export.ExportDialog.askFigure(window.getScene().getWindow(), exportableFigures());
             if (choice.isEmpty()) {
                 return;
             }
+            String name = choice.get().figure();
             FileChooser fc = new FileChooser();
-            fc.setTitle("Export " + choice.get().view() + " as PNG");
-            fc.setInitialFileName(choice.get().view().replace(' ', '-') + ".png");
-            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG", "*.png"));
+            fc.setTitle("Export " + name);
+            fc.setInitialFileName(name.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "") + ".png");
+            if (WHOLE_WINDOW.equals(name)) {
+                fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG", "*.png"));
+            } else {
+                fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("PNG", "*.png"),
+                        new FileChooser.ExtensionFilter("SVG (vector)", "*.svg"), new FileChooser.ExtensionFilter("PDF (vector)", "*.pdf"));
+            }
             File f = fc.showSaveDialog(window.getScene().getWindow());
             if (f != null) {
-                exportPng(choice.get().node(), choice.get().width(), choice.get().height(), f.toPath());
+                exportFigure(name, choice.get().width(), choice.get().height(), f.toPath());
             }
         } catch (RuntimeException e) {
-            Dialogs.showError(window.getScene().getWindow(), "Cannot export the PNG", e);
+            Dialogs.showError(window.getScene().getWindow(), "Cannot export the figure", e);
+        }
+    }
+
+    /**
+     * Writes a figure (a name of {@link #exportableFigures}) drawn off-screen at the given size, in the
+     * format of the file's extension (.png, .svg, .pdf), by the same code as {@code darkscope plot}.
+     */
+    public void exportFigure(String name, int width, int height, Path file) {
+        try {
+            if (WHOLE_WINDOW.equals(name)) {
+                org.darkscope.ui.export.PngExporter.write(window, width, height, file);
+            } else {
+                var fig = figures().get(name);
+                if (fig == null) {
+                    throw new IllegalArgumentException("no figure '" + name + "' (open a run first)");
+                }
+                org.darkscope.report.FigureFiles.write(fig.get(), file, width, height);
+            }
+            model.setStatus("wrote " + name + " (" + width + "x" + height + ") to " + file);
+        } catch (Exception e) {
+            Dialogs.showError(window.getScene().getWindow(), "Cannot write " + file, e);
+        }
+    }
+
+    private void exportReport() {
+        javafx.stage.DirectoryChooser dc = new javafx.stage.DirectoryChooser();
+        dc.setTitle("Directory for report.html, report.pdf and the CSV tables");
+        File d = dc.showDialog(window.getScene().getWindow());
+        if (d != null) {
+            exportReport(d.toPath());
+        }
+    }
+
+    /** Writes the analysis report of the current session (as {@code darkscope report}) into dir. */
+    public void exportReport(Path dir) {
+        try {
+            var s = model.session();
+            var r = s.details() != null ? s.details() : s.result();
+            if (r == null) {
+                throw new IllegalStateException("nothing evaluated yet: open a run first");
+            }
+            List<org.darkscope.report.ReportFiles.RunFile> files = new java.util.ArrayList<>();
+            for (var or : s.runs()) {
+                if (r.runs().stream().anyMatch(x -> x.run() == or.data())) {
+                    files.add(new org.darkscope.report.ReportFiles.RunFile(or.data(), or.path(), or.role().label()));
+                }
+            }
+            List<org.darkscope.analysis.yield.ExclusionPoint> curve = r.backgroundRuns().isEmpty() ? List.of()
+                    : !exclusion.points().isEmpty() ? exclusion.points()
+                    : org.darkscope.ui.exclusion.ExclusionInputs.from(r, Double.NaN,
+                    org.darkscope.analysis.yield.ExclusionRequest.DEFAULT_ALPHA_D,
+                    r.combinedRegions().count(org.darkscope.analysis.Region.BOX)).compute();
+            var written = org.darkscope.report.ReportFiles.write(r, files, curve, org.darkscope.report.ReportFiles.version(), dir);
+            model.setStatus("report written: " + written.get(0) + " and " + (written.size() - 1) + " more file(s)");
+        } catch (Exception e) {
+            Dialogs.showError(window.getScene().getWindow(), "Cannot write the report to " + dir, e);
         }
     }
 
@@ -239,17 +316,38 @@ public final class Workbench implements AutoCloseable {
         }
     }
 
-    /** Writes the cut flow table to {@code file} and the results summary next to it ({@code NAME-results.csv}). */
+    /**
+     * Writes machine-readable tables (one number per cell): the cut flow to {@code file}, and next to it
+     * NAME-efficiencies.csv, NAME-events.csv (the event table as filtered), NAME-exclusion.csv (when
+     * there is a background estimate) and the readable results summary NAME-results.csv.
+     */
     public void exportCsv(Path file) {
         try {
-            var cf = cutFlowView.model();
-            org.darkscope.ui.export.CsvWriter.write(file, cf.header(), cf.rows());
+            var r = model.session().details() != null ? model.session().details() : model.session().result();
+            if (r == null) {
+                throw new IllegalStateException("nothing evaluated yet: open a run first");
+            }
             String name = file.getFileName().toString().replaceFirst("\\.csv$", "");
+            org.darkscope.report.CsvTables.cutFlow(r).write(file);
+            org.darkscope.report.CsvTables.efficiencies(r).write(file.resolveSibling(name + "-efficiencies.csv"));
+            var table = window.eventTable();
+            if (table.run() != null) {
+                int[] shown = new int[table.rowCount()];
+                for (int i = 0; i < shown.length; i++) {
+                    shown[i] = table.eventAt(i);
+                }
+                org.darkscope.report.CsvTables.events(table.run(), shown, org.darkscope.ui.table.EventTable.COLUMNS)
+                        .write(file.resolveSibling(name + "-events.csv"));
+            }
+            if (!r.backgroundRuns().isEmpty() && !exclusion.points().isEmpty()) {
+                org.darkscope.report.CsvTables.exclusion(exclusion.points(), r.selection().blinded())
+                        .write(file.resolveSibling(name + "-exclusion.csv"));
+            }
             Path summary = file.resolveSibling(name + "-results.csv");
             List<List<String>> rows = results.lines().stream()
                     .map(l -> List.of(l.key(), l.label(), l.value(), l.warning())).toList();
             org.darkscope.ui.export.CsvWriter.write(summary, List.of("key", "quantity", "value", "warning"), rows);
-            model.setStatus("wrote " + file + " and " + summary);
+            model.setStatus("wrote " + file + " and the tables next to it");
         } catch (Exception e) {
             Dialogs.showError(window.getScene().getWindow(), "Cannot write " + file, e);
         }

@@ -55,7 +55,8 @@ public final class CutFlowTableModel {
                 : List.of("cut", "data: events", "data: kept by cut"));
         List<RunResult> signals = r.signalRuns();
         for (RunResult s : signals) {
-            header.add(String.format(Locale.ROOT, "signal %s MeV: eff.", fmtMass(s.run().info().signalMassMeV())));
+            // process and mass: "signal brem 225 MeV" and "signal annihilation 225 MeV" stay apart
+            header.add(org.darkscope.report.RunLabels.of(s.run()) + ": eff.");
         }
         List<RunResult> bgs = new ArrayList<>();
         for (RunData b : background) {

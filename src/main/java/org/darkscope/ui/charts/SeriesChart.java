@@ -29,10 +29,11 @@ public final class SeriesChart extends BorderPane {
     public SeriesChart(String xName, String xUnit, String yName, String yUnit) {
         xAxis = new DefaultNumericAxis(xName, 0, 1, 0.1);
         yAxis = new DefaultNumericAxis(yName, 0, 1, 0.1);
-        if (xUnit != null) {
+        // no unit: no "[]" after the name
+        if (xUnit != null && !xUnit.isBlank()) {
             xAxis.setUnit(xUnit);
         }
-        if (yUnit != null) {
+        if (yUnit != null && !yUnit.isBlank()) {
             yAxis.setUnit(yUnit);
         }
         for (DefaultNumericAxis a : new DefaultNumericAxis[]{xAxis, yAxis}) {

@@ -123,6 +123,7 @@ public final class SidebandFitView extends SplitPane {
             }
         }
         table.getItems().setAll(rows);
+        org.darkscope.ui.table.TableColumns.readable(table);
     }
 
     /**

@@ -52,5 +52,7 @@ public final class CutFlowView extends TableView<List<String>> {
         } else if (rows.size() > getItems().size()) {
             getItems().addAll(rows.subList(getItems().size(), rows.size()));
         }
+        // columns as wide as their text, full text on hover, "–" for NaN
+        org.darkscope.ui.table.TableColumns.readable(this);
     }
 }

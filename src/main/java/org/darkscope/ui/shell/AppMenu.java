@@ -19,7 +19,7 @@ import java.nio.file.Path;
 public final class AppMenu {
     /** Items other views provide the action for. */
     public enum Action {
-        SAVE_SELECTION, LOAD_SELECTION, EXPORT_PNG, EXPORT_CSV, SAVE_SESSION, OPEN_SESSION, UNBLIND, UNDO, REDO
+        SAVE_SELECTION, LOAD_SELECTION, EXPORT_PNG, EXPORT_CSV, SAVE_SESSION, OPEN_SESSION, UNBLIND, UNDO, REDO, EXPORT_REPORT
     }
 
     private final MenuBar bar = new MenuBar();
@@ -47,8 +47,9 @@ public final class AppMenu {
         quit.setOnAction(e -> Platform.exit());
         Menu export = new Menu("Export");
         export.getItems().addAll(
-                action(Action.EXPORT_PNG, "Chart as PNG…", "exportPng", "Shortcut+E"),
-                action(Action.EXPORT_CSV, "Tables as CSV…", "exportCsv", null));
+                action(Action.EXPORT_PNG, "Figure (PNG, SVG, PDF)…", "exportPng", "Shortcut+E"),
+                action(Action.EXPORT_CSV, "Tables as CSV…", "exportCsv", null),
+                action(Action.EXPORT_REPORT, "Report (HTML + PDF)…", "exportReport", null));
         file.getItems().addAll(open, addSignal, addBackground, recent, new SeparatorMenuItem(),
                 action(Action.OPEN_SESSION, "Open session…", "openSession", null),
                 action(Action.SAVE_SESSION, "Save session…", "saveSession", null),

@@ -70,7 +70,7 @@ class ExportAndSessionTest {
     void planeExportsAtFourKAndTablesAsCsv(FxRobot robot) throws Exception {
         robot.interact(() -> wb.model().addRun(SyntheticRuns.random(5000, 3), RunRole.DATA));
         Path png = dir.resolve("plane.png");
-        robot.interact(() -> wb.exportPng(wb.planeView(), 3840, 2160, png));
+        robot.interact(() -> wb.exportFigure("energy plane", 3840, 2160, png));
         BufferedImage img = ImageIO.read(png.toFile());
         assertEquals(3840, img.getWidth());
         assertEquals(2160, img.getHeight());
@@ -82,18 +82,52 @@ class ExportAndSessionTest {
             }
         }
         assertTrue(colours.size() > 20, "distinct colours: " + colours.size());
-        // the view got its size in the window back
+        // drawn over the whole picture, not at screen size in a corner: ink in the right and bottom tenth
+        boolean right = false;
+        boolean bottom = false;
+        for (int y = 0; y < img.getHeight(); y += 4) {
+            for (int x = 0; x < img.getWidth(); x += 4) {
+                boolean ink = (img.getRGB(x, y) & 0xffffff) != 0xffffff;
+                right |= ink && x > img.getWidth() * 0.9;
+                bottom |= ink && y > img.getHeight() * 0.9;
+            }
+        }
+        assertTrue(right && bottom, "right " + right + ", bottom " + bottom);
+        // the view in the window is untouched
         assertTrue(wb.planeView().getWidth() < 3000);
 
         Path csv = dir.resolve("cutflow.csv");
         robot.interact(() -> wb.exportCsv(csv));
         List<String> lines = Files.readAllLines(csv);
-        var model = wb.cutFlowView().model();
-        assertEquals(String.join(",", model.header()), lines.get(0));
-        assertEquals(model.rows().size() + 1, lines.size());
-        assertEquals(String.join(",", model.rows().get(1)), lines.get(2));
+        var flow = wb.model().session().result().runs().get(0).visibleCutFlow();
+        assertEquals(flow.rows().size() + 2, lines.size());
+        // one number per cell after the cut name: no "94.67 %" or formatted intervals
+        for (String l : lines.subList(1, lines.size())) {
+            String[] cells = l.split(",");
+            for (int i = 1; i < cells.length; i++) {
+                Double.parseDouble(cells[i]);
+            }
+        }
+        assertEquals(Long.toString(flow.rows().get(0).after()), lines.get(2).split(",")[1]);
+        List<String> events = Files.readAllLines(dir.resolve("cutflow-events.csv"));
+        assertEquals(wb.window().eventTable().rowCount() + 1, events.size());
         List<String> res = Files.readAllLines(dir.resolve("cutflow-results.csv"));
         assertTrue(res.stream().anyMatch(l -> l.startsWith("region-A,")));
+    }
+
+    @Test
+    void exclusionFigureIsTheSameWhetherItsTabIsShownOrNot(FxRobot robot) throws Exception {
+        robot.interact(() -> wb.model().addRun(SyntheticRuns.random(5000, 3), RunRole.DATA));
+        org.testfx.util.WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS,
+                () -> wb.model().session().details() != null);
+        Path hidden = dir.resolve("hidden.svg");
+        robot.interact(() -> wb.exportFigure("exclusion ε vs m_A'", 1600, 1000, hidden));
+        robot.interact(() -> wb.window().resultTabs().getSelectionModel().select(4));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        Path shown = dir.resolve("shown.svg");
+        robot.interact(() -> wb.exportFigure("exclusion ε vs m_A'", 1600, 1000, shown));
+        assertEquals(Files.readString(hidden), Files.readString(shown));
+        assertTrue(Files.readString(shown).contains("m_A' [MeV]"));
     }
 
     @Test

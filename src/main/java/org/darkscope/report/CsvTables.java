@@ -1,0 +1,199 @@
+package org.darkscope.report;
+
+import org.darkscope.analysis.AnalysisResult;
+import org.darkscope.analysis.CutFlow;
+import org.darkscope.analysis.Efficiency;
+import org.darkscope.analysis.RunResult;
+import org.darkscope.analysis.yield.ExclusionPoint;
+import org.darkscope.event.RunData;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Machine-readable tables: one number per cell (no units, percentages or intervals inside a cell),
+ * the first column a row label, headers naming the run and the quantity
+ * ("signal brem 225 MeV: passed"). Numbers are written in full precision (Java's shortest
+ * round-trip form); a number that does not exist is "NaN". pandas reads them with
+ * {@code read_csv(f, index_col=0)} into numeric columns.
+ */
+public record CsvTables(List<String> header, List<List<String>> rows) {
+    public CsvTables {
+        header = List.copyOf(header);
+        rows = rows.stream().map(List::copyOf).toList();
+        for (List<String> r : rows) {
+            if (r.size() != header.size()) {
+                throw new IllegalArgumentException("row of " + r.size() + " cells for " + header.size() + " columns");
+            }
+        }
+    }
+
+    static String num(double v) {
+        return Double.isFinite(v) ? (v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v)) : "NaN";
+    }
+
+    static String num(long v) {
+        return Long.toString(v);
+    }
+
+    /**
+     * The cut flow of every run (data/background, then signal by mass): per run the events after each
+     * cut, the fraction of all events and of the previous step. A blinded run counts events outside the box.
+     */
+    public static CsvTables cutFlow(AnalysisResult r) {
+        List<RunResult> runs = new ArrayList<>(r.backgroundRuns());
+        runs.addAll(r.signalRuns());
+        List<String> h = new ArrayList<>(List.of("cut"));
+        List<String> labels = uniqueLabels(runs.stream().map(RunResult::run).toList());
+        for (int k = 0; k < runs.size(); k++) {
+            String l = labels.get(k) + (runs.get(k).boxHidden() ? " (outside box)" : "");
+            h.add(l + ": passed");
+            h.add(l + ": fraction of all");
+            h.add(l + ": fraction of previous");
+            h.add(l + ": passing alone");
+        }
+        List<List<String>> rows = new ArrayList<>();
+        if (runs.isEmpty()) {
+            return new CsvTables(h, rows);
+        }
+        int n = runs.get(0).visibleCutFlow().rows().size();
+        List<String> first = new ArrayList<>(List.of("all events"));
+        for (RunResult rr : runs) {
+            long t = rr.visibleCutFlow().total();
+            first.addAll(List.of(num(t), t > 0 ? "1" : "NaN", t > 0 ? "1" : "NaN", num(t)));
+        }
+        rows.add(first);
+        for (int i = 0; i < n; i++) {
+            List<String> row = new ArrayList<>(List.of(runs.get(0).visibleCutFlow().rows().get(i).cut()));
+            for (RunResult rr : runs) {
+                CutFlow.Row c = rr.visibleCutFlow().rows().get(i);
+                row.addAll(List.of(num(c.after()), num(c.absolute()), num(c.relative()), num(c.alone())));
+            }
+            rows.add(row);
+        }
+        return new CsvTables(h, rows);
+    }
+
+    /** Signal efficiency per signal run: passed, total, value and interval edges, confidence level. */
+    public static CsvTables efficiencies(AnalysisResult r) {
+        List<String> h = List.of("signal run", "mass_MeV", "passed", "total", "efficiency", "lower", "upper", "cl");
+        List<List<String>> rows = new ArrayList<>();
+        List<RunResult> sig = r.signalRuns();
+        List<String> labels = uniqueLabels(sig.stream().map(RunResult::run).toList());
+        List<Efficiency> effs = r.efficiencies();
+        for (int i = 0; i < effs.size(); i++) {
+            Efficiency e = effs.get(i);
+            rows.add(List.of(labels.get(i), num(e.massMeV()), num(e.passed()), num(e.total()), num(e.value()), num(e.lower()),
+                    num(e.upper()), num(e.cl())));
+        }
+        return new CsvTables(h, rows);
+    }
+
+    /** Events of a run in the given order (e.g. the event table with its filter): one column per run-file column. */
+    public static CsvTables events(RunData run, int[] indices, List<String> columns) {
+        List<String> cols = columns.stream().filter(run::has).toList();
+        List<String> h = new ArrayList<>(List.of("index"));
+        h.addAll(cols);
+        List<List<String>> rows = new ArrayList<>(indices.length);
+        for (int e : indices) {
+            List<String> row = new ArrayList<>(cols.size() + 1);
+            row.add(Integer.toString(e));
+            for (String c : cols) {
+                Object col = run.columns().get(c);
+                row.add(col instanceof float[] f ? (Float.isFinite(f[e]) ? Float.toString(f[e]) : "NaN")
+                        : col instanceof int[] a ? Integer.toString(a[e])
+                        : col instanceof long[] l ? Long.toString(l[e]) : num(run.value(c, e)));
+            }
+            rows.add(row);
+        }
+        return new CsvTables(h, rows);
+    }
+
+    /**
+     * The exclusion curves: per mass the efficiency, expected limits on ε and y and, once unblinded,
+     * the observed ones (left out while blinded: they would reveal the box count).
+     */
+    public static CsvTables exclusion(List<ExclusionPoint> points, boolean blinded) {
+        List<String> h = new ArrayList<>(List.of("mass_MeV", "efficiency", "signal_per_eps2", "expected_upper_limit", "epsilon_expected",
+                "m_chi_MeV", "y_expected"));
+        if (!blinded) {
+            h.addAll(List.of("upper_limit", "epsilon_observed", "y_observed"));
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (ExclusionPoint p : points) {
+            List<String> row = new ArrayList<>(List.of(num(p.massMeV()), num(p.efficiency()), num(p.signalPerEps2()),
+                    num(p.expectedUpperLimit()), num(p.epsilonExpected()), num(p.mChiMeV()), num(p.yExpected())));
+            if (!blinded) {
+                row.addAll(List.of(num(p.upperLimit()), num(p.epsilon()), num(p.y())));
+            }
+            rows.add(row);
+        }
+        return new CsvTables(h, rows);
+    }
+
+    /** Labels that differ between runs: a run number is added where two runs would carry the same label. */
+    static List<String> uniqueLabels(List<RunData> runs) {
+        List<String> l = new ArrayList<>();
+        for (RunData r : runs) {
+            l.add(RunLabels.of(r));
+        }
+        for (int i = 0; i < l.size(); i++) {
+            String a = l.get(i);
+            if (l.stream().filter(a::equals).count() > 1) {
+                for (int j = 0; j < l.size(); j++) {
+                    if (l.get(j).equals(a)) {
+                        l.set(j, a + " (run " + runs.get(j).info().runNumber() + ", " + runs.get(j).displayName() + ")");
+                    }
+                }
+            }
+        }
+        return l;
+    }
+
+    public static String quote(String s) {
+        if (s == null) {
+            return "";
+        }
+        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
+            return "\"" + s.replace("\"", "\"\"") + "\"";
+        }
+        return s;
+    }
+
+    public void write(Writer w) throws IOException {
+        line(w, header);
+        for (List<String> r : rows) {
+            line(w, r);
+        }
+    }
+
+    public String text() {
+        StringWriter w = new StringWriter();
+        try {
+            write(w);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return w.toString();
+    }
+
+    /** Writes the table (UTF-8, CRLF line ends as RFC 4180) atomically. */
+    public void write(Path file) throws IOException {
+        FigureFiles.writeAtomically(file, text().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void line(Writer w, List<String> cells) throws IOException {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                w.write(',');
+            }
+            w.write(quote(cells.get(i)));
+        }
+        w.write("\r\n");
+    }
+}

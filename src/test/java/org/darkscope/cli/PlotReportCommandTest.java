@@ -1,0 +1,143 @@
+package org.darkscope.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.darkscope.analysis.Selection;
+import org.darkscope.analysis.SyntheticRuns;
+import org.darkscope.io.RunFiles;
+import org.darkscope.session.RunRole;
+import org.darkscope.session.SessionFile;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** plot and report through DarkScopeCli.run, as a script calls them. */
+class PlotReportCommandTest {
+    @TempDir
+    static Path dir;
+    static Path data;
+    static Path sig;
+    static Path session;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream oldOut;
+    private PrintStream oldErr;
+
+    @BeforeAll
+    static void files() throws Exception {
+        data = dir.resolve("data.parquet");
+        RunFiles.write(SyntheticRuns.data(20_000, 31), data);
+        sig = dir.resolve("sig.parquet");
+        RunFiles.write(SyntheticRuns.signal(5_000, 32, 30), sig);
+        session = dir.resolve("s.json");
+        new SessionFile(List.of(new SessionFile.RunEntry(data, RunRole.DATA), new SessionFile.RunEntry(sig, RunRole.SIGNAL)),
+                Selection.published(), Map.of()).write(session);
+    }
+
+    @BeforeEach
+    void capture() {
+        oldOut = System.out;
+        oldErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(oldOut);
+        System.setErr(oldErr);
+    }
+
+    @Test
+    void everyFigureInEveryFormat() throws Exception {
+        for (String kind : List.of("plane", "cutflow", "nminus1", "distribution", "fits", "exclusion")) {
+            for (String ext : List.of("png", "svg", "pdf")) {
+                Path f = dir.resolve(kind + "." + ext);
+                int rc = DarkScopeCli.run("plot", kind, data.toString(), sig.toString(), "--out", f.toString(), "--size", "1000x600");
+                assertEquals(0, rc, kind + "." + ext + ": " + err);
+                assertTrue(Files.size(f) > 500, f.toString());
+            }
+            BufferedImage img = ImageIO.read(dir.resolve(kind + ".png").toFile());
+            assertEquals(1000, img.getWidth());
+            assertEquals(600, img.getHeight());
+            try (PDDocument d = Loader.loadPDF(dir.resolve(kind + ".pdf").toFile())) {
+                assertEquals(1, d.getNumberOfPages());
+            }
+        }
+    }
+
+    @Test
+    void dataRoleBoxStaysHiddenUnlessUnblind() throws Exception {
+        Path f = dir.resolve("blind.svg");
+        assertEquals(0, DarkScopeCli.run("plot", "plane", "--session", session.toString(), "--out", f.toString()), err.toString());
+        String svg = Files.readString(f);
+        assertTrue(svg.contains("box: blinded"));
+        Path g = dir.resolve("open.svg");
+        assertEquals(0, DarkScopeCli.run("plot", "plane", "--session", session.toString(), "--unblind", "--out", g.toString()));
+        String open = Files.readString(g);
+        assertFalse(open.contains("box: blinded"));
+        assertTrue(open.matches("(?s).*>box: \\d+<.*"));
+    }
+
+    @Test
+    void badArgumentsExitTwoWithAMessage() {
+        assertEquals(2, DarkScopeCli.run("plot", "pie", data.toString(), "--out", dir.resolve("x.png").toString()));
+        assertTrue(err.toString().contains("unknown figure 'pie'"), err.toString());
+        assertEquals(2, DarkScopeCli.run("plot", "plane", data.toString(), "--out", dir.resolve("x.gif").toString()));
+        assertTrue(err.toString().contains(".png, .svg or .pdf"), err.toString());
+        assertEquals(2, DarkScopeCli.run("plot", "plane", data.toString(), "--out", dir.resolve("x.png").toString(), "--size", "big"));
+        assertTrue(err.toString().contains("WIDTHxHEIGHT"), err.toString());
+        assertEquals(2, DarkScopeCli.run("plot", "nminus1", data.toString(), "--cut", "nope", "--out", dir.resolve("x.png").toString()));
+        assertTrue(err.toString().contains("no cut 'nope'"), err.toString());
+        assertFalse(err.toString().contains("\tat org."), "stack trace: " + err);
+    }
+
+    @Test
+    void reportHasTheNumbersOfAnalyseAndTheProvenance() throws Exception {
+        Path rep = dir.resolve("report");
+        assertEquals(0, DarkScopeCli.run("report", "--session", session.toString(), "--out", rep.toString()), err.toString());
+        String html = Files.readString(rep.resolve("report.html"));
+        // self-contained: inline SVG, nothing loaded from elsewhere
+        assertTrue(html.contains("<svg"));
+        assertFalse(html.contains("src=\"http") || html.contains("href=\"http") || html.contains("<img src=\"/"));
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(data)));
+        assertTrue(html.contains(sha), "SHA-256 of the data file");
+        assertFalse(html.contains("NaN"));
+        // the efficiency of analyse (same selection, unblinded signal) equals the report's CSV
+        out.reset();
+        assertEquals(0, DarkScopeCli.run("analyse", data.toString(), "--signal", sig.toString(), "--json"));
+        JsonNode a = new ObjectMapper().readTree(out.toString()).get("efficiencies").get(0);
+        List<String> lines = Files.readAllLines(rep.resolve("efficiencies.csv"));
+        String[] cells = lines.get(1).split(",");
+        assertEquals(a.get("passed").asLong(), Long.parseLong(cells[2]));
+        assertEquals(a.get("value").asDouble(), Double.parseDouble(cells[4]), 1e-12);
+        assertEquals(a.get("lower").asDouble(), Double.parseDouble(cells[5]), 1e-12);
+        try (PDDocument d = Loader.loadPDF(rep.resolve("report.pdf").toFile())) {
+            assertTrue(d.getNumberOfPages() >= 3, "tables and figure pages");
+            String text = new PDFTextStripper().getText(d);
+            assertTrue(text.contains("Provenance"));
+            assertTrue(text.contains("data.parquet"));
+        }
+    }
+}
