@@ -218,15 +218,15 @@ public final class AnalysisReport {
         if (!runs.isEmpty()) {
             List<String> first = new ArrayList<>(List.of("all events"));
             for (RunResult rr : runs) {
-                first.add(Long.toString(rr.visibleCutFlow().total()));
+                first.add(Long.toString(rr.cutFlow().total()));
                 first.add("1");
             }
             rows.add(first);
-            int n = runs.get(0).visibleCutFlow().rows().size();
+            int n = runs.get(0).cutFlow().rows().size();
             for (int i = 0; i < n; i++) {
-                List<String> row = new ArrayList<>(List.of(runs.get(0).visibleCutFlow().rows().get(i).cut()));
+                List<String> row = new ArrayList<>(List.of(runs.get(0).cutFlow().rows().get(i).cut()));
                 for (RunResult rr : runs) {
-                    CutFlow.Row c = rr.visibleCutFlow().rows().get(i);
+                    CutFlow.Row c = rr.cutFlow().rows().get(i);
                     row.add(Long.toString(c.after()));
                     row.add(num(c.absolute()));
                 }

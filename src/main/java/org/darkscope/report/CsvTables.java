@@ -61,17 +61,17 @@ public record CsvTables(List<String> header, List<List<String>> rows) {
         if (runs.isEmpty()) {
             return new CsvTables(h, rows);
         }
-        int n = runs.get(0).visibleCutFlow().rows().size();
+        int n = runs.get(0).cutFlow().rows().size();
         List<String> first = new ArrayList<>(List.of("all events"));
         for (RunResult rr : runs) {
-            long t = rr.visibleCutFlow().total();
+            long t = rr.cutFlow().total();
             first.addAll(List.of(num(t), t > 0 ? "1" : "NaN", t > 0 ? "1" : "NaN", num(t)));
         }
         rows.add(first);
         for (int i = 0; i < n; i++) {
-            List<String> row = new ArrayList<>(List.of(runs.get(0).visibleCutFlow().rows().get(i).cut()));
+            List<String> row = new ArrayList<>(List.of(runs.get(0).cutFlow().rows().get(i).cut()));
             for (RunResult rr : runs) {
-                CutFlow.Row c = rr.visibleCutFlow().rows().get(i);
+                CutFlow.Row c = rr.cutFlow().rows().get(i);
                 row.addAll(List.of(num(c.after()), num(c.absolute()), num(c.relative()), num(c.alone())));
             }
             rows.add(row);

@@ -113,14 +113,14 @@ public final class Figures {
         }
         List<String> cats = new ArrayList<>();
         cats.add("all events");
-        CutFlow first = runs.get(0).visibleCutFlow();
+        CutFlow first = runs.get(0).cutFlow();
         for (CutFlow.Row row : first.rows()) {
             cats.add(row.cut());
         }
         double min = 1;
         List<double[]> fracs = new ArrayList<>();
         for (RunResult rr : runs) {
-            CutFlow cf = rr.visibleCutFlow();
+            CutFlow cf = rr.cutFlow();
             double[] v = new double[cats.size()];
             v[0] = cf.total() > 0 ? 1 : Double.NaN;
             for (int i = 0; i < cf.rows().size(); i++) {

@@ -99,7 +99,7 @@ class ExportAndSessionTest {
         Path csv = dir.resolve("cutflow.csv");
         robot.interact(() -> wb.exportCsv(csv));
         List<String> lines = Files.readAllLines(csv);
-        var flow = wb.model().session().result().runs().get(0).visibleCutFlow();
+        var flow = wb.model().session().result().runs().get(0).cutFlow();
         assertEquals(flow.rows().size() + 2, lines.size());
         // one number per cell after the cut name: no "94.67 %" or formatted intervals
         for (String l : lines.subList(1, lines.size())) {
