@@ -72,6 +72,7 @@ public final class ResultsViewModel {
             @Override
             public void resultChanged(Session s) {
                 AnalysisResult r = s.result();
+                runs = s.runs(); // the result may arrive before this model heard of the runs that made it
                 if (r == null) {
                     core = List.of();
                     background = List.of();
@@ -89,6 +90,7 @@ public final class ResultsViewModel {
                 Built b = built;
                 AnalysisDefinition d = s.definition();
                 definition = d;
+                runs = s.runs();
                 background = r == null ? List.of()
                         : b != null && b.result() == r && b.definition().equals(d) ? b.lines() : SessionReport.detailLines(r, runs, d);
                 publish();
