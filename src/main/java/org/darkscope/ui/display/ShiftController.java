@@ -209,13 +209,15 @@ final class ShiftController {
             ui.alerts.getItems().setAll(log.all());
             updateAlertTitle();
         }
+        // without an evaluator (no analysis attached) every event counts, not only the selected ones
+        String what = evaluated != null ? " new selected event" : " new event";
         String msg = (old != null ? "updated " : "new ") + file.getFileName() + ": run " + runNo + ", "
                 + r.size() + " events" + (parts.size() > 1 ? " in " + parts.size() + " chunks" : "")
-                + (fresh > 0 ? " - ALERT: " + fresh + " new selected events in or near the signal box" : "");
+                + (fresh > 0 ? " - ALERT: " + fresh + what + "s in or near the signal box" : "");
         ui.followStatus.setText(msg);
         if (fresh > 0) {
-            ShiftAlerts.Alert newest = fileAlerts.get(0);
-            pane.raiseAlarm("ALARM  " + file.getFileName() + ": " + fresh + " new selected event" + (fresh == 1 ? "" : "s")
+            ShiftAlerts.Alert newest = log.all().get(0);
+            pane.raiseAlarm("ALARM  " + file.getFileName() + ": " + fresh + what + (fresh == 1 ? "" : "s")
                     + " in or near the signal box (run " + newest.runNumber() + ", newest: spill " + newest.spill()
                     + " event " + newest.event() + ")");
         }

@@ -70,7 +70,7 @@ class EventDisplayShiftTest {
         assertTrue(robot.lookup("#shift-status").queryAs(Label.class).getText().contains("run5005.parquet"));
         int boxEvents = inOrNearPublishedBox(written).size();
         assertTrue(boxEvents > 0);
-        assertTrue(robot.lookup("#status").queryAs(Label.class).getText().endsWith("ALERT: " + boxEvents + " new selected events in or near the signal box"),
+        assertTrue(robot.lookup("#status").queryAs(Label.class).getText().endsWith("ALERT: " + boxEvents + " new events in or near the signal box"),
                 robot.lookup("#status").queryAs(Label.class).getText());
         assertTrue(fx(() -> pane.runs().stream().anyMatch(r -> r.info().runNumber() == 1004)), "old run still loaded");
 
@@ -142,7 +142,11 @@ class EventDisplayShiftTest {
         fx(() -> pane.followDirectory(dir));
         waitUntil("alerts of a", () -> fx(() -> pane.shift.alerts.getItems().size() == na));
         assertTrue(fx(() -> pane.alarmRaised()), "a new file with alerts raises the alarm");
-        assertTrue(robot.lookup("#alarm-text").queryAs(Label.class).getText().contains("a.parquet"));
+        String alarm = robot.lookup("#alarm-text").queryAs(Label.class).getText();
+        assertTrue(alarm.contains("a.parquet"), alarm);
+        // the alarm names the newest alert of the file: its last event in or near the box
+        int lastA = inOrNearPublishedBox(a).get(na - 1);
+        assertTrue(alarm.contains("spill " + (1 + lastA / SyntheticRuns.SPILL_EVENTS) + " event " + a.ints("event")[lastA] + ")"), alarm);
         robot.clickOn("#alarm-ack");
         assertTrue(!fx(() -> pane.alarmRaised()), "acknowledged");
 
