@@ -191,7 +191,7 @@ public final class Figures {
         }
         String unit = cut.unit();
         Figure f = new Figure("", Figure.Axis.linear(cut.column().replace(Cut.FAMILY_INDEX, "i") + " (N-1: " + cut.name() + ")", unit,
-                b.lo(), b.hi()), Figure.Axis.log("events / bin", "", 0.5, Math.max(10, top * 30)));
+                b.lo(), b.hi()), Figure.Axis.log("events / bin", "", 0.5, Math.max(10, top * 300)));
         items.forEach(f::add);
         if (cut.kind().usesMin() && Double.isFinite(cut.min())) {
             f.add(new Figure.VLine("cut", cut.min(), BOX, true));
