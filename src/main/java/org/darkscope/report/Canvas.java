@@ -33,6 +33,6 @@ public interface Canvas {
 
     /** Width of the text as this canvas draws it (default: Helvetica metrics, a little wide). */
     default double textWidth(String s, double size) {
-        return TextMetrics.width(s, size) * 1.08;
+        return TextMetrics.width(s, size) * 1.12;
     }
 }

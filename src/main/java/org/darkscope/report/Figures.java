@@ -135,7 +135,9 @@ public final class Figures {
         List<String> reversed = new ArrayList<>(cats);
         java.util.Collections.reverse(reversed);
         double lo = Math.pow(10, Math.floor(Math.log10(min)) - 0.3);
-        Figure f = new Figure("", Figure.Axis.log("fraction of events left", "", lo, 1.6),
+        boolean hidden = runs.stream().anyMatch(RunResult::boxHidden);
+        Figure f = new Figure(hidden ? "Box blinded: data-role runs counted outside the signal box" : "",
+                Figure.Axis.log("fraction of events left", "", lo, 1.6),
                 new Figure.Axis("", "", -0.6, cats.size() - 0.4, false, reversed));
         f.legendOutside();
         double th = Math.min(0.8 / runs.size(), 0.35);
@@ -147,7 +149,7 @@ public final class Figures {
             }
             double off = (runs.size() - 1) * th / 2 - k * th;
             RunResult rr = runs.get(k);
-            String name = RunLabels.of(rr.run()) + (rr.boxHidden() ? " (outside box)" : "");
+            String name = RunLabels.of(rr.run());
             f.add(new Figure.Bars(name, rev, k == 0 && !rr.isSignal() ? Rgb.of(90, 90, 90) : Rgb.palette(k), off, th * 0.9));
         }
         return f;
@@ -189,7 +191,7 @@ public final class Figures {
         }
         String unit = cut.unit();
         Figure f = new Figure("", Figure.Axis.linear(cut.column().replace(Cut.FAMILY_INDEX, "i") + " (N-1: " + cut.name() + ")", unit,
-                b.lo(), b.hi()), Figure.Axis.log("events / bin", "", 0.5, Math.max(10, top * 30)));
+                b.lo(), b.hi()), Figure.Axis.log("events / bin", "", 0.5, Math.max(10, top * 300)));
         items.forEach(f::add);
         if (cut.kind().usesMin() && Double.isFinite(cut.min())) {
             f.add(new Figure.VLine("cut", cut.min(), BOX, true));

@@ -67,6 +67,7 @@ public final class SidebandFitView extends SplitPane {
             table.getColumns().add(c);
         }
         table.setPlaceholder(new javafx.scene.control.Label("No fits yet."));
+        org.darkscope.ui.table.TableColumns.readableCells(table);
         getItems().addAll(charts, table);
         setDividerPositions(0.6);
         session.addListener(new SessionListener() {
@@ -123,7 +124,7 @@ public final class SidebandFitView extends SplitPane {
             }
         }
         table.getItems().setAll(rows);
-        org.darkscope.ui.table.TableColumns.readable(table);
+        org.darkscope.ui.table.TableColumns.fitToContent(table);
     }
 
     /**

@@ -52,7 +52,10 @@ public final class CutFlowView extends TableView<List<String>> {
         } else if (rows.size() > getItems().size()) {
             getItems().addAll(rows.subList(getItems().size(), rows.size()));
         }
-        // columns as wide as their text, full text on hover, "–" for NaN
-        org.darkscope.ui.table.TableColumns.readable(this);
+        // columns as wide as their text, full text on hover, "–" for NaN (cells made once per set of columns)
+        if (!sameHeader) {
+            org.darkscope.ui.table.TableColumns.readableCells(this);
+        }
+        org.darkscope.ui.table.TableColumns.fitToContent(this);
     }
 }
