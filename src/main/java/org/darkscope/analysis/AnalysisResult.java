@@ -149,9 +149,15 @@ public final class AnalysisResult {
     }
 
     /** Truth counts of background classes in the box, summed over simulated background runs. */
+    /** The runs whose sidebands are extrapolated: the data-role runs, or every non-signal run when none is data. */
+    List<RunResult> sidebandRuns() {
+        List<RunResult> data = backgroundRuns().stream().filter(RunResult::isData).toList();
+        return data.isEmpty() ? backgroundRuns() : data;
+    }
+
     Map<EventClass, Long> truthInBox() {
         Map<EventClass, Long> m = new java.util.EnumMap<>(EventClass.class);
-        for (RunResult r : backgroundRuns()) {
+        for (RunResult r : sidebandRuns()) {
             if (!r.isSimulated()) {
                 continue;
             }

@@ -1,6 +1,7 @@
 package org.darkscope.analysis;
 
 import org.darkscope.analysis.background.BackgroundEstimate;
+import org.darkscope.analysis.limits.ExpectedLimits;
 import org.darkscope.analysis.limits.LimitInput;
 import org.darkscope.analysis.limits.UpperLimits;
 import org.darkscope.analysis.yield.DarkPhotonYield;
@@ -25,12 +26,13 @@ public final class ResultLimits {
      * @param observed        events in the box of the data runs, -1 while blinded or without data
      * @param eot             electrons on target of the data/background runs
      * @param upperLimit      observed upper limit on signal events (NaN when blinded / no background)
-     * @param expectedLimit   mean expected upper limit (NaN when no background)
+     * @param expectedLimit   median expected upper limit (NaN when no background)
      * @param points          exclusion per signal mass (empty without signal runs)
      * @param reason          "" or why there is no limit
+     * @param expectedBands   the expected limit's median with its ±1σ and ±2σ band edges
      */
     public record Summary(BackgroundEstimate background, long observed, double eot, double upperLimit, double expectedLimit,
-                          List<ExclusionPoint> points, String reason) {
+                          List<ExclusionPoint> points, String reason, ExpectedLimits expectedBands) {
         public Summary {
             points = List.copyOf(points);
         }
@@ -39,22 +41,27 @@ public final class ResultLimits {
     private ResultLimits() {
     }
 
+    /** Events in the box of the data-role runs: -1 while blinded or without data. */
+    public static long observed(AnalysisResult r) {
+        List<RunResult> data = r.dataRuns().stream().filter(x -> !x.isSignal()).toList();
+        if (data.isEmpty() || data.stream().anyMatch(RunResult::boxHidden)) {
+            return -1;
+        }
+        return data.stream().mapToLong(x -> x.regions().count(Region.BOX)).sum();
+    }
+
     public static Summary compute(AnalysisResult r, ExclusionSettings s) {
         BackgroundEstimate b = s.background().pick(r.background());
-        long observed = -1;
-        List<RunResult> data = r.dataRuns().stream().filter(x -> !x.isSignal()).toList();
-        if (!data.isEmpty()) {
-            long n = data.stream().mapToLong(x -> x.regions().count(Region.BOX)).sum();
-            boolean hidden = data.stream().anyMatch(RunResult::boxHidden);
-            observed = hidden ? -1 : n;
-        }
+        long observed = observed(r);
         double eot = r.eot();
         if (!b.available()) {
-            return new Summary(b, observed, eot, Double.NaN, Double.NaN, List.of(), "no background estimate: " + b.reason());
+            return new Summary(b, observed, eot, Double.NaN, Double.NaN, List.of(), "no background estimate: " + b.reason(),
+                    ExpectedLimits.none());
         }
         double bValue = Math.max(0, b.value());
         LimitInput in = new LimitInput(Math.max(0, (int) observed), bValue, b.totalError(), s.signalRelError(), s.cl(), s.method());
-        double expected = UpperLimits.expectedLimit(in);
+        ExpectedLimits bands = UpperLimits.expected(in);
+        double expected = bands.median(); // the CLs convention: the median, with the ±1σ/±2σ bands beside it
         double up = observed >= 0 ? UpperLimits.upperLimit(in) : Double.NaN;
         List<ExclusionPoint> pts = new ArrayList<>();
         String reason = "";
@@ -70,12 +77,12 @@ public final class ResultLimits {
                 }
                 ExclusionRequest req = new ExclusionRequest(eot, m -> eff.value(), in, s.process(), yield, 0,
                         e0 - r.selection().box().ecalMax(), s.alphaD(), ExclusionRequest.DEFAULT_MASS_RATIO);
-                pts.add(ExclusionCalculator.point(req, eff.massMeV(), up, expected));
+                pts.add(ExclusionCalculator.point(req, eff.massMeV(), up, bands));
             }
             if (effs.isEmpty()) {
                 reason = "no signal runs: no efficiency";
             }
         }
-        return new Summary(b, observed, eot, up, expected, pts, reason);
+        return new Summary(b, observed, eot, up, expected, pts, reason, bands);
     }
 }

@@ -416,6 +416,19 @@ public final class RunResult {
         });
     }
 
+    /** Weights of the selected (visible) events, in the order of {@link #selectedPlanePoints()}: 1 without a weight column. */
+    float[] selectedWeights() {
+        return (float[]) memo("weights", k -> {
+            int[] sel = Bits.indices(selectedBits);
+            float[] out = new float[sel.length];
+            float[] w = run.has(Schema.TRUTH_WEIGHT) ? run.floats(Schema.TRUTH_WEIGHT) : null;
+            for (int i = 0; i < sel.length; i++) {
+                out[i] = w == null ? 1f : w[sel[i]];
+            }
+            return out;
+        });
+    }
+
     /** Memoised value: computed outside any lock (may be computed twice under a race), first one kept. */
     private Object memo(Object key, java.util.function.Function<Object, Object> f) {
         Object v = memo.get(key);

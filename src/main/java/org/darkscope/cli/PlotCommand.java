@@ -134,7 +134,7 @@ public final class PlotCommand implements Callable<Integer> {
         if (r.backgroundRuns().isEmpty()) {
             throw new IllegalArgumentException("the exclusion needs a data or background run (background estimate and EOT)");
         }
-        return ExclusionInputs.from(r, Double.NaN, ExclusionRequest.DEFAULT_ALPHA_D, r.combinedRegions().count(Region.BOX)).compute();
+        return ExclusionInputs.from(r, Double.NaN, ExclusionRequest.DEFAULT_ALPHA_D, org.darkscope.analysis.ResultLimits.observed(r)).compute();
     }
 
     static Figure distribution(Inputs in, Variable v) {

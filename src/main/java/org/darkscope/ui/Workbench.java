@@ -287,7 +287,7 @@ public final class Workbench implements AutoCloseable {
                     : !exclusion.points().isEmpty() ? exclusion.points()
                     : org.darkscope.ui.exclusion.ExclusionInputs.from(r, Double.NaN,
                     org.darkscope.analysis.yield.ExclusionRequest.DEFAULT_ALPHA_D,
-                    r.combinedRegions().count(org.darkscope.analysis.Region.BOX)).compute();
+                    org.darkscope.analysis.ResultLimits.observed(r)).compute();
             var written = org.darkscope.report.ReportFiles.write(r, files, curve, org.darkscope.report.ReportFiles.version(), dir);
             model.setStatus("report written: " + written.get(0) + " and " + (written.size() - 1) + " more file(s)");
         } catch (Exception e) {

@@ -9,7 +9,6 @@ import org.darkscope.analysis.yield.ExclusionCalculator;
 import org.darkscope.analysis.yield.ExclusionPoint;
 import org.darkscope.analysis.yield.ExclusionRequest;
 import org.darkscope.analysis.yield.SignalProcess;
-import org.darkscope.session.report.ResultsSummary;
 
 import java.util.List;
 
@@ -44,15 +43,22 @@ public record ExclusionInputs(double eot, double alphaD, double[] massesWithEff,
 
     /** Inputs from a (detailed) result with the given N_EOT (NaN: the runs' EOT) and α_D. */
     public static ExclusionInputs from(AnalysisResult r, double eot, double alphaD, long observedInBox) {
+        return from(r, eot, alphaD, observedInBox, org.darkscope.analysis.AnalysisDefinition.defaults());
+    }
+
+    /** Inputs with the background method and limit method of the session's analysis definition. */
+    public static ExclusionInputs from(AnalysisResult r, double eot, double alphaD, long observedInBox,
+                                       org.darkscope.analysis.AnalysisDefinition def) {
         List<Efficiency> effs = r.efficiencies().stream().filter(e -> e.value() > 0).toList();
         double[] m = effs.stream().mapToDouble(Efficiency::massMeV).toArray();
         double[] e = effs.stream().mapToDouble(Efficiency::value).toArray();
-        BackgroundEstimate b = ResultsSummary.chosen(r.background());
+        BackgroundEstimate picked = def.background().pick(r.background());
+        BackgroundEstimate b = picked.available() ? picked : null;
         double bkg = b == null ? 0 : Math.max(0, b.value());
         double db = b == null || !Double.isFinite(b.totalError()) ? 0 : b.totalError();
         int n = r.selection().blinded() ? 0 : (int) Math.max(0, Math.min(Integer.MAX_VALUE, observedInBox));
         double useEot = Double.isNaN(eot) ? r.eot() : eot;
-        return new ExclusionInputs(useEot, alphaD, m, e, LimitInput.of(n, bkg).withErrors(db, 0),
+        return new ExclusionInputs(useEot, alphaD, m, e, new LimitInput(n, bkg, db, def.settings().signalRelError(), def.cl(), def.limitMethod()),
                 r.selection().box().ecalMax(), r.selection().box().beamEnergy());
     }
 

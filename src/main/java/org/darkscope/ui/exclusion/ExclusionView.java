@@ -168,7 +168,7 @@ public final class ExclusionView extends BorderPane {
             }
             eotField.setStyle("");
             alphaField.setStyle("");
-            ExclusionInputs in = ExclusionInputs.from(r, eot, alpha, r.combinedRegions().count(Region.BOX));
+            ExclusionInputs in = ExclusionInputs.from(r, eot, alpha, org.darkscope.analysis.ResultLimits.observed(r), session.definition());
             if (eotField.getText().isBlank()) {
                 eotField.setPromptText(String.format(Locale.ROOT, "%.3g (runs)", in.eot()));
             }

@@ -61,7 +61,7 @@ public final class FigureExport {
             m.put("sideband fits A (E_HCAL)", () -> Figures.fits(detailed, false));
             Supplier<List<ExclusionPoint>> pts = () -> !exclusion.isEmpty() ? exclusion
                     : ExclusionInputs.from(detailed, Double.NaN, ExclusionRequest.DEFAULT_ALPHA_D,
-                    detailed.combinedRegions().count(Region.BOX)).compute();
+                    org.darkscope.analysis.ResultLimits.observed(detailed)).compute();
             m.put("exclusion ε vs m_A'", () -> Figures.exclusion(pts.get(), detailed.selection().blinded(), false, null, null));
             m.put("exclusion y vs m_χ", () -> Figures.exclusion(pts.get(), detailed.selection().blinded(), true, null, null));
         }
