@@ -59,9 +59,6 @@ public final class AnalysisEngine implements AutoCloseable {
             return new Options(planeX, planeY, t);
         }
 
-        public Options withPlane(Binning x, Binning y) {
-            return new Options(x, y, threads);
-        }
     }
 
     private final Options options;

@@ -76,19 +76,9 @@ public final class AnalysisResult {
     }
 
     public CutFlow cutFlow(RunData run) { return run(run).cutFlow(); }
-    public RegionCounts regionCounts(RunData run) { return run(run).regions(); }
     public Histogram2D plane(RunData run) { return run(run).plane(); }
     public int[] selectedEvents(RunData run) { return run(run).selectedEvents(); }
     public int[] eventsInRegion(RunData run, Region region) { return run(run).eventsInRegion(region); }
-
-    /** Cut flow summed over the data/background runs (null if there are none). */
-    public CutFlow combinedCutFlow() {
-        CutFlow f = null;
-        for (RunResult r : backgroundRuns()) {
-            f = f == null ? r.cutFlow() : f.plus(r.cutFlow());
-        }
-        return f;
-    }
 
     /** Region counts summed over the data/background runs. */
     public RegionCounts combinedRegions() {

@@ -3,7 +3,7 @@ package org.darkscope.analysis;
 import org.apache.commons.math3.distribution.BetaDistribution;
 import org.apache.commons.math3.distribution.NormalDistribution;
 
-/** Two-sided binomial confidence intervals for k successes out of n (physics.md section 5). */
+/** Two-sided binomial confidence intervals for k successes out of n (docs/physics.md#statistics). */
 public final class BinomialInterval {
     private BinomialInterval() {
     }

@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * Scans the E_ECAL box edge and finds the one minimising the expected limit on ε for one signal
- * mass (physics.md 5: NA64 found the optimum depends weakly on m_A' and fixed it at 50 GeV).
+ * mass (docs/physics.md#statistics: NA64 found the optimum depends weakly on m_A' and fixed it at 50 GeV).
  * Since N_sig ∝ ε² · eff(edge), the expected ε_90 ∝ √(s_exp(b(edge)) / eff(edge)).
  */
 public final class BoxEdgeScan {

@@ -20,7 +20,7 @@ import java.util.function.Predicate;
  * @param max         upper edge (strict), NaN if unused
  * @param enabled     false: the cut is kept in the selection but does not select
  * @param unit        unit of min/max shown to the user
- * @param description plain-language meaning and source (physics.md section, [src] or [est]); where it
+ * @param description plain-language meaning and source (docs/physics.md section, [src] or [est]); where it
  *                    quotes the cut's own edges it says {@code {min}} and {@code {max}}, which
  *                    {@link #describe()} fills in, so the text cannot go stale when an edge moves
  */
@@ -87,10 +87,6 @@ public record Cut(String name, String column, CutKind kind, double min, double m
 
     public Cut withEnabled(boolean on) {
         return new Cut(name, column, kind, min, max, on, unit, description);
-    }
-
-    public Cut withKind(CutKind newKind, double newMin, double newMax) {
-        return new Cut(name, column, newKind, newMin, newMax, enabled, unit, description);
     }
 
     public Cut withName(String newName) {

@@ -13,7 +13,7 @@ import org.darkscope.analysis.yield.SignalProcess;
  * @param method          CLs, classical or Feldman-Cousins
  * @param cl              confidence level
  * @param background      which background estimate
- * @param signalRelError  relative uncertainty of the signal yield (log-normal) [est: 10-15 %, physics.md 1]
+ * @param signalRelError  relative uncertainty of the signal yield (log-normal) [est: 10-15 %, docs/physics.md#published-result]
  * @param process         A' production counted
  * @param model           IWW or ETL
  * @param kTable          K factors for ETL
@@ -21,11 +21,16 @@ import org.darkscope.analysis.yield.SignalProcess;
  */
 public record ExclusionSettings(LimitMethod method, double cl, BackgroundChoice background, double signalRelError,
                                 SignalProcess process, BremModel model, KFactorTable kTable, double alphaD) {
-    /** Relative uncertainty of the signal efficiency × yield: 10-15 % per run [src, physics.md 1]; 0.1 used. */
+    /** Relative uncertainty of the signal efficiency × yield: 10-15 % per run [src, docs/physics.md#published-result]; 0.1 used. */
     public static final double DEFAULT_SIGNAL_ERROR = 0.10;
 
+    /**
+     * CLs at 90 % CL with the MC transfer factor, the method NA64 used and the one whose coverage
+     * {@code validate-background} checks. Without a weighted background simulation it is unavailable
+     * and says so; the user then chooses another method (there is no silent fallback).
+     */
     public static ExclusionSettings defaults() {
-        return new ExclusionSettings(LimitMethod.CLS, LimitInput.CL90, BackgroundChoice.SIDEBAND_FITS, DEFAULT_SIGNAL_ERROR,
+        return new ExclusionSettings(LimitMethod.CLS, LimitInput.CL90, BackgroundChoice.MC_TRANSFER, DEFAULT_SIGNAL_ERROR,
                 SignalProcess.BREM, BremModel.IWW, KFactorTable.defaultTable(), ExclusionRequest.DEFAULT_ALPHA_D);
     }
 

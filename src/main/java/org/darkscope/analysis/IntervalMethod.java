@@ -1,6 +1,6 @@
 package org.darkscope.analysis;
 
-/** Binomial confidence interval for an efficiency (physics.md section 5: binomial, not √n). */
+/** Binomial confidence interval for an efficiency (docs/physics.md#statistics: binomial, not √n). */
 public enum IntervalMethod {
     CLOPPER_PEARSON, WILSON
 }

@@ -1,7 +1,7 @@
 package org.darkscope.analysis;
 
 /**
- * Regions of the (E_ECAL, E_HCAL) plane (physics.md section 1); definitions in {@link SignalBox}.
+ * Regions of the (E_ECAL, E_HCAL) plane (docs/physics.md#regions); definitions in {@link SignalBox}.
  * BOX, A, C, D are disjoint; I, II, III are disjoint labels that overlap A/C/D.
  */
 public enum Region {

@@ -60,7 +60,7 @@ public final class ResultLimits {
         }
         double bValue = Math.max(0, b.value());
         LimitInput in = new LimitInput(Math.max(0, (int) observed), bValue, b.totalError(), s.signalRelError(), s.cl(), s.method());
-        ExpectedLimits bands = UpperLimits.expected(in);
+        ExpectedLimits bands = UpperLimits.expectedBands(in);
         double expected = bands.median(); // the CLs convention: the median, with the ±1σ/±2σ bands beside it
         double up = observed >= 0 ? UpperLimits.upperLimit(in) : Double.NaN;
         List<ExclusionPoint> pts = new ArrayList<>();

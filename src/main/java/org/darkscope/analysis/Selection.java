@@ -103,13 +103,6 @@ public record Selection(String name, String description, List<Cut> cuts, SignalB
         return new Selection(name, description, l, box, blinded, basedOn, history);
     }
 
-    /** Removes the named cut. */
-    public Selection withoutCut(String cutName) {
-        List<Cut> l = new ArrayList<>(cuts);
-        l.removeIf(c -> c.name().equals(cutName));
-        return new Selection(name, description, l, box, blinded, basedOn, history);
-    }
-
     public Selection withCuts(List<Cut> newCuts) {
         return new Selection(name, description, newCuts, box, blinded, basedOn, history);
     }
@@ -245,35 +238,35 @@ public record Selection(String name, String description, List<Cut> cuts, SignalB
 
     // --- presets -------------------------------------------------------------------------------
 
-    /** Momentum window half width: p = 100 ± 3 GeV [src, physics.md 1 selection 1]. */
+    /** Momentum window half width: p = 100 ± 3 GeV [src, docs/physics.md#selection item 1]. */
     public static final double MOMENTUM_HALF_WIDTH = 3.0;
-    /** Largest track angle to the beam axis, "small angle" [est, physics.md 1 selection 1: ≈ 7σ of the beam divergence]. */
+    /** Largest track angle to the beam axis, "small angle" [est, docs/physics.md#selection item 1: ≈ 7σ of the beam divergence]. */
     public static final double MAX_TRACK_ANGLE_MRAD = 1.0;
     /**
-     * Straw hit multiplicity must stay below this: "no multiple hits in the straws" [est, physics.md 1
+     * Straw hit multiplicity must stay below this: "no multiple hits in the straws" [est, docs/physics.md#selection
      * selection 4]: a clean track leaves one hit per chamber (2), one noise hit is tolerated.
      */
     public static final double MAX_STRAW_HITS = 4.0;
-    /** SRD window per cell: 1 &lt; E &lt; 80 MeV [src, physics.md 1]. */
+    /** SRD window per cell: 1 &lt; E &lt; 80 MeV [src, docs/physics.md#selection]. */
     public static final double SRD_CELL_MIN_MEV = 1.0;
     public static final double SRD_CELL_MAX_MEV = 80.0;
-    /** SRD sum: &lt; 120 MeV per cell sum window upper edge [src, physics.md 1], lower edge [est]. */
+    /** SRD sum: &lt; 120 MeV per cell sum window upper edge [src, docs/physics.md#selection], lower edge [est]. */
     public static final double SRD_SUM_MAX_MEV = 120.0;
-    /** Preshower energy: E_pre &gt; 0.5 GeV [src, physics.md 1 selection 3]. */
+    /** Preshower energy: E_pre &gt; 0.5 GeV [src, docs/physics.md#selection item 3]. */
     public static final double PRESHOWER_MIN = 0.5;
-    /** Shower shape (E_tot - E_3x3)/E_tot &lt; 0.06-0.07 [src, physics.md 1 selection 3]. */
+    /** Shower shape (E_tot - E_3x3)/E_tot &lt; 0.06-0.07 [src, docs/physics.md#selection item 3]. */
     public static final double SHOWER_SHAPE_MAX = 0.07;
-    /** VETO: below half a MIP in every counter [src, physics.md 1]. */
+    /** VETO: below half a MIP in every counter [src, docs/physics.md#selection]. */
     public static final double VETO_MAX_MIP = 0.5;
     /** Track fit quality chi2/ndf [est]. */
     public static final double MAX_TRACK_CHI2 = 5.0;
     /** Per-module HCAL threshold [est]. */
     public static final double HCAL_MODULE_MAX = 1.0;
-    /** HCAL0 zero-degree module: energy of hard upstream neutrals [est, physics.md 1]. */
+    /** HCAL0 zero-degree module: energy of hard upstream neutrals [est, docs/physics.md#selection]. */
     public static final double HCAL0_MAX = 1.0;
 
     /**
-     * The published selection (physics.md section 1, seeds 000-004): 10 enabled cuts in cut-flow
+     * The published selection (docs/physics.md#selection, seeds 000-004): 10 enabled cuts in cut-flow
      * order (plus the HCAL0 zero-degree and per-module HCAL cuts, switched off), the 50 GeV / 1 GeV
      * box, blinded.
      */
@@ -281,7 +274,7 @@ public record Selection(String name, String description, List<Cut> cuts, SignalB
         double pNom = SignalBox.BEAM_ENERGY;
         List<Cut> c = List.of(
                 Cut.window("momentum", Schema.P, pNom - MOMENTUM_HALF_WIDTH, pNom + MOMENTUM_HALF_WIDTH, "GeV",
-                        "one track with {min} < p < {max} GeV [src, physics.md 1 publishes 100 ± 3 GeV]"),
+                        "one track with {min} < p < {max} GeV [src, docs/physics.md#experiment publishes 100 ± 3 GeV]"),
                 Cut.max("track-chi2", Schema.CHI2, MAX_TRACK_CHI2, "",
                         "one good track: fit chi2/ndf below threshold [est]"),
                 Cut.max("track-angle", Schema.ANGLE, MAX_TRACK_ANGLE_MRAD, "mrad",
@@ -289,15 +282,15 @@ public record Selection(String name, String description, List<Cut> cuts, SignalB
                 Cut.max("straw-hits", Schema.STRAW_HITS, MAX_STRAW_HITS, "",
                         "no multiple hits in the straw chambers (upstream interactions) [est threshold]"),
                 Cut.window("srd-cells", "srd{i}_mev", SRD_CELL_MIN_MEV, SRD_CELL_MAX_MEV, "MeV",
-                        "synchrotron-radiation tag: every SRD cell in the electron window [src, physics.md 1]"),
+                        "synchrotron-radiation tag: every SRD cell in the electron window [src, docs/physics.md#selection]"),
                 Cut.max("srd-sum", Schema.SRD_SUM, SRD_SUM_MAX_MEV, "MeV",
-                        "SRD sum below the upper edge [src, physics.md 1]"),
+                        "SRD sum below the upper edge [src, docs/physics.md#selection]"),
                 Cut.min("preshower", Schema.ECAL_PRE, PRESHOWER_MIN, "GeV",
-                        "ECAL preshower energy > {min} GeV [src, physics.md 1 publishes 0.5 GeV]"),
+                        "ECAL preshower energy > {min} GeV [src, docs/physics.md#selection publishes 0.5 GeV]"),
                 Cut.max("shower-shape", Schema.ECAL_SHAPE, SHOWER_SHAPE_MAX, "",
-                        "(E_ECAL - E_3x3)/E_ECAL < {max}: e-m shower shape [src, physics.md 1 publishes 0.06-0.07]"),
+                        "(E_ECAL - E_3x3)/E_ECAL < {max}: e-m shower shape [src, docs/physics.md#selection publishes 0.06-0.07]"),
                 Cut.max("veto", Schema.VETO_MAX, VETO_MAX_MIP, "MIP",
-                        "no charged particle leaving the ECAL: every VETO counter < {max} MIP [src, physics.md 1 publishes 0.5 MIP]"),
+                        "no charged particle leaving the ECAL: every VETO counter < {max} MIP [src, docs/physics.md#selection publishes 0.5 MIP]"),
                 Cut.max("hcal0-zero-degree", Schema.hcalModule(0), HCAL0_MAX, "GeV",
                         "HCAL0 zero-degree module below threshold (hard upstream neutrals) [est]; off by default:"
                                 + " it empties sidebands A and D that the background estimates need").withEnabled(false),
@@ -305,8 +298,8 @@ public record Selection(String name, String description, List<Cut> cuts, SignalB
                         "every HCAL module below threshold [est]; off by default (the box edge on E_HCAL does this)")
                         .withEnabled(false),
                 Cut.max("trigger", Schema.ECAL, SignalBox.TRIGGER_EDGE, "GeV",
-                        "trigger: in-time ECAL cluster below the trigger edge [src, physics.md 1]"));
-        return new Selection("published", "published NA64 invisible-mode selection (physics.md 1)", c,
+                        "trigger: in-time ECAL cluster below the trigger edge [src, docs/physics.md#trigger]"));
+        return new Selection("published", "published NA64 invisible-mode selection (docs/physics.md#selection)", c,
                 SignalBox.published(), true, "published", List.of());
     }
 

@@ -1,7 +1,7 @@
 package org.darkscope.analysis;
 
 /**
- * The signal box and the sidebands in the (E_ECAL, E_HCAL) plane (physics.md section 1), plus the
+ * The signal box and the sidebands in the (E_ECAL, E_HCAL) plane (docs/physics.md#regions), plus the
  * named regions I/II/III. All energies in GeV; lower edges inclusive, upper edges exclusive.
  *
  * <ul>
@@ -16,12 +16,12 @@ package org.darkscope.analysis;
  * </ul>
  * Events above the trigger edge or the sideband E_HCAL edge are in none of box/A/C/D.
  *
- * @param ecalMax          upper E_ECAL edge of the box: 50 GeV [src, physics.md 1]
- * @param hcalMax          upper E_HCAL edge of the box: 1 GeV [src, physics.md 1]
+ * @param ecalMax          upper E_ECAL edge of the box: 50 GeV [src, docs/physics.md#regions]
+ * @param hcalMax          upper E_HCAL edge of the box: 1 GeV [src, docs/physics.md#regions]
  * @param ecalTriggerEdge  upper E_ECAL edge of sidebands C and D: the trigger threshold, 80-85 GeV [src]
  * @param hcalSidebandMax  upper E_HCAL edge of sidebands A and D [est]
  * @param beamEnergy       beam energy used for the sums of regions II/III: 100 GeV [src]
- * @param dimuonHcalMin    region I lower E_HCAL edge [est: 2 MIPs x 4 modules ~ 10 GeV, physics.md 1, 2.2]
+ * @param dimuonHcalMin    region I lower E_HCAL edge [est: 2 MIPs x 4 modules ~ 10 GeV, docs/physics.md#experiment, #hadrons-muons]
  * @param dimuonHcalMax    region I upper E_HCAL edge [est]
  * @param hadronSumWindow  region II half-width of E_ECAL + E_HCAL around the beam energy [est]
  * @param pileupSumMin     region III lower edge of E_ECAL + E_HCAL [est]
@@ -29,17 +29,17 @@ package org.darkscope.analysis;
 public record SignalBox(double ecalMax, double hcalMax, double ecalTriggerEdge, double hcalSidebandMax,
                         double beamEnergy, double dimuonHcalMin, double dimuonHcalMax, double hadronSumWindow,
                         double pileupSumMin) {
-    /** Box upper E_ECAL edge of the published analysis [src, physics.md 1]. */
+    /** Box upper E_ECAL edge of the published analysis [src, docs/physics.md#regions]. */
     public static final double PUBLISHED_ECAL_MAX = 50.0;
-    /** Box upper E_HCAL edge of the published analysis [src, physics.md 1]. */
+    /** Box upper E_HCAL edge of the published analysis [src, docs/physics.md#regions]. */
     public static final double PUBLISHED_HCAL_MAX = 1.0;
-    /** Trigger threshold on E_ECAL, "≲ 80-85 GeV" [src, physics.md 1]; 80 as in the simulator. */
+    /** Trigger threshold on E_ECAL, "≲ 80-85 GeV" [src, docs/physics.md#trigger]; 80 as in the simulator. */
     public static final double TRIGGER_EDGE = 80.0;
     /** Upper E_HCAL edge of sidebands A and D [est]. */
     public static final double HCAL_SIDEBAND_MAX = 100.0;
-    /** Nominal beam energy [src, physics.md 1]. */
+    /** Nominal beam energy [src, docs/physics.md#experiment]. */
     public static final double BEAM_ENERGY = 100.0;
-    /** Region I window on E_HCAL around the dimuon peak ≈ 10 GeV [est, physics.md 1]. */
+    /** Region I window on E_HCAL around the dimuon peak ≈ 10 GeV [est, docs/physics.md#selection]. */
     public static final double DIMUON_HCAL_MIN = 5.0;
     public static final double DIMUON_HCAL_MAX = 16.0;
     /** Region II half width on E_ECAL + E_HCAL around the beam energy [est: ≈ 2-3 σ of the HCAL at 50 GeV]. */
@@ -91,16 +91,6 @@ public record SignalBox(double ecalMax, double hcalMax, double ecalTriggerEdge, 
     public SignalBox withHcalMax(double v) {
         return new SignalBox(ecalMax, v, ecalTriggerEdge, Math.max(hcalSidebandMax, v), beamEnergy, dimuonHcalMin,
                 dimuonHcalMax, hadronSumWindow, pileupSumMin);
-    }
-
-    public SignalBox withEcalTriggerEdge(double v) {
-        return new SignalBox(ecalMax, hcalMax, v, hcalSidebandMax, beamEnergy, dimuonHcalMin, dimuonHcalMax,
-                hadronSumWindow, pileupSumMin);
-    }
-
-    public SignalBox withHcalSidebandMax(double v) {
-        return new SignalBox(ecalMax, hcalMax, ecalTriggerEdge, v, beamEnergy, dimuonHcalMin, dimuonHcalMax,
-                hadronSumWindow, pileupSumMin);
     }
 
     /** The box/sideband region of one point: BOX, A, C, D, or null (outside all four). */

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Weighted counts of a simulated run (issue 9: weighted background MC). Each event counts with its
+ * Weighted counts of a simulated run (weighted background MC). Each event counts with its
  * {@code truth_weight} (1 when the column is absent), and every count comes with the error
  * √Σw². This is a separate, plain-loop evaluation of a {@link Selection}: each enabled cut is
  * tested with {@link Cut#passes}, and a family cut must pass on every column. It covers the cut

@@ -31,7 +31,7 @@ import java.util.stream.Stream;
 
 /**
  * {@code darkscope validate RUN.parquet|DIR ...}: the figures that say whether simulated runs look
- * like NA64 (issue 9). It prints:
+ * like NA64. It prints:
  * <ul>
  *   <li>the calibration peak;</li>
  *   <li>per signal run, the fraction with E_ECAL &lt; 50 GeV and preshower &gt; 0.5 GeV, and the
@@ -44,9 +44,9 @@ import java.util.stream.Stream;
         description = "Checks simulated runs against the published NA64 figures: calibration peak, signal fractions "
                 + "and efficiency per mass, weighted background per EOT. Directories are searched for *.parquet.")
 public final class ValidateCommand implements Callable<Integer> {
-    /** NA64's expected background in the box per EOT: 0.53 / 2.84e11 (docs/physics.md 1 [src]). */
+    /** NA64's expected background in the box per EOT: 0.53 / 2.84e11 (docs/physics.md#regions [src]). */
     public static final double NA64_BOX_PER_EOT = 0.53 / 2.84e11;
-    /** NA64's events after the selection outside the box per EOT: 1.6e4 / 2.84e11 (docs/physics.md 2.4 [src]). */
+    /** NA64's events after the selection outside the box per EOT: 1.6e4 / 2.84e11 (docs/physics.md#event-mix [src]). */
     public static final double NA64_SELECTED_PER_EOT = 1.6e4 / 2.84e11;
 
     @Parameters(paramLabel = "RUN.parquet|DIR", arity = "1..*", description = "run files or directories of run files")

@@ -32,7 +32,7 @@ public record ExternalEfficiency(String name, double value, Map<String, Double> 
     }
 
     /**
-     * The NA64 2016-2018 breakdown (physics.md 1 [src]: acceptance 0.97 × track 0.83 × SRD ≥ 0.95 ×
+     * The NA64 2016-2018 breakdown (docs/physics.md#detector [src]: acceptance 0.97 × track 0.83 × SRD ≥ 0.95 ×
      * VETO 0.94 × HCAL 0.94 × DAQ 0.93 × trigger 0.95). The fast simulation models the acceptance
      * (shower shape, preshower, box), the SRD window, the momentum cut and pile-up itself; it does
      * not model track-reconstruction losses, VETO and HCAL noise or backsplash, DAQ dead time and
@@ -50,7 +50,7 @@ public record ExternalEfficiency(String name, double value, Map<String, Double> 
             v *= x;
         }
         return new ExternalEfficiency("na64-2016-2018", v, c,
-                "NA64 published efficiency breakdown 2016-2018 (docs/physics.md section 1)");
+                "NA64 published efficiency breakdown 2016-2018 (docs/physics.md#published-result)");
     }
 
     /** Writes the factor into a generator map. */

@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 /**
  * The summary columns of a run (schema version {@link #VERSION}). Scalar column names are
  * constants here; cell columns are named by the geometry ({@code ecal_main_r2c3}, {@code hcal1_r0c2}).
- * Units: GeV, mm, ns unless the name says otherwise (physics.md).
+ * Units: GeV, mm, ns unless the name says otherwise (docs/physics.md).
  */
 public final class Schema {
     /** Version of the run-file schema written into every file's metadata. */

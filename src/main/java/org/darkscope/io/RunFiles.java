@@ -135,8 +135,4 @@ public final class RunFiles {
         }
     }
 
-    /** True for names of the atomic writer's temporary files. */
-    public static boolean isTempFile(Path p) {
-        return AtomicFiles.isTemp(p);
-    }
 }

@@ -83,11 +83,6 @@ public final class AnalysisScheduler<I, R> {
         }
     }
 
-    /** Generation of the latest request. */
-    public long latestGeneration() {
-        return generation.get();
-    }
-
     /** Number of computations that ran to completion (delivered or not). */
     public long computedCount() {
         return computed.get();

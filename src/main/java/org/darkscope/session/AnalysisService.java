@@ -189,11 +189,6 @@ public final class AnalysisService implements AutoCloseable {
         return definition;
     }
 
-    /** Wall time of the latest stage-1 evaluation including the warm-up, in nanoseconds. */
-    public long lastEvaluationNanos() {
-        return lastNanos.get();
-    }
-
     public AnalysisScheduler<?, ?> coreScheduler() {
         return core;
     }

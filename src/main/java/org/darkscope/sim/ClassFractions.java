@@ -34,7 +34,7 @@ public record ClassFractions(double electron, double hadron, double dimuon, doub
     }
 
     /**
-     * Default physics mix [est] (physics.md 2.4: hadronic events dominant, dimuons 5-15 %, beam-line
+     * Default physics mix [est] (docs/physics.md#event-mix: hadronic events dominant, dimuons 5-15 %, beam-line
      * interactions 1-5 % of triggered events, beam hadron/muon contamination ~1 % before the SRD).
      * Upstream interactions are generated more often than they trigger (most lose little energy and
      * fail E_ECAL &lt; 80 GeV): 4 % generated gives about 2-3 % of triggered events.

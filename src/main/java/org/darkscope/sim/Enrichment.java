@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Oversampling of the rare background classes in a weighted MC run (issue 9; docs/physics.md
+ * Oversampling of the rare background classes in a weighted MC run (docs/physics.md
  * "Physical rates and weighted background MC"). Each factor multiplies the physical probability of
  * one random decision; the event then carries truth_weight = Π (p/q for the branch taken, (1-p)/(1-q)
  * for the one not taken, p physical, q boosted), so weighted sums reproduce the physical rates.

@@ -80,7 +80,7 @@ public final class EventRandom {
 
     /**
      * Moyal deviate (a Landau-like law with a long upper tail): X = -ln Z^2, Z standard normal,
-     * most probable value 0, mean γ + ln 2 ≈ 1.27. Used for MIP energy loss (physics.md 2.2).
+     * most probable value 0, mean γ + ln 2 ≈ 1.27. Used for MIP energy loss (docs/physics.md#hadrons-muons).
      */
     public double moyal() {
         double z = gauss();

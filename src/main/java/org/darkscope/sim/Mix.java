@@ -4,15 +4,15 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** What a simulated run contains (issue 3, "run mixes"). Each has a command-line name. */
+/** What a simulated run contains ("run mixes"). Each has a command-line name. */
 public enum Mix {
-    /** Realistic triggered run: hadrons, dimuons, upstream interactions, beam contamination, pile-up (physics.md 2.4). */
+    /** Realistic triggered run: hadrons, dimuons, upstream interactions, beam contamination, pile-up (docs/physics.md#event-mix). */
     PHYSICS("physics"),
     /** Open-trigger beam electrons with full showers. */
     CALIBRATION("calibration"),
-    /** A' via A'-strahlung for one mass (physics.md 3.1). */
+    /** A' via A'-strahlung for one mass (docs/physics.md#a-strahlung). */
     SIGNAL_BREM("signal-brem"),
-    /** A' via resonant positron annihilation for one mass (physics.md 3.2). */
+    /** A' via resonant positron annihilation for one mass (docs/physics.md#annihilation). */
     SIGNAL_ANNIHILATION("signal-annihilation"),
     /** Only dimuon events (region I). */
     DIMUON("dimuon"),

@@ -5,32 +5,32 @@ import java.util.Map;
 
 /**
  * Detailed knobs of the event processes and of the beam-line response. Defaults in
- * {@link #defaults()}, each with its source (physics.md section, [src] published, [est] our choice).
+ * {@link #defaults()}, each with its source (docs/physics.md section, [src] published, [est] our choice).
  *
- * @param beamMomentumSpread    sigma of the measured track momentum in GeV (physics.md 2.3: ≈ 1 GeV, δp/p ≈ 1 % [src])
+ * @param beamMomentumSpread    sigma of the measured track momentum in GeV (docs/physics.md#beam-srd-pileup: ≈ 1 GeV, δp/p ≈ 1 % [src])
  * @param beamSpotSigma         sigma of the beam spot on the ECAL face in mm [est]
  * @param beamAngleSigma        sigma of the incoming track angle per projection in mrad [est]
- * @param srdEmittedMeV         synchrotron energy radiated by a beam e- in the vessel, MeV (physics.md 1/2.3: ~150 MeV)
+ * @param srdEmittedMeV         synchrotron energy radiated by a beam e- in the vessel, MeV (docs/physics.md#experiment, #beam-srd-pileup: ~150 MeV)
  * @param srdCollectedFraction  fraction of it deposited in the 3 SRD cells [est]: 0.5, so that the published
- *                              window (1-80 MeV per cell, sum &lt; 120 MeV) keeps &gt; 95 % of electrons (physics.md 1)
- * @param srdPhotons            mean number of detected SR photons per electron (physics.md 2.3: ~40)
+ *                              window (1-80 MeV per cell, sum &lt; 120 MeV) keeps &gt; 95 % of electrons (docs/physics.md#selection)
+ * @param srdPhotons            mean number of detected SR photons per electron (docs/physics.md#beam-srd-pileup: ~40)
  * @param srdNoiseMeV           SRD cell noise sigma in MeV [est]
- * @param srdAccidental         probability that a non-electron gets an electron-like SRD signal (physics.md 2.3: ~1e-5)
+ * @param srdAccidental         probability that a non-electron gets an electron-like SRD signal (docs/physics.md#beam-srd-pileup: ~1e-5)
  * @param hadronNeutralOnly     probability that the hadronic energy leaving the ECAL is carried by neutrals only
  *                              (leading K0L/n, VETO silent: sideband A after the VETO cut) [est]
  * @param punchThrough          probability that such a leading neutral crosses all HCAL modules unseen [est]
  * @param upstreamLateFraction  fraction of upstream interactions downstream of the last straw chamber (no straw
- *                              or momentum veto: the irreducible background of physics.md 1) [est]
+ *                              or momentum veto: the irreducible background of docs/physics.md#regions) [est]
  * @param upstreamEarlyFraction fraction of upstream interactions before the momentum measurement (p off) [est]
  * @param upstreamMeanLoss      mean of the exponential energy fraction lost by the e- in an upstream interaction [est]
  * @param upstreamHcalHit       probability that the upstream secondaries reach the HCAL [est]
  * @param upstreamSoftElectron  probability of an extra soft e-/photon in the ECAL from the upstream interaction [est]
  * @param upstreamLargeLoss     probability that an upstream interaction loses more than half the energy to
  *                              secondaries that miss the ECAL and HCAL (the box background) [est]: 6.5e-5, tuned so that
- *                              the published selection leaves ≈ 1.5e-12 upstream events per EOT in the box (physics.md 2.4:
+ *                              the published selection leaves ≈ 1.5e-12 upstream events per EOT in the box (docs/physics.md#event-mix:
  *                              0.43 of NA64's 0.53 expected for 2.84e11 EOT); otherwise the loss is an exponential cut at one half
- * @param alphaD                dark coupling α_D for the resonance width of annihilation signal runs (physics.md 3.2)
- * @param chiMassRatio          m_χ/m_A' for the width (physics.md 3.3: m_A' = 3 m_χ)
+ * @param alphaD                dark coupling α_D for the resonance width of annihilation signal runs (docs/physics.md#annihilation)
+ * @param chiMassRatio          m_χ/m_A' for the width (docs/physics.md#yields: m_A' = 3 m_χ)
  */
 public record ProcessKnobs(double beamMomentumSpread, double beamSpotSigma, double beamAngleSigma,
                            double srdEmittedMeV, double srdCollectedFraction, double srdPhotons, double srdNoiseMeV,

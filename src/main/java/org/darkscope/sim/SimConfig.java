@@ -14,16 +14,16 @@ import java.util.Map;
  * @param seed               random seed: the same seed gives bit-identical runs whatever the thread count
  * @param threads            worker threads (≥ 1)
  * @param massMeV            A' mass in MeV for signal mixes, NaN otherwise
- * @param beamEnergy         beam energy E0 (physics.md 1: 100 GeV [src])
- * @param triggerThreshold   trigger: E_ECAL below this (physics.md 1: ≈ 80-85 GeV [src]; default 80)
+ * @param beamEnergy         beam energy E0 (docs/physics.md#experiment: 100 GeV [src])
+ * @param triggerThreshold   trigger: E_ECAL below this (docs/physics.md#trigger: ≈ 80-85 GeV [src]; default 80)
  * @param openTrigger        true: every generated event is kept (calibration runs)
- * @param ecalA              ECAL stochastic term a in σ/E = a/√E ⊕ b (physics.md 1: 0.10 [src, seed 002])
- * @param ecalB              ECAL constant term b (physics.md 1: 0.04 [src, seed 002])
- * @param ecalNoise          ECAL per-cell noise sigma (physics.md 2.1: 20-50 MeV [est]; 0.03)
+ * @param ecalA              ECAL stochastic term a in σ/E = a/√E ⊕ b (docs/physics.md#detector: 0.10 [src, seed 002])
+ * @param ecalB              ECAL constant term b (docs/physics.md#detector: 0.04 [src, seed 002])
+ * @param ecalNoise          ECAL per-cell noise sigma (docs/physics.md#shower-model: 20-50 MeV [est]; 0.03)
  * @param hcalNoise          HCAL per-cell noise sigma [est] (0.04)
- * @param zeroSuppression    cells below this energy are stored as 0 (physics.md 2.1 [est]; 0.1 GeV)
+ * @param zeroSuppression    cells below this energy are stored as 0 (docs/physics.md#shower-model [est]; 0.1 GeV)
  * @param fractions          class fractions of generated events in mixed runs
- * @param pileupProbability  probability of overlaying a second beam particle (physics.md 2.3: 5-17 % [est])
+ * @param pileupProbability  probability of overlaying a second beam particle (docs/physics.md#beam-srd-pileup: 5-17 % [est])
  * @param eotPerEvent        electrons on target one GENERATED event stands for: run EOT = generated × this
  * @param runNumber          run number written into every event
  * @param knobs              detailed process and beam-line knobs
@@ -33,15 +33,15 @@ public record SimConfig(Mix mix, int events, long seed, int threads, double mass
                         double hcalNoise, double zeroSuppression, ClassFractions fractions, double pileupProbability,
                         double eotPerEvent, int runNumber, ProcessKnobs knobs) {
 
-    /** Default trigger threshold on E_ECAL in GeV (physics.md 1 [src]). */
+    /** Default trigger threshold on E_ECAL in GeV (docs/physics.md#trigger [src]). */
     public static final double DEFAULT_TRIGGER_GEV = 80.0;
-    /** Default beam energy in GeV (physics.md 1 [src]). */
+    /** Default beam energy in GeV (docs/physics.md#experiment [src]). */
     public static final double DEFAULT_BEAM_ENERGY = 100.0;
-    /** Pile-up probability of physics and signal runs [est, physics.md 2.3: 5-17 %]. */
+    /** Pile-up probability of physics and signal runs [est, docs/physics.md#beam-srd-pileup: 5-17 %]. */
     public static final double DEFAULT_PILEUP = 0.08;
     /**
      * EOT per generated event of a physics run [est]: with it a 250k-event physics run stands for
-     * ~3e9 EOT, the exposure of the 2016 runs (physics.md 1: 2016-I 2.3e10 ... ; 5e4 loose events per 2.75e9 EOT).
+     * ~3e9 EOT, the exposure of the 2016 runs (docs/physics.md#published-result: 2016-I 2.3e10 ... ; 5e4 loose events per 2.75e9 EOT).
      */
     public static final double DEFAULT_PHYSICS_EOT_PER_EVENT = 1.0e4;
 

@@ -34,10 +34,10 @@ public final class Simulator {
     static final int BLOCK = 2048;
     /** Events per spill for the spill/time columns [est]. */
     public static final int EVENTS_PER_SPILL = 1000;
-    /** SPS super-cycle and spill length in ns (physics.md 1: 4.8 s spills [src]; 16.8 s cycle [est]). */
+    /** SPS super-cycle and spill length in ns (docs/physics.md#experiment: 4.8 s spills [src]; 16.8 s cycle [est]). */
     public static final long CYCLE_NS = 16_800_000_000L;
     public static final long SPILL_NS = 4_800_000_000L;
-    /** Beam intensity recorded in the metadata, e-/spill (physics.md 1: up to ~5-9e6 [src]). */
+    /** Beam intensity recorded in the metadata, e-/spill (docs/physics.md#experiment: up to ~5-9e6 [src]). */
     public static final double INTENSITY = 5e6;
     /** Generator-map key holding the number of generated (pre-trigger) events. */
     public static final String GENERATED_KEY = org.darkscope.event.RunInfo.GENERATED_KEY;

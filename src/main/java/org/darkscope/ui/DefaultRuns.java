@@ -26,6 +26,8 @@ public final class DefaultRuns {
     public static final String SAMPLE_DIR = "sample-runs";
     public static final String PHYSICS_FILE = "physics.parquet";
     public static final String CALIBRATION_FILE = "calibration.parquet";
+    /** The weighted background simulation the MC transfer factor is taken from. */
+    public static final String BACKGROUND_MC_FILE = "background-mc.parquet";
     /** Size of the physics run simulated when no sample runs are found (a few seconds on 2 cores). */
     public static final int FALLBACK_PHYSICS_EVENTS = 100_000;
     public static final int FALLBACK_SIGNAL_EVENTS = 10_000;
@@ -60,10 +62,16 @@ public final class DefaultRuns {
         return null;
     }
 
-    /** Physics run first (as data), then the signal runs in mass order (roles from their metadata). */
+    /**
+     * Physics run first (as data), the weighted background MC (if shipped) in the background role, then
+     * the signal runs in mass order.
+     */
     public static List<SessionFile.RunEntry> sampleEntries(Path dir) throws IOException {
         List<SessionFile.RunEntry> out = new ArrayList<>();
         out.add(new SessionFile.RunEntry(dir.resolve(PHYSICS_FILE), RunRole.DATA));
+        if (Files.isRegularFile(dir.resolve(BACKGROUND_MC_FILE))) {
+            out.add(new SessionFile.RunEntry(dir.resolve(BACKGROUND_MC_FILE), RunRole.BACKGROUND));
+        }
         try (Stream<Path> s = Files.list(dir)) {
             s.filter(p -> p.getFileName().toString().startsWith("signal-") && p.getFileName().toString().endsWith(".parquet"))
                     .sorted(java.util.Comparator.comparingDouble(DefaultRuns::massOf).thenComparing(Path::toString))

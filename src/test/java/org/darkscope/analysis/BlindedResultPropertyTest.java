@@ -88,7 +88,7 @@ class BlindedResultPropertyTest {
         List<Integer> out = new ArrayList<>();
         List<Integer> in = new ArrayList<>();
         for (int i = 0; i < base.size(); i++) {
-            // independent of the engine: the box of physics.md 1, lower-left corner at 0
+            // independent of the engine: the box of docs/physics.md#regions, lower-left corner at 0
             boolean inBox = e[i] < box.ecalMax() && h[i] < box.hcalMax();
             (inBox ? in : out).add(i);
         }
@@ -136,7 +136,7 @@ class BlindedResultPropertyTest {
         Side openCut = evaluate(pair[1], BLIND.withBlinded(false), simulated, 1);
         List<String> openDiffer = compareAll(open, openCut, new ArrayList<>());
         for (String m : List.of("RunResult.cutFlow()", "RunResult.selectedCount()", "RunResult.regions()", "RunResult.plane()",
-                "AnalysisResult.combinedCutFlow()")) {
+                "AnalysisResult.combinedRegions()")) {
             assertTrue(openDiffer.contains(m), m + " must differ unblinded; differing: " + openDiffer);
         }
         // and the limits of every background method

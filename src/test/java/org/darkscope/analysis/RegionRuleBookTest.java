@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * {@link SignalBox} is the one rule book of the plane's regions. Checked against an independent
- * calculation written here from docs/physics.md section 1 (box E_ECAL &lt; 50, E_HCAL &lt; 1 GeV; sideband C
+ * calculation written here from docs/physics.md#regions (box E_ECAL &lt; 50, E_HCAL &lt; 1 GeV; sideband C
  * up to the trigger edge at 80 GeV; regions I, II, III with the estimated windows named in SignalBox),
  * point by point and through the engine's region counts.
  */

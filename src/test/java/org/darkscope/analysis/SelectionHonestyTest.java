@@ -71,8 +71,8 @@ class SelectionHonestyTest {
         assertTrue(d.contains("> 1 GeV"), d);
         assertFalse(d.contains("0.5"), d);
         // the unmodified cuts keep their published test and read the same as the preset's
-        assertEquals(Selection.published().cut("veto").describe(), s.cut("veto").describe().replace(" [src, physics.md 1]",
-                " [src, physics.md 1 publishes 0.5 MIP]"));
+        assertEquals(Selection.published().cut("veto").describe(), s.cut("veto").describe().replace(" [src, docs/physics.md#selection]",
+                " [src, docs/physics.md#experiment publishes 0.5 MIP]"));
     }
 
     @Test

@@ -8,13 +8,13 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** The geometry file against the detector numbers of physics.md section 1. */
+/** The geometry file against the detector numbers of docs/physics.md#experiment. */
 class DetectorTest {
     private final Detector d = GeometryLoader.defaultDetector();
 
     @Test
     void ecalHasTwoSegmentsOfSixBySixCellsOf38mm() {
-        // physics.md 1: ECAL 6x6 cells of 38x38x490 mm, preshower + main
+        // docs/physics.md#detector: ECAL 6x6 cells of 38x38x490 mm, preshower + main
         assertEquals(2, d.ecal().layers().size());
         for (CellLayer l : d.ecal().layers()) {
             assertEquals(6, l.nx());
@@ -23,7 +23,7 @@ class DetectorTest {
         }
         double length = d.ecalMain().zMax() - d.ecalPreshower().zMin();
         assertEquals(490.0, length, 1e-6);
-        // preshower ~ 4 X0 with X0_eff = 11.1 mm (physics.md 2.1)
+        // preshower ~ 4 X0 with X0_eff = 11.1 mm (docs/physics.md#shower-model)
         double preX0 = (d.ecalPreshower().zMax() - d.ecalPreshower().zMin()) / d.ecalRadiationLength();
         assertEquals(4.0, preX0, 0.01);
     }
@@ -59,7 +59,7 @@ class DetectorTest {
             assertTrue(el.get(i).zMin() >= el.get(i - 1).zMax(),
                     el.get(i - 1).name() + " overlaps " + el.get(i).name());
         }
-        // order of physics.md 1: SRD before ECAL, ECAL before VETO before HCAL
+        // order of docs/physics.md#detector: SRD before ECAL, ECAL before VETO before HCAL
         assertTrue(d.element("SRD").centre().z() < d.ecal().centre().z());
         assertTrue(d.ecal().centre().z() < d.element("VETO").centre().z());
         assertTrue(d.element("VETO").centre().z() < d.element("HCAL0").centre().z());

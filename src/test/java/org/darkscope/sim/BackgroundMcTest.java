@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue 9: physical rates by default; the background-mc mix oversamples rare classes and its
- * weighted sums reproduce the published rates (physics.md 1 and 2.4: 0.53 background events in the box
+ * weighted sums reproduce the published rates (docs/physics.md#experiment, #event-mix: 0.53 background events in the box
  * for 2.84e11 EOT, 1.6e4 selected events outside it).
  */
 class BackgroundMcTest {

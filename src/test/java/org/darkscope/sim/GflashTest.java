@@ -9,26 +9,26 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Longitudinal GFLASH profile against the checks of physics.md 2.1. */
+/** Longitudinal GFLASH profile against the checks of docs/physics.md#shower-model. */
 class GflashTest {
 
     @Test
     void showerMaximumAt100GeVIs8point2X0() {
-        // physics.md 2.1: "at 100 GeV T ≈ 8.2 X0"; tolerance 0.1 X0 (the reference has two digits)
+        // docs/physics.md#shower-model: "at 100 GeV T ≈ 8.2 X0"; tolerance 0.1 X0 (the reference has two digits)
         assertEquals(8.2, Gflash.meanT(100), 0.1);
     }
 
     @ParameterizedTest(name = "{0} GeV: first 4 X0 hold {1}")
     @CsvSource({"100, 0.046", "50, 0.067", "10, 0.15"})
     void preshowerFractionOfTheMeanProfile(double e, double expected) {
-        // physics.md 2.1: first 4 X0 hold ≈ 4.6 % (100 GeV), 6.7 % (50), 15 % (10); tolerance 5 % relative
+        // docs/physics.md#shower-model: first 4 X0 hold ≈ 4.6 % (100 GeV), 6.7 % (50), 15 % (10); tolerance 5 % relative
         double f = Gflash.containedUpTo(Gflash.meanAlpha(e), Gflash.meanBeta(e), 4.0);
         assertEquals(expected, f, 0.05 * expected);
     }
 
     @Test
     void leakagePast40X0IsAbout1e5() {
-        // physics.md 2.1: leakage past 40 X0 ≈ 1e-5 (order of magnitude: accept 3e-6 .. 3e-5)
+        // docs/physics.md#shower-model: leakage past 40 X0 ≈ 1e-5 (order of magnitude: accept 3e-6 .. 3e-5)
         double leak = 1 - Gflash.containedUpTo(Gflash.meanAlpha(100), Gflash.meanBeta(100), 40.0);
         assertTrue(leak > 3e-6 && leak < 3e-5, "leakage " + leak);
     }

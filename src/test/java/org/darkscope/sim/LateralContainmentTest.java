@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Lateral containment of the tabulated GFLASH profile against physics.md 2.1. */
+/** Lateral containment of the tabulated GFLASH profile against docs/physics.md#shower-model. */
 class LateralContainmentTest {
     private final Detector det = GeometryLoader.defaultDetector();
     private final CellLayer pre = det.ecalPreshower();
@@ -31,7 +31,7 @@ class LateralContainmentTest {
 
     @Test
     void centredShowerLeaves89PercentInItsCellAnd98PercentIn3x3() {
-        // physics.md 2.1 [est]: centred on a 38 mm cell ≈ 89 % in the cell, ≈ 98 % in the 3x3; tolerance ±2 %, ±1 %
+        // docs/physics.md#shower-model [est]: centred on a 38 mm cell ≈ 89 % in the cell, ≈ 98 % in the 3x3; tolerance ±2 %, ±1 %
         int c = main.centralLocalIndex();
         var centre = main.cells().get(c).centre();
         double[] t = towers(centre.x(), centre.y());
@@ -45,7 +45,7 @@ class LateralContainmentTest {
 
     @Test
     void edgeShowerSplitsAbout46Plus46() {
-        // physics.md 2.1 [est]: a shower on a cell edge leaves ≈ 46 % + 46 %; tolerance ±2 %
+        // docs/physics.md#shower-model [est]: a shower on a cell edge leaves ≈ 46 % + 46 %; tolerance ±2 %
         int c = main.centralLocalIndex();
         var centre = main.cells().get(c).centre();
         double[] t = towers(centre.x() - main.pitchX() / 2, centre.y());

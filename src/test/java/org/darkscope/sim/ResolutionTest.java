@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * ECAL energy resolution fitted on calibration runs at three beam energies: σ/E = a/√E ⊕ b must
  * come back within 10 % of the configured a and b, and at 100 GeV within 10 % of a/√E ⊕ b
- * (issue 3 item 7; physics.md 1: 10 %/√E ⊕ 4 %).
+ * (issue 3 item 7; docs/physics.md#detector: 10 %/√E ⊕ 4 %).
  */
 class ResolutionTest {
     private static final double A = 0.10;

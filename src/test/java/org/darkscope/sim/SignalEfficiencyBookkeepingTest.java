@@ -34,7 +34,7 @@ class SignalEfficiencyBookkeepingTest {
             assertEquals(generated, eff.total());
             assertEquals((double) inBox / generated, eff.value(), 1e-12);
         }
-        // the unmodelled inefficiencies travel with the run, separately (physics.md 1: track 0.83 ×
+        // the unmodelled inefficiencies travel with the run, separately (docs/physics.md#published-result: track 0.83 ×
         // VETO 0.94 × HCAL 0.94 × DAQ 0.93 × trigger 0.95)
         ExternalEfficiency ext = ExternalEfficiency.of(r.info()).orElseThrow();
         assertEquals(0.83 * 0.94 * 0.94 * 0.93 * 0.95, ext.value(), 1e-4);

@@ -12,13 +12,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Signal spectra against physics.md 3.1 and 3.2. */
+/** Signal spectra against docs/physics.md#a-strahlung, #annihilation. */
 class SignalSpectrumTest {
 
     @ParameterizedTest(name = "m = {0} MeV: fraction x > 0.5 = {1}")
     @CsvSource({"1, 0.77", "10, 0.93", "100, 0.96"})
     void aPrimeStrahlungFractionAboveOneHalf(double massMeV, double expected) {
-        // physics.md 3.1: fraction with x > 0.5 ≈ 0.77 (1 MeV), 0.93 (10 MeV), 0.96 (100 MeV); tolerance ±0.01
+        // docs/physics.md#a-strahlung: fraction with x > 0.5 ≈ 0.77 (1 MeV), 0.93 (10 MeV), 0.96 (100 MeV); tolerance ±0.01
         ApStrahlungSpectrum s = new ApStrahlungSpectrum(massMeV * 1e-3, 100);
         assertEquals(expected, s.fractionAbove(0.5), 0.01, "table");
         // and the sampler reproduces it (binomial error of 1e5 samples ≈ 0.0013)
@@ -56,7 +56,7 @@ class SignalSpectrumTest {
 
     @Test
     void annihilationMissingEnergyPeaksAtTheResonance() {
-        // physics.md 3.2: E_R = m²/(2 m_e): 225 MeV → 49.5 GeV; missing energy is a peak
+        // docs/physics.md#annihilation: E_R = m²/(2 m_e): 225 MeV → 49.5 GeV; missing energy is a peak
         ResonanceSpectrum s = new ResonanceSpectrum(0.225, 100, 0.1, 1.0 / 3);
         assertEquals(49.5, s.resonanceEnergy(), 0.1);
         SimConfig cfg = SimConfig.defaults(Mix.SIGNAL_ANNIHILATION).withMassMeV(225).withEvents(4000).withSeed(3)

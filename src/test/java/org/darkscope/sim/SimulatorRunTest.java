@@ -122,7 +122,7 @@ class SimulatorRunTest {
             }
         }
         int n = r.size();
-        // physics.md 2.4 [est]: dimuons 5-15 %, hadronic events dominant, beam-line interactions 1-5 %,
+        // docs/physics.md#event-mix [est]: dimuons 5-15 %, hadronic events dominant, beam-line interactions 1-5 %,
         // beam hadron/muon contamination around 1 %, pile-up a few %
         assertInRange(perClass[EventClass.DIMUON.code()] / (double) n, 0.05, 0.15, "dimuon share");
         assertInRange(perClass[EventClass.HADRON.code()] / (double) n, 0.5, 0.9, "hadron share");
@@ -149,7 +149,7 @@ class SimulatorRunTest {
         }
         int selA = 0, selC = 0, selCUpstream = 0;
         for (int e = 0; e < r.size(); e++) {
-            // physics.md 1, published selection (i)-(iv)
+            // docs/physics.md#selection, published selection (i)-(iv)
             boolean ok = Math.abs(p[e] - 100) < 3 && srd[e] < 120 && pre[e] > 0.5 && shape[e] < 0.07
                     && straws[e] <= 2 && veto[e] < 0.5;
             for (float[] c : cells) {
@@ -169,7 +169,7 @@ class SimulatorRunTest {
             }
         }
         // a handful to a few tens in each sideband for 60k events (the 250k sample run has ~4x more),
-        // sideband C made of upstream interactions (physics.md 1)
+        // sideband C made of upstream interactions (docs/physics.md#regions)
         assertInRange(selA, 5, 200, "sideband A after selection");
         assertInRange(selC, 3, 60, "sideband C after selection");
         assertTrue(selCUpstream >= 0.8 * selC, "sideband C is upstream interactions: " + selCUpstream + " of " + selC);

@@ -117,7 +117,7 @@ class ThickTargetSignalTest {
 
     @Test
     void effectivePathMatchesTheYieldModelsTrackLength() {
-        // physics.md 3.1: the yield uses an effective track length L_eff ≈ 0.85 X0 of Pb; the
+        // docs/physics.md#a-strahlung: the yield uses an effective track length L_eff ≈ 0.85 X0 of Pb; the
         // σ-weighted path of the primary with E_e > E0/2 is the same quantity in the thick target
         RunData r = signal(2);
         double l = Double.parseDouble(r.info().generator().get("signal.effectivePathX0"));

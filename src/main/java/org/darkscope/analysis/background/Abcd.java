@@ -2,7 +2,7 @@ package org.darkscope.analysis.background;
 
 /**
  * ABCD estimate N_box ≈ N_A · N_C / N_D with relative error² = 1/N_A + 1/N_C + 1/N_D
- * (physics.md section 4). Assumes E_ECAL and E_HCAL are uncorrelated for the background.
+ * (docs/physics.md#backgrounds). Assumes E_ECAL and E_HCAL are uncorrelated for the background.
  */
 public final class Abcd {
     /** Caveat shown with every ABCD number. */

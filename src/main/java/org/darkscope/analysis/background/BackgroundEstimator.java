@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * Computes every background estimate for the box from the selected (E_ECAL, E_HCAL) points of
- * the data/background runs (physics.md section 4).
+ * the data/background runs (docs/physics.md#backgrounds).
  */
 public final class BackgroundEstimator {
     private final SidebandFitter fitter;

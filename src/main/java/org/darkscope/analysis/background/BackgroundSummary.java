@@ -9,7 +9,7 @@ import java.util.OptionalDouble;
 
 /**
  * Every background estimate for the signal box from the non-signal runs, and on simulation the
- * truth per class with the closure ratio of each method (physics.md section 4).
+ * truth per class with the closure ratio of each method (docs/physics.md#backgrounds).
  *
  * @param sidebandC   fit of the E_ECAL spectrum of sideband C extrapolated below the box edge
  * @param sidebandA   fit of the E_HCAL spectrum of sideband A extrapolated below the box edge

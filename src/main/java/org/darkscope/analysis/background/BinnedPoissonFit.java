@@ -15,7 +15,7 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
 
 /**
  * Binned Poisson maximum-likelihood fit of one {@link ShapeFamily} to a histogram:
- * -ln L = Σ μ_i - n_i ln μ_i (physics.md section 4), minimised with the Nelder-Mead simplex of
+ * -ln L = Σ μ_i - n_i ln μ_i (docs/physics.md#backgrounds), minimised with the Nelder-Mead simplex of
  * Commons Math (restarted until stable); covariance from the inverse of a numerical Hessian.
  */
 public final class BinnedPoissonFit {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Closure and coverage of background estimates over pseudo-experiments with a known truth (physics.md
+ * Closure and coverage of background estimates over pseudo-experiments with a known truth (docs/physics.md
  * section 4): per method the mean bias, the pull (estimate - truth)/σ (mean and width) and the fraction
  * of experiments whose ±1σ interval (stat ⊕ syst) contains the truth.
  *
@@ -60,7 +60,7 @@ public final class CoverageStudy {
      */
     public record MethodResult(String method, int used, int unavailable, String reason, double meanBias, double meanBiasError,
                                double pullMean, double pullWidth, double coverage, double coverageRealised, double meanError) {
-        /** Coverage of the expected truth within 60-76 % and |bias| below its error (the target of issue 10). */
+        /** Coverage of the expected truth within 60-76 % and |bias| below its error (the target set for the default method). */
         public boolean meetsTarget() {
             return used >= 50 && coverage >= 0.60 && coverage <= 0.76 && Math.abs(meanBias) < meanBiasError;
         }

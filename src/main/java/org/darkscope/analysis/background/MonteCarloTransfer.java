@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Background estimates that use a weighted background simulation (physics.md section 4):
+ * Background estimates that use a weighted background simulation (docs/physics.md#backgrounds):
  * <ul>
  *   <li><b>MC transfer factor</b> (how NA64 estimated most of its background): N_box = N_S · W_box / W_S,
  *   with N_S the observed events of the sidebands S = A + C + D in the data and W the weighted MC sums.

@@ -3,7 +3,7 @@ package org.darkscope.analysis.background;
 import java.util.List;
 
 /**
- * A family of spectrum shapes for the sideband fits (physics.md section 4): a density in events
+ * A family of spectrum shapes for the sideband fits (docs/physics.md#backgrounds): a density in events
  * per GeV with a few parameters. Shapes are written in t = (E - lo)/(hi - lo) of the fit range so
  * that the parameters are of order one; every family is positive wherever it is defined.
  */

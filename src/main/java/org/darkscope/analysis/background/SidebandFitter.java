@@ -7,14 +7,14 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Sideband-fit extrapolation into the box (physics.md section 4): the E_ECAL spectrum of sideband C
+ * Sideband-fit extrapolation into the box (docs/physics.md#backgrounds): the E_ECAL spectrum of sideband C
  * (E_HCAL &lt; box edge, E_ECAL from the box edge to the trigger edge) and the E_HCAL spectrum of
  * sideband A (E_ECAL &lt; box edge, E_HCAL from the box edge to the start of the dimuon window, or
  * the sideband edge) are fitted with every {@link ShapeFamily} by binned Poisson likelihood over a
  * nominal range and two shortened ranges, then integrated below the box edge over the range where the
  * shape is constrained: as far below the edge as the fit range reaches above it, [edge - (hi - lo), edge).
  * Below that the fit says nothing; the central fit's integral there (rest) is added with a 100 %
- * error band: value = constrained + rest/2, systematic ⊕ rest/2 (issue 10: integrating every family
+ * error band: value = constrained + rest/2, systematic ⊕ rest/2 (integrating every family
  * from the edge to 0 GeV was 2-9x too high on simulation).
  *
  * <p>A fit is acceptable if it converged with a positive-definite Hessian, its χ² probability is at

@@ -1,7 +1,7 @@
 package org.darkscope.analysis.limits;
 
 /**
- * Expected upper limits under the background-only hypothesis (physics.md section 5): the median of
+ * Expected upper limits under the background-only hypothesis (docs/physics.md#statistics): the median of
  * s_up(n, b) over n ~ Pois(b) (the CLs convention, as pyhf quotes it) with its ±1σ and ±2σ bands
  * (the s_up of the Φ(∓1), Φ(∓2) quantiles of n: 15.87/84.13 % and 2.28/97.72 %), and the mean
  * Σ_n P(n | b) s_up(n, b), a smooth figure of merit for choosing cuts.

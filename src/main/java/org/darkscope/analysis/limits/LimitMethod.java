@@ -2,7 +2,7 @@ package org.darkscope.analysis.limits;
 
 import java.util.Locale;
 
-/** How an upper limit on the signal is computed (physics.md section 5). */
+/** How an upper limit on the signal is computed (docs/physics.md#statistics). */
 public enum LimitMethod {
     /** Modified frequentist CLs = CL_{s+b}/CL_b (default). */
     CLS("cls"),

@@ -5,7 +5,7 @@ import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactor
 
 /**
  * Log-normal nuisances on b and on the signal scale, integrated out with Gauss-Hermite quadrature
- * (physics.md section 5): x = x0 · exp(σ z - σ²/2) with z ~ N(0,1), σ = √(ln(1 + (Δ/x0)²)), so that
+ * (docs/physics.md#statistics): x = x0 · exp(σ z - σ²/2) with z ~ N(0,1), σ = √(ln(1 + (Δ/x0)²)), so that
  * the mean of x is x0. Holds the product grid of (b', signal scale, weight).
  */
 final class Nuisances {

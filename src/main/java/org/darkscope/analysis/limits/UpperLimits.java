@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Upper limits on the number of signal events for n observed and b expected (physics.md section 5):
+ * Upper limits on the number of signal events for n observed and b expected (docs/physics.md#statistics):
  * CLs, classical and Feldman-Cousins, with log-normal uncertainties on b and on the signal yield
  * integrated out by Gauss-Hermite quadrature ({@link Nuisances}), and the expected limits (median
  * with ±1σ/±2σ bands, and the mean).
@@ -94,9 +94,25 @@ public final class UpperLimits {
         return meanExpected(in, outcomes(in));
     }
 
-    /** Median expected limit with its ±1σ and ±2σ bands, and the mean (physics.md section 5). */
+    /** Median expected limit with its ±1σ and ±2σ bands, and the mean (docs/physics.md#statistics). */
+    /** Largest count tabulated for the expected limits (about 1e7 expected background events). */
+    static final int MAX_OUTCOMES = 20_000_000;
+
     public static ExpectedLimits expected(LimitInput in) {
         double[] probs = outcomes(in);
+        ExpectedLimits e = bands(in, probs);
+        return new ExpectedLimits(e.median(), e.minus2(), e.minus1(), e.plus1(), e.plus2(), meanExpected(in, probs));
+    }
+
+    /**
+     * Median expected limit with its ±1σ and ±2σ bands, without the mean: five limits at the most, so
+     * it stays fast at large backgrounds (the window and {@code analyse} quote these).
+     */
+    public static ExpectedLimits expectedBands(LimitInput in) {
+        return bands(in, outcomes(in));
+    }
+
+    private static ExpectedLimits bands(LimitInput in, double[] probs) {
         double[] q = ExpectedLimits.QUANTILES;
         double[] s = new double[q.length];
         Map<Integer, Double> cache = new HashMap<>();
@@ -104,7 +120,7 @@ public final class UpperLimits {
             int n = quantile(probs, q[i]);
             s[i] = cache.computeIfAbsent(n, k -> upperLimit(in.withObserved(k)));
         }
-        return new ExpectedLimits(s[2], s[0], s[1], s[3], s[4], meanExpected(in, probs));
+        return new ExpectedLimits(s[2], s[0], s[1], s[3], s[4], Double.NaN);
     }
 
     /** Smallest n with P(N ≤ n) ≥ q. */
@@ -130,7 +146,14 @@ public final class UpperLimits {
         for (double b : nu.b) {
             bMax = Math.max(bMax, b);
         }
-        int limit = (int) Math.min(Integer.MAX_VALUE - 1L, (long) Math.ceil(bMax + 20 * Math.sqrt(bMax + 1) + 50));
+        double span = Math.ceil(bMax + 20 * Math.sqrt(bMax + 1) + 50);
+        if (span > MAX_OUTCOMES) {
+            // the distribution of n is tabulated from 0: beyond this it would not fit in memory
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "background %.4g (± %.3g) is too large for an expected limit: at most %.0e expected events",
+                    in.background(), in.backgroundError(), (double) MAX_OUTCOMES / 2));
+        }
+        int limit = (int) span;
         List<Double> probs = new ArrayList<>();
         double total = 0;
         for (int n = 0; n <= limit; n++) {

@@ -2,7 +2,7 @@ package org.darkscope.analysis.yield;
 
 import java.util.Locale;
 
-/** Cross-section model of A'-strahlung (physics.md 3.1). */
+/** Cross-section model of A'-strahlung (docs/physics.md#a-strahlung). */
 public enum BremModel {
     /** Improved Weizsäcker-Williams (K = 1). */
     IWW,

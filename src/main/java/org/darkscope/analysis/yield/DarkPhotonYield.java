@@ -4,13 +4,13 @@ import static org.darkscope.analysis.yield.Constants.ALPHA;
 import static org.darkscope.analysis.yield.Constants.ELECTRON_MASS;
 
 /**
- * A' yields per electron on target in a lead target (physics.md 3.1 and 3.2), for coupling ε.
+ * A' yields per electron on target in a lead target (docs/physics.md#a-strahlung, #annihilation), for coupling ε.
  * Masses in GeV, energies in GeV.
  */
 public final class DarkPhotonYield {
-    /** Positron track-length energies (GeV) of the t+ table [est, physics.md 3.2]. */
+    /** Positron track-length energies (GeV) of the t+ table [est, docs/physics.md#annihilation]. */
     static final double[] T_PLUS_ENERGY = {10, 20, 30, 40, 50, 60, 70, 80, 90};
-    /** Positron track length t+ in X0/GeV at those energies [est, physics.md 3.2]. */
+    /** Positron track length t+ in X0/GeV at those energies [est, docs/physics.md#annihilation]. */
     static final double[] T_PLUS = {0.17, 0.037, 0.0135, 0.0056, 0.0031, 0.0017, 0.0009, 0.0003, 0.0001};
     /** Beyond this many ECAL σ above the box edge the annihilation yield is counted as 0. */
     static final double ANNIHILATION_SIGMAS = 5;
@@ -47,7 +47,7 @@ public final class DarkPhotonYield {
     public double beamEnergy() { return beamEnergy; }
     public BremModel model() { return model; }
 
-    /** Elastic atomic form factor G2(t) of lead (physics.md 3.1). */
+    /** Elastic atomic form factor G2(t) of lead (docs/physics.md#a-strahlung). */
     public double g2(double t) {
         double aa = 111 * Math.pow(z, -1.0 / 3) / ELECTRON_MASS;
         double d = 0.164 * Math.pow(a, -2.0 / 3);
@@ -72,7 +72,7 @@ public final class DarkPhotonYield {
         return s * h / 3;
     }
 
-    /** Unnormalised dσ/dx ∝ x (1 - x + x²/3) / [(1 - x) + (m_e²/m²) x²] (IWW shape, physics.md 3.1). */
+    /** Unnormalised dσ/dx ∝ x (1 - x + x²/3) / [(1 - x) + (m_e²/m²) x²] (IWW shape, docs/physics.md#a-strahlung). */
     public double spectrumShape(double x, double m) {
         double r = ELECTRON_MASS * ELECTRON_MASS / (m * m);
         return x * (1 - x + x * x / 3) / ((1 - x) + r * x * x);
@@ -109,7 +109,7 @@ public final class DarkPhotonYield {
         return -s * h / 3;
     }
 
-    /** I = (1/3) ln((1 - x_c)/δ) - (1 - x_c)³/9, δ = max(m_e²/m², m²/E_0²) (physics.md 3.1). */
+    /** I = (1/3) ln((1 - x_c)/δ) - (1 - x_c)³/9, δ = max(m_e²/m², m²/E_0²) (docs/physics.md#a-strahlung). */
     public double iIntegral(double xc, double m) {
         double delta = Math.max(ELECTRON_MASS * ELECTRON_MASS / (m * m), m * m / (beamEnergy * beamEnergy));
         double v = (1.0 / 3) * Math.log((1 - xc) / delta) - Math.pow(1 - xc, 3) / 9;
@@ -119,7 +119,7 @@ public final class DarkPhotonYield {
     /**
      * I(x_c) = ∫ x(1 - x + x²/3) / ((1 - x) + (m_e²/m²) x²) dx over x from max(x_c, m/E_0) to 1 - m_e/E_0,
      * integrated numerically (Simpson in ln(1 - x)). The closed form {@link #iIntegral} assumes
-     * m_e²/m² ≪ 1 and undercuts this by up to 1.75x at m = 1-2 MeV (issue 10); the yield uses this one.
+     * m_e²/m² ≪ 1 and undercuts this by up to 1.75x at m = 1-2 MeV; the yield uses this one.
      */
     public double iNumerical(double xc, double m) {
         double[] r = xRange(m);
@@ -137,7 +137,7 @@ public final class DarkPhotonYield {
 
     /**
      * A'-strahlung yield per EOT divided by ε², for x &gt; xc:
-     * (N_A X0/A) · L_eff · (4 α³ χ/m²) · I / K, with 1 GeV⁻² = 0.3894 mb (physics.md 3.1), I the
+     * (N_A X0/A) · L_eff · (4 α³ χ/m²) · I / K, with 1 GeV⁻² = 0.3894 mb (docs/physics.md#a-strahlung), I the
      * numerical x-integral {@link #iNumerical}.
      */
     public double bremPerEotPerEps2(double m, double xc) {
@@ -145,7 +145,7 @@ public final class DarkPhotonYield {
         return Constants.ATOMS_PER_X0_PB * Constants.L_EFF_X0 * sigmaGeV * Constants.GEV2_TO_CM2 / kFactor(m);
     }
 
-    /** Resonance energy E_R = m²/(2 m_e) of e+ e- → A' on atomic electrons (physics.md 3.2). */
+    /** Resonance energy E_R = m²/(2 m_e) of e+ e- → A' on atomic electrons (docs/physics.md#annihilation). */
     public static double resonanceEnergy(double m) {
         return m * m / (2 * ELECTRON_MASS);
     }
@@ -166,7 +166,7 @@ public final class DarkPhotonYield {
     /**
      * Resonant-annihilation yield per EOT divided by ε²: the narrow resonance (σ_res ∝ δ(E+ - E_R) in the
      * narrow-width limit) folded with the positron track-length spectrum gives ≈ 0.167 t+(E_R)
-     * (physics.md 3.2); the missing energy is E_R, so the visible ECAL energy E_0 - E_R is smeared with the
+     * (docs/physics.md#annihilation); the missing energy is E_R, so the visible ECAL energy E_0 - E_R is smeared with the
      * ECAL resolution σ/E = a/√E ⊕ b ({@link Constants#ECAL_STOCHASTIC}, {@link Constants#ECAL_CONSTANT})
      * and the yield is weighted with the probability that the measured E_ECAL lies in the box,
      * E_ECAL &lt; E_0 - minMissing. No step to zero at the box edge: m_A' = 225 MeV (E_R = 49.5 GeV,

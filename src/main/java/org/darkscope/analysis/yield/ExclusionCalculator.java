@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * 90 % CL exclusion: N_sig(ε, m) = N_EOT · eff(m) · n_A'(ε, m) ∝ ε², so ε_90 = √(N_up / (N_sig/ε²)),
- * and y = α_D ε² (m_χ/m_A')⁴ (physics.md 3.3).
+ * and y = α_D ε² (m_χ/m_A')⁴ (docs/physics.md#yields).
  */
 public final class ExclusionCalculator {
     private ExclusionCalculator() {

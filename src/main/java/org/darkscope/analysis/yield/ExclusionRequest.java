@@ -5,7 +5,7 @@ import org.darkscope.analysis.limits.LimitInput;
 import java.util.function.DoubleUnaryOperator;
 
 /**
- * Everything a 90 % CL exclusion ε(m_A') needs (physics.md 3.3).
+ * Everything a 90 % CL exclusion ε(m_A') needs (docs/physics.md#yields).
  *
  * @param eot         electrons on target
  * @param efficiency  signal efficiency as a function of m_A' in MeV (selection and box, without the
@@ -20,9 +20,9 @@ import java.util.function.DoubleUnaryOperator;
  */
 public record ExclusionRequest(double eot, DoubleUnaryOperator efficiency, LimitInput limit, SignalProcess process,
                                DarkPhotonYield yield, double xc, double minMissing, double alphaD, double massRatio) {
-    /** α_D of the thermal-target plots [src, physics.md 3.3: 0.1 or 0.5]. */
+    /** α_D of the thermal-target plots [src, docs/physics.md#yields: 0.1 or 0.5]. */
     public static final double DEFAULT_ALPHA_D = 0.1;
-    /** m_A' = 3 m_χ [src, physics.md 3.3]. */
+    /** m_A' = 3 m_χ [src, docs/physics.md#yields]. */
     public static final double DEFAULT_MASS_RATIO = 3;
 
     public ExclusionRequest {

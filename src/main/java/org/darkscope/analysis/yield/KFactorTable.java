@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * K factor K(m) = σ_IWW / σ_ETL (physics.md 3.1: "make K a table, not a constant"), interpolated
+ * K factor K(m) = σ_IWW / σ_ETL (docs/physics.md#a-strahlung: "make K a table, not a constant"), interpolated
  * linearly in log m and clamped at the ends. The default table is resources/yields/k-factor-etl.csv.
  */
 public final class KFactorTable {

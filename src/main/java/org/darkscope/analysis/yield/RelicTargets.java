@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Relic-density target lines y(m_χ) for scalar, Majorana and pseudo-Dirac χ (physics.md 3.3),
+ * Relic-density target lines y(m_χ) for scalar, Majorana and pseudo-Dirac χ (docs/physics.md#yields),
  * read from resources/relic-targets/*.csv (m_χ in GeV; rows unsorted in the files, sorted here).
  * Source: the ESPP2026-PPG/Quasi-elastic-DM repository (see resources/relic-targets/SOURCE.md).
  */

@@ -2,7 +2,7 @@ package org.darkscope.analysis.yield;
 
 import java.util.Locale;
 
-/** Which A' production is counted (physics.md 3.1, 3.2). */
+/** Which A' production is counted (docs/physics.md#a-strahlung, #annihilation). */
 public enum SignalProcess {
     BREM, ANNIHILATION, BOTH;
 

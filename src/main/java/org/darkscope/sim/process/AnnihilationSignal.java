@@ -7,7 +7,7 @@ import org.darkscope.sim.ProcessKnobs;
 import org.darkscope.sim.response.DetectorResponse;
 
 /**
- * (c) A' signal via resonant annihilation of a shower positron on an atomic electron (physics.md
+ * (c) A' signal via resonant annihilation of a shower positron on an atomic electron (docs/physics.md
  * 3.2; docs/physics.md "Signal in the thick target"): the missing energy is the positron energy
  * E+ ≈ E_R = m²/(2 m_e), drawn from the Breit-Wigner times the positron track length t+(E). The
  * positron comes from the shower: the primary ({@link ThickTarget}) radiates a photon k &gt; E+ at

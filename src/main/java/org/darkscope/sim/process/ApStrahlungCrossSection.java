@@ -2,7 +2,7 @@ package org.darkscope.sim.process;
 
 /**
  * Energy dependence of the total A'-strahlung cross-section on lead in the improved
- * Weizsäcker-Williams approximation (physics.md 3.1, Bjorken et al. 2009, arXiv:0906.0580):
+ * Weizsäcker-Williams approximation (docs/physics.md#a-strahlung, Bjorken et al. 2009, arXiv:0906.0580):
  * σ(E) ∝ χ(E) β ln(1/δ²), δ = max(m_e/m, m/E), β = √(1 - m²/E²), with the elastic photon flux
  * χ(E) = ∫_{t_min}^{t_max} (t - t_min)/t² G2(t) dt, t_min = (m²/2E)², t_max = m². The simulation
  * needs only the ratio σ(E)/σ(E0) (where along the electron's path the A' is emitted); absolute
@@ -25,7 +25,7 @@ public final class ApStrahlungCrossSection {
         this.mass = massGeV;
     }
 
-    /** Elastic atomic form factor G2(t) of lead (physics.md 3.1). */
+    /** Elastic atomic form factor G2(t) of lead (docs/physics.md#a-strahlung). */
     static double g2(double t) {
         double me = ApStrahlungSpectrum.ELECTRON_MASS;
         double a = 111 * Math.pow(Z, -1.0 / 3) / me;

@@ -1,7 +1,7 @@
 package org.darkscope.sim.process;
 
 /**
- * Shape of the A'-strahlung spectrum in x = E_A'/E0 (physics.md 3.1, Bjorken et al. 2009,
+ * Shape of the A'-strahlung spectrum in x = E_A'/E0 (docs/physics.md#a-strahlung, Bjorken et al. 2009,
  * arXiv:0906.0580): dσ/dx ∝ x (1 - x + x²/3) / [(1-x) + (m_e²/m²) x²], on x in [m/E0, 1 - m_e/E0].
  * Only the shape: the flux χ, the cross-section and yields per EOT belong to the analysis.
  * Sampled by an inverse-CDF table in w = -ln(1-x), fine where the spectrum peaks near x → 1.

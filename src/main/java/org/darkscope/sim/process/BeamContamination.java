@@ -7,13 +7,13 @@ import org.darkscope.sim.response.DetectorResponse;
 import org.darkscope.sim.response.HcalResponse;
 
 /**
- * (g) Hadrons and muons in the beam (physics.md 2.2, 2.3): full momentum, no synchrotron tag
+ * (g) Hadrons and muons in the beam (docs/physics.md#hadrons-muons, #beam-srd-pileup): full momentum, no synchrotron tag
  * (except accidentally). A hadron crosses the ≈ 1.6 λ_I ECAL without interacting with probability
  * ≈ 0.2 and showers in the HCAL; otherwise it starts its shower in the ECAL. A muon is a MIP
  * everywhere.
  */
 public final class BeamContamination implements EventProcess {
-    /** Probability that a beam hadron crosses the ≈ 1.6 λ_I ECAL without interacting (physics.md 2.2 [est]: ≈ 0.2 ≈ e^-1.6). */
+    /** Probability that a beam hadron crosses the ≈ 1.6 λ_I ECAL without interacting (docs/physics.md#hadrons-muons [est]: ≈ 0.2 ≈ e^-1.6). */
     public static final double ECAL_PASS = 0.2;
     /** Fraction of a hadron's energy left in the ECAL when it interacts there: uniform range [est]. */
     public static final double ECAL_FRACTION_MIN = 0.1;

@@ -6,7 +6,7 @@ import org.darkscope.sim.EventRecord;
 import org.darkscope.sim.response.DetectorResponse;
 
 /**
- * (b) A' signal via A'-strahlung e Z → e Z A' in the thick active target (physics.md 3.1;
+ * (b) A' signal via A'-strahlung e Z → e Z A' in the thick active target (docs/physics.md#a-strahlung;
  * docs/physics.md "Signal in the thick target"). The beam electron radiates bremsstrahlung on its
  * way into the ECAL ({@link ThickTarget}); the A' is emitted at a depth s with probability
  * ∝ σ(E_e(s)) ds along that path, takes x·E_e with x from the spectrum at E_e, and the recoil

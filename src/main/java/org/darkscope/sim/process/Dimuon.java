@@ -6,7 +6,7 @@ import org.darkscope.sim.EventRecord;
 import org.darkscope.sim.response.DetectorResponse;
 
 /**
- * (d) Dimuon production e Z → e Z μ+μ- in the ECAL (physics.md 1, region I): a bremsstrahlung-like
+ * (d) Dimuon production e Z → e Z μ+μ- in the ECAL (docs/physics.md#regions, region I): a bremsstrahlung-like
  * photon converts into a muon pair that takes the fraction x of E0; the muons cross the ECAL as
  * MIPs, fire the VETO and deposit MIP signals in every HCAL module (≈ 10 GeV in total).
  */

@@ -9,7 +9,7 @@ import org.darkscope.sim.response.DetectorResponse;
 import org.darkscope.sim.response.HcalResponse;
 
 /**
- * (e) Hadron electroproduction in the ECAL (physics.md 1, region II): a photon of energy fraction y
+ * (e) Hadron electroproduction in the ECAL (docs/physics.md#regions, region II): a photon of energy fraction y
  * produces hadrons; part of their energy stays in the ECAL, the rest leaves into the HCAL, so
  * E_ECAL + E_HCAL ≈ E0. Sometimes only leading neutrals (K0L, n) leave (VETO silent: sideband A
  * after the VETO cut), and rarely such a neutral punches through every HCAL module unseen.

@@ -6,7 +6,7 @@ import org.darkscope.sim.EventRecord;
 import org.darkscope.sim.response.DetectorResponse;
 
 /**
- * (h) Pile-up overlay (physics.md 2.3): a second beam electron within the gate. Only the fraction
+ * (h) Pile-up overlay (docs/physics.md#beam-srd-pileup): a second beam electron within the gate. Only the fraction
  * of its signal inside the integration window counts: uniform in [0, 1] [est]. It adds ECAL energy
  * (and SRD signal), so E_ECAL + E_HCAL may exceed the beam energy (region III).
  */

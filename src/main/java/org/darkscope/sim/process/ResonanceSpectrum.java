@@ -1,15 +1,15 @@
 package org.darkscope.sim.process;
 
 /**
- * Energy of the shower positron that annihilates resonantly, e+ e- → A' (physics.md 3.2, seed
+ * Energy of the shower positron that annihilates resonantly, e+ e- → A' (docs/physics.md#annihilation, seed
  * 002): Breit-Wigner in s = 2 m_e E+ around m², with width Γ for invisible decay into fermions,
- * times the positron track-length spectrum t+(E) (Pb, physics.md 3.2 table, log-linear
+ * times the positron track-length spectrum t+(E) (Pb, docs/physics.md#annihilation table, log-linear
  * interpolation and extrapolation). Missing energy ≈ E+: a peak at E_R = m²/(2 m_e).
  */
 public final class ResonanceSpectrum {
-    /** Energies (GeV) of the t+ table (physics.md 3.2 [est]). */
+    /** Energies (GeV) of the t+ table (docs/physics.md#annihilation [est]). */
     static final double[] TPLUS_E = {10, 20, 30, 40, 50, 60, 70, 80, 90};
-    /** Positron track length t+(E) in X0/GeV (physics.md 3.2 [est]). */
+    /** Positron track length t+(E) in X0/GeV (docs/physics.md#annihilation [est]). */
     static final double[] TPLUS = {0.17, 0.037, 0.0135, 0.0056, 0.0031, 0.0017, 0.0009, 0.0003, 0.0001};
     /** Half-widths of the sampled window around E_R, in units of the resonance half-width. */
     private static final double WINDOW = 30;
@@ -51,7 +51,7 @@ public final class ResonanceSpectrum {
         table = new InverseCdf(e, d);
     }
 
-    /** Invisible width Γ = α_D (m/3)(1 + 2r²)√(1 - 4r²) for fermion χ (physics.md 3.2), GeV. */
+    /** Invisible width Γ = α_D (m/3)(1 + 2r²)√(1 - 4r²) for fermion χ (docs/physics.md#annihilation), GeV. */
     public static double width(double massGeV, double alphaD, double r) {
         double r2 = r * r;
         return alphaD * massGeV / 3 * (1 + 2 * r2) * Math.sqrt(Math.max(0, 1 - 4 * r2));

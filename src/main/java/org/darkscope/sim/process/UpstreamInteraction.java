@@ -12,7 +12,7 @@ import org.darkscope.sim.response.DetectorResponse;
 import java.util.List;
 
 /**
- * (f) Electron interaction in the beam line upstream of the ECAL (physics.md 1, sideband C and the
+ * (f) Electron interaction in the beam line upstream of the ECAL (docs/physics.md#regions, sideband C and the
  * dominant true background in the box): the electron loses a fraction y to secondaries emitted at
  * large angles. Where it happens decides what can veto it:
  * <ul>

@@ -6,7 +6,7 @@ import org.darkscope.sim.EventRecord;
 import org.darkscope.sim.ProcessKnobs;
 
 /**
- * Tracker, SRD and VETO response (physics.md 1, 2.3): measured momentum, angle, χ², straw
+ * Tracker, SRD and VETO response (docs/physics.md#experiment, #beam-srd-pileup): measured momentum, angle, χ², straw
  * multiplicity; synchrotron-radiation energy in the SRD cells with photon statistics; VETO
  * energy in MIP units. Counts of SRD cells and VETO counters from the {@link Detector}.
  */

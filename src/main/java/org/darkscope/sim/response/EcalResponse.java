@@ -6,13 +6,13 @@ import org.darkscope.sim.EventRandom;
 import org.darkscope.sim.EventRecord;
 
 /**
- * ECAL response (physics.md 2.1, 2.2): e-m showers with the GFLASH longitudinal profile split into
+ * ECAL response (docs/physics.md#shower-model, #hadrons-muons): e-m showers with the GFLASH longitudinal profile split into
  * preshower and main segment, smeared with σ/E = a/√E ⊕ b, then shared among cells with the
  * lateral tables; hadronic deposits and MIPs. Geometry (cell grid, depths, X0, R_M) from the
  * {@link Detector}. Thread-safe after construction (read-only tables).
  */
 public final class EcalResponse {
-    /** MIP energy deposited across the whole ECAL depth, GeV (physics.md 2.2 [est]: ≈ 0.33 GeV). */
+    /** MIP energy deposited across the whole ECAL depth, GeV (docs/physics.md#hadrons-muons [est]: ≈ 0.33 GeV). */
     public static final double MIP_ENERGY = 0.33;
     /** Relative Landau (Moyal) width of a MIP deposit [est]. */
     public static final double MIP_WIDTH = 0.08;

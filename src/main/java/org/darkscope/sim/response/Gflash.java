@@ -4,23 +4,23 @@ import org.apache.commons.math3.special.Gamma;
 import org.darkscope.sim.EventRandom;
 
 /**
- * GFLASH parametrisation of electromagnetic showers in the Pb/Sc ECAL (physics.md 2.1, Grindhammer
+ * GFLASH parametrisation of electromagnetic showers in the Pb/Sc ECAL (docs/physics.md#shower-model, Grindhammer
  * and Peters, hep-ex/0001020): longitudinal Gamma profile with correlated (ln T, ln α) fluctuations
  * for a sampling calorimeter, and the radial core/tail profile used to build the lateral tables.
  * Depths in radiation lengths, radii in Molière radii, energies in GeV.
  */
 public final class Gflash {
-    /** Critical energy of the Pb/Sc mixture, GeV (physics.md 2.1 [est]: 8.6 MeV). */
+    /** Critical energy of the Pb/Sc mixture, GeV (docs/physics.md#shower-model [est]: 8.6 MeV). */
     public static final double CRITICAL_ENERGY = 0.0086;
-    /** Effective atomic number (physics.md 2.1 [est]: 76). */
+    /** Effective atomic number (docs/physics.md#shower-model [est]: 76). */
     public static final double Z_EFF = 76;
-    /** Sampling frequency F_s = X0_eff/(d_Pb + d_Sc) (physics.md 2.1 [est]: 3.7). */
+    /** Sampling frequency F_s = X0_eff/(d_Pb + d_Sc) (docs/physics.md#shower-model [est]: 3.7). */
     public static final double SAMPLING_FREQUENCY = 3.7;
-    /** e/mip ratio ê = 1/(1 + 0.007 (Z_Pb - Z_Sc)) (physics.md 2.1 [est]: 0.65). */
+    /** e/mip ratio ê = 1/(1 + 0.007 (Z_Pb - Z_Sc)) (docs/physics.md#shower-model [est]: 0.65). */
     public static final double E_HAT = 0.65;
     /**
      * Scale of the GFLASH homogeneous-medium radii for this shashlik [est]: 0.75 makes a centred 100 GeV
-     * shower leave 89 % in its 38 mm cell and 98 % in the 3x3, an edge shower 46 % + 46 % (physics.md 2.1 checks).
+     * shower leave 89 % in its 38 mm cell and 98 % in the 3x3, an edge shower 46 % + 46 % (docs/physics.md#shower-model checks).
      */
     public static final double LATERAL_RADIUS_SCALE = 0.75;
     /** Lowest energy for which the parametrisation is evaluated (σ(ln T) diverges near 64 MeV) [est]. */
@@ -33,12 +33,12 @@ public final class Gflash {
         return Math.log(Math.max(e, MIN_ENERGY) / CRITICAL_ENERGY);
     }
 
-    /** Mean depth of the shower maximum &lt;T&gt; in X0 (physics.md 2.1). */
+    /** Mean depth of the shower maximum &lt;T&gt; in X0 (docs/physics.md#shower-model). */
     public static double meanT(double e) {
         return lnY(e) - 0.812 - 0.55 / SAMPLING_FREQUENCY - 0.69 * (1 - E_HAT);
     }
 
-    /** Mean shape parameter &lt;α&gt; (physics.md 2.1). */
+    /** Mean shape parameter &lt;α&gt; (docs/physics.md#shower-model). */
     public static double meanAlpha(double e) {
         return 0.81 + (0.458 + 2.26 / Z_EFF) * lnY(e) - 0.476 / SAMPLING_FREQUENCY;
     }
@@ -118,7 +118,7 @@ public final class Gflash {
 
     /**
      * Integral of the normalised 2-D radial profile R²/(π (r²+R²)²) (whose radial density is
-     * 2rR²/(r²+R²)², physics.md 2.1) over the quadrant rectangle [0,x]×[0,y]; odd in x and in y.
+     * 2rR²/(r²+R²)², docs/physics.md#shower-model) over the quadrant rectangle [0,x]×[0,y]; odd in x and in y.
      */
     public static double quadrant(double x, double y, double r) {
         double ax = Math.sqrt(x * x + r * r);

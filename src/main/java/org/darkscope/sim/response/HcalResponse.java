@@ -9,25 +9,25 @@ import org.darkscope.sim.EventRecord;
 import java.util.List;
 
 /**
- * HCAL response (physics.md 2.2): hadronic showers with σ/E = 0.6/√E, a Gamma longitudinal
+ * HCAL response (docs/physics.md#hadrons-muons): hadronic showers with σ/E = 0.6/√E, a Gamma longitudinal
  * profile in interaction lengths shared over the modules (tabulated once), lateral core + halo
  * sharing over the 3x3 cells, narrow e-m deposits and MIPs with a Landau-like (Moyal) tail.
  * Cell counts and pitches come from the {@link Detector}. Thread-safe after construction.
  */
 public final class HcalResponse {
-    /** Hadronic stochastic term: σ/E = 0.6/√E (physics.md 1 and 2.2 [src]). */
+    /** Hadronic stochastic term: σ/E = 0.6/√E (docs/physics.md#experiment, #hadrons-muons [src]). */
     public static final double HADRONIC_RESOLUTION = 0.60;
-    /** Interaction lengths per module (physics.md 1 [src]: ≈ 7 λ_I). */
+    /** Interaction lengths per module (docs/physics.md#detector [src]: ≈ 7 λ_I). */
     public static final double LAMBDA_PER_MODULE = 7.0;
     /** Slope β of the hadronic Gamma profile in 1/λ_I [est]. */
     public static final double PROFILE_BETA = 1.0;
-    /** Central-cell fraction of a centred hadron shower: uniform in [0.75, 0.85] (physics.md 2.2 [est]). */
+    /** Central-cell fraction of a centred hadron shower: uniform in [0.75, 0.85] (docs/physics.md#hadrons-muons [est]). */
     public static final double CORE_MIN = 0.75;
     public static final double CORE_MAX = 0.85;
-    /** Central-cell fraction of an e-m shower in the HCAL: R &lt; 0.06 (physics.md 2.2 [est]). */
+    /** Central-cell fraction of an e-m shower in the HCAL: R &lt; 0.06 (docs/physics.md#hadrons-muons [est]). */
     public static final double EM_CORE = 0.97;
     /**
-     * Most probable energy of a muon per HCAL module, GeV [est]: physics.md 2.2 gives ≈ 1.4 GeV deposited
+     * Most probable energy of a muon per HCAL module, GeV [est]: docs/physics.md#hadrons-muons gives ≈ 1.4 GeV deposited
      * and region I ≈ 10 GeV for 2 muons x 4 modules; 1.1 GeV MPV + Moyal tail gives a mean of ≈ 1.25 GeV.
      */
     public static final double MIP_MODULE_MPV = 1.1;

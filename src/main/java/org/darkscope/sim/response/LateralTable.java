@@ -4,7 +4,7 @@ import org.darkscope.geometry.CellLayer;
 
 /**
  * Fraction of an ECAL segment's energy that lands in each cell of a window around the impact
- * cell, tabulated once versus the impact point inside the cell (physics.md 2.1: "integrate over
+ * cell, tabulated once versus the impact point inside the cell (docs/physics.md#shower-model: "integrate over
  * cell squares, tabulate once"). The radial GFLASH profile (core + tail, radii growing with depth)
  * is averaged over the segment's depth with the mean longitudinal profile at a few reference
  * energies and integrated analytically over each cell square ({@link Gflash#rectangle}).

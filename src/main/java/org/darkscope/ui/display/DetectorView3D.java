@@ -50,10 +50,10 @@ public final class DetectorView3D extends Pane {
     private static final double TRACK_RADIUS_MM = 6;
     private static final double MARKER_RADIUS_MM = 30;
     private static final double MARKER_HEIGHT_MM = 450;
-    /** SRD cell counts as tagged in the e- window 1 < E < 80 MeV: physics.md section 1 [src]. */
+    /** SRD cell counts as tagged in the e- window 1 < E < 80 MeV: docs/physics.md#selection [src]. */
     public static final double SRD_MIN_MEV = 1;
     public static final double SRD_MAX_MEV = 80;
-    /** VETO counter counts as hit above half a MIP: physics.md section 1 [src]. */
+    /** VETO counter counts as hit above half a MIP: docs/physics.md#selection [src]. */
     public static final double VETO_HIT_MIP = 0.5;
     /** In the beam's-eye view everything farther than this upstream of the ECAL front is clipped. */
     private static final double BEAM_EYE_CLEARANCE_MM = 60;

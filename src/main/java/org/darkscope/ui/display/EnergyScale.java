@@ -9,7 +9,7 @@ package org.darkscope.ui.display;
 public final class EnergyScale {
     /** Returned by {@link #unit(double)} for an empty cell. */
     public static final double EMPTY = -1;
-    /** Default empty-cell threshold in GeV: above the per-cell noise of 20-50 MeV (physics.md 2.1 [est]). */
+    /** Default empty-cell threshold in GeV: above the per-cell noise of 20-50 MeV (docs/physics.md#shower-model [est]). */
     public static final double DEFAULT_EMPTY_THRESHOLD_GEV = 0.1;
     /** In log mode with an automatic range, the low edge is this fraction of the high edge (3 decades). */
     public static final double LOG_AUTO_DYNAMIC_RANGE = 1e-3;

@@ -14,7 +14,7 @@ import org.darkscope.event.RunData;
 
 /** Event navigation controls; the pane wires the actions. Controls carry ids for tests. */
 public final class NavigationBar extends FlowPane {
-    /** Default play interval: 50 ms = 20 events per second (issue 6). */
+    /** Default play interval: 50 ms = 20 events per second. */
     public static final int DEFAULT_PLAY_INTERVAL_MS = 50;
 
     final ComboBox<RunData> runBox = new ComboBox<>();

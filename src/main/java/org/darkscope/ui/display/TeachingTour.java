@@ -85,7 +85,7 @@ public final class TeachingTour {
 
     /**
      * A dark-photon example must show what the tour text says: the event in the signal box with a
-     * visible recoil shower (preshower above the published 0.5 GeV cut, physics.md 1).
+     * visible recoil shower (preshower above the published 0.5 GeV cut, docs/physics.md#selection).
      */
     public static final double SIGNAL_BOX_ECAL = 50;
     public static final double SIGNAL_BOX_HCAL = 1;

@@ -1,5 +1,5 @@
 /**
- * The event display (issue 6): one self-contained pane, {@link org.darkscope.ui.display.EventDisplayPane},
+ * The event display: one self-contained pane, {@link org.darkscope.ui.display.EventDisplayPane},
  * to embed in the main window.
  *
  * <pre>{@code
@@ -24,8 +24,10 @@
  * and io's DirectoryWatcher for live follow. Colour maps: resources/colormaps/; tour texts:
  * resources/tour/.</p>
  *
- * <p>Standalone demo and benchmark (test scope), under Xvfb for real 3D:
- * {@code xvfb-run -a -s "-screen 0 1600x1000x24" java -Dprism.forceGPU=true -cp <test class path>
+ * <p>Standalone demo (test sources) and benchmark ({@code src/bench/java}, compiled by
+ * {@code mvn -Pbench test-compile}, which writes the class path to {@code target/bench.classpath}),
+ * under Xvfb for real 3D: {@code xvfb-run -a -s "-screen 0 1600x1000x24" java -Dprism.forceGPU=true
+ * -cp target/classes:target/test-classes:$(cat target/bench.classpath)
  * 'org.darkscope.ui.display.DisplayDemo$Main' [run.parquet ...]} (options as -Ddemo.* properties,
  * see DisplayDemo), and {@code 'org.darkscope.ui.display.DisplayBenchmark$Main'}.</p>
  */

@@ -27,7 +27,7 @@ import java.util.function.Consumer;
  * it is given; reports box changes through {@link #boxProperty()} and clicks through {@link #setOnPick}.
  */
 public final class EnergyPlaneView extends BorderPane {
-    /** E_ECAL axis range in GeV (0 to above the beam energy, physics.md 1). */
+    /** E_ECAL axis range in GeV (0 to above the beam energy, docs/physics.md#detector). */
     public static final double ECAL_AXIS_MAX = 120;
     /** E_HCAL axis range in GeV. */
     public static final double HCAL_AXIS_MAX = 120;

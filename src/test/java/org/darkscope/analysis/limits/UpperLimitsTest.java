@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.*;
 
 class UpperLimitsTest {
-    /** physics.md section 5: classical 90 % upper limits for b = 0, n = 0..5. */
+    /** docs/physics.md#statistics: classical 90 % upper limits for b = 0, n = 0..5. */
     private static final double[] CLASSICAL_B0 = {2.303, 3.890, 5.322, 6.681, 7.994, 9.275};
     /** Feldman & Cousins, Phys. Rev. D 57 (1998) 3873, Table IV (b = 0, 90 % CL), upper edges. */
     private static final double[] FC_B0 = {2.44, 4.36, 5.91, 7.42, 8.60, 9.99};
@@ -121,7 +121,7 @@ class UpperLimitsTest {
 
     @Test
     void clsStaysExactAtLargeBackground() {
-        // issue 12: n = 0, b = 800 returned 0 (underflow); physics.md 5: -ln 0.1 for any b
+        // issue 12: n = 0, b = 800 returned 0 (underflow); docs/physics.md#statistics: -ln 0.1 for any b
         for (double b : new double[]{745, 800, 5000, 1e5}) {
             assertEquals(-Math.log(0.1), UpperLimits.upperLimit(LimitInput.of(0, b)), 1e-5, "b = " + b);
         }

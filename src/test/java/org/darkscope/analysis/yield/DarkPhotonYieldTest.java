@@ -14,7 +14,7 @@ class DarkPhotonYieldTest {
 
     @Test
     void spectrumFractionAboveHalfMatchesPhysicsMd() {
-        // physics.md 3.1 [est]: fraction with x > 0.5 is ≈ 0.77 (1 MeV), 0.93 (10 MeV), 0.96 (100 MeV)
+        // docs/physics.md#a-strahlung [est]: fraction with x > 0.5 is ≈ 0.77 (1 MeV), 0.93 (10 MeV), 0.96 (100 MeV)
         assertEquals(0.77, iww.fractionAbove(0.5, 0.001), 0.01);
         assertEquals(0.93, iww.fractionAbove(0.5, 0.010), 0.01);
         assertEquals(0.96, iww.fractionAbove(0.5, 0.100), 0.01);
@@ -137,7 +137,7 @@ class DarkPhotonYieldTest {
 
     @Test
     void annihilationResonanceAndWindow() {
-        // physics.md 3.2: E_R = m²/(2 m_e): 225 MeV -> 49.5 GeV
+        // docs/physics.md#annihilation: E_R = m²/(2 m_e): 225 MeV -> 49.5 GeV
         assertEquals(49.5, DarkPhotonYield.resonanceEnergy(0.225), 0.1);
         assertEquals(0.0031, DarkPhotonYield.positronTrackLength(50), 1e-12);
         // 250 MeV: E_R ≈ 61 GeV, in the window [50, 100): positive yield; 100 MeV: E_R ≈ 9.8 GeV, outside

@@ -24,7 +24,7 @@ class DisplayModelBlindingTest {
     private static final RunData RUN = SyntheticRuns.mixed(3003, 3_000, 17);
     private static final SignalBox BOX = SignalBox.published();
 
-    /** Box rows: E_ECAL < 50, E_HCAL < 1 GeV (physics.md 1), every event, computed here. */
+    /** Box rows: E_ECAL < 50, E_HCAL < 1 GeV (docs/physics.md#regions), every event, computed here. */
     private static Set<Integer> boxRows() {
         Set<Integer> s = new HashSet<>();
         for (int e = 0; e < RUN.size(); e++) {

@@ -85,7 +85,7 @@ class DisplayModelTest {
     @Test
     void alertsAreTheEventsInOrNearTheBoxOfSignalBox() {
         org.darkscope.analysis.SignalBox box = org.darkscope.analysis.SignalBox.published();
-        // published box: E_ECAL < 50, E_HCAL < 1 GeV (physics.md 1); near = within 20 % of both edges
+        // published box: E_ECAL < 50, E_HCAL < 1 GeV (docs/physics.md#regions); near = within 20 % of both edges
         assertTrue(ShiftAlerts.inOrNear(box, 0.2, 20, 0.5));
         assertTrue(ShiftAlerts.inOrNear(box, 0.2, 59.9, 1.19));
         assertFalse(ShiftAlerts.inOrNear(box, 0.2, 60.1, 0.5));

@@ -139,7 +139,7 @@ class EventDisplayNavigationTest {
             assertEquals(failed.isEmpty() ? "none" : String.join(", ", failed), summary(robot, "cuts"), "event row " + e);
             double ecal = run.floats("ecal")[e];
             double hcal = run.floats("hcal")[e];
-            // the published regions (physics.md 1): box E_ECAL < 50 and E_HCAL < 1, C: 50..80 below 1, ...
+            // the published regions (docs/physics.md#regions): box E_ECAL < 50 and E_HCAL < 1, C: 50..80 below 1, ...
             String abcd = ecal >= 80 || hcal >= 100 ? null : ecal < 50 ? (hcal < 1 ? "signal box" : "sideband A")
                     : (hcal < 1 ? "sideband C" : "region D");
             String region = summary(robot, "region");

@@ -56,7 +56,7 @@ class EventDisplayTourTest {
         robot.clickOn("#tour-next");
         EventRef pu = highlighted.get(3);
         assertEquals(1, pu.run().ints("truth_pileup")[pu.index()]);
-        // pile-up from region III of the rule book: E_ECAL + E_HCAL above 120 GeV (physics.md 1)
+        // pile-up from region III of the rule book: E_ECAL + E_HCAL above 120 GeV (docs/physics.md#regions)
         assertTrue(pu.ecal() + pu.hcal() > 120, "pile-up example in region III: " + (pu.ecal() + pu.hcal()));
         EventRef mu2 = highlighted.get(1);
         assertTrue(mu2.hcal() >= 5 && mu2.hcal() < 16, "dimuon example in region I: E_HCAL " + mu2.hcal());
