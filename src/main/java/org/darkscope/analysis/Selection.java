@@ -274,7 +274,7 @@ public record Selection(String name, String description, List<Cut> cuts, SignalB
         double pNom = SignalBox.BEAM_ENERGY;
         List<Cut> c = List.of(
                 Cut.window("momentum", Schema.P, pNom - MOMENTUM_HALF_WIDTH, pNom + MOMENTUM_HALF_WIDTH, "GeV",
-                        "one track with {min} < p < {max} GeV [src, docs/physics.md#experiment publishes 100 ± 3 GeV]"),
+                        "one track with {min} < p < {max} GeV [src, docs/physics.md#selection publishes 100 ± 3 GeV]"),
                 Cut.max("track-chi2", Schema.CHI2, MAX_TRACK_CHI2, "",
                         "one good track: fit chi2/ndf below threshold [est]"),
                 Cut.max("track-angle", Schema.ANGLE, MAX_TRACK_ANGLE_MRAD, "mrad",

@@ -128,6 +128,13 @@ public final class AnalyseCommand implements Callable<Integer> {
         }
         ExclusionSettings settings = def.settings();
         List<OpenRun> open = new ArrayList<>();
+        List<Path> files = new ArrayList<>(runs);
+        files.addAll(signals);
+        files.addAll(backgrounds);
+        if (session != null) {
+            session.runs().forEach(e -> files.add(e.path()));
+        }
+        RunFiles.requireDistinct(files); // the same run twice would be counted twice (EOT doubled)
         TerminalProgress progress = new TerminalProgress(System.err);
         if (session != null) {
             for (SessionFile.RunEntry e : session.runs()) {
@@ -152,13 +159,6 @@ public final class AnalyseCommand implements Callable<Integer> {
         List<RunData> all = open.stream().map(OpenRun::data).toList();
         java.util.Set<RunData> dataRole = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         open.stream().filter(o -> o.role() == RunRole.DATA).forEach(o -> dataRole.add(o.data()));
-        List<Path> files = new ArrayList<>(runs);
-        files.addAll(signals);
-        files.addAll(backgrounds);
-        if (session != null) {
-            session.runs().forEach(e -> files.add(e.path()));
-        }
-        RunFiles.requireDistinct(files); // the same run twice would be counted twice (EOT doubled)
         org.darkscope.analysis.MissingColumns.require(sel, all); // a cut on a defaulted column is refused
         for (RunData r : all) {
             if (!r.valueCounts().isEmpty()) {

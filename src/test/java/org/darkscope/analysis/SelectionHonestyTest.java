@@ -72,7 +72,7 @@ class SelectionHonestyTest {
         assertFalse(d.contains("0.5"), d);
         // the unmodified cuts keep their published test and read the same as the preset's
         assertEquals(Selection.published().cut("veto").describe(), s.cut("veto").describe().replace(" [src, docs/physics.md#selection]",
-                " [src, docs/physics.md#experiment publishes 0.5 MIP]"));
+                " [src, docs/physics.md#selection publishes 0.5 MIP]"));
     }
 
     @Test

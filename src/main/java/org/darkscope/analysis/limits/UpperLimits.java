@@ -58,7 +58,7 @@ public final class UpperLimits {
      * the upper limit never increases with b. The scan over b' runs over [b, b + {@link #FC_ADJUST_SPAN}]
      * in steps of {@link #FC_ADJUST_STEP} (the saw-tooth period is about one unit of b).
      *
-     * @throws IllegalStateException if the construction cannot finish in reasonable time
+     * @throws IllegalArgumentException if the construction cannot finish in reasonable time
      */
     public static FcInterval feldmanCousins(LimitInput in) {
         FcInterval plain = feldmanCousinsPlain(in);
@@ -428,7 +428,7 @@ public final class UpperLimits {
             double width = 4 * Math.sqrt(n + bMax + 1) + 10;
             double work = grid * width * logW.length + (logW.length > 1 ? (muEnd + width) * 160.0 * logW.length : 0);
             if (grid > FC_MAX_GRID || work > FC_MAX_WORK) {
-                throw new IllegalStateException(String.format(java.util.Locale.ROOT,
+                throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
                         "the Feldman-Cousins construction for n = %d, b = %.4g would need about %.2g Poisson terms "
                                 + "(limit %.0e); it cannot finish in reasonable time: use --method cls or classical", n,
                         in.background(), work, FC_MAX_WORK));
@@ -441,7 +441,7 @@ public final class UpperLimits {
             int n1MaxAtLast = 0;
             for (int i = 0; ; i++) {
                 if (i >= FC_MAX_GRID) {
-                    throw new IllegalStateException("the Feldman-Cousins construction for n = " + n + ", b = "
+                    throw new IllegalArgumentException("the Feldman-Cousins construction for n = " + n + ", b = "
                             + in.background() + " did not end within " + FC_MAX_GRID + " steps of μ = " + String.format("%.3g", h)
                             + " (up to μ = " + String.format("%.4g", i * h) + "); use --method cls or classical");
                 }

@@ -189,7 +189,7 @@ class UpperLimitsTest {
         // n = b = 800: the interval is two-sided around 0 of width ~ ±1.64 √800
         FcInterval mid = UpperLimits.feldmanCousins(LimitInput.of(850, 800).withMethod(LimitMethod.FELDMAN_COUSINS));
         assertTrue(mid.lower() > 0 && mid.upper() > 80 && mid.upper() < 110, "" + mid);
-        IllegalStateException e = assertThrows(IllegalStateException.class,
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> UpperLimits.upperLimit(LimitInput.of(2_000_000_000, 1e9).withMethod(LimitMethod.FELDMAN_COUSINS)));
         assertTrue(e.getMessage().contains("cannot finish"), e.getMessage());
     }
