@@ -162,6 +162,8 @@ public final class ResultsPanel extends ScrollPane {
             Label value = new Label(l.value());
             value.setId("result-" + l.key());
             value.setStyle("-fx-font-family: monospace;");
+            // a number is never cut to "...": the warning column gives way instead (its text is in the tooltip)
+            value.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             Label w = new Label(l.hasWarning() ? "⚠ " + l.warning() : "");
             w.setId("warn-" + l.key());
             w.getStyleClass().add("warning-icon");
