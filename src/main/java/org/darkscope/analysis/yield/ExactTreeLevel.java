@@ -3,7 +3,11 @@ package org.darkscope.analysis.yield;
 import org.apache.commons.math3.analysis.integration.gauss.GaussIntegrator;
 import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.DoubleUnaryOperator;
 
@@ -20,7 +24,7 @@ import static org.darkscope.analysis.yield.Constants.ELECTRON_MASS;
  * Weizsäcker-Williams yield of {@link DarkPhotonYield}.
  *
  * <p>Regenerate {@code resources/yields/k-factor-etl.csv} with
- * {@code java -cp target/classes:$(cat cp.txt) org.darkscope.analysis.yield.ExactTreeLevel > resources/yields/k-factor-etl.csv}.
+ * {@code java -cp target/classes:$(cat cp.txt) org.darkscope.analysis.yield.ExactTreeLevel resources/yields/k-factor-etl.csv}.
  * Energies and masses in GeV, cross-sections in GeV⁻² for ε = 1.
  */
 public final class ExactTreeLevel {
@@ -326,7 +330,7 @@ public final class ExactTreeLevel {
         out.println("# numerically over t, the A' angle and x, elastic form factor G2 of docs/physics.md#a-strahlung, nucleus");
         out.println("# mass A*u; sigma_IWW = 4 alpha^3 chi/m^2 * I (numerical x-integral), as DarkPhotonYield computes it.");
         out.println("# Regenerate: mvn -o -q compile && java -cp target/classes:$(cat cp.txt)"
-                + " org.darkscope.analysis.yield.ExactTreeLevel > resources/yields/k-factor-etl.csv");
+                + " org.darkscope.analysis.yield.ExactTreeLevel resources/yields/k-factor-etl.csv");
         out.println("# (cp.txt from mvn -o -q dependency:build-classpath -Dmdep.outputFile=cp.txt; class ExactTreeLevel.main).");
         out.println("mass_gev,k");
         for (double m : TABLE_MASSES) {
@@ -338,8 +342,16 @@ public final class ExactTreeLevel {
         return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
-    /** Prints the K table (resources/yields/k-factor-etl.csv) to standard output. */
-    public static void main(String[] args) {
-        lead(100).writeTable(System.out, 0.5);
+    /**
+     * Writes the K table for 100 GeV on lead, x &gt; 0.5, to the file given as the only argument (the shipped table is
+     * resources/yields/k-factor-etl.csv). A file rather than standard output: only the CLI prints to the console.
+     */
+    public static void main(String[] args) throws IOException {
+        if (args.length != 1) {
+            throw new IllegalArgumentException("usage: ExactTreeLevel OUT.csv (e.g. resources/yields/k-factor-etl.csv)");
+        }
+        try (PrintStream out = new PrintStream(Files.newOutputStream(Path.of(args[0])), false, StandardCharsets.UTF_8)) {
+            lead(100).writeTable(out, 0.5);
+        }
     }
 }
