@@ -147,6 +147,7 @@ public final class ResultFileWindow {
         });
         plane.setSnapshot(new PlaneSnapshot(grid(ResultFileReport.dataPlane(r)), null, grid(ResultFileReport.signalPlane(r)), edges,
                 counts, blinded));
+        lines.requestFocus(); // not the box edge field: a focused field does not show its edge
     }
 
     private static Grid2D grid(Histogram2D h) {
