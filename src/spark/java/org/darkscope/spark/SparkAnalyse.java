@@ -124,7 +124,8 @@ public final class SparkAnalyse {
             }
             Selection sel = selectionFile == null ? Selection.published() : SelectionIo.read(java.nio.file.Path.of(selectionFile));
             sel = sel.withBlinded(!unblind);
-            SparkSession.Builder b = SparkSession.builder().appName("darkscope-analyse");
+            SparkSession.Builder b = SparkSession.builder().appName("darkscope-analyse")
+                    .config("spark.sql.debug.maxToStringFields", "400"); // 145 columns: plans are printed whole
             if (master != null) {
                 b = b.master(master);
             }
