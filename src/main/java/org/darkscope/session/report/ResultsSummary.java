@@ -130,7 +130,7 @@ public final class ResultsSummary {
                     annihilation ? " (e+e- annihilation)" : ""),
                     efficiencyText(e), warn));
             ExternalEfficiency.of(runs.get(i).run().info()).ifPresent(x -> out.add(SummaryLine.ok(key + "-external",
-                    "  × not simulated: " + externalText(x), externalValue(x, e))));
+                    "  × not simulated: " + x.name(), externalValue(x, e))));
         }
         return out;
     }
@@ -142,10 +142,12 @@ public final class ResultsSummary {
         return x.name() + (sb.isEmpty() ? "" : " (" + sb + ")");
     }
 
-    /** "0.648 → 0.376 with it (not in the efficiency above)". */
+    /** "0.648 → 0.376 with it (not in the efficiency above; tracking 0.83, veto 0.94, ...)". */
     public static String externalValue(ExternalEfficiency x, Efficiency e) {
-        return String.format(Locale.ROOT, "%.3f → %s with it (not in the efficiency above)", x.value(),
-                Double.isNaN(e.value()) ? "n/a" : String.format(Locale.ROOT, "%.3f", e.value() * x.value()));
+        StringBuilder sb = new StringBuilder();
+        x.components().forEach((k, v) -> sb.append("; ").append(k).append(' ').append(fmt(v)));
+        return String.format(Locale.ROOT, "%.3f → %s with it (not in the efficiency above%s)", x.value(),
+                Double.isNaN(e.value()) ? "n/a" : String.format(Locale.ROOT, "%.3f", e.value() * x.value()), sb);
     }
 
     private static String fmt(double v) {
