@@ -98,9 +98,12 @@ public final class AnalysisResult {
         return h;
     }
 
-    /** Electrons on target of the data/background runs. */
+    /**
+     * Electrons on target of the exposure: the data-role runs (every non-signal run when none is in the
+     * data role). The background MC's EOT is not exposure: it only normalises its weighted rates.
+     */
     public double eot() {
-        return backgroundRuns().stream().mapToDouble(r -> r.run().info().eot()).sum();
+        return sidebandRuns().stream().mapToDouble(r -> r.run().info().eot()).sum();
     }
 
     /** Signal efficiency per signal run (ascending mass), Clopper-Pearson at 68.27 %. */

@@ -74,6 +74,25 @@ public final class RunResult {
     public boolean isData() { return dataRole; }
 
     /**
+     * True if the run is in the background-MC role: simulated, no signal, not opened as data. Its counts
+     * honour the event weights ({@link #weighted()}).
+     */
+    public boolean isBackgroundMc() { return isSimulated() && !isSignal() && !dataRole; }
+
+    /**
+     * The weighted counts (Σw ± √Σw²: cut flow, regions, classes, histograms) of a background-MC-role run,
+     * from this result's bitsets and the {@code truth_weight} column; empty for data and signal runs.
+     * Computed on first use (one pass over the bitsets), then kept.
+     */
+    public java.util.Optional<WeightedResult> weighted() {
+        if (!isBackgroundMc()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of((WeightedResult) memo("weighted",
+                k -> WeightedResult.of(run, enabledCuts, cutBits, selectedBits, selection.box())));
+    }
+
+    /**
      * True if this event is hidden by the blinding: the box is hidden and the event lies in it
      * ({@link SignalBox#abcdRegion} BOX). Nothing about such an event may be shown (selection,
      * failed cuts, region).
@@ -453,5 +472,6 @@ public final class RunResult {
             }
         }
         selectedEvents();
+        weighted();
     }
 }

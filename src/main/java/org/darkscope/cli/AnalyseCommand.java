@@ -46,7 +46,9 @@ public final class AnalyseCommand implements Callable<Integer> {
     List<Path> signals = new ArrayList<>();
 
     @Option(names = "--background-mc", paramLabel = "BKG.parquet",
-            description = "background MC run file(s) (repeatable): never blinded, truth and closure of the estimates")
+            description = "background MC run file(s) (repeatable): never blinded, truth and closure of the estimates; "
+                    + "counted with their truth_weight (Σw ± √Σw² next to the event counts) and named 'weighted MC, rare "
+                    + "classes boosted ...' when enriched")
     List<Path> backgrounds = new ArrayList<>();
 
     @Option(names = "--session", paramLabel = "S.json",

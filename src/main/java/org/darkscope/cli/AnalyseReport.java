@@ -14,7 +14,12 @@ import org.darkscope.analysis.RunResult;
 import org.darkscope.analysis.background.BackgroundEstimate;
 import org.darkscope.analysis.background.BackgroundSummary;
 import org.darkscope.analysis.yield.ExclusionPoint;
+import org.darkscope.analysis.WeightedCounts;
+import org.darkscope.analysis.WeightedResult;
 import org.darkscope.event.EventClass;
+import org.darkscope.event.ExternalEfficiency;
+import org.darkscope.session.report.CutFlowTableModel;
+import org.darkscope.session.report.ResultsSummary;
 import org.darkscope.session.report.SessionReport;
 import org.darkscope.session.report.SummaryLine;
 
@@ -52,10 +57,25 @@ final class AnalyseReport {
                     byClass.set(c.name().toLowerCase(Locale.ROOT), regions(rr.regions(c)));
                 }
             }
+            x.put("role", rr.isSignal() ? "signal" : rr.isData() ? "data" : "background-mc");
+            rr.weighted().ifPresent(w -> x.set("weighted", weightedJson(w)));
         }
         ArrayNode eff = o.putArray("efficiencies");
-        for (Efficiency e : r.efficiencies()) {
+        List<RunResult> signalRuns = r.signalRuns();
+        List<Efficiency> effs = r.efficiencies();
+        for (int i = 0; i < effs.size(); i++) {
+            Efficiency e = effs.get(i);
             ObjectNode x = eff.addObject();
+            // the inefficiencies the simulation does not model: their own object, never multiplied into "value"
+            ExternalEfficiency.of(signalRuns.get(i).run().info()).ifPresent(ext -> {
+                ObjectNode xe = x.putObject("external");
+                xe.put("name", ext.name());
+                CliJson.put(xe, "value", ext.value());
+                ObjectNode comp = xe.putObject("components");
+                ext.components().forEach((k, v) -> CliJson.put(comp, k, v));
+                xe.put("source", ext.source());
+                CliJson.put(xe, "efficiencyTimesExternal", e.value() * ext.value());
+            });
             x.put("run", e.runName());
             CliJson.put(x, "massMeV", e.massMeV());
             x.put("passed", e.passed());
@@ -167,6 +187,51 @@ final class AnalyseReport {
         out.println("edge with the smallest expected limit: " + CliJson.fmt(scan.bestEdge()) + " GeV");
     }
 
+    /**
+     * The weighted counts of a background-MC-role run: Σw ("sumW"), √Σw² ("error") and the events behind
+     * them ("events"), for the cut flow, the regions and the regions per truth class, with the run's
+     * weighted-MC label.
+     */
+    static ObjectNode weightedJson(WeightedResult w) {
+        ObjectNode o = CliJson.MAPPER.createObjectNode();
+        o.put("label", w.label().orElse(w.hasWeights() ? "weighted MC" : "unweighted simulation"));
+        o.put("enriched", w.label().isPresent());
+        o.set("total", sum(w.total()));
+        ArrayNode flow = o.putArray("cutFlow");
+        for (int i = 0; i < w.cutFlow().size(); i++) {
+            ObjectNode x = sum(w.cutFlow().get(i).after());
+            x.put("cut", w.cutFlow().get(i).cut());
+            CliJson.put(x, "fraction", w.fraction(w.cutFlow().get(i).after()));
+            x.set("alone", sum(w.alone().get(i)));
+            flow.add(x);
+        }
+        ObjectNode reg = o.putObject("regions");
+        for (Region r : Region.values()) {
+            reg.set(r.name(), sum(w.region(r)));
+        }
+        double eot = w.run().info().eot();
+        if (eot > 0) {
+            CliJson.put(o, "boxPerEot", w.region(Region.BOX).w() / eot);
+            CliJson.put(o, "boxPerEotError", w.region(Region.BOX).error() / eot);
+        }
+        ObjectNode byClass = o.putObject("regionsByClass");
+        for (EventClass c : w.classes()) {
+            ObjectNode x = byClass.putObject(c.name().toLowerCase(Locale.ROOT));
+            for (Region r : Region.values()) {
+                x.set(r.name(), sum(w.region(c, r)));
+            }
+        }
+        return o;
+    }
+
+    private static ObjectNode sum(WeightedCounts.Sum s) {
+        ObjectNode o = CliJson.MAPPER.createObjectNode();
+        CliJson.put(o, "sumW", s.w());
+        CliJson.put(o, "error", s.error());
+        o.put("events", s.n());
+        return o;
+    }
+
     private static ArrayNode cutFlow(CutFlow f) {
         ArrayNode a = CliJson.MAPPER.createArrayNode();
         ObjectNode first = a.addObject();
@@ -231,36 +296,77 @@ final class AnalyseReport {
         out.println("selection: " + r.selection().name() + (r.selection().blinded() ? " (blinded)" : ""));
         for (RunResult rr : r.runs()) {
             out.println();
+            WeightedResult w = rr.weighted().orElse(null);
             out.println("== " + rr.run().displayName() + ": " + rr.run().size() + " events"
                     + (rr.isSignal() ? ", signal m_A' = " + CliJson.fmt(rr.run().info().signalMassMeV()) + " MeV" : "")
-                    + (rr.isSimulated() ? ", simulated" : ", data"));
+                    + (rr.isSimulated() ? ", simulated" : ", data")
+                    + (w != null ? ", background MC: " + w.label().orElse(w.hasWeights() ? "weighted MC" : "unweighted simulation") : ""));
             CutFlow flow = rr.cutFlow();
             if (rr.boxHidden()) {
                 out.println("(box blinded: the cut flow counts events outside the signal box; --unblind to see all)");
             }
-            Table t = new Table("cut", "events after", "of all", "of previous", "passing alone");
-            t.row("(all events)", Long.toString(flow.total()), "1", "1", "-");
-            for (CutFlow.Row row : flow.rows()) {
-                t.row(row.cut(), Long.toString(row.after()), CliJson.fmt(row.absolute()), CliJson.fmt(row.relative()),
-                        Long.toString(row.alone()));
+            Table t = w == null ? new Table("cut", "events after", "of all", "of previous", "passing alone")
+                    : new Table("cut", "events after", "weighted Σw ± √Σw²", "of all (Σw)", "of previous (Σw)", "passing alone (Σw)");
+            if (w == null) {
+                t.row("(all events)", Long.toString(flow.total()), "1", "1", "-");
+            } else {
+                t.row("(all events)", Long.toString(flow.total()), CutFlowTableModel.sum(w.total()), "1", "1", "-");
+            }
+            for (int i = 0; i < flow.rows().size(); i++) {
+                CutFlow.Row row = flow.rows().get(i);
+                if (w == null) {
+                    t.row(row.cut(), Long.toString(row.after()), CliJson.fmt(row.absolute()), CliJson.fmt(row.relative()),
+                            Long.toString(row.alone()));
+                } else {
+                    WeightedCounts.Sum after = w.cutFlow().get(i).after();
+                    WeightedCounts.Sum before = i == 0 ? w.total() : w.cutFlow().get(i - 1).after();
+                    t.row(row.cut(), Long.toString(row.after()), CutFlowTableModel.sum(after), CliJson.fmt(w.fraction(after)),
+                            CliJson.fmt(before.w() > 0 ? after.w() / before.w() : Double.NaN), CutFlowTableModel.sum(w.alone().get(i)));
+                }
             }
             t.print(out);
             out.println();
-            Table g = new Table("region", "selected events");
+            Table g = w == null ? new Table("region", "selected events") : new Table("region", "selected events", "weighted Σw ± √Σw²");
             for (Region reg : Region.values()) {
                 long n = rr.regions().count(reg);
-                g.row(reg.label(), n == RegionCounts.HIDDEN ? "blinded" : Long.toString(n));
+                String c = n == RegionCounts.HIDDEN ? "blinded" : Long.toString(n);
+                if (w == null) {
+                    g.row(reg.label(), c);
+                } else {
+                    g.row(reg.label(), c, CutFlowTableModel.sum(w.region(reg)));
+                }
             }
             g.print(out);
+            if (w != null && rr.run().info().eot() > 0) {
+                WeightedCounts.Sum box = w.region(Region.BOX);
+                out.printf(Locale.ROOT, "weighted box per EOT: %.3g ± %.2g (EOT %.4g)%n", box.w() / rr.run().info().eot(),
+                        box.error() / rr.run().info().eot(), rr.run().info().eot());
+            }
         }
         if (!r.efficiencies().isEmpty()) {
             out.println();
-            Table t = new Table("signal run", "m_A' [MeV]", "in box", "generated", "efficiency", "68 % interval");
-            for (Efficiency e : r.efficiencies()) {
+            List<RunResult> signalRuns = r.signalRuns();
+            List<Efficiency> effs = r.efficiencies();
+            Table t = new Table("signal run", "m_A' [MeV]", "in box", "generated", "efficiency", "68 % interval",
+                    "not simulated (separate factor)", "efficiency × factor");
+            for (int i = 0; i < effs.size(); i++) {
+                Efficiency e = effs.get(i);
+                ExternalEfficiency ext = ExternalEfficiency.of(signalRuns.get(i).run().info()).orElse(null);
                 t.row(e.runName(), CliJson.fmt(e.massMeV()), Long.toString(e.passed()), Long.toString(e.total()),
-                        CliJson.fmt(e.value()), "[" + CliJson.fmt(e.lower()) + ", " + CliJson.fmt(e.upper()) + "]");
+                        CliJson.fmt(e.value()), "[" + CliJson.fmt(e.lower()) + ", " + CliJson.fmt(e.upper()) + "]",
+                        ext == null ? "none recorded" : ext.name() + " " + String.format(Locale.ROOT, "%.3f", ext.value()),
+                        ext == null ? "-" : String.format(Locale.ROOT, "%.4f", e.value() * ext.value()));
             }
             t.print(out);
+            java.util.Set<String> printedExternal = new java.util.HashSet<>(); // one note per factor
+            for (int i = 0; i < effs.size(); i++) {
+                ExternalEfficiency.of(signalRuns.get(i).run().info()).ifPresent(ext -> {
+                    if (printedExternal.add(ext.name())) {
+                        out.println("not simulated, shown apart and never in the efficiency: " + ResultsSummary.externalText(ext)
+                                + " = " + String.format(Locale.ROOT, "%.3f", ext.value()));
+                    }
+                });
+            }
         }
         if (!r.backgroundRuns().isEmpty()) {
             BackgroundSummary b = r.background();

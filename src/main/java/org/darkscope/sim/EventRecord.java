@@ -27,6 +27,9 @@ public final class EventRecord {
     public final double[] scratch = new double[4];
     /** Scratch for the thick-target path (per-slab increments). */
     public final double[] slabs = new double[16];
+    /** Scratch for the thick-target path: the photons of one slab (log-loss share, depth). */
+    public final double[] photonShare = new double[16];
+    public final double[] photonDepth = new double[16];
 
     public EventRecord(int cellCount, int srdCount, int vetoCount) {
         cells = new double[cellCount];

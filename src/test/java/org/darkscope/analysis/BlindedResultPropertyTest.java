@@ -246,6 +246,9 @@ class BlindedResultPropertyTest {
         if (v instanceof Number n) {
             return n.longValue();
         }
+        if (v instanceof java.util.Optional<?> op) { // e.g. RunResult.weighted(): compare what it holds
+            return op.isPresent() ? List.of(canon(op.get(), depth + 1)) : "empty";
+        }
         if (depth > 8) {
             return "…";
         }

@@ -3,6 +3,8 @@ package org.darkscope.session.report;
 import org.darkscope.analysis.AnalysisResult;
 import org.darkscope.analysis.CutFlow;
 import org.darkscope.analysis.RunResult;
+import org.darkscope.analysis.WeightedCounts;
+import org.darkscope.analysis.WeightedResult;
 import org.darkscope.event.EventClass;
 import org.darkscope.event.RunData;
 
@@ -13,9 +15,10 @@ import java.util.Locale;
 /**
  * The cut flow as text cells: one row per enabled cut (after "all events"), columns for the data
  * (events after the cut and the fraction kept by this cut), every signal run (efficiency after the
- * cut) and every background MC run (events after the cut). Also the CSV export of the table.
- * While the data's box is hidden (blinded) the data column counts the events outside the box only.
- * Built from the engine's cut flows only. No toolkit.
+ * cut) and every background MC run (weighted events after the cut, Σw ± √Σw²: docs/decisions/0006).
+ * Also the CSV export of the table. While the data's box is hidden (blinded) the data column counts
+ * the events outside the box only. When no run is in the data role and the background MC stands in
+ * for it, the data columns are weighted too. Built from the engine's results only. No toolkit.
  */
 public final class CutFlowTableModel {
     private final List<String> header;
@@ -43,6 +46,13 @@ public final class CutFlowTableModel {
      * @param background simulated background runs (own columns)
      */
     public static CutFlowTableModel of(AnalysisResult r, List<RunData> data, List<RunData> background) {
+        List<WeightedResult> weightedData = new ArrayList<>();
+        for (RunData d : data) {
+            r.run(d).weighted().ifPresent(weightedData::add);
+        }
+        if (!data.isEmpty() && weightedData.size() == data.size()) {
+            return weighted(r, weightedData, background);
+        }
         CutFlow dataFlow = null;
         boolean hidden = false;
         for (RunData d : data) {
@@ -58,12 +68,7 @@ public final class CutFlowTableModel {
             // process and mass: "signal brem 225 MeV" and "signal annihilation 225 MeV" stay apart
             header.add(org.darkscope.report.RunLabels.of(s.run()) + ": eff.");
         }
-        List<RunResult> bgs = new ArrayList<>();
-        for (RunData b : background) {
-            RunResult rr = r.run(b);
-            bgs.add(rr);
-            header.add("bkg MC " + b.displayName());
-        }
+        List<WeightedResult> bgs = backgroundColumns(r, background, header);
         List<List<String>> rows = new ArrayList<>();
         List<String> first = new ArrayList<>();
         first.add("all events");
@@ -72,8 +77,8 @@ public final class CutFlowTableModel {
         for (RunResult s : signals) {
             first.add(s.cutFlow().total() == 0 ? "" : "1");
         }
-        for (RunResult b : bgs) {
-            first.add(Long.toString(b.cutFlow().total()));
+        for (WeightedResult b : bgs) {
+            first.add(sum(b.total()));
         }
         rows.add(first);
         List<String> cutNames = (dataFlow != null ? dataFlow : r.runs().get(0).cutFlow()).rows().stream().map(CutFlow.Row::cut).toList();
@@ -92,12 +97,104 @@ public final class CutFlowTableModel {
                 CutFlow f = s.cutFlow();
                 row.add(f.total() == 0 ? "" : String.format(Locale.ROOT, "%.4f", (double) f.row(cut).after() / f.total()));
             }
-            for (RunResult b : bgs) {
-                row.add(Long.toString(b.cutFlow().row(cut).after()));
+            for (WeightedResult b : bgs) {
+                row.add(sum(b.after(cut)));
             }
             rows.add(row);
         }
         return new CutFlowTableModel(header, rows);
+    }
+
+    /** The background MC columns: one per run in the background-MC role, weighted. */
+    private static List<WeightedResult> backgroundColumns(AnalysisResult r, List<RunData> background, List<String> header) {
+        List<WeightedResult> bgs = new ArrayList<>();
+        for (RunData b : background) {
+            r.run(b).weighted().ifPresent(w -> {
+                bgs.add(w);
+                header.add(backgroundHeader(w));
+            });
+        }
+        return bgs;
+    }
+
+    /** "bkg MC NAME (weighted MC): Σw ± √Σw²". */
+    public static String backgroundHeader(WeightedResult w) {
+        return "bkg MC " + w.run().displayName() + (w.label().isPresent() ? " (weighted MC)" : "") + ": Σw ± √Σw²";
+    }
+
+    /**
+     * The table when the background MC stands in for the data (no run in the data role): its data
+     * columns are weighted (Σw ± √Σw², fraction of Σw kept by each cut).
+     */
+    private static CutFlowTableModel weighted(AnalysisResult r, List<WeightedResult> data, List<RunData> background) {
+        List<String> header = new ArrayList<>(List.of("cut", "bkg MC (no data), weighted: Σw ± √Σw²", "bkg MC: Σw kept by cut"));
+        List<RunResult> signals = r.signalRuns();
+        for (RunResult s : signals) {
+            header.add(org.darkscope.report.RunLabels.of(s.run()) + ": eff.");
+        }
+        List<WeightedResult> bgs = backgroundColumns(r, background, header);
+        List<List<String>> rows = new ArrayList<>();
+        List<String> first = new ArrayList<>(List.of("all events", sum(total(data, null)), ""));
+        for (RunResult s : signals) {
+            first.add(s.cutFlow().total() == 0 ? "" : "1");
+        }
+        for (WeightedResult b : bgs) {
+            first.add(sum(b.total()));
+        }
+        rows.add(first);
+        String previous = null;
+        for (WeightedCounts.Step step : data.get(0).cutFlow()) {
+            String cut = step.cut();
+            WeightedCounts.Sum after = total(data, cut);
+            WeightedCounts.Sum before = total(data, previous);
+            List<String> row = new ArrayList<>(List.of(cut, sum(after), pct(before.w() > 0 ? after.w() / before.w() : Double.NaN)));
+            for (RunResult s : signals) {
+                CutFlow f = s.cutFlow();
+                row.add(f.total() == 0 ? "" : String.format(Locale.ROOT, "%.4f", (double) f.row(cut).after() / f.total()));
+            }
+            for (WeightedResult b : bgs) {
+                row.add(sum(b.after(cut)));
+            }
+            rows.add(row);
+            previous = cut;
+        }
+        return new CutFlowTableModel(header, rows);
+    }
+
+    /** Σ over runs of the weighted count after a cut (null: all events). */
+    private static WeightedCounts.Sum total(List<WeightedResult> runs, String cut) {
+        double w = 0;
+        double w2 = 0;
+        long n = 0;
+        for (WeightedResult x : runs) {
+            WeightedCounts.Sum s = cut == null ? x.total() : x.after(cut);
+            w += s.w();
+            w2 += s.w2();
+            n += s.n();
+        }
+        return new WeightedCounts.Sum(w, w2, n);
+    }
+
+    /**
+     * A weighted count as shown: "Σw ± √Σw²", three significant digits ("0.00413 ± 0.00051",
+     * "23.0 ± 1.3"), whole numbers from 100 on ("1234 ± 35"); empty for a missing cut.
+     */
+    public static String sum(WeightedCounts.Sum s) {
+        if (s == null) {
+            return "";
+        }
+        return num(s.w(), 3) + " ± " + num(s.error(), 2);
+    }
+
+    private static String num(double v, int digits) {
+        if (v == 0) {
+            return "0";
+        }
+        String t = String.format(Locale.ROOT, "%." + digits + "g", v);
+        if (Math.abs(v) >= 99 && (t.contains("e") || Math.abs(v) >= 100)) {
+            return String.format(Locale.ROOT, "%.0f", v); // whole numbers, never "1.0e+02"
+        }
+        return t;
     }
 
     /** Selected background MC events per truth class (one row per class present). */

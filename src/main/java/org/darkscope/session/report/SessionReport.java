@@ -32,18 +32,23 @@ public record SessionReport(List<SummaryLine> lines, CutFlowTableModel cutFlow) 
 
     /** Lines available right after the evaluation. */
     public static List<SummaryLine> coreLines(AnalysisResult r, List<OpenRun> runs) {
-        return ResultsSummary.core(r, data(r, runs));
+        return ResultsSummary.core(r, data(r, runs), backgroundMc(r, runs));
     }
 
     /** Background estimates and limits. */
     public static List<SummaryLine> detailLines(AnalysisResult r, List<OpenRun> runs, AnalysisDefinition def) {
-        List<SummaryLine> l = new ArrayList<>(ResultsSummary.background(r.background()));
+        List<SummaryLine> l = new ArrayList<>(ResultsSummary.background(r, data(r, runs)));
         l.addAll(ResultsSummary.limits(r, data(r, runs), def));
         return l;
     }
 
     public static CutFlowTableModel cutFlow(AnalysisResult r, List<OpenRun> runs) {
-        return CutFlowTableModel.of(r, data(r, runs), present(r, runs.stream().filter(o -> o.role() == RunRole.BACKGROUND).toList()));
+        return CutFlowTableModel.of(r, data(r, runs), backgroundMc(r, runs));
+    }
+
+    /** The runs in the background MC role present in the result (their counts are weighted). */
+    public static List<RunData> backgroundMc(AnalysisResult r, List<OpenRun> runs) {
+        return present(r, runs.stream().filter(o -> o.role() == RunRole.BACKGROUND).toList());
     }
 
     /** The runs shown as data: the data-role runs present in the result, else the background MC runs. */

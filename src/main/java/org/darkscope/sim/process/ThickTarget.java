@@ -13,6 +13,13 @@ import org.darkscope.sim.response.DetectorResponse;
  * (Tsai, Rev. Mod. Phys. 46 (1974) 815, eq. 3.83; Rossi's approximation B). The energy radiated
  * between two depths goes into photons that convert after an exponential path of mean 9/7 X0 and
  * shower from there.
+ *
+ * <p>The photons are the jumps of the Gamma process. Its Lévy measure b·e^(-g)/g dg, written in the
+ * photon energy fraction v = 1 - e^(-g), is b/(-ln(1 - v)) dv ≈ (4/3)/v dv: the soft end of the
+ * complete-screening bremsstrahlung spectrum. Given the loss of a slab, its jumps divided by that loss
+ * follow a Poisson-Dirichlet law of parameter θ = b·(slab depth), independent of the loss, drawn by
+ * stick-breaking (V ~ Beta(1, θ)), and sit at uniform depths in the slab. Each photon converts and
+ * showers on its own: a slab's energy is not one shower (docs/physics.md "Signal in the thick target").</p>
  */
 public final class ThickTarget {
     /** Rate of ln(E0/E) per radiation length, b = 4/3 (complete-screening Bethe-Heitler, Tsai) [src]. */
@@ -23,6 +30,13 @@ public final class ThickTarget {
     public static final double SLAB = 0.5;
     /** Most slabs per radiation segment (keeps the per-event cost bounded). */
     static final int MAX_SLABS = 12;
+    /**
+     * Most photons drawn per slab; the rest of its loss (the softest photons) showers as one more photon
+     * [est, modelling choice: bounds the cost].
+     */
+    static final int MAX_PHOTONS = 8;
+    /** Photon energy (GeV) below which the rest of a slab's loss is not split further [est, modelling choice]. */
+    static final double MIN_PHOTON = 0.05;
 
     private final DetectorResponse r;
 
@@ -76,8 +90,7 @@ public final class ThickTarget {
         double total = Math.log(eStart / eEnd);
         double leak = 0;
         if (n == 1) {
-            double depth = t0 + 0.5 * len + rng.exponential(PHOTON_CONVERSION_PATH);
-            return r.ecal.shower(ev, rng, radiated, x, y, depth, ev.scratch);
+            return photons(ev, rng, eStart, total, t0, t1, x, y);
         }
         double[] inc = ev.slabs;
         double sum = 0;
@@ -90,13 +103,76 @@ public final class ThickTarget {
         for (int j = 0; j < n; j++) {
             g += sum > 0 ? inc[j] / sum * total : total / n;
             double next = j == n - 1 ? eEnd : eStart * Math.exp(-g);
-            double k = e - next;
+            if (e > next) {
+                leak += photons(ev, rng, e, Math.log(e / next), t0 + j * len / n, t0 + (j + 1) * len / n, x, y);
+            }
             e = next;
+        }
+        return leak;
+    }
+
+    /**
+     * The photons of one slab [ta, tb] (X0) in which an electron of energy e loses the log ratio g: the
+     * shares of g by stick-breaking (Poisson-Dirichlet, θ = b·(tb - ta)), each at a uniform depth in the
+     * slab, taken in depth order (photon energy = electron energy then × (1 - e^-share)); each converts
+     * after Exp(9/7 X0) and showers.
+     *
+     * @return the energy leaking out of the ECAL's back
+     */
+    double photons(EventRecord ev, EventRandom rng, double e, double g, double ta, double tb, double x, double y) {
+        if (!(g > 0)) {
+            return 0;
+        }
+        double[] share = ev.photonShare;
+        double[] depth = ev.photonDepth;
+        int m = split(rng, e, g, ta, tb, share, depth);
+        double leak = 0;
+        double left = e;
+        for (int i = 0; i < m; i++) {
+            double k = left * -Math.expm1(-share[i] * g);
+            left -= k;
             if (k > 0) {
-                double depth = t0 + (j + 0.5) * len / n + rng.exponential(PHOTON_CONVERSION_PATH);
-                leak += r.ecal.shower(ev, rng, k, x, y, depth, ev.scratch);
+                leak += r.ecal.shower(ev, rng, k, x, y, depth[i] + rng.exponential(PHOTON_CONVERSION_PATH), ev.scratch);
             }
         }
         return leak;
+    }
+
+    /**
+     * Splits the log loss g of an electron of energy e over the slab [ta, tb] into photons: shares of g
+     * (summing to 1) by stick-breaking with θ = b·(tb - ta), at uniform depths, sorted by depth. The
+     * photon of share f taken when the electron has energy E carries E·(1 - e^(-f g)).
+     *
+     * @param share  out: the shares, in depth order (length ≥ {@value #MAX_PHOTONS})
+     * @param depth  out: the depths (X0), ascending
+     * @return the number of photons
+     */
+    static int split(EventRandom rng, double e, double g, double ta, double tb, double[] share, double[] depth) {
+        double theta = B * Math.max(tb - ta, 1e-6);
+        int m = 0;
+        double rest = 1;
+        while (m < MAX_PHOTONS - 1 && e * (1 - Math.exp(-rest * g)) > MIN_PHOTON) {
+            double v = 1 - Math.pow(rng.uniformOpen(), 1 / theta); // Beta(1, θ)
+            share[m] = rest * v;
+            depth[m] = rng.uniform(ta, tb);
+            rest -= share[m];
+            m++;
+        }
+        share[m] = rest; // the softest photons, together
+        depth[m] = rng.uniform(ta, tb);
+        m++;
+        for (int i = 1; i < m; i++) { // depth order (insertion sort of at most MAX_PHOTONS)
+            double d = depth[i];
+            double f = share[i];
+            int j = i - 1;
+            while (j >= 0 && depth[j] > d) {
+                depth[j + 1] = depth[j];
+                share[j + 1] = share[j];
+                j--;
+            }
+            depth[j + 1] = d;
+            share[j + 1] = f;
+        }
+        return m;
     }
 }

@@ -55,14 +55,33 @@ public record DistributionData(Variable variable, double[] edges, double[] allDa
         }
         double[] mcD = null;
         if (!mc.isEmpty()) {
-            Histogram1D m = null;
+            // background MC counts with its weights (Σw per bin): an enriched sample's events are not rates
+            double[] m = null;
             double eotMc = 0;
             for (RunData d : mc) {
-                Histogram1D x = selected.run(d).histogram(v);
-                m = m == null ? x : m.plus(x);
+                var rr = selected.run(d);
+                double[] x = rr.weighted().map(w -> w.histogram(v).sumW()).orElseGet(() -> {
+                    Histogram1D h1 = rr.histogram(v);
+                    double[] c = new double[h1.bins()];
+                    for (int i = 0; i < c.length; i++) {
+                        c[i] = h1.count(i);
+                    }
+                    return c;
+                });
+                if (m == null) {
+                    m = x;
+                } else {
+                    for (int i = 0; i < m.length; i++) {
+                        m[i] += x[i];
+                    }
+                }
                 eotMc += d.info().eot();
             }
-            mcD = perEot(m, eotMc);
+            double norm = eotMc > 0 ? eotMc : 1;
+            mcD = new double[m.length];
+            for (int i = 0; i < m.length; i++) {
+                mcD[i] = m[i] / norm;
+            }
         }
         List<Double> cuts = new ArrayList<>();
         for (Cut c : selected.selection().enabledCuts()) {

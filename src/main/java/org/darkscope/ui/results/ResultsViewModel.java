@@ -48,6 +48,8 @@ public final class ResultsViewModel {
         runs = session.runs();
         definition = session.definition();
         if (service != null) {
+            // the weighted sums of background MC runs (one pass over their bitsets) on the worker, not the UI thread
+            service.addWarmUp(r -> r.runs().forEach(org.darkscope.analysis.RunResult::weighted));
             service.addDetailsWarmUp(r -> {
                 AnalysisDefinition d = service.definition();
                 built = new Built(r, d, SessionReport.detailLines(r, runs, d));

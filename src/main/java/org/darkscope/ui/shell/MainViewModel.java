@@ -124,7 +124,7 @@ public final class MainViewModel {
             }
             recent.add(path);
             recentFiles.setAll(recent.list());
-            status.set(String.format(Locale.ROOT, "Opened %s: %,d events (%s)", name, r.size(), rr.label()));
+            status.set(String.format(Locale.ROOT, "Opened %s: %,d events (%s)", name, r.size(), rr.label() + weighted(r)));
             after.run();
         }, "Could not open " + name, "Cannot open " + path, "Opening " + name + " cancelled");
     }
@@ -185,7 +185,12 @@ public final class MainViewModel {
         } else {
             session.addRun(open);
         }
-        status.set(String.format(Locale.ROOT, "%s: %,d events (%s)", open.name(), run.size(), role.label()));
+        status.set(String.format(Locale.ROOT, "%s: %,d events (%s)", open.name(), run.size(), role.label() + weighted(run)));
+    }
+
+    /** ", weighted MC, rare classes boosted ..." for an enriched run (issue 9: said wherever it is used), else "". */
+    private static String weighted(RunData run) {
+        return org.darkscope.analysis.WeightedCounts.weightedLabel(run.info()).map(l -> ", " + l).orElse("");
     }
 
     public void clearRecent() {

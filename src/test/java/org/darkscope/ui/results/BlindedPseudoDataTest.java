@@ -158,7 +158,10 @@ class BlindedPseudoDataTest {
         assertFalse(blind.run(BKG).boxHidden());
         for (List<String> row : table.getItems().subList(1, table.getItems().size())) {
             assertEquals(Long.toString(dataFlow.row(row.get(0)).after()), row.get(1), "data row " + row.get(0));
-            assertEquals(Long.toString(bkgFlow.row(row.get(0)).after()), row.get(row.size() - 1), "bkg MC row " + row.get(0));
+            // background MC: Σw ± √Σw² (unit weights here: the count ± its square root)
+            long n = bkgFlow.row(row.get(0)).after();
+            assertEquals(n + " ± " + (Math.sqrt(n) >= 99 ? String.format(Locale.ROOT, "%.0f", Math.sqrt(n))
+                    : String.format(Locale.ROOT, "%.2g", Math.sqrt(n))), row.get(row.size() - 1), "bkg MC row " + row.get(0));
         }
 
         robot.clickOn("Analysis").clickOn("#unblind");
