@@ -268,18 +268,49 @@ public final class BoxOverlay extends ChartPlugin {
         double yt = ya.getDisplayPosition(ya.getMax());
         signalLegend.resizeRelocate(Math.max(x0, xr) - signalLegend.prefWidth(-1) - 6, Math.min(yt, yb) + 6,
                 signalLegend.prefWidth(-1), signalLegend.prefHeight(-1));
-        placeLabel(PlaneRegion.BOX, x0 + 4, Math.max(yh + 2, Math.min((yh + yb) / 2, yb - 20)), yh - 22, yb - yh);
-        placeLabel(PlaneRegion.A, x0 + 4, (ys + yh) / 2, 0, yh - ys);
-        placeLabel(PlaneRegion.C, (xe + xt) / 2 - 20, Math.max(yh + 2, (yh + yb) / 2 - 9), yh - 44, yb - yh);
-        placeLabel(PlaneRegion.D, (xe + xt) / 2 - 20, (ys + yh) / 2, 0, yh - ys);
+        double left = Math.min(x0, xr);
+        double right = Math.max(x0, xr);
+        double top = Math.min(yt, yb);
+        double bottom = Math.max(yt, yb);
+        placeLabel(PlaneRegion.BOX, x0, yh, xe, yb, left, top, right, bottom);
+        placeLabel(PlaneRegion.A, x0, ys, xe, yh, left, top, right, bottom);
+        placeLabel(PlaneRegion.C, xe, yh, xt, yb, left, top, right, bottom);
+        placeLabel(PlaneRegion.D, xe, ys, xt, yh, left, top, right, bottom);
     }
 
-    /** Puts a label inside its region if the region is tall enough, else at {@code yOutside}. */
-    private void placeLabel(PlaneRegion r, double x, double yInside, double yOutside, double regionHeight) {
+    /**
+     * Puts a region's label inside the part of the region that is visible in the plot area, or hides
+     * it when that part is off-screen or too small to hold it: at any zoom and axis mode a count sits
+     * in its own region and never over another one.
+     */
+    private void placeLabel(PlaneRegion r, double xa, double ya, double xb, double yb,
+            double left, double top, double right, double bottom) {
         Label l = labels.get(r);
+        double[] v = visiblePart(xa, ya, xb, yb, left, top, right, bottom);
+        double w = l.prefWidth(-1);
         double h = l.prefHeight(-1);
-        double y = regionHeight >= h + 4 ? yInside : yOutside;
-        l.resizeRelocate(x, y, l.prefWidth(-1), h);
+        boolean fits = v != null && v[2] - v[0] >= w + 8 && v[3] - v[1] >= h + 4;
+        l.setVisible(fits);
+        if (fits) {
+            double y = Math.max(v[1] + 2, Math.min((v[1] + v[3]) / 2 - h / 2, v[3] - h - 2));
+            l.resizeRelocate(v[0] + 4, y, w, h);
+        }
+    }
+
+    /**
+     * The rectangle spanned by two corners, cut to the plot area, as {left, top, right, bottom} in
+     * pixels; null when nothing of it is visible (or a corner is not a number, as below a log axis).
+     */
+    static double[] visiblePart(double xa, double ya, double xb, double yb,
+            double left, double top, double right, double bottom) {
+        if (!(Double.isFinite(xa) && Double.isFinite(ya) && Double.isFinite(xb) && Double.isFinite(yb))) {
+            return null;
+        }
+        double l = Math.max(left, Math.min(xa, xb));
+        double r = Math.min(right, Math.max(xa, xb));
+        double t = Math.max(top, Math.min(ya, yb));
+        double b = Math.min(bottom, Math.max(ya, yb));
+        return r > l && b > t ? new double[] {l, t, r, b} : null;
     }
 
     private static void place(Rectangle r, double xa, double ya, double xb, double yb) {
