@@ -134,6 +134,13 @@ public final class ValidateBackgroundCommand implements Callable<Integer> {
                 CliJson.put(x, "meanError", r.meanError());
                 x.put("meetsTarget", r.meetsTarget());
                 x.put("reason", r.reason());
+                ArrayNode per = x.putArray("experiments");
+                for (double[] e : res.experiments().getOrDefault(r.method(), List.of())) {
+                    ArrayNode row = per.addArray();
+                    for (double v : e) {
+                        row.add(v);
+                    }
+                }
             }
             out.println(CliJson.MAPPER.writeValueAsString(o));
         } else {

@@ -92,9 +92,10 @@ public final class BackgroundValidation {
      * @param truthRelError relative statistical error of that truth (from the reference simulation)
      * @param meanRealised  mean realised box count per experiment
      * @param methods       per method: bias, pulls, coverage
+     * @param experiments   per method, per experiment with an estimate: {estimate, σ, expected truth, realised count}
      */
     public record Result(Config config, double expectedTruth, double truthRelError, double meanRealised,
-                         List<CoverageStudy.MethodResult> methods) {
+                         List<CoverageStudy.MethodResult> methods, Map<String, List<double[]>> experiments) {
         /** The result of one method (by {@link BackgroundChoice#name()}), or null. */
         public CoverageStudy.MethodResult method(BackgroundChoice c) {
             return methods.stream().filter(m -> m.method().equals(c.name())).findFirst().orElse(null);
@@ -188,7 +189,11 @@ public final class BackgroundValidation {
         double truthRel = Math.sqrt(sumRel2 / n);
         study.setTruthRelError(truthRel);
         progress.update(1, "done");
-        return new Result(c, sumTruth / n, truthRel, sumRealised / (double) n, study.results());
+        java.util.Map<String, List<double[]>> per = new java.util.LinkedHashMap<>();
+        for (BackgroundChoice m : METHODS) {
+            per.put(m.name(), study.entries(m.name()));
+        }
+        return new Result(c, sumTruth / n, truthRel, sumRealised / (double) n, study.results(), per);
     }
 
     private static RunData simulate(Mix mix, int events, long seed, Progress progress) {

@@ -100,6 +100,13 @@ public final class CoverageStudy {
         return truths.size();
     }
 
+    /** Per experiment with an estimate of that method: {estimate, quoted σ, expected truth, realised count}. */
+    public List<double[]> entries(String method) {
+        double t = expectedTruth();
+        return entries.getOrDefault(method, List.of()).stream()
+                .map(e -> new double[]{e.value(), e.error(), Double.isNaN(e.expected()) ? t : e.expected(), e.truth()}).toList();
+    }
+
     public List<MethodResult> results() {
         double t = expectedTruth();
         int nt = truths.size();
