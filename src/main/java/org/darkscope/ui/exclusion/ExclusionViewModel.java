@@ -243,7 +243,7 @@ public final class ExclusionViewModel {
             ExclusionPoint p = nearest(m);
             double r = c.curve().ratio(p.massMeV(), blinded ? p.epsilonExpected() : p.epsilon());
             if (Double.isFinite(r)) {
-                sb.append(String.format(Locale.ROOT, " %s at %.3g MeV;", fmt(r), p.massMeV()));
+                sb.append(String.format(Locale.ROOT, " %s at %s MeV;", fmt(r), fmt(p.massMeV())));
                 shown++;
             }
         }
@@ -303,10 +303,14 @@ public final class ExclusionViewModel {
         return out;
     }
 
-    private static String fmt(double v) {
+    /** Three significant digits without trailing zeros (0.83, 0.648, 1.2e-05). */
+    static String fmt(double v) {
         if (!Double.isFinite(v)) {
             return "–";
         }
-        return String.format(Locale.ROOT, "%.3g", v);
+        if (v != 0 && (Math.abs(v) < 1e-3 || Math.abs(v) >= 1e5)) {
+            return String.format(Locale.ROOT, "%.3g", v);
+        }
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
     }
 }
