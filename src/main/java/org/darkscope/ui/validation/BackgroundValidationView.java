@@ -82,7 +82,7 @@ public final class BackgroundValidationView extends BorderPane {
         table.getColumns().add(column("mean bias", BackgroundValidationViewModel.Row::bias, 170));
         table.getColumns().add(column("pull mean", BackgroundValidationViewModel.Row::pullMean, 80));
         table.getColumns().add(column("pull width", BackgroundValidationViewModel.Row::pullWidth, 80));
-        table.getColumns().add(column("coverage ±1σ", BackgroundValidationViewModel.Row::coverage, 100));
+        table.getColumns().add(column("coverage ±1σ", BackgroundValidationViewModel.Row::coverage, 115));
         table.getColumns().add(column("target", BackgroundValidationViewModel.Row::target, 70));
         table.setPlaceholder(new Label("press Validate background: pseudo-experiments are simulated with the current selection"));
         setCenter(table);
