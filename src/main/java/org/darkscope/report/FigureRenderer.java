@@ -10,6 +10,10 @@ import java.util.Locale;
  * the legend in the corner where it covers the fewest data points. Font size, line widths, tick
  * lengths and margins are proportional to the size, so a 3840x2160 image has the layout of a
  * 960x540 one, only sharper.
+ *
+ * <p>Longer than 500 lines on purpose: the axes, ticks, legend placement and every item kind share one
+ * pixel mapping and one list of occupied points (for the legend); split, that state would be passed
+ * between classes for no gain in clarity.</p>
  */
 public final class FigureRenderer {
     private final Figure f;

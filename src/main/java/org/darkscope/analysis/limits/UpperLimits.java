@@ -20,6 +20,10 @@ import java.util.Map;
  * themselves underflow: CLs for n = 0 is -ln(1 - CL) at any b (e.g. 2.303 at b = 800, where
  * P(0 | b) = e^-800 is not a double). The Feldman-Cousins construction scans a bounded μ grid
  * ({@link #FC_MAX_GRID} points) and stops with a message naming the problem if it cannot finish.
+ * Long loops check {@link LimitCancellation} so that a caller can stop them.
+ *
+ * <p>About 500 lines: the three constructions and the expected-limit tables share the log-space Poisson
+ * helpers and the nuisance grid, which would otherwise become a package-wide API.</p>
  */
 public final class UpperLimits {
     private static final double SOLVER_ACCURACY = 1e-7;
