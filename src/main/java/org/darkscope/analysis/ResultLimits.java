@@ -1,6 +1,7 @@
 package org.darkscope.analysis;
 
 import org.darkscope.analysis.background.BackgroundEstimate;
+import org.darkscope.analysis.background.BackgroundSummary;
 import org.darkscope.analysis.limits.ExpectedLimits;
 import org.darkscope.analysis.limits.LimitInput;
 import org.darkscope.analysis.limits.UpperLimits;
@@ -51,9 +52,24 @@ public final class ResultLimits {
     }
 
     public static Summary compute(AnalysisResult r, ExclusionSettings s) {
-        BackgroundEstimate b = s.background().pick(r.background());
-        long observed = observed(r);
-        double eot = r.eot();
+        double e0 = r.runs().isEmpty() ? 100 : r.runs().get(0).run().info().beamEnergy();
+        return compute(r.background(), observed(r), r.eot(), r::efficiencies, e0, r.selection().box(), s);
+    }
+
+    /**
+     * The limits from the parts of a result: also for results kept as totals ({@link MergedResult}).
+     *
+     * @param background   the background estimates
+     * @param observed     events in the box of the data runs, -1 while blinded or without data
+     * @param eot          electrons on target of the data/background runs
+     * @param efficiencies the signal efficiencies (asked for only when the EOT is positive)
+     * @param e0           beam energy (GeV)
+     * @param box          the signal box
+     */
+    public static Summary compute(BackgroundSummary background, long observed, double eot,
+                                  java.util.function.Supplier<List<Efficiency>> efficiencies, double e0, SignalBox box,
+                                  ExclusionSettings s) {
+        BackgroundEstimate b = s.background().pick(background);
         if (!b.available()) {
             return new Summary(b, observed, eot, Double.NaN, Double.NaN, List.of(), "no background estimate: " + b.reason(),
                     ExpectedLimits.none());
@@ -68,15 +84,14 @@ public final class ResultLimits {
         if (!(eot > 0)) {
             reason = "the background runs carry no EOT";
         } else {
-            List<Efficiency> effs = r.efficiencies();
-            double e0 = r.runs().isEmpty() ? 100 : r.runs().get(0).run().info().beamEnergy();
+            List<Efficiency> effs = efficiencies.get();
             DarkPhotonYield yield = new DarkPhotonYield(e0, s.model(), s.kTable());
             for (Efficiency eff : effs) {
                 if (!(eff.value() > 0)) {
                     continue;
                 }
                 ExclusionRequest req = new ExclusionRequest(eot, m -> eff.value(), in, s.process(), yield, 0,
-                        e0 - r.selection().box().ecalMax(), s.alphaD(), ExclusionRequest.DEFAULT_MASS_RATIO);
+                        e0 - box.ecalMax(), s.alphaD(), ExclusionRequest.DEFAULT_MASS_RATIO);
                 pts.add(ExclusionCalculator.point(req, eff.massMeV(), up, bands));
             }
             if (effs.isEmpty()) {

@@ -40,6 +40,7 @@ import java.util.Locale;
                 DqCommand.class,
                 PlotCommand.class,
                 ReportCommand.class,
+                ResultCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class DarkScopeCli implements Runnable {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -21,6 +22,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -129,6 +134,7 @@ class CliFuzzTest {
         corpus.argumentMutations(220);
         List<FuzzCorpus.Case> cases = corpus.cases();
         assertTrue(cases.size() >= 1000, "only " + cases.size() + " cases");
+        Set<String> workingDirBefore = listWorkingDir();
         List<String> failures = new ArrayList<>();
         Map<String, Integer> outcomes = new java.util.TreeMap<>();
         Map<String, Long> millis = new java.util.TreeMap<>();
@@ -159,9 +165,21 @@ class CliFuzzTest {
                 failures.add(c.id() + " " + c.args() + ": " + problem);
             }
         }
+        Set<String> appeared = new TreeSet<>(listWorkingDir());
+        appeared.removeAll(workingDirBefore);
+        if (!appeared.isEmpty()) {
+            failures.add("files written into the working directory: " + appeared);
+        }
         System.out.println("fuzz outcomes: " + outcomes + " over " + cases.size() + " cases; ms per command: " + millis);
         assertTrue(failures.isEmpty(), failures.size() + " of " + cases.size() + " cases failed:\n"
                 + String.join("\n", failures.subList(0, Math.min(30, failures.size()))));
+    }
+
+    /** Names in the working directory (the checkout when run by Maven): no case may write there. */
+    private static Set<String> listWorkingDir() throws IOException {
+        try (Stream<Path> s = Files.list(Path.of("").toAbsolutePath())) {
+            return s.map(p -> p.getFileName().toString()).collect(Collectors.toSet());
+        }
     }
 
     /** A file the case may legitimately change: the output of an export/simulate with --force. */

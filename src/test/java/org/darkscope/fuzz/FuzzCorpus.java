@@ -351,6 +351,13 @@ final class FuzzCorpus {
             if (args.contains("fc") || args.contains("feldman-cousins")) {
                 continue;
             }
+            // an output path mutated into a relative name ("-1", "NaN") would be written into the
+            // working directory (the project checkout); keep every output inside the fuzz directory
+            for (int k = 0; k + 1 < args.size(); k++) {
+                if ((args.get(k).equals("--csv") || args.get(k).equals("--out")) && !args.get(k + 1).startsWith("/")) {
+                    args.set(k + 1, dir.resolve(args.get(k + 1).isEmpty() ? "empty" : args.get(k + 1)).toString());
+                }
+            }
             cases.add(new Case("arguments " + args, List.copyOf(args), Expect.ANY_CLEAN, null, null, null));
         }
     }

@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * K factor K(m) = σ_IWW / σ_ETL (docs/physics.md#a-strahlung: "make K a table, not a constant"), interpolated
- * linearly in log m and clamped at the ends. The default table is resources/yields/k-factor-etl.csv.
+ * linearly in log m and clamped at the ends. The default table is resources/yields/k-factor-etl.csv, computed by
+ * {@link ExactTreeLevel#main} (docs/physics.md#a-strahlung-etl).
  */
 public final class KFactorTable {
     /** Resource path of the default table. */

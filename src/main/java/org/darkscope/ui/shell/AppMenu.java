@@ -40,6 +40,8 @@ public final class AppMenu {
         addSignal.setOnAction(e -> window.chooseAndOpen(RunRole.SIGNAL));
         MenuItem addBackground = item("Add background MC run…", "addBackground", null);
         addBackground.setOnAction(e -> window.chooseAndOpen(RunRole.BACKGROUND));
+        MenuItem openResult = item("Open result…", "openResult", null);
+        openResult.setOnAction(e -> chooseResult());
         recent.setId("recentMenu");
         model.recentFiles().addListener((ListChangeListener<Path>) c -> rebuildRecent());
         rebuildRecent();
@@ -50,7 +52,7 @@ public final class AppMenu {
                 action(Action.EXPORT_PNG, "Figure (PNG, SVG, PDF)…", "exportPng", "Shortcut+E"),
                 action(Action.EXPORT_CSV, "Tables as CSV…", "exportCsv", null),
                 action(Action.EXPORT_REPORT, "Report (HTML + PDF)…", "exportReport", null));
-        file.getItems().addAll(open, addSignal, addBackground, recent, new SeparatorMenuItem(),
+        file.getItems().addAll(open, addSignal, addBackground, recent, openResult, new SeparatorMenuItem(),
                 action(Action.OPEN_SESSION, "Open session…", "openSession", null),
                 action(Action.SAVE_SESSION, "Save session…", "saveSession", null),
                 new SeparatorMenuItem(),
@@ -96,6 +98,19 @@ public final class AppMenu {
             i.setAccelerator(KeyCombination.keyCombination(accel));
         }
         return i;
+    }
+
+    /** A result file of the Spark job (totals, no events) opens in its own window. */
+    private void chooseResult() {
+        javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
+        fc.setTitle("Open result");
+        fc.getExtensionFilters().addAll(new javafx.stage.FileChooser.ExtensionFilter("Result files", "*.json"),
+                new javafx.stage.FileChooser.ExtensionFilter("All files", "*"));
+        java.io.File f = fc.showOpenDialog(window.window());
+        if (f != null) {
+            org.darkscope.ui.results.ResultFileWindow.open(window.window(), f.toPath(),
+                    e -> Dialogs.showError(window.window(), "Cannot open result", e));
+        }
     }
 
     private void rebuildRecent() {

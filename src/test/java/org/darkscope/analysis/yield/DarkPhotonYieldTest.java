@@ -131,8 +131,10 @@ class DarkPhotonYieldTest {
         DarkPhotonYield etl = new DarkPhotonYield(100, BremModel.ETL, k);
         assertEquals(iww.bremPerEotPerEps2(0.001, 0.5) / 0.5, etl.bremPerEotPerEps2(0.001, 0.5), 1e-12 * etl.bremPerEotPerEps2(0.001, 0.5));
         assertEquals(1.25, k.at(Math.sqrt(0.001)), 1e-12, "log-linear midpoint");
+        // the shipped table is computed (ExactTreeLevelTest checks it against the code and NA64's K): ETL above IWW
+        // near m_e, below it from ≈ 7 MeV on, increasingly with the mass
         KFactorTable def = KFactorTable.defaultTable();
-        assertTrue(def.at(0.001) >= 0.6 - 1e-9 && def.at(1) <= 2 + 1e-9);
+        assertTrue(def.at(0.001) < 1 && def.at(0.01) > 1 && def.at(0.1) > def.at(0.01) && def.at(1) > def.at(0.1));
     }
 
     @Test
