@@ -111,6 +111,10 @@ final class AnalyseReport {
         CliJson.put(l, "eot", limits.eot());
         CliJson.put(l, "upperLimit", limits.upperLimit());
         CliJson.put(l, "expectedLimit", limits.expectedLimit());
+        CliJson.put(l, "expectedMinus2", limits.expectedBands().minus2());
+        CliJson.put(l, "expectedMinus1", limits.expectedBands().minus1());
+        CliJson.put(l, "expectedPlus1", limits.expectedBands().plus1());
+        CliJson.put(l, "expectedPlus2", limits.expectedBands().plus2());
         l.put("reason", limits.reason());
         ArrayNode pts = l.putArray("points");
         for (ExclusionPoint p : limits.points()) {
@@ -389,6 +393,8 @@ final class AnalyseReport {
         out.println("limit: background " + limits.background().method() + " = " + limits.background().describe()
                 + "; observed " + (limits.observed() >= 0 ? Long.toString(limits.observed()) : "blinded")
                 + "; N_up = " + CliJson.fmt(limits.upperLimit()) + ", expected " + CliJson.fmt(limits.expectedLimit())
+                + " (median; ±1σ [" + CliJson.fmt(limits.expectedBands().minus1()) + ", " + CliJson.fmt(limits.expectedBands().plus1())
+                + "], ±2σ [" + CliJson.fmt(limits.expectedBands().minus2()) + ", " + CliJson.fmt(limits.expectedBands().plus2()) + "])"
                 + "; EOT " + CliJson.fmt(limits.eot()) + (limits.reason().isEmpty() ? "" : " (" + limits.reason() + ")"));
         if (!limits.points().isEmpty()) {
             Table t = new Table("m_A' [MeV]", "efficiency", "eps90", "eps90 expected", "y90 expected");

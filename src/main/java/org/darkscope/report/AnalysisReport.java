@@ -305,16 +305,20 @@ public final class AnalysisReport {
                 List.of("EOT", num(l.eot())),
                 List.of("upper limit on signal events (90 % CL)", Double.isNaN(l.upperLimit())
                         ? (l.observed() < 0 ? "blinded" : "not computed: " + l.reason()) : num(l.upperLimit())),
-                List.of("expected upper limit (mean)", Double.isNaN(l.expectedLimit()) ? "not computed: " + l.reason() : num(l.expectedLimit())),
-                List.of("expected ±1σ / ±2σ bands", "not computed by the analysis model"))));
+                List.of("expected upper limit (median)", Double.isNaN(l.expectedLimit()) ? "not computed: " + l.reason() : num(l.expectedLimit())),
+                List.of("expected ±1σ band", band(l.expectedBands().minus1(), l.expectedBands().plus1())),
+                List.of("expected ±2σ band", band(l.expectedBands().minus2(), l.expectedBands().plus2())))));
         if (!l.points().isEmpty()) {
             List<List<String>> rows = new ArrayList<>();
             for (ExclusionPoint p : l.points()) {
+                double[] e = p.epsilonBands();
                 rows.add(List.of(num(p.massMeV()), num(p.efficiency()), r.selection().blinded() ? "blinded" : num(p.epsilon()),
-                        num(p.epsilonExpected()), num(p.yExpected())));
+                        num(p.epsilonExpected()), band(e[1], e[3]), band(e[0], e[4]), num(p.yExpected())));
             }
-            b.add(new Paragraph("At the masses of the signal runs (their efficiency):"));
-            b.add(new Table(List.of("m_A' [MeV]", "efficiency", "ε 90 % CL", "ε expected", "y expected"), rows));
+            b.add(new Paragraph("At the masses of the signal runs (their efficiency); expected = the median of the limit "
+                    + "under the background-only hypothesis, with its ±1σ and ±2σ bands:"));
+            b.add(new Table(List.of("m_A' [MeV]", "efficiency", "ε 90 % CL", "ε expected", "ε expected ±1σ", "ε expected ±2σ",
+                    "y expected"), rows));
         } else if (!l.reason().isEmpty()) {
             b.add(new Paragraph("Exclusion at the signal masses not computed: " + l.reason() + "."));
         }
@@ -324,6 +328,11 @@ public final class AnalysisReport {
                     + " MeV with the efficiency interpolated between signal runs, as in the window."));
         }
         return new Section("Limits", b);
+    }
+
+    /** "[lo, hi]", or "not computed" where either edge is unknown. */
+    static String band(double lo, double hi) {
+        return Double.isFinite(lo) && Double.isFinite(hi) ? "[" + num(lo) + ", " + num(hi) + "]" : "not computed";
     }
 
     static Section figures(AnalysisResult r, List<ExclusionPoint> exclusion) {

@@ -60,6 +60,21 @@ public final class AwtCanvas implements Canvas {
     }
 
     @Override
+    public void fillPolygon(double[] x, double[] y, int n, Rgb colour) {
+        if (n < 3) {
+            return;
+        }
+        java.awt.geom.Path2D.Double p = new java.awt.geom.Path2D.Double();
+        p.moveTo(x[0], y[0]);
+        for (int i = 1; i < n; i++) {
+            p.lineTo(x[i], y[i]);
+        }
+        p.closePath();
+        g.setColor(col(colour));
+        g.fill(p);
+    }
+
+    @Override
     public void strokeRect(double x, double y, double w, double h, Rgb colour, double width) {
         stroke(width, null);
         g.setColor(col(colour));

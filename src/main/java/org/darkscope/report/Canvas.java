@@ -15,6 +15,9 @@ public interface Canvas {
 
     void fillRect(double x, double y, double w, double h, Rgb colour);
 
+    /** A filled polygon of n points (closed implicitly), e.g. the band between two curves. */
+    void fillPolygon(double[] x, double[] y, int n, Rgb colour);
+
     void strokeRect(double x, double y, double w, double h, Rgb colour, double width);
 
     /** A filled circle. */

@@ -115,25 +115,58 @@ public record CsvTables(List<String> header, List<List<String>> rows) {
     }
 
     /**
-     * The exclusion curves: per mass the efficiency, expected limits on ε and y and, once unblinded,
-     * the observed ones (left out while blinded: they would reveal the box count).
+     * The exclusion curves: per mass the efficiency, then for the limit on signal events, on ε and on
+     * y one number per column: observed (left out while blinded: it would reveal the box count),
+     * expected median, and the expected band edges -2σ, -1σ, +1σ, +2σ (docs/physics.md#statistics).
      */
     public static CsvTables exclusion(List<ExclusionPoint> points, boolean blinded) {
-        List<String> h = new ArrayList<>(List.of("mass_MeV", "efficiency", "signal_per_eps2", "expected_upper_limit", "epsilon_expected",
-                "m_chi_MeV", "y_expected"));
-        if (!blinded) {
-            h.addAll(List.of("upper_limit", "epsilon_observed", "y_observed"));
+        List<String> h = new ArrayList<>(List.of("mass_MeV", "efficiency", "signal_per_eps2", "m_chi_MeV"));
+        for (String q : new String[]{"upper_limit", "epsilon", "y"}) {
+            if (!blinded) {
+                h.add(q + "_observed");
+            }
+            h.addAll(List.of(q + "_expected", q + "_expected_minus2sigma", q + "_expected_minus1sigma", q + "_expected_plus1sigma",
+                    q + "_expected_plus2sigma"));
         }
         List<List<String>> rows = new ArrayList<>();
         for (ExclusionPoint p : points) {
-            List<String> row = new ArrayList<>(List.of(num(p.massMeV()), num(p.efficiency()), num(p.signalPerEps2()),
-                    num(p.expectedUpperLimit()), num(p.epsilonExpected()), num(p.mChiMeV()), num(p.yExpected())));
-            if (!blinded) {
-                row.addAll(List.of(num(p.upperLimit()), num(p.epsilon()), num(p.y())));
-            }
+            List<String> row = new ArrayList<>(List.of(num(p.massMeV()), num(p.efficiency()), num(p.signalPerEps2()), num(p.mChiMeV())));
+            double[] n = eventBands(p);
+            double[] e = p.epsilonBands();
+            double[] y = yBands(p);
+            addBands(row, blinded, p.upperLimit(), n);
+            addBands(row, blinded, p.epsilon(), e);
+            addBands(row, blinded, p.y(), y);
             rows.add(row);
         }
         return new CsvTables(h, rows);
+    }
+
+    private static void addBands(List<String> row, boolean blinded, double observed, double[] b) {
+        if (!blinded) {
+            row.add(num(observed));
+        }
+        row.addAll(List.of(num(b[2]), num(b[0]), num(b[1]), num(b[3]), num(b[4])));
+    }
+
+    /**
+     * Expected limits on signal events {-2σ, -1σ, median, +1σ, +2σ}; the median falls back to the
+     * point's expected limit where no bands were computed.
+     */
+    public static double[] eventBands(ExclusionPoint p) {
+        var b = p.expectedBands();
+        return new double[]{b.minus2(), b.minus1(), Double.isFinite(b.median()) ? b.median() : p.expectedUpperLimit(), b.plus1(), b.plus2()};
+    }
+
+    /** Expected limits on y {-2σ, -1σ, median, +1σ, +2σ}: y ∝ ε², so y_band = y_expected (ε_band / ε_expected)². */
+    public static double[] yBands(ExclusionPoint p) {
+        double[] e = p.epsilonBands();
+        double[] y = new double[5];
+        for (int i = 0; i < 5; i++) {
+            double r = e[i] / p.epsilonExpected();
+            y[i] = i == 2 ? p.yExpected() : p.yExpected() * r * r;
+        }
+        return y;
     }
 
     /** Labels that differ between runs: a run number is added where two runs would carry the same label. */

@@ -42,12 +42,19 @@ public final class Figure {
     }
 
     /** Something drawn in the plot area; a non-empty name puts it in the legend. */
-    public sealed interface Item permits Line, Step, Points, Rect, Heat, VLine, Bars, Text {
+    public sealed interface Item permits Line, Step, Points, Rect, Heat, VLine, Bars, Text, Band {
         String name();
     }
 
     /** A curve; NaN or (on a log axis) non-positive values break it. */
     public record Line(String name, double[] x, double[] y, Rgb colour, boolean dashed) implements Item {
+    }
+
+    /**
+     * The area between two curves lo(x) and hi(x), filled (e.g. the ±1σ band of an expected limit); a
+     * point where either edge is missing (NaN, or ≤ 0 on a log axis) breaks the band.
+     */
+    public record Band(String name, double[] x, double[] lo, double[] hi, Rgb fill) implements Item {
     }
 
     /** A histogram outline over n + 1 bin edges; filled: a light fill under it. */

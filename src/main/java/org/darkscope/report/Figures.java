@@ -358,11 +358,24 @@ public final class Figures {
      * The 90 % CL exclusion: ε vs m_A' (y false) or y vs m_χ with the relic target lines (y true);
      * expected dashed, observed solid once unblinded; an optional published curve (x, y) overlaid.
      */
+    /** Fill of the expected ±1σ band (green, as in the CLs "Brazil" plots). */
+    public static final Rgb BAND_1SIGMA = Rgb.of(0, 200, 0);
+    /** Fill of the expected ±2σ band (yellow). */
+    public static final Rgb BAND_2SIGMA = Rgb.of(255, 230, 0);
+
     public static Figure exclusion(List<ExclusionPoint> points, boolean blinded, boolean yPlot, double[][] overlay, String overlayName) {
         double[] x = points.stream().mapToDouble(p -> yPlot ? p.mChiMeV() : p.massMeV()).toArray();
         double[] exp = points.stream().mapToDouble(p -> yPlot ? p.yExpected() : p.epsilonExpected()).toArray();
         double[] obs = points.stream().mapToDouble(p -> yPlot ? p.y() : p.epsilon()).toArray();
-        List<double[]> ys = new ArrayList<>(List.of(exp));
+        // the expected limit's band edges {-2σ, -1σ, median, +1σ, +2σ} per point
+        double[][] band = new double[5][points.size()];
+        for (int i = 0; i < points.size(); i++) {
+            double[] e = yPlot ? CsvTables.yBands(points.get(i)) : points.get(i).epsilonBands();
+            for (int k = 0; k < 5; k++) {
+                band[k][i] = e[k];
+            }
+        }
+        List<double[]> ys = new ArrayList<>(List.of(exp, band[0], band[4]));
         if (!blinded) {
             ys.add(obs);
         }
@@ -397,7 +410,12 @@ public final class Figures {
         }
         Figure f = new Figure("", Figure.Axis.log(yPlot ? "m_χ" : "m_A'", "MeV", xLo / 1.3, xHi * 1.3),
                 Figure.Axis.log(yPlot ? "y = α_D ε² (m_χ/m_A')⁴" : "ε", "", yLo / 3, yHi * 30));
-        f.add(new Figure.Line("expected 90% CL", x, exp, Rgb.palette(0), true));
+        if (java.util.Arrays.stream(band[0]).anyMatch(Double::isFinite)) {
+            // the CLs convention: yellow ±2σ under green ±1σ around the dashed median
+            f.add(new Figure.Band("expected ±2σ", x, band[0], band[4], BAND_2SIGMA));
+            f.add(new Figure.Band("expected ±1σ", x, band[1], band[3], BAND_1SIGMA));
+        }
+        f.add(new Figure.Line("expected 90% CL (median)", x, exp, Rgb.BLACK, true));
         if (!blinded) {
             f.add(new Figure.Line("observed 90% CL", x, obs, Rgb.BLACK, false));
         }

@@ -99,6 +99,24 @@ public final class PdfCanvas implements Canvas, Closeable {
     }
 
     @Override
+    public void fillPolygon(double[] x, double[] yy, int n, Rgb colour) {
+        if (n < 3) {
+            return;
+        }
+        try {
+            colours(colour);
+            cs.moveTo((float) x[0], y(yy[0]));
+            for (int i = 1; i < n; i++) {
+                cs.lineTo((float) x[i], y(yy[i]));
+            }
+            cs.closePath();
+            cs.fill();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
     public void fillRect(double x, double yy, double w, double hh, Rgb colour) {
         if (w <= 0 || hh <= 0) {
             return;

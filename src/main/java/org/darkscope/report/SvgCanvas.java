@@ -72,6 +72,18 @@ public final class SvgCanvas implements Canvas {
     }
 
     @Override
+    public void fillPolygon(double[] x, double[] y, int count, Rgb colour) {
+        if (count < 3) {
+            return;
+        }
+        sb.append("<polygon points=\"");
+        for (int i = 0; i < count; i++) {
+            sb.append(i == 0 ? "" : " ").append(n(x[i])).append(',').append(n(y[i]));
+        }
+        sb.append("\" ").append(paint("fill", colour)).append("/>\n");
+    }
+
+    @Override
     public void strokeRect(double x, double y, double rw, double rh, Rgb colour, double width) {
         sb.append("<rect x=\"").append(n(x)).append("\" y=\"").append(n(y)).append("\" width=\"").append(n(rw))
                 .append("\" height=\"").append(n(rh)).append("\" fill=\"none\" ").append(paint("stroke", colour))

@@ -59,11 +59,14 @@ public final class AnalysisService implements AutoCloseable {
         this.details = new AnalysisScheduler<>((r, p) -> {
             p.checkCancelled();
             r.computeAll();
-            for (Consumer<AnalysisResult> w : detailWarmUps) {
-                p.checkCancelled();
-                w.accept(r);
-            }
-            return r;
+            // the limits in the warm-ups check p between their steps: a change of the cuts stops them
+            return org.darkscope.analysis.limits.LimitCancellation.run(p, () -> {
+                for (Consumer<AnalysisResult> w : detailWarmUps) {
+                    p.checkCancelled();
+                    w.accept(r);
+                }
+                return r;
+            });
         }, detailsWorker, deliver, new AnalysisScheduler.Listener<>() {
             @Override
             public void onResult(long generation, AnalysisResult r) {
@@ -166,6 +169,9 @@ public final class AnalysisService implements AutoCloseable {
             session.setDetails(null);
             return;
         }
+        // stage 2 of the previous result (fits, limits) is stale now: stop it rather than let it hold the worker
+        detailsRequest.incrementAndGet();
+        details.cancel();
         core.submit(new Request(runs, session.selection(), dataRoleRuns(session)));
     }
 

@@ -42,6 +42,7 @@ public final class Workbench implements AutoCloseable {
     private final org.darkscope.ui.distributions.DistributionsView distributions;
     private final org.darkscope.ui.fits.SidebandFitView fits;
     private final org.darkscope.ui.exclusion.ExclusionView exclusion;
+    private final org.darkscope.ui.validation.BackgroundValidationView validation;
 
     private Workbench(MainViewModel model, TaskExecutor worker, TaskExecutor detailsWorker, TaskExecutor deliver) {
         this.model = model;
@@ -59,6 +60,10 @@ public final class Workbench implements AutoCloseable {
         this.distributions = new org.darkscope.ui.distributions.DistributionsView(model.session(), detailsWorker, deliver);
         this.fits = new org.darkscope.ui.fits.SidebandFitView(model.session());
         this.exclusion = new org.darkscope.ui.exclusion.ExclusionView(model.session(), detailsWorker, deliver);
+        // the coverage study runs for minutes: its own thread in the application, the given executor in tests
+        this.validation = new org.darkscope.ui.validation.BackgroundValidationView(model.session(),
+                detailsWorker instanceof BackgroundTaskExecutor ? new BackgroundTaskExecutor("background-validation", 1) : detailsWorker,
+                deliver);
         wire();
     }
 
@@ -102,6 +107,7 @@ public final class Workbench implements AutoCloseable {
         window.addResultTab("Distributions", distributions);
         window.addResultTab("Sideband fits", fits);
         window.addResultTab("Exclusion", exclusion);
+        window.addResultTab("Background check", validation);
         window.resultTabs().getSelectionModel().select(2);
         planeView.boxProperty().bindBidirectional(plane.boxProperty());
         // the exclusion is computed only while its tab is shown (it is the slowest view)
@@ -484,6 +490,8 @@ public final class Workbench implements AutoCloseable {
     public org.darkscope.ui.distributions.DistributionsView distributions() { return distributions; }
     public org.darkscope.ui.fits.SidebandFitView fits() { return fits; }
     public org.darkscope.ui.exclusion.ExclusionView exclusion() { return exclusion; }
+
+    public org.darkscope.ui.validation.BackgroundValidationView validation() { return validation; }
 
     @Override
     public void close() {

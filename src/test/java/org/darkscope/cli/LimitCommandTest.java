@@ -114,4 +114,67 @@ class LimitCommandTest {
                 "--overlay", csv.toString()));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("line 2"), err.toString(StandardCharsets.UTF_8));
     }
+
+    /** The shipped NA64 curve, read here row by row (mass MeV, ε), sorted by mass. */
+    private static double[][] shippedCurve() throws Exception {
+        java.util.List<double[]> rows = new java.util.ArrayList<>();
+        for (String l : java.nio.file.Files.readAllLines(java.nio.file.Path.of("resources/published/na64e-2016-2022-epsilon.csv"))) {
+            if (!l.startsWith("#") && !l.startsWith("mass")) {
+                String[] f = l.split(",");
+                rows.add(new double[]{Double.parseDouble(f[0]), Double.parseDouble(f[1])});
+            }
+        }
+        rows.sort((a, b) -> Double.compare(a[0], b[0]));
+        return rows.toArray(double[][]::new);
+    }
+
+    @Test
+    void exclusionAgainstTheBuiltInPublishedCurveWithTheExternalFactorShownSeparately(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path csv = dir.resolve("excl.csv");
+        assertEquals(0, DarkScopeCli.run("exclusion", "--eot", "9.37e11", "--efficiency", "0.58", "--mass-mev", "10,20",
+                "--published", "na64e-2016-2022", "--external-efficiency", "na64", "--csv", csv.toString(), "--json"));
+        JsonNode j = json();
+        double product = 0.83 * 0.94 * 0.94 * 0.93 * 0.95;
+        assertEquals(0.58, j.get("efficiencySimulated").asDouble(), 0);
+        assertEquals(product, j.get("externalEfficiency").asDouble(), 1e-12);
+        assertEquals(0.83, j.get("externalComponents").get("tracking").asDouble(), 0);
+        assertEquals(0.58 * product, j.get("efficiencyUsed").asDouble(), 1e-12);
+        JsonNode p = j.get("points").get(0);
+        assertEquals(0.58 * product, p.get("efficiency").asDouble(), 1e-12);
+        // the published ε at 10 MeV: log-log interpolation between the two rows around it
+        double[][] c = shippedCurve();
+        int k = 1;
+        while (c[k][0] < 10) {
+            k++;
+        }
+        double f = Math.log(10 / c[k - 1][0]) / Math.log(c[k][0] / c[k - 1][0]);
+        double published = Math.exp(Math.log(c[k - 1][1]) + f * Math.log(c[k][1] / c[k - 1][1]));
+        assertEquals(published, p.get("overlayEpsilon").asDouble(), 1e-12 * published);
+        assertEquals(p.get("epsilon").asDouble() / published, p.get("ratioToOverlay").asDouble(), 1e-9);
+        // n = 0 (CLs): N_up = -ln 0.1 at any background, and ε = √(N_up / N_sig per ε²)
+        assertEquals(Math.sqrt(-Math.log(0.1) / p.get("signalPerEps2").asDouble()), p.get("epsilon").asDouble(), 1e-9 * p.get("epsilon").asDouble());
+        // the CSV: one number per column, the same numbers
+        java.util.List<String> lines = java.nio.file.Files.readAllLines(csv);
+        java.util.List<String> head = java.util.List.of(lines.get(0).split(","));
+        String[] row = lines.get(1).split(",");
+        for (String col : new String[]{"epsilon_observed", "epsilon_expected", "epsilon_expected_minus2sigma", "epsilon_expected_minus1sigma",
+                "epsilon_expected_plus1sigma", "epsilon_expected_plus2sigma", "ratio_observed_to_published"}) {
+            assertTrue(head.contains(col), col + " in " + head);
+        }
+        assertEquals(p.get("epsilon").asDouble(), Double.parseDouble(row[head.indexOf("epsilon_observed")]), 0);
+        assertEquals(p.get("epsilonExpectedPlus1").asDouble(), Double.parseDouble(row[head.indexOf("epsilon_expected_plus1sigma")]), 0);
+        assertEquals(p.get("ratioToOverlay").asDouble(), Double.parseDouble(row[head.indexOf("ratio_observed_to_published")]), 1e-12);
+        // the text says where the efficiency comes from, factor by factor
+        out.reset();
+        assertEquals(0, DarkScopeCli.run("exclusion", "--eot", "9.37e11", "--efficiency", "0.58", "--mass-mev", "10",
+                "--external-efficiency", "na64"));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("ε_sig = 0.58 (given) × 0.6479 (external: tracking 0.83, veto 0.94, hcal 0.94, daq 0.93, trigger 0.95) = 0.3758"),
+                text);
+        assertEquals(2, DarkScopeCli.run("exclusion", "--eot", "1e11", "--efficiency", "0.5", "--mass-mev", "10",
+                "--external-efficiency", "1.5"));
+        assertEquals(2, DarkScopeCli.run("exclusion", "--eot", "1e11", "--efficiency", "0.5", "--mass-mev", "10",
+                "--published", "no-such-curve.csv"));
+    }
 }

@@ -11,27 +11,51 @@ import java.util.Map;
  * of experiments whose ±1σ interval (stat ⊕ syst) contains the truth.
  *
  * <p>Two truths are used. The estimate is of the <em>expected</em> box background (the Poisson mean):
- * its closure truth is the mean of the true box counts over all experiments (the "expected" columns,
- * the ones the 60-76 % coverage target refers to). The <em>realised</em> count of one experiment also
- * fluctuates by √b around that mean, so an interval for the expectation covers the realised count less
- * often when b is not small; both are reported.</p>
+ * its closure truth is the expected background of the experiment (the "expected" columns, the ones
+ * the 60-76 % coverage target refers to). It is either given per experiment
+ * ({@link #addTruth(double, double)}, e.g. the physical box rate of a reference simulation times the
+ * experiment's EOT, see {@link BackgroundValidation}) or, if not, taken as the mean of the realised
+ * counts over all experiments. The <em>realised</em> count of one experiment also fluctuates by √b
+ * around that mean, so an interval for the expectation covers the realised count less often when b
+ * is not small; both are reported.</p>
  */
 public final class CoverageStudy {
-    private record Entry(double value, double error, double truth) {
+    private record Entry(double value, double error, double truth, double expected) {
     }
 
     private final Map<String, List<Entry>> entries = new LinkedHashMap<>();
     private final Map<String, Integer> unavailable = new LinkedHashMap<>();
     private final Map<String, String> lastReason = new LinkedHashMap<>();
     private final List<Double> truths = new ArrayList<>();
+    private final List<Double> expectedTruths = new ArrayList<>();
+    private double truthRelError = Double.NaN;
 
-    /** Records the true box count of one experiment. */
+    /** Records the true box count of one experiment (the expected truth is then the mean of these). */
     public void addTruth(double truth) {
         truths.add(truth);
     }
 
+    /** Records the realised box count of one experiment and its expected background (the truth an estimate must cover). */
+    public void addTruth(double realised, double expected) {
+        truths.add(realised);
+        expectedTruths.add(expected);
+    }
+
+    /**
+     * The relative statistical error of the given expected truths (of the reference simulation they come
+     * from); it enters the error of the mean bias. Without it the error of the mean of the realised counts is used.
+     */
+    public void setTruthRelError(double rel) {
+        truthRelError = rel;
+    }
+
     /** Records one method's estimate in the current experiment (whose truth was given last). */
     public void add(String method, BackgroundEstimate e, double truth) {
+        add(method, e, truth, Double.NaN);
+    }
+
+    /** Records one method's estimate with the realised count and the expected background of its experiment. */
+    public void add(String method, BackgroundEstimate e, double truth, double expected) {
         entries.computeIfAbsent(method, k -> new ArrayList<>());
         unavailable.putIfAbsent(method, 0);
         if (!e.available() || !Double.isFinite(e.value()) || !Double.isFinite(e.totalError())) {
@@ -39,7 +63,7 @@ public final class CoverageStudy {
             lastReason.put(method, e.available() ? "not finite" : e.reason());
             return;
         }
-        entries.get(method).add(new Entry(e.value(), e.totalError(), truth));
+        entries.get(method).add(new Entry(e.value(), e.totalError(), truth, expected));
     }
 
     /**
@@ -66,13 +90,21 @@ public final class CoverageStudy {
         }
     }
 
-    /** Mean true box count over the experiments (the expected background). */
+    /** The expected background per experiment: the mean of the given expected truths, else of the true box counts. */
     public double expectedTruth() {
-        return truths.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        List<Double> l = expectedTruths.size() == truths.size() && !expectedTruths.isEmpty() ? expectedTruths : truths;
+        return l.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
     }
 
     public int experiments() {
         return truths.size();
+    }
+
+    /** Per experiment with an estimate of that method: {estimate, quoted σ, expected truth, realised count}. */
+    public List<double[]> entries(String method) {
+        double t = expectedTruth();
+        return entries.getOrDefault(method, List.of()).stream()
+                .map(e -> new double[]{e.value(), e.error(), Double.isNaN(e.expected()) ? t : e.expected(), e.truth()}).toList();
     }
 
     public List<MethodResult> results() {
@@ -83,6 +115,9 @@ public final class CoverageStudy {
             vt += (x - t) * (x - t);
         }
         double truthErr2 = nt > 1 ? vt / (nt - 1) / nt : 0;
+        if (Double.isFinite(truthRelError)) {
+            truthErr2 = Math.pow(truthRelError * t, 2);
+        }
         List<MethodResult> out = new ArrayList<>();
         for (var me : entries.entrySet()) {
             List<Entry> l = me.getValue();
@@ -96,7 +131,7 @@ public final class CoverageStudy {
             double se = 0;
             int np = 0;
             for (Entry e : l) {
-                double b = e.value() - t;
+                double b = e.value() - (Double.isNaN(e.expected()) ? t : e.expected());
                 sb += b;
                 sb2 += b * b;
                 se += e.error();

@@ -20,6 +20,10 @@ import java.util.Map;
  * themselves underflow: CLs for n = 0 is -ln(1 - CL) at any b (e.g. 2.303 at b = 800, where
  * P(0 | b) = e^-800 is not a double). The Feldman-Cousins construction scans a bounded μ grid
  * ({@link #FC_MAX_GRID} points) and stops with a message naming the problem if it cannot finish.
+ * Long loops check {@link LimitCancellation} so that a caller can stop them.
+ *
+ * <p>About 500 lines: the three constructions and the expected-limit tables share the log-space Poisson
+ * helpers and the nuisance grid, which would otherwise become a package-wide API.</p>
  */
 public final class UpperLimits {
     private static final double SOLVER_ACCURACY = 1e-7;
@@ -68,6 +72,7 @@ public final class UpperLimits {
         double up = plain.upper();
         int steps = (int) Math.round(FC_ADJUST_SPAN / FC_ADJUST_STEP);
         for (int k = 1; k <= steps; k++) {
+            LimitCancellation.check();
             LimitInput other = new LimitInput(in.observed(), in.background() + k * FC_ADJUST_STEP, in.backgroundError(),
                     in.signalRelError(), in.cl(), LimitMethod.FELDMAN_COUSINS);
             up = Math.max(up, feldmanCousinsPlain(other).upper());
@@ -157,6 +162,9 @@ public final class UpperLimits {
         List<Double> probs = new ArrayList<>();
         double total = 0;
         for (int n = 0; n <= limit; n++) {
+            if ((n & 1023) == 0) {
+                LimitCancellation.check();
+            }
             double lp = Double.NEGATIVE_INFINITY;
             for (int k = 0; k < nu.w.length; k++) {
                 lp = logAdd(lp, Math.log(nu.w[k]) + logPmf(n, nu.b[k]));
@@ -277,6 +285,7 @@ public final class UpperLimits {
 
     /** ln CL_{s+b}: ln P(N ≤ n | s·scale + b) averaged over the nuisances. */
     static double logCdf(int n, double s, Nuisances nu) {
+        LimitCancellation.check();
         double l = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < nu.w.length; k++) {
             l = logAdd(l, Math.log(nu.w[k]) + logPoissonCdf(n, s * nu.scale[k] + nu.b[k]));
@@ -446,6 +455,7 @@ public final class UpperLimits {
                             + " (up to μ = " + String.format("%.4g", i * h) + "); use --method cls or classical");
                 }
                 double mu = i * h;
+                LimitCancellation.check();
                 int[] a = acceptance(mu);
                 int n1 = adjust ? Math.max(n1Max, a[0]) : a[0];
                 if (n1 <= n && n <= a[1]) {
@@ -478,6 +488,7 @@ public final class UpperLimits {
         }
 
         private boolean accepted(int n, double mu, int n1Prior) {
+            LimitCancellation.check();
             int[] a = acceptance(mu);
             int n1 = adjust ? Math.max(n1Prior, a[0]) : a[0];
             return n1 <= n && n <= a[1];

@@ -91,7 +91,7 @@ public final class SeriesChart extends BorderPane {
             }
             Line l = new Line(0, 0, 18, 0);
             l.setStroke(x.color());
-            l.setStrokeWidth(2.5);
+            l.setStrokeWidth(x.style() == Series.Style.BAND ? 9 : 2.5);
             if (x.dashed()) {
                 l.getStrokeDashArray().addAll(5.0, 3.0);
             }

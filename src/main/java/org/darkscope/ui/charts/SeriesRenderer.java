@@ -53,6 +53,7 @@ public final class SeriesRenderer extends AbstractRenderer<SeriesRenderer> {
                 case STEP -> step(g, xa, ya, s);
                 case POINTS -> points(g, xa, ya, s);
                 case VLINE -> vlines(g, xa, ya, s);
+                case BAND -> band(g, xa, ya, s);
             }
         }
         g.setLineDashes((double[]) null);
@@ -106,6 +107,30 @@ public final class SeriesRenderer extends AbstractRenderer<SeriesRenderer> {
             if (ok(xa, s.x()[i]) && ok(ya, s.y()[i])) {
                 g.fillOval(xa.getDisplayPosition(s.x()[i]) - 3, ya.getDisplayPosition(s.y()[i]) - 3, 6, 6);
             }
+        }
+    }
+
+    /** One filled polygon per unbroken run of points: along lo, back along hi. */
+    private static void band(GraphicsContext g, Axis xa, Axis ya, Series s) {
+        int n = s.x().length;
+        int start = 0;
+        for (int i = 0; i <= n; i++) {
+            if (i < n && ok(xa, s.x()[i]) && ok(ya, s.y()[i]) && ok(ya, s.y()[n + i])) {
+                continue;
+            }
+            int k = i - start;
+            if (k >= 2) {
+                double[] px = new double[2 * k];
+                double[] py = new double[2 * k];
+                for (int j = 0; j < k; j++) {
+                    px[j] = xa.getDisplayPosition(s.x()[start + j]);
+                    py[j] = ya.getDisplayPosition(s.y()[start + j]);
+                    px[2 * k - 1 - j] = px[j];
+                    py[2 * k - 1 - j] = ya.getDisplayPosition(s.y()[n + start + j]);
+                }
+                g.fillPolygon(px, py, 2 * k);
+            }
+            start = i + 1;
         }
     }
 

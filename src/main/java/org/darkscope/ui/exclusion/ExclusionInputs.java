@@ -9,6 +9,7 @@ import org.darkscope.analysis.yield.ExclusionCalculator;
 import org.darkscope.analysis.yield.ExclusionPoint;
 import org.darkscope.analysis.yield.ExclusionRequest;
 import org.darkscope.analysis.yield.SignalProcess;
+import org.darkscope.event.ExternalEfficiency;
 
 import java.util.List;
 
@@ -25,9 +26,17 @@ import java.util.List;
  * @param limit          observed count, background and its error
  * @param ecalBoxEdge    E_ECAL box edge (GeV): sets x_c of A'-strahlung and the annihilation window
  * @param beamEnergy     GeV
+ * @param external       the signal runs' external inefficiency factor (not modelled by the simulation), or null
+ * @param applyExternal  true: the efficiency used is the simulated one times the external factor
  */
 public record ExclusionInputs(double eot, double alphaD, double[] massesWithEff, double[] efficiencies, LimitInput limit,
-                              double ecalBoxEdge, double beamEnergy) {
+                              double ecalBoxEdge, double beamEnergy, ExternalEfficiency external, boolean applyExternal) {
+    /** Without an external factor. */
+    public ExclusionInputs(double eot, double alphaD, double[] massesWithEff, double[] efficiencies, LimitInput limit,
+                           double ecalBoxEdge, double beamEnergy) {
+        this(eot, alphaD, massesWithEff, efficiencies, limit, ecalBoxEdge, beamEnergy, null, false);
+    }
+
     /** Efficiency assumed when no signal run is open [est]. */
     public static final double DEFAULT_EFFICIENCY = 0.5;
     /** Masses of the curve: log-spaced from 1 MeV to 1 GeV. */
@@ -49,6 +58,15 @@ public record ExclusionInputs(double eot, double alphaD, double[] massesWithEff,
     /** Inputs with the background method and limit method of the session's analysis definition. */
     public static ExclusionInputs from(AnalysisResult r, double eot, double alphaD, long observedInBox,
                                        org.darkscope.analysis.AnalysisDefinition def) {
+        return from(r, eot, alphaD, observedInBox, def, false);
+    }
+
+    /**
+     * With the signal runs' external inefficiency factor (the first signal run that carries one),
+     * multiplied into the efficiency only if {@code applyExternal}.
+     */
+    public static ExclusionInputs from(AnalysisResult r, double eot, double alphaD, long observedInBox,
+                                       org.darkscope.analysis.AnalysisDefinition def, boolean applyExternal) {
         List<Efficiency> effs = r.efficiencies().stream().filter(e -> e.value() > 0).toList();
         double[] m = effs.stream().mapToDouble(Efficiency::massMeV).toArray();
         double[] e = effs.stream().mapToDouble(Efficiency::value).toArray();
@@ -58,12 +76,20 @@ public record ExclusionInputs(double eot, double alphaD, double[] massesWithEff,
         double db = b == null || !Double.isFinite(b.totalError()) ? 0 : b.totalError();
         int n = r.selection().blinded() ? 0 : (int) Math.max(0, Math.min(Integer.MAX_VALUE, observedInBox));
         double useEot = Double.isNaN(eot) ? r.eot() : eot;
+        ExternalEfficiency ext = r.signalRuns().stream().map(x -> ExternalEfficiency.of(x.run().info()))
+                .flatMap(java.util.Optional::stream).findFirst().orElse(null);
         return new ExclusionInputs(useEot, alphaD, m, e, new LimitInput(n, bkg, db, def.settings().signalRelError(), def.cl(), def.limitMethod()),
-                r.selection().box().ecalMax(), r.selection().box().beamEnergy());
+                r.selection().box().ecalMax(), r.selection().box().beamEnergy(), ext, applyExternal && ext != null);
     }
 
-    /** Efficiency at a mass: linear interpolation between signal runs, constant beyond them. */
+    /** Efficiency used at a mass: the simulated one, times the external factor if applied. */
     public double efficiencyAt(double mMeV) {
+        double e = simulatedEfficiencyAt(mMeV);
+        return applyExternal && external != null ? e * external.value() : e;
+    }
+
+    /** Simulated efficiency at a mass: linear interpolation between signal runs, constant beyond them. */
+    public double simulatedEfficiencyAt(double mMeV) {
         if (massesWithEff.length == 0) {
             return DEFAULT_EFFICIENCY;
         }
