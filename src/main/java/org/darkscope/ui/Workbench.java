@@ -14,6 +14,7 @@ import org.darkscope.ui.results.ResultsPanel;
 import org.darkscope.ui.results.ResultsViewModel;
 import org.darkscope.ui.shell.AppMenu;
 import org.darkscope.ui.shell.Dialogs;
+import org.darkscope.ui.shell.EventFilter;
 import org.darkscope.ui.shell.MainViewModel;
 import org.darkscope.ui.shell.MainWindow;
 import org.darkscope.ui.workbench.PlaneViewModel;
@@ -397,23 +398,14 @@ public final class Workbench implements AutoCloseable {
 
     /** Shows in the event table the events the filter asks for, from the latest result. */
     void applyEventFilter() {
-        int f = window.eventFilter().getSelectionModel().getSelectedIndex();
+        EventFilter f = window.eventFilter().getValue();
         var r = model.session().result();
         var data = model.dataRunProperty().get();
-        if (f <= 0 || r == null || data == null || r.runs().stream().noneMatch(x -> x.run() == data)) {
+        if (f == null || f == EventFilter.ALL || r == null || data == null || r.runs().stream().noneMatch(x -> x.run() == data)) {
             window.showEvents(null);
             return;
         }
-        var rr = r.run(data);
-        int[] idx = switch (f) {
-            // a blinded data run's lists already leave out the box (the engine hides it)
-            case 1 -> rr.selectedEvents();
-            case 2 -> rr.eventsInRegion(org.darkscope.analysis.Region.A);
-            case 3 -> rr.eventsInRegion(org.darkscope.analysis.Region.C);
-            case 4 -> rr.eventsInRegion(org.darkscope.analysis.Region.D);
-            default -> rr.eventsInRegion(org.darkscope.analysis.Region.BOX);
-        };
-        window.showEvents(idx);
+        window.showEvents(f.events(r.run(data)));
     }
 
     /** Asks for confirmation, then unblinds (or blinds again). */

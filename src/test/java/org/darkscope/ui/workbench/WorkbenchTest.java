@@ -197,7 +197,7 @@ class WorkbenchTest {
     @Test
     void eventListShowsTheSelectedEventsAndClickingAPointPicksIt(FxRobot robot) {
         robot.interact(() -> wb.window().resultTabs().getSelectionModel().select(0));
-        robot.interact(() -> wb.window().eventFilter().getSelectionModel().select(1));
+        robot.interact(() -> wb.window().eventFilter().getSelectionModel().select(org.darkscope.ui.shell.EventFilter.SELECTED));
         AnalysisResult exp = expected();
         var box = exp.selection().box();
         float[] e = DATA.floats(org.darkscope.event.Schema.ECAL);
