@@ -17,7 +17,7 @@ import org.darkscope.ui.shell.Dialogs;
 import org.darkscope.ui.shell.EventFilter;
 import org.darkscope.ui.shell.MainViewModel;
 import org.darkscope.ui.shell.MainWindow;
-import org.darkscope.ui.workbench.PlaneViewModel;
+import org.darkscope.ui.plane.PlaneViewModel;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -57,8 +57,9 @@ public final class Workbench implements AutoCloseable {
         this.results = new ResultsViewModel(model.session(), service);
         this.resultsPanel = new ResultsPanel(results);
         this.cutFlowView = new CutFlowView(results);
-        this.distributions = new org.darkscope.ui.distributions.DistributionsView(model.session(), detailsWorker, deliver);
-        this.fits = new org.darkscope.ui.fits.SidebandFitView(model.session());
+        this.distributions = new org.darkscope.ui.distributions.DistributionsView(
+                new org.darkscope.ui.distributions.DistributionsViewModel(model.session(), detailsWorker, deliver));
+        this.fits = new org.darkscope.ui.fits.SidebandFitView(new org.darkscope.ui.fits.SidebandFitViewModel(model.session()));
         this.exclusion = new org.darkscope.ui.exclusion.ExclusionView(model.session(), detailsWorker, deliver);
         wire();
     }
@@ -124,7 +125,7 @@ public final class Workbench implements AutoCloseable {
                 model.setStatus("analysis failed: " + error.getMessage());
             }
         });
-        window.eventFilter().getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> applyEventFilter());
+        window.eventFilter().valueProperty().addListener((o, a, b) -> applyEventFilter());
         model.session().addListener(new org.darkscope.session.SessionListener() {
             @Override
             public void resultChanged(org.darkscope.session.Session s) {

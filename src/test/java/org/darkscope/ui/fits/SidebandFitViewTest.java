@@ -12,7 +12,7 @@ import org.darkscope.session.CurrentThreadTaskExecutor;
 import org.darkscope.session.OpenRun;
 import org.darkscope.session.RunRole;
 import org.darkscope.session.Session;
-import org.darkscope.session.SidebandRuns;
+import org.darkscope.testsupport.SidebandRuns;
 import org.darkscope.ui.charts.Series;
 import org.darkscope.ui.charts.SeriesChart;
 import org.junit.jupiter.api.AfterEach;
@@ -43,7 +43,7 @@ class SidebandFitViewTest {
         CurrentThreadTaskExecutor now = new CurrentThreadTaskExecutor();
         service = new AnalysisService(session, new AnalysisEngine(List.of(), AnalysisEngine.Options.defaults().withThreads(1)),
                 now, now);
-        view = new SidebandFitView(session);
+        view = new SidebandFitView(new SidebandFitViewModel(session));
         stage.setScene(new Scene(view, 1100, 700));
         stage.show();
     }
@@ -65,7 +65,7 @@ class SidebandFitViewTest {
         List<Series> dashed = named(chart, true);
         assertEquals(accepted.size(), solid.size(), "one curve per accepted fit of " + e.method());
         assertEquals(accepted.size(), dashed.size(), "one extrapolation per accepted fit of " + e.method());
-        assertEquals(accepted.stream().map(SidebandFitView::fitSeriesName).collect(Collectors.toSet()),
+        assertEquals(accepted.stream().map(SidebandFitViewModel::fitSeriesName).collect(Collectors.toSet()),
                 solid.stream().map(Series::name).collect(Collectors.toSet()));
         // issue 10: each extrapolation starts as far below the edge as its fit range reaches above it
         List<Double> starts = accepted.stream().map(f -> Math.max(0, boxEdge - (f.fitHi() - f.fitLo()))).toList();

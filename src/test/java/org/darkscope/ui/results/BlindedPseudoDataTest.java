@@ -17,7 +17,7 @@ import org.darkscope.session.CurrentThreadTaskExecutor;
 import org.darkscope.session.RecentRuns;
 import org.darkscope.session.RunRole;
 import org.darkscope.session.Session;
-import org.darkscope.session.SidebandRuns;
+import org.darkscope.testsupport.SidebandRuns;
 import org.darkscope.task.Progress;
 import org.darkscope.ui.DarkScopeApp;
 import org.darkscope.ui.Workbench;

@@ -12,7 +12,7 @@ import org.darkscope.session.report.ResultsSummary;
 import org.darkscope.session.report.SummaryLine;
 import org.darkscope.ui.plane.PlaneRegion;
 import org.darkscope.ui.plane.PlaneSnapshot;
-import org.darkscope.ui.workbench.PlaneSnapshots;
+import org.darkscope.ui.plane.PlaneSnapshots;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -20,7 +20,7 @@ import org.darkscope.session.RecentRuns;
 import org.darkscope.session.RunRole;
 import org.darkscope.session.Session;
 import org.darkscope.session.SessionFile;
-import org.darkscope.session.SidebandRuns;
+import org.darkscope.testsupport.SidebandRuns;
 import org.darkscope.session.SyntheticRuns;
 import org.darkscope.ui.DarkScopeApp;
 import org.darkscope.ui.Workbench;
