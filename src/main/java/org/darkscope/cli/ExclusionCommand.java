@@ -14,6 +14,7 @@ import org.darkscope.analysis.yield.PublishedCurve;
 import org.darkscope.analysis.yield.SignalProcess;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -78,8 +79,8 @@ public final class ExclusionCommand implements Callable<Integer> {
             description = "published limit curve (CSV: mass_MeV,epsilon) to compare with: prints eps90 / published per mass")
     Path overlay;
 
-    @Option(names = "--json", description = "print JSON instead of a table")
-    boolean json;
+    @Mixin
+    JsonOption output;
 
     @Spec
     CommandSpec spec;
@@ -98,7 +99,7 @@ public final class ExclusionCommand implements Callable<Integer> {
         PublishedCurve curve = overlay != null ? PublishedCurve.read(overlay) : null;
         List<ExclusionPoint> pts = ExclusionCalculator.compute(req, ms);
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (output.json) {
             ObjectNode o = toJson(req, pts);
             if (curve != null) {
                 o.put("overlay", overlay.getFileName().toString());

@@ -21,6 +21,7 @@ import org.darkscope.sim.Simulator;
 import org.darkscope.task.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -75,8 +76,8 @@ public final class ValidateBackgroundCommand implements Callable<Integer> {
             + "fluctuation then enters the coverage like the data's; default: one MC shared by all experiments)")
     boolean independentMc;
 
-    @Option(names = "--json", description = "print JSON instead of a table")
-    boolean json;
+    @Mixin
+    JsonOption output;
 
     @Spec
     CommandSpec spec;
@@ -131,7 +132,7 @@ public final class ValidateBackgroundCommand implements Callable<Integer> {
         }
         err.println();
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (output.json) {
             ObjectNode o = CliJson.MAPPER.createObjectNode();
             CliJson.put(o, "experiments", experiments);
             CliJson.put(o, "eventsPerExperiment", events);
