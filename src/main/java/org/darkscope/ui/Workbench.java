@@ -190,18 +190,6 @@ public final class Workbench implements AutoCloseable {
         menu.setAction(AppMenu.Action.EXPORT_REPORT, this::exportReport);
     }
 
-    /** The views offered for PNG export, by name. */
-    public java.util.Map<String, javafx.scene.layout.Region> exportableViews() {
-        var m = org.darkscope.ui.export.ExportDialog.views();
-        m.put("energy plane", planeView);
-        m.put("distributions", distributions);
-        m.put("sideband fits", fits);
-        m.put("exclusion", exclusion);
-        m.put("cut panel", cutPanel);
-        m.put("whole window", window);
-        return m;
-    }
-
     /** Names of the figures File → Export offers, in menu order ("whole window" is a PNG screenshot). */
     public List<String> exportableFigures() {
         List<String> l = new java.util.ArrayList<>(figures().keySet());
@@ -297,16 +285,6 @@ public final class Workbench implements AutoCloseable {
         }
     }
 
-    /** Writes a view as a PNG of the given pixel size. */
-    public void exportPng(javafx.scene.layout.Region view, int width, int height, Path file) {
-        try {
-            org.darkscope.ui.export.PngExporter.write(view, width, height, file);
-            model.setStatus("wrote " + width + "x" + height + " PNG " + file);
-        } catch (Exception e) {
-            Dialogs.showError(window.getScene().getWindow(), "Cannot write " + file, e);
-        }
-    }
-
     private void exportCsv() {
         FileChooser fc = new FileChooser();
         fc.setTitle("Export cut flow and results as CSV");
@@ -348,7 +326,7 @@ public final class Workbench implements AutoCloseable {
             Path summary = file.resolveSibling(name + "-results.csv");
             List<List<String>> rows = results.lines().stream()
                     .map(l -> List.of(l.key(), l.label(), l.value(), l.warning())).toList();
-            org.darkscope.ui.export.CsvWriter.write(summary, List.of("key", "quantity", "value", "warning"), rows);
+            new org.darkscope.report.CsvTables(List.of("key", "quantity", "value", "warning"), rows).write(summary);
             model.setStatus("wrote " + file + " and the tables next to it");
         } catch (Exception e) {
             Dialogs.showError(window.getScene().getWindow(), "Cannot write " + file, e);
