@@ -1,5 +1,6 @@
 package org.darkscope.ui.fits;
 
+import org.darkscope.testsupport.FxTestBase;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -8,7 +9,6 @@ import org.darkscope.analysis.background.BackgroundEstimate;
 import org.darkscope.analysis.background.ShapeFit;
 import org.darkscope.event.RunData;
 import org.darkscope.session.AnalysisService;
-import org.darkscope.session.CurrentThreadTaskExecutor;
 import org.darkscope.session.OpenRun;
 import org.darkscope.session.RunRole;
 import org.darkscope.session.Session;
@@ -17,9 +17,7 @@ import org.darkscope.ui.charts.Series;
 import org.darkscope.ui.charts.SeriesChart;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -30,8 +28,7 @@ import java.util.stream.Collectors;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** The sideband fit view draws one curve per accepted fit, and its extrapolation under the box, in both panels. */
-@ExtendWith(ApplicationExtension.class)
-class SidebandFitViewTest {
+class SidebandFitViewTest extends FxTestBase {
     private static final RunData RUN = SidebandRuns.simulated(8_000, 3, 7001);
     private Session session;
     private AnalysisService service;
@@ -40,7 +37,6 @@ class SidebandFitViewTest {
     @Start
     void start(Stage stage) {
         session = new Session();
-        CurrentThreadTaskExecutor now = new CurrentThreadTaskExecutor();
         service = new AnalysisService(session, new AnalysisEngine(List.of(), AnalysisEngine.Options.defaults().withThreads(1)),
                 now, now);
         view = new SidebandFitView(new SidebandFitViewModel(session));
