@@ -124,6 +124,20 @@ class ArchitectureTest {
     }
 
     @Test
+    void preferencesOnlyThroughUserPreferences() {
+        // so that -Ddarkscope.prefs.memory=true keeps every test (and demo) off the user's store
+        noClasses().that().doNotHaveFullyQualifiedName("org.darkscope.session.UserPreferences")
+                .should().callMethod(java.util.prefs.Preferences.class, "userRoot")
+                .orShould().callMethod(java.util.prefs.Preferences.class, "userNodeForPackage", Class.class)
+                .check(classes);
+        JavaClasses tests = new ClassFileImporter().withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
+                .importPackages("org.darkscope");
+        noClasses().should().callMethod(java.util.prefs.Preferences.class, "userRoot")
+                .because("tests take UserPreferences.inMemory() or RecentRuns.inMemory()")
+                .check(tests);
+    }
+
+    @Test
     void oneLoggingApi() {
         // System.Logger everywhere; LoggingConfig alone configures java.util.logging, where it ends up
         noClasses().that().doNotHaveFullyQualifiedName("org.darkscope.LoggingConfig")
