@@ -53,13 +53,8 @@ class CutPanelUndoTest extends FxTestBase {
 
     @Start
     void start(Stage stage) {
-        Session session = new Session();
-        MainViewModel model = new MainViewModel(session, (p, pr) -> {
-            throw new java.io.IOException("no files in this test");
-        }, now, recentRuns);
-        // counts on this thread, fits and limits in the background (as in WorkbenchTest): a quick start
-        wb = Workbench.create(model, now, new org.darkscope.session.BackgroundTaskExecutor("test-undo-details", 1),
-                new org.darkscope.ui.FxTaskExecutor());
+        wb = workbench();
+        MainViewModel model = wb.model();
         Scene scene = show(stage, wb.window(), 1250, 780);
         model.addRun(DATA, RunRole.DATA);
     }

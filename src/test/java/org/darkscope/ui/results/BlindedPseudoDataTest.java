@@ -1,7 +1,6 @@
 package org.darkscope.ui.results;
 
 import org.darkscope.testsupport.FxTestBase;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TableView;
@@ -19,7 +18,6 @@ import org.darkscope.session.Session;
 import org.darkscope.testsupport.SidebandRuns;
 import org.darkscope.task.Progress;
 import org.darkscope.ui.Workbench;
-import org.darkscope.ui.shell.MainViewModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -44,14 +42,8 @@ class BlindedPseudoDataTest extends FxTestBase {
 
     @Start
     void start(Stage stage) {
-        Session session = new Session();
-        MainViewModel model = new MainViewModel(session, (p, pr) -> {
-            throw new java.io.IOException("no files in this test");
-        }, now, recentRuns);
-        // stage 2 (fits, limits: seconds on these large synthetic backgrounds) in the background, as in the application
-        wb = Workbench.create(model, now, new org.darkscope.session.BackgroundTaskExecutor("test-details", 1),
-                new org.darkscope.ui.FxTaskExecutor());
-        Scene scene = show(stage, wb.window(), 1250, 780);
+        wb = workbench();
+        show(stage, wb.window(), 1250, 780);
     }
 
     /** Opens the runs (in the test, not in the setup: its time limit is short on a busy machine). */

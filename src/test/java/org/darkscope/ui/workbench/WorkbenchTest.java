@@ -20,7 +20,6 @@ import org.darkscope.analysis.Efficiency;
 import org.darkscope.analysis.Region;
 import org.darkscope.event.RunData;
 import org.darkscope.session.RunRole;
-import org.darkscope.session.Session;
 import org.darkscope.testsupport.RunFixtures;
 import org.darkscope.ui.Workbench;
 import org.darkscope.ui.plane.PlaneRegion;
@@ -49,14 +48,8 @@ class WorkbenchTest extends FxTestBase {
 
     @Start
     void start(Stage stage) {
-        Session session = new Session();
-        MainViewModel model = new MainViewModel(session, (p, pr) -> {
-            throw new java.io.IOException("no files in this test");
-        }, now, recentRuns);
-        // stage 1 (counts, cut flow, efficiency) on this thread: on screen when the gesture returns;
-        // stage 2 (fits, limits) in the background as in the application
-        wb = Workbench.create(model, now, new org.darkscope.session.BackgroundTaskExecutor("test-details", 1),
-                new org.darkscope.ui.FxTaskExecutor());
+        wb = workbench();
+        MainViewModel model = wb.model();
         Scene scene = show(stage, wb.window(), 1250, 780);
         model.addRun(DATA, RunRole.DATA);
         model.addRun(SIGNAL, RunRole.SIGNAL);
