@@ -14,7 +14,7 @@ import org.darkscope.report.FigureFiles;
 import org.darkscope.report.Figures;
 import org.darkscope.session.RunRole;
 import org.darkscope.session.SessionFile;
-import org.darkscope.ui.distributions.DistributionData;
+import org.darkscope.report.DistributionData;
 import org.darkscope.ui.exclusion.ExclusionInputs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -3,6 +3,7 @@ package org.darkscope.ui.distributions;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.paint.Color;
+import org.darkscope.report.DistributionData;
 import org.darkscope.analysis.Variable;
 import org.darkscope.ui.charts.Series;
 import org.darkscope.ui.charts.SeriesChart;

@@ -2,6 +2,7 @@ package org.darkscope.ui.distributions;
 
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.darkscope.report.DistributionData;
 import org.darkscope.analysis.AnalysisEngine;
 import org.darkscope.analysis.AnalysisResult;
 import org.darkscope.analysis.Selection;

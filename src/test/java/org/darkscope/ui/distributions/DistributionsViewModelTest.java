@@ -1,5 +1,6 @@
 package org.darkscope.ui.distributions;
 
+import org.darkscope.report.DistributionData;
 import org.darkscope.analysis.AnalysisEngine;
 import org.darkscope.analysis.Cut;
 import org.darkscope.analysis.Variable;
