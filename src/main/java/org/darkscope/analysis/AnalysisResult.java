@@ -80,19 +80,22 @@ public final class AnalysisResult {
     public int[] selectedEvents(RunData run) { return run(run).selectedEvents(); }
     public int[] eventsInRegion(RunData run, Region region) { return run(run).eventsInRegion(region); }
 
-    /** Region counts summed over the data/background runs. */
+    /**
+     * Region counts summed over the {@link #sidebandRuns()}: the data, or the background MC when no
+     * run is data (never both: MC counts added to data would double the background).
+     */
     public RegionCounts combinedRegions() {
         RegionCounts c = RegionCounts.empty();
-        for (RunResult r : backgroundRuns()) {
+        for (RunResult r : sidebandRuns()) {
             c = c.plus(r.regions());
         }
         return c;
     }
 
-    /** Plane histogram summed over the data/background runs (null if there are none). */
+    /** Plane histogram summed over the {@link #sidebandRuns()} (null if there are none). */
     public Histogram2D combinedPlane() {
         Histogram2D h = null;
-        for (RunResult r : backgroundRuns()) {
+        for (RunResult r : sidebandRuns()) {
             h = h == null ? r.plane() : h.plus(r.plane());
         }
         return h;
@@ -141,13 +144,13 @@ public final class AnalysisResult {
         background();
     }
 
-    /** Truth counts of background classes in the box, summed over simulated background runs. */
     /** The runs whose sidebands are extrapolated: the data-role runs, or every non-signal run when none is data. */
-    List<RunResult> sidebandRuns() {
+    public List<RunResult> sidebandRuns() {
         List<RunResult> data = backgroundRuns().stream().filter(RunResult::isData).toList();
         return data.isEmpty() ? backgroundRuns() : data;
     }
 
+    /** Truth counts of background classes in the box, summed over simulated background runs. */
     Map<EventClass, Long> truthInBox() {
         Map<EventClass, Long> m = new java.util.EnumMap<>(EventClass.class);
         for (RunResult r : sidebandRuns()) {

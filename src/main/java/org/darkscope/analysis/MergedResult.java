@@ -176,10 +176,10 @@ public final class MergedResult {
         return h;
     }
 
-    /** Plane summed over the data/background runs (null if none), as {@link AnalysisResult#combinedPlane()}. */
+    /** Plane summed over the data runs (the background MC when no run is data; null if none), as {@link AnalysisResult#combinedPlane()}. */
     public Histogram2D combinedPlane() {
         Histogram2D h = null;
-        for (Run r : backgroundRuns()) {
+        for (Run r : sidebandRuns()) {
             h = h == null ? plane(r) : h.plus(plane(r));
         }
         return h;
@@ -205,15 +205,15 @@ public final class MergedResult {
         return new Histogram1D(cut.column(), b, java.util.Arrays.copyOf(v, n), v[n], v[n + 1]);
     }
 
-    /** Electrons on target of the data/background runs. */
+    /** Electrons on target of the data runs (the background MC when no run is data), as {@link AnalysisResult#eot()}. */
     public double eot() {
-        return backgroundRuns().stream().mapToDouble(r -> r.info().eot()).sum();
+        return sidebandRuns().stream().mapToDouble(r -> r.info().eot()).sum();
     }
 
-    /** Region counts summed over the data/background runs. */
+    /** Region counts summed over the data runs (the background MC when no run is data), as {@link AnalysisResult#combinedRegions()}. */
     public RegionCounts combinedRegions() {
         RegionCounts c = RegionCounts.empty();
-        for (Run r : backgroundRuns()) {
+        for (Run r : sidebandRuns()) {
             c = c.plus(regions(r));
         }
         return c;

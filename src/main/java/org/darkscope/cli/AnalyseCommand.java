@@ -8,7 +8,6 @@ import org.darkscope.analysis.BoxEdgeScan;
 import org.darkscope.analysis.ExclusionSettings;
 import org.darkscope.analysis.ResultLimits;
 import org.darkscope.analysis.Selection;
-import org.darkscope.analysis.SelectionIo;
 import org.darkscope.analysis.limits.LimitMethod;
 import org.darkscope.event.RunData;
 import org.darkscope.io.RunFiles;
@@ -18,6 +17,7 @@ import org.darkscope.session.SessionFile;
 import org.darkscope.session.report.SessionReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -56,13 +56,8 @@ public final class AnalyseCommand implements Callable<Integer> {
                     + "blinding and analysis definition; run files given here are added in the data role")
     Path sessionFile;
 
-    @Option(names = "--selection", paramLabel = "SEL.json", description = "selection file (default: the published selection, "
-            + "or the session's)")
-    Path selectionFile;
-
-    @Option(names = "--unblind", description = "show the signal box of the data-role runs (without it the box is hidden, "
-            + "whatever the selection file says; a session unblinded in the window stays unblinded)")
-    boolean unblind;
+    @Mixin
+    SelectionOptions selection;
 
     @Option(names = "--background-method", paramLabel = "M",
             description = "background for the limit: ${COMPLETION-CANDIDATES} (default: the session's, else "
@@ -102,22 +97,7 @@ public final class AnalyseCommand implements Callable<Integer> {
         if (session == null && runs.isEmpty() && backgrounds.isEmpty() && signals.isEmpty()) {
             throw new IllegalArgumentException("give at least one run file, or --session S.json");
         }
-        Selection sel;
-        boolean blinded;
-        if (selectionFile != null) {
-            sel = SelectionIo.read(selectionFile);
-            if (!unblind && !sel.blinded()) {
-                err.println("note: the selection file is unblinded; the box stays hidden without --unblind");
-            }
-            blinded = !unblind;
-        } else if (session != null) {
-            sel = session.selection();
-            blinded = sel.blinded() && !unblind;
-        } else {
-            sel = Selection.published();
-            blinded = !unblind;
-        }
-        sel = sel.withBlinded(blinded);
+        Selection sel = selection.resolve(session, err);
         AnalysisDefinition def = session != null ? session.definition() : AnalysisDefinition.defaults();
         if (backgroundMethod != null) {
             def = def.withBackground(AnalysisDefinition.parseBackground(backgroundMethod));

@@ -14,6 +14,7 @@ import org.darkscope.event.RunData;
 import org.darkscope.io.RunFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -55,8 +56,8 @@ public final class BenchCommand implements Callable<Integer> {
             description = "tile the run K times in memory (e.g. 10 to time 1e7 events from a 1e6 file; default 1)")
     int replicate;
 
-    @Option(names = "--json", description = "print JSON instead of a table")
-    boolean json;
+    @Mixin
+    JsonOption output;
 
     @Spec
     CommandSpec spec;
@@ -129,7 +130,7 @@ public final class BenchCommand implements Callable<Integer> {
         int n = run.size();
         PrintWriter out = spec.commandLine().getOut();
         RunResult rr = reference.run(run);
-        if (json) {
+        if (output.json) {
             ObjectNode o = CliJson.MAPPER.createObjectNode();
             o.put("tool", "darkscope");
             o.put("file", file.toString());

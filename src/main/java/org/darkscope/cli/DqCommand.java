@@ -13,6 +13,7 @@ import org.darkscope.io.RunFiles;
 import org.darkscope.task.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -42,8 +43,8 @@ public final class DqCommand implements Callable<Integer> {
             description = "a good run of the same detector to compare with (default: the run's own symmetric cells)")
     Path reference;
 
-    @Option(names = "--json", description = "print JSON instead of a table")
-    boolean json;
+    @Mixin
+    JsonOption output;
 
     @Option(names = "--all", description = "list every cell, not only the flagged ones")
     boolean all;
@@ -57,7 +58,7 @@ public final class DqCommand implements Callable<Integer> {
         RunData ref = reference == null ? null : RunFiles.read(reference);
         DqReport r = DataQuality.check(run, ref, Progress.NONE);
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (output.json) {
             out.println(toJson(r));
         } else {
             print(r, out, all);

@@ -17,6 +17,7 @@ import org.darkscope.report.CsvTables;
 import org.darkscope.report.PublishedCurves;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -93,8 +94,8 @@ public final class ExclusionCommand implements Callable<Integer> {
             + "(observed, expected median, -2s, -1s, +1s, +2s for N_up, eps and y; and the published curve's ratio)")
     Path csv;
 
-    @Option(names = "--json", description = "print JSON instead of a table")
-    boolean json;
+    @Mixin
+    JsonOption output;
 
     @Spec
     CommandSpec spec;
@@ -119,7 +120,7 @@ public final class ExclusionCommand implements Callable<Integer> {
         PublishedCurve curve = named == null ? null : named.curve();
         List<ExclusionPoint> pts = ExclusionCalculator.compute(req, ms);
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (output.json) {
             ObjectNode o = toJson(req, pts);
             CliJson.put(o, "efficiencySimulated", efficiency);
             CliJson.put(o, "externalEfficiency", ext == null ? 1.0 : ext.value());

@@ -9,6 +9,7 @@ import org.darkscope.io.RunFiles;
 import org.darkscope.io.RunInfoJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -26,8 +27,8 @@ public final class InfoCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN.parquet", description = "run file")
     Path file;
 
-    @Option(names = "--json", description = "print JSON instead of a table")
-    boolean json;
+    @Mixin
+    JsonOption output;
 
     @Spec
     CommandSpec spec;
@@ -36,7 +37,7 @@ public final class InfoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         RunFiles.Summary s = RunFiles.summary(file);
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (output.json) {
             out.println(toJson(s));
         } else {
             printTable(s, out);

@@ -8,6 +8,7 @@ import org.darkscope.analysis.limits.LimitMethod;
 import org.darkscope.analysis.limits.UpperLimits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -38,8 +39,8 @@ public final class LimitCommand implements Callable<Integer> {
     @Option(names = "--cl", paramLabel = "CL", defaultValue = "0.9", description = "confidence level (default 0.9)")
     double cl;
 
-    @Option(names = "--json", description = "print JSON instead of a table")
-    boolean json;
+    @Mixin
+    JsonOption output;
 
     @Spec
     CommandSpec spec;
@@ -51,7 +52,7 @@ public final class LimitCommand implements Callable<Integer> {
         double up = fc != null ? fc.upper() : UpperLimits.upperLimit(in);
         ExpectedLimits e = UpperLimits.expected(in);
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (output.json) {
             ObjectNode o = CliJson.MAPPER.createObjectNode();
             CliJson.put(o, "observed", in.observed());
             CliJson.put(o, "background", in.background());

@@ -4,7 +4,6 @@ import org.darkscope.analysis.AnalysisEngine;
 import org.darkscope.analysis.AnalysisResult;
 import org.darkscope.analysis.Region;
 import org.darkscope.analysis.Selection;
-import org.darkscope.analysis.SelectionIo;
 import org.darkscope.analysis.Variable;
 import org.darkscope.analysis.yield.ExclusionPoint;
 import org.darkscope.analysis.yield.ExclusionRequest;
@@ -15,9 +14,10 @@ import org.darkscope.report.FigureFiles;
 import org.darkscope.report.Figures;
 import org.darkscope.session.RunRole;
 import org.darkscope.session.SessionFile;
-import org.darkscope.ui.distributions.DistributionData;
+import org.darkscope.report.DistributionData;
 import org.darkscope.ui.exclusion.ExclusionInputs;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -53,8 +53,8 @@ public final class PlotCommand implements Callable<Integer> {
     @Option(names = "--session", paramLabel = "S.json", description = "session file: its runs (with roles) and selection")
     Path session;
 
-    @Option(names = "--selection", paramLabel = "SEL.json", description = "selection file (default: the session's, else the published one)")
-    Path selectionFile;
+    @Mixin
+    SelectionOptions selection;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "output file: .png, .svg or .pdf")
     Path out;
@@ -62,8 +62,6 @@ public final class PlotCommand implements Callable<Integer> {
     @Option(names = "--size", paramLabel = "WxH", defaultValue = "1600x1000", description = "size in pixels (default 1600x1000)")
     String size;
 
-    @Option(names = "--unblind", description = "show the box of data-role runs")
-    boolean unblind;
 
     @Option(names = "--cut", paramLabel = "NAME", description = "nminus1: the cut (default: the first enabled cut)")
     String cut;
@@ -92,7 +90,7 @@ public final class PlotCommand implements Callable<Integer> {
         }
         FigureFiles.Format.of(out);
         int[] wh = FigureFiles.parseSize(size);
-        try (Inputs in = Inputs.load(runs, background, session, selectionFile, unblind)) {
+        try (Inputs in = Inputs.load(runs, background, session, selection, spec.commandLine().getErr())) {
             Figure f = figure(k, in);
             FigureFiles.write(f, out, wh[0], wh[1]);
         }
@@ -170,13 +168,17 @@ public final class PlotCommand implements Callable<Integer> {
         AnalysisEngine engine;
         AnalysisResult result;
 
-        static Inputs load(List<Path> files, List<Path> background, Path session, Path selectionFile, boolean unblind) throws Exception {
+        /** Without a selection file, blinded: as {@code plot} with no options. */
+        static Inputs load(List<Path> files, List<Path> background, Path session) throws Exception {
+            return load(files, background, session, new SelectionOptions(), new java.io.PrintWriter(System.err, true));
+        }
+
+        static Inputs load(List<Path> files, List<Path> background, Path session, SelectionOptions options, java.io.PrintWriter err)
+                throws Exception {
             Inputs in = new Inputs();
             TerminalProgress progress = new TerminalProgress(System.err);
-            Selection sel = null;
-            if (session != null) {
-                SessionFile sf = SessionFile.read(session);
-                sel = sf.selection();
+            SessionFile sf = session != null ? SessionFile.read(session) : null;
+            if (sf != null) {
                 for (SessionFile.RunEntry e : sf.runs()) {
                     in.add(RunFiles.read(e.path(), progress), e.path(), e.role());
                 }
@@ -192,15 +194,7 @@ public final class PlotCommand implements Callable<Integer> {
             if (in.runs.isEmpty()) {
                 throw new IllegalArgumentException("no run files: give RUN.parquet files or --session");
             }
-            if (selectionFile != null) {
-                sel = SelectionIo.read(selectionFile);
-            }
-            if (sel == null) {
-                sel = Selection.published();
-            }
-            if (unblind) {
-                sel = sel.withBlinded(false);
-            }
+            Selection sel = options.resolve(sf, err);
             in.selection = sel;
             in.engine = new AnalysisEngine(in.runs);
             in.result = in.engine.evaluate(sel, in.dataRole::contains, org.darkscope.task.Progress.NONE);

@@ -6,6 +6,7 @@ import org.darkscope.event.RunData;
 import org.darkscope.report.ReportFiles;
 import org.darkscope.session.RunRole;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -32,11 +33,8 @@ public final class ReportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RUN.parquet", arity = "0..*", description = "run files (instead of or added to the session's)")
     List<Path> runs = new ArrayList<>();
 
-    @Option(names = "--selection", paramLabel = "SEL.json", description = "selection file (default: the session's)")
-    Path selectionFile;
-
-    @Option(names = "--unblind", description = "show the box of data-role runs and observed limits")
-    boolean unblind;
+    @Mixin
+    SelectionOptions selection;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "output directory (created if missing)")
     Path out;
@@ -53,7 +51,8 @@ public final class ReportCommand implements Callable<Integer> {
             throw new IllegalArgumentException(out + " exists and is not a directory");
         }
         Files.createDirectories(out);
-        try (PlotCommand.Inputs in = PlotCommand.Inputs.load(runs, List.of(), session, selectionFile, unblind)) {
+        try (PlotCommand.Inputs in = PlotCommand.Inputs.load(runs, List.of(), session, selection,
+                spec.commandLine().getErr())) {
             List<Path> written = write(in.result, in.runs, in.paths, in.dataRole, out);
             for (Path p : written) {
                 spec.commandLine().getOut().println("wrote " + p);

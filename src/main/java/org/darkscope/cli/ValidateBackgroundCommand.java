@@ -10,6 +10,7 @@ import org.darkscope.analysis.background.CoverageStudy;
 import org.darkscope.sim.Mix;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -66,8 +67,8 @@ public final class ValidateBackgroundCommand implements Callable<Integer> {
     @Option(names = "--independent-mc", hidden = true, description = "a new background MC per experiment (the default)")
     boolean independentMc;
 
-    @Option(names = "--json", description = "print JSON instead of a table")
-    boolean json;
+    @Mixin
+    JsonOption output;
 
     @Spec
     CommandSpec spec;
@@ -107,7 +108,7 @@ public final class ValidateBackgroundCommand implements Callable<Integer> {
         });
         err.println();
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (output.json) {
             ObjectNode o = CliJson.MAPPER.createObjectNode();
             CliJson.put(o, "experiments", experiments);
             CliJson.put(o, "eventsPerExperiment", events);

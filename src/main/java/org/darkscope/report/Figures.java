@@ -14,11 +14,9 @@ import org.darkscope.analysis.SignalBox;
 import org.darkscope.analysis.Variable;
 import org.darkscope.analysis.background.BackgroundEstimate;
 import org.darkscope.analysis.background.ShapeFit;
-import org.darkscope.analysis.background.SidebandFitter;
 import org.darkscope.analysis.yield.ExclusionPoint;
 import org.darkscope.analysis.yield.RelicTargets;
 import org.darkscope.event.RunData;
-import org.darkscope.event.Schema;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -36,10 +34,6 @@ public final class Figures {
     static final Rgb DATA = Rgb.BLACK;
     static final Rgb BOX = Rgb.of(200, 30, 30);
     static final Rgb SIDEBAND = Rgb.of(60, 60, 60);
-    /** Points per drawn fit curve. */
-    static final int CURVE_POINTS = 120;
-    /** Bins of the sideband spectra (as in the window). */
-    public static final int FIT_BINS = 40;
 
     private Figures() {
     }
@@ -64,8 +58,8 @@ public final class Figures {
         } else {
             h = r.combinedPlane();
             counts = r.combinedRegions();
-            hidden = r.backgroundRuns().stream().anyMatch(RunResult::boxHidden);
-            who = "data and background runs";
+            hidden = r.sidebandRuns().stream().anyMatch(RunResult::boxHidden);
+            who = r.sidebandRuns().stream().anyMatch(RunResult::isData) ? "data runs" : "background runs";
             if (h == null) {
                 throw new IllegalArgumentException("no data or background run to draw the plane of");
             }
@@ -273,13 +267,10 @@ public final class Figures {
     public static Figure fits(AnalysisResult r, boolean sidebandC) {
         SignalBox box = r.selection().box();
         BackgroundEstimate e = sidebandC ? r.background().sidebandC() : r.background().sidebandA();
-        double lo = sidebandC ? box.ecalMax() : box.hcalMax();
-        double hi = sidebandC ? box.ecalTriggerEdge() : SidebandFitter.sidebandAFitMax(box);
-        double[] edges = new double[FIT_BINS + 1];
-        for (int i = 0; i <= FIT_BINS; i++) {
-            edges[i] = lo + (hi - lo) * i / FIT_BINS;
-        }
-        double[] spec = spectrum(r, sidebandC ? Region.C : Region.A, sidebandC ? Schema.ECAL : Schema.HCAL, lo, hi);
+        double lo = SidebandSpectra.lo(box, sidebandC);
+        double hi = SidebandSpectra.hi(box, sidebandC);
+        double[] edges = SidebandSpectra.edges(lo, hi);
+        double[] spec = SidebandSpectra.spectrum(r, sidebandC);
         double width = edges[1] - edges[0];
         double top = max(spec);
         double bottom = Math.min(minPositive(spec), 1);
@@ -326,30 +317,8 @@ public final class Figures {
     }
 
     private static Figure.Line curve(String name, Rgb col, ShapeFit f, double lo, double hi, double width, boolean dashed) {
-        double[] x = new double[CURVE_POINTS + 1];
-        for (int i = 0; i <= CURVE_POINTS; i++) {
-            x[i] = lo + (hi - lo) * i / CURVE_POINTS;
-        }
-        double[] y = f.density(x);
-        for (int i = 0; i < y.length; i++) {
-            y[i] *= width;
-        }
-        return new Figure.Line(name, x, y, col, dashed);
-    }
-
-    /** Histogram of one column over the selected events of a region in every non-signal run. */
-    static double[] spectrum(AnalysisResult r, Region region, String column, double lo, double hi) {
-        double[] h = new double[FIT_BINS];
-        for (RunResult rr : r.backgroundRuns()) {
-            float[] v = rr.run().floats(column);
-            for (int e : rr.eventsInRegion(region)) {
-                int i = (int) ((v[e] - lo) / (hi - lo) * FIT_BINS);
-                if (i >= 0 && i < FIT_BINS) {
-                    h[i]++;
-                }
-            }
-        }
-        return h;
+        double[][] xy = SidebandSpectra.curve(f, lo, hi, width);
+        return new Figure.Line(name, xy[0], xy[1], col, dashed);
     }
 
     // ---- exclusion

@@ -29,15 +29,12 @@ public final class RecentRuns {
 
     /** The user's DarkScope preferences (in memory only if {@value #MEMORY_PROPERTY} is {@code true}). */
     public static RecentRuns forUser() {
-        if (Boolean.getBoolean(MEMORY_PROPERTY)) {
-            return inMemory();
-        }
-        return new RecentRuns(Preferences.userRoot().node("org/darkscope/recent-runs"));
+        return new RecentRuns(UserPreferences.node("org/darkscope/recent-runs"));
     }
 
     /** A list that lives in memory only, empty at first: for tests, demos and benchmarks. */
     public static RecentRuns inMemory() {
-        return new RecentRuns(new MemoryPreferences().node("org/darkscope/recent-runs"));
+        return new RecentRuns(UserPreferences.inMemory().node("org/darkscope/recent-runs"));
     }
 
     public List<Path> list() {

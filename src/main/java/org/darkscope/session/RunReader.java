@@ -6,7 +6,11 @@ import org.darkscope.task.Progress;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** Reads one run file (the application passes the io package's reader; tests pass fakes). */
+/**
+ * Reads one run file: the one run-reader interface of the application (the window, the event
+ * display's "follow a directory" and the tests all take it; the application passes io's
+ * {@code RunFiles::read}, tests pass fakes).
+ */
 @FunctionalInterface
 public interface RunReader {
     /**

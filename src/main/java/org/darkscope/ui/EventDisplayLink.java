@@ -50,7 +50,7 @@ public final class EventDisplayLink {
 
     /** Creates the display, puts it into the window's right slot and wires it (remembering in the user's preferences). */
     public static EventDisplayLink attach(Workbench workbench) {
-        return attach(workbench, Preferences.userRoot().node("org/darkscope/display"));
+        return attach(workbench, org.darkscope.session.UserPreferences.node("org/darkscope/display"));
     }
 
     /** As {@link #attach(Workbench)}, remembering the logbook folder and text scale in {@code prefs}. */

@@ -14,9 +14,10 @@ import org.darkscope.ui.results.ResultsPanel;
 import org.darkscope.ui.results.ResultsViewModel;
 import org.darkscope.ui.shell.AppMenu;
 import org.darkscope.ui.shell.Dialogs;
+import org.darkscope.ui.shell.EventFilter;
 import org.darkscope.ui.shell.MainViewModel;
 import org.darkscope.ui.shell.MainWindow;
-import org.darkscope.ui.workbench.PlaneViewModel;
+import org.darkscope.ui.plane.PlaneViewModel;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -57,13 +58,16 @@ public final class Workbench implements AutoCloseable {
         this.results = new ResultsViewModel(model.session(), service);
         this.resultsPanel = new ResultsPanel(results);
         this.cutFlowView = new CutFlowView(results);
-        this.distributions = new org.darkscope.ui.distributions.DistributionsView(model.session(), detailsWorker, deliver);
-        this.fits = new org.darkscope.ui.fits.SidebandFitView(model.session());
-        this.exclusion = new org.darkscope.ui.exclusion.ExclusionView(model.session(), detailsWorker, deliver);
+        this.distributions = new org.darkscope.ui.distributions.DistributionsView(
+                new org.darkscope.ui.distributions.DistributionsViewModel(model.session(), detailsWorker, deliver));
+        this.fits = new org.darkscope.ui.fits.SidebandFitView(new org.darkscope.ui.fits.SidebandFitViewModel(model.session()));
+        this.exclusion = new org.darkscope.ui.exclusion.ExclusionView(
+                new org.darkscope.ui.exclusion.ExclusionViewModel(model.session(), detailsWorker, deliver));
         // the coverage study runs for minutes: its own thread in the application, the given executor in tests
-        this.validation = new org.darkscope.ui.validation.BackgroundValidationView(model.session(),
-                detailsWorker instanceof BackgroundTaskExecutor ? new BackgroundTaskExecutor("background-validation", 1) : detailsWorker,
-                deliver);
+        this.validation = new org.darkscope.ui.validation.BackgroundValidationView(
+                new org.darkscope.ui.validation.BackgroundValidationViewModel(model.session(),
+                        detailsWorker instanceof BackgroundTaskExecutor ? new BackgroundTaskExecutor("background-validation", 1) : detailsWorker,
+                        deliver));
         wire();
     }
 
@@ -129,7 +133,7 @@ public final class Workbench implements AutoCloseable {
                 model.setStatus("analysis failed: " + error.getMessage());
             }
         });
-        window.eventFilter().getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> applyEventFilter());
+        window.eventFilter().valueProperty().addListener((o, a, b) -> applyEventFilter());
         model.session().addListener(new org.darkscope.session.SessionListener() {
             @Override
             public void resultChanged(org.darkscope.session.Session s) {
@@ -192,18 +196,6 @@ public final class Workbench implements AutoCloseable {
         menu.setAction(AppMenu.Action.EXPORT_PNG, this::exportPng);
         menu.setAction(AppMenu.Action.EXPORT_CSV, this::exportCsv);
         menu.setAction(AppMenu.Action.EXPORT_REPORT, this::exportReport);
-    }
-
-    /** The views offered for PNG export, by name. */
-    public java.util.Map<String, javafx.scene.layout.Region> exportableViews() {
-        var m = org.darkscope.ui.export.ExportDialog.views();
-        m.put("energy plane", planeView);
-        m.put("distributions", distributions);
-        m.put("sideband fits", fits);
-        m.put("exclusion", exclusion);
-        m.put("cut panel", cutPanel);
-        m.put("whole window", window);
-        return m;
     }
 
     /** Names of the figures File → Export offers, in menu order ("whole window" is a PNG screenshot). */
@@ -301,16 +293,6 @@ public final class Workbench implements AutoCloseable {
         }
     }
 
-    /** Writes a view as a PNG of the given pixel size. */
-    public void exportPng(javafx.scene.layout.Region view, int width, int height, Path file) {
-        try {
-            org.darkscope.ui.export.PngExporter.write(view, width, height, file);
-            model.setStatus("wrote " + width + "x" + height + " PNG " + file);
-        } catch (Exception e) {
-            Dialogs.showError(window.getScene().getWindow(), "Cannot write " + file, e);
-        }
-    }
-
     private void exportCsv() {
         FileChooser fc = new FileChooser();
         fc.setTitle("Export cut flow and results as CSV");
@@ -352,7 +334,7 @@ public final class Workbench implements AutoCloseable {
             Path summary = file.resolveSibling(name + "-results.csv");
             List<List<String>> rows = results.lines().stream()
                     .map(l -> List.of(l.key(), l.label(), l.value(), l.warning())).toList();
-            org.darkscope.ui.export.CsvWriter.write(summary, List.of("key", "quantity", "value", "warning"), rows);
+            new org.darkscope.report.CsvTables(List.of("key", "quantity", "value", "warning"), rows).write(summary);
             model.setStatus("wrote " + file + " and the tables next to it");
         } catch (Exception e) {
             Dialogs.showError(window.getScene().getWindow(), "Cannot write " + file, e);
@@ -403,23 +385,14 @@ public final class Workbench implements AutoCloseable {
 
     /** Shows in the event table the events the filter asks for, from the latest result. */
     void applyEventFilter() {
-        int f = window.eventFilter().getSelectionModel().getSelectedIndex();
+        EventFilter f = window.eventFilter().getValue();
         var r = model.session().result();
         var data = model.dataRunProperty().get();
-        if (f <= 0 || r == null || data == null || r.runs().stream().noneMatch(x -> x.run() == data)) {
+        if (f == null || f == EventFilter.ALL || r == null || data == null || r.runs().stream().noneMatch(x -> x.run() == data)) {
             window.showEvents(null);
             return;
         }
-        var rr = r.run(data);
-        int[] idx = switch (f) {
-            // a blinded data run's lists already leave out the box (the engine hides it)
-            case 1 -> rr.selectedEvents();
-            case 2 -> rr.eventsInRegion(org.darkscope.analysis.Region.A);
-            case 3 -> rr.eventsInRegion(org.darkscope.analysis.Region.C);
-            case 4 -> rr.eventsInRegion(org.darkscope.analysis.Region.D);
-            default -> rr.eventsInRegion(org.darkscope.analysis.Region.BOX);
-        };
-        window.showEvents(idx);
+        window.showEvents(f.events(r.run(data)));
     }
 
     /** Asks for confirmation, then unblinds (or blinds again). */

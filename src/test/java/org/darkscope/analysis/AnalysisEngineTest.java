@@ -1,5 +1,6 @@
 package org.darkscope.analysis;
 
+import org.darkscope.testsupport.ClassMixRuns;
 import org.darkscope.event.EventClass;
 import org.darkscope.event.RunData;
 import org.darkscope.event.Schema;
@@ -22,8 +23,8 @@ class AnalysisEngineTest {
 
     @BeforeAll
     static void setUp() {
-        bg = SyntheticRuns.background(100_003, 11); // not a multiple of 64: exercises the tail word
-        sig = SyntheticRuns.signal(20_000, 12, 20);
+        bg = ClassMixRuns.background(100_003, 11); // not a multiple of 64: exercises the tail word
+        sig = ClassMixRuns.signal(20_000, 12, 20);
         engine = new AnalysisEngine(List.of(bg, sig), AnalysisEngine.Options.defaults().withThreads(2));
     }
 
@@ -234,7 +235,7 @@ class AnalysisEngineTest {
 
     @Test
     void blindingHidesDataBoxEvents() {
-        RunData data = SyntheticRuns.data(30_000, 5);
+        RunData data = ClassMixRuns.data(30_000, 5);
         try (AnalysisEngine e = new AnalysisEngine(List.of(data))) {
             Selection blind = Selection.loose().withBlinded(true);
             RunResult open = e.evaluate(blind.withBlinded(false)).run(data);
@@ -272,7 +273,7 @@ class AnalysisEngineTest {
     @Test
     void emptyAndTinyRunsWork() {
         for (int n : new int[]{0, 1, 63, 64, 65}) {
-            RunData tiny = SyntheticRuns.background(n, 100 + n);
+            RunData tiny = ClassMixRuns.background(n, 100 + n);
             try (AnalysisEngine e = new AnalysisEngine(List.of(tiny))) {
                 Selection sel = Selection.loose();
                 AnalysisResult r = e.evaluate(sel);

@@ -1,5 +1,6 @@
 package org.darkscope.analysis;
 
+import org.darkscope.testsupport.ClassMixRuns;
 import org.darkscope.event.ArrayCellStore;
 import org.darkscope.event.EventClass;
 import org.darkscope.event.RunData;
@@ -41,7 +42,7 @@ class BlindedResultPropertyTest {
 
     @BeforeAll
     static void setUp() {
-        signal = SyntheticRuns.signal(8_000, 5, 16.7);
+        signal = ClassMixRuns.signal(8_000, 5, 16.7);
     }
 
     @AfterAll
@@ -112,12 +113,12 @@ class BlindedResultPropertyTest {
 
     @Test
     void blindedRecordedDataRevealNothingOfTheBox() {
-        check(SyntheticRuns.data(30_000, 11), false);
+        check(ClassMixRuns.data(30_000, 11), false);
     }
 
     @Test
     void blindedSimulationOpenedAsDataRevealsNothingOfTheBox() {
-        check(SyntheticRuns.background(66_001, 12), true); // > 2^16 events: the parallel path
+        check(ClassMixRuns.background(66_001, 12), true); // > 2^16 events: the parallel path
     }
 
     private void check(RunData base, boolean simulated) {

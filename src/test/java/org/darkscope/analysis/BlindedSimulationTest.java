@@ -1,5 +1,6 @@
 package org.darkscope.analysis;
 
+import org.darkscope.testsupport.ClassMixRuns;
 import org.darkscope.event.EventClass;
 import org.darkscope.event.RunData;
 import org.darkscope.event.Schema;
@@ -25,8 +26,8 @@ class BlindedSimulationTest {
 
     @BeforeAll
     static void setUp() {
-        pseudo = SyntheticRuns.background(100_003, 31); // > 2^16 events: the parallel path, tail word
-        sig = SyntheticRuns.signal(20_000, 32, 20);
+        pseudo = ClassMixRuns.background(100_003, 31); // > 2^16 events: the parallel path, tail word
+        sig = ClassMixRuns.signal(20_000, 32, 20);
         engine = new AnalysisEngine(List.of(pseudo, sig), AnalysisEngine.Options.defaults().withThreads(2));
     }
 

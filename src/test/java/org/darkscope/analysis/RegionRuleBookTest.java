@@ -1,5 +1,6 @@
 package org.darkscope.analysis;
 
+import org.darkscope.testsupport.ClassMixRuns;
 import org.darkscope.event.RunData;
 import org.darkscope.event.Schema;
 import org.darkscope.task.Progress;
@@ -79,7 +80,7 @@ class RegionRuleBookTest {
 
     @Test
     void theEngineCountsEveryRegionAsTheIndependentRules() {
-        RunData run = SyntheticRuns.background(30_000, 41);
+        RunData run = ClassMixRuns.background(30_000, 41);
         Selection sel = Selection.loose().withBlinded(false);
         AnalysisResult res;
         try (AnalysisEngine e = new AnalysisEngine(List.of(run), AnalysisEngine.Options.defaults().withThreads(1))) {

@@ -1,5 +1,6 @@
 package org.darkscope.analysis;
 
+import org.darkscope.testsupport.ClassMixRuns;
 import org.darkscope.analysis.background.BackgroundEstimate;
 import org.darkscope.analysis.limits.LimitInput;
 import org.darkscope.analysis.limits.UpperLimits;
@@ -16,8 +17,8 @@ import static org.junit.jupiter.api.Assertions.*;
 class ResultLimitsTest {
     @Test
     void limitsFromAResultUseItsEfficiencyBackgroundAndEot() {
-        RunData bg = SyntheticRuns.background(60_000, 31);
-        RunData sig = SyntheticRuns.signal(10_000, 32, 20);
+        RunData bg = ClassMixRuns.background(60_000, 31);
+        RunData sig = ClassMixRuns.signal(10_000, 32, 20);
         try (AnalysisEngine e = new AnalysisEngine(List.of(bg, sig))) {
             AnalysisResult r = e.evaluate(Selection.published());
             ExclusionSettings s = ExclusionSettings.defaults().withBackground(BackgroundChoice.ABCD);
@@ -45,8 +46,8 @@ class ResultLimitsTest {
 
     @Test
     void boxEdgeScanReportsEfficiencyAndBackgroundPerEdge() {
-        RunData bg = SyntheticRuns.background(60_000, 41);
-        RunData sig = SyntheticRuns.signal(10_000, 42, 20);
+        RunData bg = ClassMixRuns.background(60_000, 41);
+        RunData sig = ClassMixRuns.signal(10_000, 42, 20);
         try (AnalysisEngine e = new AnalysisEngine(List.of(bg, sig))) {
             double[] edges = {30, 40, 50, 60};
             BoxEdgeScan.Result res = BoxEdgeScan.scan(e, Selection.published(), edges, 20,

@@ -1,5 +1,6 @@
 package org.darkscope.analysis;
 
+import org.darkscope.testsupport.ClassMixRuns;
 import org.darkscope.event.RunData;
 import org.darkscope.event.Schema;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * the same names for every event, and nothing at all for an event in a hidden box.
  */
 class RunResultFailedCutsTest {
-    private static final RunData DATA = SyntheticRuns.data(4_000, 31);
+    private static final RunData DATA = ClassMixRuns.data(4_000, 31);
 
     /** Independent recomputation: a cut fails if any of its columns fails its test. */
     private static List<String> plainFailed(Selection sel, RunData run, int e) {

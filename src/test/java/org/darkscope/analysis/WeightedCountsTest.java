@@ -1,5 +1,6 @@
 package org.darkscope.analysis;
 
+import org.darkscope.testsupport.ClassMixRuns;
 import org.darkscope.event.EventClass;
 import org.darkscope.event.RunData;
 import org.darkscope.event.Schema;
@@ -15,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WeightedCountsTest {
     @Test
     void unitWeightsReproduceTheEngine() {
-        RunData bg = SyntheticRuns.background(20_011, 21);
+        RunData bg = ClassMixRuns.background(20_011, 21);
         Selection sel = Selection.published().withBlinded(false);
         WeightedCounts w = WeightedCounts.of(bg, sel);
         try (AnalysisEngine engine = new AnalysisEngine(List.of(bg), AnalysisEngine.Options.defaults().withThreads(1))) {
@@ -37,7 +38,7 @@ class WeightedCountsTest {
 
     @Test
     void weightsScaleSumsAndErrors() {
-        RunData bg = SyntheticRuns.background(5_000, 22);
+        RunData bg = ClassMixRuns.background(5_000, 22);
         float[] w = new float[bg.size()];
         java.util.Arrays.fill(w, 0.25f);
         RunData.Builder b = RunData.builder(bg.info(), bg.detector(), bg.size());
@@ -61,7 +62,7 @@ class WeightedCountsTest {
 
     @Test
     void recordedDataIsRefused() {
-        RunData data = SyntheticRuns.data(100, 3);
+        RunData data = ClassMixRuns.data(100, 3);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> WeightedCounts.of(data, Selection.published()));
         assertTrue(e.getMessage().contains("recorded data"), e.getMessage());

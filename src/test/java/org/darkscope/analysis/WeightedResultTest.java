@@ -1,5 +1,6 @@
 package org.darkscope.analysis;
 
+import org.darkscope.testsupport.ClassMixRuns;
 import org.darkscope.event.EventClass;
 import org.darkscope.event.RunData;
 import org.darkscope.event.RunInfo;
@@ -23,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WeightedResultTest {
     /** A simulated background run with random weights between 1e-3 and 2 and weighted-MC metadata. */
     static RunData weightedBackground(int n, long seed) {
-        RunData bg = SyntheticRuns.background(n, seed);
+        RunData bg = ClassMixRuns.background(n, seed);
         Random r = new Random(seed + 1);
         float[] w = new float[n];
         for (int i = 0; i < n; i++) {
@@ -135,8 +136,8 @@ class WeightedResultTest {
     @Test
     void onlyBackgroundMcRunsAreWeighted() {
         RunData bg = weightedBackground(2_000, 42);
-        RunData data = SyntheticRuns.data(2_000, 43);
-        RunData sig = SyntheticRuns.signal(2_000, 44, 20);
+        RunData data = ClassMixRuns.data(2_000, 43);
+        RunData sig = ClassMixRuns.signal(2_000, 44, 20);
         try (AnalysisEngine engine = new AnalysisEngine(List.of(bg, data, sig), AnalysisEngine.Options.defaults().withThreads(1))) {
             AnalysisResult r = engine.evaluate(Selection.published());
             assertTrue(r.run(bg).weighted().isPresent());

@@ -2,17 +2,14 @@ package org.darkscope.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.darkscope.analysis.SyntheticRuns;
+import org.darkscope.testsupport.ClassMixRuns;
 import org.darkscope.io.RunFiles;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.darkscope.testsupport.ConsoleCapture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -22,35 +19,19 @@ class AnalyseRolesTest {
     @TempDir
     static Path dir;
     static Path sim;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream oldOut;
-    private PrintStream oldErr;
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
 
     @BeforeAll
     static void files() throws Exception {
         sim = dir.resolve("physics.parquet");
-        RunFiles.write(SyntheticRuns.background(20_000, 77), sim);
-    }
-
-    @BeforeEach
-    void capture() {
-        oldOut = System.out;
-        oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(oldOut);
-        System.setErr(oldErr);
+        RunFiles.write(ClassMixRuns.background(20_000, 77), sim);
     }
 
     private JsonNode run(String... args) throws Exception {
-        out.reset();
-        assertEquals(0, DarkScopeCli.run(args), err.toString(StandardCharsets.UTF_8));
-        String s = out.toString(StandardCharsets.UTF_8);
+        console.resetOut();
+        assertEquals(0, DarkScopeCli.run(args), console.err());
+        String s = console.out();
         return new ObjectMapper().readTree(s.substring(s.indexOf('{')));
     }
 
@@ -75,13 +56,13 @@ class AnalyseRolesTest {
     @Test
     void badOptionsGiveExitCode2AndAMessage() {
         assertEquals(2, DarkScopeCli.run("analyse", sim.toString(), "--background-method", "crystal-ball"));
-        String e = err.toString(StandardCharsets.UTF_8);
+        String e = console.err();
         assertTrue(e.contains("crystal-ball") && e.contains("abcd") && e.contains("sideband-fits"), e);
         assertEquals(2, DarkScopeCli.run("analyse", sim.toString(), "--cl", "1.5"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("confidence level"));
+        assertTrue(console.err().contains("confidence level"));
         assertEquals(2, DarkScopeCli.run("analyse"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--session"));
+        assertTrue(console.err().contains("--session"));
         assertEquals(2, DarkScopeCli.run("analyse", "--session", dir.resolve("missing.json").toString()));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("missing.json"));
+        assertTrue(console.err().contains("missing.json"));
     }
 }

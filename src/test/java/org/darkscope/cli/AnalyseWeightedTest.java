@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.darkscope.analysis.Cut;
 import org.darkscope.analysis.Region;
 import org.darkscope.analysis.Selection;
-import org.darkscope.analysis.SyntheticRuns;
+import org.darkscope.testsupport.ClassMixRuns;
 import org.darkscope.event.ExternalEfficiency;
 import org.darkscope.event.RunData;
 import org.darkscope.event.RunInfo;
@@ -64,8 +64,8 @@ class AnalyseWeightedTest {
     @BeforeAll
     static void files() throws Exception {
         data = dir.resolve("data.parquet");
-        RunFiles.write(SyntheticRuns.data(15_000, 81), data);
-        RunData b = SyntheticRuns.background(15_000, 82);
+        RunFiles.write(ClassMixRuns.data(15_000, 81), data);
+        RunData b = ClassMixRuns.background(15_000, 82);
         Map<String, String> gen = new LinkedHashMap<>();
         gen.put("weighted", "true");
         gen.put("boost.punchThrough", "1000");
@@ -80,7 +80,7 @@ class AnalyseWeightedTest {
                 i.schemaVersion(), "weighted"), w);
         bkg = dir.resolve("bkg.parquet");
         RunFiles.write(bkgRun, bkg);
-        RunData s = SyntheticRuns.signal(4_000, 84, 20);
+        RunData s = ClassMixRuns.signal(4_000, 84, 20);
         Map<String, String> sg = new LinkedHashMap<>(s.info().generator());
         ExternalEfficiency.na64Published().putInto(sg);
         RunInfo si = s.info();

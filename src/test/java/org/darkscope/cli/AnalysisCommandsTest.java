@@ -7,18 +7,15 @@ import org.darkscope.analysis.AnalysisResult;
 import org.darkscope.analysis.Region;
 import org.darkscope.analysis.Selection;
 import org.darkscope.analysis.SelectionIo;
-import org.darkscope.analysis.SyntheticRuns;
+import org.darkscope.testsupport.ClassMixRuns;
 import org.darkscope.event.RunData;
 import org.darkscope.io.RunFiles;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.darkscope.testsupport.ConsoleCapture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,37 +29,21 @@ class AnalysisCommandsTest {
     static Path bgFile;
     static Path sigFile;
     static RunData bg;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream oldOut;
-    private PrintStream oldErr;
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @BeforeAll
     static void files() throws Exception {
-        bg = SyntheticRuns.background(20_000, 21);
+        bg = ClassMixRuns.background(20_000, 21);
         bgFile = dir.resolve("bg.parquet");
         RunFiles.write(bg, bgFile);
         sigFile = dir.resolve("sig.parquet");
-        RunFiles.write(SyntheticRuns.signal(5_000, 22, 30), sigFile);
-    }
-
-    @BeforeEach
-    void capture() {
-        oldOut = System.out;
-        oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(oldOut);
-        System.setErr(oldErr);
+        RunFiles.write(ClassMixRuns.signal(5_000, 22, 30), sigFile);
     }
 
     private String out() {
-        return out.toString(StandardCharsets.UTF_8);
+        return console.out();
     }
 
     private JsonNode json() throws Exception {
@@ -76,7 +57,7 @@ class AnalysisCommandsTest {
         JsonNode j = json();
         assertEquals(5.322, j.get("upperLimit").asDouble(), 0.0015);
         assertEquals("classical", j.get("method").asText());
-        out.reset();
+        console.resetOut();
         assertEquals(0, DarkScopeCli.run("limit", "--observed", "0", "--background", "4.5", "--background-error", "1"));
         assertTrue(out().contains("upper limit on signal events") && out().contains("2.303"), out());
     }
@@ -84,9 +65,9 @@ class AnalysisCommandsTest {
     @Test
     void badInputGivesExitCode2AndAMessage() {
         assertEquals(2, DarkScopeCli.run("limit", "--observed", "-1", "--background", "0"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("observed"), err.toString(StandardCharsets.UTF_8));
+        assertTrue(console.err().contains("observed"), console.err());
         assertEquals(2, DarkScopeCli.run("limit", "--observed", "1", "--background", "0", "--method", "bayes"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("bayes"));
+        assertTrue(console.err().contains("bayes"));
         assertEquals(2, DarkScopeCli.run("exclusion", "--eot", "1e11", "--efficiency", "1.5", "--mass-mev", "10"));
         assertEquals(2, DarkScopeCli.run("exclusion", "--eot", "1e11", "--efficiency", "0.5", "--mass-mev", "ten"));
         assertEquals(2, DarkScopeCli.run("analyse", dir.resolve("missing.parquet").toString()));
@@ -104,14 +85,14 @@ class AnalysisCommandsTest {
             assertEquals(0.1 * eps * eps / 81, p.get("y").asDouble(), 1e-9 * p.get("y").asDouble());
         }
         assertTrue(pts.get(3).get("annihilationPerEotPerEps2").asDouble() > 0, "250 MeV resonance lies at 61 GeV");
-        out.reset();
+        console.resetOut();
         assertEquals(0, DarkScopeCli.run("exclusion", "--eot", "1e10", "--efficiency", "0.5", "--mass-mev", "10", "--model", "etl"));
         assertTrue(out().contains("eps90"), out());
     }
 
     @Test
     void analyseKeepsTheBoxOfRecordedDataBlindedInTheCutFlowToo() throws Exception {
-        RunData data = SyntheticRuns.data(20_000, 41);
+        RunData data = ClassMixRuns.data(20_000, 41);
         Path file = dir.resolve("recorded.parquet");
         RunFiles.write(data, file);
         RunData read = RunFiles.read(file);
@@ -144,12 +125,12 @@ class AnalysisCommandsTest {
         JsonNode flow = run0.get("cutFlow");
         assertEquals(outside, flow.get(flow.size() - 1).get("after").asLong(), "blinded: only events outside the box");
 
-        out.reset();
+        console.resetOut();
         assertEquals(0, DarkScopeCli.run("analyse", file.toString(), "--unblind", "--json"));
         JsonNode open = json().get("runs").get(0).get("cutFlow");
         assertEquals(outside + inside, open.get(open.size() - 1).get("after").asLong(), "unblinded: every selected event");
 
-        out.reset();
+        console.resetOut();
         assertEquals(0, DarkScopeCli.run("analyse", file.toString()));
         assertTrue(out().contains("box blinded: the cut flow counts events outside the signal box"), out());
     }
@@ -182,7 +163,7 @@ class AnalysisCommandsTest {
             JsonNode e = bgn.get(k);
             assertTrue(e.get("available").asBoolean() ? e.get("value").isNumber() : !e.get("reason").asText().isEmpty(), e.toString());
         }
-        out.reset();
+        console.resetOut();
         assertEquals(0, DarkScopeCli.run("analyse", bgFile.toString()));
         assertTrue(out().contains("cut") && out().contains("sideband C") && out().contains("ABCD"), out());
     }
@@ -210,7 +191,7 @@ class AnalysisCommandsTest {
         Path sel = dir.resolve("bad.json");
         Files.writeString(sel, SelectionIo.toJson(Selection.published()).replaceFirst("\"kind\" : \"window\"", "\"kind\" : \"inside\""));
         assertEquals(2, DarkScopeCli.run("analyse", bgFile.toString(), "--selection", sel.toString()));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("cuts[0].kind"), err.toString(StandardCharsets.UTF_8));
+        assertTrue(console.err().contains("cuts[0].kind"), console.err());
     }
 
     @Test

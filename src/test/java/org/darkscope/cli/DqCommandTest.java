@@ -4,14 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.darkscope.dq.DataQualityTest;
 import org.darkscope.io.RunFiles;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.darkscope.testsupport.ConsoleCapture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,24 +19,8 @@ import static org.junit.jupiter.api.Assertions.*;
 class DqCommandTest {
     @TempDir
     Path dir;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream oldOut;
-    private PrintStream oldErr;
-
-    @BeforeEach
-    void capture() {
-        oldOut = System.out;
-        oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(oldOut);
-        System.setErr(oldErr);
-    }
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
 
     @Test
     void cleanRunExitsZeroAndBrokenRunExitsThreeNamingTheCells() throws Exception {
@@ -50,20 +31,20 @@ class DqCommandTest {
         RunFiles.write(DataQualityTest.broken(DataQualityTest.cleanRun()), broken);
         RunFiles.write(DataQualityTest.referenceRun(), ref);
 
-        assertEquals(0, DarkScopeCli.run("dq", clean.toString()), err.toString(StandardCharsets.UTF_8));
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("clean"));
-        out.reset();
+        assertEquals(0, DarkScopeCli.run("dq", clean.toString()), console.err());
+        assertTrue(console.out().contains("clean"));
+        console.resetOut();
 
         assertEquals(DqCommand.EXIT_PROBLEMS, DarkScopeCli.run("dq", broken.toString(), "--reference", ref.toString(), "--json"));
-        JsonNode j = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+        JsonNode j = new ObjectMapper().readTree(console.out());
         assertEquals(List.of(DataQualityTest.HOT), names(j.get("hot")));
         assertEquals(List.of(DataQualityTest.DEAD), names(j.get("dead")));
         assertEquals(List.of(DataQualityTest.NOISY), names(j.get("noisy")));
         assertFalse(j.get("clean").asBoolean());
-        out.reset();
+        console.resetOut();
 
         assertEquals(DqCommand.EXIT_PROBLEMS, DarkScopeCli.run("dq", broken.toString()));
-        String table = out.toString(StandardCharsets.UTF_8);
+        String table = console.out();
         assertTrue(table.contains("hot        " + DataQualityTest.HOT), table);
         assertTrue(table.contains("3 problem cell(s) found"), table);
     }
@@ -71,7 +52,7 @@ class DqCommandTest {
     @Test
     void aMissingFileIsAUsageErrorWithAMessage() {
         assertEquals(DarkScopeCli.EXIT_USAGE, DarkScopeCli.run("dq", dir.resolve("nope.parquet").toString()));
-        String e = err.toString(StandardCharsets.UTF_8);
+        String e = console.err();
         assertTrue(e.contains("nope.parquet"), e);
         assertFalse(e.contains("\tat "), "no stack trace: " + e);
     }

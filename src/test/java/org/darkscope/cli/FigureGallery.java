@@ -24,7 +24,7 @@ public final class FigureGallery {
         List<Path> runs = args.length > 2 ? java.util.Arrays.stream(args).skip(2).map(Path::of).toList()
                 : List.of(Path.of("sample-runs/physics.parquet"), Path.of("sample-runs/signal-brem-225mev.parquet"),
                 Path.of("sample-runs/signal-annihilation-225mev.parquet"), Path.of("sample-runs/signal-brem-20mev.parquet"));
-        try (PlotCommand.Inputs in = PlotCommand.Inputs.load(runs, List.of(), null, null, false)) {
+        try (PlotCommand.Inputs in = PlotCommand.Inputs.load(runs, List.of(), null)) {
             var r = in.result;
             java.util.Map<String, Figure> figs = new java.util.LinkedHashMap<>();
             figs.put("plane", Figures.plane(r, in.firstData(), true));

@@ -2,39 +2,20 @@ package org.darkscope.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.darkscope.testsupport.ConsoleCapture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.*;
 
 /** limit and exclusion: large backgrounds, Feldman-Cousins ends, median expected limits with bands. */
 class LimitCommandTest {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream oldOut;
-    private PrintStream oldErr;
-
-    @BeforeEach
-    void capture() {
-        oldOut = System.out;
-        oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(oldOut);
-        System.setErr(oldErr);
-    }
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
 
     private JsonNode json() throws Exception {
-        String s = out.toString(StandardCharsets.UTF_8);
+        String s = console.out();
         return new ObjectMapper().readTree(s.substring(s.indexOf('{')));
     }
 
@@ -47,15 +28,15 @@ class LimitCommandTest {
     @Test
     void feldmanCousinsAtBackground800FinishesWithBothEnds() throws Exception {
         assertEquals(0, DarkScopeCli.run("limit", "--observed", "0", "--background", "800", "--method", "fc"));
-        String s = out.toString(StandardCharsets.UTF_8);
+        String s = console.out();
         assertTrue(s.contains("interval on signal events") && s.contains("[0, "), s);
-        out.reset();
+        console.resetOut();
         assertEquals(0, DarkScopeCli.run("limit", "--observed", "3", "--background", "0", "--method", "fc", "--json"));
         JsonNode j = json();
         // Feldman & Cousins 1998 table IV: n = 3, b = 0: [1.10, 7.42]
         assertEquals(1.10, j.get("lowerLimit").asDouble(), 0.006);
         assertEquals(7.42, j.get("upperLimit").asDouble(), 0.006);
-        out.reset();
+        console.resetOut();
         assertEquals(0, DarkScopeCli.run("limit", "--observed", "0", "--background", "3", "--method", "fc-adjusted", "--json"));
         assertEquals(1.08, json().get("upperLimit").asDouble(), 0.025);
     }
@@ -63,7 +44,7 @@ class LimitCommandTest {
     @Test
     void feldmanCousinsThatCannotFinishSaysSo() {
         assertEquals(2, DarkScopeCli.run("limit", "--observed", "2000000000", "--background", "1e9", "--method", "fc"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("cannot finish"), err.toString(StandardCharsets.UTF_8));
+        assertTrue(console.err().contains("cannot finish"), console.err());
     }
 
     @Test
@@ -76,7 +57,7 @@ class LimitCommandTest {
         assertEquals(2.303, j.get("expectedMinus1").asDouble(), 0.001);
         assertTrue(j.get("expectedPlus1").asDouble() > 3.0 && j.get("expectedPlus2").asDouble() > j.get("expectedPlus1").asDouble());
         assertTrue(j.get("meanExpectedLimit").asDouble() > 2.303);
-        out.reset();
+        console.resetOut();
         assertEquals(0, DarkScopeCli.run("exclusion", "--eot", "2.84e11", "--efficiency", "0.5", "--background", "0.53",
                 "--mass-mev", "10", "--json"));
         JsonNode p = json().get("points").get(0);
@@ -94,7 +75,7 @@ class LimitCommandTest {
         assertEquals(2, total);
         assertEquals(2, DarkScopeCli.run("validate-background", "--experiments", "1"));
         assertEquals(2, DarkScopeCli.run("validate-background", "--mix", "signal-brem"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("signal"), err.toString(StandardCharsets.UTF_8));
+        assertTrue(console.err().contains("signal"), console.err());
     }
 
     @Test
@@ -112,7 +93,7 @@ class LimitCommandTest {
         java.nio.file.Files.writeString(csv, "mass_mev,epsilon\n1,abc\n");
         assertEquals(2, DarkScopeCli.run("exclusion", "--eot", "2.84e11", "--efficiency", "0.5", "--mass-mev", "10",
                 "--overlay", csv.toString()));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("line 2"), err.toString(StandardCharsets.UTF_8));
+        assertTrue(console.err().contains("line 2"), console.err());
     }
 
     /** The shipped NA64 curve, read here row by row (mass MeV, ε), sorted by mass. */
@@ -166,10 +147,10 @@ class LimitCommandTest {
         assertEquals(p.get("epsilonExpectedPlus1").asDouble(), Double.parseDouble(row[head.indexOf("epsilon_expected_plus1sigma")]), 0);
         assertEquals(p.get("ratioToOverlay").asDouble(), Double.parseDouble(row[head.indexOf("ratio_observed_to_published")]), 1e-12);
         // the text says where the efficiency comes from, factor by factor
-        out.reset();
+        console.resetOut();
         assertEquals(0, DarkScopeCli.run("exclusion", "--eot", "9.37e11", "--efficiency", "0.58", "--mass-mev", "10",
                 "--external-efficiency", "na64"));
-        String text = out.toString(StandardCharsets.UTF_8);
+        String text = console.out();
         assertTrue(text.contains("ε_sig = 0.58 (given) × 0.6479 (external: tracking 0.83, veto 0.94, hcal 0.94, daq 0.93, trigger 0.95) = 0.3758"),
                 text);
         assertEquals(2, DarkScopeCli.run("exclusion", "--eot", "1e11", "--efficiency", "0.5", "--mass-mev", "10",

@@ -6,21 +6,18 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.darkscope.analysis.Selection;
-import org.darkscope.analysis.SyntheticRuns;
+import org.darkscope.testsupport.ClassMixRuns;
 import org.darkscope.io.RunFiles;
 import org.darkscope.session.RunRole;
 import org.darkscope.session.SessionFile;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.darkscope.testsupport.ConsoleCapture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -39,34 +36,18 @@ class PlotReportCommandTest {
     static Path data;
     static Path sig;
     static Path session;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream oldOut;
-    private PrintStream oldErr;
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
 
     @BeforeAll
     static void files() throws Exception {
         data = dir.resolve("data.parquet");
-        RunFiles.write(SyntheticRuns.data(20_000, 31), data);
+        RunFiles.write(ClassMixRuns.data(20_000, 31), data);
         sig = dir.resolve("sig.parquet");
-        RunFiles.write(SyntheticRuns.signal(5_000, 32, 30), sig);
+        RunFiles.write(ClassMixRuns.signal(5_000, 32, 30), sig);
         session = dir.resolve("s.json");
         new SessionFile(List.of(new SessionFile.RunEntry(data, RunRole.DATA), new SessionFile.RunEntry(sig, RunRole.SIGNAL)),
                 Selection.published(), Map.of()).write(session);
-    }
-
-    @BeforeEach
-    void capture() {
-        oldOut = System.out;
-        oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(oldOut);
-        System.setErr(oldErr);
     }
 
     @Test
@@ -75,7 +56,7 @@ class PlotReportCommandTest {
             for (String ext : List.of("png", "svg", "pdf")) {
                 Path f = dir.resolve(kind + "." + ext);
                 int rc = DarkScopeCli.run("plot", kind, data.toString(), sig.toString(), "--out", f.toString(), "--size", "1000x600");
-                assertEquals(0, rc, kind + "." + ext + ": " + err);
+                assertEquals(0, rc, kind + "." + ext + ": " + console.err());
                 assertTrue(Files.size(f) > 500, f.toString());
             }
             BufferedImage img = ImageIO.read(dir.resolve(kind + ".png").toFile());
@@ -90,7 +71,7 @@ class PlotReportCommandTest {
     @Test
     void dataRoleBoxStaysHiddenUnlessUnblind() throws Exception {
         Path f = dir.resolve("blind.svg");
-        assertEquals(0, DarkScopeCli.run("plot", "plane", "--session", session.toString(), "--out", f.toString()), err.toString());
+        assertEquals(0, DarkScopeCli.run("plot", "plane", "--session", session.toString(), "--out", f.toString()), console.err());
         String svg = Files.readString(f);
         assertTrue(svg.contains("box: blinded"));
         Path g = dir.resolve("open.svg");
@@ -103,20 +84,20 @@ class PlotReportCommandTest {
     @Test
     void badArgumentsExitTwoWithAMessage() {
         assertEquals(2, DarkScopeCli.run("plot", "pie", data.toString(), "--out", dir.resolve("x.png").toString()));
-        assertTrue(err.toString().contains("unknown figure 'pie'"), err.toString());
+        assertTrue(console.err().contains("unknown figure 'pie'"), console.err());
         assertEquals(2, DarkScopeCli.run("plot", "plane", data.toString(), "--out", dir.resolve("x.gif").toString()));
-        assertTrue(err.toString().contains(".png, .svg or .pdf"), err.toString());
+        assertTrue(console.err().contains(".png, .svg or .pdf"), console.err());
         assertEquals(2, DarkScopeCli.run("plot", "plane", data.toString(), "--out", dir.resolve("x.png").toString(), "--size", "big"));
-        assertTrue(err.toString().contains("WIDTHxHEIGHT"), err.toString());
+        assertTrue(console.err().contains("WIDTHxHEIGHT"), console.err());
         assertEquals(2, DarkScopeCli.run("plot", "nminus1", data.toString(), "--cut", "nope", "--out", dir.resolve("x.png").toString()));
-        assertTrue(err.toString().contains("no cut 'nope'"), err.toString());
-        assertFalse(err.toString().contains("\tat org."), "stack trace: " + err);
+        assertTrue(console.err().contains("no cut 'nope'"), console.err());
+        assertFalse(console.err().contains("\tat org."), "stack trace: " + console.err());
     }
 
     @Test
     void reportHasTheNumbersOfAnalyseAndTheProvenance() throws Exception {
         Path rep = dir.resolve("report");
-        assertEquals(0, DarkScopeCli.run("report", "--session", session.toString(), "--out", rep.toString()), err.toString());
+        assertEquals(0, DarkScopeCli.run("report", "--session", session.toString(), "--out", rep.toString()), console.err());
         String html = Files.readString(rep.resolve("report.html"));
         // self-contained: inline SVG, nothing loaded from elsewhere
         assertTrue(html.contains("<svg"));
@@ -125,9 +106,9 @@ class PlotReportCommandTest {
         assertTrue(html.contains(sha), "SHA-256 of the data file");
         assertFalse(html.contains("NaN"));
         // the efficiency of analyse (same selection, unblinded signal) equals the report's CSV
-        out.reset();
+        console.resetOut();
         assertEquals(0, DarkScopeCli.run("analyse", data.toString(), "--signal", sig.toString(), "--json"));
-        JsonNode a = new ObjectMapper().readTree(out.toString()).get("efficiencies").get(0);
+        JsonNode a = new ObjectMapper().readTree(console.out()).get("efficiencies").get(0);
         List<String> lines = Files.readAllLines(rep.resolve("efficiencies.csv"));
         String[] cells = lines.get(1).split(",");
         assertEquals(a.get("passed").asLong(), Long.parseLong(cells[2]));

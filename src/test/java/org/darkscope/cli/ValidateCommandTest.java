@@ -4,14 +4,11 @@ import org.darkscope.io.RunFiles;
 import org.darkscope.sim.Mix;
 import org.darkscope.sim.SimConfig;
 import org.darkscope.sim.Simulator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.darkscope.testsupport.ConsoleCapture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -24,24 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ValidateCommandTest {
     @TempDir
     Path dir;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream oldOut;
-    private PrintStream oldErr;
-
-    @BeforeEach
-    void setUp() {
-        oldOut = System.out;
-        oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(oldOut);
-        System.setErr(oldErr);
-    }
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
 
     @Test
     void printsCalibrationPeakSignalFiguresAndWeightedBackground() throws Exception {
@@ -52,8 +33,8 @@ class ValidateCommandTest {
         RunFiles.write(Simulator.simulate(SimConfig.defaults(Mix.BACKGROUND_MC).withEvents(5000).withSeed(4)
                 .withThreads(2), null), dir.resolve("background-mc.parquet"));
         int code = DarkScopeCli.run("validate", dir.toString());
-        String o = out.toString(StandardCharsets.UTF_8);
-        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+        String o = console.out();
+        assertEquals(0, code, console.err());
         Matcher m = Pattern.compile("calibration\\.parquet\\s+3000\\s+([0-9.]+)").matcher(o);
         assertTrue(m.find(), o);
         assertEquals(100.0, Double.parseDouble(m.group(1)), 0.4, "calibration peak");
@@ -68,7 +49,7 @@ class ValidateCommandTest {
         RunFiles.write(Simulator.simulate(SimConfig.defaults(Mix.SIGNAL_ANNIHILATION).withMassMeV(225).withEvents(500)
                 .withSeed(3).withThreads(2), null), dir.resolve("a.parquet"));
         assertEquals(0, DarkScopeCli.run("validate", "--markdown", dir.resolve("a.parquet").toString()));
-        String o = out.toString(StandardCharsets.UTF_8);
+        String o = console.out();
         assertTrue(o.startsWith("| signal run | process |"), o);
         assertTrue(o.contains("| `a.parquet` | annihilation | 225 |"), o);
     }
@@ -77,8 +58,8 @@ class ValidateCommandTest {
     void emptyDirectoryAndMissingFileGiveExitCode2() throws Exception {
         Path empty = Files.createDirectory(dir.resolve("empty"));
         assertEquals(DarkScopeCli.EXIT_USAGE, DarkScopeCli.run("validate", empty.toString()));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("no .parquet files"), err.toString(StandardCharsets.UTF_8));
+        assertTrue(console.err().contains("no .parquet files"), console.err());
         assertEquals(DarkScopeCli.EXIT_USAGE, DarkScopeCli.run("validate", dir.resolve("nope.parquet").toString()));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("no such file"), err.toString(StandardCharsets.UTF_8));
+        assertTrue(console.err().contains("no such file"), console.err());
     }
 }

@@ -3,7 +3,7 @@ package org.darkscope.report;
 import org.darkscope.analysis.AnalysisEngine;
 import org.darkscope.analysis.AnalysisResult;
 import org.darkscope.analysis.Selection;
-import org.darkscope.analysis.SyntheticRuns;
+import org.darkscope.testsupport.ClassMixRuns;
 import org.darkscope.event.RunData;
 import org.darkscope.event.RunInfo;
 
@@ -12,10 +12,10 @@ import java.util.Map;
 
 /** Synthetic data, background and signal runs evaluated as the window does (data role blinded). */
 final class ReportTestRuns {
-    static final RunData DATA = SyntheticRuns.data(20000, 11);
-    static final RunData BREM = SyntheticRuns.signal(4000, 12, 225);
+    static final RunData DATA = ClassMixRuns.data(20000, 11);
+    static final RunData BREM = ClassMixRuns.signal(4000, 12, 225);
     /** The same mass as BREM, another process: the two must be told apart in headers. */
-    static final RunData ANNIHILATION = withMix(SyntheticRuns.signal(4000, 13, 225), "signal-annihilation");
+    static final RunData ANNIHILATION = withMix(ClassMixRuns.signal(4000, 13, 225), "signal-annihilation");
 
     private ReportTestRuns() {
     }

@@ -1,5 +1,6 @@
 package org.darkscope.session;
 
+import org.darkscope.testsupport.RunFixtures;
 import org.darkscope.analysis.Selection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +34,7 @@ class SessionFileTest {
     @Test
     void inMemoryRunsCannotBeStored() {
         Session s = new Session();
-        s.addRun(new OpenRun(SyntheticRuns.random(10, 1), RunRole.DATA, null));
+        s.addRun(new OpenRun(RunFixtures.random(10, 1), RunRole.DATA, null));
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> SessionFile.of(s, Map.of()));
         assertTrue(e.getMessage().contains("cannot be stored"));
     }

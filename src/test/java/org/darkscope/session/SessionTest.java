@@ -1,5 +1,6 @@
 package org.darkscope.session;
 
+import org.darkscope.testsupport.RunFixtures;
 import org.darkscope.event.RunData;
 import org.darkscope.event.RunInfo;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 class SessionTest {
     private static RunData run(int number) {
-        return SyntheticRuns.of(RunInfo.data(number, 100, 1e9), new double[]{10}, new double[]{1}, new double[]{100}, null);
+        return RunFixtures.of(RunInfo.data(number, 100, 1e9), new double[]{10}, new double[]{1}, new double[]{100}, null);
     }
 
     @Test
@@ -28,7 +29,7 @@ class SessionTest {
             }
         });
         RunInfo sigInfo = new RunInfo(9, 100, 1e9, 0, "na64-2018", true, "signal-brem", 1, 16.7, Map.of(), 1, "");
-        RunData sig = SyntheticRuns.of(sigInfo, new double[]{10}, new double[]{0}, new double[]{100}, null);
+        RunData sig = RunFixtures.of(sigInfo, new double[]{10}, new double[]{0}, new double[]{100}, null);
         assertEquals(RunRole.SIGNAL, RunRole.of(sig));
         s.addRun(new OpenRun(sig, RunRole.of(sig), null));
         s.replaceRuns(RunRole.DATA, new OpenRun(run(1), RunRole.DATA, null));
@@ -58,7 +59,7 @@ class SessionTest {
 
     @Test
     void recentRunsAreNewestFirstWithoutDuplicatesAndBounded() throws Exception {
-        Preferences node = Preferences.userRoot().node("org/darkscope/test-recent-" + System.nanoTime());
+        Preferences node = UserPreferences.inMemory().node("org/darkscope/test-recent"); // never the user's store
         try {
             RecentRuns r = new RecentRuns(node);
             for (int i = 0; i < RecentRuns.MAX + 3; i++) {

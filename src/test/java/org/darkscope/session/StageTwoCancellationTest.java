@@ -1,5 +1,6 @@
 package org.darkscope.session;
 
+import org.darkscope.testsupport.RunFixtures;
 import org.darkscope.analysis.AnalysisEngine;
 import org.darkscope.analysis.Selection;
 import org.darkscope.analysis.limits.LimitInput;
@@ -46,7 +47,7 @@ class StageTwoCancellationTest {
                     ended.countDown();
                 }
             });
-            session.addRun(new OpenRun(SyntheticRuns.random(2000, 5), RunRole.DATA, null));
+            session.addRun(new OpenRun(RunFixtures.random(2000, 5), RunRole.DATA, null));
             assertTrue(started.await(60, TimeUnit.SECONDS), "stage 2 started");
             session.setSelection(Selection.loose().withBlinded(false)); // the user changes the cuts
             assertTrue(ended.await(60, TimeUnit.SECONDS), "stage 2 ended");

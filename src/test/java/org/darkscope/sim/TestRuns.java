@@ -1,20 +1,16 @@
 package org.darkscope.sim;
 
 import org.darkscope.event.RunData;
-import org.darkscope.task.Progress;
+import org.darkscope.testsupport.RunFixtures;
 
-import java.util.HashMap;
-import java.util.Map;
-
-/** Runs shared by several tests, simulated once per JVM. */
+/** Runs shared by several tests, simulated once per JVM (by {@link RunFixtures#simulated}), and statistics helpers. */
 final class TestRuns {
-    private static final Map<String, RunData> CACHE = new HashMap<>();
-
     private TestRuns() {
     }
 
-    static synchronized RunData run(String key, SimConfig cfg) {
-        return CACHE.computeIfAbsent(key, k -> Simulator.simulate(cfg, Progress.NONE));
+    /** The shared run of {@code cfg} ({@code key} names it in the test, the configuration identifies it). */
+    static RunData run(String key, SimConfig cfg) {
+        return RunFixtures.simulated(cfg);
     }
 
     /** A 60k-event physics run with the default knobs, seed 11. */

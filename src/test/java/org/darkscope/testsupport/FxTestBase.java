@@ -3,10 +3,15 @@ package org.darkscope.testsupport;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.darkscope.session.BackgroundTaskExecutor;
 import org.darkscope.session.CurrentThreadTaskExecutor;
 import org.darkscope.session.RecentRuns;
 import org.darkscope.session.RunReader;
+import org.darkscope.session.Session;
 import org.darkscope.ui.DarkScopeApp;
+import org.darkscope.ui.FxTaskExecutor;
+import org.darkscope.ui.Workbench;
+import org.darkscope.ui.shell.MainViewModel;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
 
@@ -40,5 +45,16 @@ public abstract class FxTestBase {
         return (path, progress) -> {
             throw new IOException("no files in this test: " + path);
         };
+    }
+
+    /**
+     * A workbench on a new session, built as the application builds it except for the threads: stage 1
+     * (counts, cut flow, efficiency) on the calling thread, so it is on screen when a gesture returns;
+     * stage 2 (fits, limits) on a background worker as in the application, delivered on the FX thread.
+     * Runs are added directly ({@link #noFiles()}); close it after the test.
+     */
+    protected Workbench workbench() {
+        MainViewModel model = new MainViewModel(new Session(), noFiles(), now, recentRuns);
+        return Workbench.create(model, now, new BackgroundTaskExecutor("test-details", 1), new FxTaskExecutor());
     }
 }

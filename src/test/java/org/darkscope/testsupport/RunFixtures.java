@@ -22,11 +22,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * <ul>
  *   <li><b>plane runs</b>: each event's E_ECAL and E_HCAL put into one central cell each, so a test
  *       knows exactly where every event lies in the (E_ECAL, E_HCAL) plane and which cuts it passes
- *       ({@link #of}, {@link #random}, {@link #signal}). Same API as {@code session.SyntheticRuns},
- *       so moving a test over is a change of import;</li>
+ *       ({@link #of}, {@link #random}, {@link #signal});</li>
  *   <li><b>simulated runs</b> from the real simulator, made once per test JVM and shared
  *       ({@link #simulated}, {@link #physics}). Never modify a shared run.</li>
  * </ul>
+ * Runs with a class mix that fills the box, the sidebands and regions I-III, derived from cells as
+ * a real file is, are made by {@link ClassMixRuns}; runs whose sidebands the fits describe by
+ * {@link SidebandRuns}.
  */
 public final class RunFixtures {
     /** Share of E_ECAL put into the preshower (keeps e- showers above the 0.5 GeV preshower cut). */

@@ -1,5 +1,7 @@
 package org.darkscope.ui;
 
+import org.darkscope.session.UserPreferences;
+import org.darkscope.testsupport.FxTestBase;
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
@@ -10,23 +12,18 @@ import org.darkscope.analysis.AnalysisEngine;
 import org.darkscope.analysis.AnalysisResult;
 import org.darkscope.event.RunData;
 import org.darkscope.event.Schema;
-import org.darkscope.session.CurrentThreadTaskExecutor;
-import org.darkscope.session.RecentRuns;
 import org.darkscope.session.RunRole;
 import org.darkscope.session.Session;
-import org.darkscope.session.SyntheticRuns;
+import org.darkscope.testsupport.RunFixtures;
 import org.darkscope.ui.display.EventDisplayPane;
 import org.darkscope.ui.shell.MainViewModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.List;
-import java.util.prefs.Preferences;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -36,34 +33,26 @@ import static org.junit.jupiter.api.Assertions.*;
  * event stepped to in the display is ringed in the plane, and the display browses exactly the
  * events the engine selects (the box's events stay hidden while blinded).
  */
-@ExtendWith(ApplicationExtension.class)
-class EventDisplayLinkTest {
-    private static final RunData DATA = SyntheticRuns.random(20_000, 11);
-    private static final RunData SIGNAL = SyntheticRuns.signal(3_000, 16.7, 12);
+class EventDisplayLinkTest extends FxTestBase {
+    private static final RunData DATA = RunFixtures.random(20_000, 11);
+    private static final RunData SIGNAL = RunFixtures.signal(3_000, 16.7, 12);
     private Workbench wb;
     private EventDisplayLink link;
-    private Preferences prefs;
 
     @Start
     void start(Stage stage) {
-        prefs = Preferences.userRoot().node("org/darkscope/test-link-" + System.nanoTime());
-        CurrentThreadTaskExecutor now = new CurrentThreadTaskExecutor();
         MainViewModel model = new MainViewModel(new Session(), (p, pr) -> {
             throw new java.io.IOException("no files in this test");
-        }, now, new RecentRuns(prefs));
+        }, now, recentRuns);
         wb = Workbench.create(model, now, now, new FxTaskExecutor());
-        link = EventDisplayLink.attach(wb, prefs);
-        Scene scene = new Scene(wb.window(), 1250, 780);
-        scene.getStylesheets().add(DarkScopeApp.stylesheet());
-        stage.setScene(scene);
-        stage.show();
+        link = EventDisplayLink.attach(wb, UserPreferences.inMemory().node("org/darkscope/display"));
+        Scene scene = show(stage, wb.window(), 1250, 780);
         model.addRun(DATA, RunRole.DATA);
         model.addRun(SIGNAL, RunRole.SIGNAL);
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        prefs.removeNode();
         wb.close();
     }
 

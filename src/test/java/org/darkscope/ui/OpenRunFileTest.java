@@ -1,45 +1,39 @@
 package org.darkscope.ui;
 
+import org.darkscope.testsupport.FxTestBase;
 import javafx.scene.Scene;
 import javafx.scene.control.DialogPane;
 import javafx.stage.Stage;
 import org.darkscope.event.RunData;
 import org.darkscope.io.RunFiles;
 import org.darkscope.session.BackgroundTaskExecutor;
-import org.darkscope.session.RecentRuns;
 import org.darkscope.session.Session;
-import org.darkscope.session.SyntheticRuns;
+import org.darkscope.testsupport.RunFixtures;
 import org.darkscope.ui.shell.MainViewModel;
 import org.darkscope.ui.shell.MainWindow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 
 import static org.junit.jupiter.api.Assertions.*;
 
 /** The real reader behind the window: a Parquet run opens into the table, a broken file gives a dialog. */
-@ExtendWith(ApplicationExtension.class)
-class OpenRunFileTest {
+class OpenRunFileTest extends FxTestBase {
     @TempDir
     Path dir;
     private MainWindow window;
-    private Preferences prefs;
 
     @Start
     void start(Stage stage) {
-        prefs = Preferences.userRoot().node("org/darkscope/test-open-" + System.nanoTime());
         MainViewModel model = new MainViewModel(new Session(), DarkScopeApp.defaultReader(),
-                new BackgroundTaskExecutor("test-loader", 1), new RecentRuns(prefs));
+                new BackgroundTaskExecutor("test-loader", 1), recentRuns);
         window = Workbench.build(model);
         stage.setScene(new Scene(window, 1200, 760));
         stage.show();
@@ -47,12 +41,11 @@ class OpenRunFileTest {
 
     @AfterEach
     void cleanPrefs() throws Exception {
-        prefs.removeNode();
     }
 
     @Test
     void parquetRunOpensIntoTheTable(FxRobot robot) throws Exception {
-        RunData run = SyntheticRuns.random(1234, 5);
+        RunData run = RunFixtures.random(1234, 5);
         Path f = dir.resolve("run4242.parquet");
         RunFiles.write(run, f);
         robot.interact(() -> window.open(f, null));
@@ -63,7 +56,7 @@ class OpenRunFileTest {
 
     @Test
     void truncatedFileGivesADialogNamingTheFile(FxRobot robot) throws Exception {
-        RunData run = SyntheticRuns.random(200, 5);
+        RunData run = RunFixtures.random(200, 5);
         Path good = dir.resolve("good.parquet");
         RunFiles.write(run, good);
         byte[] bytes = Files.readAllBytes(good);

@@ -346,7 +346,7 @@ public class EventDisplayPane extends BorderPane {
     }
 
     /** Reads run files for live follow (default: none; the lead passes io's reader). */
-    public void setRunLoader(RunLoader loader) { shiftController.setLoader(loader); }
+    public void setRunLoader(org.darkscope.session.RunReader loader) { shiftController.setLoader(loader); }
 
     /** Starts following a directory for new or replaced run files. */
     public void followDirectory(Path dir) { shiftController.follow(dir); }

@@ -7,6 +7,7 @@ import org.darkscope.analysis.RunResult;
 import org.darkscope.analysis.SignalBox;
 import org.darkscope.event.RunData;
 import org.darkscope.io.DirectoryWatcher;
+import org.darkscope.session.RunReader;
 import org.darkscope.task.Progress;
 
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ final class ShiftController {
 
     private final EventDisplayPane pane;
     private final ShiftToolsPanel ui;
-    private RunLoader loader;
+    private RunReader loader;
     private Function<RunData, RunResult> evaluator;
     private DirectoryWatcher watcher;
     private Path followed;
@@ -103,7 +104,7 @@ final class ShiftController {
         pane.showEvent(row);
     }
 
-    void setLoader(RunLoader l) { this.loader = l; }
+    void setLoader(RunReader l) { this.loader = l; }
 
     void setEvaluator(Function<RunData, RunResult> e) { this.evaluator = e; }
 
@@ -123,7 +124,7 @@ final class ShiftController {
             ui.follow.setSelected(false);
             return;
         }
-        RunLoader l = loader;
+        RunReader l = loader;
         Function<RunData, RunResult> eval = evaluator;
         DisplayModel model = pane.model;
         followedFiles.clear();
@@ -133,7 +134,7 @@ final class ShiftController {
         ui.alerts.getItems().clear();
         watcher = new DirectoryWatcher(dir, file -> {
             try {
-                RunData r = l.load(file);
+                RunData r = l.read(file, Progress.NONE);
                 // the selection is evaluated here, off the FX thread (data runs only)
                 RunResult rr = eval != null && model.isData(r) ? eval.apply(r) : null;
                 Platform.runLater(() -> arrived(file, r, rr));

@@ -3,16 +3,8 @@ package org.darkscope.ui.distributions;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.paint.Color;
-import org.darkscope.analysis.AnalysisEngine;
-import org.darkscope.analysis.AnalysisResult;
+import org.darkscope.report.DistributionData;
 import org.darkscope.analysis.Variable;
-import org.darkscope.event.RunData;
-import org.darkscope.session.AnalysisScheduler;
-import org.darkscope.session.OpenRun;
-import org.darkscope.session.RunRole;
-import org.darkscope.session.Session;
-import org.darkscope.session.SessionListener;
-import org.darkscope.session.TaskExecutor;
 import org.darkscope.ui.charts.Series;
 import org.darkscope.ui.charts.SeriesChart;
 
@@ -23,22 +15,13 @@ import java.util.Map;
 
 /**
  * Histograms of E_ECAL, E_HCAL, p, SRD sum and shower shape: all data events, selected data events
- * and selected background MC, normalised per EOT, with the cut edges as dashed lines. The "all events"
- * histograms are an engine evaluation with every cut off, redone only when the runs change.
+ * and selected background MC, normalised per EOT, with the cut edges as dashed lines. Everything
+ * shown comes from its {@link DistributionsViewModel}; this class only draws.
  */
 public final class DistributionsView extends GridPane {
-    private final Session session;
     private final Map<Variable, SeriesChart> charts = new EnumMap<>(Variable.class);
-    private final AnalysisEngine allEngine = new AnalysisEngine(List.of());
-    private final AnalysisScheduler<AllRequest, AnalysisResult> allScheduler;
 
-    /** The runs and the selection (with every cut off) of an "all events" evaluation: read on the worker. */
-    private record AllRequest(List<RunData> runs, org.darkscope.analysis.Selection selection, java.util.Set<RunData> dataRole) {
-    }
-    private AnalysisResult all;
-
-    public DistributionsView(Session session, TaskExecutor worker, TaskExecutor deliver) {
-        this.session = session;
+    public DistributionsView(DistributionsViewModel model) {
         setId("distributionsView");
         setHgap(4);
         setVgap(4);
@@ -54,56 +37,17 @@ public final class DistributionsView extends GridPane {
             charts.put(v, c);
             i++;
         }
-        allScheduler = new AnalysisScheduler<>((req, p) -> {
-            allEngine.setRuns(req.runs());
-            AnalysisResult r = allEngine.evaluate(req.selection(), req.dataRole()::contains, p);
-            for (var rr : r.runs()) {
-                for (Variable v : Variable.values()) {
-                    rr.histogram(v);
-                }
-            }
-            return r;
-        }, worker, deliver, new AnalysisScheduler.Listener<>() {
-            @Override
-            public void onResult(long generation, AnalysisResult r) {
-                all = r;
-                redraw();
-            }
-        });
-        session.addListener(new SessionListener() {
-            @Override
-            public void runsChanged(Session s) {
-                List<RunData> runs = s.runs().stream().filter(o -> o.role() != RunRole.SIGNAL).map(OpenRun::data).toList();
-                if (!runs.isEmpty()) {
-                    allScheduler.submit(new AllRequest(runs, DistributionData.allEvents(s.selection()).withBlinded(true),
-                            org.darkscope.session.AnalysisService.dataRoleRuns(s)));
-                }
-            }
-
-            @Override
-            public void detailsChanged(Session s) {
-                redraw();
-            }
-        });
+        model.distributionsProperty().addListener((o, a, m) -> show(m));
+        show(model.distributionsProperty().get());
     }
 
     public SeriesChart chart(Variable v) {
         return charts.get(v);
     }
 
-    private void redraw() {
-        AnalysisResult r = session.details();
-        if (r == null) {
-            return;
-        }
-        List<RunData> data = present(r, RunRole.DATA);
-        List<RunData> mc = present(r, RunRole.BACKGROUND);
-        if (data.isEmpty()) {
-            data = mc;
-            mc = List.of();
-        }
-        for (Variable v : Variable.values()) {
-            DistributionData d = DistributionData.of(v, r, all, data, mc);
+    private void show(Map<Variable, DistributionData> m) {
+        for (var e : m.entrySet()) {
+            DistributionData d = e.getValue();
             List<Series> s = new ArrayList<>();
             if (d.allData() != null) {
                 s.add(Series.step("all data", Color.gray(0.55), d.edges(), d.allData()));
@@ -115,11 +59,7 @@ public final class DistributionsView extends GridPane {
             if (d.cutEdges().length > 0) {
                 s.add(Series.marker("cut", Color.CRIMSON, d.cutEdges()));
             }
-            charts.get(v).setSeries(s);
+            charts.get(e.getKey()).setSeries(s);
         }
-    }
-
-    private List<RunData> present(AnalysisResult r, RunRole role) {
-        return session.runs(role).stream().map(OpenRun::data).filter(d -> r.runs().stream().anyMatch(x -> x.run() == d)).toList();
     }
 }

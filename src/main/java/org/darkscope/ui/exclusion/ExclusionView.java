@@ -16,8 +16,6 @@ import javafx.scene.paint.Color;
 import javafx.stage.FileChooser;
 import org.darkscope.analysis.yield.ExclusionPoint;
 import org.darkscope.report.PublishedCurves;
-import org.darkscope.session.Session;
-import org.darkscope.session.TaskExecutor;
 import org.darkscope.ui.charts.Series;
 import org.darkscope.ui.charts.SeriesChart;
 import org.darkscope.ui.shell.Dialogs;
@@ -48,8 +46,9 @@ public final class ExclusionView extends BorderPane {
     private final Label efficiency = new Label();
     private final Label ratio = new Label();
 
-    public ExclusionView(Session session, TaskExecutor worker, TaskExecutor deliver) {
-        this.model = new ExclusionViewModel(session, worker, deliver);
+    /** A view of the given view model, which alone reads the session and the engine's results. */
+    public ExclusionView(ExclusionViewModel model) {
+        this.model = model;
         setId("exclusionView");
         eotField.setId("eotField");
         alphaField.setId("alphaDField");

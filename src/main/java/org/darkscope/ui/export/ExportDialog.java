@@ -6,60 +6,17 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Region;
 import javafx.stage.Window;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
-/** Asks which view to export as PNG and at what pixel size (default 3840 x 2160). */
+/** Asks which figure to export and at what pixel size (default 3840 x 2160). */
 public final class ExportDialog {
     /** Default export size: 4K UHD. */
     public static final int DEFAULT_WIDTH = 3840;
     public static final int DEFAULT_HEIGHT = 2160;
 
-    /** The answer: a view and a size. */
-    public record Choice(String view, Region node, int width, int height) {
-    }
-
     private ExportDialog() {
-    }
-
-    public static Optional<Choice> ask(Window owner, Map<String, Region> views) {
-        Dialog<Choice> d = new Dialog<>();
-        d.initOwner(owner);
-        d.setTitle("Export PNG");
-        d.setHeaderText("Export a view as a PNG at publication size");
-        ChoiceBox<String> which = new ChoiceBox<>();
-        which.getItems().addAll(views.keySet());
-        which.getSelectionModel().selectFirst();
-        which.setId("exportView");
-        TextField w = new TextField(Integer.toString(DEFAULT_WIDTH));
-        TextField h = new TextField(Integer.toString(DEFAULT_HEIGHT));
-        w.setId("exportWidth");
-        h.setId("exportHeight");
-        GridPane g = new GridPane();
-        g.setHgap(8);
-        g.setVgap(6);
-        g.addRow(0, new Label("view"), which);
-        g.addRow(1, new Label("width [px]"), w);
-        g.addRow(2, new Label("height [px]"), h);
-        d.getDialogPane().setContent(g);
-        d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
-        d.setResultConverter(b -> {
-            if (b != ButtonType.OK) {
-                return null;
-            }
-            int ww = Integer.parseInt(w.getText().trim());
-            int hh = Integer.parseInt(h.getText().trim());
-            return new Choice(which.getValue(), views.get(which.getValue()), ww, hh);
-        });
-        try {
-            return d.showAndWait();
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("width and height must be whole numbers of pixels");
-        }
     }
 
     /** The answer for a figure: its name and the pixel size. */
@@ -101,10 +58,5 @@ public final class ExportDialog {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("width and height must be whole numbers of pixels");
         }
-    }
-
-    /** Keeps insertion order. */
-    public static Map<String, Region> views() {
-        return new LinkedHashMap<>();
     }
 }

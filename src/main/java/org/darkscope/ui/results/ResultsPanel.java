@@ -15,8 +15,6 @@ import javafx.util.StringConverter;
 import org.darkscope.analysis.AnalysisDefinition;
 import org.darkscope.analysis.BackgroundChoice;
 import org.darkscope.analysis.limits.LimitMethod;
-import org.darkscope.session.Session;
-import org.darkscope.session.SessionListener;
 import org.darkscope.session.report.SummaryLine;
 
 /**
@@ -50,9 +48,8 @@ public final class ResultsPanel extends ScrollPane {
         rebuild();
     }
 
-    /** The controls of the analysis definition, kept in step with the session. */
+    /** The controls of the analysis definition, kept in step with the session (through the view model). */
     private HBox definitionBar() {
-        Session session = model.session();
         background.setId("backgroundMethod");
         background.getItems().setAll(BackgroundChoice.values());
         background.setConverter(converter(AnalysisDefinition::name));
@@ -61,16 +58,11 @@ public final class ResultsPanel extends ScrollPane {
         limitMethod.setConverter(converter(LimitMethod::cliName));
         cl.setId("confidenceLevel");
         cl.setConverter(converter(c -> AnalysisDefinition.percent(c) + " %"));
-        show(session.definition());
+        show(model.definitionProperty().get());
         background.valueProperty().addListener((o, a, b) -> edit(d -> d.withBackground(b), b));
         limitMethod.valueProperty().addListener((o, a, m) -> edit(d -> d.withLimitMethod(m), m));
         cl.valueProperty().addListener((o, a, c) -> edit(d -> d.withCl(c), c));
-        session.addListener(new SessionListener() {
-            @Override
-            public void definitionChanged(Session s) {
-                show(s.definition());
-            }
-        });
+        model.definitionProperty().addListener((o, a, d) -> show(d));
         HBox bar = new HBox(8, new Label("Limits: background"), background, new Label("method"), limitMethod,
                 new Label("CL"), cl);
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -80,7 +72,7 @@ public final class ResultsPanel extends ScrollPane {
 
     private <T> void edit(java.util.function.UnaryOperator<AnalysisDefinition> f, T value) {
         if (!updating && value != null) {
-            model.session().setDefinition(f.apply(model.session().definition()));
+            model.editDefinition(f);
         }
     }
 

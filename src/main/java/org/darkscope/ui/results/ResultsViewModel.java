@@ -25,6 +25,7 @@ import java.util.List;
 public final class ResultsViewModel {
     private final Session session;
     private final ObservableList<SummaryLine> lines = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<AnalysisDefinition> shownDefinition = new ReadOnlyObjectWrapper<>(this, "definition");
     private final ReadOnlyObjectWrapper<CutFlowTableModel> cutFlow = new ReadOnlyObjectWrapper<>(this, "cutFlow", CutFlowTableModel.empty());
     private List<SummaryLine> core = List.of();
     private List<SummaryLine> background = List.of();
@@ -47,6 +48,7 @@ public final class ResultsViewModel {
         this.session = session;
         runs = session.runs();
         definition = session.definition();
+        shownDefinition.set(definition);
         if (service != null) {
             // the weighted sums of background MC runs (one pass over their bitsets) on the worker, not the UI thread
             service.addWarmUp(r -> r.runs().forEach(org.darkscope.analysis.RunResult::weighted));
@@ -64,6 +66,7 @@ public final class ResultsViewModel {
             @Override
             public void definitionChanged(Session s) {
                 definition = s.definition();
+                shownDefinition.set(definition);
                 if (service == null && s.details() != null) {
                     background = SessionReport.detailLines(s.details(), runs, definition);
                     publish();
@@ -109,6 +112,16 @@ public final class ResultsViewModel {
 
     public Session session() {
         return session;
+    }
+
+    /** The session's analysis definition (background method, limit method, CL) the limits follow. */
+    public ReadOnlyObjectProperty<AnalysisDefinition> definitionProperty() {
+        return shownDefinition.getReadOnlyProperty();
+    }
+
+    /** Changes the session's analysis definition; the lines follow once it is re-evaluated. */
+    public void editDefinition(java.util.function.UnaryOperator<AnalysisDefinition> f) {
+        session.setDefinition(f.apply(session.definition()));
     }
 
     public ObservableList<SummaryLine> lines() {

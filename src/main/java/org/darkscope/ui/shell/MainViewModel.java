@@ -26,7 +26,8 @@ import java.util.function.BiConsumer;
 /**
  * The application shell's state as JavaFX properties: the data run, the run-loading task, the status
  * text, the recent files and the event picked by the user (table row or plane point; the 3D display
- * listens to it). Only this class talks to the {@link Session} and the {@link RunReader}.
+ * listens to it). It opens runs through the {@link RunReader} into the {@link Session}; the shell
+ * views talk only to it (each result view has its own view model on the same session).
  */
 public final class MainViewModel {
     private final Session session;

@@ -30,10 +30,7 @@ public final class MainWindow extends BorderPane {
     private final TabPane results = new TabPane();
     private final EventTable eventTable = new EventTable();
     private final StatusBar statusBar = new StatusBar();
-    /** Event list filters: every event, the selected ones, or the selected ones of one region. */
-    public static final java.util.List<String> EVENT_FILTERS = java.util.List.of("all events", "selected events",
-            "selected in sideband A", "selected in sideband C", "selected in region D", "selected in the box");
-    private final javafx.scene.control.ChoiceBox<String> eventFilter = new javafx.scene.control.ChoiceBox<>();
+    private final javafx.scene.control.ChoiceBox<EventFilter> eventFilter = new javafx.scene.control.ChoiceBox<>();
     private final Label eventCount = new Label();
     private final AppMenu menu;
 
@@ -47,7 +44,7 @@ public final class MainWindow extends BorderPane {
         results.setId("resultTabs");
         results.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         eventFilter.setId("eventFilter");
-        eventFilter.getItems().addAll(EVENT_FILTERS);
+        eventFilter.getItems().addAll(EventFilter.values());
         eventFilter.getSelectionModel().selectFirst();
         javafx.scene.layout.HBox filterBar = new javafx.scene.layout.HBox(6, new Label("show"), eventFilter, eventCount);
         filterBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
@@ -93,7 +90,7 @@ public final class MainWindow extends BorderPane {
     }
 
     /** The event list's filter choice (the workbench applies it to each result). */
-    public javafx.scene.control.ChoiceBox<String> eventFilter() {
+    public javafx.scene.control.ChoiceBox<EventFilter> eventFilter() {
         return eventFilter;
     }
 

@@ -13,8 +13,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
-import org.darkscope.session.Session;
-import org.darkscope.session.TaskExecutor;
 
 import java.util.function.Function;
 
@@ -37,8 +35,9 @@ public final class BackgroundValidationView extends BorderPane {
     private final Label command = new Label();
     private final TableView<BackgroundValidationViewModel.Row> table = new TableView<>();
 
-    public BackgroundValidationView(Session session, TaskExecutor worker, TaskExecutor deliver) {
-        model = new BackgroundValidationViewModel(session, worker, deliver);
+    /** A view of the given view model, which alone reads the session and runs the study. */
+    public BackgroundValidationView(BackgroundValidationViewModel model) {
+        this.model = model;
         setId("backgroundValidation");
         experiments.setId("validationExperiments");
         events.setId("validationEvents");

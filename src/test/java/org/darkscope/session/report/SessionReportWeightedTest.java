@@ -10,7 +10,7 @@ import org.darkscope.event.RunInfo;
 import org.darkscope.event.Schema;
 import org.darkscope.session.OpenRun;
 import org.darkscope.session.RunRole;
-import org.darkscope.session.SidebandRuns;
+import org.darkscope.testsupport.SidebandRuns;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

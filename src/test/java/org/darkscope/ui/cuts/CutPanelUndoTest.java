@@ -1,5 +1,6 @@
 package org.darkscope.ui.cuts;
 
+import org.darkscope.testsupport.FxTestBase;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -10,25 +11,19 @@ import javafx.stage.Stage;
 import org.darkscope.analysis.Selection;
 import org.darkscope.analysis.SelectionIo;
 import org.darkscope.event.RunData;
-import org.darkscope.session.CurrentThreadTaskExecutor;
-import org.darkscope.session.RecentRuns;
 import org.darkscope.session.RunRole;
 import org.darkscope.session.Session;
-import org.darkscope.session.SyntheticRuns;
-import org.darkscope.ui.DarkScopeApp;
+import org.darkscope.testsupport.RunFixtures;
 import org.darkscope.ui.Workbench;
 import org.darkscope.ui.shell.MainViewModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
-import java.util.prefs.Preferences;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -37,11 +32,9 @@ import static org.junit.jupiter.api.Assertions.*;
  * input refused with the box fields' red border, presets over tuned cuts, a saved modified selection
  * reopened, and the Unblind question answered by a stray Enter.
  */
-@ExtendWith(ApplicationExtension.class)
-class CutPanelUndoTest {
-    private static final RunData DATA = SyntheticRuns.random(3_000, 11);
+class CutPanelUndoTest extends FxTestBase {
+    private static final RunData DATA = RunFixtures.random(3_000, 11);
     private Workbench wb;
-    private Preferences prefs;
 
     @TempDir
     Path dir;
@@ -60,25 +53,14 @@ class CutPanelUndoTest {
 
     @Start
     void start(Stage stage) {
-        prefs = Preferences.userRoot().node("org/darkscope/test-undo-" + System.nanoTime());
-        Session session = new Session();
-        CurrentThreadTaskExecutor now = new CurrentThreadTaskExecutor();
-        MainViewModel model = new MainViewModel(session, (p, pr) -> {
-            throw new java.io.IOException("no files in this test");
-        }, now, new RecentRuns(prefs));
-        // counts on this thread, fits and limits in the background (as in WorkbenchTest): a quick start
-        wb = Workbench.create(model, now, new org.darkscope.session.BackgroundTaskExecutor("test-undo-details", 1),
-                new org.darkscope.ui.FxTaskExecutor());
-        Scene scene = new Scene(wb.window(), 1250, 780);
-        scene.getStylesheets().add(DarkScopeApp.stylesheet());
-        stage.setScene(scene);
-        stage.show();
+        wb = workbench();
+        MainViewModel model = wb.model();
+        Scene scene = show(stage, wb.window(), 1250, 780);
         model.addRun(DATA, RunRole.DATA);
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        prefs.removeNode();
         wb.close();
     }
 

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
+import org.darkscope.session.UserPreferences;
 import java.util.stream.Stream;
 
 import static org.darkscope.ui.display.DisplayTestSupport.fx;
@@ -36,7 +37,7 @@ class EventDisplayPresentationTest {
 
     @Start
     void start(Stage stage) {
-        prefs = Preferences.userRoot().node("org/darkscope/test-display-" + System.nanoTime());
+        prefs = UserPreferences.inMemory().node("org/darkscope/test-display"); // never the user's store
         pane = new EventDisplayPane();
         pane.setPreferences(prefs);
         elsewhere = new TextField();

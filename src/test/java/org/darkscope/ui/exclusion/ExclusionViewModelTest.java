@@ -12,7 +12,7 @@ import org.darkscope.event.RunInfo;
 import org.darkscope.event.Schema;
 import org.darkscope.session.CurrentThreadTaskExecutor;
 import org.darkscope.session.Session;
-import org.darkscope.session.SyntheticRuns;
+import org.darkscope.testsupport.RunFixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,8 +27,8 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /** The exclusion view's state without the toolkit: what it draws and prints for a given session. */
 class ExclusionViewModelTest {
-    private static final RunData DATA = SyntheticRuns.random(300, 21);
-    private static final RunData SIGNAL = withExternal(SyntheticRuns.signal(2000, 16.7, 22));
+    private static final RunData DATA = RunFixtures.random(300, 21);
+    private static final RunData SIGNAL = withExternal(RunFixtures.signal(2000, 16.7, 22));
 
     private Session session;
     private ExclusionViewModel vm;
@@ -53,7 +53,7 @@ class ExclusionViewModelTest {
             pd[k] = p[k];
             cls[k] = org.darkscope.event.EventClass.SIGNAL_BREM.code();
         }
-        return SyntheticRuns.of(info, ed, hd, pd, cls);
+        return RunFixtures.of(info, ed, hd, pd, cls);
     }
 
     @BeforeEach

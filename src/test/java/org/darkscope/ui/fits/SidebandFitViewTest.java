@@ -1,5 +1,6 @@
 package org.darkscope.ui.fits;
 
+import org.darkscope.testsupport.FxTestBase;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -8,18 +9,15 @@ import org.darkscope.analysis.background.BackgroundEstimate;
 import org.darkscope.analysis.background.ShapeFit;
 import org.darkscope.event.RunData;
 import org.darkscope.session.AnalysisService;
-import org.darkscope.session.CurrentThreadTaskExecutor;
 import org.darkscope.session.OpenRun;
 import org.darkscope.session.RunRole;
 import org.darkscope.session.Session;
-import org.darkscope.session.SidebandRuns;
+import org.darkscope.testsupport.SidebandRuns;
 import org.darkscope.ui.charts.Series;
 import org.darkscope.ui.charts.SeriesChart;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -30,8 +28,7 @@ import java.util.stream.Collectors;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** The sideband fit view draws one curve per accepted fit, and its extrapolation under the box, in both panels. */
-@ExtendWith(ApplicationExtension.class)
-class SidebandFitViewTest {
+class SidebandFitViewTest extends FxTestBase {
     private static final RunData RUN = SidebandRuns.simulated(8_000, 3, 7001);
     private Session session;
     private AnalysisService service;
@@ -40,10 +37,9 @@ class SidebandFitViewTest {
     @Start
     void start(Stage stage) {
         session = new Session();
-        CurrentThreadTaskExecutor now = new CurrentThreadTaskExecutor();
         service = new AnalysisService(session, new AnalysisEngine(List.of(), AnalysisEngine.Options.defaults().withThreads(1)),
                 now, now);
-        view = new SidebandFitView(session);
+        view = new SidebandFitView(new SidebandFitViewModel(session));
         stage.setScene(new Scene(view, 1100, 700));
         stage.show();
     }
@@ -65,7 +61,7 @@ class SidebandFitViewTest {
         List<Series> dashed = named(chart, true);
         assertEquals(accepted.size(), solid.size(), "one curve per accepted fit of " + e.method());
         assertEquals(accepted.size(), dashed.size(), "one extrapolation per accepted fit of " + e.method());
-        assertEquals(accepted.stream().map(SidebandFitView::fitSeriesName).collect(Collectors.toSet()),
+        assertEquals(accepted.stream().map(SidebandFitViewModel::fitSeriesName).collect(Collectors.toSet()),
                 solid.stream().map(Series::name).collect(Collectors.toSet()));
         // issue 10: each extrapolation starts as far below the edge as its fit range reaches above it
         List<Double> starts = accepted.stream().map(f -> Math.max(0, boxEdge - (f.fitHi() - f.fitLo()))).toList();

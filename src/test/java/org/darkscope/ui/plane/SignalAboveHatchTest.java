@@ -1,5 +1,6 @@
 package org.darkscope.ui.plane;
 
+import org.darkscope.testsupport.FxTestBase;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -7,9 +8,7 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -21,8 +20,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * The signal MC is drawn above the hatch of the blinded box (the hatch hides data, not simulation),
  * with its own legend entry; data inside the box stay hidden.
  */
-@ExtendWith(ApplicationExtension.class)
-class SignalAboveHatchTest {
+class SignalAboveHatchTest extends FxTestBase {
     private EnergyPlaneView view;
     private Stage stage;
 

@@ -1,6 +1,6 @@
 package org.darkscope.ui.results;
 
-import javafx.scene.Scene;
+import org.darkscope.testsupport.FxTestBase;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TableView;
@@ -13,26 +13,19 @@ import org.darkscope.analysis.RunResult;
 import org.darkscope.analysis.Selection;
 import org.darkscope.event.EventClass;
 import org.darkscope.event.RunData;
-import org.darkscope.session.CurrentThreadTaskExecutor;
-import org.darkscope.session.RecentRuns;
 import org.darkscope.session.RunRole;
 import org.darkscope.session.Session;
-import org.darkscope.session.SidebandRuns;
+import org.darkscope.testsupport.SidebandRuns;
 import org.darkscope.task.Progress;
-import org.darkscope.ui.DarkScopeApp;
 import org.darkscope.ui.Workbench;
-import org.darkscope.ui.shell.MainViewModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.prefs.Preferences;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -41,29 +34,16 @@ import static org.junit.jupiter.api.Assertions.*;
  * cut flow show nothing from which the box count could be derived until the user unblinds, while the
  * background MC stays visible.
  */
-@ExtendWith(ApplicationExtension.class)
-class BlindedPseudoDataTest {
+class BlindedPseudoDataTest extends FxTestBase {
     private static final int RUN = 7101;
     private static final RunData DATA = SidebandRuns.simulated(20_000, 5, RUN);
     private static final RunData BKG = SidebandRuns.simulated(10_000, 6, 7102);
     private Workbench wb;
-    private Preferences prefs;
 
     @Start
     void start(Stage stage) {
-        prefs = Preferences.userRoot().node("org/darkscope/test-blind-" + System.nanoTime());
-        Session session = new Session();
-        CurrentThreadTaskExecutor now = new CurrentThreadTaskExecutor();
-        MainViewModel model = new MainViewModel(session, (p, pr) -> {
-            throw new java.io.IOException("no files in this test");
-        }, now, new RecentRuns(prefs));
-        // stage 2 (fits, limits: seconds on these large synthetic backgrounds) in the background, as in the application
-        wb = Workbench.create(model, now, new org.darkscope.session.BackgroundTaskExecutor("test-details", 1),
-                new org.darkscope.ui.FxTaskExecutor());
-        Scene scene = new Scene(wb.window(), 1250, 780);
-        scene.getStylesheets().add(DarkScopeApp.stylesheet());
-        stage.setScene(scene);
-        stage.show();
+        wb = workbench();
+        show(stage, wb.window(), 1250, 780);
     }
 
     /** Opens the runs (in the test, not in the setup: its time limit is short on a busy machine). */
@@ -81,7 +61,6 @@ class BlindedPseudoDataTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        prefs.removeNode();
         wb.close();
     }
 

@@ -7,12 +7,12 @@ import org.darkscope.analysis.Selection;
 import org.darkscope.event.RunData;
 import org.darkscope.event.RunInfo;
 import org.darkscope.event.Schema;
-import org.darkscope.session.SyntheticRuns;
+import org.darkscope.testsupport.RunFixtures;
 import org.darkscope.session.report.ResultsSummary;
 import org.darkscope.session.report.SummaryLine;
 import org.darkscope.ui.plane.PlaneRegion;
 import org.darkscope.ui.plane.PlaneSnapshot;
-import org.darkscope.ui.workbench.PlaneSnapshots;
+import org.darkscope.ui.plane.PlaneSnapshots;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -21,8 +21,8 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /** What the panels show, checked against plain loops over the columns (an independent count). */
 class ResultsSummaryTest {
-    private static final RunData DATA = SyntheticRuns.random(4000, 21);
-    private static final RunData SIGNAL = SyntheticRuns.signal(2000, 16.7, 22);
+    private static final RunData DATA = RunFixtures.random(4000, 21);
+    private static final RunData SIGNAL = RunFixtures.signal(2000, 16.7, 22);
 
     /** Counts by hand: selected by the engine (its bitset), region by the box edges. */
     private static long count(AnalysisResult r, double eLo, double eHi, double hLo, double hHi) {
@@ -76,7 +76,7 @@ class ResultsSummaryTest {
     void twoProcessesAtOneMassGetTheirOwnEfficiencyLines() {
         // same events, relabelled as a resonant-annihilation run of the same mass
         RunInfo i = SIGNAL.info();
-        RunData annihilation = SyntheticRuns.of(new RunInfo(i.runNumber() + 1, i.beamEnergy(), i.eot(), i.intensity(),
+        RunData annihilation = RunFixtures.of(new RunInfo(i.runNumber() + 1, i.beamEnergy(), i.eot(), i.intensity(),
                         i.geometryVersion(), true, "signal-annihilation", i.seed(), i.signalMassMeV(), i.generator(),
                         i.schemaVersion(), "annihilation twin"),
                 SIGNAL.asDoubles(Schema.ECAL), SIGNAL.asDoubles(Schema.HCAL), SIGNAL.asDoubles(Schema.P),

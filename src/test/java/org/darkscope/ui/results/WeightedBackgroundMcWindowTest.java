@@ -19,8 +19,8 @@ import org.darkscope.session.CurrentThreadTaskExecutor;
 import org.darkscope.session.RecentRuns;
 import org.darkscope.session.RunRole;
 import org.darkscope.session.Session;
-import org.darkscope.session.SidebandRuns;
-import org.darkscope.session.SyntheticRuns;
+import org.darkscope.testsupport.SidebandRuns;
+import org.darkscope.testsupport.RunFixtures;
 import org.darkscope.ui.DarkScopeApp;
 import org.darkscope.ui.Workbench;
 import org.darkscope.ui.shell.MainViewModel;
@@ -38,7 +38,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.prefs.Preferences;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -55,13 +54,11 @@ class WeightedBackgroundMcWindowTest {
     static Path dir;
     private static final int BKG_RUN = 7302;
     private Workbench wb;
-    private Preferences prefs;
 
     @Start
     void start(Stage stage) {
-        prefs = Preferences.userRoot().node("org/darkscope/test-weighted-" + System.nanoTime());
         CurrentThreadTaskExecutor now = new CurrentThreadTaskExecutor();
-        MainViewModel model = new MainViewModel(new Session(), DarkScopeApp.defaultReader(), now, new RecentRuns(prefs));
+        MainViewModel model = new MainViewModel(new Session(), DarkScopeApp.defaultReader(), now, RecentRuns.inMemory());
         wb = Workbench.create(model, now, now, now);
         Scene scene = new Scene(wb.window(), 1250, 780);
         scene.getStylesheets().add(DarkScopeApp.stylesheet());
@@ -71,7 +68,6 @@ class WeightedBackgroundMcWindowTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        prefs.removeNode();
         wb.close();
     }
 
@@ -107,7 +103,7 @@ class WeightedBackgroundMcWindowTest {
     }
 
     static RunData signalWithExternalFactor() {
-        RunData s = SyntheticRuns.signal(3_000, 20, 9);
+        RunData s = RunFixtures.signal(3_000, 20, 9);
         Map<String, String> gen = new LinkedHashMap<>(s.info().generator());
         ExternalEfficiency.na64Published().putInto(gen);
         RunInfo i = s.info();

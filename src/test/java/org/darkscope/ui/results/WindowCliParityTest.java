@@ -1,5 +1,6 @@
 package org.darkscope.ui.results;
 
+import org.darkscope.testsupport.FxTestBase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import javafx.scene.Scene;
@@ -15,22 +16,18 @@ import org.darkscope.analysis.limits.LimitMethod;
 import org.darkscope.cli.DarkScopeCli;
 import org.darkscope.event.RunData;
 import org.darkscope.io.RunFiles;
-import org.darkscope.session.CurrentThreadTaskExecutor;
-import org.darkscope.session.RecentRuns;
 import org.darkscope.session.RunRole;
 import org.darkscope.session.Session;
 import org.darkscope.session.SessionFile;
-import org.darkscope.session.SidebandRuns;
-import org.darkscope.session.SyntheticRuns;
+import org.darkscope.testsupport.SidebandRuns;
+import org.darkscope.testsupport.RunFixtures;
 import org.darkscope.ui.DarkScopeApp;
 import org.darkscope.ui.Workbench;
 import org.darkscope.ui.shell.MainViewModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -42,7 +39,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.prefs.Preferences;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -54,29 +50,21 @@ import static org.junit.jupiter.api.Assertions.*;
  * the session is saved, {@code analyse --session} runs in-process, and every number on screen in the
  * results summary and the cut flow is compared with the command line's, number by number.
  */
-@ExtendWith(ApplicationExtension.class)
-class WindowCliParityTest {
+class WindowCliParityTest extends FxTestBase {
     @TempDir
     static Path dir;
     private static final Pattern NUMBER = Pattern.compile("[-+]?\\d+(?:\\.\\d+)?(?:[eE][-+]?\\d+)?");
     private Workbench wb;
-    private Preferences prefs;
 
     @Start
     void start(Stage stage) {
-        prefs = Preferences.userRoot().node("org/darkscope/test-parity-" + System.nanoTime());
-        CurrentThreadTaskExecutor now = new CurrentThreadTaskExecutor();
-        MainViewModel model = new MainViewModel(new Session(), DarkScopeApp.defaultReader(), now, new RecentRuns(prefs));
+        MainViewModel model = new MainViewModel(new Session(), DarkScopeApp.defaultReader(), now, recentRuns);
         wb = Workbench.create(model, now, now, now); // both stages on the calling thread: on screen when a gesture returns
-        Scene scene = new Scene(wb.window(), 1250, 780);
-        scene.getStylesheets().add(DarkScopeApp.stylesheet());
-        stage.setScene(scene);
-        stage.show();
+        Scene scene = show(stage, wb.window(), 1250, 780);
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        prefs.removeNode();
         wb.close();
     }
 
@@ -130,7 +118,7 @@ class WindowCliParityTest {
     void everyNumberOnScreenEqualsAnalyseSession(FxRobot robot) throws Exception {
         Path data = write(SidebandRuns.simulated(20_000, 5, 7201), "data.parquet");
         Path bkg = write(SidebandRuns.simulated(8_000, 6, 7202), "bkg.parquet");
-        Path sig = write(SyntheticRuns.signal(2_000, 16.7, 7), "signal.parquet");
+        Path sig = write(RunFixtures.signal(2_000, 16.7, 7), "signal.parquet");
         Session s = wb.model().session();
         robot.interact(() -> {
             wb.model().openRun(data, RunRole.DATA);

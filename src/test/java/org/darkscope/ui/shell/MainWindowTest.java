@@ -1,5 +1,6 @@
 package org.darkscope.ui.shell;
 
+import org.darkscope.testsupport.FxTestBase;
 import javafx.scene.Scene;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
@@ -9,18 +10,14 @@ import javafx.stage.Stage;
 import org.darkscope.event.RunData;
 import org.darkscope.event.Schema;
 import org.darkscope.session.BackgroundTaskExecutor;
-import org.darkscope.session.RecentRuns;
 import org.darkscope.session.RunReader;
 import org.darkscope.session.RunRole;
 import org.darkscope.session.Session;
-import org.darkscope.session.SyntheticRuns;
-import org.darkscope.ui.DarkScopeApp;
+import org.darkscope.testsupport.RunFixtures;
 import org.darkscope.ui.Workbench;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -28,15 +25,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-@ExtendWith(ApplicationExtension.class)
-class MainWindowTest {
-    private static final RunData RUN = SyntheticRuns.random(5000, 11);
+class MainWindowTest extends FxTestBase {
+    private static final RunData RUN = RunFixtures.random(5000, 11);
     private MainWindow window;
-    private Preferences prefs;
 
     /** Reads "bad*.parquet" as a broken file, anything else as RUN. */
     private static final RunReader FAKE_READER = (path, progress) -> {
@@ -56,19 +50,14 @@ class MainWindowTest {
 
     @Start
     void start(Stage stage) {
-        prefs = Preferences.userRoot().node("org/darkscope/test-window-" + System.nanoTime());
         MainViewModel model = new MainViewModel(new Session(), FAKE_READER, new BackgroundTaskExecutor("test-loader", 1),
-                new RecentRuns(prefs));
+                recentRuns);
         window = Workbench.build(model);
-        Scene scene = new Scene(window, 1200, 760);
-        scene.getStylesheets().add(DarkScopeApp.stylesheet());
-        stage.setScene(scene);
-        stage.show();
+        Scene scene = show(stage, window, 1200, 760);
     }
 
     @AfterEach
     void cleanPrefs() throws Exception {
-        prefs.removeNode();
     }
 
     @Test

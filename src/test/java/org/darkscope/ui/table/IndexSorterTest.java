@@ -2,7 +2,7 @@ package org.darkscope.ui.table;
 
 import org.darkscope.event.RunData;
 import org.darkscope.event.Schema;
-import org.darkscope.session.SyntheticRuns;
+import org.darkscope.testsupport.RunFixtures;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.*;
 class IndexSorterTest {
     @Test
     void sortsLikeAComparatorOverTheColumn() {
-        RunData run = SyntheticRuns.random(2000, 3);
+        RunData run = RunFixtures.random(2000, 3);
         float[] e = run.floats(Schema.ECAL);
         int[] all = IndexList.range(run.size());
         int[] asc = IndexSorter.sort(run, Schema.ECAL, all, true);
@@ -41,7 +41,7 @@ class IndexSorterTest {
 
     @Test
     void sortsIntColumnsWithNegativeValues() {
-        RunData run = SyntheticRuns.random(50, 1);
+        RunData run = RunFixtures.random(50, 1);
         int[] ev = run.ints(Schema.EVENT);
         int[] desc = IndexSorter.sort(run, Schema.EVENT, IndexList.range(50), false);
         assertEquals(49, ev[desc[0]]);

@@ -1,5 +1,6 @@
 package org.darkscope.ui.table;
 
+import org.darkscope.testsupport.FxTestBase;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.Scene;
 import javafx.scene.control.TableCell;
@@ -8,9 +9,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 import java.util.List;
@@ -19,8 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Columns fit their text, the full text is on hover, NaN reads "–". */
-@ExtendWith(ApplicationExtension.class)
-class TableColumnsTest {
+class TableColumnsTest extends FxTestBase {
     private static final String LONG = "0.4274  [0.4224, 0.4324] 68% clopper-pearson (4274/10000)";
     private final TableView<List<String>> table = new TableView<>();
 

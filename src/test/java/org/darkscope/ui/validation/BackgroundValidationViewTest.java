@@ -47,7 +47,7 @@ class BackgroundValidationViewTest extends FxTestBase {
     @Start
     void start(Stage stage) {
         session.setSelection(Selection.published());
-        view = new BackgroundValidationView(session, worker, now);
+        view = new BackgroundValidationView(new BackgroundValidationViewModel(session, worker, now));
         show(stage, view, 1100, 500);
     }
 

@@ -1,25 +1,22 @@
 package org.darkscope.ui.workbench;
 
+import org.darkscope.testsupport.FxTestBase;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.darkscope.analysis.Selection;
 import org.darkscope.event.RunData;
 import org.darkscope.io.RunFiles;
-import org.darkscope.session.CurrentThreadTaskExecutor;
 import org.darkscope.session.OpenRun;
-import org.darkscope.session.RecentRuns;
 import org.darkscope.session.RunRole;
 import org.darkscope.session.Session;
-import org.darkscope.session.SyntheticRuns;
+import org.darkscope.testsupport.RunFixtures;
 import org.darkscope.ui.DarkScopeApp;
 import org.darkscope.ui.Workbench;
 import org.darkscope.ui.shell.MainViewModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 import javax.imageio.ImageIO;
@@ -27,36 +24,27 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.prefs.Preferences;
 
 import static org.junit.jupiter.api.Assertions.*;
 
 /** PNG at 4K, CSV of the tables, and a session saved and reopened exactly. */
-@ExtendWith(ApplicationExtension.class)
-class ExportAndSessionTest {
+class ExportAndSessionTest extends FxTestBase {
     @TempDir
     static Path dir;
     private Workbench wb;
-    private Preferences prefs;
 
     @Start
     void start(Stage stage) {
-        prefs = Preferences.userRoot().node("org/darkscope/test-export-" + System.nanoTime());
-        CurrentThreadTaskExecutor now = new CurrentThreadTaskExecutor();
-        MainViewModel model = new MainViewModel(new Session(), DarkScopeApp.defaultReader(), now, new RecentRuns(prefs));
+        MainViewModel model = new MainViewModel(new Session(), DarkScopeApp.defaultReader(), now, recentRuns);
         // stage 1 (counts, cut flow, efficiency) on this thread: on screen when the gesture returns;
         // stage 2 (fits, limits) in the background as in the application
         wb = Workbench.create(model, now, new org.darkscope.session.BackgroundTaskExecutor("test-details", 1),
                 new org.darkscope.ui.FxTaskExecutor());
-        Scene scene = new Scene(wb.window(), 1200, 760);
-        scene.getStylesheets().add(DarkScopeApp.stylesheet());
-        stage.setScene(scene);
-        stage.show();
+        Scene scene = show(stage, wb.window(), 1200, 760);
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        prefs.removeNode();
         wb.close();
     }
 
@@ -68,7 +56,7 @@ class ExportAndSessionTest {
 
     @Test
     void planeExportsAtFourKAndTablesAsCsv(FxRobot robot) throws Exception {
-        robot.interact(() -> wb.model().addRun(SyntheticRuns.random(5000, 3), RunRole.DATA));
+        robot.interact(() -> wb.model().addRun(RunFixtures.random(5000, 3), RunRole.DATA));
         Path png = dir.resolve("plane.png");
         robot.interact(() -> wb.exportFigure("energy plane", 3840, 2160, png));
         BufferedImage img = ImageIO.read(png.toFile());
@@ -117,7 +105,7 @@ class ExportAndSessionTest {
 
     @Test
     void exclusionFigureIsTheSameWhetherItsTabIsShownOrNot(FxRobot robot) throws Exception {
-        robot.interact(() -> wb.model().addRun(SyntheticRuns.random(5000, 3), RunRole.DATA));
+        robot.interact(() -> wb.model().addRun(RunFixtures.random(5000, 3), RunRole.DATA));
         org.testfx.util.WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS,
                 () -> wb.model().session().details() != null);
         Path hidden = dir.resolve("hidden.svg");
@@ -132,8 +120,8 @@ class ExportAndSessionTest {
 
     @Test
     void sessionReopensWithTheSameRunsSelectionAndViews(FxRobot robot) throws Exception {
-        Path data = write(SyntheticRuns.random(3000, 4), "data.parquet");
-        Path sig = write(SyntheticRuns.signal(1000, 16.7, 5), "signal.parquet");
+        Path data = write(RunFixtures.random(3000, 4), "data.parquet");
+        Path sig = write(RunFixtures.signal(1000, 16.7, 5), "signal.parquet");
         Session s = wb.model().session();
         robot.interact(() -> {
             wb.model().openRun(data, RunRole.DATA);

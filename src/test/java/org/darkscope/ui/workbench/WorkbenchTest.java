@@ -1,5 +1,6 @@
 package org.darkscope.ui.workbench;
 
+import org.darkscope.testsupport.FxTestBase;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
@@ -18,26 +19,19 @@ import org.darkscope.analysis.AnalysisResult;
 import org.darkscope.analysis.Efficiency;
 import org.darkscope.analysis.Region;
 import org.darkscope.event.RunData;
-import org.darkscope.session.CurrentThreadTaskExecutor;
-import org.darkscope.session.RecentRuns;
 import org.darkscope.session.RunRole;
-import org.darkscope.session.Session;
-import org.darkscope.session.SyntheticRuns;
-import org.darkscope.ui.DarkScopeApp;
+import org.darkscope.testsupport.RunFixtures;
 import org.darkscope.ui.Workbench;
 import org.darkscope.ui.plane.PlaneRegion;
 import org.darkscope.ui.shell.MainViewModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.prefs.Preferences;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -47,29 +41,16 @@ import static org.junit.jupiter.api.Assertions.*;
  * Stage 1 of the analysis runs on the FX thread here (same-thread executor) so every gesture's counts,
  * cut flow and efficiency are on screen when the gesture returns; stage 2 runs in the background.
  */
-@ExtendWith(ApplicationExtension.class)
-class WorkbenchTest {
-    private static final RunData DATA = SyntheticRuns.random(20_000, 7);
-    private static final RunData SIGNAL = SyntheticRuns.signal(5_000, 16.7, 8);
+class WorkbenchTest extends FxTestBase {
+    private static final RunData DATA = RunFixtures.random(20_000, 7);
+    private static final RunData SIGNAL = RunFixtures.signal(5_000, 16.7, 8);
     private Workbench wb;
-    private Preferences prefs;
 
     @Start
     void start(Stage stage) {
-        prefs = Preferences.userRoot().node("org/darkscope/test-wb-" + System.nanoTime());
-        Session session = new Session();
-        CurrentThreadTaskExecutor now = new CurrentThreadTaskExecutor();
-        MainViewModel model = new MainViewModel(session, (p, pr) -> {
-            throw new java.io.IOException("no files in this test");
-        }, now, new RecentRuns(prefs));
-        // stage 1 (counts, cut flow, efficiency) on this thread: on screen when the gesture returns;
-        // stage 2 (fits, limits) in the background as in the application
-        wb = Workbench.create(model, now, new org.darkscope.session.BackgroundTaskExecutor("test-details", 1),
-                new org.darkscope.ui.FxTaskExecutor());
-        Scene scene = new Scene(wb.window(), 1250, 780);
-        scene.getStylesheets().add(DarkScopeApp.stylesheet());
-        stage.setScene(scene);
-        stage.show();
+        wb = workbench();
+        MainViewModel model = wb.model();
+        Scene scene = show(stage, wb.window(), 1250, 780);
         model.addRun(DATA, RunRole.DATA);
         model.addRun(SIGNAL, RunRole.SIGNAL);
         wb.planeView().setLogHcal(true);
@@ -78,7 +59,6 @@ class WorkbenchTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        prefs.removeNode();
         wb.close();
     }
 
@@ -197,7 +177,7 @@ class WorkbenchTest {
     @Test
     void eventListShowsTheSelectedEventsAndClickingAPointPicksIt(FxRobot robot) {
         robot.interact(() -> wb.window().resultTabs().getSelectionModel().select(0));
-        robot.interact(() -> wb.window().eventFilter().getSelectionModel().select(1));
+        robot.interact(() -> wb.window().eventFilter().getSelectionModel().select(org.darkscope.ui.shell.EventFilter.SELECTED));
         AnalysisResult exp = expected();
         var box = exp.selection().box();
         float[] e = DATA.floats(org.darkscope.event.Schema.ECAL);

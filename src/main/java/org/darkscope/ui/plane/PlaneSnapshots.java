@@ -1,4 +1,4 @@
-package org.darkscope.ui.workbench;
+package org.darkscope.ui.plane;
 
 import org.darkscope.analysis.AnalysisResult;
 import org.darkscope.analysis.Histogram2D;
@@ -8,10 +8,6 @@ import org.darkscope.analysis.RunResult;
 import org.darkscope.analysis.SignalBox;
 import org.darkscope.event.RunData;
 import org.darkscope.event.Schema;
-import org.darkscope.ui.plane.BoxEdges;
-import org.darkscope.ui.plane.Grid2D;
-import org.darkscope.ui.plane.PlaneRegion;
-import org.darkscope.ui.plane.PlaneSnapshot;
 
 import java.util.EnumMap;
 import java.util.List;

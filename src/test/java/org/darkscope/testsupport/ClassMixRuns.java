@@ -1,4 +1,4 @@
-package org.darkscope.analysis;
+package org.darkscope.testsupport;
 
 import org.darkscope.event.ArrayCellStore;
 import org.darkscope.event.ColumnDef;
@@ -19,11 +19,11 @@ import java.util.Random;
  * tower for the shower-shape tail, the central cell of each HCAL module) and the summary is derived
  * from the cells as for any run, so a run survives a round trip through a run file.
  */
-public final class SyntheticRuns {
-    private SyntheticRuns() {
+public final class ClassMixRuns {
+    private ClassMixRuns() {
     }
 
-    static final Detector DETECTOR = GeometryLoader.defaultDetector();
+    public static final Detector DETECTOR = GeometryLoader.defaultDetector();
 
     public static RunData background(int n, long seed) {
         return build(n, seed, new RunInfo(1, 100, 1e9, 5e6, GeometryLoader.DEFAULT_VERSION, true, "physics", seed,
@@ -39,7 +39,7 @@ public final class SyntheticRuns {
                 "signal-brem", seed, massMeV, Map.of(), Schema.VERSION, "synthetic signal"), true);
     }
 
-    static RunData build(int n, long seed, RunInfo info, boolean signal) {
+    public static RunData build(int n, long seed, RunInfo info, boolean signal) {
         Random r = new Random(seed);
         Schema s = Schema.of(DETECTOR);
         Map<String, Object> cols = new HashMap<>();

@@ -1,4 +1,4 @@
-package org.darkscope.session;
+package org.darkscope.testsupport;
 
 import org.darkscope.analysis.SignalBox;
 import org.darkscope.analysis.background.SidebandFitter;
@@ -55,6 +55,6 @@ public final class SidebandRuns {
         }
         RunInfo info = new RunInfo(runNumber, 100, 1e9, 0, "na64-2018", true, "pseudo-data", seed, Double.NaN, Map.of(),
                 Schema.VERSION, "simulated run with fit-friendly sidebands for tests");
-        return SyntheticRuns.of(info, e, h, p, cls);
+        return RunFixtures.of(info, e, h, p, cls);
     }
 }

@@ -1,4 +1,4 @@
-package org.darkscope.ui.distributions;
+package org.darkscope.report;
 
 import org.darkscope.analysis.AnalysisEngine;
 import org.darkscope.analysis.AnalysisResult;
@@ -8,7 +8,7 @@ import org.darkscope.analysis.Variable;
 import org.darkscope.event.RunData;
 import org.darkscope.event.RunInfo;
 import org.darkscope.event.Schema;
-import org.darkscope.session.SidebandRuns;
+import org.darkscope.testsupport.SidebandRuns;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

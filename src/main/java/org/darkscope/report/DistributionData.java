@@ -1,4 +1,4 @@
-package org.darkscope.ui.distributions;
+package org.darkscope.report;
 
 import org.darkscope.analysis.AnalysisResult;
 import org.darkscope.analysis.Cut;
@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * The linked distributions of one variable, per EOT: all data events, selected data events and
  * selected background MC, plus the cut edges on that variable. Histograms come from the engine
- * (selected: the current result; all: a result of the same runs with every cut off). No toolkit.
+ * (selected: the current result; all: a result of the same runs with every cut off). No toolkit:
+ * the distributions view and {@code darkscope plot distribution} both draw it.
  *
  * @param variable   the variable
  * @param edges      bin edges

@@ -1,4 +1,4 @@
-package org.darkscope.ui.workbench;
+package org.darkscope.ui.plane;
 
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -15,9 +15,6 @@ import org.darkscope.session.OpenRun;
 import org.darkscope.session.RunRole;
 import org.darkscope.session.Session;
 import org.darkscope.session.SessionListener;
-import org.darkscope.ui.plane.BoxEdges;
-import org.darkscope.ui.plane.BoxOverlay;
-import org.darkscope.ui.plane.PlaneSnapshot;
 
 import java.util.List;
 
@@ -38,7 +35,8 @@ public final class PlaneViewModel {
     private record Roles(List<RunData> data, List<RunData> signal) {
     }
 
-    private record Built(AnalysisResult result, PlaneSnapshot snapshot) {
+    /** A snapshot built on the worker, with the result and the roles it was built for. */
+    private record Built(AnalysisResult result, Roles roles, PlaneSnapshot snapshot) {
     }
 
     public PlaneViewModel(Session session, AnalysisService service) {
@@ -46,7 +44,10 @@ public final class PlaneViewModel {
         updateRoles();
         box.set(PlaneSnapshots.edges(session.selection().box()));
         if (service != null) {
-            service.addWarmUp(r -> built = new Built(r, build(r)));
+            service.addWarmUp(r -> {
+                Roles ro = roles;
+                built = new Built(r, ro, build(r, ro));
+            });
         }
         session.addListener(new SessionListener() {
             @Override
@@ -71,8 +72,13 @@ public final class PlaneViewModel {
                     snapshot.set(null);
                     return;
                 }
+                // the result may arrive before this model heard of the runs that made it (listeners run in
+                // order, and the worker may have built with the roles before the change): roles now, and
+                // the worker's snapshot only if it was built with the same roles
+                updateRoles();
                 Built b = built;
-                snapshot.set(b != null && b.result() == r ? b.snapshot() : build(r));
+                Roles ro = roles;
+                snapshot.set(b != null && b.result() == r && b.roles().equals(ro) ? b.snapshot() : build(r, ro));
             }
         });
         box.addListener((o, a, b) -> {
@@ -101,8 +107,7 @@ public final class PlaneViewModel {
         roles = new Roles(data, signal);
     }
 
-    private PlaneSnapshot build(AnalysisResult r) {
-        Roles ro = roles;
+    private static PlaneSnapshot build(AnalysisResult r, Roles ro) {
         List<RunData> in = r.runs().stream().map(x -> x.run()).toList();
         List<RunData> data = ro.data().stream().filter(x -> in.stream().anyMatch(y -> y == x)).toList();
         List<RunData> signal = ro.signal().stream().filter(x -> in.stream().anyMatch(y -> y == x)).toList();
