@@ -137,6 +137,8 @@ public final class BenchCommand implements Callable<Integer> {
             o.put("cuts", sel.enabledCuts().size());
             o.put("changedCut", cut.name());
             o.put("threads", opt.threads());
+            o.put("kernel", AnalysisEngine.kernel());
+            o.put("java", Runtime.version().toString());
             o.put("repetitions", repetitions);
             o.put("warmup", warmup);
             o.put("replicate", replicate);
@@ -161,8 +163,8 @@ public final class BenchCommand implements Callable<Integer> {
             o.put("planeInRange", rr.plane().inRange());
             out.println(CliJson.MAPPER.writeValueAsString(o));
         } else {
-            out.printf(Locale.ROOT, "%s: %,d events, %d cuts, %d thread(s), load %.0f ms%n", file, n, sel.enabledCuts().size(),
-                    opt.threads(), loadMs);
+            out.printf(Locale.ROOT, "%s: %,d events, %d cuts, %d thread(s), load %.0f ms; Java %s, %s kernels%n", file, n,
+                    sel.enabledCuts().size(), opt.threads(), loadMs, Runtime.version(), AnalysisEngine.kernel());
             Table t = new Table("evaluation", "median [ms]", "min [ms]", "CPU [ms]", "events/s");
             t.row("full (all cuts, cut flow, regions, plane)", CliJson.fmt(fullMs), CliJson.fmt(full[0]), CliJson.fmt(fullCpuMs),
                     String.format(Locale.ROOT, "%.3g", n / (fullMs / 1e3)));
