@@ -183,15 +183,19 @@ public final class SummaryDeriver {
             for (int t = 0; t < nTower; t++) {
                 int pa = (preOff + t) * stride + k0;
                 int pb = (mainOff + t) * stride + k0;
+                // three simple loops (each vectorises) rather than one with mixed float/double/int work
                 for (int k = 0; k < len; k++) {
-                    float a = cells[pa + k];
-                    float b = cells[pb + k];
-                    sp[k] += a;
-                    sm[k] += b;
-                    float tt = a + b;
-                    boolean up = tt > hotE[k];
-                    hotE[k] = up ? tt : hotE[k];
-                    hot[k] = up ? t : hot[k];
+                    sp[k] += cells[pa + k];
+                }
+                for (int k = 0; k < len; k++) {
+                    sm[k] += cells[pb + k];
+                }
+                for (int k = 0; k < len; k++) {
+                    float tt = cells[pa + k] + cells[pb + k];
+                    if (tt > hotE[k]) {
+                        hotE[k] = tt;
+                        hot[k] = t;
+                    }
                 }
             }
             for (int k = 0; k < len; k++) {

@@ -247,8 +247,18 @@ final class RunFileLoader {
 
         /** One row group's cells, column-major with {@code rows} events per cell. */
         void add(float[] group, int rows) {
-            for (int c = 0, i = 0; c < counters.length; c++) {
-                for (int k = 0; k < rows; k++, i++) {
+            for (int c = 0; c < counters.length; c++) {
+                int from = c * rows;
+                // sign bit of m: some value is negative (or -0), NaN or infinite; the OR loop vectorises
+                int m = 0;
+                for (int i = from; i < from + rows; i++) {
+                    int b = Float.floatToRawIntBits(group[i]);
+                    m |= b | (b + 0x00800000);
+                }
+                if (m >= 0) {
+                    continue;
+                }
+                for (int i = from; i < from + rows; i++) {
                     float v = group[i];
                     if (!(v >= 0) || v == Float.POSITIVE_INFINITY) {
                         count(c, v);
