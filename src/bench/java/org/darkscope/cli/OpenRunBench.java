@@ -50,6 +50,12 @@ public final class OpenRunBench {
         long base = usedAfterGc();
         run = RunFiles.read(file);
         long withRun = usedAfterGc();
+        long arrays = 0;
+        for (Object a : run.columns().values()) {
+            arrays += (long) java.lang.reflect.Array.getLength(a) * (a instanceof long[] ? 8 : 4);
+        }
+        System.out.printf(Locale.ROOT, "summary columns: %d arrays, %.1f bytes/event; cells: %s%n", run.columns().size(),
+                arrays / (double) n, run.cells().getClass().getSimpleName());
         long withEngine;
         try (AnalysisEngine e = new AnalysisEngine(List.of(run))) {
             e.evaluate(Selection.published().withBlinded(false));
