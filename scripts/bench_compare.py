@@ -12,6 +12,11 @@ All tools must agree on the cut flow, the region counts and the histogram total,
 Usage:
   python3 scripts/bench_compare.py RUN.parquet [--selection SEL.json] [--jar target/darkscope.jar]
                                    [--repetitions 50] [--warmup 10] [--java-repetitions 200]
+                                   [--java /path/to/java] [--java-opt=--add-modules=jdk.incubator.vector ...]
+                                   [--threads T]
+On JDK 21+ pass --java-opt=--add-modules=jdk.incubator.vector for the Vector API kernels (the JSON
+line and the table say which kernels ran). The last lines compare CPU time per evaluation: the tools
+may use different numbers of threads, CPU time is the work done.
 Needs: numpy pyarrow polars duckdb (python3 -m venv /tmp/v && /tmp/v/bin/pip install ...).
 """
 import argparse
@@ -260,6 +265,9 @@ def main():
     ap.add_argument("--warmup", type=int, default=10)
     ap.add_argument("--java-repetitions", type=int, default=200)
     ap.add_argument("--skip-java", action="store_true")
+    ap.add_argument("--java", default="java", help="java executable (default: java on the PATH)")
+    ap.add_argument("--java-opt", action="append", default=[], help="JVM option, repeatable")
+    ap.add_argument("--threads", type=int, help="DarkScope engine threads (default: all processors)")
     a = ap.parse_args()
 
     schema_names = pq.ParquetFile(a.file).schema_arrow.names
@@ -287,21 +295,24 @@ def main():
 
     java = None
     if not a.skip_java:
-        cmd = ["java", "-jar", a.jar, "bench", a.file, "--selection", a.selection, "--json",
-               "--repetitions", str(a.java_repetitions)]
+        cmd = [a.java] + a.java_opt + ["-jar", a.jar, "bench", a.file, "--selection", a.selection, "--json",
+                                        "--repetitions", str(a.java_repetitions)]
+        if a.threads:
+            cmd += ["--threads", str(a.threads)]
         print("running: " + " ".join(cmd))
         p = subprocess.run(cmd, capture_output=True, text=True)
         if p.returncode != 0:
             sys.exit("darkscope bench failed: " + p.stderr)
         java = json.loads(p.stdout[p.stdout.index("{"):])
-        results["darkscope (Java %s, %d threads)" % (java_version(), java["threads"])] = (
+        results["darkscope (Java %s, %d thr, %s)" % (java.get("java", java_version(a.java)), java["threads"],
+                                                     java.get("kernel", "?"))] = (
             java["fullMs"], java["fullMinMs"], java.get("fullCpuMs") or float("nan"),
             (java["cutFlow"], java["regions"], java["planeInRange"]))
 
     ref = None
     bad = False
     print()
-    print(f"{'tool':40s} {'full median [ms]':>17s} {'min [ms]':>9s} {'CPU [ms]':>9s} {'events/s':>10s}  agrees")
+    print(f"{'tool':52s} {'full median [ms]':>17s} {'min [ms]':>9s} {'CPU [ms]':>9s} {'events/s':>10s}  agrees")
     for name, (med, mn, cpu, out) in sorted(results.items(), key=lambda kv: kv[1][0]):
         flow, reg, plane = out
         reg = {k: int(reg[k]) for k in REGIONS}
@@ -310,20 +321,25 @@ def main():
             ref = key
         same = key == ref
         bad |= not same
-        print(f"{name:40s} {med:17.2f} {mn:9.2f} {cpu:9.2f} {n / (med / 1e3):10.3g}  {'yes' if same else 'NO: ' + str(key)}")
+        print(f"{name:52s} {med:17.2f} {mn:9.2f} {cpu:9.2f} {n / (med / 1e3):10.3g}  {'yes' if same else 'NO: ' + str(key)}")
     if java:
-        print(f"{'darkscope one-cut change (' + java['changedCut'] + ')':40s} {java['oneCutMs']:17.2f} "
+        print(f"{'darkscope one-cut change (' + java['changedCut'] + ')':52s} {java['oneCutMs']:17.2f} "
               f"{java['oneCutMinMs']:9.2f} {java.get('oneCutCpuMs') or float('nan'):9.2f} {n / (java['oneCutMs'] / 1e3):10.3g}")
     print("CPU = mean process CPU time per evaluation, all threads (robust against other load on the machine)")
+    if java:
+        jcpu = java.get("fullCpuMs") or float("nan")
+        for name, (med, mn, cpu, out) in results.items():
+            if not name.startswith("darkscope"):
+                print(f"CPU per evaluation, {name} / darkscope: {cpu / jcpu:.2f}x")
     print()
     print("cut flow:", ref[0])
     print("regions:", ref[1], " plane entries:", ref[2])
     sys.exit(1 if bad else 0)
 
 
-def java_version():
+def java_version(java="java"):
     try:
-        p = subprocess.run(["java", "-version"], capture_output=True, text=True)
+        p = subprocess.run([java, "-version"], capture_output=True, text=True)
         m = re.search(r'version "([^"]+)"', p.stderr)
         return m.group(1) if m else "?"
     except OSError:

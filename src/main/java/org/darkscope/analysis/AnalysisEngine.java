@@ -90,6 +90,14 @@ public final class AnalysisEngine implements AutoCloseable {
         return options;
     }
 
+    /**
+     * Which cut kernels evaluate float and int columns in this JVM: "scalar", or "vector N-bit" (the
+     * Vector API, on JDK 21+ started with {@code --add-modules jdk.incubator.vector}). For reports.
+     */
+    public static String kernel() {
+        return CutKernel.describe();
+    }
+
     /** Replaces the runs (caches of runs still present are kept). */
     public synchronized void setRuns(List<RunData> newRuns) {
         this.runs = List.copyOf(newRuns);

@@ -6,9 +6,56 @@ package org.darkscope.analysis;
  * bit of a float difference, which equals the strict comparison for every non-NaN value once the
  * double edges are rounded outward to floats and zero edges are given the right sign. Columns
  * that contain NaN or edges beyond the float range use the plain reference comparison.
+ *
+ * <p>The whole words go to a {@link WordKernels}: the scalar one here, or on JDK 21+ with the
+ * {@code jdk.incubator.vector} module the Vector API one ({@link #vector()}). System property
+ * {@code darkscope.kernel}: {@code auto} (default), {@code scalar}, or {@code vector} (also on
+ * JDK 17-20, for tests).</p>
  */
 final class CutKernel {
     private CutKernel() {
+    }
+
+    /** The scalar kernels (branch-free sign-bit comparisons), the ones JDK 17 uses. */
+    static final WordKernels SCALAR = new Scalar();
+    private static final WordKernels VECTOR = loadVector();
+    private static final WordKernels ACTIVE = choose();
+
+    /** The kernels {@link #apply} uses. */
+    static WordKernels active() {
+        return ACTIVE;
+    }
+
+    /** "scalar" or "vector N-bit": what {@link #apply} uses (for benchmark reports). */
+    static String describe() {
+        return ACTIVE.describe();
+    }
+
+    /** The Vector API kernels if the jdk.incubator.vector module is resolved (any JDK), else null. */
+    static WordKernels vector() {
+        return VECTOR;
+    }
+
+    private static WordKernels loadVector() {
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            return null;
+        }
+        try {
+            return (WordKernels) Class.forName("org.darkscope.analysis.VectorCutKernel").getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+            System.getLogger(CutKernel.class.getName()).log(System.Logger.Level.DEBUG, "Vector API kernels not available", e);
+            return null;
+        }
+    }
+
+    private static WordKernels choose() {
+        String mode = System.getProperty("darkscope.kernel", "auto");
+        return switch (mode) {
+            case "scalar" -> SCALAR;
+            case "vector" -> VECTOR != null ? VECTOR : SCALAR;
+            // JDK 17-20: the incubating API is slower there (mask-to-long is not an intrinsic everywhere)
+            default -> VECTOR != null && Runtime.version().feature() >= 21 ? VECTOR : SCALAR;
+        };
     }
 
     /** Largest float ≤ d (d finite). */
@@ -45,10 +92,16 @@ final class CutKernel {
      */
     static void apply(CutKind kind, double min, double max, Object values, boolean plain, int n,
                       long[] out, int w0, int w1, boolean and) {
+        apply(ACTIVE, kind, min, max, values, plain, n, out, w0, w1, and);
+    }
+
+    /** {@link #apply} with the given whole-word kernels (tests compare the implementations). */
+    static void apply(WordKernels k, CutKind kind, double min, double max, Object values, boolean plain, int n,
+                      long[] out, int w0, int w1, boolean and) {
         if (values instanceof float[] f && !plain && fitsFloat(min) && fitsFloat(max)) {
-            floatKernel(kind, min, max, f, n, out, w0, w1, and);
+            floatKernel(k, kind, min, max, f, n, out, w0, w1, and);
         } else if (values instanceof int[] i && !plain) {
-            intKernel(kind, min, max, i, n, out, w0, w1, and);
+            intKernel(k, kind, min, max, i, n, out, w0, w1, and);
         } else {
             referenceKernel(kind, min, max, values, n, out, w0, w1, and);
         }
@@ -68,16 +121,18 @@ final class CutKernel {
         return (a0 & 0xffffL) | ((a1 & 0xffffL) << 16) | ((a2 & 0xffffL) << 32) | ((long) a3 << 48);
     }
 
-    private static void floatKernel(CutKind kind, double min, double max, float[] a, int n,
+    private static void floatKernel(WordKernels k, CutKind kind, double min, double max, float[] a, int n,
                                     long[] out, int w0, int w1, boolean and) {
         int full = Math.min(w1, n >>> 6);
-        switch (kind) {
-            case MIN -> minKernel(lowerEdge(min), a, out, w0, full, and);
-            case MAX -> maxKernel(upperEdge(max), a, out, w0, full, and);
-            case WINDOW -> windowKernel(lowerEdge(min), upperEdge(max), a, out, w0, full, and);
-            case OUTSIDE -> outsideKernel(upperEdge(min), lowerEdge(max), a, out, w0, full, and);
-            case ABS_MAX -> absKernel(upperEdge(max), a, out, w0, full, and);
-            default -> throw new IllegalStateException(kind.toString());
+        if (full > w0) {
+            switch (kind) {
+                case MIN -> k.floats(kind, lowerEdge(min), 0f, a, out, w0, full, and);
+                case MAX -> k.floats(kind, 0f, upperEdge(max), a, out, w0, full, and);
+                case WINDOW -> k.floats(kind, lowerEdge(min), upperEdge(max), a, out, w0, full, and);
+                case OUTSIDE -> k.floats(kind, upperEdge(min), lowerEdge(max), a, out, w0, full, and);
+                case ABS_MAX -> k.floats(kind, 0f, upperEdge(max), a, out, w0, full, and);
+                default -> throw new IllegalStateException(kind.toString());
+            }
         }
         if (w1 > full) {
             referenceKernel(kind, min, max, a, n, out, Math.max(w0, full), w1, and);
@@ -166,10 +221,46 @@ final class CutKernel {
         }
     }
 
+    /** The scalar whole-word kernels: four 16-bit accumulators of sign bits per word. */
+    private static final class Scalar implements WordKernels {
+        @Override
+        public void floats(CutKind kind, float lo, float hi, float[] a, long[] out, int w0, int w1, boolean and) {
+            switch (kind) {
+                case MIN -> minKernel(lo, a, out, w0, w1, and);
+                case MAX -> maxKernel(hi, a, out, w0, w1, and);
+                case WINDOW -> windowKernel(lo, hi, a, out, w0, w1, and);
+                case OUTSIDE -> outsideKernel(lo, hi, a, out, w0, w1, and);
+                case ABS_MAX -> absKernel(hi, a, out, w0, w1, and);
+                default -> throw new IllegalStateException(kind.toString());
+            }
+        }
+
+        @Override
+        public void intWindow(int lo, int hi, int[] a, long[] out, int w0, int w1, boolean and) {
+            for (int w = w0; w < w1; w++) {
+                int b = w << 6;
+                int a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+                for (int j = 15; j >= 0; j--) {
+                    int v0 = a[b + j], v1 = a[b + 16 + j], v2 = a[b + 32 + j], v3 = a[b + 48 + j];
+                    a0 = (a0 << 1) | (((lo - v0) & (v0 - hi)) >>> 31);
+                    a1 = (a1 << 1) | (((lo - v1) & (v1 - hi)) >>> 31);
+                    a2 = (a2 << 1) | (((lo - v2) & (v2 - hi)) >>> 31);
+                    a3 = (a3 << 1) | (((lo - v3) & (v3 - hi)) >>> 31);
+                }
+                store(out, w, word(a0, a1, a2, a3), and);
+            }
+        }
+
+        @Override
+        public String describe() {
+            return "scalar";
+        }
+    }
+
     /** Largest magnitude of an int column (and of a clamped edge) for the int fast path: differences cannot overflow. */
     static final int INT_SAFE = 1 << 30;
 
-    private static void intKernel(CutKind kind, double min, double max, int[] a, int n,
+    private static void intKernel(WordKernels k, CutKind kind, double min, double max, int[] a, int n,
                                   long[] out, int w0, int w1, boolean and) {
         if (kind != CutKind.MIN && kind != CutKind.MAX && kind != CutKind.WINDOW) {
             referenceKernel(kind, min, max, a, n, out, w0, w1, and);
@@ -181,17 +272,8 @@ final class CutKernel {
         int lo = kind.usesMin() ? (int) Math.max(-INT_SAFE, Math.min(INT_SAFE, Math.floor(min))) : -INT_SAFE;
         int hi = kind.usesMax() ? (int) Math.max(-INT_SAFE, Math.min(INT_SAFE, Math.ceil(max))) : INT_SAFE;
         int full = Math.min(w1, n >>> 6);
-        for (int w = w0; w < full; w++) {
-            int b = w << 6;
-            int a0 = 0, a1 = 0, a2 = 0, a3 = 0;
-            for (int j = 15; j >= 0; j--) {
-                int v0 = a[b + j], v1 = a[b + 16 + j], v2 = a[b + 32 + j], v3 = a[b + 48 + j];
-                a0 = (a0 << 1) | (((lo - v0) & (v0 - hi)) >>> 31);
-                a1 = (a1 << 1) | (((lo - v1) & (v1 - hi)) >>> 31);
-                a2 = (a2 << 1) | (((lo - v2) & (v2 - hi)) >>> 31);
-                a3 = (a3 << 1) | (((lo - v3) & (v3 - hi)) >>> 31);
-            }
-            store(out, w, word(a0, a1, a2, a3), and);
+        if (full > w0) {
+            k.intWindow(lo, hi, a, out, w0, full, and);
         }
         if (w1 > full) {
             referenceKernel(kind, min, max, a, n, out, Math.max(w0, full), w1, and);

@@ -68,9 +68,11 @@ public final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--repetitions must be >= 1 and --warmup >= 0");
         }
         Selection sel = (selectionFile != null ? SelectionIo.read(selectionFile) : Selection.published()).withBlinded(false);
+        long c0 = cpuNanos();
         long t0 = System.nanoTime();
         RunData run = RunFiles.read(file);
         double loadMs = (System.nanoTime() - t0) / 1e6;
+        double loadCpuMs = (cpuNanos() - c0) / 1e6;
         if (replicate < 1) {
             throw new IllegalArgumentException("--replicate must be >= 1");
         }
@@ -138,10 +140,13 @@ public final class BenchCommand implements Callable<Integer> {
             o.put("cuts", sel.enabledCuts().size());
             o.put("changedCut", cut.name());
             o.put("threads", opt.threads());
+            o.put("kernel", AnalysisEngine.kernel());
+            o.put("java", Runtime.version().toString());
             o.put("repetitions", repetitions);
             o.put("warmup", warmup);
             o.put("replicate", replicate);
             CliJson.put(o, "loadMs", loadMs);
+            CliJson.put(o, "loadCpuMs", loadCpuMs);
             CliJson.put(o, "fullMs", fullMs);
             CliJson.put(o, "fullMinMs", full[0]);
             CliJson.put(o, "oneCutMs", oneMs);
@@ -162,8 +167,8 @@ public final class BenchCommand implements Callable<Integer> {
             o.put("planeInRange", rr.plane().inRange());
             out.println(CliJson.MAPPER.writeValueAsString(o));
         } else {
-            out.printf(Locale.ROOT, "%s: %,d events, %d cuts, %d thread(s), load %.0f ms%n", file, n, sel.enabledCuts().size(),
-                    opt.threads(), loadMs);
+            out.printf(Locale.ROOT, "%s: %,d events, %d cuts, %d thread(s), load %.0f ms (CPU %.0f ms); Java %s, %s kernels%n",
+                    file, n, sel.enabledCuts().size(), opt.threads(), loadMs, loadCpuMs, Runtime.version(), AnalysisEngine.kernel());
             Table t = new Table("evaluation", "median [ms]", "min [ms]", "CPU [ms]", "events/s");
             t.row("full (all cuts, cut flow, regions, plane)", CliJson.fmt(fullMs), CliJson.fmt(full[0]), CliJson.fmt(fullCpuMs),
                     String.format(Locale.ROOT, "%.3g", n / (fullMs / 1e3)));

@@ -165,6 +165,8 @@ abstract class ColumnTarget {
         float[] data;
         /** Event index of {@code data}'s first event. */
         int firstRow;
+        /** Events in {@code data} (the distance between two cells in a column-major buffer). */
+        int rows;
 
         CellBuffer(float[] data, int firstRow) {
             this.data = data;
@@ -194,6 +196,26 @@ abstract class ColumnTarget {
                 for (int k = 0; k < count; k++, i += cellCount, p += 4) {
                     a[i] = b.getFloat(p);
                 }
+            }
+        };
+    }
+
+    /** One cell column into a column-major row-group buffer: {@code data[cell * rows + (row - firstRow)]}. */
+    static ColumnTarget cellColumn(String name, CellBuffer buf, int cell) {
+        return new ColumnTarget(name, PrimitiveTypeName.FLOAT) {
+            @Override
+            void setLong(int row, long v) {
+                buf.data[cell * buf.rows + row - buf.firstRow] = v;
+            }
+
+            @Override
+            void setDouble(int row, double v) {
+                buf.data[cell * buf.rows + row - buf.firstRow] = (float) v;
+            }
+
+            @Override
+            void plain(ByteBuffer data, int row, int count) {
+                data.order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(buf.data, cell * buf.rows + row - buf.firstRow, count);
             }
         };
     }
