@@ -5,12 +5,10 @@ import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.event.EventHandler;
 import javafx.geometry.Insets;
-import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.image.Image;
@@ -94,6 +92,7 @@ public class EventDisplayPane extends BorderPane {
     private final ShiftController shiftController;
     private final TourController tourController;
     private final ScrollPane sideColumn;
+    private final VBox topBox = new VBox(alarm, nav, options);
     private final EventHandler<KeyEvent> windowKeys = keys::onWindowKey;
     private final Runnable pulseListener = this::applyIfDirty;
 
@@ -101,8 +100,6 @@ public class EventDisplayPane extends BorderPane {
     private Detector builtFor;
     private boolean dirty;
     private Scene pulseScene;
-    private SplitPane stacked;
-    private Boolean sideBySide;
 
     public EventDisplayPane() {
         getStyleClass().add("event-display");
@@ -119,11 +116,11 @@ public class EventDisplayPane extends BorderPane {
         sideColumn = new ScrollPane(new VBox(6, cellMap, tabs));
         sideColumn.setFitToWidth(true);
         sideColumn.setPrefViewportWidth(560);
-        setTop(new VBox(alarm, nav, options));
+        setTop(topBox);
         setBottom(status);
         // wide: cell maps and tabs beside the 3D view; narrow (embedded in the workbench): below it
-        widthProperty().addListener((o, a, w) -> arrange(w.doubleValue()));
-        arrange(getWidth());
+        widthProperty().addListener((o, a, w) -> presentation.arrange(w.doubleValue()));
+        presentation.arrange(getWidth());
 
         picking = new Picking(model, view3d, cellMap, pickLabel);
         navigation = new NavigationController(this);
@@ -156,49 +153,6 @@ public class EventDisplayPane extends BorderPane {
         optionsController = new OptionsController(this, redraw);
         addEventFilter(KeyEvent.KEY_PRESSED, keys::onKey);
         sceneProperty().addListener((o, oldScene, newScene) -> attachScene(oldScene, newScene));
-    }
-
-    private void arrange(double width) {
-        if (presentation.isDetached()) {
-            return;
-        }
-        boolean wide = width <= 0 || width >= SIDE_BY_SIDE_MIN_WIDTH;
-        if (sideBySide != null && sideBySide == wide) {
-            return;
-        }
-        sideBySide = wide;
-        if (wide) {
-            if (stacked != null) {
-                stacked.getItems().clear();
-            }
-            setCenter(centreStack);
-            setRight(sideColumn);
-        } else {
-            setRight(null);
-            setCenter(null);
-            stacked = new SplitPane(centreStack, sideColumn);
-            stacked.setOrientation(Orientation.VERTICAL);
-            stacked.setDividerPositions(0.55);
-            setCenter(stacked);
-        }
-    }
-
-    /** Takes the 3D view and the side column out of this pane (for the detached window). */
-    SplitPane takeViews() {
-        setCenter(null);
-        setRight(null);
-        if (stacked != null) {
-            stacked.getItems().clear();
-        }
-        return new SplitPane(centreStack, sideColumn);
-    }
-
-    /** Puts the views back after the detached window closed. */
-    void putViewsBack() {
-        sideBySide = null;
-        setCenter(null);
-        arrange(getWidth());
-        markDirty();
     }
 
     // ---------------------------------------------------------------- public API
@@ -493,4 +447,6 @@ public class EventDisplayPane extends BorderPane {
     Node centre() { return centreStack; }
 
     Region sideColumn() { return sideColumn; }
+
+    VBox topBox() { return topBox; }
 }

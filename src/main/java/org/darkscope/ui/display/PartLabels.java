@@ -74,21 +74,54 @@ final class PartLabels extends Pane {
     /** All labels, in beam order of the geometry. */
     List<Label> all() { return new ArrayList<>(labels.values()); }
 
-    /** Moves every label to its part's projected position (above; every second one below). */
+    /**
+     * Moves every label to its part's projected position, above it (or below, if that place is taken);
+     * a part outside the view, or whose name would cover another name, is not labelled.
+     */
     void place() {
+        List<javafx.geometry.Rectangle2D> taken = new ArrayList<>();
         int i = 0;
-        for (Map.Entry<Element, Label> en : labels.entrySet()) {
+        // the calorimeters and counters of the missing-energy signature first: they win a crowded spot
+        List<Map.Entry<Element, Label>> order = new ArrayList<>(labels.entrySet());
+        order.sort(java.util.Comparator.comparingInt(en -> rank(en.getKey().kind())));
+        for (Map.Entry<Element, Label> en : order) {
             Label l = en.getValue();
             Bounds b = projectedBounds(en.getKey());
-            l.setVisible(b != null);
-            if (b == null) {
+            boolean inView = b != null && b.getCenterX() >= 0 && b.getCenterX() <= getWidth()
+                    && b.getCenterY() >= 0 && b.getCenterY() <= getHeight();
+            l.setVisible(false);
+            if (!inView) {
                 continue;
             }
             l.autosize();
-            double x = b.getCenterX() - l.getWidth() / 2;
-            double y = i++ % 2 == 0 ? b.getMinY() - l.getHeight() - 2 : b.getMaxY() + 2;
-            l.relocate(clamp(x, 0, getWidth() - l.getWidth()), clamp(y, 0, getHeight() - l.getHeight()));
+            double w = l.getWidth();
+            double h = l.getHeight();
+            double x = clamp(b.getCenterX() - w / 2, 0, getWidth() - w);
+            double above = clamp(b.getMinY() - h - 2, 0, getHeight() - h);
+            double below = clamp(b.getMaxY() + 2, 0, getHeight() - h);
+            // alternate the preferred side, so neighbours along the beam do not collide
+            double[] ys = i++ % 2 == 0 ? new double[] {above, below} : new double[] {below, above};
+            for (double y : ys) {
+                javafx.geometry.Rectangle2D r = new javafx.geometry.Rectangle2D(x, y, w, h);
+                if (taken.stream().noneMatch(t -> t.intersects(r))) {
+                    taken.add(r);
+                    l.relocate(x, y);
+                    l.setVisible(true);
+                    break;
+                }
+            }
         }
+    }
+
+    private static int rank(org.darkscope.geometry.ElementKind k) {
+        return switch (k) {
+            case ECAL -> 0;
+            case HCAL -> 1;
+            case VETO -> 2;
+            case SRD -> 3;
+            case MAGNET, VESSEL -> 4;
+            default -> 5;
+        };
     }
 
     private static double clamp(double v, double lo, double hi) {

@@ -22,6 +22,8 @@ final class Presentation {
     private Preferences prefs;
     private double scale = 1;
     private Stage detached;
+    private SplitPane stacked;
+    private Boolean sideBySide;
 
     Presentation(EventDisplayPane pane) {
         this.pane = pane;
@@ -72,6 +74,32 @@ final class Presentation {
 
     boolean isDetached() { return detached != null; }
 
+    /** Wide: cell maps and tabs beside the 3D view; narrow (embedded in the workbench): below it. */
+    void arrange(double width) {
+        if (detached != null) {
+            return;
+        }
+        boolean wide = width <= 0 || width >= EventDisplayPane.SIDE_BY_SIDE_MIN_WIDTH;
+        if (sideBySide != null && sideBySide == wide) {
+            return;
+        }
+        sideBySide = wide;
+        if (stacked != null) {
+            stacked.getItems().clear();
+        }
+        pane.setRight(null);
+        pane.setCenter(null);
+        if (wide) {
+            pane.setCenter(pane.centre());
+            pane.setRight(pane.sideColumn());
+        } else {
+            stacked = new SplitPane(pane.centre(), pane.sideColumn());
+            stacked.setOrientation(javafx.geometry.Orientation.VERTICAL);
+            stacked.setDividerPositions(0.55);
+            pane.setCenter(stacked);
+        }
+    }
+
     /** The window of the detached display, or null. */
     Stage detachedStage() { return detached; }
 
@@ -81,7 +109,12 @@ final class Presentation {
             detached.close();
             return;
         }
-        SplitPane split = pane.takeViews();
+        pane.setCenter(null);
+        pane.setRight(null);
+        if (stacked != null) {
+            stacked.getItems().clear();
+        }
+        SplitPane split = new SplitPane(pane.centre(), pane.sideColumn());
         split.setDividerPositions(0.7);
         Label placeholder = new Label("The event display is in its own window (F11 or 'attach' brings it back).");
         placeholder.setId("detached-placeholder");
@@ -90,19 +123,31 @@ final class Presentation {
         Stage st = new Stage();
         st.setTitle("DarkScope event display");
         BorderPane root = new BorderPane(split);
+        // the controls go along: navigation, options and the alarm banner work in full screen too
+        pane.setTop(null);
+        root.setTop(pane.topBox());
         root.setId("detached-display");
         root.setStyle(style());
         root.getStylesheets().setAll(pane.getStylesheets());
         root.addEventFilter(KeyEvent.KEY_PRESSED, pane.keys()::onKey);
-        st.setScene(new Scene(root, 1280, 800));
+        // the whole screen even where the window manager ignores full-screen requests
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getBounds();
+        st.setScene(new Scene(root, screen.getWidth(), screen.getHeight()));
+        st.setX(screen.getMinX());
+        st.setY(screen.getMinY());
         st.setFullScreenExitHint("Esc leaves full screen; F11 puts the display back into the window");
         detached = st;
         pane.options.detach.setText("attach");
         st.setOnHidden(e -> {
             split.getItems().clear();
+            root.setTop(null);
             detached = null;
             pane.options.detach.setText("detach");
-            pane.putViewsBack();
+            pane.setTop(pane.topBox());
+            sideBySide = null;
+            pane.setCenter(null);
+            arrange(pane.getWidth());
+            pane.markDirty();
         });
         st.show();
         st.setFullScreen(true);

@@ -75,10 +75,17 @@ class EventDisplayDetachTest {
         robot.clickOn(pane.detectorView());
         robot.type(KeyCode.RIGHT);
         assertTrue(pane.currentEventProperty().get() > before, "Right navigates in the detached window");
+        // the navigation bar went along: its buttons work in the full-screen window
+        assertSame(own.getScene(), fx(() -> pane.nav.getScene()));
+        int now = pane.currentEventProperty().get();
+        robot.clickOn("#nav-next");
+        assertTrue(pane.currentEventProperty().get() > now, "next button in the detached window");
+        robot.clickOn(pane.detectorView());
         robot.type(KeyCode.F11);
         assertFalse(pane.isDetached());
         assertFalse(own.isShowing());
         assertSame(mainScene, fx(() -> pane.detectorView().getScene()), "back in the main window");
+        assertSame(mainScene, fx(() -> pane.nav.getScene()), "with its controls");
         assertTrue(robot.lookup("#detached-placeholder").tryQuery().isEmpty(), "placeholder gone");
         assertEquals("detach", pane.options.detach.getText());
     }

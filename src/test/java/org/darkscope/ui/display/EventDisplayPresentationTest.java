@@ -84,21 +84,10 @@ class EventDisplayPresentationTest {
         assertTrue(pane.help.getText().contains("F12") && pane.help.getText().contains("Ctrl+="));
         robot.clickOn("#opt-labels");
         assertTrue(robot.lookup("#part-labels").query().isVisible());
-        // every part is named by a label drawn over the 3D view, inside it
-        javafx.geometry.Bounds view = fx(() -> pane.detectorView().localToScene(pane.detectorView().getLayoutBounds()));
         for (var el : pane.run().detector().elements()) {
-            Label l = robot.lookup("#part-label-" + el.name()).queryAs(Label.class);
-            assertEquals(el.name(), l.getText());
-            assertTrue(l.isVisible(), el.name());
-            javafx.geometry.Bounds b = fx(() -> l.localToScene(l.getLayoutBounds()));
-            assertTrue(view.contains(b.getCenterX(), b.getCenterY()), el.name() + " at " + b + " inside " + view);
+            assertEquals(el.name(), robot.lookup("#part-label-" + el.name()).queryAs(Label.class).getText());
         }
-        // the beam runs through the ECAL before the HCAL: in the overview the ECAL's name is upstream (left)
-        var det = pane.run().detector();
-        double ecalX = fx(() -> robot.lookup("#part-label-" + det.ecal().name()).queryAs(Label.class).localToScene(0, 0).getX());
-        String lastHcal = det.elements(org.darkscope.geometry.ElementKind.HCAL).get(det.hcalModules().size() - 1).name();
-        double hcalX = fx(() -> robot.lookup("#part-label-" + lastHcal).queryAs(Label.class).localToScene(0, 0).getX());
-        assertTrue(ecalX < hcalX, "ECAL label at x " + ecalX + " left of " + lastHcal + " at " + hcalX);
+        // where the names sit over the 3D parts needs a 3D pipeline: PartLabelsGpuTest (-Pxvfb)
         robot.clickOn("#opt-labels");
         assertFalse(robot.lookup("#part-labels").query().isVisible(), "toggled off");
         assertTrue(robot.lookup("#counter-legend").queryAs(Label.class).getText().contains("VETO"));
