@@ -113,6 +113,7 @@ final class ShowerAnimation extends VBox {
     /** Puts the animation at a fraction 0..1 (stopped), e.g. for a screenshot mid-way. */
     void setProgress(double f) {
         timeline.stop();
+        stop.setDisable(true);
         progress.set(Math.max(0, Math.min(1, f)));
         draw();
     }
