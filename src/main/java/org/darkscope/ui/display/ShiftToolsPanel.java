@@ -42,6 +42,10 @@ public final class ShiftToolsPanel extends VBox {
         showNewest.setSelected(true);
         followStatus.setId("shift-status");
         followStatus.setWrapText(true);
+        // wrapped, never cut to "...": a warning or a list of cell names must be read in full
+        for (Label l : new Label[] {followStatus, alertTitle, accResult}) {
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         alerts.setId("shift-alerts");
         alerts.setPrefHeight(180);
         alertTitle.setWrapText(true);

@@ -243,6 +243,7 @@ class EventDisplayShiftTest {
     void accumulationShowsOccupancyInTheCellMap(FxRobot robot) {
         RunData run = pane.run();
         robot.clickOn("shift crew");
+        fx(() -> ((javafx.scene.control.ScrollPane) pane.sideColumn()).setVvalue(1));
         robot.clickOn("#shift-accumulate");
         waitUntil("accumulation", () -> pane.accumulation() != null);
         fx(() -> pane.options.mode.setValue(DisplayMode.OCCUPANCY));
