@@ -51,7 +51,7 @@ public class DarkScopeApp extends Application {
 
     /**
      * The embedded default: the shipped sample runs (physics as data, signal runs as signal MC, the
-     * calibration run in the event display for the tour), or runs simulated on the fly if none are found.
+     * calibration run added to the event display's run list for the tour), or runs simulated on the fly if none are found.
      */
     private void openDefault(MainViewModel model) {
         Path dir = DefaultRuns.findSampleDir();
@@ -63,7 +63,7 @@ public class DarkScopeApp extends Application {
                         model.runTask("Loading the calibration run for the tour", p -> RunFiles.read(calibration, p),
                                 run -> {
                                     display.display().addRun(run);
-                                    model.setStatus("Sample runs open; the calibration run is in the event display (tour: e-m shower)");
+                                    model.setStatus(startupStatus(display.display().run(), run));
                                 });
                     }
                 });
@@ -78,6 +78,16 @@ public class DarkScopeApp extends Application {
                 model.addRun(runs.get(i), org.darkscope.session.RunRole.SIGNAL);
             }
         });
+    }
+
+    /**
+     * The start-up status: what the event display really shows (the data run the link put there), and
+     * that the calibration run is only in its run list, for the tour.
+     */
+    static String startupStatus(org.darkscope.event.RunData shown, org.darkscope.event.RunData calibration) {
+        String what = shown == null ? "no run yet" : shown.displayName() + " (run " + shown.info().runNumber() + ")";
+        return "Sample runs open; the event display shows " + what + "; " + calibration.displayName()
+                + " is in its run list (tour: e-m shower)";
     }
 
     @Override

@@ -229,7 +229,7 @@ public final class Workbench implements AutoCloseable {
                         new FileChooser.ExtensionFilter("SVG (vector)", "*.svg"), new FileChooser.ExtensionFilter("PDF (vector)", "*.pdf"));
             }
             File f = fc.showSaveDialog(window.getScene().getWindow());
-            if (f != null) {
+            if (f != null && org.darkscope.ui.export.Overwrite.confirm(window.getScene().getWindow(), List.of(f.toPath()))) {
                 exportFigure(name, choice.get().width(), choice.get().height(), f.toPath());
             }
         } catch (RuntimeException e) {
@@ -262,7 +262,7 @@ public final class Workbench implements AutoCloseable {
         javafx.stage.DirectoryChooser dc = new javafx.stage.DirectoryChooser();
         dc.setTitle("Directory for report.html, report.pdf and the CSV tables");
         File d = dc.showDialog(window.getScene().getWindow());
-        if (d != null) {
+        if (d != null && org.darkscope.ui.export.Overwrite.confirm(window.getScene().getWindow(), org.darkscope.ui.export.Overwrite.reportTargets(d.toPath()))) {
             exportReport(d.toPath());
         }
     }
@@ -299,7 +299,7 @@ public final class Workbench implements AutoCloseable {
         fc.setInitialFileName("cutflow.csv");
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
         File f = fc.showSaveDialog(window.getScene().getWindow());
-        if (f != null) {
+        if (f != null && org.darkscope.ui.export.Overwrite.confirm(window.getScene().getWindow(), org.darkscope.ui.export.Overwrite.csvTargets(f.toPath()))) {
             exportCsv(f.toPath());
         }
     }

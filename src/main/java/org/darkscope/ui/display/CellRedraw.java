@@ -100,4 +100,19 @@ final class CellRedraw {
                 + (run.ints(Schema.TRUTH_PILEUP)[e] != 0 ? " + pile-up" : "")
                 + (marker ? String.format("  (pin: z = %.0f mm)", run.value(Schema.TRUTH_Z, e)) : ""));
     }
+
+    /** Hottest cell of the run (sampling at most ~1e5 events) for the shared scale. */
+    static double runMaxCell(RunData r) {
+        int stride = Math.max(1, r.size() / 100_000);
+        float[] buf = new float[r.detector().cellCount()];
+        double max = 0;
+        for (int e = 0; e < r.size(); e += stride) {
+            r.cells().read(e, buf);
+            for (float v : buf) {
+                max = Math.max(max, v);
+            }
+        }
+        return max;
+    }
+
 }

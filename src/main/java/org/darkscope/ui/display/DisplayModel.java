@@ -3,7 +3,6 @@ package org.darkscope.ui.display;
 import org.darkscope.analysis.Region;
 import org.darkscope.analysis.RunResult;
 import org.darkscope.analysis.SignalBox;
-import org.darkscope.event.EventClass;
 import org.darkscope.event.RunData;
 import org.darkscope.event.Schema;
 
@@ -99,11 +98,44 @@ public final class DisplayModel {
             return false;
         }
         runs.set(i, r);
-        results.remove(old);
-        visibleCache.remove(old);
-        hiddenMasks.remove(old);
+        forget(old);
         listeners.forEach(Listener::runsChanged);
         return true;
+    }
+
+    /**
+     * Drops a loaded run (its followed file was deleted). If it was shown, the last other run is shown
+     * instead, or nothing if none is left; false if it was not loaded.
+     */
+    public boolean removeRun(RunData r) {
+        if (!runs.remove(r)) {
+            return false;
+        }
+        forget(r);
+        listeners.forEach(Listener::runsChanged);
+        if (r == run) {
+            if (!runs.isEmpty()) {
+                setRun(runs.get(runs.size() - 1));
+            } else {
+                run = null;
+                current = -1;
+                accumulation = null;
+                externalLists.clear();
+                filters = List.of(BrowseFilter.all());
+                filter = filters.get(0);
+                navigator.setRunSize(0);
+                listeners.forEach(Listener::filtersChanged);
+                listeners.forEach(l -> l.eventChanged(-1));
+            }
+            message(r.displayName() + " is no longer loaded");
+        }
+        return true;
+    }
+
+    private void forget(RunData r) {
+        results.remove(r);
+        visibleCache.remove(r);
+        hiddenMasks.remove(r);
     }
 
     /** The run shown, or null. */
@@ -179,13 +211,7 @@ public final class DisplayModel {
     }
 
     /** The engine's results per run (replacing the previous ones); lists, failed cuts and blinding follow them. */
-    public void setResults(List<RunResult> rs) {
-        results.clear();
-        for (RunResult r : rs) {
-            results.put(r.run(), r);
-        }
-        refresh();
-    }
+    public void setResults(List<RunResult> rs) { applyAnalysis(null, rs, null); }
 
     /** The engine's result for a run, or null. */
     public RunResult result(RunData r) { return results.get(r); }
@@ -202,7 +228,11 @@ public final class DisplayModel {
     /** True if this row of the run lies in its hidden box (and so must not be shown). */
     public boolean isHidden(RunData r, int row) {
         SignalBox hidden = hiddenBox(r);
-        return hidden != null && hidden.abcdRegion(r.floats(Schema.ECAL)[row], r.floats(Schema.HCAL)[row]) == Region.BOX;
+        return hidden != null && inBox(hidden, r, row);
+    }
+
+    private static boolean inBox(SignalBox b, RunData r, int row) {
+        return b.abcdRegion(r.floats(Schema.ECAL)[row], r.floats(Schema.HCAL)[row]) == Region.BOX;
     }
 
     /** Rows of the run that may be shown (every row if nothing is hidden), ascending. */
@@ -211,18 +241,7 @@ public final class DisplayModel {
         if (hidden == null) {
             return null;
         }
-        return visibleCache.computeIfAbsent(r, k -> {
-            float[] e = r.floats(Schema.ECAL);
-            float[] h = r.floats(Schema.HCAL);
-            int[] tmp = new int[r.size()];
-            int n = 0;
-            for (int i = 0; i < r.size(); i++) {
-                if (hidden.abcdRegion(e[i], h[i]) != Region.BOX) {
-                    tmp[n++] = i;
-                }
-            }
-            return Arrays.copyOf(tmp, n);
-        });
+        return visibleCache.computeIfAbsent(r, k -> BrowseLists.rowsWhere(r.size(), i -> !inBox(hidden, r, i)));
     }
 
     /** The given rows without the hidden ones. */
@@ -232,11 +251,9 @@ public final class DisplayModel {
             return rows;
         }
         boolean[] mask = hiddenMasks.computeIfAbsent(r, k -> {
-            float[] e = r.floats(Schema.ECAL);
-            float[] h = r.floats(Schema.HCAL);
             boolean[] m = new boolean[r.size()];
-            for (int i = 0; i < m.length; i++) {
-                m[i] = hidden.abcdRegion(e[i], h[i]) == Region.BOX;
+            for (int i : BrowseLists.rowsWhere(r.size(), i -> inBox(hidden, r, i))) {
+                m[i] = true;
             }
             return m;
         });
@@ -272,7 +289,8 @@ public final class DisplayModel {
         return rr.failedCuts(row);
     }
 
-    private SignalBox boxFor(RunData r) {
+    /** The box of a run: its engine result's, else the one in force. */
+    SignalBox boxFor(RunData r) {
         RunResult rr = results.get(r);
         return rr != null ? rr.selection().box() : box;
     }
@@ -334,43 +352,19 @@ public final class DisplayModel {
         if (run == null) {
             return message("no run shown");
         }
-        String t = text == null ? "" : text.strip();
-        try {
-            RunData target = run;
-            String ev = t;
-            int colon = t.indexOf(':');
-            if (colon >= 0) {
-                int runNo = Integer.parseInt(t.substring(0, colon).strip());
-                target = runs.stream().filter(r -> r.info().runNumber() == runNo).findFirst().orElse(null);
-                if (target == null) {
-                    return message("run " + runNo + " is not loaded");
-                }
-                ev = t.substring(colon + 1);
-            }
-            int evNo = Integer.parseInt(ev.strip());
-            int[] numbers = target.ints(Schema.EVENT);
-            int row = -1;
-            for (int i = 0; i < numbers.length; i++) {
-                if (numbers[i] == evNo) {
-                    row = i;
-                    break;
-                }
-            }
-            if (row < 0) {
-                return message("no event " + evNo + " in run " + target.info().runNumber());
-            }
-            if (isHidden(target, row)) {
-                return message("event " + evNo + " of run " + target.info().runNumber()
-                        + " is in the blinded signal box: not shown while blinded");
-            }
-            if (target != run) {
-                setRun(target);
-            }
-            showEvent(row);
-            return message("event " + evNo);
-        } catch (NumberFormatException e) {
-            return message("type an event number or run:event, not '" + t + "'");
+        EventJump.Target t = EventJump.resolve(text, run, runs);
+        if (t.row() < 0) {
+            return message(t.message());
         }
+        if (isHidden(t.run(), t.row())) {
+            return message(t.message() + " of run " + t.run().info().runNumber()
+                    + " is in the blinded signal box: not shown while blinded");
+        }
+        if (t.run() != run) {
+            setRun(t.run());
+        }
+        showEvent(t.row());
+        return message(t.message());
     }
 
     private String message(String m) {
@@ -461,7 +455,7 @@ public final class DisplayModel {
     }
 
     private void rebuildFilters(String keepLabel) {
-        filters = run == null ? List.of(BrowseFilter.all()) : standardFilters(run);
+        filters = run == null ? List.of(BrowseFilter.all()) : BrowseLists.standard(this, run, externalLists);
         BrowseFilter keep = null;
         if (keepLabel != null) {
             for (BrowseFilter f : filters) {
@@ -475,66 +469,11 @@ public final class DisplayModel {
         listeners.forEach(Listener::filtersChanged);
     }
 
-    /**
-     * The lists for a run: all visible events, the named lists (engine), the alerts (selected events
-     * in or near the box), every region of {@link SignalBox} over all visible events, and for
-     * simulation each truth class and pile-up. Every list leaves out a hidden box.
-     */
-    private List<BrowseFilter> standardFilters(RunData r) {
-        List<BrowseFilter> fs = new ArrayList<>();
-        int[] visible = visibleRows(r);
-        fs.add(visible == null ? BrowseFilter.all()
-                : new BrowseFilter(ALL + " outside the blinded box (" + visible.length + ")", () -> visible));
-        for (Map.Entry<String, int[]> en : externalLists.entrySet()) {
-            int[] rows = visibleOnly(r, en.getValue());
-            fs.add(new BrowseFilter("list: " + en.getKey() + " (" + rows.length + ")", () -> rows));
-        }
-        int[] alerts = alertRows(r);
-        fs.add(new BrowseFilter(ALERTS + " (" + alerts.length + ")", () -> alerts));
-        SignalBox b = boxFor(r);
-        float[] e = r.floats(Schema.ECAL);
-        float[] h = r.floats(Schema.HCAL);
-        boolean hidden = hiddenBox(r) != null;
-        for (Region reg : Region.values()) {
-            if (reg == Region.BOX && hidden) {
-                continue;
-            }
-            int[] rows = visibleOnly(r, rowsWhere(r.size(), i -> b.contains(reg, e[i], h[i])));
-            fs.add(new BrowseFilter("all events, " + reg.label() + " (" + rows.length + ")", () -> rows));
-        }
-        if (r.info().simulated()) {
-            int[] cls = r.ints(Schema.TRUTH_CLASS);
-            int[] pu = r.ints(Schema.TRUTH_PILEUP);
-            for (EventClass c : EventClass.values()) {
-                int[] rows = visibleOnly(r, rowsWhere(r.size(), i -> cls[i] == c.code()));
-                if (rows.length > 0) {
-                    fs.add(new BrowseFilter("class " + c.label() + " (" + rows.length + ")", () -> rows));
-                }
-            }
-            int[] pile = visibleOnly(r, rowsWhere(r.size(), i -> pu[i] != 0));
-            if (pile.length > 0) {
-                fs.add(new BrowseFilter("pile-up (" + pile.length + ")", () -> pile));
-            }
-        }
-        return fs;
-    }
-
     /** Alert rows of a run: selected (engine) events in or near the box, never a hidden one. */
     public int[] alertRows(RunData r) {
         RunResult rr = results.get(r);
         int[] candidates = rr != null ? rr.selectedEvents() : null;
         return ShiftAlerts.rows(r, candidates, boxFor(r), nearMargin, hiddenBox(r) != null);
-    }
-
-    private static int[] rowsWhere(int n, java.util.function.IntPredicate p) {
-        int[] tmp = new int[n];
-        int k = 0;
-        for (int i = 0; i < n; i++) {
-            if (p.test(i)) {
-                tmp[k++] = i;
-            }
-        }
-        return Arrays.copyOf(tmp, k);
     }
 
     // ------------------------------------------------------------------ mode, accumulation

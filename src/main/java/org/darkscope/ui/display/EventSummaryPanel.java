@@ -31,6 +31,37 @@ public final class EventSummaryPanel extends GridPane {
         row("class", "truth class");
         row("region", "region");
         row("cuts", "fails cuts");
+        row("badvalues", "bad values (run)");
+    }
+
+    /** The run-level rows: how many NaN, infinite and negative energies each column of the run holds. */
+    public void showRun(RunData run) {
+        set("badvalues", badValues(run));
+    }
+
+    /** "none" or, per column, "ecal: 3 NaN, 1 +Inf; hcal: 2 negative" (as {@code darkscope info} counts them). */
+    static String badValues(RunData run) {
+        if (run.valueCounts().isEmpty()) {
+            return "none (no NaN, no \u00B1Inf, no negative energy)";
+        }
+        StringBuilder sb = new StringBuilder();
+        run.valueCounts().forEach((col, k) -> {
+            List<String> parts = new java.util.ArrayList<>();
+            if (k.nan() > 0) {
+                parts.add(k.nan() + " NaN");
+            }
+            if (k.posInf() > 0) {
+                parts.add(k.posInf() + " +Inf");
+            }
+            if (k.negInf() > 0) {
+                parts.add(k.negInf() + " -Inf");
+            }
+            if (k.negative() > 0) {
+                parts.add(k.negative() + " negative");
+            }
+            sb.append(sb.length() == 0 ? "" : "; ").append(col).append(": ").append(String.join(", ", parts));
+        });
+        return sb.toString();
     }
 
     private void row(String key, String title) {

@@ -18,10 +18,16 @@ import java.util.prefs.Preferences;
  */
 public final class LogbookSaver {
     static final String FOLDER_KEY = "logbookFolder";
+    static final String SCALE_KEY = "logbookScale";
+    /** Resolutions offered for logbook images: 1x, 2x or 4x the size on screen. */
+    public static final java.util.List<Integer> SCALES = java.util.List.of(1, 2, 4);
+    /** Default resolution: 2x, sharp on a high-density screen and in a printed logbook. */
+    public static final int DEFAULT_SCALE = 2;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
 
     private Preferences prefs;
     private Path folder;
+    private int scale = DEFAULT_SCALE;
 
     /** A saver without remembered folder (one must be set before saving). */
     public LogbookSaver() {
@@ -32,6 +38,22 @@ public final class LogbookSaver {
         this.prefs = p;
         String f = p == null ? null : p.get(FOLDER_KEY, null);
         folder = f == null ? null : Path.of(f);
+        int sc = p == null ? DEFAULT_SCALE : p.getInt(SCALE_KEY, DEFAULT_SCALE);
+        scale = SCALES.contains(sc) ? sc : DEFAULT_SCALE;
+    }
+
+    /** The chosen resolution (a factor of {@link #SCALES}). */
+    public int scale() { return scale; }
+
+    /** Sets the resolution (1, 2 or 4), remembered if preferences are set. */
+    public void setScale(int s) {
+        if (!SCALES.contains(s)) {
+            throw new IllegalArgumentException("logbook resolution " + s + "x: choose one of " + SCALES);
+        }
+        scale = s;
+        if (prefs != null) {
+            prefs.putInt(SCALE_KEY, s);
+        }
     }
 
     /** The chosen folder, or null if none was chosen yet. */

@@ -98,6 +98,9 @@ public final class ShiftAlerts {
 
         public void clear() { alerts.clear(); }
 
+        /** Drops the alerts of a file (deleted). */
+        public void remove(String file) { alerts.removeIf(a -> a.file().equals(file)); }
+
         /** All alerts, newest first (read-only). */
         public List<Alert> all() { return Collections.unmodifiableList(alerts); }
     }

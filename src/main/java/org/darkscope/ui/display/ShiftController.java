@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -39,13 +38,13 @@ final class ShiftController {
     private Path followed;
     private Task<CellAccumulation> accTask;
     private final ShiftAlerts.AlertLog log = new ShiftAlerts.AlertLog();
-    /** Runs read from the followed directory, by file, and the (joined) run shown per run number. */
+    /**
+     * Runs read from the followed directory, by file: a run is identified by its file and its run
+     * number together, so two files with the same run number are two runs (with a warning), never merged.
+     */
     private final Map<Path, RunData> followedFiles = new HashMap<>();
-    private final Map<Integer, RunData> followedRuns = new HashMap<>();
-    /** Where each file's rows sit in its joined run: the joined run and the row offset. */
-    private final Map<RunData, Placement> placements = new IdentityHashMap<>();
-
-    private record Placement(RunData joined, int offset) { }
+    private java.util.prefs.Preferences prefs;
+    static final String SOUND_KEY = "alarmSound";
 
     ShiftController(EventDisplayPane pane, ShiftToolsPanel ui) {
         this.pane = pane;
@@ -88,6 +87,49 @@ final class ShiftController {
             }
         });
         ui.accumulate.setOnAction(e -> accumulate());
+        ui.alarmSound.selectedProperty().addListener((o, a, on) -> {
+            pane.alarm.setSoundOn(on);
+            if (prefs != null) {
+                prefs.putBoolean(SOUND_KEY, on);
+            }
+        });
+        ui.dqReference.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(RunData r) {
+                return r == null ? OWN_CELLS : "run " + r.info().runNumber() + " (" + r.displayName() + ")";
+            }
+
+            @Override
+            public RunData fromString(String s) {
+                return null;
+            }
+        });
+        ui.dqReference.setButtonCell(new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(RunData r, boolean empty) {
+                super.updateItem(r, empty);
+                setText(ui.dqReference.getConverter().toString(empty ? null : r));
+            }
+        });
+    }
+
+    /** The DQ reference entry meaning "no reference run" ({@code dq} without --reference). */
+    static final String OWN_CELLS = "own symmetric cells (no reference run)";
+
+    /** Remembers the alarm-sound choice (default off). */
+    void setPreferences(java.util.prefs.Preferences p) {
+        prefs = p;
+        ui.alarmSound.setSelected(p != null && p.getBoolean(SOUND_KEY, false));
+    }
+
+    /** The loaded runs changed: the DQ reference choice lists them (keeping the chosen one if still loaded). */
+    void runsChanged() {
+        RunData keep = ui.dqReference.getValue();
+        java.util.List<RunData> items = new ArrayList<>();
+        items.add(null);
+        items.addAll(pane.runs());
+        ui.dqReference.getItems().setAll(items);
+        ui.dqReference.setValue(keep != null && pane.runs().contains(keep) ? keep : null);
     }
 
     private void showAlert() {
@@ -95,13 +137,13 @@ final class ShiftController {
         if (a == null) {
             return;
         }
-        Placement p = placements.get(a.run());
-        RunData target = p == null ? a.run() : p.joined();
-        int row = p == null ? a.row() : p.offset() + a.row();
-        if (target != pane.run()) {
-            pane.setRun(target);
+        if (!pane.runs().contains(a.run())) {
+            return; // its file was deleted
         }
-        pane.showEvent(row);
+        if (a.run() != pane.run()) {
+            pane.setRun(a.run());
+        }
+        pane.showEvent(a.row());
     }
 
     void setLoader(RunReader l) { this.loader = l; }
@@ -128,8 +170,6 @@ final class ShiftController {
         Function<RunData, RunResult> eval = evaluator;
         DisplayModel model = pane.model;
         followedFiles.clear();
-        followedRuns.clear();
-        placements.clear();
         log.clear();
         ui.alerts.getItems().clear();
         watcher = new DirectoryWatcher(dir, file -> {
@@ -142,7 +182,7 @@ final class ShiftController {
                 LOG.log(System.Logger.Level.WARNING, "cannot read " + file + ": " + ex);
                 Platform.runLater(() -> ui.followStatus.setText("cannot read " + file.getFileName() + ": " + ex.getMessage()));
             }
-        }, POLL_INTERVAL, true);
+        }, POLL_INTERVAL, true, file -> Platform.runLater(() -> removed(file)));
         followed = dir;
         ui.followPath.setText(dir.toString());
         ui.followStatus.setText("following " + dir + " (polling every " + POLL_INTERVAL.toMillis() + " ms)");
@@ -169,42 +209,30 @@ final class ShiftController {
         }
     }
 
-    private void arrived(Path file, RunData chunk, RunResult evaluated) {
+    /** A complete new or rewritten file: its run is added (or replaces the file's earlier run), its alerts logged. */
+    private void arrived(Path file, RunData r, RunResult evaluated) {
         DisplayModel model = pane.model;
-        followedFiles.put(file, chunk);
-        int runNo = chunk.info().runNumber();
-        List<Map.Entry<Path, RunData>> parts = followedFiles.entrySet().stream()
-                .filter(en -> en.getKey().getParent().equals(file.getParent()) && en.getValue().info().runNumber() == runNo)
-                .sorted(Map.Entry.comparingByKey()).toList();
-        RunData r;
-        try {
-            r = parts.size() == 1 ? chunk
-                    : RunChunks.concat(parts.stream().map(Map.Entry::getValue).toList(), file.getParent().resolve("run " + runNo).toString());
-        } catch (IllegalArgumentException ex) {
-            ui.followStatus.setText("cannot join chunks of run " + runNo + ": " + ex.getMessage());
-            return;
-        }
-        int offset = 0;
-        for (Map.Entry<Path, RunData> en : parts) {
-            placements.put(en.getValue(), new Placement(r, offset));
-            offset += en.getValue().size();
-        }
-        RunData old = followedRuns.get(runNo);
-        followedRuns.put(runNo, r);
+        RunData old = followedFiles.put(file, r);
+        int runNo = r.info().runNumber();
         boolean wasCurrent = old != null && old == pane.run();
         if (old == null || !model.replaceRun(old, r)) {
             model.addRun(r);
         }
+        // the same run number in another file: two runs, never merged (simulate defaults to run 1)
+        List<String> twins = model.runs().stream().filter(o -> o != r && o.info().runNumber() == runNo)
+                .map(RunData::displayName).toList();
+        String warning = twins.isEmpty() ? "" : " - WARNING: run " + runNo + " also in " + String.join(", ", twins)
+                + ": shown as separate runs, not merged";
         // alerts of this file: selected events in or near the box, the box itself hidden while blinded
         int fresh = 0;
         List<ShiftAlerts.Alert> fileAlerts = new ArrayList<>();
-        if (model.isData(chunk)) {
+        if (model.isData(r)) {
             SignalBox box = evaluated != null ? evaluated.selection().box() : model.box();
-            boolean hidden = evaluated != null ? evaluated.boxHidden() : model.hiddenBox(chunk) != null;
-            int[] rows = ShiftAlerts.rows(chunk, evaluated == null ? null : evaluated.selectedEvents(), box, model.nearMargin(), hidden);
+            boolean hidden = evaluated != null ? evaluated.boxHidden() : model.hiddenBox(r) != null;
+            int[] rows = ShiftAlerts.rows(r, evaluated == null ? null : evaluated.selectedEvents(), box, model.nearMargin(), hidden);
             String name = file.getFileName().toString();
             for (int row : rows) {
-                fileAlerts.add(ShiftAlerts.Alert.of(name, chunk, row, box));
+                fileAlerts.add(ShiftAlerts.Alert.of(name, r, row, box));
             }
             fresh = log.update(name, fileAlerts);
             ui.alerts.getItems().setAll(log.all());
@@ -213,7 +241,7 @@ final class ShiftController {
         // without an evaluator (no analysis attached) every event counts, not only the selected ones
         String what = evaluated != null ? " new selected event" : " new event";
         String msg = (old != null ? "updated " : "new ") + file.getFileName() + ": run " + runNo + ", "
-                + r.size() + " events" + (parts.size() > 1 ? " in " + parts.size() + " chunks" : "")
+                + r.size() + " events" + warning
                 + (fresh > 0 ? " - ALERT: " + fresh + what + "s in or near the signal box" : "");
         ui.followStatus.setText(msg);
         if (fresh > 0) {
@@ -235,6 +263,21 @@ final class ShiftController {
             pane.setRun(r);
             pane.showEvent(r.size() - 1);
         }
+        pane.setStatus(msg);
+    }
+
+    /** A reported file was deleted (or is being rewritten): its run and its alerts are dropped. */
+    private void removed(Path file) {
+        RunData old = followedFiles.remove(file);
+        if (old == null) {
+            return;
+        }
+        pane.model.removeRun(old);
+        log.remove(file.getFileName().toString());
+        ui.alerts.getItems().setAll(log.all());
+        updateAlertTitle();
+        String msg = file.getFileName() + " is gone: run " + old.info().runNumber() + " (" + old.displayName() + ") dropped";
+        ui.followStatus.setText(msg);
         pane.setStatus(msg);
     }
 
@@ -273,6 +316,12 @@ final class ShiftController {
             rows = pane.model.visibleRows(r);
         }
         int[] use = rows;
+        RunData ref = ui.dqReference.getValue() == r ? null : ui.dqReference.getValue();
+        if (ref != null && ref.detector().cellCount() != r.detector().cellCount()) {
+            ui.accResult.setText("reference " + ref.displayName() + " has " + ref.detector().cellCount() + " cells, the run "
+                    + r.detector().cellCount() + ": not the same detector; choose another reference");
+            return;
+        }
         Task<CellAccumulation> t = new Task<>() {
             @Override
             protected CellAccumulation call() {
@@ -290,9 +339,11 @@ final class ShiftController {
                     }
                 };
                 CellAccumulation acc = CellAccumulation.compute(r, use, OCCUPANCY_THRESHOLD_GEV, p);
-                // hot, dead and noisy cells against the run's own symmetric cells, as z-scores
+                // hot, dead and noisy cells against a reference run (as dq --reference) or the run's own symmetric cells
+                double thr = org.darkscope.dq.DataQuality.HIT_THRESHOLD_GEV;
                 acc.setQuality(org.darkscope.dq.DataQuality.check(r.detector(), r.displayName(),
-                        org.darkscope.dq.CellStats.of(r, use, org.darkscope.dq.DataQuality.HIT_THRESHOLD_GEV, p), null, null));
+                        org.darkscope.dq.CellStats.of(r, use, thr, p),
+                        ref == null ? null : org.darkscope.dq.CellStats.of(ref, null, thr, p), ref == null ? null : ref.displayName()));
                 return acc;
             }
         };

@@ -26,6 +26,8 @@ public final class ShiftToolsPanel extends VBox {
     final ProgressBar accProgress = new ProgressBar(0);
     final Label accResult = new Label();
     final SpillTrendView trends = new SpillTrendView();
+    final CheckBox alarmSound = new CheckBox("alarm sound");
+    final javafx.scene.control.ComboBox<org.darkscope.event.RunData> dqReference = new javafx.scene.control.ComboBox<>();
 
     public ShiftToolsPanel() {
         super(6);
@@ -40,6 +42,10 @@ public final class ShiftToolsPanel extends VBox {
         showNewest.setSelected(true);
         followStatus.setId("shift-status");
         followStatus.setWrapText(true);
+        // wrapped, never cut to "...": a warning or a list of cell names must be read in full
+        for (Label l : new Label[] {followStatus, alertTitle, accResult}) {
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         alerts.setId("shift-alerts");
         alerts.setPrefHeight(180);
         alertTitle.setWrapText(true);
@@ -52,12 +58,17 @@ public final class ShiftToolsPanel extends VBox {
                 setStyle(empty || a == null || !a.inBox() ? "" : "-fx-text-fill: #ff8a80;");
             }
         });
+        alarmSound.setId("shift-alarm-sound");
+        alarmSound.setTooltip(new Tooltip("a chime with the red alarm banner (off by default)"));
+        dqReference.setId("shift-dq-reference");
+        dqReference.setTooltip(new Tooltip("data quality: compare each cell with this run (as 'dq --reference REF'), or with the run's own symmetric cells"));
+        dqReference.getItems().add(null);
         accumulate.setId("shift-accumulate");
         accProgress.setId("shift-acc-progress");
         accProgress.setMaxWidth(Double.MAX_VALUE);
         accResult.setId("shift-acc-result");
         accResult.setWrapText(true);
-        getChildren().addAll(new Label("follow a directory live"), new HBox(4, followPath, choose, follow), showNewest,
-                followStatus, alertTitle, alerts, accumulate, accProgress, accResult, trends);
+        getChildren().addAll(new Label("follow a directory live"), new HBox(4, followPath, choose, follow), new HBox(12, showNewest, alarmSound),
+                followStatus, alertTitle, alerts, new HBox(6, accumulate, new Label("DQ vs"), dqReference), accProgress, accResult, trends);
     }
 }

@@ -68,6 +68,7 @@ final class TourController {
         ui.back.setDisable(i == 0);
         ui.next.setText(i == steps.length - 1 ? "done" : "next \u25B6");
         ui.next.setDisable(i == steps.length - 1);
+        ui.animation.show(null);
         if (s == TeachingTour.Step.ENERGY_PLANE) {
             tourEvent = null;
             ui.status.setText("Look at the plane beside the display: the hatched corner is the signal box.");
@@ -90,6 +91,10 @@ final class TourController {
         } finally {
             showing = false;
         }
+        if (s == TeachingTour.Step.DARK_PHOTON) {
+            // the recoil shower growing through the ECAL depth, the A' leaving unseen
+            ui.animation.show(ShowerProfile.of(run, r.index()));
+        }
         String massText = run.info().isSignal() ? String.format(", m_A' = %.4g MeV", run.info().signalMassMeV()) : "";
         ui.status.setText("showing " + r + " of " + run.displayName() + massText
                 + String.format(": E_ECAL %.1f GeV, E_HCAL %.2f GeV", r.ecal(), r.hcal()));
@@ -97,6 +102,9 @@ final class TourController {
     }
 
     int index() { return index; }
+
+    /** The dark-photon step's animation. */
+    ShowerAnimation animation() { return ui.animation; }
 
     /** Appends a note to the step's status line. */
     void note(String text) {
@@ -112,6 +120,7 @@ final class TourController {
         }
         index = -1;
         tourEvent = null;
+        ui.animation.show(null);
         ui.step.setText("");
         ui.title.setText("Teaching tour");
         ui.body.setText("Press 'start' to walk through the energy plane and five typical events.");

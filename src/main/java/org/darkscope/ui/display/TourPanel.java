@@ -16,6 +16,7 @@ public final class TourPanel extends VBox {
     final Button back = new Button("\u25C0 back");
     final Button next = new Button("start \u25B6");
     final Label status = new Label();
+    final ShowerAnimation animation = new ShowerAnimation();
 
     public TourPanel() {
         super(6);
@@ -34,6 +35,6 @@ public final class TourPanel extends VBox {
         status.setId("tour-status");
         status.setWrapText(true);
         getChildren().addAll(step, title, body, new HBox(6, new Label("dark photon mass m_A' [MeV]"), mass),
-                new HBox(6, back, next), status);
+                new HBox(6, back, next), status, animation);
     }
 }

@@ -20,7 +20,8 @@
  * {@link org.darkscope.ui.display.ZMapping}, {@link org.darkscope.ui.display.DisplayModel},
  * {@link org.darkscope.ui.display.ShiftAlerts},
  * {@link org.darkscope.ui.display.EventNavigator}, {@link org.darkscope.ui.display.CellAccumulation},
- * {@link org.darkscope.ui.display.TeachingTour}, {@link org.darkscope.ui.display.RunChunks};
+ * {@link org.darkscope.ui.display.TeachingTour}, and the package-private BrowseLists, EventJump
+ * and ShowerProfile (the tour animation's GFLASH profile);
  * and io's DirectoryWatcher for live follow. Colour maps: resources/colormaps/; tour texts:
  * resources/tour/.</p>
  *

@@ -185,7 +185,7 @@ public final class BoxOverlay extends ChartPlugin {
 
     /**
      * Rings the point (E_ECAL, E_HCAL) of the event shown in the event display; null clears it.
-     * The ring is clamped into the plot area so an event off the axes still shows where it lies.
+     * The ring is clamped into the plot area, whole, so an event on or off the axes still shows where it lies.
      */
     public void setMarker(double[] ecalHcal) {
         this.markerAt = ecalHcal == null ? null : ecalHcal.clone();
@@ -197,9 +197,22 @@ public final class BoxOverlay extends ChartPlugin {
 
     private void placeMarker(Axis xa, Axis ya) {
         if (markerAt != null) {
-            marker.setCenterX(xa.getDisplayPosition(Math.max(xa.getMin(), Math.min(xa.getMax(), markerAt[0]))));
-            marker.setCenterY(ya.getDisplayPosition(Math.max(ya.getMin(), Math.min(ya.getMax(), markerAt[1]))));
+            // the whole ring inside the plot area: an event on an axis edge (E_HCAL = 0 on a linear axis,
+            // anything below the minimum of a log axis) is ringed just inside it, not half cut away
+            double inset = marker.getRadius() + marker.getStrokeWidth();
+            marker.setCenterX(inside(xa, markerAt[0], inset));
+            marker.setCenterY(inside(ya, markerAt[1], inset));
         }
+    }
+
+    /** Pixel position of v on the axis, clamped so that a ring of radius {@code inset} stays in the plot. */
+    static double inside(Axis a, double v, double inset) {
+        double p = a.getDisplayPosition(Math.max(a.getMin(), Math.min(a.getMax(), v)));
+        double p0 = a.getDisplayPosition(a.getMin());
+        double p1 = a.getDisplayPosition(a.getMax());
+        double lo = Math.min(p0, p1) + inset;
+        double hi = Math.max(p0, p1) - inset;
+        return Double.isFinite(p) && lo < hi ? Math.max(lo, Math.min(hi, p)) : p;
     }
 
     /** The ring around the shown event (tests read its position and visibility). */

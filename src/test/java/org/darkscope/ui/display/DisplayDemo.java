@@ -20,7 +20,8 @@ import java.util.List;
  * Arguments: run files to load (default: synthetic runs). System properties:
  * {@code demo.event=N} row to show, {@code demo.preset=SIDE|TOP|BEAM_EYE|ECAL_CLOSE_UP},
  * {@code demo.follow=DIR} follow a directory (shift tab), {@code demo.help=true} the F1 shortcut list,
- * {@code demo.labels=true} detector part labels, {@code demo.scale=1.5} presentation scale, {@code demo.snapshot=FILE.png} write a PNG of the
+ * {@code demo.labels=true} detector part labels, {@code demo.detach=true} the display in its own full-screen window,
+ * {@code demo.animation=0.5} the tour's shower animation stopped at that fraction (with {@code demo.tour=5}), {@code demo.scale=1.5} presentation scale, {@code demo.snapshot=FILE.png} write a PNG of the
  * window after {@code demo.delay} ms (default 2500) and exit.
  */
 public final class DisplayDemo extends Application {
@@ -92,6 +93,13 @@ public final class DisplayDemo extends Application {
         String scale = System.getProperty("demo.scale");
         if (scale != null) {
             pane.setPresentationScale(Double.parseDouble(scale));
+        }
+        String anim = System.getProperty("demo.animation");
+        if (anim != null) {
+            Platform.runLater(() -> pane.setTourAnimationProgress(Double.parseDouble(anim)));
+        }
+        if (Boolean.getBoolean("demo.detach")) {
+            Platform.runLater(pane::toggleDetached);
         }
         String snap = System.getProperty("demo.snapshot");
         if (snap != null) {

@@ -14,6 +14,8 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -220,15 +222,32 @@ class DisplayModelTest {
     }
 
     @Test
-    void chunksOfARunAreJoinedInOrder() {
+    void aRemovedRunIsDroppedAndTheLastOtherRunIsShown() {
+        DisplayModel m = new DisplayModel();
         RunData a = SyntheticRuns.mixed(5, 7, 1);
         RunData b = SyntheticRuns.mixed(5, 4, 2);
-        RunData joined = RunChunks.concat(List.of(a, b), "run 5");
-        assertEquals(11, joined.size());
-        assertEquals(b.floats("ecal")[3], joined.floats("ecal")[10]);
-        assertEquals(a.cells().get(6, 40), joined.cells().get(6, 40));
-        assertEquals(b.cells().get(0, 40), joined.cells().get(7, 40));
-        assertEquals(a.info().eot() + b.info().eot(), joined.info().eot(), 1e-6);
-        assertThrows(IllegalArgumentException.class, () -> RunChunks.concat(List.of(a, SyntheticRuns.mixed(6, 3, 1)), "x"));
+        m.addRun(a);
+        m.setRun(b);
+        assertEquals(2, m.runs().size(), "two files with the same run number are two runs");
+        assertTrue(m.removeRun(b));
+        assertEquals(List.of(a), m.runs());
+        assertSame(a, m.run());
+        assertFalse(m.removeRun(b), "already gone");
+        assertTrue(m.removeRun(a));
+        assertNull(m.run());
+        assertEquals(-1, m.currentEvent());
+    }
+
+    @Test
+    void runColonEventPrefersTheShownRunWhenTwoFilesShareTheRunNumber() {
+        DisplayModel m = new DisplayModel();
+        RunData a = SyntheticRuns.mixed(5, 7, 1);
+        RunData b = SyntheticRuns.mixed(5, 4, 2);
+        m.addRun(a);
+        m.setRun(b);
+        int ev = b.ints(Schema.EVENT)[3];
+        m.jump("5:" + ev);
+        assertSame(b, m.run());
+        assertEquals(3, m.currentEvent());
     }
 }

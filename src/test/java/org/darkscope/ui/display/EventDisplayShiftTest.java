@@ -80,14 +80,26 @@ class EventDisplayShiftTest {
         waitUntil("grown run", () -> fx(() -> pane.run().size() == 60));
         assertEquals(1, (long) fx(() -> (int) pane.runs().stream().filter(r -> r.info().runNumber() == 5005).count()));
 
-        // a second chunk file of the same run joins it
-        RunData chunk2 = SyntheticRuns.mixed(5005, 10, 77);
-        RunFiles.write(chunk2, dir.resolve("run5005_chunk2.parquet"));
-        waitUntil("joined chunks", () -> fx(() -> pane.run().size() == 70 && pane.currentEventProperty().get() == 69));
+        // a second file with the same run number is a second run, with a warning, never merged
+        RunData other = SyntheticRuns.mixed(5005, 10, 77);
+        RunFiles.write(other, dir.resolve("run5005_other.parquet"));
+        waitUntil("the second file shown", () -> fx(() -> pane.run().size() == 10 && pane.currentEventProperty().get() == 9));
+        assertEquals(2, (long) fx(() -> (int) pane.runs().stream().filter(r -> r.info().runNumber() == 5005).count()));
+        assertEquals(String.format("%.2f", other.floats("ecal")[9]),
+                robot.lookup("#summary-ecal").queryAs(Label.class).getText(), "last event of the second file");
+        String warned = robot.lookup("#shift-status").queryAs(Label.class).getText();
+        assertTrue(warned.contains("WARNING: run 5005 also in run5005.parquet") && warned.contains("not merged"), warned);
+        // the run choice names both by run number and file
+        var names = fx(() -> pane.nav.runBox.getItems().stream().map(r -> pane.nav.runBox.getConverter().toString(r)).toList());
+        assertTrue(names.contains("run 5005 (run5005.parquet)") && names.contains("run 5005 (run5005_other.parquet)"), names.toString());
+
+        // a deleted file's run is dropped (and the other file's run stays)
+        Files.delete(dir.resolve("run5005_other.parquet"));
+        waitUntil("the deleted file's run dropped", () -> fx(() -> pane.runs().stream().noneMatch(r -> r.displayName().equals("run5005_other.parquet"))));
         assertEquals(1, (long) fx(() -> (int) pane.runs().stream().filter(r -> r.info().runNumber() == 5005).count()));
-        assertEquals(String.format("%.2f", chunk2.floats("ecal")[9]),
-                robot.lookup("#summary-ecal").queryAs(Label.class).getText(), "last event of the second chunk");
-        assertTrue(robot.lookup("#shift-status").queryAs(Label.class).getText().contains("2 chunks"));
+        assertTrue(robot.lookup("#shift-status").queryAs(Label.class).getText().contains("run5005_other.parquet is gone"));
+        assertTrue(fx(() -> pane.shiftController().alerts().stream().noneMatch(a -> a.file().equals("run5005_other.parquet"))),
+                "its alerts are gone too");
     }
 
     @Test
@@ -231,6 +243,7 @@ class EventDisplayShiftTest {
     void accumulationShowsOccupancyInTheCellMap(FxRobot robot) {
         RunData run = pane.run();
         robot.clickOn("shift crew");
+        fx(() -> ((javafx.scene.control.ScrollPane) pane.sideColumn()).setVvalue(1));
         robot.clickOn("#shift-accumulate");
         waitUntil("accumulation", () -> pane.accumulation() != null);
         fx(() -> pane.options.mode.setValue(DisplayMode.OCCUPANCY));

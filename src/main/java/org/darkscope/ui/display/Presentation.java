@@ -1,0 +1,156 @@
+package org.darkscope.ui.display;
+
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.Stage;
+
+import java.util.Locale;
+import java.util.prefs.Preferences;
+
+/**
+ * Presentation mode of the event display: text and marker scale for a projector (Ctrl+= / Ctrl+-,
+ * remembered), and the display (3D view and side column) detached into its own full-screen window
+ * (F11, or the 'detach' button; again to put it back).
+ */
+final class Presentation {
+    static final String SCALE_KEY = "presentationScale";
+
+    private final EventDisplayPane pane;
+    private Preferences prefs;
+    private double scale = 1;
+    private Stage detached;
+    private SplitPane stacked;
+    private Boolean sideBySide;
+
+    Presentation(EventDisplayPane pane) {
+        this.pane = pane;
+        applyStyle();
+    }
+
+    void setPreferences(Preferences p) {
+        prefs = p;
+        if (p != null) {
+            apply(p.getDouble(SCALE_KEY, 1));
+        }
+    }
+
+    double scale() { return scale; }
+
+    /** Sets (and remembers) the scale, bounded to [MIN_SCALE, MAX_SCALE]. */
+    void setScale(double s) {
+        double v = apply(s);
+        if (prefs != null) {
+            prefs.putDouble(SCALE_KEY, v);
+        }
+        pane.setStatus(String.format(Locale.ROOT, "text scale %.0f %% (Ctrl+= / Ctrl+-)", 100 * v));
+    }
+
+    private double apply(double s) {
+        double v = Math.max(EventDisplayPane.MIN_SCALE, Math.min(EventDisplayPane.MAX_SCALE, s));
+        scale = v;
+        applyStyle();
+        pane.cellMap.setTextScale(v);
+        pane.legend.setTextScale(v);
+        pane.markDirty();
+        return v;
+    }
+
+    /** The dark style, with the text size of the scale (text colours set here: modena resolves them at the root). */
+    String style() {
+        return "-fx-base: #353846; -fx-background: #262833; -fx-background-color: #262833; -fx-control-inner-background: #1d1f27; -fx-accent: #5a7bd8;"
+                + " -fx-text-background-color: #e4e6ee; -fx-text-base-color: #e4e6ee; -fx-text-inner-color: #f0f1f5;"
+                + String.format(Locale.ROOT, " -fx-font-size: %.1fpx;", 12 * scale);
+    }
+
+    private void applyStyle() {
+        pane.setStyle(style());
+        if (detached != null) {
+            detached.getScene().getRoot().setStyle(style());
+        }
+    }
+
+    boolean isDetached() { return detached != null; }
+
+    /** Wide: cell maps and tabs beside the 3D view; narrow (embedded in the workbench): below it. */
+    void arrange(double width) {
+        if (detached != null) {
+            return;
+        }
+        boolean wide = width <= 0 || width >= EventDisplayPane.SIDE_BY_SIDE_MIN_WIDTH;
+        if (sideBySide != null && sideBySide == wide) {
+            return;
+        }
+        sideBySide = wide;
+        if (stacked != null) {
+            stacked.getItems().clear();
+        }
+        pane.setRight(null);
+        pane.setCenter(null);
+        if (wide) {
+            pane.setCenter(pane.centre());
+            pane.setRight(pane.sideColumn());
+        } else {
+            stacked = new SplitPane(pane.centre(), pane.sideColumn());
+            stacked.setOrientation(javafx.geometry.Orientation.VERTICAL);
+            stacked.setDividerPositions(0.55);
+            pane.setCenter(stacked);
+        }
+    }
+
+    /** The window of the detached display, or null. */
+    Stage detachedStage() { return detached; }
+
+    /** Moves the display into its own full-screen window, or back into the pane. */
+    void toggleDetached() {
+        if (detached != null) {
+            detached.close();
+            return;
+        }
+        pane.setCenter(null);
+        pane.setRight(null);
+        if (stacked != null) {
+            stacked.getItems().clear();
+        }
+        SplitPane split = new SplitPane(pane.centre(), pane.sideColumn());
+        split.setDividerPositions(0.7);
+        Label placeholder = new Label("The event display is in its own window (F11 or 'attach' brings it back).");
+        placeholder.setId("detached-placeholder");
+        placeholder.setWrapText(true);
+        pane.setCenter(placeholder);
+        Stage st = new Stage();
+        st.setTitle("DarkScope event display");
+        BorderPane root = new BorderPane(split);
+        // the controls go along: navigation, options and the alarm banner work in full screen too
+        pane.setTop(null);
+        root.setTop(pane.topBox());
+        root.setId("detached-display");
+        root.setStyle(style());
+        root.getStylesheets().setAll(pane.getStylesheets());
+        root.addEventFilter(KeyEvent.KEY_PRESSED, pane.keys()::onKey);
+        // the whole screen even where the window manager ignores full-screen requests
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getBounds();
+        st.setScene(new Scene(root, screen.getWidth(), screen.getHeight()));
+        st.setX(screen.getMinX());
+        st.setY(screen.getMinY());
+        st.setFullScreenExitHint("Esc leaves full screen; F11 puts the display back into the window");
+        detached = st;
+        pane.options.detach.setText("attach");
+        st.setOnHidden(e -> {
+            split.getItems().clear();
+            root.setTop(null);
+            detached = null;
+            pane.options.detach.setText("detach");
+            pane.setTop(pane.topBox());
+            sideBySide = null;
+            pane.setCenter(null);
+            arrange(pane.getWidth());
+            pane.markDirty();
+        });
+        st.show();
+        st.setFullScreen(true);
+        pane.markDirty();
+    }
+}
