@@ -7,7 +7,7 @@ import org.darkscope.analysis.Region;
 import org.darkscope.analysis.RunResult;
 import org.darkscope.analysis.Selection;
 import org.darkscope.analysis.SignalBox;
-import org.darkscope.analysis.SyntheticRuns;
+import org.darkscope.testsupport.ClassMixRuns;
 import org.darkscope.event.CellStore;
 import org.darkscope.event.RunData;
 import org.darkscope.event.Schema;
@@ -32,7 +32,7 @@ class ReplicatedRunCountsTest {
 
     @Test
     void countsAtTenMillionEventsAreHundredTimesThePlainLoopOnTheTile() {
-        RunData base = SyntheticRuns.background(BASE, 77);
+        RunData base = ClassMixRuns.background(BASE, 77);
         RunData big = tile(base, K);
         assertEquals(10_000_000, big.size());
         Selection sel = Selection.published().withBlinded(false);

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
+import org.darkscope.session.UserPreferences;
 import java.util.stream.Stream;
 
 import static org.darkscope.ui.display.DisplayTestSupport.fx;
@@ -41,7 +42,7 @@ class EventDisplayDetachTest {
 
     @Start
     void start(Stage stage) {
-        prefs = Preferences.userRoot().node("org/darkscope/test-detach-" + System.nanoTime());
+        prefs = UserPreferences.inMemory();
         pane = DisplayTestSupport.show(stage);
         pane.setPreferences(prefs);
         mainScene = stage.getScene();
@@ -55,7 +56,6 @@ class EventDisplayDetachTest {
                 pane.toggleDetached();
             }
         });
-        prefs.removeNode();
     }
 
     @Test

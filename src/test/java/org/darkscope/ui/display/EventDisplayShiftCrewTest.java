@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.prefs.Preferences;
+import org.darkscope.session.UserPreferences;
 
 import static org.darkscope.ui.display.DisplayTestSupport.fx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,7 +43,7 @@ class EventDisplayShiftCrewTest {
 
     @Start
     void start(Stage stage) {
-        prefs = Preferences.userRoot().node("org/darkscope/test-shiftcrew-" + System.nanoTime());
+        prefs = UserPreferences.inMemory();
         pane = DisplayTestSupport.show(stage);
         pane.setPreferences(prefs);
         pane.setRunLoader(RunFiles::read);
@@ -52,7 +53,6 @@ class EventDisplayShiftCrewTest {
     @AfterEach
     void stop() throws Exception {
         fx(() -> pane.stopFollowing());
-        prefs.removeNode();
     }
 
     private static void waitUntil(String what, java.util.concurrent.Callable<Boolean> c) {
