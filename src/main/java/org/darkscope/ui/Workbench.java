@@ -267,30 +267,35 @@ public final class Workbench implements AutoCloseable {
         }
     }
 
-    /** Writes the analysis report of the current session (as {@code darkscope report}) into dir. */
-    public void exportReport(Path dir) {
-        try {
-            var s = model.session();
-            var r = s.details() != null ? s.details() : s.result();
-            if (r == null) {
-                throw new IllegalStateException("nothing evaluated yet: open a run first");
+    /**
+     * Writes the analysis report of the current session (as {@code darkscope report}) into dir. The
+     * inputs are taken on the UI thread; the exclusion curve (when not already computed), the figures,
+     * the HTML and the PDF are made on the loader with the status bar's progress and Cancel, so the
+     * window stays responsive. Returns the task (null if there is nothing to report).
+     */
+    public org.darkscope.ui.shell.ProgressTask<List<Path>> exportReport(Path dir) {
+        var s = model.session();
+        var r = s.details() != null ? s.details() : s.result();
+        if (r == null) {
+            Dialogs.showError(window.getScene().getWindow(), "Cannot write the report to " + dir,
+                    new IllegalStateException("nothing evaluated yet: open a run first"));
+            return null;
+        }
+        List<org.darkscope.report.ReportFiles.RunFile> files = new java.util.ArrayList<>();
+        for (var or : s.runs()) {
+            if (r.runs().stream().anyMatch(x -> x.run() == or.data())) {
+                files.add(new org.darkscope.report.ReportFiles.RunFile(or.data(), or.path(), or.role().label()));
             }
-            List<org.darkscope.report.ReportFiles.RunFile> files = new java.util.ArrayList<>();
-            for (var or : s.runs()) {
-                if (r.runs().stream().anyMatch(x -> x.run() == or.data())) {
-                    files.add(new org.darkscope.report.ReportFiles.RunFile(or.data(), or.path(), or.role().label()));
-                }
-            }
+        }
+        List<org.darkscope.analysis.yield.ExclusionPoint> shown = List.copyOf(exclusion.points());
+        return model.runTask("Writing the report", progress -> {
             List<org.darkscope.analysis.yield.ExclusionPoint> curve = r.backgroundRuns().isEmpty() ? List.of()
-                    : !exclusion.points().isEmpty() ? exclusion.points()
+                    : !shown.isEmpty() ? shown
                     : org.darkscope.ui.exclusion.ExclusionInputs.from(r, Double.NaN,
                     org.darkscope.analysis.yield.ExclusionRequest.DEFAULT_ALPHA_D,
                     org.darkscope.analysis.ResultLimits.observed(r)).compute();
-            var written = org.darkscope.report.ReportFiles.write(r, files, curve, org.darkscope.report.ReportFiles.version(), dir);
-            model.setStatus("report written: " + written.get(0) + " and " + (written.size() - 1) + " more file(s)");
-        } catch (Exception e) {
-            Dialogs.showError(window.getScene().getWindow(), "Cannot write the report to " + dir, e);
-        }
+            return org.darkscope.report.ReportFiles.write(r, files, curve, org.darkscope.report.ReportFiles.version(), dir);
+        }, written -> model.setStatus("report written: " + written.get(0) + " and " + (written.size() - 1) + " more file(s)"));
     }
 
     private void exportCsv() {
