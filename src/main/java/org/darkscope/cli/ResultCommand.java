@@ -74,7 +74,10 @@ public final class ResultCommand implements Callable<Integer> {
         printWeighted(r, out);
     }
 
-    /** Σw ± √Σw² of the background MC runs per region (analyse does not print these; validate-background does). */
+    /**
+     * Σw ± √Σw² of the background MC runs per region with four digits, as validate-background shows them
+     * (an addition after analyse's text, whose region tables give the same sums with three).
+     */
     private static void printWeighted(MergedResult r, PrintWriter out) {
         for (MergedResult.Run rr : r.runs()) {
             if (!rr.totals().isWeighted()) {
