@@ -88,8 +88,15 @@ public final class RunResult {
         if (!isBackgroundMc()) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of((WeightedResult) memo("weighted",
-                k -> WeightedResult.of(run, enabledCuts, cutBits, selectedBits, selection.box())));
+        return java.util.Optional.of(weightedSums());
+    }
+
+    /**
+     * The weighted counts whatever the role ({@link RunTotals} of a run a job was told is background MC):
+     * the same sums {@link #weighted()} gives, so a result file holds exactly what {@code analyse} prints.
+     */
+    WeightedResult weightedSums() {
+        return (WeightedResult) memo("weighted", k -> WeightedResult.of(run, enabledCuts, cutBits, selectedBits, selection.box()));
     }
 
     /**

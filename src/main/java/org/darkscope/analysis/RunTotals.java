@@ -47,8 +47,13 @@ public final class RunTotals implements Serializable {
     final long[] planeOutside = new long[CLASSES];
     /** N-1 histograms by cut name: bins, then underflow, then overflow. */
     final Map<String, long[]> nMinusOne = new LinkedHashMap<>();
-    /** Weighted counts (background MC only, else null): [w, w2, n] for the total, each cut, each class x region. */
+    /**
+     * Weighted counts (background MC only, else null): [w, w2, n] for the total, after each cut, each cut
+     * alone, each class x region. The "alone" sums of a file written before they were kept are NaN, n = -1.
+     */
     double[] weighted;
+    /** True if the run has a {@code truth_weight} column (else every weight is 1: "unweighted simulation"). */
+    boolean weightColumn;
     /** Selected points in the box and sidebands: row in the run, E_ECAL, E_HCAL, weight. */
     long[] pointRow = new long[0];
     float[] pointEcal = new float[0];
@@ -65,16 +70,17 @@ public final class RunTotals implements Serializable {
         this.plane = new long[CLASSES * planeBins];
     }
 
-    /** Length of {@link #weighted}: total, one per cut, one per class and region; 3 numbers each. */
+    /** Length of {@link #weighted}: total, two per cut (after, alone), one per class and region; 3 numbers each. */
     static int weightedLength(int cuts) {
-        return 3 * (1 + cuts + CLASSES * REGIONS);
+        return 3 * (1 + 2 * cuts + CLASSES * REGIONS);
     }
 
     /**
      * The totals of one evaluated run or piece of a run.
      *
      * @param rr       the engine's result for the piece
-     * @param weighted also Σw, Σw² of the piece ({@link WeightedCounts}; background MC only)
+     * @param weighted also Σw, Σw² of the piece (the engine's {@link WeightedResult}, the sums
+     *                 {@code analyse} prints; background MC only)
      * @param rows     row in the whole run of each row of the piece (null: the piece is the whole run)
      */
     public static RunTotals of(RunResult rr, boolean weighted, long[] rows) {
@@ -112,18 +118,20 @@ public final class RunTotals implements Serializable {
             }
         }
         if (weighted) {
-            WeightedCounts w = WeightedCounts.of(run, sel);
+            WeightedResult w = rr.weightedSums();
             double[] a = new double[weightedLength(t.cuts)];
             put(a, 0, w.total());
             for (int k = 0; k < t.cuts; k++) {
                 put(a, 1 + k, w.cutFlow().get(k).after());
+                put(a, 1 + t.cuts + k, w.alone().get(k));
             }
             for (EventClass c : EventClass.values()) {
                 for (Region r : Region.values()) {
-                    put(a, 1 + t.cuts + c.ordinal() * REGIONS + r.ordinal(), w.region(c, r));
+                    put(a, t.classSlot(c, r), w.region(c, r));
                 }
             }
             t.weighted = a;
+            t.weightColumn = w.hasWeights();
         }
         float[] ecal = run.floats(Schema.ECAL);
         float[] hcal = run.floats(Schema.HCAL);
@@ -187,6 +195,7 @@ public final class RunTotals implements Serializable {
             for (int i = 0; i < weighted.length; i++) {
                 weighted[i] += o.weighted[i];
             }
+            weightColumn |= o.weightColumn;
         }
         for (int i = 0; i < o.points; i++) {
             addPoint(o.pointRow[i], o.pointEcal[i], o.pointHcal[i], o.pointWeight[i]);
@@ -257,13 +266,26 @@ public final class RunTotals implements Serializable {
     /** Weighted sum after an enabled cut (background MC; null otherwise). */
     public WeightedCounts.Sum weightedAfter(int cut) { return sum(1 + cut); }
 
+    /**
+     * Weighted sum of the events passing an enabled cut alone (background MC; null otherwise, and for a
+     * file written before these sums were kept).
+     */
+    public WeightedCounts.Sum weightedAlone(int cut) { return sum(1 + cuts + cut); }
+
     /** Weighted sum of the selected events of a class in a region (background MC; null otherwise). */
     public WeightedCounts.Sum weighted(EventClass c, Region r) {
-        return sum(1 + cuts + c.ordinal() * REGIONS + r.ordinal());
+        return sum(classSlot(c, r));
+    }
+
+    /** True if the run has a {@code truth_weight} column (meaningful for {@link #isWeighted()} totals). */
+    public boolean hasWeightColumn() { return weightColumn; }
+
+    private int classSlot(EventClass c, Region r) {
+        return 1 + 2 * cuts + c.ordinal() * REGIONS + r.ordinal();
     }
 
     private WeightedCounts.Sum sum(int slot) {
-        if (weighted == null) {
+        if (weighted == null || weighted[3 * slot + 2] < 0) {
             return null;
         }
         return new WeightedCounts.Sum(weighted[3 * slot], weighted[3 * slot + 1], (long) weighted[3 * slot + 2]);
@@ -298,12 +320,18 @@ public final class RunTotals implements Serializable {
         nMinusOne.put(cut, counts.clone());
     }
 
-    /** Sets the weighted sums (reader): [w, w2, n] for the total, each cut, each class x region. */
-    public void setWeighted(double[] w) {
+    /**
+     * Sets the weighted sums (reader): [w, w2, n] for the total, after each cut, each cut alone (n = -1:
+     * not known), each class x region.
+     *
+     * @param weightColumn the run has a {@code truth_weight} column
+     */
+    public void setWeighted(double[] w, boolean weightColumn) {
         if (w != null && w.length != weightedLength(cuts)) {
             throw new IllegalArgumentException("weighted sums: " + w.length + " numbers, expected " + weightedLength(cuts));
         }
         this.weighted = w == null ? null : w.clone();
+        this.weightColumn = w != null && weightColumn;
     }
 
     /** Adds a point (reader). */
@@ -317,6 +345,7 @@ public final class RunTotals implements Serializable {
                 || !Arrays.equals(after, o.after) || !Arrays.equals(alone, o.alone) || !Arrays.equals(regions, o.regions)
                 || !Arrays.equals(selected, o.selected) || !Arrays.equals(plane, o.plane)
                 || !Arrays.equals(planeOutside, o.planeOutside) || !Arrays.equals(weighted, o.weighted)
+                || weightColumn != o.weightColumn
                 || !nMinusOne.keySet().equals(o.nMinusOne.keySet())) {
             return false;
         }

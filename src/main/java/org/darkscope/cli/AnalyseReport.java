@@ -10,6 +10,7 @@ import org.darkscope.analysis.Efficiency;
 import org.darkscope.analysis.Region;
 import org.darkscope.analysis.RegionCounts;
 import org.darkscope.analysis.ResultLimits;
+import org.darkscope.analysis.ResultView;
 import org.darkscope.analysis.RunResult;
 import org.darkscope.analysis.background.BackgroundEstimate;
 import org.darkscope.analysis.background.BackgroundSummary;
@@ -18,6 +19,7 @@ import org.darkscope.analysis.WeightedCounts;
 import org.darkscope.analysis.WeightedResult;
 import org.darkscope.event.EventClass;
 import org.darkscope.event.ExternalEfficiency;
+import org.darkscope.event.RunInfo;
 import org.darkscope.session.report.CutFlowTableModel;
 import org.darkscope.session.report.ResultsSummary;
 import org.darkscope.session.report.SessionReport;
@@ -29,7 +31,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 
-/** The output of {@code analyse}: JSON or readable tables from one {@link AnalysisResult}. */
+/**
+ * The output of {@code analyse}: JSON or readable tables from one {@link AnalysisResult}. The readable
+ * text is made from a {@link ResultView}, so {@code darkscope result} prints a result file through the
+ * same code.
+ */
 final class AnalyseReport {
     private AnalyseReport() {
     }
@@ -198,7 +204,7 @@ final class AnalyseReport {
      */
     static ObjectNode weightedJson(WeightedResult w) {
         ObjectNode o = CliJson.MAPPER.createObjectNode();
-        o.put("label", w.label().orElse(w.hasWeights() ? "weighted MC" : "unweighted simulation"));
+        o.put("label", ResultView.Weighted.label(w.run().info(), w.hasWeights()));
         o.put("enriched", w.label().isPresent());
         o.set("total", sum(w.total()));
         ArrayNode flow = o.putArray("cutFlow");
@@ -297,14 +303,22 @@ final class AnalyseReport {
     }
 
     static void print(AnalysisResult r, ResultLimits.Summary limits, PrintWriter out) {
+        print(ResultView.of(r), limits, out);
+    }
+
+    /**
+     * The text of {@code analyse}, from an evaluation or the totals of a result file ({@code darkscope
+     * result} prints through here too, so the two cannot drift apart).
+     */
+    static void print(ResultView r, ResultLimits.Summary limits, PrintWriter out) {
         out.println("selection: " + r.selection().name() + (r.selection().blinded() ? " (blinded)" : ""));
-        for (RunResult rr : r.runs()) {
+        for (ResultView.RunView rr : r.runs()) {
             out.println();
-            WeightedResult w = rr.weighted().orElse(null);
-            out.println("== " + rr.run().displayName() + ": " + rr.run().size() + " events"
-                    + (rr.isSignal() ? ", signal m_A' = " + CliJson.fmt(rr.run().info().signalMassMeV()) + " MeV" : "")
+            ResultView.Weighted w = rr.weighted().orElse(null);
+            out.println("== " + rr.name() + ": " + rr.events() + " events"
+                    + (rr.isSignal() ? ", signal m_A' = " + CliJson.fmt(rr.info().signalMassMeV()) + " MeV" : "")
                     + (rr.isSimulated() ? ", simulated" : ", data")
-                    + (w != null ? ", background MC: " + w.label().orElse(w.hasWeights() ? "weighted MC" : "unweighted simulation") : ""));
+                    + (w != null ? ", background MC: " + w.label() : ""));
             CutFlow flow = rr.cutFlow();
             if (rr.boxHidden()) {
                 out.println("(box blinded: the cut flow counts events outside the signal box; --unblind to see all)");
@@ -322,10 +336,12 @@ final class AnalyseReport {
                     t.row(row.cut(), Long.toString(row.after()), CliJson.fmt(row.absolute()), CliJson.fmt(row.relative()),
                             Long.toString(row.alone()));
                 } else {
-                    WeightedCounts.Sum after = w.cutFlow().get(i).after();
-                    WeightedCounts.Sum before = i == 0 ? w.total() : w.cutFlow().get(i - 1).after();
+                    WeightedCounts.Sum after = w.after().get(i);
+                    WeightedCounts.Sum before = i == 0 ? w.total() : w.after().get(i - 1);
+                    WeightedCounts.Sum alone = w.alone().get(i);
                     t.row(row.cut(), Long.toString(row.after()), CutFlowTableModel.sum(after), CliJson.fmt(w.fraction(after)),
-                            CliJson.fmt(before.w() > 0 ? after.w() / before.w() : Double.NaN), CutFlowTableModel.sum(w.alone().get(i)));
+                            CliJson.fmt(before.w() > 0 ? after.w() / before.w() : Double.NaN),
+                            alone == null ? "-" : CutFlowTableModel.sum(alone));
                 }
             }
             t.print(out);
@@ -341,21 +357,21 @@ final class AnalyseReport {
                 }
             }
             g.print(out);
-            if (w != null && rr.run().info().eot() > 0) {
+            if (w != null && rr.info().eot() > 0) {
                 WeightedCounts.Sum box = w.region(Region.BOX);
-                out.printf(Locale.ROOT, "weighted box per EOT: %.3g ± %.2g (EOT %.4g)%n", box.w() / rr.run().info().eot(),
-                        box.error() / rr.run().info().eot(), rr.run().info().eot());
+                out.printf(Locale.ROOT, "weighted box per EOT: %.3g ± %.2g (EOT %.4g)%n", box.w() / rr.info().eot(),
+                        box.error() / rr.info().eot(), rr.info().eot());
             }
         }
         if (!r.efficiencies().isEmpty()) {
             out.println();
-            List<RunResult> signalRuns = r.signalRuns();
+            List<RunInfo> signalRuns = r.signalInfos();
             List<Efficiency> effs = r.efficiencies();
             Table t = new Table("signal run", "m_A' [MeV]", "in box", "generated", "efficiency", "68 % interval",
                     "not simulated (separate factor)", "efficiency × factor");
             for (int i = 0; i < effs.size(); i++) {
                 Efficiency e = effs.get(i);
-                ExternalEfficiency ext = ExternalEfficiency.of(signalRuns.get(i).run().info()).orElse(null);
+                ExternalEfficiency ext = ExternalEfficiency.of(signalRuns.get(i)).orElse(null);
                 t.row(e.runName(), CliJson.fmt(e.massMeV()), Long.toString(e.passed()), Long.toString(e.total()),
                         CliJson.fmt(e.value()), "[" + CliJson.fmt(e.lower()) + ", " + CliJson.fmt(e.upper()) + "]",
                         ext == null ? "none recorded" : ext.name() + " " + String.format(Locale.ROOT, "%.3f", ext.value()),
@@ -364,7 +380,7 @@ final class AnalyseReport {
             t.print(out);
             java.util.Set<String> printedExternal = new java.util.HashSet<>(); // one note per factor
             for (int i = 0; i < effs.size(); i++) {
-                ExternalEfficiency.of(signalRuns.get(i).run().info()).ifPresent(ext -> {
+                ExternalEfficiency.of(signalRuns.get(i)).ifPresent(ext -> {
                     if (printedExternal.add(ext.name())) {
                         out.println("not simulated, shown apart and never in the efficiency: " + ResultsSummary.externalText(ext)
                                 + " = " + String.format(Locale.ROOT, "%.3f", ext.value()));
@@ -372,7 +388,7 @@ final class AnalyseReport {
                 });
             }
         }
-        if (!r.backgroundRuns().isEmpty()) {
+        if (r.hasBackground()) {
             BackgroundSummary b = r.background();
             out.println();
             Table t = new Table("background in the box", "estimate", "closure (estimate/truth)");

@@ -138,10 +138,17 @@ public final class ResultFiles {
         }
         if (t.isWeighted()) {
             ObjectNode w = o.putObject("weighted");
+            w.put("weights", t.hasWeightColumn());
             w.set("total", sum(t.weightedTotal()));
             ArrayNode wa = w.putArray("after");
             for (int k = 0; k < t.cutCount(); k++) {
                 wa.add(sum(t.weightedAfter(k)));
+            }
+            if (t.cutCount() == 0 || t.weightedAlone(0) != null) {
+                ArrayNode wl = w.putArray("alone");
+                for (int k = 0; k < t.cutCount(); k++) {
+                    wl.add(sum(t.weightedAlone(k)));
+                }
             }
             ObjectNode wc = w.putObject("classes");
             for (EventClass c : EventClass.values()) {
@@ -258,24 +265,38 @@ public final class ResultFiles {
             }
             JsonNode w = r.get("weighted");
             if (w != null && !w.isNull()) {
-                double[] a = new double[3 * (1 + cuts + EventClass.values().length * Region.values().length)];
+                double[] a = new double[3 * (1 + 2 * cuts + EventClass.values().length * Region.values().length)];
                 putSum(a, 0, need(w, "total"));
                 JsonNode wa = need(w, "after");
                 if (wa.size() != cuts) {
                     throw new IllegalArgumentException("weighted \"after\" has " + wa.size() + " entries for " + cuts + " cuts");
                 }
+                JsonNode wl = w.get("alone"); // absent in files written before it was kept: not known
+                if (wl != null && wl.size() != cuts) {
+                    throw new IllegalArgumentException("weighted \"alone\" has " + wl.size() + " entries for " + cuts + " cuts");
+                }
                 for (int k = 0; k < cuts; k++) {
                     putSum(a, 1 + k, wa.get(k));
+                    if (wl != null) {
+                        putSum(a, 1 + cuts + k, wl.get(k));
+                    } else {
+                        a[3 * (1 + cuts + k)] = Double.NaN;
+                        a[3 * (1 + cuts + k) + 1] = Double.NaN;
+                        a[3 * (1 + cuts + k) + 2] = -1;
+                    }
                 }
                 Iterator<Map.Entry<String, JsonNode>> wc = need(w, "classes").fields();
                 while (wc.hasNext()) {
                     Map.Entry<String, JsonNode> e = wc.next();
                     EventClass c = EventClass.valueOf(e.getKey().toUpperCase(Locale.ROOT));
                     for (int i = 0; i < regionOrder.size(); i++) {
-                        putSum(a, 1 + cuts + c.ordinal() * Region.values().length + regionOrder.get(i).ordinal(), e.getValue().get(i));
+                        putSum(a, 1 + 2 * cuts + c.ordinal() * Region.values().length + regionOrder.get(i).ordinal(), e.getValue().get(i));
                     }
                 }
-                t.setWeighted(a);
+                // "weights" (a truth_weight column) is absent in older files: every weight 1 leaves Σw = Σw² = n
+                JsonNode hw = w.get("weights");
+                boolean weights = hw != null ? hw.asBoolean() : a[0] != a[2] || a[1] != a[2];
+                t.setWeighted(a, weights);
             }
             JsonNode pts = need(r, "points");
             JsonNode row = need(pts, "row");

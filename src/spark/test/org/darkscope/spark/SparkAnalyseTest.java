@@ -118,6 +118,15 @@ class SparkAnalyseTest {
                     }
                 }
                 assertEquals(w.selected().n(), run.totals().weightedAfter(sel.enabledCuts().size() - 1).n());
+                // the weighted cut flow analyse prints (each cut alone too), summed over the pieces
+                var ww = rr.weighted().orElseThrow();
+                for (int k = 0; k < sel.enabledCuts().size(); k++) {
+                    WeightedCounts.Sum a = ww.alone().get(k);
+                    WeightedCounts.Sum b = run.totals().weightedAlone(k);
+                    assertEquals(a.n(), b.n(), name + " alone " + k);
+                    assertEquals(a.w(), b.w(), 1e-9 * Math.max(1, a.w()), name + " alone " + k);
+                }
+                assertEquals(ww.hasWeights(), run.totals().hasWeightColumn(), name);
             }
             MergedResult.Run mine = fromEngine.runs().get(i);
             assertEquals(mine.totals().pointCount(), run.totals().pointCount(), name + " points");

@@ -126,18 +126,21 @@ class ResultFilesTest {
                 assertEquals(a.w(), b.w(), 1e-9 * Math.abs(a.w()));
                 assertTrue(a.n() > 0, "hadrons in region D of the background MC");
                 // everything else is exact: compare with the weights taken from the whole-run sums
-                sum.setWeighted(weights(expected));
+                sum.setWeighted(weights(expected), expected.hasWeightColumn());
             }
             assertTrue(expected.sameAs(sum), "totals of the pieces differ from the whole run (data role " + asData + ")");
         }
     }
 
     private static double[] weights(RunTotals t) {
-        // the whole-run weighted sums in the reader's layout (total, cuts, class x region)
+        // the whole-run weighted sums in the reader's layout (total, after each cut, each cut alone, class x region)
         List<Double> l = new ArrayList<>();
         add(l, t.weightedTotal());
         for (int k = 0; k < t.cutCount(); k++) {
             add(l, t.weightedAfter(k));
+        }
+        for (int k = 0; k < t.cutCount(); k++) {
+            add(l, t.weightedAlone(k));
         }
         for (EventClass c : EventClass.values()) {
             for (Region r : Region.values()) {
@@ -201,6 +204,31 @@ class ResultFilesTest {
             }
             assertEquals(w.region(reg).w(), sw, 1e-9 * Math.max(1, Math.abs(sw)), reg.name());
         }
+        // Σw of the events passing each cut alone: a plain loop over the events here (every column of the cut passes)
+        List<Cut> cuts = sel.enabledCuts();
+        float[] weight = mcRun.floats(org.darkscope.event.Schema.TRUTH_WEIGHT);
+        for (int k = 0; k < cuts.size(); k++) {
+            Cut c = cuts.get(k);
+            double sw = 0;
+            long n = 0;
+            for (int e = 0; e < mcRun.size(); e++) {
+                boolean pass = true;
+                for (String col : c.columns(mcRun::has)) {
+                    Object a = mcRun.columns().get(col);
+                    double v = a instanceof float[] x ? x[e] : a instanceof int[] x ? x[e] : ((long[]) a)[e];
+                    pass &= c.passes(v);
+                }
+                if (pass) {
+                    sw += weight[e];
+                    n++;
+                }
+            }
+            WeightedCounts.Sum alone = bkg.totals().weightedAlone(k);
+            assertEquals(n, alone.n(), c.name());
+            assertEquals(sw, alone.w(), 1e-9 * Math.max(1, sw), c.name());
+        }
+        assertTrue(bkg.totals().hasWeightColumn(), "the background MC has a truth_weight column");
+        assertFalse(back.runs().get(0).totals().isWeighted(), "no weighted sums for the data-role run");
         ExclusionSettings s = ExclusionSettings.defaults();
         ResultLimits.Summary a = ResultLimits.compute(r, s);
         ResultLimits.Summary b = back.limits(s);
@@ -223,7 +251,33 @@ class ResultFilesTest {
         String expected = analyse.substring(analyse.indexOf("selection: "));
         assertTrue(result.startsWith(expected), "result prints:\n" + result + "\nanalyse prints:\n" + expected);
         assertTrue(expected.contains("limit: background") && expected.contains("== background-mc.parquet"));
+        // the weighted rows and columns of the background MC, the external factor and the bands are in the compared text
+        assertTrue(expected.contains(", background MC: ") && expected.contains("passing alone (Σw)")
+                && expected.contains("weighted box per EOT") && expected.contains("not simulated (separate factor)")
+                && expected.contains("±2σ ["), expected);
         assertTrue(result.contains("weighted background MC background-mc.parquet"));
+    }
+
+    @Test
+    void aFileWithoutTheWeightedAloneSumsReadsAndPrintsThemAsUnknown() throws Exception {
+        AnalysisResult r = evaluate(List.of(mcRun), Selection.published());
+        com.fasterxml.jackson.databind.node.ObjectNode json = ResultFiles.toJson(MergedResult.of(r, List.of(Role.BACKGROUND)));
+        // as written before "alone" and "weights" were kept
+        com.fasterxml.jackson.databind.node.ObjectNode w = (com.fasterxml.jackson.databind.node.ObjectNode) json.get("runs").get(0).get("weighted");
+        assertTrue(w.remove("alone").size() > 0);
+        assertTrue(w.remove("weights").asBoolean());
+        Path f = dir.resolve("older.json");
+        Files.writeString(f, json.toString());
+        MergedResult back = ResultFiles.read(f);
+        RunTotals t = back.runs().get(0).totals();
+        assertNull(t.weightedAlone(0), "not in the file: not known");
+        assertNotNull(t.weightedAfter(0));
+        assertTrue(t.hasWeightColumn(), "weights differ from 1: the run has a truth_weight column");
+        String out = cli("result", f.toString());
+        String firstCut = Selection.published().enabledCuts().get(0).name();
+        String row = out.lines().filter(l -> l.startsWith(firstCut + " ")).findFirst().orElseThrow();
+        assertTrue(row.trim().endsWith(" -"), row);
+        assertTrue(out.contains("background MC: weighted MC"), out);
     }
 
     @Test
