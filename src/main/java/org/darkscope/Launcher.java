@@ -9,8 +9,7 @@ import org.darkscope.cli.DarkScopeCli;
  * of commands for an unknown one.
  */
 public final class Launcher {
-    private Launcher() {
-    }
+    private Launcher() {}
 
     public static void main(String[] args) {
         LoggingConfig.apply();

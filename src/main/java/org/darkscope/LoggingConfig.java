@@ -12,8 +12,7 @@ import java.util.logging.LogManager;
  * java.util.logging directly (see docs/architecture.md#logging).
  */
 public final class LoggingConfig {
-    private LoggingConfig() {
-    }
+    private LoggingConfig() {}
 
     /** Applies the bundled configuration unless the JVM was given one. Call before anything logs. */
     public static void apply() {

@@ -1,15 +1,14 @@
 package org.darkscope.cli;
 
-import org.darkscope.analysis.AnalysisEngine;
-import org.darkscope.analysis.Selection;
-import org.darkscope.event.RunData;
-import org.darkscope.io.RunFiles;
-
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.darkscope.analysis.AnalysisEngine;
+import org.darkscope.analysis.Selection;
+import org.darkscope.event.RunData;
+import org.darkscope.io.RunFiles;
 
 /**
  * Opening a run, and the memory its summary takes (a benchmark, not a test: nothing is asserted).
@@ -21,8 +20,7 @@ import java.util.Locale;
  * <p>Usage: {@code java [-Xmx4g] -cp $BENCH_CP org.darkscope.cli.OpenRunBench RUN.parquet [repeats]}</p>
  */
 public final class OpenRunBench {
-    private OpenRunBench() {
-    }
+    private OpenRunBench() {}
 
     public static void main(String[] args) throws Exception {
         Path file = Path.of(args[0]);
@@ -38,12 +36,21 @@ public final class OpenRunBench {
             double ms = (System.nanoTime() - t0) / 1e6;
             double cpuMs = (cpu() - c0) / 1e6;
             wall.add(ms);
-            System.out.printf(Locale.ROOT, "open %d: %.0f ms wall, %.0f ms CPU (all threads), %,d events%n", i + 1, ms, cpuMs,
+            System.out.printf(
+                    Locale.ROOT,
+                    "open %d: %.0f ms wall, %.0f ms CPU (all threads), %,d events%n",
+                    i + 1,
+                    ms,
+                    cpuMs,
                     run.size());
         }
         List<Double> sorted = new ArrayList<>(wall.subList(Math.min(1, wall.size() - 1), wall.size()));
         sorted.sort(null);
-        System.out.printf(Locale.ROOT, "open, runs 2..%d: median %.0f ms, min %.0f ms%n", repeats, sorted.get(sorted.size() / 2),
+        System.out.printf(
+                Locale.ROOT,
+                "open, runs 2..%d: median %.0f ms, min %.0f ms%n",
+                repeats,
+                sorted.get(sorted.size() / 2),
                 sorted.get(0));
         int n = run.size();
         run = null;
@@ -54,8 +61,12 @@ public final class OpenRunBench {
         for (Object a : run.columns().values()) {
             arrays += (long) java.lang.reflect.Array.getLength(a) * (a instanceof long[] ? 8 : 4);
         }
-        System.out.printf(Locale.ROOT, "summary columns: %d arrays, %.1f bytes/event; cells: %s%n", run.columns().size(),
-                arrays / (double) n, run.cells().getClass().getSimpleName());
+        System.out.printf(
+                Locale.ROOT,
+                "summary columns: %d arrays, %.1f bytes/event; cells: %s%n",
+                run.columns().size(),
+                arrays / (double) n,
+                run.cells().getClass().getSimpleName());
         long withEngine;
         try (AnalysisEngine e = new AnalysisEngine(List.of(run))) {
             e.evaluate(Selection.published().withBlinded(false));
@@ -64,11 +75,20 @@ public final class OpenRunBench {
                 System.out.println(e);
             }
         }
-        System.out.printf(Locale.ROOT, "heap held by the open run: %.1f MB = %.1f bytes/event (summary columns, cell store)%n",
-                (withRun - base) / 1e6, (withRun - base) / (double) n);
-        System.out.printf(Locale.ROOT, "with an engine after one evaluation of the published selection: %.1f bytes/event%n",
+        System.out.printf(
+                Locale.ROOT,
+                "heap held by the open run: %.1f MB = %.1f bytes/event (summary columns, cell store)%n",
+                (withRun - base) / 1e6,
+                (withRun - base) / (double) n);
+        System.out.printf(
+                Locale.ROOT,
+                "with an engine after one evaluation of the published selection: %.1f bytes/event%n",
                 (withEngine - base) / (double) n);
-        System.out.printf(Locale.ROOT, "(%s kernels, Java %s, max heap %d MB)%n", AnalysisEngine.kernel(), Runtime.version(),
+        System.out.printf(
+                Locale.ROOT,
+                "(%s kernels, Java %s, max heap %d MB)%n",
+                AnalysisEngine.kernel(),
+                Runtime.version(),
                 Runtime.getRuntime().maxMemory() >> 20);
     }
 

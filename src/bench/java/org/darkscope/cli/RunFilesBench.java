@@ -1,11 +1,10 @@
 package org.darkscope.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.darkscope.event.RunData;
 import org.darkscope.io.RunFiles;
 import org.darkscope.io.TestRuns;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * Read/write speed of run files (not a unit test: speed is measured, never asserted).
@@ -13,12 +12,13 @@ import java.nio.file.Path;
  * only read the file). Lives with the command line because it prints.
  */
 public final class RunFilesBench {
-    private RunFilesBench() {
-    }
+    private RunFilesBench() {}
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-        Path file = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("bench").resolve("bench.parquet");
+        Path file = args.length > 1
+                ? Path.of(args[1])
+                : Files.createTempDirectory("bench").resolve("bench.parquet");
         int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         if (n == 0) {
             read(file, repeats);
@@ -35,8 +35,9 @@ public final class RunFilesBench {
             long p0 = processCpu();
             RunFiles.write(run, file);
             long w1 = System.nanoTime();
-            System.out.printf("write %d: %.2f s wall, cpu %.2f s this thread, %.2f s process, %.1f MB%n", r, (w1 - w0) / 1e9,
-                    (cpu() - c0) / 1e9, (processCpu() - p0) / 1e9, Files.size(file) / 1e6);
+            System.out.printf(
+                    "write %d: %.2f s wall, cpu %.2f s this thread, %.2f s process, %.1f MB%n",
+                    r, (w1 - w0) / 1e9, (cpu() - c0) / 1e9, (processCpu() - p0) / 1e9, Files.size(file) / 1e6);
         }
         run = null;
         read(file, repeats);
@@ -60,13 +61,15 @@ public final class RunFilesBench {
             run.cells().read(rnd.nextInt(run.size()), cells);
         }
         long t3 = System.nanoTime();
-        System.out.printf("cells (%s): first event %.2f ms, next event %.3f ms, random event %.2f ms on average%n",
+        System.out.printf(
+                "cells (%s): first event %.2f ms, next event %.3f ms, random event %.2f ms on average%n",
                 run.cells().getClass().getSimpleName(), (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6 / k);
     }
 
     /** CPU time of the whole process (all threads, GC included). */
     private static long processCpu() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }
 
@@ -78,8 +81,9 @@ public final class RunFilesBench {
             long p0 = processCpu();
             RunData back = RunFiles.read(file);
             long r1 = System.nanoTime();
-            System.out.printf("read %d: %.2f s wall, cpu %.2f s this thread, %.2f s process (%d events)%n", r, (r1 - r0) / 1e9,
-                    (cpu() - c0) / 1e9, (processCpu() - p0) / 1e9, back.size());
+            System.out.printf(
+                    "read %d: %.2f s wall, cpu %.2f s this thread, %.2f s process (%d events)%n",
+                    r, (r1 - r0) / 1e9, (cpu() - c0) / 1e9, (processCpu() - p0) / 1e9, back.size());
             if (r == repeats - 1) {
                 cellAccess(back);
             }

@@ -11,14 +11,13 @@ import org.darkscope.task.Progress;
  * {@code mvn -Pbench test-compile}, then {@code java -cp target/classes:target/test-classes:$(cat target/bench.classpath) org.darkscope.cli.SimulateBenchmark [events]}.
  */
 public final class SimulateBenchmark {
-    private SimulateBenchmark() {
-    }
+    private SimulateBenchmark() {}
 
     public static void main(String[] args) {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 300_000;
         SimConfig base = SimConfig.defaults(Mix.PHYSICS).withEvents(n).withSeed(1);
         Simulator.simulate(base.withEvents(50_000).withThreads(2), Progress.NONE);
-        for (int threads : new int[]{1, 2}) {
+        for (int threads : new int[] {1, 2}) {
             double best = 0;
             for (int rep = 0; rep < 3; rep++) {
                 long t0 = System.nanoTime();

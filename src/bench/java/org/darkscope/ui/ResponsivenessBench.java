@@ -1,5 +1,13 @@
 package org.darkscope.ui;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -19,15 +27,6 @@ import org.darkscope.session.SessionFile;
 import org.darkscope.session.SessionListener;
 import org.darkscope.ui.shell.MainViewModel;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-
 /**
  * Benchmark (not a test): opens the given runs in the real window, then drags the momentum cut's
  * lower-edge slider with the OS-level JavaFX robot back and forth, one mouse step per pulse, for
@@ -39,6 +38,7 @@ import java.util.Map;
 public class ResponsivenessBench extends Application {
     /** -Dbench.byValue=true: set the slider value each pulse instead of moving the mouse. */
     private static final boolean BY_VALUE = Boolean.getBoolean("bench.byValue");
+
     private final Map<Selection, Long> changedAt = Collections.synchronizedMap(new IdentityHashMap<>());
     private final List<Double> latencies = new ArrayList<>();
     private final List<Double> evalMillis = new ArrayList<>();
@@ -48,8 +48,8 @@ public class ResponsivenessBench extends Application {
         List<String> args = getParameters().getUnnamed();
         Path out = Path.of(args.get(0));
         Session session = new Session();
-        MainViewModel model = new MainViewModel(session, DarkScopeApp.defaultReader(), new BackgroundTaskExecutor("loader", 1),
-                RecentRuns.inMemory());
+        MainViewModel model = new MainViewModel(
+                session, DarkScopeApp.defaultReader(), new BackgroundTaskExecutor("loader", 1), RecentRuns.inMemory());
         Workbench wb = Workbench.create(model);
         Scene scene = new Scene(wb.window(), 1500, 950);
         scene.getStylesheets().add(DarkScopeApp.stylesheet());
@@ -75,13 +75,18 @@ public class ResponsivenessBench extends Application {
             }
         });
         long t0 = System.nanoTime();
-        model.openRuns(args.subList(1, args.size()).stream().map(a -> new SessionFile.RunEntry(Path.of(a), null)).toList(), () -> {
-            double openS = (System.nanoTime() - t0) / 1e9;
-            // let the first evaluation and the details settle, then drag
-            javafx.animation.PauseTransition p = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(8));
-            p.setOnFinished(e -> drag(wb, out, openS));
-            p.play();
-        });
+        model.openRuns(
+                args.subList(1, args.size()).stream()
+                        .map(a -> new SessionFile.RunEntry(Path.of(a), null))
+                        .toList(),
+                () -> {
+                    double openS = (System.nanoTime() - t0) / 1e9;
+                    // let the first evaluation and the details settle, then drag
+                    javafx.animation.PauseTransition p =
+                            new javafx.animation.PauseTransition(javafx.util.Duration.seconds(8));
+                    p.setOnFinished(e -> drag(wb, out, openS));
+                    p.play();
+                });
     }
 
     private void drag(Workbench wb, Path out, double openSeconds) {
@@ -128,7 +133,8 @@ public class ResponsivenessBench extends Application {
                     s.setValueChanging(false);
                     stop();
                     double dragS = (now - start[0]) / 1e9;
-                    javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(3));
+                    javafx.animation.PauseTransition settle =
+                            new javafx.animation.PauseTransition(javafx.util.Duration.seconds(3));
                     settle.setOnFinished(e -> report(wb, out, monitor, dragS, openSeconds));
                     settle.play();
                 }
@@ -144,9 +150,15 @@ public class ResponsivenessBench extends Application {
         Map<String, Long> m = new java.util.TreeMap<>();
         for (Thread t : Thread.getAllStackTraces().keySet()) {
             String n = t.getName();
-            if (n.contains("JavaFX Application") || n.contains("GtkNativeMainLoop") || n.contains("QuantumRenderer") || n.startsWith("analysis")
+            if (n.contains("JavaFX Application")
+                    || n.contains("GtkNativeMainLoop")
+                    || n.contains("QuantumRenderer")
+                    || n.startsWith("analysis")
                     || n.startsWith("darkscope-analysis")) {
-                m.merge(n.startsWith("darkscope-analysis") ? "engine pool" : n, Math.max(0, mx.getThreadCpuTime(t.getId())), Long::sum);
+                m.merge(
+                        n.startsWith("darkscope-analysis") ? "engine pool" : n,
+                        Math.max(0, mx.getThreadCpuTime(t.getId())),
+                        Long::sum);
             }
         }
         return m;
@@ -160,24 +172,56 @@ public class ResponsivenessBench extends Application {
         List<Double> ev = new ArrayList<>(evalMillis);
         Collections.sort(ev);
         StringBuilder sb = new StringBuilder();
-        int events = wb.model().session().runs().stream().mapToInt(r -> r.data().size()).sum();
-        sb.append(String.format(Locale.ROOT, "runs: %s (%,d events), opened in %.1f s%n",
-                wb.model().session().runs().stream().map(r -> r.name()).toList(), events, openSeconds));
-        sb.append(String.format(Locale.ROOT, "drag: %.1f s, %d pulses recorded, pulse gap median %.1f ms, p99 %.1f ms, max %.1f ms, gaps > 50 ms: %d, > 33 ms: %d%n",
-                dragSeconds, m.frames(), m.percentileMillis(50), m.percentileMillis(99), m.maxGapMillis(), m.gapsLongerThan(50), m.gapsLongerThan(33)));
-        sb.append(String.format(Locale.ROOT, "selection changes during drag -> results shown: %d shown; slider change to numbers in session: median %.1f ms, p90 %.1f ms, max %.1f ms%n",
-                lat.size(), pct(lat, 50), pct(lat, 90), pct(lat, 100)));
-        sb.append(String.format(Locale.ROOT, "engine evaluation per shown result: median %.1f ms, max %.1f ms; scheduler computed %d, discarded %d%n",
-                pct(ev, 50), pct(ev, 100), wb.service().coreScheduler().computedCount(), wb.service().coreScheduler().discardedCount()));
+        int events = wb.model().session().runs().stream()
+                .mapToInt(r -> r.data().size())
+                .sum();
+        sb.append(String.format(
+                Locale.ROOT,
+                "runs: %s (%,d events), opened in %.1f s%n",
+                wb.model().session().runs().stream().map(r -> r.name()).toList(),
+                events,
+                openSeconds));
+        sb.append(String.format(
+                Locale.ROOT,
+                "drag: %.1f s, %d pulses recorded, pulse gap median %.1f ms, p99 %.1f ms, max %.1f ms, gaps > 50 ms: %d, > 33 ms: %d%n",
+                dragSeconds,
+                m.frames(),
+                m.percentileMillis(50),
+                m.percentileMillis(99),
+                m.maxGapMillis(),
+                m.gapsLongerThan(50),
+                m.gapsLongerThan(33)));
+        sb.append(String.format(
+                Locale.ROOT,
+                "selection changes during drag -> results shown: %d shown; slider change to numbers in session: median %.1f ms, p90 %.1f ms, max %.1f ms%n",
+                lat.size(),
+                pct(lat, 50),
+                pct(lat, 90),
+                pct(lat, 100)));
+        sb.append(String.format(
+                Locale.ROOT,
+                "engine evaluation per shown result: median %.1f ms, max %.1f ms; scheduler computed %d, discarded %d%n",
+                pct(ev, 50),
+                pct(ev, 100),
+                wb.service().coreScheduler().computedCount(),
+                wb.service().coreScheduler().discardedCount()));
         sb.append(String.format(Locale.ROOT, "CPU during drag+3 s settle (%.1f s wall): ", dragSeconds + 3));
         for (var e : cpuEnd.entrySet()) {
             long d = e.getValue() - cpuAtStart.getOrDefault(e.getKey(), 0L);
             sb.append(String.format(Locale.ROOT, "%s %.2f s; ", e.getKey(), d / 1e9));
         }
-        sb.append(String.format(Locale.ROOT, "%nFX thread CPU per pulse: %.1f ms; load average at end: %.1f on %d cores%n",
-                (cpuEnd.entrySet().stream().filter(e -> e.getKey().contains("Gtk") || e.getKey().contains("JavaFX Application"))
-                        .mapToLong(e -> e.getValue() - cpuAtStart.getOrDefault(e.getKey(), 0L)).sum() / 1e6) / Math.max(1, m.frames()),
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+        sb.append(String.format(
+                Locale.ROOT,
+                "%nFX thread CPU per pulse: %.1f ms; load average at end: %.1f on %d cores%n",
+                (cpuEnd.entrySet().stream()
+                                        .filter(e -> e.getKey().contains("Gtk")
+                                                || e.getKey().contains("JavaFX Application"))
+                                        .mapToLong(e -> e.getValue() - cpuAtStart.getOrDefault(e.getKey(), 0L))
+                                        .sum()
+                                / 1e6)
+                        / Math.max(1, m.frames()),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                        .getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors()));
         try {
             Files.writeString(out, sb.toString());

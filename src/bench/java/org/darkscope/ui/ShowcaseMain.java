@@ -1,5 +1,8 @@
 package org.darkscope.ui;
 
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -8,17 +11,13 @@ import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javafx.util.Duration;
+import javax.imageio.ImageIO;
 import org.darkscope.session.BackgroundTaskExecutor;
 import org.darkscope.session.RecentRuns;
 import org.darkscope.session.RunRole;
 import org.darkscope.session.Session;
 import org.darkscope.testsupport.RunFixtures;
 import org.darkscope.ui.shell.MainViewModel;
-
-import javax.imageio.ImageIO;
-import java.io.File;
-import java.nio.file.Path;
-import java.util.List;
 
 /**
  * Opens the window on a run (a file argument, or a synthetic run), waits, writes a PNG of the scene
@@ -29,7 +28,9 @@ public class ShowcaseMain extends Application {
     public void start(Stage stage) {
         List<String> args = getParameters().getUnnamed();
         String out = args.isEmpty() ? "/tmp/darkscope.png" : args.get(0);
-        MainViewModel model = new MainViewModel(new Session(), DarkScopeApp.defaultReader(),
+        MainViewModel model = new MainViewModel(
+                new Session(),
+                DarkScopeApp.defaultReader(),
                 new BackgroundTaskExecutor("loader", 1),
                 RecentRuns.inMemory());
         Workbench w = Workbench.create(model);
@@ -40,8 +41,11 @@ public class ShowcaseMain extends Application {
         stage.setTitle("DarkScope showcase");
         stage.show();
         if (args.size() > 1) {
-            model.openRuns(args.subList(1, args.size()).stream()
-                    .map(a -> new org.darkscope.session.SessionFile.RunEntry(Path.of(a), null)).toList(), () -> { });
+            model.openRuns(
+                    args.subList(1, args.size()).stream()
+                            .map(a -> new org.darkscope.session.SessionFile.RunEntry(Path.of(a), null))
+                            .toList(),
+                    () -> {});
         } else {
             model.addRun(RunFixtures.random(200_000, 1), RunRole.DATA);
         }
@@ -49,11 +53,14 @@ public class ShowcaseMain extends Application {
             model.addRun(RunFixtures.signal(20_000, 16.7, 2), RunRole.SIGNAL);
         }
         w.planeView().setLogHcal(Boolean.getBoolean("showcase.log"));
-        PauseTransition wait = new PauseTransition(Duration.seconds(Double.parseDouble(System.getProperty("showcase.wait", "6"))));
+        PauseTransition wait =
+                new PauseTransition(Duration.seconds(Double.parseDouble(System.getProperty("showcase.wait", "6"))));
         wait.setOnFinished(e -> {
             write(scene, out);
-            java.util.List<String> tabs = java.util.Arrays.stream(System.getProperty("showcase.tabs", "").split(","))
-                    .filter(t -> !t.isBlank()).toList();
+            java.util.List<String> tabs = java.util.Arrays.stream(
+                            System.getProperty("showcase.tabs", "").split(","))
+                    .filter(t -> !t.isBlank())
+                    .toList();
             snapshotTabs(w, scene, out, tabs, 0);
         });
         wait.play();
@@ -67,7 +74,8 @@ public class ShowcaseMain extends Application {
         }
         String t = tabs.get(i);
         w.window().resultTabs().getSelectionModel().select(Integer.parseInt(t));
-        PauseTransition p = new PauseTransition(Duration.seconds(Double.parseDouble(System.getProperty("showcase.tabwait", "4"))));
+        PauseTransition p =
+                new PauseTransition(Duration.seconds(Double.parseDouble(System.getProperty("showcase.tabwait", "4"))));
         p.setOnFinished(e -> {
             write(scene, out.replace(".png", "-tab" + t + ".png"));
             snapshotTabs(w, scene, out, tabs, i + 1);

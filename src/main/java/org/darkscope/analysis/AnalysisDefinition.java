@@ -1,11 +1,10 @@
 package org.darkscope.analysis;
 
-import org.darkscope.analysis.limits.LimitMethod;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.darkscope.analysis.limits.LimitMethod;
 
 /**
  * How the numbers of an analysis are derived beyond the selection: which background estimate feeds
@@ -48,7 +47,8 @@ public record AnalysisDefinition(BackgroundChoice background, LimitMethod limitM
     /** The limit settings this definition stands for. */
     public ExclusionSettings settings() {
         ExclusionSettings d = ExclusionSettings.defaults();
-        return new ExclusionSettings(limitMethod, cl, background, d.signalRelError(), d.process(), d.model(), d.kTable(), d.alphaD());
+        return new ExclusionSettings(
+                limitMethod, cl, background, d.signalRelError(), d.process(), d.model(), d.kTable(), d.alphaD());
     }
 
     /** The name of a background method in files and on the command line: "sideband-fits", "abcd", ... */
@@ -76,16 +76,21 @@ public record AnalysisDefinition(BackgroundChoice background, LimitMethod limitM
         for (BackgroundChoice b : BackgroundChoice.values()) {
             names.add(name(b));
         }
-        throw new IllegalArgumentException("unknown background method '" + s + "' (expected one of " + String.join(", ", names) + ")");
+        throw new IllegalArgumentException(
+                "unknown background method '" + s + "' (expected one of " + String.join(", ", names) + ")");
     }
 
     /** "CLs, 90% CL, background sideband-fits". */
     public String describe() {
-        return String.format(Locale.ROOT, "%s, %s%% CL, background %s", limitMethod.cliName(), percent(cl), name(background));
+        return String.format(
+                Locale.ROOT, "%s, %s%% CL, background %s", limitMethod.cliName(), percent(cl), name(background));
     }
 
     /** A confidence level as a percentage without trailing zeros: 0.9 → "90", 0.955 → "95.5". */
     public static String percent(double cl) {
-        return new java.math.BigDecimal(Double.toString(100 * cl)).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+        return new java.math.BigDecimal(Double.toString(100 * cl))
+                .round(new java.math.MathContext(6))
+                .stripTrailingZeros()
+                .toPlainString();
     }
 }

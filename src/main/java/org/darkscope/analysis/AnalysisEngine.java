@@ -1,10 +1,5 @@
 package org.darkscope.analysis;
 
-import org.darkscope.event.RunData;
-import org.darkscope.event.Schema;
-import org.darkscope.task.CancelledException;
-import org.darkscope.task.Progress;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -19,6 +14,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import org.darkscope.event.RunData;
+import org.darkscope.event.Schema;
+import org.darkscope.task.CancelledException;
+import org.darkscope.task.Progress;
 
 /**
  * Evaluates a {@link Selection} on a set of runs and returns an immutable {@link AnalysisResult}.
@@ -51,14 +50,15 @@ public final class AnalysisEngine implements AutoCloseable {
         }
 
         public static Options defaults() {
-            return new Options(new Binning(120, 0, 120), new Binning(100, 0, 100),
+            return new Options(
+                    new Binning(120, 0, 120),
+                    new Binning(100, 0, 100),
                     Runtime.getRuntime().availableProcessors());
         }
 
         public Options withThreads(int t) {
             return new Options(planeX, planeY, t);
         }
-
     }
 
     private final Options options;
@@ -145,14 +145,14 @@ public final class AnalysisEngine implements AutoCloseable {
      * @throws IllegalArgumentException if a cut names a column a run lacks (message names the cut)
      * @throws CancelledException if the progress was cancelled
      */
-    public synchronized AnalysisResult evaluate(Selection selection, Predicate<? super RunData> dataRole,
-                                                Progress progress) {
+    public synchronized AnalysisResult evaluate(
+            Selection selection, Predicate<? super RunData> dataRole, Progress progress) {
         long t0 = System.nanoTime();
         List<Cut> cuts = selection.enabledCuts();
         List<RunState> rs = new ArrayList<>();
         for (RunData r : runs) {
             rs.add(states.computeIfAbsent(r, RunState::new));
-            for (String needed : new String[]{Schema.ECAL, Schema.HCAL, Schema.TRUTH_CLASS}) {
+            for (String needed : new String[] {Schema.ECAL, Schema.HCAL, Schema.TRUTH_CLASS}) {
                 if (!r.has(needed)) {
                     throw new IllegalArgumentException("run " + r.displayName() + " has no column '" + needed + "'");
                 }
@@ -215,44 +215,74 @@ public final class AnalysisEngine implements AutoCloseable {
             boolean hide = selection.blinded() && data;
             // hidden box: the cut flow outside the box (after[k], alone[k], total); sel loses the box events
             long[] outside = hide ? new long[2 * cuts.size() + 1] : null;
-            CoreAccumulator core = flowAndCore(s, bitsList.toArray(new long[0][]), sel, after, outside, selection.box(), hide,
-                    progress);
+            CoreAccumulator core = flowAndCore(
+                    s, bitsList.toArray(new long[0][]), sel, after, outside, selection.box(), hide, progress);
             CutFlow flow;
             if (hide) {
                 int k = cuts.size();
-                flow = flow(cuts, outside[2 * k], Arrays.copyOfRange(outside, 0, k), Arrays.copyOfRange(outside, k, 2 * k));
+                flow = flow(
+                        cuts, outside[2 * k], Arrays.copyOfRange(outside, 0, k), Arrays.copyOfRange(outside, k, 2 * k));
             } else {
                 flow = flow(cuts, run.size(), after, alone);
             }
-            results.add(new RunResult(run, selection, cuts, bitsList, colsList, sel, flow, core,
-                    options.planeX(), options.planeY(), hide, data));
+            results.add(new RunResult(
+                    run,
+                    selection,
+                    cuts,
+                    bitsList,
+                    colsList,
+                    sel,
+                    flow,
+                    core,
+                    options.planeX(),
+                    options.planeY(),
+                    hide,
+                    data));
             progress.checkCancelled();
         }
         progress.update(1, "done");
-        return new AnalysisResult(selection, results,
-                new AnalysisResult.Stats(System.nanoTime() - t0, jobs.size(), reused, events));
+        return new AnalysisResult(
+                selection, results, new AnalysisResult.Stats(System.nanoTime() - t0, jobs.size(), reused, events));
     }
 
     private static CutFlow flow(List<Cut> cuts, long total, long[] after, long[] alone) {
         List<CutFlow.Row> rows = new ArrayList<>();
         long prev = total;
         for (int k = 0; k < cuts.size(); k++) {
-            rows.add(new CutFlow.Row(cuts.get(k).name(), after[k], CutFlow.ratio(after[k], total),
-                    CutFlow.ratio(after[k], prev), alone[k]));
+            rows.add(new CutFlow.Row(
+                    cuts.get(k).name(),
+                    after[k],
+                    CutFlow.ratio(after[k], total),
+                    CutFlow.ratio(after[k], prev),
+                    alone[k]));
             prev = after[k];
         }
         return new CutFlow(total, rows);
     }
 
     /** One cut bitset to compute for one run. */
-    private record Job(RunState state, Cut cut, List<String> columns, long[] bits, RunState.TestKey key,
-                       Map<RunState.TestKey, RunState.CutBits> target) {
+    private record Job(
+            RunState state,
+            Cut cut,
+            List<String> columns,
+            long[] bits,
+            RunState.TestKey key,
+            Map<RunState.TestKey, RunState.CutBits> target) {
         void run(int w0, int w1) {
             RunData r = state.run;
             for (int k = 0; k < columns.size(); k++) {
                 String col = columns.get(k);
-                CutKernel.apply(cut.kind(), cut.min(), cut.max(), r.columns().get(col), state.needsPlainKernel(col), r.size(),
-                        bits, w0, w1, k > 0);
+                CutKernel.apply(
+                        cut.kind(),
+                        cut.min(),
+                        cut.max(),
+                        r.columns().get(col),
+                        state.needsPlainKernel(col),
+                        r.size(),
+                        bits,
+                        w0,
+                        w1,
+                        k > 0);
             }
         }
     }
@@ -289,8 +319,15 @@ public final class AnalysisEngine implements AutoCloseable {
      * (one read of every bitset, one write of the result), then the region / plane accumulation of
      * the same (cache-warm) words. Ranges run in parallel; counts and histograms are merged.
      */
-    private CoreAccumulator flowAndCore(RunState s, long[][] bits, long[] sel, long[] after, long[] outside, SignalBox box,
-                                        boolean hide, Progress progress) {
+    private CoreAccumulator flowAndCore(
+            RunState s,
+            long[][] bits,
+            long[] sel,
+            long[] after,
+            long[] outside,
+            SignalBox box,
+            boolean hide,
+            Progress progress) {
         RunData run = s.run;
         float[] ecal = run.floats(Schema.ECAL);
         float[] hcal = run.floats(Schema.HCAL);

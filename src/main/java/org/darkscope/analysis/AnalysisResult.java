@@ -1,14 +1,13 @@
 package org.darkscope.analysis;
 
-import org.darkscope.analysis.background.BackgroundSummary;
-import org.darkscope.event.EventClass;
-import org.darkscope.event.RunData;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.darkscope.analysis.background.BackgroundSummary;
+import org.darkscope.event.EventClass;
+import org.darkscope.event.RunData;
 
 /**
  * Immutable snapshot of one evaluation: the selection and one {@link RunResult} per run, plus the
@@ -32,8 +31,7 @@ public final class AnalysisResult {
      * @param cutsReused     cut bitsets reused from the previous evaluation
      * @param events         events over all runs
      */
-    public record Stats(long nanos, int cutsComputed, int cutsReused, long events) {
-    }
+    public record Stats(long nanos, int cutsComputed, int cutsReused, long events) {}
 
     AnalysisResult(Selection selection, List<RunResult> runs, Stats stats) {
         this.selection = selection;
@@ -44,11 +42,18 @@ public final class AnalysisResult {
         this.stats = stats;
     }
 
-    public Selection selection() { return selection; }
-    public Stats stats() { return stats; }
+    public Selection selection() {
+        return selection;
+    }
+
+    public Stats stats() {
+        return stats;
+    }
 
     /** Results of every run in the engine's order. */
-    public List<RunResult> runs() { return runs; }
+    public List<RunResult> runs() {
+        return runs;
+    }
 
     /** The result of one run (by identity). */
     public RunResult run(RunData run) {
@@ -71,14 +76,27 @@ public final class AnalysisResult {
 
     /** Results of the signal runs, by ascending mass. */
     public List<RunResult> signalRuns() {
-        return runs.stream().filter(RunResult::isSignal)
-                .sorted(Comparator.comparingDouble(r -> r.run().info().signalMassMeV())).toList();
+        return runs.stream()
+                .filter(RunResult::isSignal)
+                .sorted(Comparator.comparingDouble(r -> r.run().info().signalMassMeV()))
+                .toList();
     }
 
-    public CutFlow cutFlow(RunData run) { return run(run).cutFlow(); }
-    public Histogram2D plane(RunData run) { return run(run).plane(); }
-    public int[] selectedEvents(RunData run) { return run(run).selectedEvents(); }
-    public int[] eventsInRegion(RunData run, Region region) { return run(run).eventsInRegion(region); }
+    public CutFlow cutFlow(RunData run) {
+        return run(run).cutFlow();
+    }
+
+    public Histogram2D plane(RunData run) {
+        return run(run).plane();
+    }
+
+    public int[] selectedEvents(RunData run) {
+        return run(run).selectedEvents();
+    }
+
+    public int[] eventsInRegion(RunData run, Region region) {
+        return run(run).eventsInRegion(region);
+    }
 
     /**
      * Region counts summed over the {@link #sidebandRuns()}: the data, or the background MC when no
@@ -146,7 +164,8 @@ public final class AnalysisResult {
 
     /** The runs whose sidebands are extrapolated: the data-role runs, or every non-signal run when none is data. */
     public List<RunResult> sidebandRuns() {
-        List<RunResult> data = backgroundRuns().stream().filter(RunResult::isData).toList();
+        List<RunResult> data =
+                backgroundRuns().stream().filter(RunResult::isData).toList();
         return data.isEmpty() ? backgroundRuns() : data;
     }
 

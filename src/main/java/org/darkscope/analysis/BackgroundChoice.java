@@ -1,9 +1,8 @@
 package org.darkscope.analysis;
 
+import java.util.List;
 import org.darkscope.analysis.background.BackgroundEstimate;
 import org.darkscope.analysis.background.BackgroundSummary;
-
-import java.util.List;
 
 /**
  * Which background estimate feeds a limit. There is no silent fallback: a choice whose estimate cannot be
@@ -35,17 +34,26 @@ public enum BackgroundChoice {
             case ABCD_CORRECTED -> s.abcdCorrected();
             case TRUTH -> s.truthTotal() < 0
                     ? BackgroundEstimate.unavailable("truth", "the background runs are not all simulated")
-                    : BackgroundEstimate.of("truth", s.truthTotal(), Math.sqrt(s.truthTotal()), 0, "simulation truth", List.of());
+                    : BackgroundEstimate.of(
+                            "truth", s.truthTotal(), Math.sqrt(s.truthTotal()), 0, "simulation truth", List.of());
             case SIDEBAND_FITS -> {
                 BackgroundEstimate c = s.sidebandC();
                 BackgroundEstimate a = s.sidebandA();
                 if (c.available() && a.available()) {
-                    yield BackgroundEstimate.of("sideband fits C + A", c.value() + a.value(), Math.hypot(c.statError(), a.statError()),
-                            Math.hypot(c.systError(), a.systError()), "sum of the two sideband extrapolations", List.of());
+                    yield BackgroundEstimate.of(
+                            "sideband fits C + A",
+                            c.value() + a.value(),
+                            Math.hypot(c.statError(), a.statError()),
+                            Math.hypot(c.systError(), a.systError()),
+                            "sum of the two sideband extrapolations",
+                            List.of());
                 }
-                yield BackgroundEstimate.unavailable("sideband fits C + A", (c.available() ? "" : "C: " + c.reason())
-                        + (!c.available() && !a.available() ? "; " : "") + (a.available() ? "" : "A: " + a.reason())
-                        + " (choose another method explicitly; there is no automatic fallback)");
+                yield BackgroundEstimate.unavailable(
+                        "sideband fits C + A",
+                        (c.available() ? "" : "C: " + c.reason())
+                                + (!c.available() && !a.available() ? "; " : "")
+                                + (a.available() ? "" : "A: " + a.reason())
+                                + " (choose another method explicitly; there is no automatic fallback)");
             }
         };
     }

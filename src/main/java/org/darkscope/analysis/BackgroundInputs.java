@@ -1,11 +1,9 @@
 package org.darkscope.analysis;
 
+import java.util.List;
 import org.darkscope.analysis.background.BackgroundEstimator;
 import org.darkscope.analysis.background.BackgroundSummary;
 import org.darkscope.analysis.background.WeightedSample;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Collects the selected (E_ECAL, E_HCAL) points for the estimators. The sideband counts come from the
@@ -14,8 +12,7 @@ import java.util.List;
  * their {@code truth_weight}.
  */
 final class BackgroundInputs {
-    private BackgroundInputs() {
-    }
+    private BackgroundInputs() {}
 
     static BackgroundSummary estimate(AnalysisResult result) {
         List<RunResult> background = result.backgroundRuns();
@@ -26,13 +23,15 @@ final class BackgroundInputs {
             simulated &= r.isSimulated() && !r.boxHidden();
         }
         float[][] d = concat(data, false);
-        List<RunResult> mcRuns = background.stream().filter(r -> !r.isData() && r.isSimulated()).toList();
+        List<RunResult> mcRuns =
+                background.stream().filter(r -> !r.isData() && r.isSimulated()).toList();
         WeightedSample mc = null;
         if (!mcRuns.isEmpty() && mcRuns.size() < background.size()) {
             float[][] m = concat(mcRuns, true);
             mc = new WeightedSample(m[0], m[1], m[2]);
         }
-        return new BackgroundEstimator().estimate(d[0], d[1], result.selection().box(), result.truthInBox(), simulated, mc);
+        return new BackgroundEstimator()
+                .estimate(d[0], d[1], result.selection().box(), result.truthInBox(), simulated, mc);
     }
 
     private static float[][] concat(List<RunResult> runs, boolean weights) {
@@ -54,6 +53,6 @@ final class BackgroundInputs {
             }
             k += len;
         }
-        return new float[][]{x, y, w};
+        return new float[][] {x, y, w};
     }
 }

@@ -5,8 +5,7 @@ package org.darkscope.analysis;
  * are zero. Arrays handed between engine and results are never modified after they are published.
  */
 final class Bits {
-    private Bits() {
-    }
+    private Bits() {}
 
     static int words(int events) {
         return (events + 63) >>> 6;

@@ -12,12 +12,14 @@ final class CoreAccumulator {
     static final int REGIONS = Region.values().length;
     /** Per-class stride of {@link #regions}: the 7 regions plus one dummy slot for "none". */
     static final int STRIDE = 8;
+
     private static final int NONE = 7;
 
     /** regions[class * STRIDE + region ordinal]; slot 7 of every class counts nothing useful. */
     final long[] regions = new long[CLASSES * STRIDE];
     /** plane[class * nbx * nby + iy * nbx + ix]; the last element is a dummy slot. */
     final int[] plane;
+
     final long[] outside = new long[CLASSES];
     final long[] selected = new long[CLASSES];
     private final int nbx;
@@ -56,8 +58,17 @@ final class CoreAccumulator {
      *
      * @param hideBox true: box events are counted in no histogram (their box count is hidden later)
      */
-    void accumulate(long[] sel, int w0, int w1, float[] ecal, float[] hcal, int[] truth, SignalBox box,
-                    Binning bx, Binning by, boolean hideBox) {
+    void accumulate(
+            long[] sel,
+            int w0,
+            int w1,
+            float[] ecal,
+            float[] hcal,
+            int[] truth,
+            SignalBox box,
+            Binning bx,
+            Binning by,
+            boolean hideBox) {
         final double eMax = edge(box.ecalMax());
         final double hMax = edge(box.hcalMax());
         final double trig = edge(box.ecalTriggerEdge());

@@ -24,8 +24,15 @@ import java.util.function.Predicate;
  *                    quotes the cut's own edges it says {@code {min}} and {@code {max}}, which
  *                    {@link #describe()} fills in, so the text cannot go stale when an edge moves
  */
-public record Cut(String name, String column, CutKind kind, double min, double max, boolean enabled,
-                  String unit, String description) {
+public record Cut(
+        String name,
+        String column,
+        CutKind kind,
+        double min,
+        double max,
+        boolean enabled,
+        String unit,
+        String description) {
     /** Placeholder for a column family index. */
     public static final String FAMILY_INDEX = "{i}";
 
@@ -126,8 +133,12 @@ public record Cut(String name, String column, CutKind kind, double min, double m
 
     /** True if the test selects the same events as {@code other} (ignores texts). */
     public boolean sameTest(Cut other) {
-        return other != null && enabled == other.enabled && column.equals(other.column) && kind == other.kind
-                && Double.compare(min, other.min) == 0 && Double.compare(max, other.max) == 0;
+        return other != null
+                && enabled == other.enabled
+                && column.equals(other.column)
+                && kind == other.kind
+                && Double.compare(min, other.min) == 0
+                && Double.compare(max, other.max) == 0;
     }
 
     /** Short human form: "95 &lt; p &lt; 105 GeV". */
@@ -168,8 +179,8 @@ public record Cut(String name, String column, CutKind kind, double min, double m
         return d;
     }
 
-    private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile(
-            "([<>]=?|≤|≥)\\s*(-?\\d+(?:\\.\\d+)?(?:[eE][-+]?\\d+)?)");
+    private static final java.util.regex.Pattern QUOTED =
+            java.util.regex.Pattern.compile("([<>]=?|≤|≥)\\s*(-?\\d+(?:\\.\\d+)?(?:[eE][-+]?\\d+)?)");
 
     /**
      * This cut with the edge values its description quotes after a comparison ("&gt; 0.5 GeV") turned

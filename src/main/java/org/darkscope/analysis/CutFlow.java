@@ -16,8 +16,7 @@ public record CutFlow(long total, List<Row> rows) {
      * @param relative after / (events after the previous cut) (NaN when that is 0)
      * @param alone    events passing this cut alone
      */
-    public record Row(String cut, long after, double absolute, double relative, long alone) {
-    }
+    public record Row(String cut, long after, double absolute, double relative, long alone) {}
 
     public CutFlow {
         rows = List.copyOf(rows);
@@ -48,7 +47,12 @@ public record CutFlow(long total, List<Row> rows) {
         long prev = t;
         for (int i = 0; i < rows.size(); i++) {
             long a = rows.get(i).after() + o.rows.get(i).after();
-            l.add(new Row(rows.get(i).cut(), a, ratio(a, t), ratio(a, prev), rows.get(i).alone() + o.rows.get(i).alone()));
+            l.add(new Row(
+                    rows.get(i).cut(),
+                    a,
+                    ratio(a, t),
+                    ratio(a, prev),
+                    rows.get(i).alone() + o.rows.get(i).alone()));
             prev = a;
         }
         return new CutFlow(t, l);

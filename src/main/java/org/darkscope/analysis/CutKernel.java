@@ -13,11 +13,11 @@ package org.darkscope.analysis;
  * JDK 17-20, for tests).</p>
  */
 final class CutKernel {
-    private CutKernel() {
-    }
+    private CutKernel() {}
 
     /** The scalar kernels (branch-free sign-bit comparisons), the ones JDK 17 uses. */
     static final WordKernels SCALAR = new Scalar();
+
     private static final WordKernels VECTOR = loadVector();
     private static final WordKernels ACTIVE = choose();
 
@@ -41,9 +41,12 @@ final class CutKernel {
             return null;
         }
         try {
-            return (WordKernels) Class.forName("org.darkscope.analysis.VectorCutKernel").getDeclaredConstructor().newInstance();
+            return (WordKernels) Class.forName("org.darkscope.analysis.VectorCutKernel")
+                    .getDeclaredConstructor()
+                    .newInstance();
         } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
-            System.getLogger(CutKernel.class.getName()).log(System.Logger.Level.DEBUG, "Vector API kernels not available", e);
+            System.getLogger(CutKernel.class.getName())
+                    .log(System.Logger.Level.DEBUG, "Vector API kernels not available", e);
             return null;
         }
     }
@@ -53,7 +56,7 @@ final class CutKernel {
         return switch (mode) {
             case "scalar" -> SCALAR;
             case "vector" -> VECTOR != null ? VECTOR : SCALAR;
-            // JDK 17-20: the incubating API is slower there (mask-to-long is not an intrinsic everywhere)
+                // JDK 17-20: the incubating API is slower there (mask-to-long is not an intrinsic everywhere)
             default -> VECTOR != null && Runtime.version().feature() >= 21 ? VECTOR : SCALAR;
         };
     }
@@ -90,14 +93,33 @@ final class CutKernel {
      * Writes (and == false) or ANDs into (and == true) {@code out[w0..w1)} the pass bits of
      * {@code values} (a float[], int[] or long[] column of n events).
      */
-    static void apply(CutKind kind, double min, double max, Object values, boolean plain, int n,
-                      long[] out, int w0, int w1, boolean and) {
+    static void apply(
+            CutKind kind,
+            double min,
+            double max,
+            Object values,
+            boolean plain,
+            int n,
+            long[] out,
+            int w0,
+            int w1,
+            boolean and) {
         apply(ACTIVE, kind, min, max, values, plain, n, out, w0, w1, and);
     }
 
     /** {@link #apply} with the given whole-word kernels (tests compare the implementations). */
-    static void apply(WordKernels k, CutKind kind, double min, double max, Object values, boolean plain, int n,
-                      long[] out, int w0, int w1, boolean and) {
+    static void apply(
+            WordKernels k,
+            CutKind kind,
+            double min,
+            double max,
+            Object values,
+            boolean plain,
+            int n,
+            long[] out,
+            int w0,
+            int w1,
+            boolean and) {
         if (values instanceof float[] f && !plain && fitsFloat(min) && fitsFloat(max)) {
             floatKernel(k, kind, min, max, f, n, out, w0, w1, and);
         } else if (values instanceof int[] i && !plain) {
@@ -121,8 +143,17 @@ final class CutKernel {
         return (a0 & 0xffffL) | ((a1 & 0xffffL) << 16) | ((a2 & 0xffffL) << 32) | ((long) a3 << 48);
     }
 
-    private static void floatKernel(WordKernels k, CutKind kind, double min, double max, float[] a, int n,
-                                    long[] out, int w0, int w1, boolean and) {
+    private static void floatKernel(
+            WordKernels k,
+            CutKind kind,
+            double min,
+            double max,
+            float[] a,
+            int n,
+            long[] out,
+            int w0,
+            int w1,
+            boolean and) {
         int full = Math.min(w1, n >>> 6);
         if (full > w0) {
             switch (kind) {
@@ -260,8 +291,17 @@ final class CutKernel {
     /** Largest magnitude of an int column (and of a clamped edge) for the int fast path: differences cannot overflow. */
     static final int INT_SAFE = 1 << 30;
 
-    private static void intKernel(WordKernels k, CutKind kind, double min, double max, int[] a, int n,
-                                  long[] out, int w0, int w1, boolean and) {
+    private static void intKernel(
+            WordKernels k,
+            CutKind kind,
+            double min,
+            double max,
+            int[] a,
+            int n,
+            long[] out,
+            int w0,
+            int w1,
+            boolean and) {
         if (kind != CutKind.MIN && kind != CutKind.MAX && kind != CutKind.WINDOW) {
             referenceKernel(kind, min, max, a, n, out, w0, w1, and);
             return;
@@ -281,8 +321,8 @@ final class CutKernel {
     }
 
     /** The reference comparison ({@link CutKind#passes}) for any column type. */
-    static void referenceKernel(CutKind kind, double min, double max, Object values, int n,
-                                long[] out, int w0, int w1, boolean and) {
+    static void referenceKernel(
+            CutKind kind, double min, double max, Object values, int n, long[] out, int w0, int w1, boolean and) {
         float[] f = values instanceof float[] x ? x : null;
         int[] i = values instanceof int[] x ? x : null;
         long[] l = values instanceof long[] x ? x : null;

@@ -29,13 +29,19 @@ public enum CutKind {
     }
 
     /** Name in selection JSON files. */
-    public String jsonName() { return jsonName; }
+    public String jsonName() {
+        return jsonName;
+    }
 
     /** True if the kind reads the {@link Cut#min()} parameter. */
-    public boolean usesMin() { return usesMin; }
+    public boolean usesMin() {
+        return usesMin;
+    }
 
     /** True if the kind reads the {@link Cut#max()} parameter. */
-    public boolean usesMax() { return usesMax; }
+    public boolean usesMax() {
+        return usesMax;
+    }
 
     /** The reference semantics of one comparison (the fast kernels must agree with it). */
     public boolean passes(double v, double min, double max) {
@@ -56,6 +62,7 @@ public enum CutKind {
                 return c;
             }
         }
-        throw new IllegalArgumentException("unknown cut kind '" + s + "' (expected one of min, max, window, outside, abs-max)");
+        throw new IllegalArgumentException(
+                "unknown cut kind '" + s + "' (expected one of min, max, window, outside, abs-max)");
     }
 }

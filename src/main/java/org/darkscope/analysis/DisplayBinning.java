@@ -1,8 +1,7 @@
 package org.darkscope.analysis;
 
-import org.darkscope.event.Schema;
-
 import java.util.Map;
+import org.darkscope.event.Schema;
 
 /** Default display ranges for histograms of cut variables (N-1 plots). Display choices only [est]. */
 public final class DisplayBinning {
@@ -23,8 +22,7 @@ public final class DisplayBinning {
             Map.entry(Schema.HCAL_R, new Binning(100, 0, 1)),
             Map.entry(Schema.E_TOTAL, new Binning(150, 0, 150)));
 
-    private DisplayBinning() {
-    }
+    private DisplayBinning() {}
 
     /** Binning for the column a cut reads; for other columns a range around the cut edges. */
     public static Binning forCut(Cut cut) {
@@ -32,7 +30,9 @@ public final class DisplayBinning {
         if (b != null) {
             return b;
         }
-        if (cut.column().startsWith("hcal") || cut.column().startsWith("srd") || cut.column().startsWith("veto")) {
+        if (cut.column().startsWith("hcal")
+                || cut.column().startsWith("srd")
+                || cut.column().startsWith("veto")) {
             return new Binning(100, 0, Math.max(10, 4 * Math.abs(Double.isNaN(cut.max()) ? cut.min() : cut.max())));
         }
         double lo = Double.isNaN(cut.min()) ? 0 : cut.min();

@@ -14,16 +14,34 @@ package org.darkscope.analysis;
  * @param method      interval method
  * @param cl          confidence level of the interval
  */
-public record Efficiency(String runName, double massMeV, String mix, long passed, long total, double value,
-                         double lower, double upper, IntervalMethod method, double cl) {
+public record Efficiency(
+        String runName,
+        double massMeV,
+        String mix,
+        long passed,
+        long total,
+        double value,
+        double lower,
+        double upper,
+        IntervalMethod method,
+        double cl) {
     /** Default confidence level for efficiency intervals: 68.27 % (1 σ). */
     public static final double ONE_SIGMA = 0.6827;
 
-    public static Efficiency of(String runName, double massMeV, String mix, long passed, long total,
-                                IntervalMethod method, double cl) {
+    public static Efficiency of(
+            String runName, double massMeV, String mix, long passed, long total, IntervalMethod method, double cl) {
         double[] iv = BinomialInterval.of(method, passed, total, cl);
-        return new Efficiency(runName, massMeV, mix, passed, total, total == 0 ? Double.NaN : (double) passed / total,
-                iv[0], iv[1], method, cl);
+        return new Efficiency(
+                runName,
+                massMeV,
+                mix,
+                passed,
+                total,
+                total == 0 ? Double.NaN : (double) passed / total,
+                iv[0],
+                iv[1],
+                method,
+                cl);
     }
 
     /** Symmetrised error (half the interval width). */

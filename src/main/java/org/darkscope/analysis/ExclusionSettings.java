@@ -19,8 +19,15 @@ import org.darkscope.analysis.yield.SignalProcess;
  * @param kTable          K factors for ETL
  * @param alphaD          α_D for y
  */
-public record ExclusionSettings(LimitMethod method, double cl, BackgroundChoice background, double signalRelError,
-                                SignalProcess process, BremModel model, KFactorTable kTable, double alphaD) {
+public record ExclusionSettings(
+        LimitMethod method,
+        double cl,
+        BackgroundChoice background,
+        double signalRelError,
+        SignalProcess process,
+        BremModel model,
+        KFactorTable kTable,
+        double alphaD) {
     /** Relative uncertainty of the signal efficiency × yield: 10-15 % per run [src, docs/physics.md#published-result]; 0.1 used. */
     public static final double DEFAULT_SIGNAL_ERROR = 0.10;
 
@@ -30,8 +37,15 @@ public record ExclusionSettings(LimitMethod method, double cl, BackgroundChoice 
      * and says so; the user then chooses another method (there is no silent fallback).
      */
     public static ExclusionSettings defaults() {
-        return new ExclusionSettings(LimitMethod.CLS, LimitInput.CL90, BackgroundChoice.MC_TRANSFER, DEFAULT_SIGNAL_ERROR,
-                SignalProcess.BREM, BremModel.IWW, KFactorTable.defaultTable(), ExclusionRequest.DEFAULT_ALPHA_D);
+        return new ExclusionSettings(
+                LimitMethod.CLS,
+                LimitInput.CL90,
+                BackgroundChoice.MC_TRANSFER,
+                DEFAULT_SIGNAL_ERROR,
+                SignalProcess.BREM,
+                BremModel.IWW,
+                KFactorTable.defaultTable(),
+                ExclusionRequest.DEFAULT_ALPHA_D);
     }
 
     public ExclusionSettings withMethod(LimitMethod m) {

@@ -21,14 +21,33 @@ public final class Histogram1D {
     }
 
     /** Column or variable name. */
-    public String variable() { return variable; }
-    public Binning binning() { return binning; }
-    public int bins() { return counts.length; }
-    public long count(int bin) { return counts[bin]; }
+    public String variable() {
+        return variable;
+    }
+
+    public Binning binning() {
+        return binning;
+    }
+
+    public int bins() {
+        return counts.length;
+    }
+
+    public long count(int bin) {
+        return counts[bin];
+    }
     /** A copy of the counts. */
-    public long[] counts() { return counts.clone(); }
-    public long underflow() { return underflow; }
-    public long overflow() { return overflow; }
+    public long[] counts() {
+        return counts.clone();
+    }
+
+    public long underflow() {
+        return underflow;
+    }
+
+    public long overflow() {
+        return overflow;
+    }
 
     /** Entries inside the range. */
     public long inRange() {

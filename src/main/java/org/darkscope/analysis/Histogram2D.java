@@ -21,13 +21,25 @@ public final class Histogram2D {
         this.outside = outside;
     }
 
-    public Binning x() { return x; }
-    public Binning y() { return y; }
-    public int count(int ix, int iy) { return counts[iy * x.bins() + ix]; }
+    public Binning x() {
+        return x;
+    }
+
+    public Binning y() {
+        return y;
+    }
+
+    public int count(int ix, int iy) {
+        return counts[iy * x.bins() + ix];
+    }
     /** A copy of the counts, {@code [iy * x.bins() + ix]}. */
-    public int[] counts() { return counts.clone(); }
+    public int[] counts() {
+        return counts.clone();
+    }
     /** Entries outside the ranges. */
-    public long outside() { return outside; }
+    public long outside() {
+        return outside;
+    }
 
     public long inRange() {
         long s = 0;

@@ -2,5 +2,6 @@ package org.darkscope.analysis;
 
 /** Binomial confidence interval for an efficiency (docs/physics.md#statistics: binomial, not √n). */
 public enum IntervalMethod {
-    CLOPPER_PEARSON, WILSON
+    CLOPPER_PEARSON,
+    WILSON
 }

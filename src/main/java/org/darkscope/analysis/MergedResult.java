@@ -1,11 +1,5 @@
 package org.darkscope.analysis;
 
-import org.darkscope.analysis.background.BackgroundEstimator;
-import org.darkscope.analysis.background.BackgroundSummary;
-import org.darkscope.analysis.background.WeightedSample;
-import org.darkscope.event.EventClass;
-import org.darkscope.event.RunInfo;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -13,6 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
+import org.darkscope.analysis.background.BackgroundEstimator;
+import org.darkscope.analysis.background.BackgroundSummary;
+import org.darkscope.analysis.background.WeightedSample;
+import org.darkscope.event.EventClass;
+import org.darkscope.event.RunInfo;
 
 /**
  * An evaluated selection kept as totals per run ({@link RunTotals}) instead of events: what a result
@@ -24,7 +23,11 @@ import java.util.function.Predicate;
  */
 public final class MergedResult {
     /** The role a run had in the evaluation (the window's and {@code analyse}'s roles). */
-    public enum Role { DATA, SIGNAL, BACKGROUND }
+    public enum Role {
+        DATA,
+        SIGNAL,
+        BACKGROUND
+    }
 
     /**
      * One run.
@@ -37,17 +40,25 @@ public final class MergedResult {
      * @param boxHidden true if its box was blinded (its counts leave the box out)
      * @param totals    its totals
      */
-    public record Run(String name, String source, RunInfo info, Role role, long events, boolean boxHidden, RunTotals totals) {
+    public record Run(
+            String name, String source, RunInfo info, Role role, long events, boolean boxHidden, RunTotals totals) {
         public Run {
             Objects.requireNonNull(info, "info");
             Objects.requireNonNull(role, "role");
             Objects.requireNonNull(totals, "totals");
         }
 
-        public boolean isSignal() { return info.isSignal(); }
-        public boolean isSimulated() { return info.simulated(); }
+        public boolean isSignal() {
+            return info.isSignal();
+        }
+
+        public boolean isSimulated() {
+            return info.simulated();
+        }
         /** In the data role: recorded (whatever role it was given, as the engine has it), or simulation analysed as data. */
-        public boolean isData() { return role == Role.DATA || !info.simulated(); }
+        public boolean isData() {
+            return role == Role.DATA || !info.simulated();
+        }
     }
 
     private final Selection selection;
@@ -64,7 +75,8 @@ public final class MergedResult {
         int cuts = selection.enabledCuts().size();
         for (Run r : this.runs) {
             if (r.totals().cutCount() != cuts || r.totals().planeBins() != planeX.bins() * planeY.bins()) {
-                throw new IllegalArgumentException("run " + r.name() + ": totals do not match the selection or the plane binning");
+                throw new IllegalArgumentException(
+                        "run " + r.name() + ": totals do not match the selection or the plane binning");
             }
         }
     }
@@ -77,7 +89,8 @@ public final class MergedResult {
      */
     public static MergedResult of(AnalysisResult r, List<Role> roles) {
         if (roles.size() != r.runs().size()) {
-            throw new IllegalArgumentException(roles.size() + " roles for " + r.runs().size() + " runs");
+            throw new IllegalArgumentException(
+                    roles.size() + " roles for " + r.runs().size() + " runs");
         }
         List<Run> out = new ArrayList<>();
         Binning bx = null;
@@ -87,8 +100,14 @@ public final class MergedResult {
             bx = rr.plane().x();
             by = rr.plane().y();
             boolean weighted = roles.get(i) == Role.BACKGROUND && rr.isSimulated();
-            out.add(new Run(rr.run().displayName(), rr.run().source(), rr.run().info(), roles.get(i), rr.run().size(),
-                    rr.boxHidden(), RunTotals.of(rr, weighted, null)));
+            out.add(new Run(
+                    rr.run().displayName(),
+                    rr.run().source(),
+                    rr.run().info(),
+                    roles.get(i),
+                    rr.run().size(),
+                    rr.boxHidden(),
+                    RunTotals.of(rr, weighted, null)));
         }
         if (bx == null) {
             AnalysisEngine.Options o = AnalysisEngine.Options.defaults();
@@ -98,20 +117,38 @@ public final class MergedResult {
         return new MergedResult(r.selection(), bx, by, out);
     }
 
-    public Selection selection() { return selection; }
-    public Binning planeX() { return planeX; }
-    public Binning planeY() { return planeY; }
-    public List<Run> runs() { return runs; }
+    public Selection selection() {
+        return selection;
+    }
+
+    public Binning planeX() {
+        return planeX;
+    }
+
+    public Binning planeY() {
+        return planeY;
+    }
+
+    public List<Run> runs() {
+        return runs;
+    }
 
     /** The runs in the data role. */
-    public List<Run> dataRuns() { return filter(Run::isData); }
+    public List<Run> dataRuns() {
+        return filter(Run::isData);
+    }
 
     /** Data and background runs (not signal), as {@link AnalysisResult#backgroundRuns()}. */
-    public List<Run> backgroundRuns() { return filter(r -> !r.isSignal()); }
+    public List<Run> backgroundRuns() {
+        return filter(r -> !r.isSignal());
+    }
 
     /** Signal runs by ascending mass. */
     public List<Run> signalRuns() {
-        return runs.stream().filter(Run::isSignal).sorted(Comparator.comparingDouble(r -> r.info().signalMassMeV())).toList();
+        return runs.stream()
+                .filter(Run::isSignal)
+                .sorted(Comparator.comparingDouble(r -> r.info().signalMassMeV()))
+                .toList();
     }
 
     private List<Run> filter(Predicate<Run> p) {
@@ -126,7 +163,8 @@ public final class MergedResult {
         long prev = t.total();
         for (int k = 0; k < cuts.size(); k++) {
             long a = t.after(k);
-            rows.add(new CutFlow.Row(cuts.get(k).name(), a, CutFlow.ratio(a, t.total()), CutFlow.ratio(a, prev), t.alone(k)));
+            rows.add(new CutFlow.Row(
+                    cuts.get(k).name(), a, CutFlow.ratio(a, t.total()), CutFlow.ratio(a, prev), t.alone(k)));
             prev = a;
         }
         return new CutFlow(t.total(), rows);
@@ -159,12 +197,15 @@ public final class MergedResult {
 
     /** Truth classes with selected events. */
     public List<EventClass> classes(Run run) {
-        return java.util.Arrays.stream(EventClass.values()).filter(c -> run.totals().selected(c) > 0).toList();
+        return java.util.Arrays.stream(EventClass.values())
+                .filter(c -> run.totals().selected(c) > 0)
+                .toList();
     }
 
     /** The plane histogram of one class. */
     public Histogram2D plane(Run run, EventClass cls) {
-        return new Histogram2D(planeX, planeY, ints(run.totals().plane(cls)), run.totals().planeOutside(cls));
+        return new Histogram2D(
+                planeX, planeY, ints(run.totals().plane(cls)), run.totals().planeOutside(cls));
     }
 
     /** The plane histogram of a run, all classes. */
@@ -225,11 +266,26 @@ public final class MergedResult {
         for (Run r : signalRuns()) {
             long k = regions(r).count(Region.BOX);
             if (k < 0) {
-                l.add(new Efficiency(r.name(), r.info().signalMassMeV(), r.info().mix(), 0, r.totals().total(), Double.NaN,
-                        Double.NaN, Double.NaN, IntervalMethod.CLOPPER_PEARSON, Efficiency.ONE_SIGMA));
+                l.add(new Efficiency(
+                        r.name(),
+                        r.info().signalMassMeV(),
+                        r.info().mix(),
+                        0,
+                        r.totals().total(),
+                        Double.NaN,
+                        Double.NaN,
+                        Double.NaN,
+                        IntervalMethod.CLOPPER_PEARSON,
+                        Efficiency.ONE_SIGMA));
             } else {
-                l.add(Efficiency.of(r.name(), r.info().signalMassMeV(), r.info().mix(), k, r.info().generatedEvents(r.events()),
-                        IntervalMethod.CLOPPER_PEARSON, Efficiency.ONE_SIGMA));
+                l.add(Efficiency.of(
+                        r.name(),
+                        r.info().signalMassMeV(),
+                        r.info().mix(),
+                        k,
+                        r.info().generatedEvents(r.events()),
+                        IntervalMethod.CLOPPER_PEARSON,
+                        Efficiency.ONE_SIGMA));
             }
         }
         return l;
@@ -259,7 +315,8 @@ public final class MergedResult {
                 simulated &= r.isSimulated() && !r.boxHidden();
             }
             float[][] d = concat(side);
-            List<Run> mcRuns = bkg.stream().filter(r -> !r.isData() && r.isSimulated()).toList();
+            List<Run> mcRuns =
+                    bkg.stream().filter(r -> !r.isData() && r.isSimulated()).toList();
             WeightedSample mc = null;
             if (!mcRuns.isEmpty() && mcRuns.size() < bkg.size()) {
                 float[][] m = concat(mcRuns);
@@ -312,7 +369,7 @@ public final class MergedResult {
                 w[k] = t.pointWeight(i);
             }
         }
-        return new float[][]{x, y, w};
+        return new float[][] {x, y, w};
     }
 
     /** The limits of the given settings, by the code {@code analyse} uses ({@link ResultLimits}). */

@@ -1,10 +1,9 @@
 package org.darkscope.analysis;
 
-import org.darkscope.event.RunData;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.darkscope.event.RunData;
 
 /**
  * Refuses a selection whose enabled cuts test a column that a run's file did not have (its values
@@ -12,8 +11,7 @@ import java.util.List;
  * calls it before analysing; the window can call it before evaluating.
  */
 public final class MissingColumns {
-    private MissingColumns() {
-    }
+    private MissingColumns() {}
 
     /** One problem per (cut, run): "cut 'track-chi2' needs column 'chi2', which run.parquet does not have". */
     public static List<String> problems(Selection selection, Collection<RunData> runs) {

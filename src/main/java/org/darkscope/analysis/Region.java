@@ -21,8 +21,12 @@ public enum Region {
         this.abcd = abcd;
     }
 
-    public String label() { return label; }
+    public String label() {
+        return label;
+    }
 
     /** True for BOX, A, C, D. */
-    public boolean isAbcd() { return abcd; }
+    public boolean isAbcd() {
+        return abcd;
+    }
 }

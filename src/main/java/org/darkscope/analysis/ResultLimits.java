@@ -1,5 +1,7 @@
 package org.darkscope.analysis;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.darkscope.analysis.background.BackgroundEstimate;
 import org.darkscope.analysis.background.BackgroundSummary;
 import org.darkscope.analysis.limits.ExpectedLimits;
@@ -9,9 +11,6 @@ import org.darkscope.analysis.yield.DarkPhotonYield;
 import org.darkscope.analysis.yield.ExclusionCalculator;
 import org.darkscope.analysis.yield.ExclusionPoint;
 import org.darkscope.analysis.yield.ExclusionRequest;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Limits from an evaluated selection: background from the chosen estimate, observed count in the
@@ -32,15 +31,21 @@ public final class ResultLimits {
      * @param reason          "" or why there is no limit
      * @param expectedBands   the expected limit's median with its ±1σ and ±2σ band edges
      */
-    public record Summary(BackgroundEstimate background, long observed, double eot, double upperLimit, double expectedLimit,
-                          List<ExclusionPoint> points, String reason, ExpectedLimits expectedBands) {
+    public record Summary(
+            BackgroundEstimate background,
+            long observed,
+            double eot,
+            double upperLimit,
+            double expectedLimit,
+            List<ExclusionPoint> points,
+            String reason,
+            ExpectedLimits expectedBands) {
         public Summary {
             points = List.copyOf(points);
         }
     }
 
-    private ResultLimits() {
-    }
+    private ResultLimits() {}
 
     /** Events in the box of the data-role runs: -1 while blinded or without data. */
     public static long observed(AnalysisResult r) {
@@ -53,7 +58,14 @@ public final class ResultLimits {
 
     public static Summary compute(AnalysisResult r, ExclusionSettings s) {
         double e0 = r.runs().isEmpty() ? 100 : r.runs().get(0).run().info().beamEnergy();
-        return compute(r.background(), observed(r), r.eot(), r::efficiencies, e0, r.selection().box(), s);
+        return compute(
+                r.background(),
+                observed(r),
+                r.eot(),
+                r::efficiencies,
+                e0,
+                r.selection().box(),
+                s);
     }
 
     /**
@@ -66,16 +78,29 @@ public final class ResultLimits {
      * @param e0           beam energy (GeV)
      * @param box          the signal box
      */
-    public static Summary compute(BackgroundSummary background, long observed, double eot,
-                                  java.util.function.Supplier<List<Efficiency>> efficiencies, double e0, SignalBox box,
-                                  ExclusionSettings s) {
+    public static Summary compute(
+            BackgroundSummary background,
+            long observed,
+            double eot,
+            java.util.function.Supplier<List<Efficiency>> efficiencies,
+            double e0,
+            SignalBox box,
+            ExclusionSettings s) {
         BackgroundEstimate b = s.background().pick(background);
         if (!b.available()) {
-            return new Summary(b, observed, eot, Double.NaN, Double.NaN, List.of(), "no background estimate: " + b.reason(),
+            return new Summary(
+                    b,
+                    observed,
+                    eot,
+                    Double.NaN,
+                    Double.NaN,
+                    List.of(),
+                    "no background estimate: " + b.reason(),
                     ExpectedLimits.none());
         }
         double bValue = Math.max(0, b.value());
-        LimitInput in = new LimitInput(Math.max(0, (int) observed), bValue, b.totalError(), s.signalRelError(), s.cl(), s.method());
+        LimitInput in = new LimitInput(
+                Math.max(0, (int) observed), bValue, b.totalError(), s.signalRelError(), s.cl(), s.method());
         ExpectedLimits bands = UpperLimits.expectedBands(in);
         double expected = bands.median(); // the CLs convention: the median, with the ±1σ/±2σ bands beside it
         double up = observed >= 0 ? UpperLimits.upperLimit(in) : Double.NaN;
@@ -90,8 +115,16 @@ public final class ResultLimits {
                 if (!(eff.value() > 0)) {
                     continue;
                 }
-                ExclusionRequest req = new ExclusionRequest(eot, m -> eff.value(), in, s.process(), yield, 0,
-                        e0 - box.ecalMax(), s.alphaD(), ExclusionRequest.DEFAULT_MASS_RATIO);
+                ExclusionRequest req = new ExclusionRequest(
+                        eot,
+                        m -> eff.value(),
+                        in,
+                        s.process(),
+                        yield,
+                        0,
+                        e0 - box.ecalMax(),
+                        s.alphaD(),
+                        ExclusionRequest.DEFAULT_MASS_RATIO);
                 pts.add(ExclusionCalculator.point(req, eff.massMeV(), up, bands));
             }
             if (effs.isEmpty()) {

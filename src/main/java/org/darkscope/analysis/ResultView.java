@@ -1,16 +1,15 @@
 package org.darkscope.analysis;
 
-import org.darkscope.analysis.WeightedCounts.Sum;
-import org.darkscope.analysis.background.BackgroundSummary;
-import org.darkscope.event.EventClass;
-import org.darkscope.event.RunInfo;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.darkscope.analysis.WeightedCounts.Sum;
+import org.darkscope.analysis.background.BackgroundSummary;
+import org.darkscope.event.EventClass;
+import org.darkscope.event.RunInfo;
 
 /**
  * What {@code analyse} prints of an evaluation, read-only: the runs with their cut flow, regions and
@@ -48,10 +47,21 @@ public interface ResultView {
      * @param regions   its region counts
      * @param weighted  the weighted sums of a background-MC-role run; empty otherwise
      */
-    record RunView(String name, long events, RunInfo info, boolean boxHidden, CutFlow cutFlow, RegionCounts regions,
-                   Optional<Weighted> weighted) {
-        public boolean isSignal() { return info.isSignal(); }
-        public boolean isSimulated() { return info.simulated(); }
+    record RunView(
+            String name,
+            long events,
+            RunInfo info,
+            boolean boxHidden,
+            CutFlow cutFlow,
+            RegionCounts regions,
+            Optional<Weighted> weighted) {
+        public boolean isSignal() {
+            return info.isSignal();
+        }
+
+        public boolean isSimulated() {
+            return info.simulated();
+        }
     }
 
     /**
@@ -90,34 +100,56 @@ public interface ResultView {
     static ResultView of(AnalysisResult r) {
         return new ResultView() {
             @Override
-            public Selection selection() { return r.selection(); }
+            public Selection selection() {
+                return r.selection();
+            }
 
             @Override
             public List<RunView> runs() {
                 List<RunView> l = new ArrayList<>();
                 for (RunResult rr : r.runs()) {
                     Optional<Weighted> w = rr.weighted().map(x -> {
-                        List<Sum> after = x.cutFlow().stream().map(WeightedCounts.Step::after).toList();
-                        return new Weighted(Weighted.label(rr.run().info(), x.hasWeights()), x.total(), after, x.alone(),
+                        List<Sum> after = x.cutFlow().stream()
+                                .map(WeightedCounts.Step::after)
+                                .toList();
+                        return new Weighted(
+                                Weighted.label(rr.run().info(), x.hasWeights()),
+                                x.total(),
+                                after,
+                                x.alone(),
                                 regions(x::region));
                     });
-                    l.add(new RunView(rr.run().displayName(), rr.run().size(), rr.run().info(), rr.boxHidden(), rr.cutFlow(),
-                            rr.regions(), w));
+                    l.add(new RunView(
+                            rr.run().displayName(),
+                            rr.run().size(),
+                            rr.run().info(),
+                            rr.boxHidden(),
+                            rr.cutFlow(),
+                            rr.regions(),
+                            w));
                 }
                 return l;
             }
 
             @Override
-            public List<Efficiency> efficiencies() { return r.efficiencies(); }
+            public List<Efficiency> efficiencies() {
+                return r.efficiencies();
+            }
 
             @Override
-            public List<RunInfo> signalInfos() { return r.signalRuns().stream().map(x -> x.run().info()).toList(); }
+            public List<RunInfo> signalInfos() {
+                return r.signalRuns().stream().map(x -> x.run().info()).toList();
+            }
 
             @Override
-            public boolean hasBackground() { return !r.backgroundRuns().isEmpty(); }
+            public boolean hasBackground() {
+                return !r.backgroundRuns().isEmpty();
+            }
 
             @Override
-            public BackgroundSummary background() { return r.background(); }
+            public BackgroundSummary background() {
+                return r.background();
+            }
         };
     }
 
@@ -125,7 +157,9 @@ public interface ResultView {
     static ResultView of(MergedResult r) {
         return new ResultView() {
             @Override
-            public Selection selection() { return r.selection(); }
+            public Selection selection() {
+                return r.selection();
+            }
 
             @Override
             public List<RunView> runs() {
@@ -134,14 +168,21 @@ public interface ResultView {
                     RunTotals t = run.totals();
                     Optional<Weighted> w = Optional.empty();
                     // the background-MC role of analyse (RunResult.isBackgroundMc), with its sums in the file
-                    if (t.isWeighted() && run.role() == MergedResult.Role.BACKGROUND && run.isSimulated() && !run.isSignal()) {
+                    if (t.isWeighted()
+                            && run.role() == MergedResult.Role.BACKGROUND
+                            && run.isSimulated()
+                            && !run.isSignal()) {
                         List<Sum> after = new ArrayList<>();
                         List<Sum> alone = new ArrayList<>();
                         for (int k = 0; k < t.cutCount(); k++) {
                             after.add(t.weightedAfter(k));
                             alone.add(t.weightedAlone(k));
                         }
-                        w = Optional.of(new Weighted(Weighted.label(run.info(), t.hasWeightColumn()), t.weightedTotal(), after, alone,
+                        w = Optional.of(new Weighted(
+                                Weighted.label(run.info(), t.hasWeightColumn()),
+                                t.weightedTotal(),
+                                after,
+                                alone,
                                 regions(reg -> {
                                     // summed over the classes in enum order, as WeightedResult sums them
                                     Sum s = Sum.ZERO;
@@ -152,22 +193,31 @@ public interface ResultView {
                                     return s;
                                 })));
                     }
-                    l.add(new RunView(run.name(), run.events(), run.info(), run.boxHidden(), r.cutFlow(run), r.regions(run), w));
+                    l.add(new RunView(
+                            run.name(), run.events(), run.info(), run.boxHidden(), r.cutFlow(run), r.regions(run), w));
                 }
                 return l;
             }
 
             @Override
-            public List<Efficiency> efficiencies() { return r.efficiencies(); }
+            public List<Efficiency> efficiencies() {
+                return r.efficiencies();
+            }
 
             @Override
-            public List<RunInfo> signalInfos() { return r.signalRuns().stream().map(MergedResult.Run::info).toList(); }
+            public List<RunInfo> signalInfos() {
+                return r.signalRuns().stream().map(MergedResult.Run::info).toList();
+            }
 
             @Override
-            public boolean hasBackground() { return !r.backgroundRuns().isEmpty(); }
+            public boolean hasBackground() {
+                return !r.backgroundRuns().isEmpty();
+            }
 
             @Override
-            public BackgroundSummary background() { return r.background(); }
+            public BackgroundSummary background() {
+                return r.background();
+            }
         };
     }
 

@@ -1,9 +1,5 @@
 package org.darkscope.analysis;
 
-import org.darkscope.event.EventClass;
-import org.darkscope.event.RunData;
-import org.darkscope.event.Schema;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -12,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.darkscope.event.EventClass;
+import org.darkscope.event.RunData;
+import org.darkscope.event.Schema;
 
 /**
  * The evaluation of one run under one selection: an immutable snapshot. Cut flow, region counts
@@ -27,6 +26,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * the N-1 distributions, the event lists and the efficiencies are the same as for the run with its
  * box events deleted; the box count reads {@link RegionCounts#HIDDEN}. Only {@link #run()}, the raw
  * columns, still holds every event; {@link #hides(int)} tells whether one of them is hidden.</p>
+ *
+ * <p>About 540 lines: every accessor of the blinded snapshot lives in one class so that the blinding
+ * property test can reflect over all of them; the weighted sums are in {@link WeightedResult}.</p>
  */
 public final class RunResult {
     private final RunData run;
@@ -43,9 +45,19 @@ public final class RunResult {
     private final boolean dataRole;
     private final Map<Object, Object> memo = new ConcurrentHashMap<>();
 
-    RunResult(RunData run, Selection selection, List<Cut> enabledCuts, List<long[]> cutBits, List<List<String>> cutColumns,
-              long[] selectedBits, CutFlow cutFlow, CoreAccumulator core, Binning planeX, Binning planeY,
-              boolean boxHidden, boolean dataRole) {
+    RunResult(
+            RunData run,
+            Selection selection,
+            List<Cut> enabledCuts,
+            List<long[]> cutBits,
+            List<List<String>> cutColumns,
+            long[] selectedBits,
+            CutFlow cutFlow,
+            CoreAccumulator core,
+            Binning planeX,
+            Binning planeY,
+            boolean boxHidden,
+            boolean dataRole) {
         this.run = run;
         this.selection = selection;
         this.enabledCuts = List.copyOf(enabledCuts);
@@ -60,24 +72,41 @@ public final class RunResult {
         this.dataRole = dataRole;
     }
 
-    public RunData run() { return run; }
-    public Selection selection() { return selection; }
-    public boolean isSignal() { return run.info().isSignal(); }
-    public boolean isSimulated() { return run.info().simulated(); }
+    public RunData run() {
+        return run;
+    }
+
+    public Selection selection() {
+        return selection;
+    }
+
+    public boolean isSignal() {
+        return run.info().isSignal();
+    }
+
+    public boolean isSimulated() {
+        return run.info().simulated();
+    }
     /** True if the box of this run is blinded (every count and list of this result leaves the box out). */
-    public boolean boxHidden() { return boxHidden; }
+    public boolean boxHidden() {
+        return boxHidden;
+    }
 
     /**
      * True if the run is in the data role: recorded data, or simulation the user opened as data
      * (pseudo-data). Data-role runs are blinded while the selection is; signal and background MC never.
      */
-    public boolean isData() { return dataRole; }
+    public boolean isData() {
+        return dataRole;
+    }
 
     /**
      * True if the run is in the background-MC role: simulated, no signal, not opened as data. Its counts
      * honour the event weights ({@link #weighted()}).
      */
-    public boolean isBackgroundMc() { return isSimulated() && !isSignal() && !dataRole; }
+    public boolean isBackgroundMc() {
+        return isSimulated() && !isSignal() && !dataRole;
+    }
 
     /**
      * The weighted counts (Σw ± √Σw²: cut flow, regions, classes, histograms) of a background-MC-role run,
@@ -96,7 +125,8 @@ public final class RunResult {
      * the same sums {@link #weighted()} gives, so a result file holds exactly what {@code analyse} prints.
      */
     WeightedResult weightedSums() {
-        return (WeightedResult) memo("weighted", k -> WeightedResult.of(run, enabledCuts, cutBits, selectedBits, selection.box()));
+        return (WeightedResult)
+                memo("weighted", k -> WeightedResult.of(run, enabledCuts, cutBits, selectedBits, selection.box()));
     }
 
     /**
@@ -105,11 +135,15 @@ public final class RunResult {
      * failed cuts, region).
      */
     public boolean hides(int event) {
-        return boxHidden && selection.box().abcdRegion(run.floats(Schema.ECAL)[event], run.floats(Schema.HCAL)[event]) == Region.BOX;
+        return boxHidden
+                && selection.box().abcdRegion(run.floats(Schema.ECAL)[event], run.floats(Schema.HCAL)[event])
+                        == Region.BOX;
     }
 
     /** The cut flow; for a hidden box, of the events outside the box only (its total too). */
-    public CutFlow cutFlow() { return cutFlow; }
+    public CutFlow cutFlow() {
+        return cutFlow;
+    }
 
     /** Events passing every enabled cut (outside the box when it is hidden). */
     public long selectedCount() {
@@ -172,7 +206,8 @@ public final class RunResult {
     public Histogram2D plane(EventClass cls) {
         int size = planeX.bins() * planeY.bins();
         int c = cls.ordinal();
-        return new Histogram2D(planeX, planeY, Arrays.copyOfRange(core.plane, c * size, (c + 1) * size), core.outside[c]);
+        return new Histogram2D(
+                planeX, planeY, Arrays.copyOfRange(core.plane, c * size, (c + 1) * size), core.outside[c]);
     }
 
     /** Row indices of the selected (visible) events, ascending. */
@@ -200,8 +235,11 @@ public final class RunResult {
         if (event < 0 || event >= run.size()) {
             throw new IndexOutOfBoundsException("event row " + event + " outside 0.." + (run.size() - 1));
         }
-        if (boxHidden && selection.box().abcdRegion(run.floats(Schema.ECAL)[event], run.floats(Schema.HCAL)[event]) == Region.BOX) {
-            throw new IllegalStateException("event row " + event + " of " + run.displayName() + " is in the blinded signal box");
+        if (boxHidden
+                && selection.box().abcdRegion(run.floats(Schema.ECAL)[event], run.floats(Schema.HCAL)[event])
+                        == Region.BOX) {
+            throw new IllegalStateException(
+                    "event row " + event + " of " + run.displayName() + " is in the blinded signal box");
         }
         List<String> failed = new ArrayList<>();
         for (int i = 0; i < enabledCuts.size(); i++) {
@@ -218,19 +256,20 @@ public final class RunResult {
             return new int[0];
         }
         return ((int[]) memo(region, k -> {
-            float[] ecal = run.floats(Schema.ECAL);
-            float[] hcal = run.floats(Schema.HCAL);
-            SignalBox box = selection.box();
-            int[] sel = selectedEvents();
-            int[] out = new int[sel.length];
-            int n = 0;
-            for (int e : sel) {
-                if (box.contains(region, ecal[e], hcal[e])) {
-                    out[n++] = e;
-                }
-            }
-            return Arrays.copyOf(out, n);
-        })).clone();
+                    float[] ecal = run.floats(Schema.ECAL);
+                    float[] hcal = run.floats(Schema.HCAL);
+                    SignalBox box = selection.box();
+                    int[] sel = selectedEvents();
+                    int[] out = new int[sel.length];
+                    int n = 0;
+                    for (int e : sel) {
+                        if (box.contains(region, ecal[e], hcal[e])) {
+                            out[n++] = e;
+                        }
+                    }
+                    return Arrays.copyOf(out, n);
+                }))
+                .clone();
     }
 
     /** 1-D histogram of a variable for the selected (visible) events, default binning. */
@@ -330,7 +369,8 @@ public final class RunResult {
                 h = h == null ? one : h.plus(one);
             }
             if (h == null) {
-                throw new IllegalArgumentException("cut '" + cutName + "': no column '" + cut.column() + "' in " + run.displayName());
+                throw new IllegalArgumentException(
+                        "cut '" + cutName + "': no column '" + cut.column() + "' in " + run.displayName());
             }
             return new Histogram1D(cut.column(), binning, h.counts(), h.underflow(), h.overflow());
         });
@@ -365,7 +405,14 @@ public final class RunResult {
         if (k < 0) {
             return hiddenEfficiency(method, cl);
         }
-        return Efficiency.of(run.displayName(), run.info().signalMassMeV(), mix, k, run.info().generatedEvents(run.size()), method, cl);
+        return Efficiency.of(
+                run.displayName(),
+                run.info().signalMassMeV(),
+                mix,
+                k,
+                run.info().generatedEvents(run.size()),
+                method,
+                cl);
     }
 
     /**
@@ -400,15 +447,31 @@ public final class RunResult {
         List<Efficiency> l = new ArrayList<>();
         for (double edge : edges) {
             int k = countBelow(sorted, edge);
-            l.add(Efficiency.of(run.displayName(), run.info().signalMassMeV(), run.info().mix(), k, run.info().generatedEvents(run.size()), method, cl));
+            l.add(Efficiency.of(
+                    run.displayName(),
+                    run.info().signalMassMeV(),
+                    run.info().mix(),
+                    k,
+                    run.info().generatedEvents(run.size()),
+                    method,
+                    cl));
         }
         return l;
     }
 
     /** The efficiency of a hidden box: no value, and the total is the visible one (events outside the box). */
     private Efficiency hiddenEfficiency(IntervalMethod method, double cl) {
-        return new Efficiency(run.displayName(), run.info().signalMassMeV(), run.info().mix(), 0, cutFlow.total(), Double.NaN,
-                Double.NaN, Double.NaN, method, cl);
+        return new Efficiency(
+                run.displayName(),
+                run.info().signalMassMeV(),
+                run.info().mix(),
+                0,
+                cutFlow.total(),
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                method,
+                cl);
     }
 
     /** Number of values strictly below x in a sorted array. */
@@ -438,7 +501,7 @@ public final class RunResult {
                 x[i] = ecal[sel[i]];
                 y[i] = hcal[sel[i]];
             }
-            return new float[][]{x, y};
+            return new float[][] {x, y};
         });
     }
 

@@ -1,11 +1,10 @@
 package org.darkscope.analysis;
 
-import org.darkscope.event.RunData;
-import org.darkscope.event.Schema;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.darkscope.event.RunData;
+import org.darkscope.event.Schema;
 
 /** Per-run cache of the engine: cut bitsets by cut test, which columns need the plain kernel. */
 final class RunState {
@@ -17,8 +16,7 @@ final class RunState {
     }
 
     /** A computed cut: its bitset (never modified once stored) and the count passing it alone. */
-    record CutBits(long[] bits, long alone, List<String> columns) {
-    }
+    record CutBits(long[] bits, long alone, List<String> columns) {}
 
     final RunData run;
     final int words;
@@ -27,6 +25,7 @@ final class RunState {
 
     /** Bit per event in the signal box with these effective edges (kept while the box does not move). */
     private long[] boxMask;
+
     private double maskEcal = Double.NaN;
     private double maskHcal = Double.NaN;
 
@@ -37,7 +36,8 @@ final class RunState {
 
     /** True if the column needs the plain comparison kernel (NaN, huge ints, longs); cached. */
     synchronized boolean needsPlainKernel(String column) {
-        return nan.computeIfAbsent(column, c -> CutKernel.needsPlainKernel(run.columns().get(c)));
+        return nan.computeIfAbsent(
+                column, c -> CutKernel.needsPlainKernel(run.columns().get(c)));
     }
 
     /**
@@ -66,8 +66,8 @@ final class RunState {
     List<String> columns(Cut c) {
         List<String> cols = c.columns(run::has);
         if (cols.isEmpty()) {
-            throw new IllegalArgumentException("cut '" + c.name() + "': run " + run.displayName()
-                    + " has no column '" + c.column() + "'");
+            throw new IllegalArgumentException(
+                    "cut '" + c.name() + "': run " + run.displayName() + " has no column '" + c.column() + "'");
         }
         return cols;
     }

@@ -1,14 +1,13 @@
 package org.darkscope.analysis;
 
-import org.darkscope.event.EventClass;
-import org.darkscope.event.RunData;
-import org.darkscope.event.Schema;
-
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.darkscope.event.EventClass;
+import org.darkscope.event.RunData;
+import org.darkscope.event.Schema;
 
 /**
  * The additive part of one run's evaluation: what {@link RunResult} gives for the cut flow, the
@@ -35,6 +34,7 @@ public final class RunTotals implements Serializable {
     final int planeBins;
     /** Events before any cut (outside the box for a hidden box), after each enabled cut, passing each alone. */
     long total;
+
     final long[] after;
     final long[] alone;
     /** Selected events per class and region: [class * REGIONS + region]; the box of a hidden box is 0. */
@@ -56,6 +56,7 @@ public final class RunTotals implements Serializable {
     boolean weightColumn;
     /** Selected points in the box and sidebands: row in the run, E_ECAL, E_HCAL, weight. */
     long[] pointRow = new long[0];
+
     float[] pointEcal = new float[0];
     float[] pointHcal = new float[0];
     float[] pointWeight = new float[0];
@@ -173,7 +174,9 @@ public final class RunTotals implements Serializable {
      * @throws IllegalArgumentException if the other totals are of a different selection or plane
      */
     public RunTotals add(RunTotals o) {
-        if (o.cuts != cuts || o.planeBins != planeBins || !o.nMinusOne.keySet().equals(nMinusOne.keySet())
+        if (o.cuts != cuts
+                || o.planeBins != planeBins
+                || !o.nMinusOne.keySet().equals(nMinusOne.keySet())
                 || (o.weighted == null) != (weighted == null)) {
             throw new IllegalArgumentException("totals of different selections cannot be added");
         }
@@ -235,12 +238,29 @@ public final class RunTotals implements Serializable {
 
     // ---- read access (the result file writer and reader, MergedResult) ----
 
-    public int cutCount() { return cuts; }
-    public int planeBins() { return planeBins; }
-    public long total() { return total; }
-    public long after(int cut) { return after[cut]; }
-    public long alone(int cut) { return alone[cut]; }
-    public long selected(EventClass c) { return selected[c.ordinal()]; }
+    public int cutCount() {
+        return cuts;
+    }
+
+    public int planeBins() {
+        return planeBins;
+    }
+
+    public long total() {
+        return total;
+    }
+
+    public long after(int cut) {
+        return after[cut];
+    }
+
+    public long alone(int cut) {
+        return alone[cut];
+    }
+
+    public long selected(EventClass c) {
+        return selected[c.ordinal()];
+    }
 
     /** Selected events of a class in a region (0 for the box of a hidden box). */
     public long region(EventClass c, Region r) {
@@ -252,25 +272,37 @@ public final class RunTotals implements Serializable {
         return Arrays.copyOfRange(plane, c.ordinal() * planeBins, (c.ordinal() + 1) * planeBins);
     }
 
-    public long planeOutside(EventClass c) { return planeOutside[c.ordinal()]; }
+    public long planeOutside(EventClass c) {
+        return planeOutside[c.ordinal()];
+    }
 
     /** N-1 histograms by cut name: bins, underflow, overflow (the arrays themselves: do not modify). */
-    public Map<String, long[]> nMinusOne() { return java.util.Collections.unmodifiableMap(nMinusOne); }
+    public Map<String, long[]> nMinusOne() {
+        return java.util.Collections.unmodifiableMap(nMinusOne);
+    }
 
     /** True if Σw, Σw² were collected (background MC). */
-    public boolean isWeighted() { return weighted != null; }
+    public boolean isWeighted() {
+        return weighted != null;
+    }
 
     /** Weighted sum of every event (background MC; null otherwise). */
-    public WeightedCounts.Sum weightedTotal() { return sum(0); }
+    public WeightedCounts.Sum weightedTotal() {
+        return sum(0);
+    }
 
     /** Weighted sum after an enabled cut (background MC; null otherwise). */
-    public WeightedCounts.Sum weightedAfter(int cut) { return sum(1 + cut); }
+    public WeightedCounts.Sum weightedAfter(int cut) {
+        return sum(1 + cut);
+    }
 
     /**
      * Weighted sum of the events passing an enabled cut alone (background MC; null otherwise, and for a
      * file written before these sums were kept).
      */
-    public WeightedCounts.Sum weightedAlone(int cut) { return sum(1 + cuts + cut); }
+    public WeightedCounts.Sum weightedAlone(int cut) {
+        return sum(1 + cuts + cut);
+    }
 
     /** Weighted sum of the selected events of a class in a region (background MC; null otherwise). */
     public WeightedCounts.Sum weighted(EventClass c, Region r) {
@@ -278,7 +310,9 @@ public final class RunTotals implements Serializable {
     }
 
     /** True if the run has a {@code truth_weight} column (meaningful for {@link #isWeighted()} totals). */
-    public boolean hasWeightColumn() { return weightColumn; }
+    public boolean hasWeightColumn() {
+        return weightColumn;
+    }
 
     private int classSlot(EventClass c, Region r) {
         return 1 + 2 * cuts + c.ordinal() * REGIONS + r.ordinal();
@@ -291,11 +325,25 @@ public final class RunTotals implements Serializable {
         return new WeightedCounts.Sum(weighted[3 * slot], weighted[3 * slot + 1], (long) weighted[3 * slot + 2]);
     }
 
-    public int pointCount() { return points; }
-    public long pointRow(int i) { return pointRow[i]; }
-    public float pointEcal(int i) { return pointEcal[i]; }
-    public float pointHcal(int i) { return pointHcal[i]; }
-    public float pointWeight(int i) { return pointWeight[i]; }
+    public int pointCount() {
+        return points;
+    }
+
+    public long pointRow(int i) {
+        return pointRow[i];
+    }
+
+    public float pointEcal(int i) {
+        return pointEcal[i];
+    }
+
+    public float pointHcal(int i) {
+        return pointHcal[i];
+    }
+
+    public float pointWeight(int i) {
+        return pointWeight[i];
+    }
 
     // ---- the result file reader rebuilds totals with these ----
 
@@ -328,7 +376,8 @@ public final class RunTotals implements Serializable {
      */
     public void setWeighted(double[] w, boolean weightColumn) {
         if (w != null && w.length != weightedLength(cuts)) {
-            throw new IllegalArgumentException("weighted sums: " + w.length + " numbers, expected " + weightedLength(cuts));
+            throw new IllegalArgumentException(
+                    "weighted sums: " + w.length + " numbers, expected " + weightedLength(cuts));
         }
         this.weighted = w == null ? null : w.clone();
         this.weightColumn = w != null && weightColumn;
@@ -341,10 +390,17 @@ public final class RunTotals implements Serializable {
 
     /** Every count equal (points included, in order). */
     public boolean sameAs(RunTotals o) {
-        if (o.cuts != cuts || o.planeBins != planeBins || o.total != total || o.points != points
-                || !Arrays.equals(after, o.after) || !Arrays.equals(alone, o.alone) || !Arrays.equals(regions, o.regions)
-                || !Arrays.equals(selected, o.selected) || !Arrays.equals(plane, o.plane)
-                || !Arrays.equals(planeOutside, o.planeOutside) || !Arrays.equals(weighted, o.weighted)
+        if (o.cuts != cuts
+                || o.planeBins != planeBins
+                || o.total != total
+                || o.points != points
+                || !Arrays.equals(after, o.after)
+                || !Arrays.equals(alone, o.alone)
+                || !Arrays.equals(regions, o.regions)
+                || !Arrays.equals(selected, o.selected)
+                || !Arrays.equals(plane, o.plane)
+                || !Arrays.equals(planeOutside, o.planeOutside)
+                || !Arrays.equals(weighted, o.weighted)
                 || weightColumn != o.weightColumn
                 || !nMinusOne.keySet().equals(o.nMinusOne.keySet())) {
             return false;

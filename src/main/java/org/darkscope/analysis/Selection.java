@@ -1,13 +1,12 @@
 package org.darkscope.analysis;
 
-import org.darkscope.event.Schema;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.darkscope.event.Schema;
 
 /**
  * A selection: an ordered list of named cuts (applied in this order for the cut flow), the signal
@@ -22,8 +21,14 @@ import java.util.Set;
  * @param basedOn     the preset this selection started from ("published", "loose"), "" if none
  * @param history     the changes made to it, oldest first
  */
-public record Selection(String name, String description, List<Cut> cuts, SignalBox box, boolean blinded,
-                        String basedOn, List<Change> history) {
+public record Selection(
+        String name,
+        String description,
+        List<Cut> cuts,
+        SignalBox box,
+        boolean blinded,
+        String basedOn,
+        List<Change> history) {
     /** Text that joins the preset name and the list of differences in a generated name. */
     public static final String MODIFIED = ", modified: ";
 
@@ -249,6 +254,7 @@ public record Selection(String name, String description, List<Cut> cuts, SignalB
     public static final double MAX_STRAW_HITS = 4.0;
     /** SRD window per cell: 1 &lt; E &lt; 80 MeV [src, docs/physics.md#selection]. */
     public static final double SRD_CELL_MIN_MEV = 1.0;
+
     public static final double SRD_CELL_MAX_MEV = 80.0;
     /** SRD sum: &lt; 120 MeV per cell sum window upper edge [src, docs/physics.md#selection], lower edge [est]. */
     public static final double SRD_SUM_MAX_MEV = 120.0;
@@ -273,34 +279,91 @@ public record Selection(String name, String description, List<Cut> cuts, SignalB
     public static Selection published() {
         double pNom = SignalBox.BEAM_ENERGY;
         List<Cut> c = List.of(
-                Cut.window("momentum", Schema.P, pNom - MOMENTUM_HALF_WIDTH, pNom + MOMENTUM_HALF_WIDTH, "GeV",
+                Cut.window(
+                        "momentum",
+                        Schema.P,
+                        pNom - MOMENTUM_HALF_WIDTH,
+                        pNom + MOMENTUM_HALF_WIDTH,
+                        "GeV",
                         "one track with {min} < p < {max} GeV [src, docs/physics.md#selection publishes 100 ± 3 GeV]"),
-                Cut.max("track-chi2", Schema.CHI2, MAX_TRACK_CHI2, "",
+                Cut.max(
+                        "track-chi2",
+                        Schema.CHI2,
+                        MAX_TRACK_CHI2,
+                        "",
                         "one good track: fit chi2/ndf below threshold [est]"),
-                Cut.max("track-angle", Schema.ANGLE, MAX_TRACK_ANGLE_MRAD, "mrad",
+                Cut.max(
+                        "track-angle",
+                        Schema.ANGLE,
+                        MAX_TRACK_ANGLE_MRAD,
+                        "mrad",
                         "small angle of the incoming track to the beam axis [est]"),
-                Cut.max("straw-hits", Schema.STRAW_HITS, MAX_STRAW_HITS, "",
+                Cut.max(
+                        "straw-hits",
+                        Schema.STRAW_HITS,
+                        MAX_STRAW_HITS,
+                        "",
                         "no multiple hits in the straw chambers (upstream interactions) [est threshold]"),
-                Cut.window("srd-cells", "srd{i}_mev", SRD_CELL_MIN_MEV, SRD_CELL_MAX_MEV, "MeV",
+                Cut.window(
+                        "srd-cells",
+                        "srd{i}_mev",
+                        SRD_CELL_MIN_MEV,
+                        SRD_CELL_MAX_MEV,
+                        "MeV",
                         "synchrotron-radiation tag: every SRD cell in the electron window [src, docs/physics.md#selection]"),
-                Cut.max("srd-sum", Schema.SRD_SUM, SRD_SUM_MAX_MEV, "MeV",
+                Cut.max(
+                        "srd-sum",
+                        Schema.SRD_SUM,
+                        SRD_SUM_MAX_MEV,
+                        "MeV",
                         "SRD sum below the upper edge [src, docs/physics.md#selection]"),
-                Cut.min("preshower", Schema.ECAL_PRE, PRESHOWER_MIN, "GeV",
+                Cut.min(
+                        "preshower",
+                        Schema.ECAL_PRE,
+                        PRESHOWER_MIN,
+                        "GeV",
                         "ECAL preshower energy > {min} GeV [src, docs/physics.md#selection publishes 0.5 GeV]"),
-                Cut.max("shower-shape", Schema.ECAL_SHAPE, SHOWER_SHAPE_MAX, "",
+                Cut.max(
+                        "shower-shape",
+                        Schema.ECAL_SHAPE,
+                        SHOWER_SHAPE_MAX,
+                        "",
                         "(E_ECAL - E_3x3)/E_ECAL < {max}: e-m shower shape [src, docs/physics.md#selection publishes 0.06-0.07]"),
-                Cut.max("veto", Schema.VETO_MAX, VETO_MAX_MIP, "MIP",
+                Cut.max(
+                        "veto",
+                        Schema.VETO_MAX,
+                        VETO_MAX_MIP,
+                        "MIP",
                         "no charged particle leaving the ECAL: every VETO counter < {max} MIP [src, docs/physics.md#selection publishes 0.5 MIP]"),
-                Cut.max("hcal0-zero-degree", Schema.hcalModule(0), HCAL0_MAX, "GeV",
-                        "HCAL0 zero-degree module below threshold (hard upstream neutrals) [est]; off by default:"
-                                + " it empties sidebands A and D that the background estimates need").withEnabled(false),
-                Cut.max("hcal-modules", "hcal{i}", HCAL_MODULE_MAX, "GeV",
-                        "every HCAL module below threshold [est]; off by default (the box edge on E_HCAL does this)")
+                Cut.max(
+                                "hcal0-zero-degree",
+                                Schema.hcalModule(0),
+                                HCAL0_MAX,
+                                "GeV",
+                                "HCAL0 zero-degree module below threshold (hard upstream neutrals) [est]; off by default:"
+                                        + " it empties sidebands A and D that the background estimates need")
                         .withEnabled(false),
-                Cut.max("trigger", Schema.ECAL, SignalBox.TRIGGER_EDGE, "GeV",
+                Cut.max(
+                                "hcal-modules",
+                                "hcal{i}",
+                                HCAL_MODULE_MAX,
+                                "GeV",
+                                "every HCAL module below threshold [est]; off by default (the box edge on E_HCAL does this)")
+                        .withEnabled(false),
+                Cut.max(
+                        "trigger",
+                        Schema.ECAL,
+                        SignalBox.TRIGGER_EDGE,
+                        "GeV",
                         "trigger: in-time ECAL cluster below the trigger edge [src, docs/physics.md#trigger]"));
-        return new Selection("published", "published NA64 invisible-mode selection (docs/physics.md#selection)", c,
-                SignalBox.published(), true, "published", List.of());
+        return new Selection(
+                "published",
+                "published NA64 invisible-mode selection (docs/physics.md#selection)",
+                c,
+                SignalBox.published(),
+                true,
+                "published",
+                List.of());
     }
 
     /**
@@ -313,12 +376,19 @@ public record Selection(String name, String description, List<Cut> cuts, SignalB
         for (Cut cut : p.cuts()) {
             switch (cut.name()) {
                 case "momentum" -> c.add(cut.withRange(SignalBox.BEAM_ENERGY - 10, SignalBox.BEAM_ENERGY + 10));
-                case "track-chi2", "track-angle", "straw-hits", "shower-shape", "veto", "hcal0-zero-degree" -> c.add(cut.withEnabled(false));
+                case "track-chi2", "track-angle", "straw-hits", "shower-shape", "veto", "hcal0-zero-degree" -> c.add(
+                        cut.withEnabled(false));
                 case "srd-sum" -> c.add(cut.withEnabled(false));
                 default -> c.add(cut);
             }
         }
-        return new Selection("loose", "loose selection: beam quality, SRD tag, preshower, trigger", c,
-                p.box(), false, "loose", List.of());
+        return new Selection(
+                "loose",
+                "loose selection: beam quality, SRD tag, preshower, trigger",
+                c,
+                p.box(),
+                false,
+                "loose",
+                List.of());
     }
 }

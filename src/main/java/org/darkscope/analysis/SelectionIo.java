@@ -11,9 +11,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.darkscope.event.Schema;
-import org.darkscope.geometry.GeometryLoader;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,6 +21,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.darkscope.event.Schema;
+import org.darkscope.geometry.GeometryLoader;
 
 /**
  * Reads and writes selections as versioned JSON:
@@ -57,15 +56,24 @@ public final class SelectionIo {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
-    private static final Set<String> TOP = Set.of("format", "version", "name", "description", "blinded", "box", "cuts",
-            "basedOn", "history");
-    private static final Set<String> CHANGE = Set.of("time", "what");
-    private static final Set<String> CUT = Set.of("name", "column", "kind", "min", "max", "enabled", "unit", "description");
-    private static final List<String> BOX = List.of("ecalMax", "hcalMax", "ecalTriggerEdge", "hcalSidebandMax",
-            "beamEnergy", "dimuonHcalMin", "dimuonHcalMax", "hadronSumWindow", "pileupSumMin");
 
-    private SelectionIo() {
-    }
+    private static final Set<String> TOP =
+            Set.of("format", "version", "name", "description", "blinded", "box", "cuts", "basedOn", "history");
+    private static final Set<String> CHANGE = Set.of("time", "what");
+    private static final Set<String> CUT =
+            Set.of("name", "column", "kind", "min", "max", "enabled", "unit", "description");
+    private static final List<String> BOX = List.of(
+            "ecalMax",
+            "hcalMax",
+            "ecalTriggerEdge",
+            "hcalSidebandMax",
+            "beamEnergy",
+            "dimuonHcalMin",
+            "dimuonHcalMax",
+            "hadronSumWindow",
+            "pileupSumMin");
+
+    private SelectionIo() {}
 
     /** Reads a selection file. */
     public static Selection read(Path file) throws IOException {
@@ -102,7 +110,8 @@ public final class SelectionIo {
             throw new SelectionFormatException("version", "must be an integer");
         }
         if (v.intValue() < 1 || v.intValue() > VERSION) {
-            throw new SelectionFormatException("version", "unsupported version " + v.intValue() + " (this program reads 1.." + VERSION + ")");
+            throw new SelectionFormatException(
+                    "version", "unsupported version " + v.intValue() + " (this program reads 1.." + VERSION + ")");
         }
         String name = text(root, "name", "", false);
         String description = text(root, "description", "", false);
@@ -125,7 +134,9 @@ public final class SelectionIo {
             cuts.add(c.withValuePlaceholders());
         }
         String basedOn = text(root, "basedOn", "", false);
-        if (basedOn.isEmpty() && root.get("basedOn") == null && Selection.preset(name).isPresent()) {
+        if (basedOn.isEmpty()
+                && root.get("basedOn") == null
+                && Selection.preset(name).isPresent()) {
             basedOn = name; // written before "basedOn" existed: a preset's name means it started there
         }
         List<Selection.Change> history = readHistory(root.get("history"));
@@ -155,7 +166,9 @@ public final class SelectionIo {
     /** A JSON syntax error with its line and column and, where known, the field it is in. */
     private static SelectionFormatException jsonError(JsonProcessingException e) {
         JsonLocation loc = e.getLocation();
-        String where = loc == null || loc.getLineNr() < 1 ? "" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ": ";
+        String where = loc == null || loc.getLineNr() < 1
+                ? ""
+                : "line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ": ";
         String field = "";
         if (e.getProcessor() instanceof JsonParser p && p.getParsingContext() != null) {
             field = pointerToPath(p.getParsingContext().pathAsPointer().toString());
@@ -163,7 +176,8 @@ public final class SelectionIo {
         String m = e.getOriginalMessage();
         String what;
         if (m != null && m.startsWith("Duplicate field")) {
-            what = "key given twice (" + m.replace("Duplicate field", "duplicate key").trim() + "); keep one";
+            what = "key given twice ("
+                    + m.replace("Duplicate field", "duplicate key").trim() + "); keep one";
         } else if (m != null && m.startsWith("Trailing token")) {
             what = "content after the end of the selection object";
             field = "";
@@ -207,8 +221,17 @@ public final class SelectionIo {
             throw new SelectionFormatException("box", "must be an object");
         }
         checkFields(node, Set.copyOf(BOX), "box.");
-        double[] d = {def.ecalMax(), def.hcalMax(), def.ecalTriggerEdge(), def.hcalSidebandMax(), def.beamEnergy(),
-                def.dimuonHcalMin(), def.dimuonHcalMax(), def.hadronSumWindow(), def.pileupSumMin()};
+        double[] d = {
+            def.ecalMax(),
+            def.hcalMax(),
+            def.ecalTriggerEdge(),
+            def.hcalSidebandMax(),
+            def.beamEnergy(),
+            def.dimuonHcalMin(),
+            def.dimuonHcalMax(),
+            def.hadronSumWindow(),
+            def.pileupSumMin()
+        };
         for (int i = 0; i < BOX.size(); i++) {
             JsonNode f = node.get(BOX.get(i));
             if (f != null) {
@@ -242,13 +265,17 @@ public final class SelectionIo {
         } catch (IllegalArgumentException e) {
             throw new SelectionFormatException(path + ".kind", e.getMessage());
         }
-        for (String edge : new String[]{"min", "max"}) {
+        for (String edge : new String[] {"min", "max"}) {
             boolean used = edge.equals("min") ? kind.usesMin() : kind.usesMax();
             JsonNode given = node.get(edge);
             if (!used && given != null && !given.isNull()) {
-                throw new SelectionFormatException(path + "." + edge, "a '" + kind.jsonName() + "' cut has no "
-                        + (edge.equals("min") ? "lower" : "upper") + " edge, so \"" + edge + "\" would be ignored;"
-                        + " remove it or use kind " + (kind == CutKind.MIN || kind == CutKind.MAX ? "window" : "min/max/window"));
+                throw new SelectionFormatException(
+                        path + "." + edge,
+                        "a '" + kind.jsonName() + "' cut has no "
+                                + (edge.equals("min") ? "lower" : "upper") + " edge, so \"" + edge
+                                + "\" would be ignored;"
+                                + " remove it or use kind "
+                                + (kind == CutKind.MIN || kind == CutKind.MAX ? "window" : "min/max/window"));
             }
         }
         double min = optionalNumber(node, "min", path + ".", kind.usesMin());
@@ -267,7 +294,9 @@ public final class SelectionIo {
         while (it.hasNext()) {
             String f = it.next();
             if (!allowed.contains(f)) {
-                throw new SelectionFormatException(prefix + f, "unknown field (allowed: " + String.join(", ", new java.util.TreeSet<>(allowed)) + ")");
+                throw new SelectionFormatException(
+                        prefix + f,
+                        "unknown field (allowed: " + String.join(", ", new java.util.TreeSet<>(allowed)) + ")");
             }
         }
     }
@@ -333,8 +362,17 @@ public final class SelectionIo {
         root.put("blinded", s.blinded());
         ObjectNode box = root.putObject("box");
         SignalBox b = s.box();
-        double[] d = {b.ecalMax(), b.hcalMax(), b.ecalTriggerEdge(), b.hcalSidebandMax(), b.beamEnergy(),
-                b.dimuonHcalMin(), b.dimuonHcalMax(), b.hadronSumWindow(), b.pileupSumMin()};
+        double[] d = {
+            b.ecalMax(),
+            b.hcalMax(),
+            b.ecalTriggerEdge(),
+            b.hcalSidebandMax(),
+            b.beamEnergy(),
+            b.dimuonHcalMin(),
+            b.dimuonHcalMax(),
+            b.hadronSumWindow(),
+            b.pileupSumMin()
+        };
         for (int i = 0; i < BOX.size(); i++) {
             box.put(BOX.get(i), d[i]);
         }

@@ -26,9 +26,16 @@ package org.darkscope.analysis;
  * @param hadronSumWindow  region II half-width of E_ECAL + E_HCAL around the beam energy [est]
  * @param pileupSumMin     region III lower edge of E_ECAL + E_HCAL [est]
  */
-public record SignalBox(double ecalMax, double hcalMax, double ecalTriggerEdge, double hcalSidebandMax,
-                        double beamEnergy, double dimuonHcalMin, double dimuonHcalMax, double hadronSumWindow,
-                        double pileupSumMin) {
+public record SignalBox(
+        double ecalMax,
+        double hcalMax,
+        double ecalTriggerEdge,
+        double hcalSidebandMax,
+        double beamEnergy,
+        double dimuonHcalMin,
+        double dimuonHcalMax,
+        double hadronSumWindow,
+        double pileupSumMin) {
     /** Box upper E_ECAL edge of the published analysis [src, docs/physics.md#regions]. */
     public static final double PUBLISHED_ECAL_MAX = 50.0;
     /** Box upper E_HCAL edge of the published analysis [src, docs/physics.md#regions]. */
@@ -41,6 +48,7 @@ public record SignalBox(double ecalMax, double hcalMax, double ecalTriggerEdge, 
     public static final double BEAM_ENERGY = 100.0;
     /** Region I window on E_HCAL around the dimuon peak ≈ 10 GeV [est, docs/physics.md#selection]. */
     public static final double DIMUON_HCAL_MIN = 5.0;
+
     public static final double DIMUON_HCAL_MAX = 16.0;
     /** Region II half width on E_ECAL + E_HCAL around the beam energy [est: ≈ 2-3 σ of the HCAL at 50 GeV]. */
     public static final double HADRON_SUM_WINDOW = 15.0;
@@ -58,13 +66,16 @@ public record SignalBox(double ecalMax, double hcalMax, double ecalTriggerEdge, 
         check("hadronSumWindow", hadronSumWindow);
         check("pileupSumMin", pileupSumMin);
         if (ecalMax <= 0 || hcalMax <= 0) {
-            throw new IllegalArgumentException("box edges must be positive: ecalMax " + ecalMax + ", hcalMax " + hcalMax);
+            throw new IllegalArgumentException(
+                    "box edges must be positive: ecalMax " + ecalMax + ", hcalMax " + hcalMax);
         }
         if (ecalTriggerEdge < ecalMax) {
-            throw new IllegalArgumentException("ecalTriggerEdge " + ecalTriggerEdge + " is below the box edge ecalMax " + ecalMax);
+            throw new IllegalArgumentException(
+                    "ecalTriggerEdge " + ecalTriggerEdge + " is below the box edge ecalMax " + ecalMax);
         }
         if (hcalSidebandMax < hcalMax) {
-            throw new IllegalArgumentException("hcalSidebandMax " + hcalSidebandMax + " is below the box edge hcalMax " + hcalMax);
+            throw new IllegalArgumentException(
+                    "hcalSidebandMax " + hcalSidebandMax + " is below the box edge hcalMax " + hcalMax);
         }
         if (dimuonHcalMax < dimuonHcalMin) {
             throw new IllegalArgumentException("dimuonHcalMax " + dimuonHcalMax + " < dimuonHcalMin " + dimuonHcalMin);
@@ -79,18 +90,42 @@ public record SignalBox(double ecalMax, double hcalMax, double ecalTriggerEdge, 
 
     /** The published box and sidebands. */
     public static SignalBox published() {
-        return new SignalBox(PUBLISHED_ECAL_MAX, PUBLISHED_HCAL_MAX, TRIGGER_EDGE, HCAL_SIDEBAND_MAX, BEAM_ENERGY,
-                DIMUON_HCAL_MIN, DIMUON_HCAL_MAX, HADRON_SUM_WINDOW, PILEUP_SUM_MIN);
+        return new SignalBox(
+                PUBLISHED_ECAL_MAX,
+                PUBLISHED_HCAL_MAX,
+                TRIGGER_EDGE,
+                HCAL_SIDEBAND_MAX,
+                BEAM_ENERGY,
+                DIMUON_HCAL_MIN,
+                DIMUON_HCAL_MAX,
+                HADRON_SUM_WINDOW,
+                PILEUP_SUM_MIN);
     }
 
     public SignalBox withEcalMax(double v) {
-        return new SignalBox(v, hcalMax, Math.max(ecalTriggerEdge, v), hcalSidebandMax, beamEnergy, dimuonHcalMin,
-                dimuonHcalMax, hadronSumWindow, pileupSumMin);
+        return new SignalBox(
+                v,
+                hcalMax,
+                Math.max(ecalTriggerEdge, v),
+                hcalSidebandMax,
+                beamEnergy,
+                dimuonHcalMin,
+                dimuonHcalMax,
+                hadronSumWindow,
+                pileupSumMin);
     }
 
     public SignalBox withHcalMax(double v) {
-        return new SignalBox(ecalMax, v, ecalTriggerEdge, Math.max(hcalSidebandMax, v), beamEnergy, dimuonHcalMin,
-                dimuonHcalMax, hadronSumWindow, pileupSumMin);
+        return new SignalBox(
+                ecalMax,
+                v,
+                ecalTriggerEdge,
+                Math.max(hcalSidebandMax, v),
+                beamEnergy,
+                dimuonHcalMin,
+                dimuonHcalMax,
+                hadronSumWindow,
+                pileupSumMin);
     }
 
     /** The box/sideband region of one point: BOX, A, C, D, or null (outside all four). */

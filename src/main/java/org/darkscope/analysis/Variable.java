@@ -22,8 +22,19 @@ public enum Variable {
         this.binning = binning;
     }
 
-    public String column() { return column; }
-    public String label() { return label; }
-    public String unit() { return unit; }
-    public Binning defaultBinning() { return binning; }
+    public String column() {
+        return column;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public String unit() {
+        return unit;
+    }
+
+    public Binning defaultBinning() {
+        return binning;
+    }
 }

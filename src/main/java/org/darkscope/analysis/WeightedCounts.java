@@ -1,10 +1,5 @@
 package org.darkscope.analysis;
 
-import org.darkscope.event.EventClass;
-import org.darkscope.event.RunData;
-import org.darkscope.event.RunInfo;
-import org.darkscope.event.Schema;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -12,6 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.darkscope.event.EventClass;
+import org.darkscope.event.RunData;
+import org.darkscope.event.RunInfo;
+import org.darkscope.event.Schema;
 
 /**
  * Weighted counts of a simulated run (weighted background MC). Each event counts with its
@@ -33,8 +32,14 @@ import java.util.Optional;
  * @param regions  selected events per region
  * @param perClass selected events per truth class and region
  */
-public record WeightedCounts(String run, double eot, long events, Sum total, List<Step> cutFlow,
-                             Map<Region, Sum> regions, Map<EventClass, Map<Region, Sum>> perClass) {
+public record WeightedCounts(
+        String run,
+        double eot,
+        long events,
+        Sum total,
+        List<Step> cutFlow,
+        Map<Region, Sum> regions,
+        Map<EventClass, Map<Region, Sum>> perClass) {
 
     /** A weighted count: Σw, Σw² and the number of events behind it. */
     public record Sum(double w, double w2, long n) {
@@ -56,8 +61,7 @@ public record WeightedCounts(String run, double eot, long events, Sum total, Lis
     }
 
     /** The weighted count after one cut. */
-    public record Step(String cut, Sum after) {
-    }
+    public record Step(String cut, Sum after) {}
 
     public WeightedCounts {
         cutFlow = List.copyOf(cutFlow);
@@ -89,8 +93,8 @@ public record WeightedCounts(String run, double eot, long events, Sum total, Lis
      */
     public static WeightedCounts of(RunData run, Selection selection) {
         if (!run.info().simulated()) {
-            throw new IllegalArgumentException(run.displayName() + " is recorded data: weighted truth counts are "
-                    + "for simulated runs only");
+            throw new IllegalArgumentException(
+                    run.displayName() + " is recorded data: weighted truth counts are " + "for simulated runs only");
         }
         int n = run.size();
         float[] w = run.has(Schema.TRUTH_WEIGHT) ? run.floats(Schema.TRUTH_WEIGHT) : null;
@@ -137,10 +141,11 @@ public record WeightedCounts(String run, double eot, long events, Sum total, Lis
             if (!pass) {
                 continue;
             }
-            Map<Region, Sum> byClass = perClass.computeIfAbsent(EventClass.of(cls[e]), k -> new EnumMap<>(Region.class));
+            Map<Region, Sum> byClass =
+                    perClass.computeIfAbsent(EventClass.of(cls[e]), k -> new EnumMap<>(Region.class));
             Region abcd = box.abcdRegion(ecal[e], hcal[e]);
             Region label = box.labelRegion(ecal[e], hcal[e]);
-            for (Region r : new Region[]{abcd, label}) {
+            for (Region r : new Region[] {abcd, label}) {
                 if (r != null) {
                     regions.merge(r, Sum.ZERO.plus(we), WeightedCounts::add);
                     byClass.merge(r, Sum.ZERO.plus(we), WeightedCounts::add);

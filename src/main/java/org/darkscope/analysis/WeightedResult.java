@@ -1,11 +1,5 @@
 package org.darkscope.analysis;
 
-import org.darkscope.analysis.WeightedCounts.Step;
-import org.darkscope.analysis.WeightedCounts.Sum;
-import org.darkscope.event.EventClass;
-import org.darkscope.event.RunData;
-import org.darkscope.event.Schema;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -14,6 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.darkscope.analysis.WeightedCounts.Step;
+import org.darkscope.analysis.WeightedCounts.Sum;
+import org.darkscope.event.EventClass;
+import org.darkscope.event.RunData;
+import org.darkscope.event.Schema;
 
 /**
  * The weighted view of one run's result, for runs in the background-MC role
@@ -38,9 +37,16 @@ public final class WeightedResult {
     private final Map<EventClass, Sum> perClassSelected;
     private final Map<Object, Histogram> histograms = new ConcurrentHashMap<>();
 
-    private WeightedResult(RunData run, long[] selectedBits, float[] weights, Sum total, List<Step> cutFlow, List<Sum> alone,
-                           Map<Region, Sum> regions, Map<EventClass, Map<Region, Sum>> perClass,
-                           Map<EventClass, Sum> perClassSelected) {
+    private WeightedResult(
+            RunData run,
+            long[] selectedBits,
+            float[] weights,
+            Sum total,
+            List<Step> cutFlow,
+            List<Sum> alone,
+            Map<Region, Sum> regions,
+            Map<EventClass, Map<Region, Sum>> perClass,
+            Map<EventClass, Sum> perClassSelected) {
         this.run = run;
         this.selectedBits = selectedBits;
         this.weights = weights;
@@ -112,7 +118,7 @@ public final class WeightedResult {
             cn[c]++;
             Region a = box.abcdRegion(ecal[e], hcal[e]);
             Region l = box.labelRegion(ecal[e], hcal[e]);
-            for (Region r : new Region[]{a, l}) {
+            for (Region r : new Region[] {a, l}) {
                 if (r != null) {
                     rw[c][r.ordinal()] += we;
                     rw2[c][r.ordinal()] += we * we;
@@ -141,7 +147,8 @@ public final class WeightedResult {
                 perClassSelected.put(c, new Sum(cw[c.ordinal()], cw2[c.ordinal()], cn[c.ordinal()]));
             }
         }
-        return new WeightedResult(run, selected, w, new Sum(tw, tw2, n), flow, alone, regions, perClass, perClassSelected);
+        return new WeightedResult(
+                run, selected, w, new Sum(tw, tw2, n), flow, alone, regions, perClass, perClassSelected);
     }
 
     /** Σw^power over the set bits of one word (the events e = 64·word + bit). */
@@ -161,13 +168,19 @@ public final class WeightedResult {
     }
 
     /** The run. */
-    public RunData run() { return run; }
+    public RunData run() {
+        return run;
+    }
 
     /** All events of the run, weighted. */
-    public Sum total() { return total; }
+    public Sum total() {
+        return total;
+    }
 
     /** After each enabled cut (this cut and every earlier one), in selection order. */
-    public List<Step> cutFlow() { return cutFlow; }
+    public List<Step> cutFlow() {
+        return cutFlow;
+    }
 
     /** The weighted count after the named cut, or null if it is absent or disabled. */
     public Sum after(String cut) {
@@ -180,7 +193,9 @@ public final class WeightedResult {
     }
 
     /** Events passing each enabled cut alone, weighted, in selection order. */
-    public List<Sum> alone() { return alone; }
+    public List<Sum> alone() {
+        return alone;
+    }
 
     /** Events passing every enabled cut, weighted. */
     public Sum selected() {

@@ -1,5 +1,11 @@
 package org.darkscope.cli;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
 import org.darkscope.analysis.AnalysisDefinition;
 import org.darkscope.analysis.AnalysisEngine;
 import org.darkscope.analysis.AnalysisResult;
@@ -16,27 +22,25 @@ import org.darkscope.session.RunRole;
 import org.darkscope.session.SessionFile;
 import org.darkscope.session.report.SessionReport;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.Callable;
-
 /** {@code darkscope analyse}: cut flow, regions, efficiencies, background estimates and limits. */
-@Command(name = "analyse", aliases = "analyze", mixinStandardHelpOptions = true,
+@Command(
+        name = "analyse",
+        aliases = "analyze",
+        mixinStandardHelpOptions = true,
         description = "Applies a selection to data runs, background MC and signal MC: cut flow, region counts, "
                 + "signal efficiencies, background estimates with errors (closure on simulation) and limits. "
                 + "With --session, the runs (with their roles), selection, blinding and analysis definition of a saved "
                 + "window session: the numbers printed are those the window shows.")
 public final class AnalyseCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "RUN.parquet", arity = "0..*",
+    @Parameters(
+            paramLabel = "RUN.parquet",
+            arity = "0..*",
             description = "run file(s) in the data role: recorded data, or simulation analysed as pseudo-data; blinded "
                     + "(box hidden) unless --unblind, exactly as the window blinds the runs it opens as data. "
                     + "A signal run (with an A' mass) given here takes the signal role, as in the window")
@@ -45,13 +49,17 @@ public final class AnalyseCommand implements Callable<Integer> {
     @Option(names = "--signal", paramLabel = "SIG.parquet", description = "signal MC run file(s) (repeatable)")
     List<Path> signals = new ArrayList<>();
 
-    @Option(names = "--background-mc", paramLabel = "BKG.parquet",
+    @Option(
+            names = "--background-mc",
+            paramLabel = "BKG.parquet",
             description = "background MC run file(s) (repeatable): never blinded, truth and closure of the estimates; "
                     + "counted with their truth_weight (Σw ± √Σw² next to the event counts) and named 'weighted MC, rare "
                     + "classes boosted ...' when enriched")
     List<Path> backgrounds = new ArrayList<>();
 
-    @Option(names = "--session", paramLabel = "S.json",
+    @Option(
+            names = "--session",
+            paramLabel = "S.json",
             description = "a session saved by the window (File > Save session): its runs with their roles, selection, "
                     + "blinding and analysis definition; run files given here are added in the data role")
     Path sessionFile;
@@ -59,19 +67,30 @@ public final class AnalyseCommand implements Callable<Integer> {
     @Mixin
     SelectionOptions selection;
 
-    @Option(names = "--background-method", paramLabel = "M",
+    @Option(
+            names = "--background-method",
+            paramLabel = "M",
             description = "background for the limit: ${COMPLETION-CANDIDATES} (default: the session's, else "
-                    + "sideband-fits; 'fits' is accepted for sideband-fits)", completionCandidates = BackgroundNames.class)
+                    + "sideband-fits; 'fits' is accepted for sideband-fits)",
+            completionCandidates = BackgroundNames.class)
     String backgroundMethod;
 
-    @Option(names = {"--limit-method", "--method"}, paramLabel = "M",
+    @Option(
+            names = {"--limit-method", "--method"},
+            paramLabel = "M",
             description = "limit method: cls, classical or fc (default: the session's, else cls)")
     String method;
 
-    @Option(names = "--cl", paramLabel = "CL", description = "confidence level of the limits, e.g. 0.9 (default: the session's, else 0.9)")
+    @Option(
+            names = "--cl",
+            paramLabel = "CL",
+            description = "confidence level of the limits, e.g. 0.9 (default: the session's, else 0.9)")
     Double cl;
 
-    @Option(names = "--scan-edges", split = ",", paramLabel = "E1,E2,...",
+    @Option(
+            names = "--scan-edges",
+            split = ",",
+            paramLabel = "E1,E2,...",
             description = "E_ECAL box edges (GeV) to scan for the smallest expected limit (needs a signal run)")
     List<Double> scanEdges = new ArrayList<>();
 
@@ -125,7 +144,8 @@ public final class AnalyseCommand implements Callable<Integer> {
         }
         for (Path p : runs) {
             RunData r = RunFiles.read(p, progress);
-            open.add(new OpenRun(r, RunRole.of(r), p)); // a signal run given here takes the signal role, as in the window
+            open.add(new OpenRun(
+                    r, RunRole.of(r), p)); // a signal run given here takes the signal role, as in the window
         }
         for (Path p : backgrounds) {
             open.add(new OpenRun(RunFiles.read(p, progress), RunRole.BACKGROUND, p));
@@ -150,9 +170,15 @@ public final class AnalyseCommand implements Callable<Integer> {
                     inf += k.posInf() + k.negInf();
                     neg += k.negative();
                 }
-                err.printf(Locale.ROOT,
+                err.printf(
+                        Locale.ROOT,
                         "darkscope: warning: %s has %d NaN, %d infinite and %d negative energy values in %d columns"
-                                + " (darkscope info lists them)%n", r.displayName(), nan, inf, neg, r.valueCounts().size());
+                                + " (darkscope info lists them)%n",
+                        r.displayName(),
+                        nan,
+                        inf,
+                        neg,
+                        r.valueCounts().size());
                 err.flush();
             }
         }
@@ -165,8 +191,14 @@ public final class AnalyseCommand implements Callable<Integer> {
                     throw new IllegalArgumentException("--scan-edges needs a signal run (--signal)");
                 }
                 double mass = result.signalRuns().get(0).run().info().signalMassMeV();
-                scan = BoxEdgeScan.scan(engine, sel, scanEdges.stream().mapToDouble(Double::doubleValue).toArray(), mass,
-                        settings, dataRole::contains, progress);
+                scan = BoxEdgeScan.scan(
+                        engine,
+                        sel,
+                        scanEdges.stream().mapToDouble(Double::doubleValue).toArray(),
+                        mass,
+                        settings,
+                        dataRole::contains,
+                        progress);
                 progress.done();
             }
         }

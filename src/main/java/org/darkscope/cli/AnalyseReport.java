@@ -2,6 +2,11 @@ package org.darkscope.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
 import org.darkscope.analysis.AnalysisDefinition;
 import org.darkscope.analysis.AnalysisResult;
 import org.darkscope.analysis.BoxEdgeScan;
@@ -12,11 +17,11 @@ import org.darkscope.analysis.RegionCounts;
 import org.darkscope.analysis.ResultLimits;
 import org.darkscope.analysis.ResultView;
 import org.darkscope.analysis.RunResult;
+import org.darkscope.analysis.WeightedCounts;
+import org.darkscope.analysis.WeightedResult;
 import org.darkscope.analysis.background.BackgroundEstimate;
 import org.darkscope.analysis.background.BackgroundSummary;
 import org.darkscope.analysis.yield.ExclusionPoint;
-import org.darkscope.analysis.WeightedCounts;
-import org.darkscope.analysis.WeightedResult;
 import org.darkscope.event.EventClass;
 import org.darkscope.event.ExternalEfficiency;
 import org.darkscope.event.RunInfo;
@@ -25,20 +30,13 @@ import org.darkscope.session.report.ResultsSummary;
 import org.darkscope.session.report.SessionReport;
 import org.darkscope.session.report.SummaryLine;
 
-import java.io.PrintWriter;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.OptionalDouble;
-
 /**
  * The output of {@code analyse}: JSON or readable tables from one {@link AnalysisResult}. The readable
  * text is made from a {@link ResultView}, so {@code darkscope result} prints a result file through the
  * same code.
  */
 final class AnalyseReport {
-    private AnalyseReport() {
-    }
+    private AnalyseReport() {}
 
     static ObjectNode toJson(AnalysisResult r, ResultLimits.Summary limits) {
         ObjectNode o = CliJson.MAPPER.createObjectNode();
@@ -188,9 +186,14 @@ final class AnalyseReport {
 
     static void printScan(BoxEdgeScan.Result scan, PrintWriter out) {
         out.println();
-        Table t = new Table("E_ECAL edge [GeV]", "efficiency", "background", "expected N_up", "expected eps (relative)");
+        Table t =
+                new Table("E_ECAL edge [GeV]", "efficiency", "background", "expected N_up", "expected eps (relative)");
         for (BoxEdgeScan.Point p : scan.points()) {
-            t.row(CliJson.fmt(p.edge()), CliJson.fmt(p.efficiency()), p.background().describe(), CliJson.fmt(p.expectedLimit()),
+            t.row(
+                    CliJson.fmt(p.edge()),
+                    CliJson.fmt(p.efficiency()),
+                    p.background().describe(),
+                    CliJson.fmt(p.expectedLimit()),
                     CliJson.fmt(p.relativeEpsilon()));
         }
         t.print(out);
@@ -316,15 +319,24 @@ final class AnalyseReport {
             out.println();
             ResultView.Weighted w = rr.weighted().orElse(null);
             out.println("== " + rr.name() + ": " + rr.events() + " events"
-                    + (rr.isSignal() ? ", signal m_A' = " + CliJson.fmt(rr.info().signalMassMeV()) + " MeV" : "")
+                    + (rr.isSignal()
+                            ? ", signal m_A' = " + CliJson.fmt(rr.info().signalMassMeV()) + " MeV"
+                            : "")
                     + (rr.isSimulated() ? ", simulated" : ", data")
                     + (w != null ? ", background MC: " + w.label() : ""));
             CutFlow flow = rr.cutFlow();
             if (rr.boxHidden()) {
                 out.println("(box blinded: the cut flow counts events outside the signal box; --unblind to see all)");
             }
-            Table t = w == null ? new Table("cut", "events after", "of all", "of previous", "passing alone")
-                    : new Table("cut", "events after", "weighted Σw ± √Σw²", "of all (Σw)", "of previous (Σw)", "passing alone (Σw)");
+            Table t = w == null
+                    ? new Table("cut", "events after", "of all", "of previous", "passing alone")
+                    : new Table(
+                            "cut",
+                            "events after",
+                            "weighted Σw ± √Σw²",
+                            "of all (Σw)",
+                            "of previous (Σw)",
+                            "passing alone (Σw)");
             if (w == null) {
                 t.row("(all events)", Long.toString(flow.total()), "1", "1", "-");
             } else {
@@ -333,20 +345,30 @@ final class AnalyseReport {
             for (int i = 0; i < flow.rows().size(); i++) {
                 CutFlow.Row row = flow.rows().get(i);
                 if (w == null) {
-                    t.row(row.cut(), Long.toString(row.after()), CliJson.fmt(row.absolute()), CliJson.fmt(row.relative()),
+                    t.row(
+                            row.cut(),
+                            Long.toString(row.after()),
+                            CliJson.fmt(row.absolute()),
+                            CliJson.fmt(row.relative()),
                             Long.toString(row.alone()));
                 } else {
                     WeightedCounts.Sum after = w.after().get(i);
                     WeightedCounts.Sum before = i == 0 ? w.total() : w.after().get(i - 1);
                     WeightedCounts.Sum alone = w.alone().get(i);
-                    t.row(row.cut(), Long.toString(row.after()), CutFlowTableModel.sum(after), CliJson.fmt(w.fraction(after)),
+                    t.row(
+                            row.cut(),
+                            Long.toString(row.after()),
+                            CutFlowTableModel.sum(after),
+                            CliJson.fmt(w.fraction(after)),
                             CliJson.fmt(before.w() > 0 ? after.w() / before.w() : Double.NaN),
                             alone == null ? "-" : CutFlowTableModel.sum(alone));
                 }
             }
             t.print(out);
             out.println();
-            Table g = w == null ? new Table("region", "selected events") : new Table("region", "selected events", "weighted Σw ± √Σw²");
+            Table g = w == null
+                    ? new Table("region", "selected events")
+                    : new Table("region", "selected events", "weighted Σw ± √Σw²");
             for (Region reg : Region.values()) {
                 long n = rr.regions().count(reg);
                 String c = n == RegionCounts.HIDDEN ? "blinded" : Long.toString(n);
@@ -359,22 +381,41 @@ final class AnalyseReport {
             g.print(out);
             if (w != null && rr.info().eot() > 0) {
                 WeightedCounts.Sum box = w.region(Region.BOX);
-                out.printf(Locale.ROOT, "weighted box per EOT: %.3g ± %.2g (EOT %.4g)%n", box.w() / rr.info().eot(),
-                        box.error() / rr.info().eot(), rr.info().eot());
+                out.printf(
+                        Locale.ROOT,
+                        "weighted box per EOT: %.3g ± %.2g (EOT %.4g)%n",
+                        box.w() / rr.info().eot(),
+                        box.error() / rr.info().eot(),
+                        rr.info().eot());
             }
         }
         if (!r.efficiencies().isEmpty()) {
             out.println();
             List<RunInfo> signalRuns = r.signalInfos();
             List<Efficiency> effs = r.efficiencies();
-            Table t = new Table("signal run", "m_A' [MeV]", "in box", "generated", "efficiency", "68 % interval",
-                    "not simulated (separate factor)", "efficiency × factor");
+            Table t = new Table(
+                    "signal run",
+                    "m_A' [MeV]",
+                    "in box",
+                    "generated",
+                    "efficiency",
+                    "68 % interval",
+                    "not simulated (separate factor)",
+                    "efficiency × factor");
             for (int i = 0; i < effs.size(); i++) {
                 Efficiency e = effs.get(i);
-                ExternalEfficiency ext = ExternalEfficiency.of(signalRuns.get(i)).orElse(null);
-                t.row(e.runName(), CliJson.fmt(e.massMeV()), Long.toString(e.passed()), Long.toString(e.total()),
-                        CliJson.fmt(e.value()), "[" + CliJson.fmt(e.lower()) + ", " + CliJson.fmt(e.upper()) + "]",
-                        ext == null ? "none recorded" : ext.name() + " " + String.format(Locale.ROOT, "%.3f", ext.value()),
+                ExternalEfficiency ext =
+                        ExternalEfficiency.of(signalRuns.get(i)).orElse(null);
+                t.row(
+                        e.runName(),
+                        CliJson.fmt(e.massMeV()),
+                        Long.toString(e.passed()),
+                        Long.toString(e.total()),
+                        CliJson.fmt(e.value()),
+                        "[" + CliJson.fmt(e.lower()) + ", " + CliJson.fmt(e.upper()) + "]",
+                        ext == null
+                                ? "none recorded"
+                                : ext.name() + " " + String.format(Locale.ROOT, "%.3f", ext.value()),
                         ext == null ? "-" : String.format(Locale.ROOT, "%.4f", e.value() * ext.value()));
             }
             t.print(out);
@@ -382,8 +423,9 @@ final class AnalyseReport {
             for (int i = 0; i < effs.size(); i++) {
                 ExternalEfficiency.of(signalRuns.get(i)).ifPresent(ext -> {
                     if (printedExternal.add(ext.name())) {
-                        out.println("not simulated, shown apart and never in the efficiency: " + ResultsSummary.externalText(ext)
-                                + " = " + String.format(Locale.ROOT, "%.3f", ext.value()));
+                        out.println("not simulated, shown apart and never in the efficiency: "
+                                + ResultsSummary.externalText(ext) + " = "
+                                + String.format(Locale.ROOT, "%.3f", ext.value()));
                     }
                 });
             }
@@ -392,7 +434,7 @@ final class AnalyseReport {
             BackgroundSummary b = r.background();
             out.println();
             Table t = new Table("background in the box", "estimate", "closure (estimate/truth)");
-            for (BackgroundEstimate e : new BackgroundEstimate[]{b.sidebandC(), b.sidebandA(), b.abcd()}) {
+            for (BackgroundEstimate e : new BackgroundEstimate[] {b.sidebandC(), b.sidebandA(), b.abcd()}) {
                 OptionalDouble c = b.closure(e);
                 t.row(e.method(), e.describe(), c.isPresent() ? CliJson.fmt(c.getAsDouble()) : "-");
             }
@@ -406,17 +448,25 @@ final class AnalyseReport {
             out.println("note: ABCD " + b.abcd().note().replaceFirst("^assumes", "assumes"));
         }
         out.println();
-        out.println("limit: background " + limits.background().method() + " = " + limits.background().describe()
+        out.println("limit: background " + limits.background().method() + " = "
+                + limits.background().describe()
                 + "; observed " + (limits.observed() >= 0 ? Long.toString(limits.observed()) : "blinded")
                 + "; N_up = " + CliJson.fmt(limits.upperLimit()) + ", expected " + CliJson.fmt(limits.expectedLimit())
-                + " (median; ±1σ [" + CliJson.fmt(limits.expectedBands().minus1()) + ", " + CliJson.fmt(limits.expectedBands().plus1())
-                + "], ±2σ [" + CliJson.fmt(limits.expectedBands().minus2()) + ", " + CliJson.fmt(limits.expectedBands().plus2()) + "])"
-                + "; EOT " + CliJson.fmt(limits.eot()) + (limits.reason().isEmpty() ? "" : " (" + limits.reason() + ")"));
+                + " (median; ±1σ [" + CliJson.fmt(limits.expectedBands().minus1()) + ", "
+                + CliJson.fmt(limits.expectedBands().plus1())
+                + "], ±2σ [" + CliJson.fmt(limits.expectedBands().minus2()) + ", "
+                + CliJson.fmt(limits.expectedBands().plus2()) + "])"
+                + "; EOT " + CliJson.fmt(limits.eot())
+                + (limits.reason().isEmpty() ? "" : " (" + limits.reason() + ")"));
         if (!limits.points().isEmpty()) {
             Table t = new Table("m_A' [MeV]", "efficiency", "eps90", "eps90 expected", "y90 expected");
             for (ExclusionPoint p : limits.points()) {
-                t.row(CliJson.fmt(p.massMeV()), CliJson.fmt(p.efficiency()), CliJson.fmt(p.epsilon()),
-                        CliJson.fmt(p.epsilonExpected()), CliJson.fmt(p.yExpected()));
+                t.row(
+                        CliJson.fmt(p.massMeV()),
+                        CliJson.fmt(p.efficiency()),
+                        CliJson.fmt(p.epsilon()),
+                        CliJson.fmt(p.epsilonExpected()),
+                        CliJson.fmt(p.yExpected()));
             }
             t.print(out);
         }

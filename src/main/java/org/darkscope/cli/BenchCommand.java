@@ -2,6 +2,12 @@ package org.darkscope.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
 import org.darkscope.analysis.AnalysisEngine;
 import org.darkscope.analysis.AnalysisResult;
 import org.darkscope.analysis.Cut;
@@ -13,46 +19,58 @@ import org.darkscope.analysis.SelectionIo;
 import org.darkscope.event.RunData;
 import org.darkscope.io.RunFiles;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-
-import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.Callable;
 
 /**
  * {@code darkscope bench}: times a full selection evaluation and a one-cut change (cut flow, region
  * counts and the 120x100 plane histogram) on one run; median of many repetitions after a warm-up.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
         description = "Times a full selection evaluation and a one-cut change (cut flow, region counts, "
                 + "120x100 (E_ECAL, E_HCAL) histogram) and reports milliseconds and events per second.")
 public final class BenchCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN.parquet", description = "run file")
     Path file;
 
-    @Option(names = "--selection", paramLabel = "SEL.json", description = "selection file (default: the published selection)")
+    @Option(
+            names = "--selection",
+            paramLabel = "SEL.json",
+            description = "selection file (default: the published selection)")
     Path selectionFile;
 
-    @Option(names = "--cut", paramLabel = "NAME", description = "cut changed in the one-cut timing (default: shower-shape, else the last enabled cut)")
+    @Option(
+            names = "--cut",
+            paramLabel = "NAME",
+            description = "cut changed in the one-cut timing (default: shower-shape, else the last enabled cut)")
     String cutName;
 
-    @Option(names = "--repetitions", paramLabel = "N", defaultValue = "200", description = "timed repetitions (default 200)")
+    @Option(
+            names = "--repetitions",
+            paramLabel = "N",
+            defaultValue = "200",
+            description = "timed repetitions (default 200)")
     int repetitions;
 
-    @Option(names = "--warmup", paramLabel = "N", defaultValue = "100", description = "untimed warm-up repetitions (default 100)")
+    @Option(
+            names = "--warmup",
+            paramLabel = "N",
+            defaultValue = "100",
+            description = "untimed warm-up repetitions (default 100)")
     int warmup;
 
     @Option(names = "--threads", paramLabel = "T", description = "engine threads (default: available processors)")
     Integer threads;
 
-    @Option(names = "--replicate", paramLabel = "K", defaultValue = "1",
+    @Option(
+            names = "--replicate",
+            paramLabel = "K",
+            defaultValue = "1",
             description = "tile the run K times in memory (e.g. 10 to time 1e7 events from a 1e6 file; default 1)")
     int replicate;
 
@@ -67,7 +85,8 @@ public final class BenchCommand implements Callable<Integer> {
         if (repetitions < 1 || warmup < 0) {
             throw new IllegalArgumentException("--repetitions must be >= 1 and --warmup >= 0");
         }
-        Selection sel = (selectionFile != null ? SelectionIo.read(selectionFile) : Selection.published()).withBlinded(false);
+        Selection sel =
+                (selectionFile != null ? SelectionIo.read(selectionFile) : Selection.published()).withBlinded(false);
         long c0 = cpuNanos();
         long t0 = System.nanoTime();
         RunData run = RunFiles.read(file);
@@ -78,14 +97,22 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (replicate > 1) {
             // the tiled columns and the engine's per-event state: refused up front, not an OutOfMemoryError
-            long need = (long) run.size() * replicate * 2L * 4L * run.schema().scalars().size();
+            long need = (long) run.size()
+                    * replicate
+                    * 2L
+                    * 4L
+                    * run.schema().scalars().size();
             Runtime rt = Runtime.getRuntime();
             long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
             if (need > free) {
-                throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                throw new IllegalArgumentException(String.format(
+                        java.util.Locale.ROOT,
                         "--replicate %d needs about %.1f GB of memory, but only %.1f GB is available to Java:"
                                 + " run with a larger -Xmx (e.g. java -Xmx%dg -jar darkscope.jar ...) or a smaller --replicate",
-                        replicate, need / 1e9, free / 1e9, Math.max(2, (long) Math.ceil(need * 1.3 / (1L << 30)))));
+                        replicate,
+                        need / 1e9,
+                        free / 1e9,
+                        Math.max(2, (long) Math.ceil(need * 1.3 / (1L << 30)))));
             }
             run = tile(run, replicate);
         }
@@ -167,16 +194,38 @@ public final class BenchCommand implements Callable<Integer> {
             o.put("planeInRange", rr.plane().inRange());
             out.println(CliJson.MAPPER.writeValueAsString(o));
         } else {
-            out.printf(Locale.ROOT, "%s: %,d events, %d cuts, %d thread(s), load %.0f ms (CPU %.0f ms); Java %s, %s kernels%n",
-                    file, n, sel.enabledCuts().size(), opt.threads(), loadMs, loadCpuMs, Runtime.version(), AnalysisEngine.kernel());
+            out.printf(
+                    Locale.ROOT,
+                    "%s: %,d events, %d cuts, %d thread(s), load %.0f ms (CPU %.0f ms); Java %s, %s kernels%n",
+                    file,
+                    n,
+                    sel.enabledCuts().size(),
+                    opt.threads(),
+                    loadMs,
+                    loadCpuMs,
+                    Runtime.version(),
+                    AnalysisEngine.kernel());
             Table t = new Table("evaluation", "median [ms]", "min [ms]", "CPU [ms]", "events/s");
-            t.row("full (all cuts, cut flow, regions, plane)", CliJson.fmt(fullMs), CliJson.fmt(full[0]), CliJson.fmt(fullCpuMs),
+            t.row(
+                    "full (all cuts, cut flow, regions, plane)",
+                    CliJson.fmt(fullMs),
+                    CliJson.fmt(full[0]),
+                    CliJson.fmt(fullCpuMs),
                     String.format(Locale.ROOT, "%.3g", n / (fullMs / 1e3)));
-            t.row("one cut changed (" + cut.name() + ")", CliJson.fmt(oneMs), CliJson.fmt(one[0]), CliJson.fmt(oneCpuMs),
+            t.row(
+                    "one cut changed (" + cut.name() + ")",
+                    CliJson.fmt(oneMs),
+                    CliJson.fmt(one[0]),
+                    CliJson.fmt(oneCpuMs),
                     String.format(Locale.ROOT, "%.3g", n / (oneMs / 1e3)));
             t.print(out);
-            out.printf(Locale.ROOT, "selected %,d events; median of %d repetitions after %d warm-up;"
-                    + " CPU = process CPU time per evaluation (all threads)%n", rr.selectedCount(), repetitions, warmup);
+            out.printf(
+                    Locale.ROOT,
+                    "selected %,d events; median of %d repetitions after %d warm-up;"
+                            + " CPU = process CPU time per evaluation (all threads)%n",
+                    rr.selectedCount(),
+                    repetitions,
+                    warmup);
         }
         out.flush();
         return 0;
@@ -202,13 +251,19 @@ public final class BenchCommand implements Callable<Integer> {
         org.darkscope.event.CellStore cells = run.cells();
         b.cells(new org.darkscope.event.CellStore() {
             @Override
-            public int size() { return m; }
+            public int size() {
+                return m;
+            }
 
             @Override
-            public int cellCount() { return cells.cellCount(); }
+            public int cellCount() {
+                return cells.cellCount();
+            }
 
             @Override
-            public void read(int event, float[] dst) { cells.read(event % n, dst); }
+            public void read(int event, float[] dst) {
+                cells.read(event % n, dst);
+            }
         });
         return b.build();
     }
@@ -216,14 +271,17 @@ public final class BenchCommand implements Callable<Integer> {
     /** Reads what a view would read, so that nothing lazy is left out of the timing. */
     private static void touch(AnalysisResult r, RunData run) {
         RunResult rr = r.run(run);
-        if (rr.cutFlow().selected() < 0 || rr.regions().count(Region.BOX) < -1 || rr.plane().inRange() < 0) {
+        if (rr.cutFlow().selected() < 0
+                || rr.regions().count(Region.BOX) < -1
+                || rr.plane().inRange() < 0) {
             throw new IllegalStateException();
         }
     }
 
     /** Process CPU time in ns (all threads), -1 if the JVM does not report it. */
     private static long cpuNanos() {
-        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        java.lang.management.OperatingSystemMXBean os =
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         if (os instanceof com.sun.management.OperatingSystemMXBean s) {
             return s.getProcessCpuTime();
         }

@@ -3,15 +3,13 @@ package org.darkscope.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.Locale;
 
 /** JSON and number formatting shared by the analysis commands (NaN and infinities become null). */
 final class CliJson {
     static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private CliJson() {
-    }
+    private CliJson() {}
 
     static void put(ObjectNode o, String key, double v) {
         if (Double.isFinite(v)) {

@@ -1,9 +1,5 @@
 package org.darkscope.cli;
 
-import org.darkscope.task.CancelledException;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -15,6 +11,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Locale;
+import org.darkscope.task.CancelledException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
  * The command line: the same functions as the window, without one.
@@ -23,25 +22,28 @@ import java.util.Locale;
  * output; 1 internal error (one line on stderr, the stack trace appended to {@link #logFile()}) or
  * memory exhausted (with the {@code -Xmx} advice).</p>
  */
-@Command(name = "darkscope", mixinStandardHelpOptions = true, version = "DarkScope 0.1.0",
+@Command(
+        name = "darkscope",
+        mixinStandardHelpOptions = true,
+        version = "DarkScope 0.1.0",
         description = "Event display and cut-tuning workbench for missing-energy dark-sector searches.%n"
                 + "Without a command (or with only run files), opens the window.%n"
                 + "Exit codes: 0 ok, 2 bad arguments or input, 1 internal error or out of memory.",
         subcommands = {
-                InfoCommand.class,
-                ExportCommand.class,
-                SimulateCommand.class,
-                AnalyseCommand.class,
-                LimitCommand.class,
-                ExclusionCommand.class,
-                ValidateBackgroundCommand.class,
-                BenchCommand.class,
-                ValidateCommand.class,
-                DqCommand.class,
-                PlotCommand.class,
-                ReportCommand.class,
-                ResultCommand.class,
-                CommandLine.HelpCommand.class
+            InfoCommand.class,
+            ExportCommand.class,
+            SimulateCommand.class,
+            AnalyseCommand.class,
+            LimitCommand.class,
+            ExclusionCommand.class,
+            ValidateBackgroundCommand.class,
+            BenchCommand.class,
+            ValidateCommand.class,
+            DqCommand.class,
+            PlotCommand.class,
+            ReportCommand.class,
+            ResultCommand.class,
+            CommandLine.HelpCommand.class
         })
 public final class DarkScopeCli implements Runnable {
     /** Exit code for bad arguments or unreadable files. */
@@ -112,9 +114,12 @@ public final class DarkScopeCli implements Runnable {
             cl.setParameterExceptionHandler((ex, a) -> {
                 CommandLine c = ex.getCommandLine();
                 c.getErr().println("darkscope: " + oneLine(ex.getMessage()));
-                if (ex instanceof CommandLine.UnmatchedArgumentException && c.getCommandSpec().userObject() instanceof DarkScopeCli) {
-                    c.getErr().println("commands: " + String.join(", ", c.getSubcommands().keySet())
-                            + " (darkscope COMMAND --help for its options)");
+                if (ex instanceof CommandLine.UnmatchedArgumentException
+                        && c.getCommandSpec().userObject() instanceof DarkScopeCli) {
+                    c.getErr()
+                            .println("commands: "
+                                    + String.join(", ", c.getSubcommands().keySet())
+                                    + " (darkscope COMMAND --help for its options)");
                 } else {
                     c.usage(c.getErr());
                 }
@@ -133,7 +138,8 @@ public final class DarkScopeCli implements Runnable {
     /** Turns a failure into a message and an exit code. */
     static int handle(Throwable t, PrintWriter err) {
         if (findOom(t) != null) {
-            err.println("darkscope: out of memory: the Java heap (" + mib(Runtime.getRuntime().maxMemory())
+            err.println("darkscope: out of memory: the Java heap ("
+                    + mib(Runtime.getRuntime().maxMemory())
                     + ") is too small for this; run with a larger -Xmx, e.g. java -Xmx8g -jar darkscope.jar ..."
                     + " (or use fewer events)");
             err.flush();
@@ -155,7 +161,8 @@ public final class DarkScopeCli implements Runnable {
 
     /** The message for a bad input, or null if the failure is an internal error. */
     static String userMessage(Throwable t) {
-        if (t instanceof CommandLine.ParameterException || t instanceof IllegalArgumentException
+        if (t instanceof CommandLine.ParameterException
+                || t instanceof IllegalArgumentException
                 || t instanceof CancelledException) {
             return oneLine(String.valueOf(t.getMessage()));
         }
@@ -165,7 +172,8 @@ public final class DarkScopeCli implements Runnable {
         if (t instanceof FileSystemException f) {
             String file = f.getFile();
             String reason = f.getReason() != null ? f.getReason() : fsReason(f);
-            return oneLine((file == null ? "" : file + ": ") + reason
+            return oneLine((file == null ? "" : file + ": ")
+                    + reason
                     + (f.getOtherFile() == null ? "" : " (" + f.getOtherFile() + ")"));
         }
         if (t instanceof IOException) {
@@ -203,7 +211,8 @@ public final class DarkScopeCli implements Runnable {
     }
 
     private static String mib(long bytes) {
-        return bytes >= 1L << 30 ? String.format(Locale.ROOT, "%.1f GB", bytes / (double) (1L << 30))
+        return bytes >= 1L << 30
+                ? String.format(Locale.ROOT, "%.1f GB", bytes / (double) (1L << 30))
                 : (bytes >> 20) + " MB";
     }
 
@@ -229,7 +238,8 @@ public final class DarkScopeCli implements Runnable {
                 pw.println(Instant.now() + " DarkScope internal error");
                 t.printStackTrace(pw);
             }
-            Files.writeString(log, sw.toString(), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    log, sw.toString(), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             return true;
         } catch (IOException | RuntimeException e) {
             return false;

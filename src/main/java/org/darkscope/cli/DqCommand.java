@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
 import org.darkscope.dq.CellCheck;
 import org.darkscope.dq.CellFlag;
 import org.darkscope.dq.DataQuality;
@@ -12,26 +16,25 @@ import org.darkscope.event.RunData;
 import org.darkscope.io.RunFiles;
 import org.darkscope.task.Progress;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-
-import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.Locale;
-import java.util.concurrent.Callable;
 
 /**
  * {@code darkscope dq RUN.parquet [--reference REF.parquet] [--json]}: hot, dead and noisy
  * calorimeter cells, for a data-taking script. Exit 0 if clean, 3 if problems were found, 2 on bad
  * input.
  */
-@Command(name = "dq", mixinStandardHelpOptions = true,
-        description = {"Data quality: compares every calorimeter cell's occupancy, mean energy and spread with a reference "
-                + "(another run, or the run's own symmetric cells) as z-scores and flags hot, dead and noisy cells.",
-                "Exit code: 0 clean, 3 problems found, 2 bad arguments or unreadable file."})
+@Command(
+        name = "dq",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Data quality: compares every calorimeter cell's occupancy, mean energy and spread with a reference "
+                    + "(another run, or the run's own symmetric cells) as z-scores and flags hot, dead and noisy cells.",
+            "Exit code: 0 clean, 3 problems found, 2 bad arguments or unreadable file."
+        })
 public final class DqCommand implements Callable<Integer> {
     /** Exit code when cells were flagged. */
     public static final int EXIT_PROBLEMS = 3;
@@ -39,7 +42,9 @@ public final class DqCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN.parquet", description = "run file to check")
     Path file;
 
-    @Option(names = "--reference", paramLabel = "REF.parquet",
+    @Option(
+            names = "--reference",
+            paramLabel = "REF.parquet",
             description = "a good run of the same detector to compare with (default: the run's own symmetric cells)")
     Path reference;
 
@@ -74,7 +79,7 @@ public final class DqCommand implements Callable<Integer> {
         o.put("reference", r.reference() == null ? "own symmetric cells" : r.reference());
         o.put("events", r.events());
         o.put("clean", r.clean());
-        for (CellFlag f : new CellFlag[]{CellFlag.HOT, CellFlag.DEAD, CellFlag.NOISY}) {
+        for (CellFlag f : new CellFlag[] {CellFlag.HOT, CellFlag.DEAD, CellFlag.NOISY}) {
             ArrayNode a = o.putArray(f.name().toLowerCase(Locale.ROOT));
             r.names(f).forEach(a::add);
         }
@@ -106,7 +111,10 @@ public final class DqCommand implements Callable<Integer> {
 
     static void print(DqReport r, PrintWriter out, boolean all) {
         out.printf(Locale.ROOT, "run        %s%n", r.run());
-        out.printf(Locale.ROOT, "reference  %s%n", r.reference() == null ? "the run's own symmetric cells" : r.reference());
+        out.printf(
+                Locale.ROOT,
+                "reference  %s%n",
+                r.reference() == null ? "the run's own symmetric cells" : r.reference());
         out.printf(Locale.ROOT, "events     %,d%n", r.events());
         out.printf(Locale.ROOT, "hot        %s%n", list(r.names(CellFlag.HOT)));
         out.printf(Locale.ROOT, "dead       %s%n", list(r.names(CellFlag.DEAD)));
@@ -114,12 +122,35 @@ public final class DqCommand implements Callable<Integer> {
         var rows = all ? r.cells() : r.problems();
         if (!rows.isEmpty()) {
             out.println();
-            out.printf(Locale.ROOT, "%-18s %-11s %9s %9s %7s %9s %9s %7s %9s %9s %7s%n", "cell", "flag", "occ", "ref occ", "z",
-                    "mean GeV", "ref mean", "z", "rms GeV", "ref rms", "z");
+            out.printf(
+                    Locale.ROOT,
+                    "%-18s %-11s %9s %9s %7s %9s %9s %7s %9s %9s %7s%n",
+                    "cell",
+                    "flag",
+                    "occ",
+                    "ref occ",
+                    "z",
+                    "mean GeV",
+                    "ref mean",
+                    "z",
+                    "rms GeV",
+                    "ref rms",
+                    "z");
             for (CellCheck c : rows) {
-                out.printf(Locale.ROOT, "%-18s %-11s %9.4f %9.4f %7.1f %9.4f %9.4f %7.1f %9.4f %9.4f %7.1f%n", c.cell(),
-                        c.flag().label(), c.occupancy(), c.refOccupancy(), c.zOccupancy(), c.mean(), c.refMean(), c.zMean(),
-                        c.rms(), c.refRms(), c.zRms());
+                out.printf(
+                        Locale.ROOT,
+                        "%-18s %-11s %9.4f %9.4f %7.1f %9.4f %9.4f %7.1f %9.4f %9.4f %7.1f%n",
+                        c.cell(),
+                        c.flag().label(),
+                        c.occupancy(),
+                        c.refOccupancy(),
+                        c.zOccupancy(),
+                        c.mean(),
+                        c.refMean(),
+                        c.zMean(),
+                        c.rms(),
+                        c.refRms(),
+                        c.zRms());
             }
         }
         out.println();

@@ -2,6 +2,11 @@ package org.darkscope.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
 import org.darkscope.analysis.limits.LimitInput;
 import org.darkscope.analysis.limits.LimitMethod;
 import org.darkscope.analysis.yield.BremModel;
@@ -16,82 +21,131 @@ import org.darkscope.event.ExternalEfficiency;
 import org.darkscope.report.CsvTables;
 import org.darkscope.report.PublishedCurves;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Callable;
-
 /** {@code darkscope exclusion}: 90 % CL limits on ε and y per A' mass. */
-@Command(name = "exclusion", mixinStandardHelpOptions = true,
+@Command(
+        name = "exclusion",
+        mixinStandardHelpOptions = true,
         description = "Exclusion limits on the kinetic mixing epsilon and on y = alpha_D eps^2 (m_chi/m_A')^4 "
                 + "per A' mass, from the electrons on target, the signal efficiency and the observed count.")
 public final class ExclusionCommand implements Callable<Integer> {
     @Option(names = "--eot", required = true, paramLabel = "N", description = "electrons on target")
     double eot;
 
-    @Option(names = "--efficiency", required = true, paramLabel = "E",
+    @Option(
+            names = "--efficiency",
+            required = true,
+            paramLabel = "E",
             description = "signal efficiency (selection and box, without the kinematic x > x_c fraction)")
     double efficiency;
 
-    @Option(names = "--observed", paramLabel = "N", defaultValue = "0", description = "events observed in the box (default 0)")
+    @Option(
+            names = "--observed",
+            paramLabel = "N",
+            defaultValue = "0",
+            description = "events observed in the box (default 0)")
     int observed;
 
-    @Option(names = "--background", paramLabel = "B", defaultValue = "0", description = "expected background (default 0)")
+    @Option(
+            names = "--background",
+            paramLabel = "B",
+            defaultValue = "0",
+            description = "expected background (default 0)")
     double background;
 
-    @Option(names = "--background-error", paramLabel = "DB", defaultValue = "0", description = "uncertainty of B (default 0)")
+    @Option(
+            names = "--background-error",
+            paramLabel = "DB",
+            defaultValue = "0",
+            description = "uncertainty of B (default 0)")
     double backgroundError;
 
-    @Option(names = "--signal-error", paramLabel = "REL", defaultValue = "0", description = "relative signal uncertainty (default 0)")
+    @Option(
+            names = "--signal-error",
+            paramLabel = "REL",
+            defaultValue = "0",
+            description = "relative signal uncertainty (default 0)")
     double signalError;
 
-    @Option(names = "--mass-mev", required = true, split = ",", paramLabel = "M1,M2,...", description = "A' masses in MeV")
+    @Option(
+            names = "--mass-mev",
+            required = true,
+            split = ",",
+            paramLabel = "M1,M2,...",
+            description = "A' masses in MeV")
     List<Double> masses;
 
-    @Option(names = "--process", paramLabel = "P", defaultValue = "brem", description = "brem, annihilation or both (default brem)")
+    @Option(
+            names = "--process",
+            paramLabel = "P",
+            defaultValue = "brem",
+            description = "brem, annihilation or both (default brem)")
     String process;
 
     @Option(names = "--model", paramLabel = "M", defaultValue = "iww", description = "iww or etl (default iww)")
     String model;
 
-    @Option(names = "--k-table", paramLabel = "FILE", description = "CSV mass_gev,k of K = sigma_IWW/sigma_ETL (etl; default: built-in table)")
+    @Option(
+            names = "--k-table",
+            paramLabel = "FILE",
+            description = "CSV mass_gev,k of K = sigma_IWW/sigma_ETL (etl; default: built-in table)")
     Path kTable;
 
     @Option(names = "--alpha-d", paramLabel = "A", defaultValue = "0.1", description = "alpha_D for y (default 0.1)")
     double alphaD;
 
-    @Option(names = "--ecal-max", paramLabel = "GEV", defaultValue = "50", description = "E_ECAL box edge in GeV (default 50)")
+    @Option(
+            names = "--ecal-max",
+            paramLabel = "GEV",
+            defaultValue = "50",
+            description = "E_ECAL box edge in GeV (default 50)")
     double ecalMax;
 
-    @Option(names = "--beam-energy", paramLabel = "GEV", defaultValue = "100", description = "beam energy in GeV (default 100)")
+    @Option(
+            names = "--beam-energy",
+            paramLabel = "GEV",
+            defaultValue = "100",
+            description = "beam energy in GeV (default 100)")
     double beamEnergy;
 
-    @Option(names = "--method", paramLabel = "M", defaultValue = "cls", description = "cls, classical, fc or fc-adjusted (default cls)")
+    @Option(
+            names = "--method",
+            paramLabel = "M",
+            defaultValue = "cls",
+            description = "cls, classical, fc or fc-adjusted (default cls)")
     String method;
 
     @Option(names = "--cl", paramLabel = "CL", defaultValue = "0.9", description = "confidence level (default 0.9)")
     double cl;
 
-    @Option(names = {"--published", "--overlay"}, paramLabel = "CURVE",
+    @Option(
+            names = {"--published", "--overlay"},
+            paramLabel = "CURVE",
             description = "published limit curve to compare with: a CSV file (mass_MeV,epsilon) or the built-in '"
-                    + PublishedCurves.NA64E_2016_2022 + "' (NA64 2016-2022, 9.37e11 EOT; resources/published/SOURCE.md); "
+                    + PublishedCurves.NA64E_2016_2022
+                    + "' (NA64 2016-2022, 9.37e11 EOT; resources/published/SOURCE.md); "
                     + "prints eps90 / published per mass")
     String overlay;
 
-    @Option(names = "--external-efficiency", paramLabel = "F", defaultValue = "none",
+    @Option(
+            names = "--external-efficiency",
+            paramLabel = "F",
+            defaultValue = "none",
             description = "signal inefficiencies the simulation does not model, multiplied into --efficiency and shown "
                     + "separately: none (default), na64 (the published 2016-2018 breakdown: tracking, VETO, HCAL, DAQ, "
                     + "trigger) or a number in (0, 1]")
     String external;
 
-    @Option(names = "--csv", paramLabel = "FILE", description = "also write the table as CSV, one number per column "
-            + "(observed, expected median, -2s, -1s, +1s, +2s for N_up, eps and y; and the published curve's ratio)")
+    @Option(
+            names = "--csv",
+            paramLabel = "FILE",
+            description =
+                    "also write the table as CSV, one number per column "
+                            + "(observed, expected median, -2s, -1s, +1s, +2s for N_up, eps and y; and the published curve's ratio)")
     Path csv;
 
     @Mixin
@@ -107,14 +161,16 @@ public final class ExclusionCommand implements Callable<Integer> {
         }
         BremModel m = BremModel.parse(model);
         KFactorTable k = kTable != null ? KFactorTable.read(kTable) : KFactorTable.defaultTable();
-        LimitInput lim = new LimitInput(observed, background, backgroundError, signalError, cl, LimitMethod.parse(method));
+        LimitInput lim =
+                new LimitInput(observed, background, backgroundError, signalError, cl, LimitMethod.parse(method));
         DarkPhotonYield yield = new DarkPhotonYield(beamEnergy, m, k);
         if (!(efficiency > 0 && efficiency <= 1)) {
             throw new IllegalArgumentException("--efficiency must be in (0, 1], got " + efficiency);
         }
         ExternalEfficiency ext = parseExternal(external);
         double used = ext == null ? efficiency : efficiency * ext.value();
-        ExclusionRequest req = ExclusionRequest.of(eot, used, lim, SignalProcess.parse(process), yield, ecalMax, alphaD);
+        ExclusionRequest req =
+                ExclusionRequest.of(eot, used, lim, SignalProcess.parse(process), yield, ecalMax, alphaD);
         double[] ms = masses.stream().mapToDouble(Double::doubleValue).toArray();
         PublishedCurves.Named named = overlay != null ? PublishedCurves.resolve(overlay) : null;
         PublishedCurve curve = named == null ? null : named.curve();
@@ -135,37 +191,82 @@ public final class ExclusionCommand implements Callable<Integer> {
                 for (int i = 0; i < pts.size(); i++) {
                     ObjectNode x = (ObjectNode) pa.get(i);
                     CliJson.put(x, "overlayEpsilon", curve.at(pts.get(i).massMeV()));
-                    CliJson.put(x, "ratioToOverlay", curve.ratio(pts.get(i).massMeV(), pts.get(i).epsilon()));
-                    CliJson.put(x, "expectedRatioToOverlay", curve.ratio(pts.get(i).massMeV(), pts.get(i).epsilonExpected()));
+                    CliJson.put(
+                            x,
+                            "ratioToOverlay",
+                            curve.ratio(pts.get(i).massMeV(), pts.get(i).epsilon()));
+                    CliJson.put(
+                            x,
+                            "expectedRatioToOverlay",
+                            curve.ratio(pts.get(i).massMeV(), pts.get(i).epsilonExpected()));
                 }
             }
             out.println(CliJson.MAPPER.writeValueAsString(o));
         } else {
             ExclusionPoint p0 = pts.isEmpty() ? null : pts.get(0);
             double[] nb = p0 == null ? new double[5] : CsvTables.eventBands(p0);
-            out.printf("%s, %s, %s at %s %% CL: N_up = %s (expected, median: %s, ±1σ [%s, %s], ±2σ [%s, %s]), EOT %s, box E_ECAL < %s GeV%n",
-                    req.process().name().toLowerCase(), m.name(), lim.method().cliName(), CliJson.fmt(100 * cl),
-                    CliJson.fmt(p0 == null ? Double.NaN : p0.upperLimit()), CliJson.fmt(nb[2]), CliJson.fmt(nb[1]), CliJson.fmt(nb[3]),
-                    CliJson.fmt(nb[0]), CliJson.fmt(nb[4]), CliJson.fmt(eot), CliJson.fmt(ecalMax));
+            out.printf(
+                    "%s, %s, %s at %s %% CL: N_up = %s (expected, median: %s, ±1σ [%s, %s], ±2σ [%s, %s]), EOT %s, box E_ECAL < %s GeV%n",
+                    req.process().name().toLowerCase(),
+                    m.name(),
+                    lim.method().cliName(),
+                    CliJson.fmt(100 * cl),
+                    CliJson.fmt(p0 == null ? Double.NaN : p0.upperLimit()),
+                    CliJson.fmt(nb[2]),
+                    CliJson.fmt(nb[1]),
+                    CliJson.fmt(nb[3]),
+                    CliJson.fmt(nb[0]),
+                    CliJson.fmt(nb[4]),
+                    CliJson.fmt(eot),
+                    CliJson.fmt(ecalMax));
             out.println(efficiencyLine(efficiency, ext, "given"));
-            Table t = new Table("m_A' [MeV]", "brem/EOT/eps2", "annih/EOT/eps2", "eps90", "eps90 exp", "exp -1s..+1s", "exp -2s..+2s",
-                    "m_chi [MeV]", "y90",
-                    "y scalar", "y majorana", "y pseudo-Dirac", "note");
+            Table t = new Table(
+                    "m_A' [MeV]",
+                    "brem/EOT/eps2",
+                    "annih/EOT/eps2",
+                    "eps90",
+                    "eps90 exp",
+                    "exp -1s..+1s",
+                    "exp -2s..+2s",
+                    "m_chi [MeV]",
+                    "y90",
+                    "y scalar",
+                    "y majorana",
+                    "y pseudo-Dirac",
+                    "note");
             for (ExclusionPoint p : pts) {
                 Map<String, Double> r = p.relicY();
                 double[] band = p.epsilonBands();
-                t.row(CliJson.fmt(p.massMeV()), CliJson.fmt(p.bremPerEps2()), CliJson.fmt(p.annihPerEps2()), CliJson.fmt(p.epsilon()),
-                        CliJson.fmt(p.epsilonExpected()), CliJson.fmt(band[1]) + ".." + CliJson.fmt(band[3]),
-                        CliJson.fmt(band[0]) + ".." + CliJson.fmt(band[4]), CliJson.fmt(p.mChiMeV()), CliJson.fmt(p.y()),
-                        CliJson.fmt(r.get("scalar")), CliJson.fmt(r.get("majorana")), CliJson.fmt(r.get("pseudodirac")), p.note());
+                t.row(
+                        CliJson.fmt(p.massMeV()),
+                        CliJson.fmt(p.bremPerEps2()),
+                        CliJson.fmt(p.annihPerEps2()),
+                        CliJson.fmt(p.epsilon()),
+                        CliJson.fmt(p.epsilonExpected()),
+                        CliJson.fmt(band[1]) + ".." + CliJson.fmt(band[3]),
+                        CliJson.fmt(band[0]) + ".." + CliJson.fmt(band[4]),
+                        CliJson.fmt(p.mChiMeV()),
+                        CliJson.fmt(p.y()),
+                        CliJson.fmt(r.get("scalar")),
+                        CliJson.fmt(r.get("majorana")),
+                        CliJson.fmt(r.get("pseudodirac")),
+                        p.note());
             }
             t.print(out);
             if (curve != null) {
-                Table c = new Table("m_A' [MeV]", "eps90", "published (" + named.label() + ")", "ratio eps90/published",
+                Table c = new Table(
+                        "m_A' [MeV]",
+                        "eps90",
+                        "published (" + named.label() + ")",
+                        "ratio eps90/published",
                         "ratio expected/published");
                 for (ExclusionPoint p : pts) {
-                    c.row(CliJson.fmt(p.massMeV()), CliJson.fmt(p.epsilon()), CliJson.fmt(curve.at(p.massMeV())),
-                            CliJson.fmt(curve.ratio(p.massMeV(), p.epsilon())), CliJson.fmt(curve.ratio(p.massMeV(), p.epsilonExpected())));
+                    c.row(
+                            CliJson.fmt(p.massMeV()),
+                            CliJson.fmt(p.epsilon()),
+                            CliJson.fmt(curve.at(p.massMeV())),
+                            CliJson.fmt(curve.ratio(p.massMeV(), p.epsilon())),
+                            CliJson.fmt(curve.ratio(p.massMeV(), p.epsilonExpected())));
                 }
                 c.print(out);
             }
@@ -190,7 +291,8 @@ public final class ExclusionCommand implements Callable<Integer> {
         try {
             v = Double.parseDouble(k);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--external-efficiency must be none, na64 or a number in (0, 1], got '" + s + "'");
+            throw new IllegalArgumentException(
+                    "--external-efficiency must be none, na64 or a number in (0, 1], got '" + s + "'");
         }
         return new ExternalEfficiency("user", v, Map.of(), "--external-efficiency");
     }
@@ -201,12 +303,16 @@ public final class ExclusionCommand implements Callable<Integer> {
      */
     public static String efficiencyLine(double simulated, ExternalEfficiency ext, String what) {
         if (ext == null) {
-            return "signal efficiency ε_sig = " + CliJson.fmt(simulated) + " (" + what + "; no external inefficiency factor applied)";
+            return "signal efficiency ε_sig = " + CliJson.fmt(simulated) + " (" + what
+                    + "; no external inefficiency factor applied)";
         }
         StringBuilder c = new StringBuilder();
-        ext.components().forEach((key, v) -> c.append(c.length() == 0 ? "" : ", ").append(key).append(' ').append(CliJson.fmt(v)));
-        return "signal efficiency ε_sig = " + CliJson.fmt(simulated) + " (" + what + ") × " + CliJson.fmt(ext.value()) + " (external"
-                + (c.length() > 0 ? ": " + c : "") + ") = " + CliJson.fmt(simulated * ext.value());
+        ext.components().forEach((key, v) -> c.append(c.length() == 0 ? "" : ", ")
+                .append(key)
+                .append(' ')
+                .append(CliJson.fmt(v)));
+        return "signal efficiency ε_sig = " + CliJson.fmt(simulated) + " (" + what + ") × " + CliJson.fmt(ext.value())
+                + " (external" + (c.length() > 0 ? ": " + c : "") + ") = " + CliJson.fmt(simulated * ext.value());
     }
 
     /** The exclusion table (CsvTables.exclusion, unblinded) with the published curve and the ratios appended. */

@@ -3,26 +3,27 @@ package org.darkscope.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.darkscope.event.EventClass;
-import org.darkscope.event.RunInfo;
-import org.darkscope.io.RunFiles;
-import org.darkscope.io.RunInfoJson;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.darkscope.event.EventClass;
+import org.darkscope.event.RunInfo;
+import org.darkscope.io.RunFiles;
+import org.darkscope.io.RunInfoJson;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code darkscope info RUN.parquet}: the run metadata, the event count and the class mix. */
-@Command(name = "info", mixinStandardHelpOptions = true,
-        description = "Prints a run file's metadata, its event count and, for simulated runs, the mix of event classes.")
+@Command(
+        name = "info",
+        mixinStandardHelpOptions = true,
+        description =
+                "Prints a run file's metadata, its event count and, for simulated runs, the mix of event classes.")
 public final class InfoCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN.parquet", description = "run file")
     Path file;
@@ -97,8 +98,12 @@ public final class InfoCommand implements Callable<Integer> {
         }
         row(out, "schema version", Integer.toString(i.schemaVersion()));
         row(out, "description", i.description().isEmpty() ? "-" : i.description());
-        row(out, "missing columns", s.missingColumns().isEmpty() ? "none"
-                : String.join(", ", s.missingColumns()) + " (filled with defaults; cuts on them are refused)");
+        row(
+                out,
+                "missing columns",
+                s.missingColumns().isEmpty()
+                        ? "none"
+                        : String.join(", ", s.missingColumns()) + " (filled with defaults; cuts on them are refused)");
         if (!s.hasMetadata()) {
             out.println("(no DarkScope metadata in the file: defaults shown)");
         }
@@ -108,8 +113,15 @@ public final class InfoCommand implements Callable<Integer> {
             out.println();
             out.println("values that are not ordinary numbers (negative: energies only):");
             out.printf(Locale.ROOT, "  %-16s %10s %10s %10s %10s%n", "column", "NaN", "+Inf", "-Inf", "negative");
-            s.valueCounts().forEach((col, k) -> out.printf(Locale.ROOT, "  %-16s %,10d %,10d %,10d %,10d%n",
-                    col, k.nan(), k.posInf(), k.negInf(), k.negative()));
+            s.valueCounts()
+                    .forEach((col, k) -> out.printf(
+                            Locale.ROOT,
+                            "  %-16s %,10d %,10d %,10d %,10d%n",
+                            col,
+                            k.nan(),
+                            k.posInf(),
+                            k.negInf(),
+                            k.negative()));
         }
         if (i.simulated() && !s.classCounts().isEmpty()) {
             out.println();
@@ -117,7 +129,12 @@ public final class InfoCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  %-14s %12s %8s%n", "class", "events", "fraction");
             for (Map.Entry<Integer, Long> e : s.classCounts().entrySet()) {
                 double f = s.events() == 0 ? 0 : (double) e.getValue() / s.events();
-                out.printf(Locale.ROOT, "  %-14s %,12d %7.2f%%%n", EventClass.of(e.getKey()).label(), e.getValue(), 100 * f);
+                out.printf(
+                        Locale.ROOT,
+                        "  %-14s %,12d %7.2f%%%n",
+                        EventClass.of(e.getKey()).label(),
+                        e.getValue(),
+                        100 * f);
             }
         }
     }

@@ -1,22 +1,23 @@
 package org.darkscope.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
 import org.darkscope.analysis.limits.ExpectedLimits;
 import org.darkscope.analysis.limits.FcInterval;
 import org.darkscope.analysis.limits.LimitInput;
 import org.darkscope.analysis.limits.LimitMethod;
 import org.darkscope.analysis.limits.UpperLimits;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
-import java.util.concurrent.Callable;
-
 /** {@code darkscope limit}: the upper limit on signal events for n observed and b expected. */
-@Command(name = "limit", mixinStandardHelpOptions = true,
+@Command(
+        name = "limit",
+        mixinStandardHelpOptions = true,
         description = "Upper limit on the number of signal events for N observed and B expected background "
                 + "(CLs by default; classical or Feldman-Cousins on request), with log-normal uncertainties.")
 public final class LimitCommand implements Callable<Integer> {
@@ -26,14 +27,26 @@ public final class LimitCommand implements Callable<Integer> {
     @Option(names = "--background", required = true, paramLabel = "B", description = "expected background")
     double background;
 
-    @Option(names = "--background-error", paramLabel = "DB", defaultValue = "0", description = "absolute uncertainty of B (default 0)")
+    @Option(
+            names = "--background-error",
+            paramLabel = "DB",
+            defaultValue = "0",
+            description = "absolute uncertainty of B (default 0)")
     double backgroundError;
 
-    @Option(names = "--signal-error", paramLabel = "REL", defaultValue = "0", description = "relative uncertainty of the signal yield (default 0)")
+    @Option(
+            names = "--signal-error",
+            paramLabel = "REL",
+            defaultValue = "0",
+            description = "relative uncertainty of the signal yield (default 0)")
     double signalError;
 
-    @Option(names = "--method", paramLabel = "M", defaultValue = "cls", description = "cls, classical, fc (Feldman-Cousins) or fc-adjusted (Feldman-Cousins with the "
-            + "published tables' belt adjustment at n < b: the upper limit never rises with b) (default cls)")
+    @Option(
+            names = "--method",
+            paramLabel = "M",
+            defaultValue = "cls",
+            description = "cls, classical, fc (Feldman-Cousins) or fc-adjusted (Feldman-Cousins with the "
+                    + "published tables' belt adjustment at n < b: the upper limit never rises with b) (default cls)")
     String method;
 
     @Option(names = "--cl", paramLabel = "CL", defaultValue = "0.9", description = "confidence level (default 0.9)")
@@ -47,7 +60,8 @@ public final class LimitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LimitInput in = new LimitInput(observed, background, backgroundError, signalError, cl, LimitMethod.parse(method));
+        LimitInput in =
+                new LimitInput(observed, background, backgroundError, signalError, cl, LimitMethod.parse(method));
         FcInterval fc = in.method().isFeldmanCousins() ? UpperLimits.feldmanCousins(in) : null;
         double up = fc != null ? fc.upper() : UpperLimits.upperLimit(in);
         ExpectedLimits e = UpperLimits.expected(in);
@@ -78,8 +92,10 @@ public final class LimitCommand implements Callable<Integer> {
             t.row("signal uncertainty", CliJson.fmt(100 * in.signalRelError()) + " %");
             t.row("method", in.method().cliName() + " at " + CliJson.fmt(100 * in.cl()) + " % CL");
             if (fc != null) {
-                t.row("interval on signal events", "[" + CliJson.fmt(fc.lower()) + ", " + CliJson.fmt(fc.upper()) + "]"
-                        + (fc.adjusted() ? " (belt adjusted as in the published tables)" : ""));
+                t.row(
+                        "interval on signal events",
+                        "[" + CliJson.fmt(fc.lower()) + ", " + CliJson.fmt(fc.upper()) + "]"
+                                + (fc.adjusted() ? " (belt adjusted as in the published tables)" : ""));
             } else {
                 t.row("upper limit on signal events", CliJson.fmt(up));
             }

@@ -1,14 +1,12 @@
 package org.darkscope.cli;
 
+import java.util.Locale;
 import org.darkscope.event.Schema;
 import org.darkscope.geometry.GeometryLoader;
 
-import java.util.Locale;
-
 /** Refuses, before any work starts, a run size that cannot fit in memory or in one run. */
 final class MemoryCheck {
-    private MemoryCheck() {
-    }
+    private MemoryCheck() {}
 
     /** Bytes per event held in memory: every cell and every summary column as 4 bytes, twice (assembly). */
     static long bytesPerEvent() {
@@ -31,10 +29,14 @@ final class MemoryCheck {
         Runtime rt = Runtime.getRuntime();
         long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
         if (need > free) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
                     "%s needs about %.1f GB of memory, but only %.1f GB is available to Java: run with a larger -Xmx"
                             + " (e.g. java -Xmx%dg -jar darkscope.jar ...) or fewer events",
-                    what, need / 1e9, free / 1e9, Math.max(2, (long) Math.ceil(need * 1.3 / (1L << 30)))));
+                    what,
+                    need / 1e9,
+                    free / 1e9,
+                    Math.max(2, (long) Math.ceil(need * 1.3 / (1L << 30)))));
         }
     }
 }

@@ -1,5 +1,9 @@
 package org.darkscope.cli;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
 import org.darkscope.analysis.AnalysisDefinition;
 import org.darkscope.analysis.MergedResult;
 import org.darkscope.analysis.Region;
@@ -14,30 +18,33 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.Locale;
-import java.util.concurrent.Callable;
-
 /**
  * {@code darkscope result FILE}: the cut flows, regions, efficiencies, background estimates and
  * limits of a result file (written by the Spark job, docs/result-file-format.md), printed as
  * {@code analyse} prints them for the same runs: by the same code ({@link AnalyseReport}, through a
  * {@link ResultView} of the totals instead of the events).
  */
-@Command(name = "result", mixinStandardHelpOptions = true,
-        description = "Prints a result file (from the Spark job, docs/result-file-format.md) as analyse prints the same runs: "
-                + "cut flow and regions per run, signal efficiencies, background estimates and limits.")
+@Command(
+        name = "result",
+        mixinStandardHelpOptions = true,
+        description =
+                "Prints a result file (from the Spark job, docs/result-file-format.md) as analyse prints the same runs: "
+                        + "cut flow and regions per run, signal efficiencies, background estimates and limits.")
 public final class ResultCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RESULT.json", description = "result file")
     Path file;
 
-    @Option(names = "--background-method", paramLabel = "M",
+    @Option(
+            names = "--background-method",
+            paramLabel = "M",
             description = "background for the limit: ${COMPLETION-CANDIDATES} (default sideband-fits)",
             completionCandidates = AnalyseCommand.BackgroundNames.class)
     String backgroundMethod;
 
-    @Option(names = {"--limit-method", "--method"}, paramLabel = "M", description = "limit method: cls, classical or fc (default cls)")
+    @Option(
+            names = {"--limit-method", "--method"},
+            paramLabel = "M",
+            description = "limit method: cls, classical or fc (default cls)")
     String method;
 
     @Option(names = "--cl", paramLabel = "CL", description = "confidence level of the limits, e.g. 0.9 (default 0.9)")
@@ -84,8 +91,9 @@ public final class ResultCommand implements Callable<Integer> {
                 continue;
             }
             out.println();
-            out.println("weighted background MC " + rr.name() + " (sum of truth_weight ± sqrt of the sum of squares; EOT "
-                    + CliJson.fmt(rr.info().eot()) + ")");
+            out.println(
+                    "weighted background MC " + rr.name() + " (sum of truth_weight ± sqrt of the sum of squares; EOT "
+                            + CliJson.fmt(rr.info().eot()) + ")");
             Table t = new Table("region", "events", "weighted");
             for (Region reg : Region.values()) {
                 double w = 0;

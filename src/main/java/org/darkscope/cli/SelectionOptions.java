@@ -1,25 +1,28 @@
 package org.darkscope.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
 import org.darkscope.analysis.Selection;
 import org.darkscope.analysis.SelectionIo;
 import org.darkscope.session.SessionFile;
 import picocli.CommandLine.Option;
-
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.file.Path;
 
 /**
  * {@code --selection} and {@code --unblind} of the commands that evaluate runs (analyse, plot,
  * report), with the one rule for which selection applies and whether the box is hidden.
  */
 final class SelectionOptions {
-    @Option(names = "--selection", paramLabel = "SEL.json", description = "selection file (default: the published selection, "
-            + "or the session's)")
+    @Option(
+            names = "--selection",
+            paramLabel = "SEL.json",
+            description = "selection file (default: the published selection, " + "or the session's)")
     Path selectionFile;
 
-    @Option(names = "--unblind", description = "show the signal box of the data-role runs (without it the box is hidden, "
-            + "whatever the selection file says; a session unblinded in the window stays unblinded)")
+    @Option(
+            names = "--unblind",
+            description = "show the signal box of the data-role runs (without it the box is hidden, "
+                    + "whatever the selection file says; a session unblinded in the window stays unblinded)")
     boolean unblind;
 
     /**
@@ -34,7 +37,8 @@ final class SelectionOptions {
         return resolve(selectionFile, session, unblind, err);
     }
 
-    static Selection resolve(Path selectionFile, SessionFile session, boolean unblind, PrintWriter err) throws IOException {
+    static Selection resolve(Path selectionFile, SessionFile session, boolean unblind, PrintWriter err)
+            throws IOException {
         Selection sel;
         boolean blinded;
         if (selectionFile != null) {

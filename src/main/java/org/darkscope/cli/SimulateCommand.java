@@ -1,5 +1,9 @@
 package org.darkscope.cli;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
 import org.darkscope.event.EventClass;
 import org.darkscope.event.RunData;
 import org.darkscope.event.Schema;
@@ -14,20 +18,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.Callable;
-
 /** {@code darkscope simulate}: a simulated run written to a Parquet run file. */
-@Command(name = "simulate", mixinStandardHelpOptions = true,
+@Command(
+        name = "simulate",
+        mixinStandardHelpOptions = true,
         description = "Simulate a run (fast parametrised NA64 simulation) and write it as a Parquet run file.%n"
                 + "Prints a progress bar on stderr and a summary (events per class, events/s, EOT) on stdout.")
 public final class SimulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--mix", required = true, paramLabel = "MIX",
+    @Option(
+            names = "--mix",
+            required = true,
+            paramLabel = "MIX",
             description = "physics|calibration|signal-brem|signal-annihilation|dimuon|hadron|upstream|background-mc "
                     + "(background-mc: rare classes oversampled, with truth_weight)")
     String mix;
@@ -38,7 +42,11 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--mass-mev", paramLabel = "M", description = "A' mass in MeV (signal mixes)")
     Double massMeV;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "random seed (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--seed",
+            paramLabel = "S",
+            defaultValue = "1",
+            description = "random seed (default: ${DEFAULT-VALUE})")
     long seed;
 
     @Option(names = "--threads", paramLabel = "T", description = "worker threads (default: all processors)")
@@ -50,13 +58,20 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--open-trigger", description = "keep every event (no E_ECAL trigger)")
     boolean openTrigger;
 
-    @Option(names = "--pileup", paramLabel = "P", description = "pile-up probability (default 0.08 physics/signal, 0 otherwise)")
+    @Option(
+            names = "--pileup",
+            paramLabel = "P",
+            description = "pile-up probability (default 0.08 physics/signal, 0 otherwise)")
     Double pileup;
 
     @Option(names = "--run-number", paramLabel = "R", description = "run number (default 1)")
     Integer runNumber;
 
-    @Option(names = "--out", required = true, paramLabel = "RUN.parquet", description = "output run file (an existing file only with --force)")
+    @Option(
+            names = "--out",
+            required = true,
+            paramLabel = "RUN.parquet",
+            description = "output run file (an existing file only with --force)")
     Path out;
 
     @Option(names = "--force", description = "replace the --out file if it exists")
@@ -133,11 +148,13 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         StringBuilder sb = new StringBuilder();
         String gen = run.info().generator().get(Simulator.GENERATED_KEY);
-        sb.append(String.format("%s: %d events (%s generated before the trigger), %d threads%n",
+        sb.append(String.format(
+                "%s: %d events (%s generated before the trigger), %d threads%n",
                 run.info().mix(), run.size(), gen, cfg.threads()));
         for (EventClass c : EventClass.values()) {
             if (counts[c.code()] > 0) {
-                sb.append(String.format("  %-14s %9d  %6.2f %%%n", c.label(), counts[c.code()], 100.0 * counts[c.code()] / run.size()));
+                sb.append(String.format(
+                        "  %-14s %9d  %6.2f %%%n", c.label(), counts[c.code()], 100.0 * counts[c.code()] / run.size()));
             }
         }
         sb.append(String.format("  %-14s %9d  %6.2f %%%n", "pile-up", pile, 100.0 * pile / run.size()));

@@ -1,8 +1,7 @@
 package org.darkscope.cli;
 
-import org.darkscope.task.Progress;
-
 import java.io.PrintStream;
+import org.darkscope.task.Progress;
 
 /**
  * A progress bar on a terminal stream (stderr): redrawn in place with a carriage return, at most
@@ -28,8 +27,9 @@ final class TerminalProgress implements Progress {
         lastDraw = now;
         double f = Math.max(0, Math.min(1, fraction));
         int filled = (int) Math.round(f * WIDTH);
-        String line = String.format("[%s%s] %3d%% %s (%.1f s)", "#".repeat(filled), ".".repeat(WIDTH - filled),
-                Math.round(f * 100), message, (now - start) / 1e9);
+        String line = String.format(
+                "[%s%s] %3d%% %s (%.1f s)",
+                "#".repeat(filled), ".".repeat(WIDTH - filled), Math.round(f * 100), message, (now - start) / 1e9);
         String pad = line.length() < lastLength ? " ".repeat(lastLength - line.length()) : "";
         out.print("\r" + line + pad);
         out.flush();

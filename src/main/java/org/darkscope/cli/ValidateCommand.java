@@ -1,5 +1,15 @@
 package org.darkscope.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.darkscope.analysis.AnalysisEngine;
 import org.darkscope.analysis.AnalysisResult;
 import org.darkscope.analysis.Efficiency;
@@ -18,17 +28,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.Callable;
-import java.util.stream.Stream;
-
 /**
  * {@code darkscope validate RUN.parquet|DIR ...}: the figures that say whether simulated runs look
  * like NA64. It prints:
@@ -40,7 +39,9 @@ import java.util.stream.Stream;
  *       published rates.</li>
  * </ul>
  */
-@Command(name = "validate", mixinStandardHelpOptions = true,
+@Command(
+        name = "validate",
+        mixinStandardHelpOptions = true,
         description = "Checks simulated runs against the published NA64 figures: calibration peak, signal fractions "
                 + "and efficiency per mass, weighted background per EOT. Directories are searched for *.parquet.")
 public final class ValidateCommand implements Callable<Integer> {
@@ -62,19 +63,26 @@ public final class ValidateCommand implements Callable<Integer> {
     CommandSpec spec;
 
     /** Calibration peak of one run. */
-    public record Calibration(String file, long events, double peak, double sigma) {
-    }
+    public record Calibration(String file, long events, double peak, double sigma) {}
 
     /** Signal figures of one run. */
-    public record SignalFigures(String file, String process, double massMeV, long generated, long triggered,
-                                double medianBoxEcal, double preshowerOfBox, double boxAndPreshower,
-                                double efficiency, double efficiencyLow, double efficiencyHigh,
-                                ExternalEfficiency external) {
-    }
+    public record SignalFigures(
+            String file,
+            String process,
+            double massMeV,
+            long generated,
+            long triggered,
+            double medianBoxEcal,
+            double preshowerOfBox,
+            double boxAndPreshower,
+            double efficiency,
+            double efficiencyLow,
+            double efficiencyHigh,
+            ExternalEfficiency external) {}
 
     /** Background figures of one run. */
-    public record BackgroundFigures(String file, String mix, String weightedLabel, long events, double eot,
-                                    WeightedCounts counts) {
+    public record BackgroundFigures(
+            String file, String mix, String weightedLabel, long events, double eot, WeightedCounts counts) {
         /** Selected events outside the box per EOT. */
         public double selectedOutsideBoxPerEot() {
             WeightedCounts.Sum all = counts.selected();
@@ -84,8 +92,8 @@ public final class ValidateCommand implements Callable<Integer> {
     }
 
     /** All figures of a set of runs. */
-    public record Report(List<Calibration> calibrations, List<SignalFigures> signals, List<BackgroundFigures> backgrounds) {
-    }
+    public record Report(
+            List<Calibration> calibrations, List<SignalFigures> signals, List<BackgroundFigures> backgrounds) {}
 
     @Override
     public Integer call() throws Exception {
@@ -112,7 +120,9 @@ public final class ValidateCommand implements Callable<Integer> {
         for (Path p : inputs) {
             if (Files.isDirectory(p)) {
                 try (Stream<Path> s = Files.list(p)) {
-                    s.filter(x -> x.getFileName().toString().endsWith(".parquet")).sorted().forEach(out::add);
+                    s.filter(x -> x.getFileName().toString().endsWith(".parquet"))
+                            .sorted()
+                            .forEach(out::add);
                 }
             } else {
                 if (!Files.isRegularFile(p)) {
@@ -141,12 +151,17 @@ public final class ValidateCommand implements Callable<Integer> {
             } else if (run.info().isSignal()) {
                 sig.add(signal(run, sel));
             } else {
-                bg.add(new BackgroundFigures(run.displayName(), mix,
-                        WeightedCounts.weightedLabel(run.info()).orElse("unweighted"), run.size(), run.info().eot(),
+                bg.add(new BackgroundFigures(
+                        run.displayName(),
+                        mix,
+                        WeightedCounts.weightedLabel(run.info()).orElse("unweighted"),
+                        run.size(),
+                        run.info().eot(),
                         WeightedCounts.of(run, sel)));
             }
         }
-        sig.sort((a, b) -> a.process.equals(b.process) ? Double.compare(a.massMeV, b.massMeV) : a.process.compareTo(b.process));
+        sig.sort((a, b) ->
+                a.process.equals(b.process) ? Double.compare(a.massMeV, b.massMeV) : a.process.compareTo(b.process));
         return new Report(cal, sig, bg);
     }
 
@@ -179,7 +194,7 @@ public final class ValidateCommand implements Callable<Integer> {
             m = sum / n;
             sigma = Math.sqrt(Math.max(sum2 / n - m * m, 1e-12)) / 0.880;
         }
-        return new double[]{m, sigma};
+        return new double[] {m, sigma};
     }
 
     static SignalFigures signal(RunData run, Selection sel) {
@@ -204,14 +219,25 @@ public final class ValidateCommand implements Callable<Integer> {
         Arrays.sort(sorted);
         double median = box == 0 ? Double.NaN : sorted[box / 2];
         Efficiency eff;
-        try (AnalysisEngine engine = new AnalysisEngine(List.of(run), AnalysisEngine.Options.defaults().withThreads(1))) {
+        try (AnalysisEngine engine = new AnalysisEngine(
+                List.of(run), AnalysisEngine.Options.defaults().withThreads(1))) {
             AnalysisResult res = engine.evaluate(sel.withBlinded(false));
             eff = res.efficiencies().get(0);
         }
         String process = "signal-annihilation".equals(run.info().mix()) ? "annihilation" : "brem";
-        return new SignalFigures(run.displayName(), process, run.info().signalMassMeV(), generated, run.size(), median,
-                box == 0 ? Double.NaN : (double) boxPre / box, (double) boxPre / generated, eff.value(), eff.lower(),
-                eff.upper(), ExternalEfficiency.of(run.info()).orElse(null));
+        return new SignalFigures(
+                run.displayName(),
+                process,
+                run.info().signalMassMeV(),
+                generated,
+                run.size(),
+                median,
+                box == 0 ? Double.NaN : (double) boxPre / box,
+                (double) boxPre / generated,
+                eff.value(),
+                eff.lower(),
+                eff.upper(),
+                ExternalEfficiency.of(run.info()).orElse(null));
     }
 
     static String text(Report r) {
@@ -224,42 +250,82 @@ public final class ValidateCommand implements Callable<Integer> {
             sb.append(render(t)).append('\n');
         }
         if (!r.signals().isEmpty()) {
-            Table t = new Table("signal run", "process", "m_A' [MeV]", "generated", "median E_ECAL box [GeV]",
-                    "pre>0.5 of box", "E_ECAL<50 & pre>0.5", "efficiency", "68 % interval", "unmodelled factor",
+            Table t = new Table(
+                    "signal run",
+                    "process",
+                    "m_A' [MeV]",
+                    "generated",
+                    "median E_ECAL box [GeV]",
+                    "pre>0.5 of box",
+                    "E_ECAL<50 & pre>0.5",
+                    "efficiency",
+                    "68 % interval",
+                    "unmodelled factor",
                     "eff x factor");
             for (SignalFigures s : r.signals()) {
                 ExternalEfficiency x = s.external();
-                t.row(s.file(), s.process(), mass(s.massMeV()), Long.toString(s.generated()),
-                        f("%.1f", s.medianBoxEcal()), f("%.3f", s.preshowerOfBox()), f("%.3f", s.boxAndPreshower()),
-                        f("%.3f", s.efficiency()), f("[%.3f, %.3f]", s.efficiencyLow(), s.efficiencyHigh()),
+                t.row(
+                        s.file(),
+                        s.process(),
+                        mass(s.massMeV()),
+                        Long.toString(s.generated()),
+                        f("%.1f", s.medianBoxEcal()),
+                        f("%.3f", s.preshowerOfBox()),
+                        f("%.3f", s.boxAndPreshower()),
+                        f("%.3f", s.efficiency()),
+                        f("[%.3f, %.3f]", s.efficiencyLow(), s.efficiencyHigh()),
                         x == null ? "-" : x.name() + " " + f("%.3f", x.value()),
                         x == null ? "-" : f("%.3f", s.efficiency() * x.value()));
             }
             sb.append(render(t));
-            sb.append("efficiency = selected in the box / generated; the unmodelled factor (docs/physics.md) is not in it\n\n");
+            sb.append(
+                    "efficiency = selected in the box / generated; the unmodelled factor (docs/physics.md) is not in it\n\n");
         }
         for (BackgroundFigures b : r.backgrounds()) {
             WeightedCounts c = b.counts();
-            sb.append(b.file()).append(": mix ").append(b.mix()).append(", ").append(b.weightedLabel())
+            sb.append(b.file())
+                    .append(": mix ")
+                    .append(b.mix())
+                    .append(", ")
+                    .append(b.weightedLabel())
                     .append(f(", %,d events, EOT %.4g%n", b.events(), b.eot()));
             Table t = new Table("selected", "sum of weights", "error", "events", "per EOT", "NA64 per EOT");
             WeightedCounts.Sum box = c.region(Region.BOX);
             WeightedCounts.Sum all = c.selected();
-            t.row("in the box", f("%.4g", box.w()), f("%.3g", box.error()), Long.toString(box.n()),
-                    f("%.3g", box.perEot(b.eot())), f("%.2g", NA64_BOX_PER_EOT));
-            t.row("outside the box", f("%.4g", all.w() - box.w()),
-                    f("%.3g", Math.sqrt(Math.max(0, all.w2() - box.w2()))), Long.toString(all.n() - box.n()),
-                    f("%.3g", b.selectedOutsideBoxPerEot()), f("%.2g", NA64_SELECTED_PER_EOT));
-            for (Region reg : new Region[]{Region.A, Region.C, Region.D}) {
+            t.row(
+                    "in the box",
+                    f("%.4g", box.w()),
+                    f("%.3g", box.error()),
+                    Long.toString(box.n()),
+                    f("%.3g", box.perEot(b.eot())),
+                    f("%.2g", NA64_BOX_PER_EOT));
+            t.row(
+                    "outside the box",
+                    f("%.4g", all.w() - box.w()),
+                    f("%.3g", Math.sqrt(Math.max(0, all.w2() - box.w2()))),
+                    Long.toString(all.n() - box.n()),
+                    f("%.3g", b.selectedOutsideBoxPerEot()),
+                    f("%.2g", NA64_SELECTED_PER_EOT));
+            for (Region reg : new Region[] {Region.A, Region.C, Region.D}) {
                 WeightedCounts.Sum s = c.region(reg);
-                t.row("sideband " + reg.name(), f("%.4g", s.w()), f("%.3g", s.error()), Long.toString(s.n()),
-                        f("%.3g", s.perEot(b.eot())), "");
+                t.row(
+                        "sideband " + reg.name(),
+                        f("%.4g", s.w()),
+                        f("%.3g", s.error()),
+                        Long.toString(s.n()),
+                        f("%.3g", s.perEot(b.eot())),
+                        "");
             }
             for (EventClass ec : EventClass.values()) {
                 WeightedCounts.Sum s = c.region(ec, Region.BOX);
                 if (s.n() > 0) {
-                    t.row("  box: " + ec.label(), f("%.4g", s.w()), f("%.3g", s.error()), Long.toString(s.n()),
-                            f("%.3g", s.perEot(b.eot())), "");
+                    t.row(
+                            "  box: " + ec.label(),
+                            f("%.4g", s.w()),
+                            f("%.3g", s.error()),
+                            Long.toString(s.n()),
+                            f("%.3g", s.perEot(b.eot())),
+                            "");
                 }
             }
             sb.append(render(t)).append('\n');
@@ -284,17 +350,26 @@ public final class ValidateCommand implements Callable<Integer> {
                     + "|---|---|---|---|---|---|---|---|---|---|\n");
             for (SignalFigures s : r.signals()) {
                 ExternalEfficiency x = s.external();
-                sb.append(f("| `%s` | %s | %s | %,d | %,d | %.1f | %.3f | %.3f | %.3f | %s |%n", s.file(), s.process(),
-                        mass(s.massMeV()), s.generated(), s.triggered(), s.medianBoxEcal(), s.preshowerOfBox(),
-                        s.boxAndPreshower(), s.efficiency(),
+                sb.append(f(
+                        "| `%s` | %s | %s | %,d | %,d | %.1f | %.3f | %.3f | %.3f | %s |%n",
+                        s.file(),
+                        s.process(),
+                        mass(s.massMeV()),
+                        s.generated(),
+                        s.triggered(),
+                        s.medianBoxEcal(),
+                        s.preshowerOfBox(),
+                        s.boxAndPreshower(),
+                        s.efficiency(),
                         x == null ? "-" : f("%.3f (%s %.3f)", s.efficiency() * x.value(), x.name(), x.value())));
             }
             sb.append('\n');
         }
         for (BackgroundFigures b : r.backgrounds()) {
             WeightedCounts c = b.counts();
-            sb.append(f("`%s` (%s, %s; %,d events, EOT %.4g), after the selection:%n%n", b.file(), b.mix(),
-                    b.weightedLabel(), b.events(), b.eot()));
+            sb.append(f(
+                    "`%s` (%s, %s; %,d events, EOT %.4g), after the selection:%n%n",
+                    b.file(), b.mix(), b.weightedLabel(), b.events(), b.eot()));
             sb.append("| class | box | A | C | D | I | II | III |\n|---|---|---|---|---|---|---|---|\n");
             Region[] regs = {Region.BOX, Region.A, Region.C, Region.D, Region.I, Region.II, Region.III};
             for (EventClass ec : EventClass.values()) {
@@ -312,8 +387,12 @@ public final class ValidateCommand implements Callable<Integer> {
             }
             sb.append(" |\n\n");
             WeightedCounts.Sum box = c.region(Region.BOX);
-            sb.append(f("Per EOT: box %.3g ± %.2g (NA64: %.2g), selected outside the box %.3g (NA64: %.2g).%n%n",
-                    box.perEot(b.eot()), box.error() / b.eot(), NA64_BOX_PER_EOT, b.selectedOutsideBoxPerEot(),
+            sb.append(f(
+                    "Per EOT: box %.3g ± %.2g (NA64: %.2g), selected outside the box %.3g (NA64: %.2g).%n%n",
+                    box.perEot(b.eot()),
+                    box.error() / b.eot(),
+                    NA64_BOX_PER_EOT,
+                    b.selectedOutsideBoxPerEot(),
                     NA64_SELECTED_PER_EOT));
         }
         return sb.toString();

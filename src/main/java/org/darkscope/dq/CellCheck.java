@@ -6,7 +6,15 @@ package org.darkscope.dq;
  *
  * @param cell full cell name, e.g. {@code ecal_main_r2c3}
  */
-public record CellCheck(String cell, double occupancy, double refOccupancy, double zOccupancy,
-                        double mean, double refMean, double zMean, double rms, double refRms, double zRms,
-                        CellFlag flag) {
-}
+public record CellCheck(
+        String cell,
+        double occupancy,
+        double refOccupancy,
+        double zOccupancy,
+        double mean,
+        double refMean,
+        double zMean,
+        double rms,
+        double refRms,
+        double zRms,
+        CellFlag flag) {}

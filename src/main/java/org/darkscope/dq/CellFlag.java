@@ -14,9 +14,15 @@ public enum CellFlag {
 
     private final String label;
 
-    CellFlag(String label) { this.label = label; }
+    CellFlag(String label) {
+        this.label = label;
+    }
 
-    public String label() { return label; }
+    public String label() {
+        return label;
+    }
 
-    public boolean isProblem() { return this == HOT || this == DEAD || this == NOISY; }
+    public boolean isProblem() {
+        return this == HOT || this == DEAD || this == NOISY;
+    }
 }

@@ -61,12 +61,18 @@ public final class CellStats {
         return new CellStats(n, hits, sum, sumSq, sum3, sum4);
     }
 
-    public int events() { return events; }
+    public int events() {
+        return events;
+    }
 
-    public int cells() { return hits.length; }
+    public int cells() {
+        return hits.length;
+    }
 
     /** Fraction of events with the cell hit. */
-    public double occupancy(int c) { return events == 0 ? 0 : (double) hits[c] / events; }
+    public double occupancy(int c) {
+        return events == 0 ? 0 : (double) hits[c] / events;
+    }
 
     /** Binomial error of the occupancy (at least that of one hit, so an empty cell is not exact). */
     public double occupancyError(int c) {
@@ -78,7 +84,9 @@ public final class CellStats {
     }
 
     /** Mean cell energy per event (GeV). */
-    public double mean(int c) { return events == 0 ? 0 : sum[c] / events; }
+    public double mean(int c) {
+        return events == 0 ? 0 : sum[c] / events;
+    }
 
     /** RMS spread of the cell energy around its mean (GeV). */
     public double rms(int c) {
@@ -90,7 +98,9 @@ public final class CellStats {
     }
 
     /** Error of the mean: rms / sqrt(n). */
-    public double meanError(int c) { return events == 0 ? 0 : rms(c) / Math.sqrt(events); }
+    public double meanError(int c) {
+        return events == 0 ? 0 : rms(c) / Math.sqrt(events);
+    }
 
     /**
      * Error of the rms from the fourth central moment, var(s^2) = (m4 - s^4) / n, so that the rare large

@@ -1,15 +1,14 @@
 package org.darkscope.dq;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.darkscope.event.RunData;
 import org.darkscope.geometry.Cell;
 import org.darkscope.geometry.CellLayer;
 import org.darkscope.geometry.Detector;
 import org.darkscope.task.Progress;
-
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Finds hot, dead and noisy calorimeter cells by comparing each cell's occupancy, mean energy and
@@ -45,8 +44,7 @@ public final class DataQuality {
     /** A cell counts as hit in the occupancy at or above this energy [display choice: well above noise, GeV]. */
     public static final double HIT_THRESHOLD_GEV = 0.05;
 
-    private DataQuality() {
-    }
+    private DataQuality() {}
 
     /** Checks every event of a run against a reference run, or its own expectation if {@code reference} is null. */
     public static DqReport check(RunData run, RunData reference, Progress progress) {
@@ -55,8 +53,9 @@ public final class DataQuality {
             return check(run.detector(), run.displayName(), obs, null, null);
         }
         if (reference.detector().cellCount() != run.detector().cellCount()) {
-            throw new IllegalArgumentException("reference " + reference.displayName() + " has " + reference.detector().cellCount()
-                    + " cells, the run " + run.detector().cellCount() + ": not the same detector");
+            throw new IllegalArgumentException("reference " + reference.displayName() + " has "
+                    + reference.detector().cellCount() + " cells, the run "
+                    + run.detector().cellCount() + ": not the same detector");
         }
         CellStats ref = CellStats.of(reference, null, HIT_THRESHOLD_GEV, progress);
         return check(run.detector(), run.displayName(), obs, ref, reference.displayName());
@@ -74,15 +73,27 @@ public final class DataQuality {
         for (CellLayer l : d.calorimeterLayers()) {
             Map<Long, List<Cell>> orbits = new HashMap<>();
             for (Cell c : l.cells()) {
-                orbits.computeIfAbsent(orbitKey(l, c, aim.x(), aim.y()), k -> new ArrayList<>()).add(c);
+                orbits.computeIfAbsent(orbitKey(l, c, aim.x(), aim.y()), k -> new ArrayList<>())
+                        .add(c);
             }
             boolean hcal = modules.contains(l);
             for (Cell c : l.cells()) {
                 int i = c.index();
                 if (ref != null) {
-                    out.add(judge(c.name(), obs.occupancy(i), obs.occupancyError(i), ref.occupancy(i), ref.occupancyError(i),
-                            obs.mean(i), obs.meanError(i), ref.mean(i), ref.meanError(i),
-                            obs.rms(i), obs.rmsError(i), ref.rms(i), ref.rmsError(i)));
+                    out.add(judge(
+                            c.name(),
+                            obs.occupancy(i),
+                            obs.occupancyError(i),
+                            ref.occupancy(i),
+                            ref.occupancyError(i),
+                            obs.mean(i),
+                            obs.meanError(i),
+                            ref.mean(i),
+                            ref.meanError(i),
+                            obs.rms(i),
+                            obs.rmsError(i),
+                            ref.rms(i),
+                            ref.rmsError(i)));
                 } else if (hcal) {
                     // the HCAL grid is not symmetric about the beam axis and its lateral shape changes
                     // with depth: only a reference run can tell
@@ -101,20 +112,38 @@ public final class DataQuality {
     public static final int MIN_PARTNERS = 3;
 
     /** One cell against the median of its partners (each scaled by {@code scale}). */
-    private static CellCheck againstPartners(CellStats obs, Cell c, List<Cell> partners, java.util.function.ToDoubleFunction<Cell> scale) {
+    private static CellCheck againstPartners(
+            CellStats obs, Cell c, List<Cell> partners, java.util.function.ToDoubleFunction<Cell> scale) {
         int i = c.index();
         if (partners.size() < MIN_PARTNERS) {
-            return new CellCheck(c.name(), obs.occupancy(i), Double.NaN, Double.NaN, obs.mean(i), Double.NaN, Double.NaN,
-                    obs.rms(i), Double.NaN, Double.NaN, CellFlag.UNCHECKED);
+            return new CellCheck(
+                    c.name(),
+                    obs.occupancy(i),
+                    Double.NaN,
+                    Double.NaN,
+                    obs.mean(i),
+                    Double.NaN,
+                    Double.NaN,
+                    obs.rms(i),
+                    Double.NaN,
+                    Double.NaN,
+                    CellFlag.UNCHECKED);
         }
         // error of a median of k values ~ 1.25 sigma / sqrt(k)
         double f = 1.25 / Math.sqrt(partners.size());
-        return judge(c.name(),
-                obs.occupancy(i), obs.occupancyError(i), median(partners, p -> obs.occupancy(p.index())),
+        return judge(
+                c.name(),
+                obs.occupancy(i),
+                obs.occupancyError(i),
+                median(partners, p -> obs.occupancy(p.index())),
                 f * median(partners, p -> obs.occupancyError(p.index())),
-                obs.mean(i), obs.meanError(i), median(partners, p -> scale.applyAsDouble(p) * obs.mean(p.index())),
+                obs.mean(i),
+                obs.meanError(i),
+                median(partners, p -> scale.applyAsDouble(p) * obs.mean(p.index())),
                 f * median(partners, p -> scale.applyAsDouble(p) * obs.meanError(p.index())),
-                obs.rms(i), obs.rmsError(i), median(partners, p -> scale.applyAsDouble(p) * obs.rms(p.index())),
+                obs.rms(i),
+                obs.rmsError(i),
+                median(partners, p -> scale.applyAsDouble(p) * obs.rms(p.index())),
                 f * median(partners, p -> scale.applyAsDouble(p) * obs.rmsError(p.index())));
     }
 
@@ -147,9 +176,20 @@ public final class DataQuality {
         return (a - b) / e;
     }
 
-    static CellCheck judge(String name, double occ, double eOcc, double rOcc, double erOcc,
-                           double mean, double eMean, double rMean, double erMean,
-                           double rms, double eRms, double rRms, double erRms) {
+    static CellCheck judge(
+            String name,
+            double occ,
+            double eOcc,
+            double rOcc,
+            double erOcc,
+            double mean,
+            double eMean,
+            double rMean,
+            double erMean,
+            double rms,
+            double eRms,
+            double rRms,
+            double erRms) {
         double zOcc = z(occ, eOcc, rOcc, erOcc);
         double zMean = z(mean, eMean, rMean, erMean);
         double zRms = z(rms, eRms, rRms, erRms);
@@ -166,6 +206,9 @@ public final class DataQuality {
 
     /** Cell names of one flag, in detector order. */
     public static List<String> names(DqReport r, CellFlag f) {
-        return r.cells().stream().filter(c -> c.flag() == f).map(CellCheck::cell).toList();
+        return r.cells().stream()
+                .filter(c -> c.flag() == f)
+                .map(CellCheck::cell)
+                .toList();
     }
 }

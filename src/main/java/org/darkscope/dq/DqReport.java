@@ -17,18 +17,23 @@ public record DqReport(String run, String reference, int events, List<CellCheck>
         return cells.stream().filter(c -> c.flag().isProblem()).toList();
     }
 
-    public boolean clean() { return problems().isEmpty(); }
+    public boolean clean() {
+        return problems().isEmpty();
+    }
 
     /** Names of the cells with this flag, in full. */
-    public List<String> names(CellFlag f) { return DataQuality.names(this, f); }
+    public List<String> names(CellFlag f) {
+        return DataQuality.names(this, f);
+    }
 
     /** One line a shifter can read: "hot: a, b; dead: c; noisy: none (reference: ...)". */
     public String summary() {
         return "hot: " + join(names(CellFlag.HOT)) + "; dead: " + join(names(CellFlag.DEAD)) + "; noisy: "
                 + join(names(CellFlag.NOISY)) + " (" + events + " events vs "
                 + (reference == null ? "the run's own symmetric cells" : reference) + ")"
-                + (names(CellFlag.UNCHECKED).isEmpty() ? "" : "; " + names(CellFlag.UNCHECKED).size()
-                + " cells not checked without a reference run");
+                + (names(CellFlag.UNCHECKED).isEmpty()
+                        ? ""
+                        : "; " + names(CellFlag.UNCHECKED).size() + " cells not checked without a reference run");
     }
 
     private static String join(List<String> l) {

@@ -1,16 +1,15 @@
 package org.darkscope.dq;
 
-import org.darkscope.analysis.Region;
-import org.darkscope.analysis.Selection;
-import org.darkscope.analysis.SignalBox;
-import org.darkscope.event.RunData;
-import org.darkscope.event.Schema;
-
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.darkscope.analysis.Region;
+import org.darkscope.analysis.Selection;
+import org.darkscope.analysis.SignalBox;
+import org.darkscope.event.RunData;
+import org.darkscope.event.Schema;
 
 /**
  * Per-spill trends of a run: event count and rate, mean E_ECAL, the fraction of events in each
@@ -18,8 +17,7 @@ import java.util.TreeMap;
  * fraction is NaN and the box's events are counted in no region, so the trend reveals nothing of it.
  */
 public final class SpillTrends {
-    private SpillTrends() {
-    }
+    private SpillTrends() {}
 
     /**
      * One spill.
@@ -31,9 +29,15 @@ public final class SpillTrends {
      *                      published window {@link Selection#SRD_CELL_MIN_MEV}-{@link Selection#SRD_CELL_MAX_MEV} MeV)
      * @param vetoRate      fraction of events with a VETO counter above {@link Selection#VETO_MAX_MIP} MIP
      */
-    public record Spill(int spill, int events, double startSeconds, double rateHz, double meanEcal,
-                        Map<Region, Double> regionFraction, double srdRate, double vetoRate) {
-    }
+    public record Spill(
+            int spill,
+            int events,
+            double startSeconds,
+            double rateHz,
+            double meanEcal,
+            Map<Region, Double> regionFraction,
+            double srdRate,
+            double vetoRate) {}
 
     /** The trends of every spill, in spill order (one spill 0 if the run has no spill column). */
     public static List<Spill> of(RunData run, SignalBox box, boolean boxHidden) {
@@ -82,8 +86,15 @@ public final class SpillTrends {
                 frac.put(r, r == Region.BOX && boxHidden ? Double.NaN : (double) a.region[r.ordinal()] / a.n);
             }
             double dt = time == null ? 0 : (a.tMax - a.tMin) / 1e9;
-            out.add(new Spill(en.getKey(), a.n, time == null ? Double.NaN : a.tMin / 1e9,
-                    dt > 0 ? (a.n - 1) / dt : Double.NaN, a.ecal / a.n, frac, (double) a.srd / a.n, (double) a.veto / a.n));
+            out.add(new Spill(
+                    en.getKey(),
+                    a.n,
+                    time == null ? Double.NaN : a.tMin / 1e9,
+                    dt > 0 ? (a.n - 1) / dt : Double.NaN,
+                    a.ecal / a.n,
+                    frac,
+                    (double) a.srd / a.n,
+                    (double) a.veto / a.n));
         }
         return out;
     }

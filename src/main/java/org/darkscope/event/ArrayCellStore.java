@@ -8,7 +8,8 @@ public final class ArrayCellStore implements CellStore {
 
     public ArrayCellStore(float[] block, int cellCount) {
         if (cellCount <= 0 || block.length % cellCount != 0) {
-            throw new IllegalArgumentException("cell block of " + block.length + " floats is not a multiple of " + cellCount + " cells");
+            throw new IllegalArgumentException(
+                    "cell block of " + block.length + " floats is not a multiple of " + cellCount + " cells");
         }
         this.block = block;
         this.cellCount = cellCount;
@@ -16,10 +17,14 @@ public final class ArrayCellStore implements CellStore {
     }
 
     @Override
-    public int size() { return size; }
+    public int size() {
+        return size;
+    }
 
     @Override
-    public int cellCount() { return cellCount; }
+    public int cellCount() {
+        return cellCount;
+    }
 
     @Override
     public void read(int event, float[] dst) {

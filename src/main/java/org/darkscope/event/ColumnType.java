@@ -2,5 +2,7 @@ package org.darkscope.event;
 
 /** Primitive type of a summary column. */
 public enum ColumnType {
-    INT, LONG, FLOAT
+    INT,
+    LONG,
+    FLOAT
 }

@@ -27,14 +27,28 @@ public enum EventClass {
         this.signal = signal;
     }
 
-    public int code() { return code; }
-    public String label() { return label; }
-    public String description() { return description; }
-    public boolean isSignal() { return signal; }
+    public int code() {
+        return code;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public boolean isSignal() {
+        return signal;
+    }
     /** True for simulated classes that are not signal. */
-    public boolean isBackground() { return !signal && this != UNKNOWN; }
+    public boolean isBackground() {
+        return !signal && this != UNKNOWN;
+    }
 
     private static final EventClass[] BY_CODE = new EventClass[values().length];
+
     static {
         for (EventClass c : values()) {
             BY_CODE[c.code] = c;

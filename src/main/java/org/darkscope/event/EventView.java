@@ -10,16 +10,41 @@ public final class EventView {
         this.index = index;
     }
 
-    public RunData run() { return run; }
+    public RunData run() {
+        return run;
+    }
     /** Row index of the event in its run (0-based). */
-    public int index() { return index; }
-    public int eventNumber() { return run.ints(Schema.EVENT)[index]; }
-    public int runNumber() { return run.ints(Schema.RUN)[index]; }
-    public double value(String column) { return run.value(column, index); }
-    public double ecal() { return run.floats(Schema.ECAL)[index]; }
-    public double hcal() { return run.floats(Schema.HCAL)[index]; }
-    public EventClass truthClass() { return run.truthClass(index); }
-    public boolean pileup() { return run.ints(Schema.TRUTH_PILEUP)[index] != 0; }
+    public int index() {
+        return index;
+    }
+
+    public int eventNumber() {
+        return run.ints(Schema.EVENT)[index];
+    }
+
+    public int runNumber() {
+        return run.ints(Schema.RUN)[index];
+    }
+
+    public double value(String column) {
+        return run.value(column, index);
+    }
+
+    public double ecal() {
+        return run.floats(Schema.ECAL)[index];
+    }
+
+    public double hcal() {
+        return run.floats(Schema.HCAL)[index];
+    }
+
+    public EventClass truthClass() {
+        return run.truthClass(index);
+    }
+
+    public boolean pileup() {
+        return run.ints(Schema.TRUTH_PILEUP)[index] != 0;
+    }
 
     /** Cell energies in GeV, indexed like {@link org.darkscope.geometry.Detector#cells()}. */
     public float[] cells() {

@@ -20,6 +20,7 @@ import java.util.Optional;
 public record ExternalEfficiency(String name, double value, Map<String, Double> components, String source) {
     /** Metadata keys. */
     public static final String KEY_NAME = "external.efficiency.name";
+
     public static final String KEY_VALUE = "external.efficiency.value";
     public static final String KEY_COMPONENTS = "external.efficiency.components";
     public static final String KEY_SOURCE = "external.efficiency.source";
@@ -49,7 +50,10 @@ public record ExternalEfficiency(String name, double value, Map<String, Double> 
         for (double x : c.values()) {
             v *= x;
         }
-        return new ExternalEfficiency("na64-2016-2018", v, c,
+        return new ExternalEfficiency(
+                "na64-2016-2018",
+                v,
+                c,
                 "NA64 published efficiency breakdown 2016-2018 (docs/physics.md#published-result)");
     }
 
@@ -58,7 +62,8 @@ public record ExternalEfficiency(String name, double value, Map<String, Double> 
         generator.put(KEY_NAME, name);
         generator.put(KEY_VALUE, String.format(Locale.ROOT, "%.4f", value));
         StringBuilder sb = new StringBuilder();
-        components.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : " ").append(k).append('=').append(v));
+        components.forEach((k, v) ->
+                sb.append(sb.length() == 0 ? "" : " ").append(k).append('=').append(v));
         generator.put(KEY_COMPONENTS, sb.toString());
         generator.put(KEY_SOURCE, source);
     }
@@ -80,7 +85,8 @@ public record ExternalEfficiency(String name, double value, Map<String, Double> 
                     c.put(part.substring(0, eq), Double.parseDouble(part.substring(eq + 1)));
                 }
             }
-            return Optional.of(new ExternalEfficiency(name, Double.parseDouble(value), c, g.getOrDefault(KEY_SOURCE, "")));
+            return Optional.of(
+                    new ExternalEfficiency(name, Double.parseDouble(value), c, g.getOrDefault(KEY_SOURCE, "")));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

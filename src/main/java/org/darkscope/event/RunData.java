@@ -1,11 +1,10 @@
 package org.darkscope.event;
 
-import org.darkscope.geometry.Detector;
-
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.darkscope.geometry.Detector;
 
 /**
  * One run as immutable columns: the summary columns as primitive arrays (see {@link Schema}) plus
@@ -37,8 +36,15 @@ public final class RunData {
         }
     }
 
-    private RunData(RunInfo info, Detector detector, int size, Map<String, Object> columns, CellStore cells, String source,
-                    java.util.Set<String> missingColumns, Map<String, ValueCounts> valueCounts) {
+    private RunData(
+            RunInfo info,
+            Detector detector,
+            int size,
+            Map<String, Object> columns,
+            CellStore cells,
+            String source,
+            java.util.Set<String> missingColumns,
+            Map<String, ValueCounts> valueCounts) {
         this.info = info;
         this.detector = detector;
         this.schema = Schema.of(detector);
@@ -72,14 +78,29 @@ public final class RunData {
         return valueCounts;
     }
 
-    public RunInfo info() { return info; }
-    public Detector detector() { return detector; }
-    public Schema schema() { return schema; }
+    public RunInfo info() {
+        return info;
+    }
+
+    public Detector detector() {
+        return detector;
+    }
+
+    public Schema schema() {
+        return schema;
+    }
     /** Number of events. */
-    public int size() { return size; }
-    public CellStore cells() { return cells; }
+    public int size() {
+        return size;
+    }
+
+    public CellStore cells() {
+        return cells;
+    }
     /** Where the run came from: a file path, or a description such as "simulated". */
-    public String source() { return source; }
+    public String source() {
+        return source;
+    }
 
     /** A short name for lists: the file name or "run N". */
     public String displayName() {
@@ -150,7 +171,8 @@ public final class RunData {
             throw new IllegalArgumentException("no column '" + name + "' in " + displayName());
         }
         if (!type.isInstance(a)) {
-            throw new IllegalArgumentException("column '" + name + "' is " + a.getClass().getSimpleName() + ", not " + type.getSimpleName());
+            throw new IllegalArgumentException(
+                    "column '" + name + "' is " + a.getClass().getSimpleName() + ", not " + type.getSimpleName());
         }
         return a;
     }
@@ -185,13 +207,15 @@ public final class RunData {
             ColumnDef def = Schema.of(detector).column(name);
             int len = java.lang.reflect.Array.getLength(primitiveArray);
             if (len != size) {
-                throw new IllegalArgumentException("column '" + name + "' has " + len + " values, run has " + size + " events");
+                throw new IllegalArgumentException(
+                        "column '" + name + "' has " + len + " values, run has " + size + " events");
             }
-            Class<?> expected = switch (def.type()) {
-                case INT -> int[].class;
-                case LONG -> long[].class;
-                case FLOAT -> float[].class;
-            };
+            Class<?> expected =
+                    switch (def.type()) {
+                        case INT -> int[].class;
+                        case LONG -> long[].class;
+                        case FLOAT -> float[].class;
+                    };
             if (!expected.isInstance(primitiveArray)) {
                 throw new IllegalArgumentException("column '" + name + "' must be " + expected.getSimpleName());
             }

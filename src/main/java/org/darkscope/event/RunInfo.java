@@ -20,17 +20,38 @@ import java.util.Map;
  * @param schemaVersion   schema version of the file
  * @param description     free text
  */
-public record RunInfo(int runNumber, double beamEnergy, double eot, double intensity, String geometryVersion,
-                      boolean simulated, String mix, long seed, double signalMassMeV,
-                      Map<String, String> generator, int schemaVersion, String description) {
+public record RunInfo(
+        int runNumber,
+        double beamEnergy,
+        double eot,
+        double intensity,
+        String geometryVersion,
+        boolean simulated,
+        String mix,
+        long seed,
+        double signalMassMeV,
+        Map<String, String> generator,
+        int schemaVersion,
+        String description) {
     public RunInfo {
         generator = Collections.unmodifiableMap(new LinkedHashMap<>(generator));
     }
 
     /** Metadata of a recorded run with default values. */
     public static RunInfo data(int runNumber, double beamEnergy, double eot) {
-        return new RunInfo(runNumber, beamEnergy, eot, 0, org.darkscope.geometry.GeometryLoader.DEFAULT_VERSION,
-                false, "data", 0, Double.NaN, Map.of(), Schema.VERSION, "");
+        return new RunInfo(
+                runNumber,
+                beamEnergy,
+                eot,
+                0,
+                org.darkscope.geometry.GeometryLoader.DEFAULT_VERSION,
+                false,
+                "data",
+                0,
+                Double.NaN,
+                Map.of(),
+                Schema.VERSION,
+                "");
     }
 
     /** Generator-map key holding the number of events generated before the trigger (simulated runs). */
@@ -61,12 +82,34 @@ public record RunInfo(int runNumber, double beamEnergy, double eot, double inten
     }
 
     public RunInfo withDescription(String d) {
-        return new RunInfo(runNumber, beamEnergy, eot, intensity, geometryVersion, simulated, mix, seed, signalMassMeV,
-                generator, schemaVersion, d);
+        return new RunInfo(
+                runNumber,
+                beamEnergy,
+                eot,
+                intensity,
+                geometryVersion,
+                simulated,
+                mix,
+                seed,
+                signalMassMeV,
+                generator,
+                schemaVersion,
+                d);
     }
 
     public RunInfo withEot(double newEot) {
-        return new RunInfo(runNumber, beamEnergy, newEot, intensity, geometryVersion, simulated, mix, seed, signalMassMeV,
-                generator, schemaVersion, description);
+        return new RunInfo(
+                runNumber,
+                beamEnergy,
+                newEot,
+                intensity,
+                geometryVersion,
+                simulated,
+                mix,
+                seed,
+                signalMassMeV,
+                generator,
+                schemaVersion,
+                description);
     }
 }

@@ -1,13 +1,12 @@
 package org.darkscope.event;
 
-import org.darkscope.geometry.Cell;
-import org.darkscope.geometry.Detector;
-
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.LinkedHashMap;
+import org.darkscope.geometry.Cell;
+import org.darkscope.geometry.Detector;
 
 /**
  * The summary columns of a run (schema version {@link #VERSION}). Scalar column names are
@@ -74,26 +73,66 @@ public final class Schema {
         s.add(def(EVENT, ColumnType.INT, "", "event number in the run", ColumnDef.Kind.OPTIONAL));
         s.add(def(TIME, ColumnType.LONG, "ns", "event time since the start of the run", ColumnDef.Kind.OPTIONAL));
         s.add(def(P, ColumnType.FLOAT, "GeV", "reconstructed momentum of the incoming track", ColumnDef.Kind.REQUIRED));
-        s.add(def(ANGLE, ColumnType.FLOAT, "mrad", "angle of the incoming track to the beam axis", ColumnDef.Kind.OPTIONAL));
+        s.add(def(
+                ANGLE,
+                ColumnType.FLOAT,
+                "mrad",
+                "angle of the incoming track to the beam axis",
+                ColumnDef.Kind.OPTIONAL));
         s.add(def(CHI2, ColumnType.FLOAT, "", "track fit chi2 per degree of freedom", ColumnDef.Kind.OPTIONAL));
         s.add(def(STRAW_HITS, ColumnType.INT, "", "hit multiplicity in the straw chambers", ColumnDef.Kind.OPTIONAL));
         for (int i = 0; i < detector.srdCellCount(); i++) {
             s.add(def(srd(i), ColumnType.FLOAT, "MeV", "energy in SRD cell " + i, ColumnDef.Kind.REQUIRED));
         }
         for (int i = 0; i < detector.vetoCount(); i++) {
-            s.add(def(veto(i), ColumnType.FLOAT, "MIP", "energy in VETO counter " + i + " in MIP units", ColumnDef.Kind.REQUIRED));
+            s.add(def(
+                    veto(i),
+                    ColumnType.FLOAT,
+                    "MIP",
+                    "energy in VETO counter " + i + " in MIP units",
+                    ColumnDef.Kind.REQUIRED));
         }
-        s.add(def(TRUTH_CLASS, ColumnType.INT, "", "simulated event class (EventClass code; 0 = data)", ColumnDef.Kind.TRUTH));
+        s.add(def(
+                TRUTH_CLASS,
+                ColumnType.INT,
+                "",
+                "simulated event class (EventClass code; 0 = data)",
+                ColumnDef.Kind.TRUTH));
         s.add(def(TRUTH_PILEUP, ColumnType.INT, "", "1 if a pile-up particle was overlaid", ColumnDef.Kind.TRUTH));
         s.add(def(TRUTH_EA, ColumnType.FLOAT, "GeV", "energy carried away invisibly (A')", ColumnDef.Kind.TRUTH));
-        s.add(def(TRUTH_Z, ColumnType.FLOAT, "mm", "z of the primary interaction (A' emission, upstream interaction)", ColumnDef.Kind.TRUTH));
-        s.add(def(TRUTH_WEIGHT, ColumnType.FLOAT, "", "event weight (1 for unweighted simulation)", ColumnDef.Kind.TRUTH));
+        s.add(def(
+                TRUTH_Z,
+                ColumnType.FLOAT,
+                "mm",
+                "z of the primary interaction (A' emission, upstream interaction)",
+                ColumnDef.Kind.TRUTH));
+        s.add(def(
+                TRUTH_WEIGHT,
+                ColumnType.FLOAT,
+                "",
+                "event weight (1 for unweighted simulation)",
+                ColumnDef.Kind.TRUTH));
         s.add(def(ECAL_PRE, ColumnType.FLOAT, "GeV", "energy in the ECAL preshower", ColumnDef.Kind.DERIVED));
         s.add(def(ECAL_MAIN, ColumnType.FLOAT, "GeV", "energy in the ECAL main section", ColumnDef.Kind.DERIVED));
         s.add(def(ECAL, ColumnType.FLOAT, "GeV", "E_ECAL: total ECAL energy", ColumnDef.Kind.DERIVED));
-        s.add(def(ECAL_SHAPE, ColumnType.FLOAT, "", "(E_ECAL - E_3x3)/E_ECAL around the hottest tower", ColumnDef.Kind.DERIVED));
-        s.add(def(ECAL_X, ColumnType.FLOAT, "mm", "shower centroid x (3x3 around the hottest tower)", ColumnDef.Kind.DERIVED));
-        s.add(def(ECAL_Y, ColumnType.FLOAT, "mm", "shower centroid y (3x3 around the hottest tower)", ColumnDef.Kind.DERIVED));
+        s.add(def(
+                ECAL_SHAPE,
+                ColumnType.FLOAT,
+                "",
+                "(E_ECAL - E_3x3)/E_ECAL around the hottest tower",
+                ColumnDef.Kind.DERIVED));
+        s.add(def(
+                ECAL_X,
+                ColumnType.FLOAT,
+                "mm",
+                "shower centroid x (3x3 around the hottest tower)",
+                ColumnDef.Kind.DERIVED));
+        s.add(def(
+                ECAL_Y,
+                ColumnType.FLOAT,
+                "mm",
+                "shower centroid y (3x3 around the hottest tower)",
+                ColumnDef.Kind.DERIVED));
         for (int i = 0; i < detector.hcalModules().size(); i++) {
             s.add(def(hcalModule(i), ColumnType.FLOAT, "GeV", "energy in HCAL module " + i, ColumnDef.Kind.DERIVED));
         }
@@ -121,10 +160,14 @@ public final class Schema {
         return new ColumnDef(name, type, unit, description, kind);
     }
 
-    public Detector detector() { return detector; }
+    public Detector detector() {
+        return detector;
+    }
 
     /** All scalar (per-event) columns, stored and derived. */
-    public List<ColumnDef> scalars() { return scalars; }
+    public List<ColumnDef> scalars() {
+        return scalars;
+    }
 
     /** Scalar columns that are stored in run files (not derived). */
     public List<ColumnDef> stored() {

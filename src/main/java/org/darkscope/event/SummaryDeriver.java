@@ -1,10 +1,9 @@
 package org.darkscope.event;
 
-import org.darkscope.geometry.CellLayer;
-import org.darkscope.geometry.Detector;
-
 import java.util.List;
 import java.util.Map;
+import org.darkscope.geometry.CellLayer;
+import org.darkscope.geometry.Detector;
 
 /**
  * Computes the derived summary columns (E_ECAL, shower shape, E_HCAL per module, ...) from cell
@@ -145,8 +144,8 @@ public final class SummaryDeriver {
      *
      * @param stride distance between two cells of one event (at least {@code count})
      */
-    public void deriveColumnar(int first, int count, float[] cells, int stride, float[][] srd, float[][] veto,
-                               Map<String, Object> out) {
+    public void deriveColumnar(
+            int first, int count, float[] cells, int stride, float[][] srd, float[][] veto, Map<String, Object> out) {
         float[] ePre = (float[]) out.get(Schema.ECAL_PRE);
         float[] eMain = (float[]) out.get(Schema.ECAL_MAIN);
         float[] eEcal = (float[]) out.get(Schema.ECAL);

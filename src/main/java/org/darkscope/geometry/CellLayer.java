@@ -21,8 +21,17 @@ public final class CellLayer {
     private final int firstIndex;
     private final List<Cell> cells;
 
-    CellLayer(String prefix, String elementName, ElementKind kind, int nx, int ny, double pitchX, double pitchY,
-              double zMin, double zMax, int firstIndex) {
+    CellLayer(
+            String prefix,
+            String elementName,
+            ElementKind kind,
+            int nx,
+            int ny,
+            double pitchX,
+            double pitchY,
+            double zMin,
+            double zMax,
+            int firstIndex) {
         this.prefix = prefix;
         this.elementName = elementName;
         this.kind = kind;
@@ -39,26 +48,65 @@ public final class CellLayer {
             for (int c = 0; c < nx; c++) {
                 double x = (c - (nx - 1) / 2.0) * pitchX;
                 double y = (r - (ny - 1) / 2.0) * pitchY;
-                list.add(new Cell(firstIndex < 0 ? -1 : firstIndex + r * nx + c, this, r, c,
-                        new Vec3(x, y, zc), new Vec3(pitchX, pitchY, zMax - zMin)));
+                list.add(new Cell(
+                        firstIndex < 0 ? -1 : firstIndex + r * nx + c,
+                        this,
+                        r,
+                        c,
+                        new Vec3(x, y, zc),
+                        new Vec3(pitchX, pitchY, zMax - zMin)));
             }
         }
         this.cells = Collections.unmodifiableList(list);
     }
 
-    public String prefix() { return prefix; }
-    public String elementName() { return elementName; }
-    public ElementKind kind() { return kind; }
-    public int nx() { return nx; }
-    public int ny() { return ny; }
-    public double pitchX() { return pitchX; }
-    public double pitchY() { return pitchY; }
-    public double zMin() { return zMin; }
-    public double zMax() { return zMax; }
-    public int size() { return nx * ny; }
+    public String prefix() {
+        return prefix;
+    }
+
+    public String elementName() {
+        return elementName;
+    }
+
+    public ElementKind kind() {
+        return kind;
+    }
+
+    public int nx() {
+        return nx;
+    }
+
+    public int ny() {
+        return ny;
+    }
+
+    public double pitchX() {
+        return pitchX;
+    }
+
+    public double pitchY() {
+        return pitchY;
+    }
+
+    public double zMin() {
+        return zMin;
+    }
+
+    public double zMax() {
+        return zMax;
+    }
+
+    public int size() {
+        return nx * ny;
+    }
     /** Global index of this layer's first cell in the cell block, or -1 if not part of it. */
-    public int firstIndex() { return firstIndex; }
-    public List<Cell> cells() { return cells; }
+    public int firstIndex() {
+        return firstIndex;
+    }
+
+    public List<Cell> cells() {
+        return cells;
+    }
 
     /** Cell at (row, col) in this layer. */
     public Cell cell(int row, int col) {

@@ -55,11 +55,21 @@ public final class Detector {
         this.elementsByName = Collections.unmodifiableMap(byName);
     }
 
-    public String version() { return version; }
-    public String description() { return description; }
+    public String version() {
+        return version;
+    }
+
+    public String description() {
+        return description;
+    }
     /** Nominal beam energy of the setup in GeV. */
-    public double beamEnergy() { return beamEnergy; }
-    public List<Element> elements() { return elements; }
+    public double beamEnergy() {
+        return beamEnergy;
+    }
+
+    public List<Element> elements() {
+        return elements;
+    }
 
     public Element element(String name) {
         Element e = elementsByName.get(name);
@@ -74,12 +84,18 @@ public final class Detector {
     }
 
     /** Calorimeter layers in cell-block order: ECAL segments, then HCAL modules. */
-    public List<CellLayer> calorimeterLayers() { return calorimeterLayers; }
+    public List<CellLayer> calorimeterLayers() {
+        return calorimeterLayers;
+    }
 
     /** All calorimeter cells in cell-block order. */
-    public List<Cell> cells() { return cells; }
+    public List<Cell> cells() {
+        return cells;
+    }
 
-    public int cellCount() { return cells.size(); }
+    public int cellCount() {
+        return cells.size();
+    }
 
     public Cell cell(String name) {
         Cell c = cellsByName.get(name);
@@ -89,13 +105,19 @@ public final class Detector {
         return c;
     }
 
-    public Element ecal() { return elements(ElementKind.ECAL).get(0); }
+    public Element ecal() {
+        return elements(ElementKind.ECAL).get(0);
+    }
 
     /** The ECAL preshower segment (first ECAL layer). */
-    public CellLayer ecalPreshower() { return ecal().layers().get(0); }
+    public CellLayer ecalPreshower() {
+        return ecal().layers().get(0);
+    }
 
     /** The ECAL main segment (last ECAL layer). */
-    public CellLayer ecalMain() { return ecal().layers().get(ecal().layers().size() - 1); }
+    public CellLayer ecalMain() {
+        return ecal().layers().get(ecal().layers().size() - 1);
+    }
 
     /** HCAL modules in order HCAL0, HCAL1, ... */
     public List<CellLayer> hcalModules() {
@@ -104,12 +126,16 @@ public final class Detector {
 
     /** Number of SRD cells (stored as scalar columns srd{i}_mev). */
     public int srdCellCount() {
-        return elements(ElementKind.SRD).stream().mapToInt(e -> e.layers().stream().mapToInt(CellLayer::size).sum()).sum();
+        return elements(ElementKind.SRD).stream()
+                .mapToInt(e -> e.layers().stream().mapToInt(CellLayer::size).sum())
+                .sum();
     }
 
     /** Number of VETO counters (stored as scalar columns veto{i}_mip). */
     public int vetoCount() {
-        return elements(ElementKind.VETO).stream().mapToInt(e -> e.layers().size()).sum();
+        return elements(ElementKind.VETO).stream()
+                .mapToInt(e -> e.layers().size())
+                .sum();
     }
 
     /** ECAL effective radiation length in mm (from the geometry file). */

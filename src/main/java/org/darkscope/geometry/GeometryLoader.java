@@ -2,7 +2,6 @@ package org.darkscope.geometry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,8 +17,7 @@ public final class GeometryLoader {
 
     private static final Map<String, Detector> CACHE = new ConcurrentHashMap<>();
 
-    private GeometryLoader() {
-    }
+    private GeometryLoader() {}
 
     /** The default NA64 2018 geometry. */
     public static Detector defaultDetector() {
@@ -32,7 +30,8 @@ public final class GeometryLoader {
             String path = "/geometry/" + v + ".json";
             try (InputStream in = GeometryLoader.class.getResourceAsStream(path)) {
                 if (in == null) {
-                    throw new IllegalArgumentException("unknown geometry version '" + v + "' (no resource " + path + ")");
+                    throw new IllegalArgumentException(
+                            "unknown geometry version '" + v + "' (no resource " + path + ")");
                 }
                 return parse(in);
             } catch (IOException e) {
@@ -52,8 +51,12 @@ public final class GeometryLoader {
             String name = req(n, "name").asText();
             ElementKind kind = ElementKind.valueOf(req(n, "kind").asText());
             JsonNode s = req(n, "size");
-            Vec3 size = new Vec3(s.get(0).asDouble(), s.get(1).asDouble(), s.get(2).asDouble());
-            Vec3 centre = new Vec3(n.path("x").asDouble(0), n.path("y").asDouble(0), req(n, "z").asDouble());
+            Vec3 size =
+                    new Vec3(s.get(0).asDouble(), s.get(1).asDouble(), s.get(2).asDouble());
+            Vec3 centre = new Vec3(
+                    n.path("x").asDouble(0),
+                    n.path("y").asDouble(0),
+                    req(n, "z").asDouble());
             double z0 = centre.z() - size.z() / 2;
             List<CellLayer> layers = new ArrayList<>();
             JsonNode cells = n.get("cells");
@@ -68,7 +71,8 @@ public final class GeometryLoader {
                     for (JsonNode seg : segments) {
                         double len = req(seg, "length").asDouble();
                         int first = kind.isCalorimeter() ? nextIndex : -1;
-                        layers.add(new CellLayer(req(seg, "prefix").asText(), name, kind, nx, ny, px, py, z, z + len, first));
+                        layers.add(new CellLayer(
+                                req(seg, "prefix").asText(), name, kind, nx, ny, px, py, z, z + len, first));
                         if (kind.isCalorimeter()) {
                             nextIndex += nx * ny;
                         }
@@ -81,7 +85,8 @@ public final class GeometryLoader {
                     for (int l = 0; l < nLayers; l++) {
                         int first = kind.isCalorimeter() ? nextIndex : -1;
                         String p = nLayers == 1 ? prefix : prefix + l;
-                        layers.add(new CellLayer(p, name, kind, nx, ny, px, py, z0 + l * len, z0 + (l + 1) * len, first));
+                        layers.add(
+                                new CellLayer(p, name, kind, nx, ny, px, py, z0 + l * len, z0 + (l + 1) * len, first));
                         if (kind.isCalorimeter()) {
                             nextIndex += nx * ny;
                         }
@@ -94,8 +99,11 @@ public final class GeometryLoader {
             }
             elements.add(new Element(name, kind, centre, size, n.path("note").asText(""), layers));
         }
-        Detector d = new Detector(version, root.path("description").asText(""),
-                root.path("beamEnergyGeV").asDouble(100.0), elements);
+        Detector d = new Detector(
+                version,
+                root.path("description").asText(""),
+                root.path("beamEnergyGeV").asDouble(100.0),
+                elements);
         d.numbers.putAll(numbers);
         return d;
     }

@@ -25,11 +25,13 @@ import java.util.concurrent.ConcurrentHashMap;
 final class AtomicFiles {
     /** Name prefix of temporary files (watchers ignore them). */
     static final String TEMP_PREFIX = ".darkscope-tmp-";
+
     static final String TEMP_SUFFIX = ".part";
     /** A temporary file of ours this old is removed whatever its process. */
     static final Duration STALE_AGE = Duration.ofHours(1);
     /** A temporary file of a dead process younger than this is left alone (clock skew, network file systems). */
     static final Duration DEAD_GRACE = Duration.ofSeconds(10);
+
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Set<Path> LIVE = ConcurrentHashMap.newKeySet();
     private static volatile boolean hookInstalled;
@@ -40,8 +42,7 @@ final class AtomicFiles {
         void write(Path tmp) throws IOException;
     }
 
-    private AtomicFiles() {
-    }
+    private AtomicFiles() {}
 
     /**
      * Calls {@code writer} on a fresh temporary path next to {@code file}, then moves it over
@@ -61,8 +62,9 @@ final class AtomicFiles {
         cleanStale(dir);
         installHook();
         // not Files.createTempFile: that makes the file owner-only (0600); this one gets the usual umask
-        Path tmp = dir.resolve(TEMP_PREFIX + target.getFileName() + "." + ProcessHandle.current().pid() + "."
-                + Long.toHexString(RANDOM.nextLong() & Long.MAX_VALUE) + TEMP_SUFFIX);
+        Path tmp = dir.resolve(TEMP_PREFIX + target.getFileName() + "."
+                + ProcessHandle.current().pid() + "." + Long.toHexString(RANDOM.nextLong() & Long.MAX_VALUE)
+                + TEMP_SUFFIX);
         LIVE.add(tmp);
         boolean done = false;
         try {
@@ -72,7 +74,9 @@ final class AtomicFiles {
         } catch (FileSystemException e) {
             throw renamed(e, target, dir);
         } catch (IOException e) {
-            String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().replace(tmp.toString(), target.toString());
+            String m = e.getMessage() == null
+                    ? e.getClass().getSimpleName()
+                    : e.getMessage().replace(tmp.toString(), target.toString());
             throw new IOException(target + ": " + m, e);
         } finally {
             if (!done) {
@@ -90,7 +94,9 @@ final class AtomicFiles {
     private static FileSystemException renamed(FileSystemException e, Path target, Path dir) {
         String reason = reason(e);
         if (e instanceof AccessDeniedException) {
-            FileSystemException r = new AccessDeniedException(target.toString(), null,
+            FileSystemException r = new AccessDeniedException(
+                    target.toString(),
+                    null,
                     reason + (Files.isWritable(dir) ? "" : " (directory " + dir + " is not writable)"));
             r.initCause(e);
             return r;
@@ -144,7 +150,8 @@ final class AtomicFiles {
                 }
                 long age = now - Files.getLastModifiedTime(p).toMillis();
                 long pid = ownerPid(p.getFileName().toString());
-                boolean dead = pid > 0 && pid != ProcessHandle.current().pid()
+                boolean dead = pid > 0
+                        && pid != ProcessHandle.current().pid()
                         && ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true);
                 if (age > STALE_AGE.toMillis() || (dead && age > DEAD_GRACE.toMillis())) {
                     if (Files.deleteIfExists(p)) {

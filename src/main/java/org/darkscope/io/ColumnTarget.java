@@ -1,9 +1,8 @@
 package org.darkscope.io;
 
-import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
-
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 
 /**
  * Where the values of one file column go: a primitive array of the run (or a strided view of the
@@ -46,7 +45,8 @@ abstract class ColumnTarget {
             @Override
             void setLong(int row, long v) {
                 if (v != (int) v) {
-                    throw new OutOfRange(name, "has the value " + v + " (event " + row + "), beyond the 32-bit integers it holds");
+                    throw new OutOfRange(
+                            name, "has the value " + v + " (event " + row + "), beyond the 32-bit integers it holds");
                 }
                 a[row] = (int) v;
             }
@@ -215,7 +215,9 @@ abstract class ColumnTarget {
 
             @Override
             void plain(ByteBuffer data, int row, int count) {
-                data.order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(buf.data, cell * buf.rows + row - buf.firstRow, count);
+                data.order(ByteOrder.LITTLE_ENDIAN)
+                        .asFloatBuffer()
+                        .get(buf.data, cell * buf.rows + row - buf.firstRow, count);
             }
         };
     }

@@ -1,9 +1,5 @@
 package org.darkscope.io;
 
-import org.darkscope.event.ColumnDef;
-import org.darkscope.event.RunData;
-import org.darkscope.task.Progress;
-
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
@@ -11,6 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.darkscope.event.ColumnDef;
+import org.darkscope.event.RunData;
+import org.darkscope.task.Progress;
 
 /**
  * Writes a run's summary columns as CSV: a header row of column names (as in {@link
@@ -19,8 +18,7 @@ import java.util.List;
  * be read back with {@link CsvImport}). Written atomically.
  */
 public final class CsvExport {
-    private CsvExport() {
-    }
+    private CsvExport() {}
 
     /** Summary (scalar) columns only. */
     public static void write(RunData run, Path file) throws IOException {

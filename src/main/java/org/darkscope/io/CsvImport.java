@@ -1,13 +1,5 @@
 package org.darkscope.io;
 
-import org.darkscope.event.ArrayCellStore;
-import org.darkscope.event.ColumnDef;
-import org.darkscope.event.RunData;
-import org.darkscope.event.RunInfo;
-import org.darkscope.event.Schema;
-import org.darkscope.geometry.Detector;
-import org.darkscope.geometry.GeometryLoader;
-
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +10,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.darkscope.event.ArrayCellStore;
+import org.darkscope.event.ColumnDef;
+import org.darkscope.event.RunData;
+import org.darkscope.event.RunInfo;
+import org.darkscope.event.Schema;
+import org.darkscope.geometry.Detector;
+import org.darkscope.geometry.GeometryLoader;
 
 /**
  * Reads a small run (teaching files) from CSV: a header row with DarkScope column names, then one
@@ -30,8 +29,7 @@ import java.util.Map;
 public final class CsvImport {
     private static final System.Logger LOG = System.getLogger(CsvImport.class.getName());
 
-    private CsvImport() {
-    }
+    private CsvImport() {}
 
     public static RunData read(Path file) throws RunFileException {
         return read(file, GeometryLoader.defaultDetector());
@@ -90,8 +88,10 @@ public final class CsvImport {
             }
         }
         if (!missing.isEmpty()) {
-            throw new RunFileException(file, "required column '" + missing.get(0) + "' is missing"
-                    + (missing.size() > 1 ? " (and " + (missing.size() - 1) + " more)" : ""));
+            throw new RunFileException(
+                    file,
+                    "required column '" + missing.get(0) + "' is missing"
+                            + (missing.size() > 1 ? " (and " + (missing.size() - 1) + " more)" : ""));
         }
 
         List<Integer> rows = new ArrayList<>();
@@ -105,11 +105,13 @@ public final class CsvImport {
         Map<String, Object> arrays = new HashMap<>();
         for (int k = 0; k < header.length; k++) {
             if (scalarOf[k] != null) {
-                arrays.put(header[k], switch (scalarOf[k].type()) {
-                    case INT -> new int[n];
-                    case LONG -> new long[n];
-                    case FLOAT -> new float[n];
-                });
+                arrays.put(
+                        header[k],
+                        switch (scalarOf[k].type()) {
+                            case INT -> new int[n];
+                            case LONG -> new long[n];
+                            case FLOAT -> new float[n];
+                        });
             }
         }
         float[] block = new float[n * nc];
@@ -118,7 +120,8 @@ public final class CsvImport {
             int lineNo = rows.get(e) + 1;
             String[] f = split(lines.get(rows.get(e)));
             if (f.length != header.length) {
-                throw new RunFileException(file, "line " + lineNo + ": expected " + header.length + " values, found " + f.length);
+                throw new RunFileException(
+                        file, "line " + lineNo + ": expected " + header.length + " values, found " + f.length);
             }
             for (int k = 0; k < f.length; k++) {
                 if (scalarOf[k] == null && cellOf[k] < 0) {
@@ -143,17 +146,26 @@ public final class CsvImport {
                         }
                     }
                 } catch (NumberFormatException | ArithmeticException ex) {
-                    throw new RunFileException(file, "line " + lineNo + ": column '" + header[k] + "': '" + v + "' is not "
-                            + (scalarOf[k] != null && scalarOf[k].type() != org.darkscope.event.ColumnType.FLOAT ? "an integer" : "a number"));
+                    throw new RunFileException(
+                            file,
+                            "line " + lineNo + ": column '" + header[k] + "': '" + v + "' is not "
+                                    + (scalarOf[k] != null && scalarOf[k].type() != org.darkscope.event.ColumnType.FLOAT
+                                            ? "an integer"
+                                            : "a number"));
                 }
             }
         }
         if (nulls > 0) {
-            LOG.log(System.Logger.Level.WARNING, "{0}: {1} empty values replaced by 0", RunFileException.name(file), nulls);
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "{0}: {1} empty values replaced by 0",
+                    RunFileException.name(file),
+                    nulls);
         }
         int runNumber = arrays.get(Schema.RUN) instanceof int[] r && r.length > 0 ? r[0] : 0;
         RunInfo info = RunInfo.data(runNumber, detector.beamEnergy(), n)
-                .withDescription("imported from CSV " + RunFileException.name(file) + "; EOT set to the number of events");
+                .withDescription(
+                        "imported from CSV " + RunFileException.name(file) + "; EOT set to the number of events");
         RunData.Builder b = RunData.builder(info, detector, n).source(file.toString());
         arrays.forEach(b::column);
         return b.cells(new ArrayCellStore(block, nc)).build();

@@ -35,6 +35,7 @@ public final class DirectoryWatcher implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(DirectoryWatcher.class.getName());
     /** Default polling interval. */
     public static final Duration DEFAULT_INTERVAL = Duration.ofMillis(500);
+
     private static final byte[] MAGIC = {'P', 'A', 'R', '1'};
 
     private final Path dir;
@@ -46,11 +47,11 @@ public final class DirectoryWatcher implements AutoCloseable {
     private final Map<Path, Signature> reported = new HashMap<>();
     /** Signature seen at the previous poll, for files not yet reported in that state. */
     private final Map<Path, Signature> pending = new HashMap<>();
+
     private ScheduledExecutorService executor;
     private boolean baselineDone;
 
-    private record Signature(long size, long modified, Object key) {
-    }
+    private record Signature(long size, long modified, Object key) {}
 
     public DirectoryWatcher(Path dir, Consumer<Path> callback) {
         this(dir, callback, DEFAULT_INTERVAL, false);
@@ -60,14 +61,15 @@ public final class DirectoryWatcher implements AutoCloseable {
      * @param reportExisting also report the complete files present when watching starts
      */
     public DirectoryWatcher(Path dir, Consumer<Path> callback, Duration interval, boolean reportExisting) {
-        this(dir, callback, interval, reportExisting, p -> { });
+        this(dir, callback, interval, reportExisting, p -> {});
     }
 
     /**
      * @param removed told (on the watcher thread) when a reported file was deleted, renamed away or
      *                replaced by an incomplete one
      */
-    public DirectoryWatcher(Path dir, Consumer<Path> callback, Duration interval, boolean reportExisting, Consumer<Path> removed) {
+    public DirectoryWatcher(
+            Path dir, Consumer<Path> callback, Duration interval, boolean reportExisting, Consumer<Path> removed) {
         this.removed = Objects.requireNonNull(removed);
         this.dir = Objects.requireNonNull(dir);
         this.callback = Objects.requireNonNull(callback);
@@ -196,7 +198,10 @@ public final class DirectoryWatcher implements AutoCloseable {
         if (!Arrays.equals(head, MAGIC) || !Arrays.equals(Arrays.copyOfRange(tail, 4, 8), MAGIC)) {
             return false;
         }
-        long footer = ByteBuffer.wrap(tail, 0, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt() & 0xFFFFFFFFL;
+        long footer = ByteBuffer.wrap(tail, 0, 4)
+                        .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                        .getInt()
+                & 0xFFFFFFFFL;
         if (footer == 0 || footer + 12 > size) {
             return false;
         }

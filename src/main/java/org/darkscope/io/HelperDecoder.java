@@ -1,18 +1,17 @@
 package org.darkscope.io;
 
-import org.apache.parquet.column.ColumnDescriptor;
-import org.apache.parquet.column.page.PageReadStore;
-import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.hadoop.metadata.BlockMetaData;
-import org.apache.parquet.hadoop.metadata.ParquetMetadata;
-import org.apache.parquet.io.LocalInputFile;
-
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ParquetMetadata;
+import org.apache.parquet.io.LocalInputFile;
 
 /**
  * Decodes a share of the columns on another core, with its own file reader (parquet-java's
@@ -30,6 +29,7 @@ final class HelperDecoder {
     private final GroupHook beforeGroup;
     /** Row groups the helper may decode before the main reader has used them. */
     private final Semaphore ahead = new Semaphore(ParquetRunReader.MAX_GROUPS_AHEAD);
+
     private volatile boolean stop;
     private volatile Throwable failure;
     private Future<?> task;
@@ -40,8 +40,12 @@ final class HelperDecoder {
         void before(int group, int first, int rows);
     }
 
-    HelperDecoder(ParquetRunReader owner, ParquetMetadata footer, List<ColumnDescriptor> columns, List<ColumnTarget> targets,
-                  GroupHook beforeGroup) {
+    HelperDecoder(
+            ParquetRunReader owner,
+            ParquetMetadata footer,
+            List<ColumnDescriptor> columns,
+            List<ColumnTarget> targets,
+            GroupHook beforeGroup) {
         this.owner = owner;
         this.beforeGroup = beforeGroup;
         this.footer = footer;
@@ -72,7 +76,8 @@ final class HelperDecoder {
     }
 
     private void run() throws IOException, InterruptedException {
-        try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(owner.file()), ParquetRunReader.readOptions())) {
+        try (ParquetFileReader r =
+                ParquetFileReader.open(new LocalInputFile(owner.file()), ParquetRunReader.readOptions())) {
             r.setRequestedSchema(columns);
             List<BlockMetaData> blocks = footer.getBlocks();
             int first = 0;
@@ -87,11 +92,21 @@ final class HelperDecoder {
                 }
                 PageReadStore pages = r.readNextRowGroup();
                 if (pages == null) {
-                    throw new RunFileException(owner.file(), "row group " + (g + 1) + " of " + blocks.size() + " is missing");
+                    throw new RunFileException(
+                            owner.file(), "row group " + (g + 1) + " of " + blocks.size() + " is missing");
                 }
                 int rows = (int) pages.getRowCount();
-                owner.decoder().readGroup(pages, blocks.get(g), footer.getFileMetaData().getSchema(),
-                        footer.getFileMetaData().getCreatedBy(), columns, targets, first, rows, nulls);
+                owner.decoder()
+                        .readGroup(
+                                pages,
+                                blocks.get(g),
+                                footer.getFileMetaData().getSchema(),
+                                footer.getFileMetaData().getCreatedBy(),
+                                columns,
+                                targets,
+                                first,
+                                rows,
+                                nulls);
                 pages.close();
                 first += rows;
                 done[g].countDown();

@@ -1,5 +1,12 @@
 package org.darkscope.io;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.ref.Cleaner;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.hadoop.ParquetFileReader;
@@ -10,14 +17,6 @@ import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.SeekableInputStream;
 import org.darkscope.event.CellStore;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.lang.ref.Cleaner;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 /**
  * Cell energies of a big run, left in the file and read one row group at a time when an event is
  * asked for; the last few row groups stay in a small LRU cache, so stepping through events is
@@ -27,6 +26,7 @@ import java.util.Map;
 final class LazyCellStore implements CellStore {
     /** Row groups kept decoded (65,536 events x 108 cells = 28 MB each). */
     static final int CACHE_GROUPS = 3;
+
     private static final Cleaner CLEANER = Cleaner.create();
 
     private final ParquetRunReader owner;
@@ -44,7 +44,8 @@ final class LazyCellStore implements CellStore {
         }
     };
 
-    LazyCellStore(ParquetRunReader owner, ParquetRunReader.Header header, List<ColumnDescriptor> cellColumns) throws IOException {
+    LazyCellStore(ParquetRunReader owner, ParquetRunReader.Header header, List<ColumnDescriptor> cellColumns)
+            throws IOException {
         this.owner = owner;
         this.footer = header.footer();
         this.cellColumns = List.copyOf(cellColumns);
@@ -89,8 +90,10 @@ final class LazyCellStore implements CellStore {
             try {
                 block = load(g);
             } catch (IOException | RuntimeException e) {
-                throw new UncheckedIOException(new RunFileException(owner.file(),
-                        "cannot read the cells of row group " + (g + 1) + " (" + ParquetRunReader.plain(e) + ")", e));
+                throw new UncheckedIOException(new RunFileException(
+                        owner.file(),
+                        "cannot read the cells of row group " + (g + 1) + " (" + ParquetRunReader.plain(e) + ")",
+                        e));
             }
             cache.put(g, block);
         }
@@ -130,8 +133,17 @@ final class LazyCellStore implements CellStore {
         try (ParquetFileReader r = new ParquetFileReader(input, footer, ParquetRunReader.readOptions(), stream)) {
             r.setRequestedSchema(cellColumns);
             PageReadStore pages = r.readRowGroup(g);
-            owner.decoder().readGroup(pages, footer.getBlocks().get(g), footer.getFileMetaData().getSchema(),
-                    footer.getFileMetaData().getCreatedBy(), cellColumns, targets, first, rows, new long[cellCount]);
+            owner.decoder()
+                    .readGroup(
+                            pages,
+                            footer.getBlocks().get(g),
+                            footer.getFileMetaData().getSchema(),
+                            footer.getFileMetaData().getCreatedBy(),
+                            cellColumns,
+                            targets,
+                            first,
+                            rows,
+                            new long[cellCount]);
             pages.close();
         }
         return block;

@@ -12,8 +12,7 @@ import java.util.Collection;
  * input or an existing result, and an unusable output is reported before a long job runs.
  */
 public final class OutputFiles {
-    private OutputFiles() {
-    }
+    private OutputFiles() {}
 
     /** The output cannot be written; the message names the file and the reason. */
     public static final class RefusedException extends IOException {
@@ -32,8 +31,8 @@ public final class OutputFiles {
         Path target = out.toAbsolutePath().normalize();
         for (Path in : inputs) {
             if (in != null && sameFile(target, in)) {
-                throw new RefusedException("refusing to write " + out + ": it is the input file " + in
-                        + " (choose another output name)");
+                throw new RefusedException(
+                        "refusing to write " + out + ": it is the input file " + in + " (choose another output name)");
             }
         }
         if (Files.isDirectory(target)) {
@@ -46,13 +45,14 @@ public final class OutputFiles {
         if (dir == null || !Files.isDirectory(dir)) {
             throw new RefusedException("cannot write " + out + ": directory " + dir + " does not exist");
         }
-        Path probe = dir.resolve(AtomicFiles.TEMP_PREFIX + "probe." + ProcessHandle.current().pid() + "."
-                + Long.toHexString(System.nanoTime() & Long.MAX_VALUE) + AtomicFiles.TEMP_SUFFIX);
+        Path probe = dir.resolve(
+                AtomicFiles.TEMP_PREFIX + "probe." + ProcessHandle.current().pid() + "."
+                        + Long.toHexString(System.nanoTime() & Long.MAX_VALUE) + AtomicFiles.TEMP_SUFFIX);
         try {
             Files.createFile(probe);
         } catch (FileSystemException e) {
-            throw new RefusedException("cannot write " + out + ": " + AtomicFiles.reason(e)
-                    + " (directory " + dir + ")");
+            throw new RefusedException(
+                    "cannot write " + out + ": " + AtomicFiles.reason(e) + " (directory " + dir + ")");
         } catch (IOException e) {
             throw new RefusedException("cannot write " + out + ": " + e.getMessage());
         } finally {

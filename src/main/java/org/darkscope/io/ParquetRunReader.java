@@ -1,5 +1,11 @@
 package org.darkscope.io;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.page.PageReadStore;
@@ -15,13 +21,6 @@ import org.darkscope.event.Schema;
 import org.darkscope.geometry.Detector;
 import org.darkscope.task.CancelledException;
 import org.darkscope.task.Progress;
-
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Reads a run file: {@link RunFileHeader} checks the file frame and the footer (schema version,
@@ -71,11 +70,13 @@ final class ParquetRunReader {
         return new RunFileException(file, problem, cause);
     }
 
-
     /** What the footer says: checked metadata, geometry, event count and the top-level columns. */
-    record Header(ParquetMetadata footer, RunInfo info, Detector detector, int events,
-                  Map<String, ColumnDescriptor> columns) {
-    }
+    record Header(
+            ParquetMetadata footer,
+            RunInfo info,
+            Detector detector,
+            int events,
+            Map<String, ColumnDescriptor> columns) {}
 
     /** Opens the file and runs {@code body} on it, turning every failure into a RunFileException. */
     private <T> T withReader(ReaderBody<T> body) throws RunFileException {
@@ -105,8 +106,11 @@ final class ParquetRunReader {
 
     /** Memory ran out while reading: said as such (never "damaged"), with the -Xmx advice. */
     private RunFileException outOfMemory(OutOfMemoryError e) {
-        return fail("not enough memory to load this run (Java heap " + (Runtime.getRuntime().maxMemory() >> 20)
-                + " MB): start DarkScope with a larger -Xmx, e.g. java -Xmx8g -jar darkscope.jar", e);
+        return fail(
+                "not enough memory to load this run (Java heap "
+                        + (Runtime.getRuntime().maxMemory() >> 20)
+                        + " MB): start DarkScope with a larger -Xmx, e.g. java -Xmx8g -jar darkscope.jar",
+                e);
     }
 
     @FunctionalInterface
@@ -151,8 +155,7 @@ final class ParquetRunReader {
                 requested.add(h.columns().get(cell));
             }
             targets.addAll(counting);
-            readColumns(reader, h, requested, targets, Progress.NONE, (first, rows) -> {
-            });
+            readColumns(reader, h, requested, targets, Progress.NONE, (first, rows) -> {});
             Map<String, RunData.ValueCounts> counts = new LinkedHashMap<>();
             for (ColumnTarget.Counting k : counting) {
                 if (k.counts().total() > 0) {
@@ -171,40 +174,46 @@ final class ParquetRunReader {
     }
 
     RunData read(Progress progress) throws RunFileException {
-        return withReader(reader -> new RunFileLoader(this).load(reader, new RunFileHeader(file).read(reader), progress));
+        return withReader(
+                reader -> new RunFileLoader(this).load(reader, new RunFileHeader(file).read(reader), progress));
     }
-
 
     RunInfo defaultInfo(Header h, int[] runColumn) {
         int runNumber = runColumn != null && runColumn.length > 0 ? runColumn[0] : 0;
-        LOG.log(System.Logger.Level.DEBUG, "{0}: no DarkScope metadata, using defaults for run {1}", RunFileException.name(file), runNumber);
+        LOG.log(
+                System.Logger.Level.DEBUG,
+                "{0}: no DarkScope metadata, using defaults for run {1}",
+                RunFileException.name(file),
+                runNumber);
         return RunInfo.data(runNumber, h.detector().beamEnergy(), h.events())
-                .withDescription("imported from a Parquet file without DarkScope metadata; EOT set to the number of events");
+                .withDescription(
+                        "imported from a Parquet file without DarkScope metadata; EOT set to the number of events");
     }
-
 
     /** True for columns holding an energy (GeV, MeV, MIP): negative values are counted for them. */
     static boolean isEnergy(ColumnDef c) {
         return c.unit().equals("GeV") || c.unit().equals("MeV") || c.unit().equals("MIP");
     }
 
-
     /** Decoded row groups allowed to wait for the deriver, and for the main decoder (helper look-ahead). */
     static final int MAX_GROUPS_AHEAD = 2;
 
-
-
     /** Told before and after each row group is decoded, with its first event and its size. */
     interface GroupListener {
-        default void start(int first, int rows) {
-        }
+        default void start(int first, int rows) {}
 
         void decoded(int first, int rows) throws IOException;
     }
 
     /** Reads the requested columns of every row group into their targets; returns nulls per target. */
-    long[] readColumns(ParquetFileReader reader, Header h, List<ColumnDescriptor> requested,
-                               List<ColumnTarget> targets, Progress progress, GroupListener listener) throws IOException {
+    long[] readColumns(
+            ParquetFileReader reader,
+            Header h,
+            List<ColumnDescriptor> requested,
+            List<ColumnTarget> targets,
+            Progress progress,
+            GroupListener listener)
+            throws IOException {
         reader.setRequestedSchema(requested);
         int n = h.events();
         long[] nulls = new long[targets.size()];
@@ -239,7 +248,6 @@ final class ParquetRunReader {
         return nulls;
     }
 
-
     void reportNulls(List<ColumnTarget> targets, long[] nulls) {
         long sum = 0;
         List<String> names = new ArrayList<>();
@@ -250,8 +258,12 @@ final class ParquetRunReader {
             }
         }
         if (sum > 0) {
-            LOG.log(System.Logger.Level.WARNING, "{0}: {1} missing (null) values replaced by 0 in columns {2}",
-                    RunFileException.name(file), sum, String.join(", ", names));
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "{0}: {1} missing (null) values replaced by 0 in columns {2}",
+                    RunFileException.name(file),
+                    sum,
+                    String.join(", ", names));
         }
         lastNullCount = sum;
     }
@@ -276,5 +288,4 @@ final class ParquetRunReader {
         }
         return "inconsistent structure";
     }
-
 }

@@ -1,5 +1,17 @@
 package org.darkscope.io;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.column.ColumnDescriptor;
@@ -24,19 +36,6 @@ import org.darkscope.event.Schema;
 import org.darkscope.task.CancelledException;
 import org.darkscope.task.Progress;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-
 /**
  * Writes a run as a Parquet file. Pages are built directly from the primitive arrays (PLAIN
  * encoding, min/max statistics computed here), compressed with ZSTD on all cores, and handed to
@@ -52,6 +51,7 @@ final class ParquetRunWriter {
      * ZSTD stream in parquet-java's reader, which dominated reading with 16k-row pages.
      */
     static final int PAGE_ROWS = ROW_GROUP_ROWS;
+
     private static final CompressionCodecName CODEC = CompressionCodecName.ZSTD;
     /**
      * ZSTD level. Level 1 gave the same file size as parquet-java's default 3 on 1e6 random events
@@ -76,11 +76,13 @@ final class ParquetRunWriter {
     static MessageType messageType(Schema s) {
         Types.MessageTypeBuilder b = Types.buildMessage();
         for (ColumnDef c : s.scalars()) {
-            b.required(switch (c.type()) {
-                case INT -> PrimitiveTypeName.INT32;
-                case LONG -> PrimitiveTypeName.INT64;
-                case FLOAT -> PrimitiveTypeName.FLOAT;
-            }).named(c.name());
+            b.required(
+                            switch (c.type()) {
+                                case INT -> PrimitiveTypeName.INT32;
+                                case LONG -> PrimitiveTypeName.INT64;
+                                case FLOAT -> PrimitiveTypeName.FLOAT;
+                            })
+                    .named(c.name());
         }
         for (String cell : s.cellColumns()) {
             b.required(PrimitiveTypeName.FLOAT).named(cell);
@@ -89,8 +91,7 @@ final class ParquetRunWriter {
     }
 
     /** One encoded and compressed data page. */
-    private record Page(int values, int rawSize, byte[] compressed, Statistics<?> stats) {
-    }
+    private record Page(int values, int rawSize, byte[] compressed, Statistics<?> stats) {}
 
     void write(Path file, Map<String, String> metadata, Progress progress) throws IOException {
         int n = run.size();
@@ -114,8 +115,14 @@ final class ParquetRunWriter {
             t.setDaemon(true);
             return t;
         });
-        ParquetFileWriter w = new ParquetFileWriter(new LocalOutputFile(file), schema, ParquetFileWriter.Mode.OVERWRITE,
-                128L << 20, 0, (org.apache.parquet.crypto.FileEncryptionProperties) null, props);
+        ParquetFileWriter w = new ParquetFileWriter(
+                new LocalOutputFile(file),
+                schema,
+                ParquetFileWriter.Mode.OVERWRITE,
+                128L << 20,
+                0,
+                (org.apache.parquet.crypto.FileEncryptionProperties) null,
+                props);
         boolean ok = false;
         try {
             w.start();
@@ -137,8 +144,15 @@ final class ParquetRunWriter {
                     List<Page> pages = chunks.get(k).get();
                     w.startColumn(cols.get(k), rows, CODEC);
                     for (Page p : pages) {
-                        w.writeDataPage(p.values(), p.rawSize(), BytesInput.from(p.compressed()), p.stats(), p.values(),
-                                Encoding.BIT_PACKED, Encoding.BIT_PACKED, Encoding.PLAIN);
+                        w.writeDataPage(
+                                p.values(),
+                                p.rawSize(),
+                                BytesInput.from(p.compressed()),
+                                p.stats(),
+                                p.values(),
+                                Encoding.BIT_PACKED,
+                                Encoding.BIT_PACKED,
+                                Encoding.PLAIN);
                     }
                     w.endColumn();
                 }
@@ -189,8 +203,9 @@ final class ParquetRunWriter {
     }
 
     /** Encodes one column chunk (rows of a row group) into compressed pages. */
-    private List<Page> encodeChunk(int col, int first, int rows, float[][] cellColumns,
-                                   CompressionCodecFactory.BytesInputCompressor zstd) throws IOException {
+    private List<Page> encodeChunk(
+            int col, int first, int rows, float[][] cellColumns, CompressionCodecFactory.BytesInputCompressor zstd)
+            throws IOException {
         Object array;
         int offset;
         if (col < scalars.size()) {
@@ -200,7 +215,8 @@ final class ParquetRunWriter {
             array = cellColumns[col - scalars.size()];
             offset = 0;
         }
-        org.apache.parquet.schema.PrimitiveType type = schema.getColumns().get(col).getPrimitiveType();
+        org.apache.parquet.schema.PrimitiveType type =
+                schema.getColumns().get(col).getPrimitiveType();
         List<Page> pages = new ArrayList<>();
         int width = array instanceof long[] ? 8 : 4;
         ByteBuffer buf = ByteBuffer.allocate(Math.min(PAGE_ROWS, rows) * width).order(ByteOrder.LITTLE_ENDIAN);

@@ -5,15 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.darkscope.analysis.Binning;
-import org.darkscope.analysis.MergedResult;
-import org.darkscope.analysis.Region;
-import org.darkscope.analysis.RunTotals;
-import org.darkscope.analysis.Selection;
-import org.darkscope.analysis.SelectionIo;
-import org.darkscope.event.EventClass;
-import org.darkscope.event.RunInfo;
-
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +15,14 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.darkscope.analysis.Binning;
+import org.darkscope.analysis.MergedResult;
+import org.darkscope.analysis.Region;
+import org.darkscope.analysis.RunTotals;
+import org.darkscope.analysis.Selection;
+import org.darkscope.analysis.SelectionIo;
+import org.darkscope.event.EventClass;
+import org.darkscope.event.RunInfo;
 
 /**
  * Result files: an evaluated selection as totals per run ({@link MergedResult}), one JSON document
@@ -39,11 +38,10 @@ public final class ResultFiles {
     /** Version written; newer ones are refused. */
     public static final int VERSION = 1;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final ObjectMapper MAPPER =
+            new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
-    private ResultFiles() {
-    }
+    private ResultFiles() {}
 
     /** Writes the result atomically. */
     public static void write(MergedResult r, Path file) throws IOException {
@@ -206,12 +204,15 @@ public final class ResultFiles {
 
     /** The result of a JSON document from {@link #toJson}. */
     public static MergedResult fromJson(JsonNode root) throws IOException {
-        if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText())) {
+        if (root == null
+                || !root.isObject()
+                || !FORMAT.equals(root.path("format").asText())) {
             throw new IllegalArgumentException("no \"format\": \"" + FORMAT + "\" field (a DarkScope result file?)");
         }
         int version = root.path("version").asInt(-1);
         if (version < 1 || version > VERSION) {
-            throw new IllegalArgumentException("version " + root.path("version") + " (this DarkScope reads up to " + VERSION + ")");
+            throw new IllegalArgumentException(
+                    "version " + root.path("version") + " (this DarkScope reads up to " + VERSION + ")");
         }
         Selection sel = SelectionIo.read(MAPPER.writeValueAsString(need(root, "selection")));
         Binning bx = binning(need(need(root, "plane"), "x"));
@@ -221,7 +222,8 @@ public final class ResultFiles {
             regionOrder.add(Region.valueOf(n.asText()));
         }
         if (regionOrder.size() != Region.values().length) {
-            throw new IllegalArgumentException("\"regions\" lists " + regionOrder.size() + " regions, expected " + Region.values().length);
+            throw new IllegalArgumentException(
+                    "\"regions\" lists " + regionOrder.size() + " regions, expected " + Region.values().length);
         }
         int cuts = sel.enabledCuts().size();
         int bins = bx.bins() * by.bins();
@@ -229,10 +231,14 @@ public final class ResultFiles {
         for (JsonNode r : need(root, "runs")) {
             String name = need(r, "name").asText();
             RunInfo info = RunInfoJson.fromJson(MAPPER.writeValueAsString(need(r, "info")));
-            MergedResult.Role role = MergedResult.Role.valueOf(need(r, "role").asText().toUpperCase(Locale.ROOT));
+            MergedResult.Role role =
+                    MergedResult.Role.valueOf(need(r, "role").asText().toUpperCase(Locale.ROOT));
             RunTotals t = new RunTotals(cuts, bins);
             JsonNode flow = need(r, "cutFlow");
-            t.setCutFlow(need(flow, "total").asLong(), longs(need(flow, "after"), cuts, "after"), longs(need(flow, "alone"), cuts, "alone"));
+            t.setCutFlow(
+                    need(flow, "total").asLong(),
+                    longs(need(flow, "after"), cuts, "after"),
+                    longs(need(flow, "alone"), cuts, "alone"));
             Iterator<Map.Entry<String, JsonNode>> cls = need(r, "classes").fields();
             while (cls.hasNext()) {
                 Map.Entry<String, JsonNode> e = cls.next();
@@ -246,7 +252,8 @@ public final class ResultFiles {
                 long[] plane = new long[bins];
                 JsonNode p = need(x, "plane");
                 if (p.size() % 2 != 0) {
-                    throw new IllegalArgumentException("plane of class " + e.getKey() + ": odd number of entries (pairs of bin, count)");
+                    throw new IllegalArgumentException(
+                            "plane of class " + e.getKey() + ": odd number of entries (pairs of bin, count)");
                 }
                 for (int i = 0; i < p.size(); i += 2) {
                     int bin = p.get(i).asInt();
@@ -255,7 +262,12 @@ public final class ResultFiles {
                     }
                     plane[bin] = p.get(i + 1).asLong();
                 }
-                t.setClass(c, need(x, "selected").asLong(), reg, plane, need(x, "planeOutside").asLong());
+                t.setClass(
+                        c,
+                        need(x, "selected").asLong(),
+                        reg,
+                        plane,
+                        need(x, "planeOutside").asLong());
             }
             Iterator<Map.Entry<String, JsonNode>> n1 = need(r, "nMinusOne").fields();
             while (n1.hasNext()) {
@@ -269,11 +281,13 @@ public final class ResultFiles {
                 putSum(a, 0, need(w, "total"));
                 JsonNode wa = need(w, "after");
                 if (wa.size() != cuts) {
-                    throw new IllegalArgumentException("weighted \"after\" has " + wa.size() + " entries for " + cuts + " cuts");
+                    throw new IllegalArgumentException(
+                            "weighted \"after\" has " + wa.size() + " entries for " + cuts + " cuts");
                 }
                 JsonNode wl = w.get("alone"); // absent in files written before it was kept: not known
                 if (wl != null && wl.size() != cuts) {
-                    throw new IllegalArgumentException("weighted \"alone\" has " + wl.size() + " entries for " + cuts + " cuts");
+                    throw new IllegalArgumentException(
+                            "weighted \"alone\" has " + wl.size() + " entries for " + cuts + " cuts");
                 }
                 for (int k = 0; k < cuts; k++) {
                     putSum(a, 1 + k, wa.get(k));
@@ -290,7 +304,13 @@ public final class ResultFiles {
                     Map.Entry<String, JsonNode> e = wc.next();
                     EventClass c = EventClass.valueOf(e.getKey().toUpperCase(Locale.ROOT));
                     for (int i = 0; i < regionOrder.size(); i++) {
-                        putSum(a, 1 + 2 * cuts + c.ordinal() * Region.values().length + regionOrder.get(i).ordinal(), e.getValue().get(i));
+                        putSum(
+                                a,
+                                1
+                                        + 2 * cuts
+                                        + c.ordinal() * Region.values().length
+                                        + regionOrder.get(i).ordinal(),
+                                e.getValue().get(i));
                     }
                 }
                 // "weights" (a truth_weight column) is absent in older files: every weight 1 leaves Σw = Σw² = n
@@ -304,13 +324,20 @@ public final class ResultFiles {
             JsonNode hcal = need(pts, "hcal");
             JsonNode weight = need(pts, "weight");
             if (ecal.size() != row.size() || hcal.size() != row.size() || weight.size() != row.size()) {
-                throw new IllegalArgumentException("points of " + name + ": row, ecal, hcal and weight differ in length");
+                throw new IllegalArgumentException(
+                        "points of " + name + ": row, ecal, hcal and weight differ in length");
             }
             for (int i = 0; i < row.size(); i++) {
                 t.point(row.get(i).asLong(), f(ecal.get(i)), f(hcal.get(i)), f(weight.get(i)));
             }
-            runs.add(new MergedResult.Run(name, r.path("source").asText(""), info, role, need(r, "events").asLong(),
-                    need(r, "boxHidden").asBoolean(), t));
+            runs.add(new MergedResult.Run(
+                    name,
+                    r.path("source").asText(""),
+                    info,
+                    role,
+                    need(r, "events").asLong(),
+                    need(r, "boxHidden").asBoolean(),
+                    t));
         }
         return new MergedResult(sel, bx, by, runs);
     }
@@ -330,12 +357,16 @@ public final class ResultFiles {
     }
 
     private static Binning binning(JsonNode n) {
-        return new Binning(need(n, "bins").asInt(), need(n, "lo").decimalValue().doubleValue(), need(n, "hi").decimalValue().doubleValue());
+        return new Binning(
+                need(n, "bins").asInt(),
+                need(n, "lo").decimalValue().doubleValue(),
+                need(n, "hi").decimalValue().doubleValue());
     }
 
     private static long[] longs(JsonNode a, int expected, String what) {
         if (!a.isArray() || (expected >= 0 && a.size() != expected)) {
-            throw new IllegalArgumentException("\"" + what + "\" must be an array of " + (expected >= 0 ? expected + " " : "") + "counts");
+            throw new IllegalArgumentException(
+                    "\"" + what + "\" must be an array of " + (expected >= 0 ? expected + " " : "") + "counts");
         }
         long[] v = new long[a.size()];
         for (int i = 0; i < v.length; i++) {

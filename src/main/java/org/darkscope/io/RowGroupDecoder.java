@@ -1,5 +1,12 @@
 package org.darkscope.io;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnReader;
@@ -18,14 +25,6 @@ import org.apache.parquet.io.api.PrimitiveConverter;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
-
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Decodes the columns of one row group into {@link ColumnTarget}s. DarkScope's own files (REQUIRED,
@@ -47,8 +46,16 @@ final class RowGroupDecoder {
     }
 
     /** Decodes the requested columns of one row group (rows first..first+rows-1) into their targets. */
-    void readGroup(PageReadStore pages, BlockMetaData meta, MessageType fileSchema, String createdBy,
-                   List<ColumnDescriptor> requested, List<ColumnTarget> targets, int first, int rows, long[] nulls)
+    void readGroup(
+            PageReadStore pages,
+            BlockMetaData meta,
+            MessageType fileSchema,
+            String createdBy,
+            List<ColumnDescriptor> requested,
+            List<ColumnTarget> targets,
+            int first,
+            int rows,
+            long[] nulls)
             throws IOException {
         Map<String, ColumnChunkMetaData> chunks = new LinkedHashMap<>();
         for (ColumnChunkMetaData cm : meta.getColumns()) {
@@ -75,14 +82,16 @@ final class RowGroupDecoder {
 
     /** True if the chunk can be copied page by page: non-nullable, PLAIN, and the target's own type. */
     private static boolean bulk(ColumnDescriptor d, ColumnChunkMetaData cm, ColumnTarget t) {
-        if (cm == null || d.getMaxDefinitionLevel() != 0 || cm.hasDictionaryPage()
+        if (cm == null
+                || d.getMaxDefinitionLevel() != 0
+                || cm.hasDictionaryPage()
                 || !BULK_ENCODINGS.containsAll(cm.getEncodings())) {
             return false;
         }
         PrimitiveTypeName p = d.getPrimitiveType().getPrimitiveTypeName();
         LogicalTypeAnnotation l = d.getPrimitiveType().getLogicalTypeAnnotation();
-        boolean plainNumber = l == null
-                || (l instanceof LogicalTypeAnnotation.IntLogicalTypeAnnotation i && i.isSigned());
+        boolean plainNumber =
+                l == null || (l instanceof LogicalTypeAnnotation.IntLogicalTypeAnnotation i && i.isSigned());
         return p == t.nativeType && plainNumber;
     }
 
@@ -113,7 +122,8 @@ final class RowGroupDecoder {
             row += count;
         }
         if (row != end) {
-            throw fail("column '" + t.name + "' has " + (row - first) + " values in a row group of " + rows + " events");
+            throw fail(
+                    "column '" + t.name + "' has " + (row - first) + " values in a row group of " + rows + " events");
         }
     }
 
@@ -134,11 +144,12 @@ final class RowGroupDecoder {
             if (r.getCurrentDefinitionLevel() < maxDef) {
                 nulls++;
             } else if (scale >= 0) {
-                java.math.BigInteger unscaled = switch (p) {
-                    case INT32 -> java.math.BigInteger.valueOf(r.getInteger());
-                    case INT64 -> java.math.BigInteger.valueOf(r.getLong());
-                    default -> new java.math.BigInteger(r.getBinary().getBytes());
-                };
+                java.math.BigInteger unscaled =
+                        switch (p) {
+                            case INT32 -> java.math.BigInteger.valueOf(r.getInteger());
+                            case INT64 -> java.math.BigInteger.valueOf(r.getLong());
+                            default -> new java.math.BigInteger(r.getBinary().getBytes());
+                        };
                 java.math.BigDecimal v = new java.math.BigDecimal(unscaled, scale);
                 if (t.nativeType == PrimitiveTypeName.FLOAT) {
                     t.setDouble(row, v.doubleValue());
@@ -146,8 +157,8 @@ final class RowGroupDecoder {
                     try {
                         t.setLong(row, v.longValueExact());
                     } catch (ArithmeticException e) {
-                        throw new ColumnTarget.OutOfRange(t.name, "has the value " + v.toPlainString() + " (event " + row
-                                + "), not an integer");
+                        throw new ColumnTarget.OutOfRange(
+                                t.name, "has the value " + v.toPlainString() + " (event " + row + "), not an integer");
                     }
                 }
             } else {
@@ -160,8 +171,10 @@ final class RowGroupDecoder {
                             if (t.nativeType == PrimitiveTypeName.FLOAT) {
                                 t.setDouble(row, u);
                             } else {
-                                throw new ColumnTarget.OutOfRange(t.name, "has the value " + Long.toUnsignedString(v)
-                                        + " (event " + row + "), beyond the 64-bit integers it holds");
+                                throw new ColumnTarget.OutOfRange(
+                                        t.name,
+                                        "has the value " + Long.toUnsignedString(v) + " (event " + row
+                                                + "), beyond the 64-bit integers it holds");
                             }
                         } else {
                             t.setLong(row, v);
@@ -179,8 +192,7 @@ final class RowGroupDecoder {
 
     /** parquet-java wants a converter tree; values are pulled from the readers directly instead. */
     private static final class NoopConverter extends GroupConverter {
-        private final PrimitiveConverter leaf = new PrimitiveConverter() {
-        };
+        private final PrimitiveConverter leaf = new PrimitiveConverter() {};
 
         @Override
         public Converter getConverter(int fieldIndex) {
@@ -188,11 +200,9 @@ final class RowGroupDecoder {
         }
 
         @Override
-        public void start() {
-        }
+        public void start() {}
 
         @Override
-        public void end() {
-        }
+        public void end() {}
     }
 }

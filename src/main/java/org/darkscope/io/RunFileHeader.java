@@ -1,17 +1,5 @@
 package org.darkscope.io;
 
-import org.apache.parquet.column.ColumnDescriptor;
-import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.hadoop.metadata.BlockMetaData;
-import org.apache.parquet.hadoop.metadata.ParquetMetadata;
-import org.apache.parquet.schema.MessageType;
-import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
-import org.darkscope.event.ColumnDef;
-import org.darkscope.event.RunInfo;
-import org.darkscope.event.Schema;
-import org.darkscope.geometry.Detector;
-import org.darkscope.geometry.GeometryLoader;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
@@ -24,6 +12,17 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ParquetMetadata;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.darkscope.event.ColumnDef;
+import org.darkscope.event.RunInfo;
+import org.darkscope.event.Schema;
+import org.darkscope.geometry.Detector;
+import org.darkscope.geometry.GeometryLoader;
 
 /**
  * The checks a run file passes before any data is decoded: the Parquet frame (magic numbers at both
@@ -114,7 +113,8 @@ final class RunFileHeader {
         }
         RunInfo info = null;
         if (runJson == null && kv.containsKey(RunFiles.KEY_RUN_SHA256)) {
-            throw fail("the run metadata (" + RunFiles.KEY_RUN + ") is missing, but its checksum is there: the footer is damaged");
+            throw fail("the run metadata (" + RunFiles.KEY_RUN
+                    + ") is missing, but its checksum is there: the footer is damaged");
         }
         if (runJson != null) {
             String sum = kv.get(RunFiles.KEY_RUN_SHA256);
@@ -133,7 +133,8 @@ final class RunFileHeader {
         }
         Schema schema = Schema.of(detector);
         int nc = detector.cellCount();
-        if (total > Integer.MAX_VALUE - 8 || (total > ParquetRunReader.inMemoryMaxEvents ? 0 : total * nc) > Integer.MAX_VALUE - 8) {
+        if (total > Integer.MAX_VALUE - 8
+                || (total > ParquetRunReader.inMemoryMaxEvents ? 0 : total * nc) > Integer.MAX_VALUE - 8) {
             throw fail("has " + total + " events, more than DarkScope can hold");
         }
         Map<String, ColumnDescriptor> available = new LinkedHashMap<>();
@@ -203,7 +204,10 @@ final class RunFileHeader {
         } catch (RunInfoJson.InvalidFieldException e) {
             throw fail("run metadata (" + RunFiles.KEY_RUN + "): " + e.getMessage(), e);
         } catch (IOException e) {
-            throw fail("the run metadata (" + RunFiles.KEY_RUN + ") is not valid JSON (" + firstLine(ParquetRunReader.plain(e)) + ")", e);
+            throw fail(
+                    "the run metadata (" + RunFiles.KEY_RUN + ") is not valid JSON ("
+                            + firstLine(ParquetRunReader.plain(e)) + ")",
+                    e);
         }
     }
 
@@ -240,13 +244,16 @@ final class RunFileHeader {
         boolean decimal = l instanceof org.apache.parquet.schema.LogicalTypeAnnotation.DecimalLogicalTypeAnnotation;
         switch (t) {
             case INT32, INT64, FLOAT, DOUBLE -> {
-                if (l != null && !decimal && !(l instanceof org.apache.parquet.schema.LogicalTypeAnnotation.IntLogicalTypeAnnotation)) {
+                if (l != null
+                        && !decimal
+                        && !(l instanceof org.apache.parquet.schema.LogicalTypeAnnotation.IntLogicalTypeAnnotation)) {
                     throw fail("column '" + name + "' has logical type " + l + ", expected a number");
                 }
             }
             case FIXED_LEN_BYTE_ARRAY, BINARY -> {
                 if (!decimal) {
-                    throw fail("column '" + name + "' has type " + t + (l == null ? "" : " (" + l + ")") + ", expected a number");
+                    throw fail("column '" + name + "' has type " + t + (l == null ? "" : " (" + l + ")")
+                            + ", expected a number");
                 }
             }
             default -> throw fail("column '" + name + "' has type " + t + ", expected a number");
@@ -254,12 +261,13 @@ final class RunFileHeader {
     }
 
     /** Compressions parquet-java decodes here; others (BROTLI, LZO) are named as unsupported, not as damage. */
-    private static final java.util.Set<org.apache.parquet.hadoop.metadata.CompressionCodecName> CODECS = java.util.EnumSet.of(
-            org.apache.parquet.hadoop.metadata.CompressionCodecName.UNCOMPRESSED,
-            org.apache.parquet.hadoop.metadata.CompressionCodecName.SNAPPY,
-            org.apache.parquet.hadoop.metadata.CompressionCodecName.GZIP,
-            org.apache.parquet.hadoop.metadata.CompressionCodecName.ZSTD,
-            org.apache.parquet.hadoop.metadata.CompressionCodecName.LZ4_RAW);
+    private static final java.util.Set<org.apache.parquet.hadoop.metadata.CompressionCodecName> CODECS =
+            java.util.EnumSet.of(
+                    org.apache.parquet.hadoop.metadata.CompressionCodecName.UNCOMPRESSED,
+                    org.apache.parquet.hadoop.metadata.CompressionCodecName.SNAPPY,
+                    org.apache.parquet.hadoop.metadata.CompressionCodecName.GZIP,
+                    org.apache.parquet.hadoop.metadata.CompressionCodecName.ZSTD,
+                    org.apache.parquet.hadoop.metadata.CompressionCodecName.LZ4_RAW);
 
     private void checkCodecs(ParquetMetadata footer, Schema schema) throws RunFileException {
         java.util.Set<String> wanted = new java.util.HashSet<>(schema.cellColumns());
@@ -267,8 +275,9 @@ final class RunFileHeader {
         for (BlockMetaData b : footer.getBlocks()) {
             for (org.apache.parquet.hadoop.metadata.ColumnChunkMetaData cm : b.getColumns()) {
                 if (wanted.contains(cm.getPath().toDotString()) && !CODECS.contains(cm.getCodec())) {
-                    throw fail("column '" + cm.getPath().toDotString() + "' uses " + cm.getCodec()
-                            + " compression, which DarkScope does not support (use zstd, snappy, gzip, lz4_raw or none)");
+                    throw fail(
+                            "column '" + cm.getPath().toDotString() + "' uses " + cm.getCodec()
+                                    + " compression, which DarkScope does not support (use zstd, snappy, gzip, lz4_raw or none)");
                 }
             }
         }

@@ -1,17 +1,5 @@
 package org.darkscope.io;
 
-import org.apache.parquet.column.ColumnDescriptor;
-import org.apache.parquet.hadoop.ParquetFileReader;
-import org.darkscope.event.ArrayCellStore;
-import org.darkscope.event.ColumnDef;
-import org.darkscope.event.RunData;
-import org.darkscope.event.RunInfo;
-import org.darkscope.event.Schema;
-import org.darkscope.event.SummaryDeriver;
-import org.darkscope.geometry.Detector;
-import org.darkscope.task.CancelledException;
-import org.darkscope.task.Progress;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +11,17 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.darkscope.event.ArrayCellStore;
+import org.darkscope.event.ColumnDef;
+import org.darkscope.event.RunData;
+import org.darkscope.event.RunInfo;
+import org.darkscope.event.Schema;
+import org.darkscope.event.SummaryDeriver;
+import org.darkscope.geometry.Detector;
+import org.darkscope.task.CancelledException;
+import org.darkscope.task.Progress;
 
 /**
  * Loads the data of a checked run file ({@link RunFileHeader}): the summary columns into primitive
@@ -84,7 +83,8 @@ final class RunFileLoader {
         boolean lazy = n > ParquetRunReader.inMemoryMaxEvents;
         float[] block = lazy ? null : new float[n * nc];
         // a second core decodes the second half of the cells with its own file reader
-        boolean useHelper = Runtime.getRuntime().availableProcessors() > 1 && n >= ParquetRunReader.parallelMinEvents
+        boolean useHelper = Runtime.getRuntime().availableProcessors() > 1
+                && n >= ParquetRunReader.parallelMinEvents
                 && h.footer().getBlocks().stream().allMatch(b -> b.getRowCount() > 0); // group indices stay aligned
         int helperCells = useHelper ? nc / 2 : 0;
         ColumnTarget.CellBuffer myCells = new ColumnTarget.CellBuffer(block, 0);
@@ -94,21 +94,32 @@ final class RunFileLoader {
         for (int cell = 0; cell < nc; cell++) {
             cellColumns.add(available.get(cellNames.get(cell)));
             ColumnTarget.CellBuffer buf = cell < nc - helperCells ? myCells : helperCellBuf;
-            // big runs: a row group's cells column by column (bulk copies, derived column-wise); small runs: event-major block
-            targets.add(lazy ? ColumnTarget.cellColumn(cellNames.get(cell), buf, cell)
-                    : ColumnTarget.cell(cellNames.get(cell), buf, cell, nc));
+            // big runs: a row group's cells column by column (bulk copies, derived column-wise); small runs:
+            // event-major block
+            targets.add(
+                    lazy
+                            ? ColumnTarget.cellColumn(cellNames.get(cell), buf, cell)
+                            : ColumnTarget.cell(cellNames.get(cell), buf, cell, nc));
         }
         requested.addAll(cellColumns);
         int keep = requested.size() - helperCells;
         List<ColumnDescriptor> mine = requested.subList(0, keep);
         List<ColumnTarget> myTargets = targets.subList(0, keep);
         GroupBlocks groupBlocks = new GroupBlocks(nc);
-        HelperDecoder helper = !useHelper ? null : new HelperDecoder(owner, h.footer(), requested.subList(keep, requested.size()),
-                targets.subList(keep, targets.size()), !lazy ? null : (g, first, rows) -> {
-                    helperCellBuf.data = groupBlocks.get(g, rows);
-                    helperCellBuf.firstRow = first;
-                    helperCellBuf.rows = rows;
-                });
+        HelperDecoder helper = !useHelper
+                ? null
+                : new HelperDecoder(
+                        owner,
+                        h.footer(),
+                        requested.subList(keep, requested.size()),
+                        targets.subList(keep, targets.size()),
+                        !lazy
+                                ? null
+                                : (g, first, rows) -> {
+                                    helperCellBuf.data = groupBlocks.get(g, rows);
+                                    helperCellBuf.firstRow = first;
+                                    helperCellBuf.rows = rows;
+                                });
         // derive the summary of each row group on another thread while the next one is decoded
         SummaryDeriver deriver = new SummaryDeriver(detector);
         Map<String, Object> derived = deriver.allocate(n);
@@ -132,48 +143,54 @@ final class RunFileLoader {
             if (helper != null) {
                 helper.start(pool);
             }
-            long[] myNulls = owner.readColumns(reader, h, mine, myTargets, progress, new ParquetRunReader.GroupListener() {
-                private int started;
-                private int group;
-                private int derivedUpTo;
+            long[] myNulls =
+                    owner.readColumns(reader, h, mine, myTargets, progress, new ParquetRunReader.GroupListener() {
+                        private int started;
+                        private int group;
+                        private int derivedUpTo;
 
-                @Override
-                public void start(int first, int rows) {
-                    if (lazy) {
-                        myCells.data = groupBlocks.get(started, rows);
-                        myCells.firstRow = first;
-                        myCells.rows = rows;
-                    }
-                    started++;
-                }
+                        @Override
+                        public void start(int first, int rows) {
+                            if (lazy) {
+                                myCells.data = groupBlocks.get(started, rows);
+                                myCells.firstRow = first;
+                                myCells.rows = rows;
+                            }
+                            started++;
+                        }
 
-                @Override
-                public void decoded(int first, int rows) throws IOException {
-                    if (helper != null) {
-                        try {
-                            helper.await(group);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                            throw new CancelledException();
+                        @Override
+                        public void decoded(int first, int rows) throws IOException {
+                            if (helper != null) {
+                                try {
+                                    helper.await(group);
+                                } catch (InterruptedException e) {
+                                    Thread.currentThread().interrupt();
+                                    throw new CancelledException();
+                                }
+                            }
+                            float[] groupCells = lazy ? groupBlocks.take(group) : null;
+                            group++;
+                            pending.add(pool.submit(() -> {
+                                if (lazy) {
+                                    deriver.deriveColumnar(first, rows, groupCells, rows, srd, veto, derived);
+                                    cellCounts.add(groupCells, rows);
+                                } else {
+                                    deriver.derive(
+                                            first,
+                                            rows,
+                                            Arrays.copyOfRange(block, first * nc, (first + rows) * nc),
+                                            srd,
+                                            veto,
+                                            derived);
+                                }
+                            }));
+                            // keep at most a few decoded groups waiting for the deriver (memory for big runs)
+                            while (pending.size() - derivedUpTo > ParquetRunReader.MAX_GROUPS_AHEAD) {
+                                await(pending.get(derivedUpTo++));
+                            }
                         }
-                    }
-                    float[] groupCells = lazy ? groupBlocks.take(group) : null;
-                    group++;
-                    pending.add(pool.submit(() -> {
-                        if (lazy) {
-                            deriver.deriveColumnar(first, rows, groupCells, rows, srd, veto, derived);
-                            cellCounts.add(groupCells, rows);
-                        } else {
-                            deriver.derive(first, rows, Arrays.copyOfRange(block, first * nc, (first + rows) * nc), srd, veto,
-                                    derived);
-                        }
-                    }));
-                    // keep at most a few decoded groups waiting for the deriver (memory for big runs)
-                    while (pending.size() - derivedUpTo > ParquetRunReader.MAX_GROUPS_AHEAD) {
-                        await(pending.get(derivedUpTo++));
-                    }
-                }
-            });
+                    });
             System.arraycopy(myNulls, 0, nulls, 0, myNulls.length);
             if (helper != null) {
                 System.arraycopy(helper.nulls(), 0, nulls, myNulls.length, helper.nulls().length);
@@ -194,7 +211,8 @@ final class RunFileLoader {
         if (!lazy) {
             cellCounts.addEventMajor(block, n);
         }
-        RunData.Builder b = RunData.builder(info, detector, n).source(file.toString())
+        RunData.Builder b = RunData.builder(info, detector, n)
+                .source(file.toString())
                 .valueCounts(valueCounts(schema, arrays, cellCounts));
         arrays.forEach(b::column);
         derived.forEach(b::column);
@@ -205,7 +223,8 @@ final class RunFileLoader {
     }
 
     /** NaN/Inf/negative-energy counts of the stored float columns, then of the cells. */
-    private static Map<String, RunData.ValueCounts> valueCounts(Schema schema, Map<String, Object> arrays, CellCounts cells) {
+    private static Map<String, RunData.ValueCounts> valueCounts(
+            Schema schema, Map<String, Object> arrays, CellCounts cells) {
         Map<String, RunData.ValueCounts> out = new LinkedHashMap<>();
         for (ColumnDef c : schema.stored()) {
             if (arrays.get(c.name()) instanceof float[] a) {

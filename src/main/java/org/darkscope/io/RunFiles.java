@@ -1,14 +1,13 @@
 package org.darkscope.io;
 
-import org.darkscope.event.RunData;
-import org.darkscope.event.RunInfo;
-import org.darkscope.event.Schema;
-import org.darkscope.task.Progress;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.darkscope.event.RunData;
+import org.darkscope.event.RunInfo;
+import org.darkscope.event.Schema;
+import org.darkscope.task.Progress;
 
 /**
  * Run files: Apache Parquet, one file per run (format in docs/run-file-format.md).
@@ -34,8 +33,7 @@ public final class RunFiles {
     /** Name prefix of the temporary files of the atomic writer (watchers ignore them). */
     public static final String TEMP_PREFIX = AtomicFiles.TEMP_PREFIX;
 
-    private RunFiles() {
-    }
+    private RunFiles() {}
 
     public static RunData read(Path file) throws RunFileException {
         return read(file, Progress.NONE);
@@ -75,8 +73,14 @@ public final class RunFiles {
      * @param missingColumns optional columns the file does not have (defaults would be used)
      * @param valueCounts  NaN/+-Inf/negative-energy counts per column with any (see RunData.valueCounts)
      */
-    public record Summary(Path file, RunInfo info, int events, Map<Integer, Long> classCounts, boolean hasMetadata,
-                          java.util.List<String> missingColumns, Map<String, RunData.ValueCounts> valueCounts) {
+    public record Summary(
+            Path file,
+            RunInfo info,
+            int events,
+            Map<Integer, Long> classCounts,
+            boolean hasMetadata,
+            java.util.List<String> missingColumns,
+            Map<String, RunData.ValueCounts> valueCounts) {
         public Summary {
             classCounts = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(classCounts));
             missingColumns = java.util.List.copyOf(missingColumns);
@@ -96,8 +100,9 @@ public final class RunFiles {
     /** SHA-256 of the UTF-8 bytes of a text, lower-case hex. */
     public static String sha256(String text) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 missing from this Java", e);
         }
@@ -116,8 +121,8 @@ public final class RunFiles {
                     throw new RunFileException(b, "given twice (also as " + a + "); each run may be counted only once");
                 }
                 if (sameContent(a, b)) {
-                    throw new RunFileException(b, "has the same content as " + a
-                            + "; the same run given twice would be counted twice");
+                    throw new RunFileException(
+                            b, "has the same content as " + a + "; the same run given twice would be counted twice");
                 }
             }
         }
@@ -125,7 +130,8 @@ public final class RunFiles {
 
     private static boolean sameContent(Path a, Path b) {
         try {
-            if (!java.nio.file.Files.isRegularFile(a) || !java.nio.file.Files.isRegularFile(b)
+            if (!java.nio.file.Files.isRegularFile(a)
+                    || !java.nio.file.Files.isRegularFile(b)
                     || java.nio.file.Files.size(a) != java.nio.file.Files.size(b)) {
                 return false;
             }
@@ -134,5 +140,4 @@ public final class RunFiles {
             return false; // unreadable: the read reports it
         }
     }
-
 }

@@ -3,14 +3,13 @@ package org.darkscope.io;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.darkscope.event.RunInfo;
-import org.darkscope.event.Schema;
-import org.darkscope.geometry.GeometryLoader;
-
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.darkscope.event.RunInfo;
+import org.darkscope.event.Schema;
+import org.darkscope.geometry.GeometryLoader;
 
 /**
  * Run metadata as the JSON stored under the key {@code darkscope.run} of a run file. Field names
@@ -21,8 +20,7 @@ import java.util.Map;
 public final class RunInfoJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private RunInfoJson() {
-    }
+    private RunInfoJson() {}
 
     public static String toJson(RunInfo info) {
         ObjectNode o = MAPPER.createObjectNode();
@@ -86,7 +84,11 @@ public final class RunInfoJson {
             }
             for (Iterator<Map.Entry<String, JsonNode>> it = g.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                gen.put(e.getKey(), e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString());
+                gen.put(
+                        e.getKey(),
+                        e.getValue().isValueNode()
+                                ? e.getValue().asText()
+                                : e.getValue().toString());
             }
         }
         double m = Double.NaN;

@@ -1,5 +1,10 @@
 package org.darkscope.report;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
 import org.darkscope.analysis.AnalysisResult;
 import org.darkscope.analysis.Cut;
 import org.darkscope.analysis.CutFlow;
@@ -15,12 +20,6 @@ import org.darkscope.analysis.background.BackgroundSummary;
 import org.darkscope.analysis.yield.ExclusionPoint;
 import org.darkscope.event.EventClass;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.OptionalDouble;
-
 /**
  * The analysis report: the selection (with the preset it comes from and what changed), the cut flow
  * of every run, signal efficiencies with intervals, background estimates per method with closure on
@@ -31,11 +30,9 @@ import java.util.OptionalDouble;
  */
 public final class AnalysisReport {
     /** A block of the report. */
-    public sealed interface Block permits Paragraph, Table, FigureBlock {
-    }
+    public sealed interface Block permits Paragraph, Table, FigureBlock {}
 
-    public record Paragraph(String text) implements Block {
-    }
+    public record Paragraph(String text) implements Block {}
 
     public record Table(List<String> header, List<List<String>> rows) implements Block {
         public Table {
@@ -44,8 +41,7 @@ public final class AnalysisReport {
         }
     }
 
-    public record FigureBlock(String caption, Figure figure) implements Block {
-    }
+    public record FigureBlock(String caption, Figure figure) implements Block {}
 
     public record Section(String title, List<Block> blocks) {
         public Section {
@@ -63,8 +59,7 @@ public final class AnalysisReport {
      * @param eot    electrons on target of the run
      * @param label  the run's label in tables and legends
      */
-    public record Provenance(String file, String sha256, String role, long events, double eot, String label) {
-    }
+    public record Provenance(String file, String sha256, String role, long events, double eot, String label) {}
 
     private final String title;
     private final List<Section> sections;
@@ -74,8 +69,13 @@ public final class AnalysisReport {
         this.sections = List.copyOf(sections);
     }
 
-    public String title() { return title; }
-    public List<Section> sections() { return sections; }
+    public String title() {
+        return title;
+    }
+
+    public List<Section> sections() {
+        return sections;
+    }
 
     /** "not computed: reason" or the value with 4 significant digits; never "NaN". */
     static String num(double v) {
@@ -102,13 +102,22 @@ public final class AnalysisReport {
      * @param version    DarkScope version
      * @param date       date and time of the report
      */
-    public static AnalysisReport build(AnalysisResult r, ResultLimits.Summary limits, List<ExclusionPoint> exclusion,
-                                       List<Provenance> files, String version, String date) {
+    public static AnalysisReport build(
+            AnalysisResult r,
+            ResultLimits.Summary limits,
+            List<ExclusionPoint> exclusion,
+            List<Provenance> files,
+            String version,
+            String date) {
         List<Section> s = new ArrayList<>();
         Selection sel = r.selection();
-        s.add(new Section("Summary", List.of(new Paragraph("Selection \"" + sel.name() + "\"" + (sel.blinded()
-                ? ", signal box blinded: box counts of data-role runs and observed limits are not shown."
-                : ", signal box unblinded.") + " DarkScope " + version + ", " + date + "."))));
+        s.add(new Section(
+                "Summary",
+                List.of(new Paragraph("Selection \"" + sel.name() + "\""
+                        + (sel.blinded()
+                                ? ", signal box blinded: box counts of data-role runs and observed limits are not shown."
+                                : ", signal box unblinded.")
+                        + " DarkScope " + version + ", " + date + "."))));
         s.add(selection(sel));
         s.add(cutFlows(r));
         s.add(efficiencies(r));
@@ -134,7 +143,8 @@ public final class AnalysisReport {
                     d++;
                 }
             }
-            d += (int) p.cuts().stream().filter(c -> sel.find(c.name()).isEmpty()).count();
+            d += (int)
+                    p.cuts().stream().filter(c -> sel.find(c.name()).isEmpty()).count();
             if (!sel.box().equals(p.box())) {
                 d++;
             }
@@ -177,29 +187,49 @@ public final class AnalysisReport {
                     change = String.join("; ", d);
                 }
             }
-            rows.add(List.of(c.name(), c.enabled() ? "on" : "off", c.describeTest(), c.kind().usesMin() ? num(c.min()) : "–",
-                    c.kind().usesMax() ? num(c.max()) : "–", c.unit().isEmpty() ? "–" : c.unit(), change));
+            rows.add(List.of(
+                    c.name(),
+                    c.enabled() ? "on" : "off",
+                    c.describeTest(),
+                    c.kind().usesMin() ? num(c.min()) : "–",
+                    c.kind().usesMax() ? num(c.max()) : "–",
+                    c.unit().isEmpty() ? "–" : c.unit(),
+                    change));
         }
         if (preset != null) {
             for (Cut p : preset.cuts()) {
                 if (sel.find(p.name()).isEmpty()) {
-                    rows.add(List.of(p.name(), "–", p.describeTest(), "–", "–", p.unit().isEmpty() ? "–" : p.unit(),
+                    rows.add(List.of(
+                            p.name(),
+                            "–",
+                            p.describeTest(),
+                            "–",
+                            "–",
+                            p.unit().isEmpty() ? "–" : p.unit(),
                             "removed (in " + preset.name() + ")"));
                 }
             }
         }
         SignalBox b = sel.box();
         List<Block> blocks = new ArrayList<>();
-        blocks.add(new Paragraph(preset == null ? "Not close to a preset (published or loose)."
-                : "Closest preset: " + preset.name() + ". The last column says what differs from it."));
+        blocks.add(new Paragraph(
+                preset == null
+                        ? "Not close to a preset (published or loose)."
+                        : "Closest preset: " + preset.name() + ". The last column says what differs from it."));
         blocks.add(new Table(List.of("cut", "state", "test", "min", "max", "unit", "vs preset"), rows));
-        String boxChange = preset == null ? "–" : b.equals(preset.box()) ? "as in " + preset.name() : "changed from "
-                + num(preset.box().ecalMax()) + " GeV, " + num(preset.box().hcalMax()) + " GeV";
-        blocks.add(new Table(List.of("signal box", "value", "unit", "vs preset"), List.of(
-                List.of("E_ECAL upper edge", num(b.ecalMax()), "GeV", boxChange),
-                List.of("E_HCAL upper edge", num(b.hcalMax()), "GeV", boxChange),
-                List.of("sidebands C, D: E_ECAL upper edge (trigger)", num(b.ecalTriggerEdge()), "GeV", ""),
-                List.of("sidebands A, D: E_HCAL upper edge", num(b.hcalSidebandMax()), "GeV", ""))));
+        String boxChange = preset == null
+                ? "–"
+                : b.equals(preset.box())
+                        ? "as in " + preset.name()
+                        : "changed from " + num(preset.box().ecalMax()) + " GeV, "
+                                + num(preset.box().hcalMax()) + " GeV";
+        blocks.add(new Table(
+                List.of("signal box", "value", "unit", "vs preset"),
+                List.of(
+                        List.of("E_ECAL upper edge", num(b.ecalMax()), "GeV", boxChange),
+                        List.of("E_HCAL upper edge", num(b.hcalMax()), "GeV", boxChange),
+                        List.of("sidebands C, D: E_ECAL upper edge (trigger)", num(b.ecalTriggerEdge()), "GeV", ""),
+                        List.of("sidebands A, D: E_HCAL upper edge", num(b.hcalSidebandMax()), "GeV", ""))));
         return new Section("Selection", blocks);
     }
 
@@ -208,7 +238,8 @@ public final class AnalysisReport {
     static Section cutFlows(AnalysisResult r) {
         List<RunResult> runs = new ArrayList<>(r.backgroundRuns());
         runs.addAll(r.signalRuns());
-        List<String> labels = CsvTables.uniqueLabels(runs.stream().map(RunResult::run).toList());
+        List<String> labels =
+                CsvTables.uniqueLabels(runs.stream().map(RunResult::run).toList());
         List<String> h = new ArrayList<>(List.of("cut"));
         for (int k = 0; k < runs.size(); k++) {
             h.add(labels.get(k) + (runs.get(k).boxHidden() ? " (outside box)" : ""));
@@ -224,7 +255,8 @@ public final class AnalysisReport {
             rows.add(first);
             int n = runs.get(0).cutFlow().rows().size();
             for (int i = 0; i < n; i++) {
-                List<String> row = new ArrayList<>(List.of(runs.get(0).cutFlow().rows().get(i).cut()));
+                List<String> row = new ArrayList<>(
+                        List.of(runs.get(0).cutFlow().rows().get(i).cut()));
                 for (RunResult rr : runs) {
                     CutFlow.Row c = rr.cutFlow().rows().get(i);
                     row.add(Long.toString(c.after()));
@@ -243,20 +275,29 @@ public final class AnalysisReport {
             }
             regions.add(row);
         }
-        return new Section("Cut flow", List.of(
-                new Paragraph("Events left after each cut, in selection order. A blinded data-role run counts only events "
-                        + "outside the signal box (its box count cannot be derived)."),
-                new Table(h, rows),
-                new Table(List.of("run", "box", "A", "C", "D"), regions)));
+        return new Section(
+                "Cut flow",
+                List.of(
+                        new Paragraph(
+                                "Events left after each cut, in selection order. A blinded data-role run counts only events "
+                                        + "outside the signal box (its box count cannot be derived)."),
+                        new Table(h, rows),
+                        new Table(List.of("run", "box", "A", "C", "D"), regions)));
     }
 
     static Section efficiencies(AnalysisResult r) {
         List<List<String>> rows = new ArrayList<>();
-        List<String> labels = CsvTables.uniqueLabels(r.signalRuns().stream().map(RunResult::run).toList());
+        List<String> labels = CsvTables.uniqueLabels(
+                r.signalRuns().stream().map(RunResult::run).toList());
         List<Efficiency> effs = r.efficiencies();
         for (int i = 0; i < effs.size(); i++) {
             Efficiency e = effs.get(i);
-            rows.add(List.of(labels.get(i), num(e.massMeV()), Long.toString(e.passed()), Long.toString(e.total()), num(e.value()),
+            rows.add(List.of(
+                    labels.get(i),
+                    num(e.massMeV()),
+                    Long.toString(e.passed()),
+                    Long.toString(e.total()),
+                    num(e.value()),
                     "[" + num(e.lower()) + ", " + num(e.upper()) + "]",
                     e.method().name().toLowerCase(Locale.ROOT).replace('_', '-') + ", " + pct(e.cl())));
         }
@@ -264,8 +305,16 @@ public final class AnalysisReport {
         if (rows.isEmpty()) {
             b.add(new Paragraph("Not computed: no signal run."));
         } else {
-            b.add(new Table(List.of("signal run", "m_A' [MeV]", "selected in box", "generated", "efficiency", "interval",
-                    "method, CL"), rows));
+            b.add(new Table(
+                    List.of(
+                            "signal run",
+                            "m_A' [MeV]",
+                            "selected in box",
+                            "generated",
+                            "efficiency",
+                            "interval",
+                            "method, CL"),
+                    rows));
         }
         return new Section("Signal efficiency", b);
     }
@@ -276,15 +325,22 @@ public final class AnalysisReport {
         for (BackgroundEstimate e : List.of(b.sidebandC(), b.sidebandA(), b.abcd())) {
             OptionalDouble c = b.closure(e);
             if (e.available()) {
-                rows.add(List.of(e.method(), num(e.value()), num(e.statError()), num(e.systError()),
-                        c.isPresent() ? num(c.getAsDouble()) : b.simulated() ? "no truth in the box" : "no truth (data)",
+                rows.add(List.of(
+                        e.method(),
+                        num(e.value()),
+                        num(e.statError()),
+                        num(e.systError()),
+                        c.isPresent()
+                                ? num(c.getAsDouble())
+                                : b.simulated() ? "no truth in the box" : "no truth (data)",
                         e.note().isEmpty() ? "–" : e.note()));
             } else {
                 rows.add(List.of(e.method(), "not computed: " + e.reason(), "–", "–", "–", "–"));
             }
         }
         List<Block> blocks = new ArrayList<>();
-        blocks.add(new Table(List.of("method", "events in box", "stat", "syst", "closure (estimate / truth)", "note"), rows));
+        blocks.add(new Table(
+                List.of("method", "events in box", "stat", "syst", "closure (estimate / truth)", "note"), rows));
         if (b.simulated()) {
             List<List<String>> t = new ArrayList<>();
             for (Map.Entry<EventClass, Long> en : b.truthInBox().entrySet()) {
@@ -298,32 +354,71 @@ public final class AnalysisReport {
 
     static Section limits(AnalysisResult r, ResultLimits.Summary l, List<ExclusionPoint> exclusion) {
         List<Block> b = new ArrayList<>();
-        b.add(new Table(List.of("quantity", "value"), List.of(
-                List.of("background used", l.background().method() + ": " + (l.background().available()
-                        ? num(l.background().value()) + " ± " + num(l.background().totalError()) : "not computed: " + l.background().reason())),
-                List.of("observed in the box", l.observed() >= 0 ? Long.toString(l.observed()) : "blinded"),
-                List.of("EOT", num(l.eot())),
-                List.of("upper limit on signal events (90 % CL)", Double.isNaN(l.upperLimit())
-                        ? (l.observed() < 0 ? "blinded" : "not computed: " + l.reason()) : num(l.upperLimit())),
-                List.of("expected upper limit (median)", Double.isNaN(l.expectedLimit()) ? "not computed: " + l.reason() : num(l.expectedLimit())),
-                List.of("expected ±1σ band", band(l.expectedBands().minus1(), l.expectedBands().plus1())),
-                List.of("expected ±2σ band", band(l.expectedBands().minus2(), l.expectedBands().plus2())))));
+        b.add(new Table(
+                List.of("quantity", "value"),
+                List.of(
+                        List.of(
+                                "background used",
+                                l.background().method() + ": "
+                                        + (l.background().available()
+                                                ? num(l.background().value()) + " ± "
+                                                        + num(l.background().totalError())
+                                                : "not computed: "
+                                                        + l.background().reason())),
+                        List.of("observed in the box", l.observed() >= 0 ? Long.toString(l.observed()) : "blinded"),
+                        List.of("EOT", num(l.eot())),
+                        List.of(
+                                "upper limit on signal events (90 % CL)",
+                                Double.isNaN(l.upperLimit())
+                                        ? (l.observed() < 0 ? "blinded" : "not computed: " + l.reason())
+                                        : num(l.upperLimit())),
+                        List.of(
+                                "expected upper limit (median)",
+                                Double.isNaN(l.expectedLimit())
+                                        ? "not computed: " + l.reason()
+                                        : num(l.expectedLimit())),
+                        List.of(
+                                "expected ±1σ band",
+                                band(
+                                        l.expectedBands().minus1(),
+                                        l.expectedBands().plus1())),
+                        List.of(
+                                "expected ±2σ band",
+                                band(
+                                        l.expectedBands().minus2(),
+                                        l.expectedBands().plus2())))));
         if (!l.points().isEmpty()) {
             List<List<String>> rows = new ArrayList<>();
             for (ExclusionPoint p : l.points()) {
                 double[] e = p.epsilonBands();
-                rows.add(List.of(num(p.massMeV()), num(p.efficiency()), r.selection().blinded() ? "blinded" : num(p.epsilon()),
-                        num(p.epsilonExpected()), band(e[1], e[3]), band(e[0], e[4]), num(p.yExpected())));
+                rows.add(List.of(
+                        num(p.massMeV()),
+                        num(p.efficiency()),
+                        r.selection().blinded() ? "blinded" : num(p.epsilon()),
+                        num(p.epsilonExpected()),
+                        band(e[1], e[3]),
+                        band(e[0], e[4]),
+                        num(p.yExpected())));
             }
-            b.add(new Paragraph("At the masses of the signal runs (their efficiency); expected = the median of the limit "
-                    + "under the background-only hypothesis, with its ±1σ and ±2σ bands:"));
-            b.add(new Table(List.of("m_A' [MeV]", "efficiency", "ε 90 % CL", "ε expected", "ε expected ±1σ", "ε expected ±2σ",
-                    "y expected"), rows));
+            b.add(new Paragraph(
+                    "At the masses of the signal runs (their efficiency); expected = the median of the limit "
+                            + "under the background-only hypothesis, with its ±1σ and ±2σ bands:"));
+            b.add(new Table(
+                    List.of(
+                            "m_A' [MeV]",
+                            "efficiency",
+                            "ε 90 % CL",
+                            "ε expected",
+                            "ε expected ±1σ",
+                            "ε expected ±2σ",
+                            "y expected"),
+                    rows));
         } else if (!l.reason().isEmpty()) {
             b.add(new Paragraph("Exclusion at the signal masses not computed: " + l.reason() + "."));
         }
         if (!exclusion.isEmpty()) {
-            b.add(new Paragraph("The exclusion plots use " + exclusion.size() + " masses from " + num(exclusion.get(0).massMeV())
+            b.add(new Paragraph("The exclusion plots use " + exclusion.size() + " masses from "
+                    + num(exclusion.get(0).massMeV())
                     + " to " + num(exclusion.get(exclusion.size() - 1).massMeV())
                     + " MeV with the efficiency interpolated between signal runs, as in the window."));
         }
@@ -337,21 +432,27 @@ public final class AnalysisReport {
 
     static Section figures(AnalysisResult r, List<ExclusionPoint> exclusion) {
         List<Block> b = new ArrayList<>();
-        RunResult first = r.backgroundRuns().isEmpty() ? null : r.backgroundRuns().get(0);
+        RunResult first =
+                r.backgroundRuns().isEmpty() ? null : r.backgroundRuns().get(0);
         if (first != null) {
-            b.add(new FigureBlock("The (E_ECAL, E_HCAL) plane of " + RunLabels.of(first.run()) + " after the selection.",
+            b.add(new FigureBlock(
+                    "The (E_ECAL, E_HCAL) plane of " + RunLabels.of(first.run()) + " after the selection.",
                     Figures.plane(r, first.run(), true)));
         }
         if (!r.runs().isEmpty()) {
             b.add(new FigureBlock("Fraction of events left after each cut.", Figures.cutFlow(r)));
         }
         if (first != null) {
-            b.add(new FigureBlock("Sideband C (E_ECAL) with its fits; dashed: extrapolation under the box.", Figures.fits(r, true)));
+            b.add(new FigureBlock(
+                    "Sideband C (E_ECAL) with its fits; dashed: extrapolation under the box.", Figures.fits(r, true)));
             b.add(new FigureBlock("Sideband A (E_HCAL) with its fits.", Figures.fits(r, false)));
         }
         if (!exclusion.isEmpty()) {
-            b.add(new FigureBlock("90 % CL exclusion on ε.", Figures.exclusion(exclusion, r.selection().blinded(), false, null, null)));
-            b.add(new FigureBlock("90 % CL exclusion on y with the relic targets.",
+            b.add(new FigureBlock(
+                    "90 % CL exclusion on ε.",
+                    Figures.exclusion(exclusion, r.selection().blinded(), false, null, null)));
+            b.add(new FigureBlock(
+                    "90 % CL exclusion on y with the relic targets.",
                     Figures.exclusion(exclusion, r.selection().blinded(), true, null, null)));
         }
         return new Section("Figures", b);
@@ -362,8 +463,10 @@ public final class AnalysisReport {
         for (Provenance p : files) {
             rows.add(List.of(p.file(), p.role(), p.label(), Long.toString(p.events()), num(p.eot()), p.sha256()));
         }
-        return new Section("Provenance", List.of(
-                new Paragraph("DarkScope " + version + ", report written " + date + "."),
-                new Table(List.of("file", "role", "run", "events", "EOT", "SHA-256"), rows)));
+        return new Section(
+                "Provenance",
+                List.of(
+                        new Paragraph("DarkScope " + version + ", report written " + date + "."),
+                        new Table(List.of("file", "role", "run", "events", "EOT", "SHA-256"), rows)));
     }
 }

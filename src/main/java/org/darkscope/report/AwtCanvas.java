@@ -28,7 +28,7 @@ public final class AwtCanvas implements Canvas {
     }
 
     private void stroke(double width, double[] dash) {
-        float[] d = dash == null ? null : new float[]{(float) dash[0], (float) dash[1]};
+        float[] d = dash == null ? null : new float[] {(float) dash[0], (float) dash[1]};
         g.setStroke(new BasicStroke((float) width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, d, 0f));
     }
 

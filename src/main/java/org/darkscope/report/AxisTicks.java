@@ -6,8 +6,7 @@ import java.util.Locale;
 
 /** The ticks of a figure axis and their labels, as many as fit the axis length at the font size. */
 final class AxisTicks {
-    private AxisTicks() {
-    }
+    private AxisTicks() {}
 
     /** A tick: position, major or minor, label (null for none), power of ten label. */
     record Tick(double v, boolean major, String label, Integer pow10) {
@@ -55,7 +54,7 @@ final class AxisTicks {
             }
             // less than two decades labelled: plain numbers at 1-2-5 steps
             for (int d = d0 - 1; d <= d1; d++) {
-                for (int m : new int[]{1, 2, 5}) {
+                for (int m : new int[] {1, 2, 5}) {
                     double v = m * Math.pow(10, d);
                     if (v >= a.lo() && v <= a.hi()) {
                         t.add(new Tick(v, true, fmt(v, Math.max(0, -d)), null));

@@ -10,7 +10,7 @@ public interface Canvas {
     void polyline(double[] x, double[] y, int n, Rgb colour, double width, double[] dash);
 
     default void line(double x1, double y1, double x2, double y2, Rgb colour, double width, double[] dash) {
-        polyline(new double[]{x1, x2}, new double[]{y1, y2}, 2, colour, width, dash);
+        polyline(new double[] {x1, x2}, new double[] {y1, y2}, 2, colour, width, dash);
     }
 
     void fillRect(double x, double y, double w, double h, Rgb colour);

@@ -1,12 +1,5 @@
 package org.darkscope.report;
 
-import org.darkscope.analysis.AnalysisResult;
-import org.darkscope.analysis.CutFlow;
-import org.darkscope.analysis.Efficiency;
-import org.darkscope.analysis.RunResult;
-import org.darkscope.analysis.yield.ExclusionPoint;
-import org.darkscope.event.RunData;
-
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
@@ -14,6 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.darkscope.analysis.AnalysisResult;
+import org.darkscope.analysis.CutFlow;
+import org.darkscope.analysis.Efficiency;
+import org.darkscope.analysis.RunResult;
+import org.darkscope.analysis.yield.ExclusionPoint;
+import org.darkscope.event.RunData;
 
 /**
  * Machine-readable tables: one number per cell (no units, percentages or intervals inside a cell),
@@ -34,7 +33,9 @@ public record CsvTables(List<String> header, List<List<String>> rows) {
     }
 
     static String num(double v) {
-        return Double.isFinite(v) ? (v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v)) : "NaN";
+        return Double.isFinite(v)
+                ? (v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v))
+                : "NaN";
     }
 
     static String num(long v) {
@@ -69,7 +70,8 @@ public record CsvTables(List<String> header, List<List<String>> rows) {
         }
         rows.add(first);
         for (int i = 0; i < n; i++) {
-            List<String> row = new ArrayList<>(List.of(runs.get(0).cutFlow().rows().get(i).cut()));
+            List<String> row =
+                    new ArrayList<>(List.of(runs.get(0).cutFlow().rows().get(i).cut()));
             for (RunResult rr : runs) {
                 CutFlow.Row c = rr.cutFlow().rows().get(i);
                 row.addAll(List.of(num(c.after()), num(c.absolute()), num(c.relative()), num(c.alone())));
@@ -88,8 +90,15 @@ public record CsvTables(List<String> header, List<List<String>> rows) {
         List<Efficiency> effs = r.efficiencies();
         for (int i = 0; i < effs.size(); i++) {
             Efficiency e = effs.get(i);
-            rows.add(List.of(labels.get(i), num(e.massMeV()), num(e.passed()), num(e.total()), num(e.value()), num(e.lower()),
-                    num(e.upper()), num(e.cl())));
+            rows.add(List.of(
+                    labels.get(i),
+                    num(e.massMeV()),
+                    num(e.passed()),
+                    num(e.total()),
+                    num(e.value()),
+                    num(e.lower()),
+                    num(e.upper()),
+                    num(e.cl())));
         }
         return new CsvTables(h, rows);
     }
@@ -105,9 +114,12 @@ public record CsvTables(List<String> header, List<List<String>> rows) {
             row.add(Integer.toString(e));
             for (String c : cols) {
                 Object col = run.columns().get(c);
-                row.add(col instanceof float[] f ? (Float.isFinite(f[e]) ? Float.toString(f[e]) : "NaN")
-                        : col instanceof int[] a ? Integer.toString(a[e])
-                        : col instanceof long[] l ? Long.toString(l[e]) : num(run.value(c, e)));
+                row.add(
+                        col instanceof float[] f
+                                ? (Float.isFinite(f[e]) ? Float.toString(f[e]) : "NaN")
+                                : col instanceof int[] a
+                                        ? Integer.toString(a[e])
+                                        : col instanceof long[] l ? Long.toString(l[e]) : num(run.value(c, e)));
             }
             rows.add(row);
         }
@@ -121,16 +133,21 @@ public record CsvTables(List<String> header, List<List<String>> rows) {
      */
     public static CsvTables exclusion(List<ExclusionPoint> points, boolean blinded) {
         List<String> h = new ArrayList<>(List.of("mass_MeV", "efficiency", "signal_per_eps2", "m_chi_MeV"));
-        for (String q : new String[]{"upper_limit", "epsilon", "y"}) {
+        for (String q : new String[] {"upper_limit", "epsilon", "y"}) {
             if (!blinded) {
                 h.add(q + "_observed");
             }
-            h.addAll(List.of(q + "_expected", q + "_expected_minus2sigma", q + "_expected_minus1sigma", q + "_expected_plus1sigma",
+            h.addAll(List.of(
+                    q + "_expected",
+                    q + "_expected_minus2sigma",
+                    q + "_expected_minus1sigma",
+                    q + "_expected_plus1sigma",
                     q + "_expected_plus2sigma"));
         }
         List<List<String>> rows = new ArrayList<>();
         for (ExclusionPoint p : points) {
-            List<String> row = new ArrayList<>(List.of(num(p.massMeV()), num(p.efficiency()), num(p.signalPerEps2()), num(p.mChiMeV())));
+            List<String> row = new ArrayList<>(
+                    List.of(num(p.massMeV()), num(p.efficiency()), num(p.signalPerEps2()), num(p.mChiMeV())));
             double[] n = eventBands(p);
             double[] e = p.epsilonBands();
             double[] y = yBands(p);
@@ -155,7 +172,13 @@ public record CsvTables(List<String> header, List<List<String>> rows) {
      */
     public static double[] eventBands(ExclusionPoint p) {
         var b = p.expectedBands();
-        return new double[]{b.minus2(), b.minus1(), Double.isFinite(b.median()) ? b.median() : p.expectedUpperLimit(), b.plus1(), b.plus2()};
+        return new double[] {
+            b.minus2(),
+            b.minus1(),
+            Double.isFinite(b.median()) ? b.median() : p.expectedUpperLimit(),
+            b.plus1(),
+            b.plus2()
+        };
     }
 
     /** Expected limits on y {-2σ, -1σ, median, +1σ, +2σ}: y ∝ ε², so y_band = y_expected (ε_band / ε_expected)². */
@@ -180,7 +203,10 @@ public record CsvTables(List<String> header, List<List<String>> rows) {
             if (l.stream().filter(a::equals).count() > 1) {
                 for (int j = 0; j < l.size(); j++) {
                     if (l.get(j).equals(a)) {
-                        l.set(j, a + " (run " + runs.get(j).info().runNumber() + ", " + runs.get(j).displayName() + ")");
+                        l.set(
+                                j,
+                                a + " (run " + runs.get(j).info().runNumber() + ", "
+                                        + runs.get(j).displayName() + ")");
                     }
                 }
             }

@@ -1,14 +1,13 @@
 package org.darkscope.report;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.darkscope.analysis.AnalysisResult;
 import org.darkscope.analysis.Cut;
 import org.darkscope.analysis.Histogram1D;
 import org.darkscope.analysis.Selection;
 import org.darkscope.analysis.Variable;
 import org.darkscope.event.RunData;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The linked distributions of one variable, per EOT: all data events, selected data events and
@@ -23,8 +22,8 @@ import java.util.List;
  * @param selMc      selected background MC per EOT (null without background MC)
  * @param cutEdges   edges of enabled cuts on this variable's column
  */
-public record DistributionData(Variable variable, double[] edges, double[] allData, double[] selData, double[] selMc,
-                               double[] cutEdges) {
+public record DistributionData(
+        Variable variable, double[] edges, double[] allData, double[] selData, double[] selMc, double[] cutEdges) {
 
     /** The selection with every cut switched off (for the "all events" histograms). */
     public static Selection allEvents(Selection s) {
@@ -32,8 +31,8 @@ public record DistributionData(Variable variable, double[] edges, double[] allDa
         return s.withCuts(off).withName("all events");
     }
 
-    public static DistributionData of(Variable v, AnalysisResult selected, AnalysisResult all, List<RunData> data,
-                                      List<RunData> mc) {
+    public static DistributionData of(
+            Variable v, AnalysisResult selected, AnalysisResult all, List<RunData> data, List<RunData> mc) {
         Histogram1D h = null;
         double eotData = 0;
         for (RunData d : data) {
@@ -95,7 +94,13 @@ public record DistributionData(Variable variable, double[] edges, double[] allDa
                 }
             }
         }
-        return new DistributionData(v, edges, allD, sel, mcD, cuts.stream().mapToDouble(Double::doubleValue).toArray());
+        return new DistributionData(
+                v,
+                edges,
+                allD,
+                sel,
+                mcD,
+                cuts.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     static double[] edges(Variable v) {

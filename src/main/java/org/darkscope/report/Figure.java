@@ -47,48 +47,58 @@ public final class Figure {
     }
 
     /** A curve; NaN or (on a log axis) non-positive values break it. */
-    public record Line(String name, double[] x, double[] y, Rgb colour, boolean dashed) implements Item {
-    }
+    public record Line(String name, double[] x, double[] y, Rgb colour, boolean dashed) implements Item {}
 
     /**
      * The area between two curves lo(x) and hi(x), filled (e.g. the ±1σ band of an expected limit); a
      * point where either edge is missing (NaN, or ≤ 0 on a log axis) breaks the band.
      */
-    public record Band(String name, double[] x, double[] lo, double[] hi, Rgb fill) implements Item {
-    }
+    public record Band(String name, double[] x, double[] lo, double[] hi, Rgb fill) implements Item {}
 
     /** A histogram outline over n + 1 bin edges; filled: a light fill under it. */
-    public record Step(String name, double[] edges, double[] y, Rgb colour, boolean filled) implements Item {
-    }
+    public record Step(String name, double[] edges, double[] y, Rgb colour, boolean filled) implements Item {}
 
     /** Markers with optional vertical error bars (yLo/yHi null: none). */
-    public record Points(String name, double[] x, double[] y, double[] yLo, double[] yHi, Rgb colour) implements Item {
-    }
+    public record Points(String name, double[] x, double[] y, double[] yLo, double[] yHi, Rgb colour) implements Item {}
 
     /** A rectangle in data coordinates (infinite edges reach the axis ends), optional fill, hatch and label. */
-    public record Rect(String name, double x0, double x1, double y0, double y1, Rgb stroke, Rgb fill, boolean hatched,
-                       boolean dashed, String label) implements Item {
-    }
+    public record Rect(
+            String name,
+            double x0,
+            double x1,
+            double y0,
+            double y1,
+            Rgb stroke,
+            Rgb fill,
+            boolean hatched,
+            boolean dashed,
+            String label)
+            implements Item {}
 
     /** Counts on a regular grid, values[iy * nx + ix], log colour from 1 to the maximum; 0 stays white. */
-    public record Heat(String name, int nx, double xlo, double xhi, int ny, double ylo, double yhi, double[] values,
-                       String scaleLabel) implements Item {
-    }
+    public record Heat(
+            String name,
+            int nx,
+            double xlo,
+            double xhi,
+            int ny,
+            double ylo,
+            double yhi,
+            double[] values,
+            String scaleLabel)
+            implements Item {}
 
     /** A vertical line at x across the plot. */
-    public record VLine(String name, double x, Rgb colour, boolean dashed) implements Item {
-    }
+    public record VLine(String name, double x, Rgb colour, boolean dashed) implements Item {}
 
     /**
      * Horizontal bars on a category y axis: bar i at position i + offset, from the left end of the x
      * axis to values[i]; thickness in category units.
      */
-    public record Bars(String name, double[] values, Rgb colour, double offset, double thickness) implements Item {
-    }
+    public record Bars(String name, double[] values, Rgb colour, double offset, double thickness) implements Item {}
 
     /** Text at a data position (hAlign 0 left, 0.5 centre, 1 right); not in the legend. */
-    public record Text(String name, String text, double x, double y, double hAlign, Rgb colour) implements Item {
-    }
+    public record Text(String name, String text, double x, double y, double hAlign, Rgb colour) implements Item {}
 
     private final String title;
     private final Axis x;
@@ -103,12 +113,25 @@ public final class Figure {
         this.y = y;
     }
 
-    public String title() { return title; }
-    public Axis x() { return x; }
-    public Axis y() { return y; }
-    public List<Item> items() { return List.copyOf(items); }
+    public String title() {
+        return title;
+    }
+
+    public Axis x() {
+        return x;
+    }
+
+    public Axis y() {
+        return y;
+    }
+
+    public List<Item> items() {
+        return List.copyOf(items);
+    }
     /** Lines of text shown at the top of the legend (e.g. "box blinded"). */
-    public List<String> notes() { return List.copyOf(notes); }
+    public List<String> notes() {
+        return List.copyOf(notes);
+    }
 
     public Figure add(Item i) {
         items.add(i);
@@ -132,6 +155,9 @@ public final class Figure {
 
     /** The name of every legend entry, in order (items with a name). */
     public List<String> legend() {
-        return items.stream().map(Item::name).filter(n -> n != null && !n.isEmpty()).toList();
+        return items.stream()
+                .map(Item::name)
+                .filter(n -> n != null && !n.isEmpty())
+                .toList();
     }
 }

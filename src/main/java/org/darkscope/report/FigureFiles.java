@@ -1,8 +1,5 @@
 package org.darkscope.report;
 
-import org.apache.pdfbox.pdmodel.PDDocument;
-
-import javax.imageio.ImageIO;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -14,6 +11,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.pdmodel.PDDocument;
 
 /**
  * A figure as PNG (exact pixel size), SVG or PDF, chosen by the file extension. Files are written to a
@@ -25,7 +24,9 @@ public final class FigureFiles {
 
     /** Output formats. */
     public enum Format {
-        PNG, SVG, PDF;
+        PNG,
+        SVG,
+        PDF;
 
         /** The format of a file name's extension; a clear message for any other. */
         public static Format of(Path file) {
@@ -41,8 +42,7 @@ public final class FigureFiles {
         }
     }
 
-    private FigureFiles() {
-    }
+    private FigureFiles() {}
 
     static void checkSize(int w, int h) {
         if (w < 50 || h < 50 || w > MAX_SIZE || h > MAX_SIZE) {
@@ -60,7 +60,7 @@ public final class FigureFiles {
             int w = Integer.parseInt(p[0].trim());
             int h = Integer.parseInt(p[1].trim());
             checkSize(w, h);
-            return new int[]{w, h};
+            return new int[] {w, h};
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("size '" + s + "': expected WIDTHxHEIGHT in pixels, e.g. 3840x2160");
         }
@@ -126,11 +126,12 @@ public final class FigureFiles {
     /** Writes the figure in the format of the file's extension. */
     public static void write(Figure f, Path file, int w, int h) throws IOException {
         Format fmt = Format.of(file);
-        byte[] bytes = switch (fmt) {
-            case PNG -> png(f, w, h);
-            case SVG -> svg(f, w, h).getBytes(StandardCharsets.UTF_8);
-            case PDF -> pdf(List.of(f), w, h);
-        };
+        byte[] bytes =
+                switch (fmt) {
+                    case PNG -> png(f, w, h);
+                    case SVG -> svg(f, w, h).getBytes(StandardCharsets.UTF_8);
+                    case PDF -> pdf(List.of(f), w, h);
+                };
         writeAtomically(file, bytes);
     }
 
@@ -147,7 +148,8 @@ public final class FigureFiles {
             }
             try {
                 // a temporary file is private (rw-------); a figure is meant to be shared
-                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+                Files.setPosixFilePermissions(
+                        tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
             } catch (UnsupportedOperationException e) {
                 // not a POSIX file system: keep the default
             }

@@ -57,7 +57,7 @@ final class FigureItems {
             double x = px(v.x());
             c.line(x, top, x, bottom, v.colour(), lw * 1.6, v.dashed() ? dash() : null);
             for (double yy = top; yy <= bottom; yy += fs) {
-                occ.add(new double[]{x, yy});
+                occ.add(new double[] {x, yy});
             }
         } else if (i instanceof Figure.Bars b) {
             drawBars(b, occ);
@@ -66,7 +66,7 @@ final class FigureItems {
             double y = py(t.y());
             c.text(t.text(), x, y, fs * 0.85, t.hAlign(), false, t.colour());
             double tw = c.textWidth(t.text(), fs * 0.85);
-            occ.add(new double[]{x - t.hAlign() * tw + tw / 2, y - fs * 0.3});
+            occ.add(new double[] {x - t.hAlign() * tw + tw / 2, y - fs * 0.3});
         }
     }
 
@@ -79,8 +79,12 @@ final class FigureItems {
         int n = Math.min(b.x().length, Math.min(b.lo().length, b.hi().length));
         int start = 0;
         for (int i = 0; i <= n; i++) {
-            boolean ok = i < n && Double.isFinite(b.x()[i]) && Double.isFinite(b.lo()[i]) && Double.isFinite(b.hi()[i])
-                    && (!f.y().log() || (b.lo()[i] > 0 && b.hi()[i] > 0)) && (!f.x().log() || b.x()[i] > 0);
+            boolean ok = i < n
+                    && Double.isFinite(b.x()[i])
+                    && Double.isFinite(b.lo()[i])
+                    && Double.isFinite(b.hi()[i])
+                    && (!f.y().log() || (b.lo()[i] > 0 && b.hi()[i] > 0))
+                    && (!f.x().log() || b.x()[i] > 0);
             if (!ok) {
                 int k = i - start;
                 if (k >= 2) {
@@ -105,12 +109,15 @@ final class FigureItems {
         double[] ys = new double[n];
         int k = 0;
         for (int i = 0; i <= n; i++) {
-            boolean ok = i < n && Double.isFinite(l.x()[i]) && Double.isFinite(l.y()[i])
-                    && (!f.y().log() || l.y()[i] > 0) && (!f.x().log() || l.x()[i] > 0);
+            boolean ok = i < n
+                    && Double.isFinite(l.x()[i])
+                    && Double.isFinite(l.y()[i])
+                    && (!f.y().log() || l.y()[i] > 0)
+                    && (!f.x().log() || l.x()[i] > 0);
             if (ok) {
                 xs[k] = px(l.x()[i]);
                 ys[k] = py(l.y()[i]);
-                occ.add(new double[]{xs[k], ys[k]});
+                occ.add(new double[] {xs[k], ys[k]});
                 k++;
             } else {
                 if (k >= 2) {
@@ -130,7 +137,7 @@ final class FigureItems {
                 double y1 = py(l.y()[i]);
                 int m = (int) Math.min(50, Math.hypot(x1 - x0, y1 - y0) / fs);
                 for (int j = 1; j < m; j++) {
-                    occ.add(new double[]{x0 + (x1 - x0) * j / m, y0 + (y1 - y0) * j / m});
+                    occ.add(new double[] {x0 + (x1 - x0) * j / m, y0 + (y1 - y0) * j / m});
                 }
             }
         }
@@ -152,7 +159,7 @@ final class FigureItems {
             xs[k] = px(s.edges()[i + 1]);
             ys[k++] = y;
             if (y != base) {
-                occ.add(new double[]{(xs[k - 1] + xs[k - 2]) / 2, y});
+                occ.add(new double[] {(xs[k - 1] + xs[k - 2]) / 2, y});
             }
         }
         xs[k] = px(s.edges()[n]);
@@ -161,7 +168,12 @@ final class FigureItems {
             for (int i = 0; i < n; i++) {
                 double y = ys[2 * i + 1];
                 if (y < base) {
-                    c.fillRect(xs[2 * i + 1], y, xs[2 * i + 2] - xs[2 * i + 1], base - y, s.colour().withAlpha(0.25));
+                    c.fillRect(
+                            xs[2 * i + 1],
+                            y,
+                            xs[2 * i + 2] - xs[2 * i + 1],
+                            base - y,
+                            s.colour().withAlpha(0.25));
                 }
             }
         }
@@ -180,12 +192,19 @@ final class FigureItems {
                 double lo = p.yLo()[i];
                 double hi = p.yHi()[i];
                 if (Double.isFinite(lo) && Double.isFinite(hi)) {
-                    c.line(x, py(f.y().log() ? Math.max(lo, f.y().lo() * 1e-3) : lo), x, py(hi), p.colour(), lw * 1.4, null);
-                    occ.add(new double[]{x, py(hi)});
+                    c.line(
+                            x,
+                            py(f.y().log() ? Math.max(lo, f.y().lo() * 1e-3) : lo),
+                            x,
+                            py(hi),
+                            p.colour(),
+                            lw * 1.4,
+                            null);
+                    occ.add(new double[] {x, py(hi)});
                 }
             }
             c.fillCircle(x, y, fs * 0.22, p.colour());
-            occ.add(new double[]{x, y});
+            occ.add(new double[] {x, y});
         }
     }
 
@@ -207,12 +226,15 @@ final class FigureItems {
             double y1r = r.hatched() ? Math.min(ya + rh, bottom) : Math.max(ya, top) + fs * 1.3;
             for (double qx = Math.max(xa, left); qx <= x1r; qx += fs) {
                 for (double qy = Math.max(ya, top); qy <= y1r; qy += fs) {
-                    occ.add(new double[]{qx, qy});
+                    occ.add(new double[] {qx, qy});
                 }
             }
         }
         if (r.hatched()) {
-            c.clip(Math.max(xa, left), Math.max(ya, top), Math.min(xa + rw, right) - Math.max(xa, left),
+            c.clip(
+                    Math.max(xa, left),
+                    Math.max(ya, top),
+                    Math.min(xa + rw, right) - Math.max(xa, left),
                     Math.min(ya + rh, bottom) - Math.max(ya, top));
             double step = fs * 0.45;
             for (double d = -rh; d < rw; d += step) {
@@ -224,7 +246,13 @@ final class FigureItems {
         if (r.stroke() != null) {
             double[] d = r.dashed() ? dash() : null;
             double sw = lw * 1.6;
-            c.polyline(new double[]{xa, xa + rw, xa + rw, xa, xa}, new double[]{ya, ya, ya + rh, ya + rh, ya}, 5, r.stroke(), sw, d);
+            c.polyline(
+                    new double[] {xa, xa + rw, xa + rw, xa, xa},
+                    new double[] {ya, ya, ya + rh, ya + rh, ya},
+                    5,
+                    r.stroke(),
+                    sw,
+                    d);
         }
         if (r.label() != null && !r.label().isEmpty()) {
             // inside the visible part of the rectangle, top-left corner; hidden if it does not fit
@@ -235,8 +263,16 @@ final class FigureItems {
             double size = fs * 0.8;
             double tw = c.textWidth(r.label(), size);
             if (vx1 - vx0 > tw + size * 0.6 && vy1 - vy0 > size * 1.4) {
-                c.fillRect(vx0 + size * 0.15, vy0 + size * 0.15, tw + size * 0.3, size * 1.2, Rgb.WHITE.withAlpha(0.75));
-                c.text(r.label(), vx0 + size * 0.3, vy0 + size * 1.05, size, 0, false, r.stroke() == null ? Rgb.BLACK : r.stroke());
+                c.fillRect(
+                        vx0 + size * 0.15, vy0 + size * 0.15, tw + size * 0.3, size * 1.2, Rgb.WHITE.withAlpha(0.75));
+                c.text(
+                        r.label(),
+                        vx0 + size * 0.3,
+                        vy0 + size * 1.05,
+                        size,
+                        0,
+                        false,
+                        r.stroke() == null ? Rgb.BLACK : r.stroke());
             }
         }
     }
@@ -277,7 +313,7 @@ final class FigureItems {
                 Rgb col = Rgb.viridis(lmax > 0 ? Math.log10(v) / lmax : 1);
                 // a hair wider than the cell: no seams between cells in any back-end
                 c.fillRect(x0, pyTop, x1 - x0 + 0.6, pyBot - pyTop + 0.6, col);
-                occ.add(new double[]{(x0 + x1) / 2, (pyTop + pyBot) / 2});
+                occ.add(new double[] {(x0 + x1) / 2, (pyTop + pyBot) / 2});
             }
         }
     }
@@ -295,9 +331,9 @@ final class FigureItems {
             double x1 = px(v);
             c.fillRect(base, yc - th / 2, x1 - base, th, b.colour());
             for (double x = base; x <= x1; x += fs) {
-                occ.add(new double[]{x, yc});
+                occ.add(new double[] {x, yc});
             }
-            occ.add(new double[]{x1, yc});
+            occ.add(new double[] {x1, yc});
         }
     }
 }

@@ -21,7 +21,9 @@ final class FigureLegend {
 
     /** Width and height of the legend, null if there is none. */
     double[] size() {
-        List<Figure.Item> entries = f.items().stream().filter(i -> i.name() != null && !i.name().isEmpty()).toList();
+        List<Figure.Item> entries = f.items().stream()
+                .filter(i -> i.name() != null && !i.name().isEmpty())
+                .toList();
         List<String> notes = wrappedNotes();
         if (entries.isEmpty() && notes.isEmpty()) {
             return null;
@@ -37,7 +39,7 @@ final class FigureLegend {
             tw = Math.max(tw, c.textWidth(s, size));
         }
         double pad = size * 0.5;
-        return new double[]{tw + 2 * pad, (entries.size() + notes.size()) * row + pad * 1.2};
+        return new double[] {tw + 2 * pad, (entries.size() + notes.size()) * row + pad * 1.2};
     }
 
     /** The notes broken at spaces so that no line is wider than 60 % of the plot. */
@@ -66,7 +68,9 @@ final class FigureLegend {
      * points, or outside the plot to its right.
      */
     void draw(List<double[]> occupied, boolean outside) {
-        List<Figure.Item> entries = f.items().stream().filter(i -> i.name() != null && !i.name().isEmpty()).toList();
+        List<Figure.Item> entries = f.items().stream()
+                .filter(i -> i.name() != null && !i.name().isEmpty())
+                .toList();
         List<String> notes = wrappedNotes();
         if (entries.isEmpty() && notes.isEmpty()) {
             return;
@@ -80,13 +84,22 @@ final class FigureLegend {
         double bh = box[1];
         double m = fs * 0.7;
         double[][] cand = {
-                {r.right - m - bw, r.top + m}, {r.left + m, r.top + m}, {(r.left + r.right - bw) / 2, r.top + m},
-                {r.right - m - bw, r.bottom - m - bh}, {r.left + m, r.bottom - m - bh}, {r.right - m - bw, (r.top + r.bottom - bh) / 2}};
+            {r.right - m - bw, r.top + m},
+            {r.left + m, r.top + m},
+            {(r.left + r.right - bw) / 2, r.top + m},
+            {r.right - m - bw, r.bottom - m - bh},
+            {r.left + m, r.bottom - m - bh},
+            {r.right - m - bw, (r.top + r.bottom - bh) / 2}
+        };
         double[] best = cand[0];
         long bestCount = Long.MAX_VALUE;
         for (double[] p : cand) {
-            long n = occupied.stream().filter(q -> q[0] >= p[0] - pad && q[0] <= p[0] + bw + pad && q[1] >= p[1] - pad
-                    && q[1] <= p[1] + bh + pad).count();
+            long n = occupied.stream()
+                    .filter(q -> q[0] >= p[0] - pad
+                            && q[0] <= p[0] + bw + pad
+                            && q[1] >= p[1] - pad
+                            && q[1] <= p[1] + bh + pad)
+                    .count();
             if (n < bestCount) {
                 bestCount = n;
                 best = p;
@@ -120,7 +133,8 @@ final class FigureLegend {
                 if (r.fill() != null) {
                     c.fillRect(sx, cy - size * 0.35, sw, size * 0.7, r.fill());
                 }
-                c.strokeRect(sx, cy - size * 0.35, sw, size * 0.7, r.stroke() == null ? Rgb.BLACK : r.stroke(), lw * 1.4);
+                c.strokeRect(
+                        sx, cy - size * 0.35, sw, size * 0.7, r.stroke() == null ? Rgb.BLACK : r.stroke(), lw * 1.4);
             } else if (i instanceof Figure.VLine v) {
                 c.line(sx, cy, sx + sw, cy, v.colour(), lw * 1.6, v.dashed() ? r.dash() : null);
             } else if (i instanceof Figure.Bars b) {

@@ -1,9 +1,8 @@
 package org.darkscope.report;
 
-import org.darkscope.report.AxisTicks.Tick;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.darkscope.report.AxisTicks.Tick;
 
 /**
  * Draws a {@link Figure} on a {@link Canvas} of a given size in a HEP style: a framed plot with
@@ -22,6 +21,7 @@ public final class FigureRenderer {
     private final double h;
     /** Font size in pixels: everything else is a multiple of it. */
     final double fs;
+
     final double lw;
     double left;
     double right;
@@ -31,6 +31,7 @@ public final class FigureRenderer {
     private double[] legendBox;
     /** Distance from the plot's right edge to the baseline of the colour scale's label. */
     private double scaleLabelX;
+
     private boolean legendOutside;
     private final FigureLegend legend;
 
@@ -82,7 +83,8 @@ public final class FigureRenderer {
         Figure.Heat hm = heat();
         if (hm != null) {
             double max = max(hm.values());
-            double labW = Math.max(c.textWidth("10", fs) + c.textWidth("00", fs * 0.7), c.textWidth(AxisTicks.fmt(max, 1), fs));
+            double labW = Math.max(
+                    c.textWidth("10", fs) + c.textWidth("00", fs * 0.7), c.textWidth(AxisTicks.fmt(max, 1), fs));
             heatBar = fs * 0.5 + fs * 0.8 + fs * 0.3 + labW + fs * 1.6;
             scaleLabelX = fs * 0.5 + fs * 0.8 + fs * 0.3 + labW + fs * 1.3;
         }
@@ -94,7 +96,8 @@ public final class FigureRenderer {
             right -= legendBox[0] + fs * 0.3;
         }
         if (right - left < fs * 4 || bottom - top < fs * 3) {
-            throw new IllegalArgumentException("figure size " + (int) w + "x" + (int) h + " leaves no room for the plot");
+            throw new IllegalArgumentException(
+                    "figure size " + (int) w + "x" + (int) h + " leaves no room for the plot");
         }
         if (!f.title().isEmpty()) {
             c.text(f.title(), left, fs * 1.3, fs, 0, false, Rgb.BLACK);
@@ -147,7 +150,7 @@ public final class FigureRenderer {
 
     /** The dash pattern of dashed lines. */
     double[] dash() {
-        return new double[]{lw * 5, lw * 3.5};
+        return new double[] {lw * 5, lw * 3.5};
     }
 
     private void drawAxes(List<Tick> yt) {
@@ -211,7 +214,7 @@ public final class FigureRenderer {
         }
         c.strokeRect(x0, top, bw, bottom - top, Rgb.BLACK, lw);
         if (lmax < 1.3) {
-            for (int v : new int[]{1, 2, 5, 10, 20}) {
+            for (int v : new int[] {1, 2, 5, 10, 20}) {
                 if (v > max * 1.0001) {
                     break;
                 }

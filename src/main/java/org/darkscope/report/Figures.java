@@ -1,5 +1,8 @@
 package org.darkscope.report;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import org.darkscope.analysis.AnalysisResult;
 import org.darkscope.analysis.Binning;
 import org.darkscope.analysis.Cut;
@@ -18,25 +21,25 @@ import org.darkscope.analysis.yield.ExclusionPoint;
 import org.darkscope.analysis.yield.RelicTargets;
 import org.darkscope.event.RunData;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-
 /**
  * The figures of the window, the {@code plot} command and the report, built from analysis results
  * only (no toolkit): the (E_ECAL, E_HCAL) plane, the cut flow, N-1 distributions, variable
  * distributions, the sideband fits and the exclusion. Blinding follows the engine: a hidden box
  * shows no events and is hatched.
+ *
+ * <p>About 530 lines: one small builder per figure kind, sharing the axis, colour and blinding
+ * conventions; drawing is in {@link FigureRenderer}, {@link FigureItems} and {@link FigureLegend}.</p>
  */
 public final class Figures {
     /** Names accepted by {@link #byName}. */
-    public static final List<String> NAMES = List.of("plane", "cutflow", "nminus1", "distribution", "fits", "exclusion");
+    public static final List<String> NAMES =
+            List.of("plane", "cutflow", "nminus1", "distribution", "fits", "exclusion");
+
     static final Rgb DATA = Rgb.BLACK;
     static final Rgb BOX = Rgb.of(200, 30, 30);
     static final Rgb SIDEBAND = Rgb.of(60, 60, 60);
 
-    private Figures() {
-    }
+    private Figures() {}
 
     // ---- plane
 
@@ -67,10 +70,15 @@ public final class Figures {
         Binning bx = h.x();
         Binning by = h.y();
         double yLo = logHcal ? 0.1 : by.lo();
-        String title = who + String.format(Locale.ROOT, ": %d selected events", h.inRange() + h.outside())
+        String title = who
+                + String.format(Locale.ROOT, ": %d selected events", h.inRange() + h.outside())
                 + (hidden ? ", signal box blinded" : "");
-        Figure f = new Figure(title, Figure.Axis.linear("E_ECAL", "GeV", bx.lo(), bx.hi()),
-                logHcal ? Figure.Axis.log("E_HCAL", "GeV", yLo, by.hi()) : Figure.Axis.linear("E_HCAL", "GeV", by.lo(), by.hi()));
+        Figure f = new Figure(
+                title,
+                Figure.Axis.linear("E_ECAL", "GeV", bx.lo(), bx.hi()),
+                logHcal
+                        ? Figure.Axis.log("E_HCAL", "GeV", yLo, by.hi())
+                        : Figure.Axis.linear("E_HCAL", "GeV", by.lo(), by.hi()));
         double[] v = new double[bx.bins() * by.bins()];
         for (int iy = 0; iy < by.bins(); iy++) {
             for (int ix = 0; ix < bx.bins(); ix++) {
@@ -81,11 +89,27 @@ public final class Figures {
         SignalBox box = r.selection().box();
         f.add(region("", box.ecalMax(), box.ecalTriggerEdge(), 0, box.hcalMax(), "C", counts.count(Region.C)));
         f.add(region("", 0, box.ecalMax(), box.hcalMax(), box.hcalSidebandMax(), "A", counts.count(Region.A)));
-        f.add(region("", box.ecalMax(), box.ecalTriggerEdge(), box.hcalMax(), box.hcalSidebandMax(), "D", counts.count(Region.D)));
+        f.add(region(
+                "",
+                box.ecalMax(),
+                box.ecalTriggerEdge(),
+                box.hcalMax(),
+                box.hcalSidebandMax(),
+                "D",
+                counts.count(Region.D)));
         long inBox = counts.count(Region.BOX);
         String boxLabel = hidden || inBox == RegionCounts.HIDDEN ? "box: blinded" : "box: " + inBox;
-        f.add(new Figure.Rect("", Double.NEGATIVE_INFINITY, box.ecalMax(), Double.NEGATIVE_INFINITY, box.hcalMax(), BOX,
-                hidden ? Rgb.WHITE.withAlpha(0.8) : null, hidden, false, boxLabel));
+        f.add(new Figure.Rect(
+                "",
+                Double.NEGATIVE_INFINITY,
+                box.ecalMax(),
+                Double.NEGATIVE_INFINITY,
+                box.hcalMax(),
+                BOX,
+                hidden ? Rgb.WHITE.withAlpha(0.8) : null,
+                hidden,
+                false,
+                boxLabel));
         return f;
     }
 
@@ -130,7 +154,8 @@ public final class Figures {
         java.util.Collections.reverse(reversed);
         double lo = Math.pow(10, Math.floor(Math.log10(min)) - 0.3);
         boolean hidden = runs.stream().anyMatch(RunResult::boxHidden);
-        Figure f = new Figure(hidden ? "Box blinded: data-role runs counted outside the signal box" : "",
+        Figure f = new Figure(
+                hidden ? "Box blinded: data-role runs counted outside the signal box" : "",
                 Figure.Axis.log("fraction of events left", "", lo, 1.6),
                 new Figure.Axis("", "", -0.6, cats.size() - 0.4, false, reversed));
         f.legendOutside();
@@ -144,7 +169,8 @@ public final class Figures {
             double off = (runs.size() - 1) * th / 2 - k * th;
             RunResult rr = runs.get(k);
             String name = RunLabels.of(rr.run());
-            f.add(new Figure.Bars(name, rev, k == 0 && !rr.isSignal() ? Rgb.of(90, 90, 90) : Rgb.palette(k), off, th * 0.9));
+            f.add(new Figure.Bars(
+                    name, rev, k == 0 && !rr.isSignal() ? Rgb.of(90, 90, 90) : Rgb.palette(k), off, th * 0.9));
         }
         return f;
     }
@@ -180,12 +206,19 @@ public final class Figures {
             for (int i = 0; i < y.length; i++) {
                 y[i] *= scale;
             }
-            items.add(new Figure.Step(RunLabels.of(rr.run()) + (scale != 1 ? " (scaled)" : ""), edges, y, Rgb.palette(k++), true));
+            items.add(new Figure.Step(
+                    RunLabels.of(rr.run()) + (scale != 1 ? " (scaled)" : ""), edges, y, Rgb.palette(k++), true));
             top = Math.max(top, max(y));
         }
         String unit = cut.unit();
-        Figure f = new Figure("", Figure.Axis.linear(cut.column().replace(Cut.FAMILY_INDEX, "i") + " (N-1: " + cut.name() + ")", unit,
-                b.lo(), b.hi()), Figure.Axis.log("events / bin", "", 0.5, Math.max(10, top * 300)));
+        Figure f = new Figure(
+                "",
+                Figure.Axis.linear(
+                        cut.column().replace(Cut.FAMILY_INDEX, "i") + " (N-1: " + cut.name() + ")",
+                        unit,
+                        b.lo(),
+                        b.hi()),
+                Figure.Axis.log("events / bin", "", 0.5, Math.max(10, top * 300)));
         items.forEach(f::add);
         if (cut.kind().usesMin() && Double.isFinite(cut.min())) {
             f.add(new Figure.VLine("cut", cut.min(), BOX, true));
@@ -205,8 +238,14 @@ public final class Figures {
      * One variable, per EOT when the runs carry EOT: all data events, selected data events, selected
      * background MC (any may be null), with the cut edges on that variable.
      */
-    public static Figure distribution(Variable v, double[] edges, double[] all, double[] selected, double[] mc, double[] cutEdges,
-                                      boolean perEot) {
+    public static Figure distribution(
+            Variable v,
+            double[] edges,
+            double[] all,
+            double[] selected,
+            double[] mc,
+            double[] cutEdges,
+            boolean perEot) {
         double top = Math.max(max(all), Math.max(max(selected), max(mc)));
         double bottom = Math.min(minPositive(all), Math.min(minPositive(selected), minPositive(mc)));
         if (!(top > 0)) {
@@ -216,7 +255,9 @@ public final class Figures {
         if (!Double.isFinite(bottom) || bottom >= top) {
             bottom = top / 1e3;
         }
-        Figure f = new Figure("", Figure.Axis.linear(v.label(), v.unit(), edges[0], edges[edges.length - 1]),
+        Figure f = new Figure(
+                "",
+                Figure.Axis.linear(v.label(), v.unit(), edges[0], edges[edges.length - 1]),
                 Figure.Axis.log(perEot ? "events / bin / EOT" : "events / bin", "", bottom / 3, top * 30));
         if (all != null) {
             f.add(new Figure.Step("all data events", edges, all, Rgb.GREY, true));
@@ -254,8 +295,14 @@ public final class Figures {
                 }
             }
         }
-        return distribution(v, edges(v.defaultBinning()), null, toDouble(data.counts()), null,
-                cuts.stream().mapToDouble(Double::doubleValue).toArray(), false);
+        return distribution(
+                v,
+                edges(v.defaultBinning()),
+                null,
+                toDouble(data.counts()),
+                null,
+                cuts.stream().mapToDouble(Double::doubleValue).toArray(),
+                false);
     }
 
     // ---- sideband fits
@@ -266,7 +313,8 @@ public final class Figures {
      */
     public static Figure fits(AnalysisResult r, boolean sidebandC) {
         SignalBox box = r.selection().box();
-        BackgroundEstimate e = sidebandC ? r.background().sidebandC() : r.background().sidebandA();
+        BackgroundEstimate e =
+                sidebandC ? r.background().sidebandC() : r.background().sidebandA();
         double lo = SidebandSpectra.lo(box, sidebandC);
         double hi = SidebandSpectra.hi(box, sidebandC);
         double[] edges = SidebandSpectra.edges(lo, hi);
@@ -290,8 +338,12 @@ public final class Figures {
             }
             Rgb col = Rgb.palette(fit.shape().ordinal() + 1);
             long n = ranges.get(fit.family());
-            String name = named.add(fit.family()) ? fit.family() + (n > 1 ? " (" + n + " fit ranges)"
-                    : String.format(Locale.ROOT, ", fit %.3g–%.3g GeV", fit.fitLo(), fit.fitHi())) : "";
+            String name = named.add(fit.family())
+                    ? fit.family()
+                            + (n > 1
+                                    ? " (" + n + " fit ranges)"
+                                    : String.format(Locale.ROOT, ", fit %.3g–%.3g GeV", fit.fitLo(), fit.fitHi()))
+                    : "";
             curves.add(curve(name, col, fit, fit.fitLo(), fit.fitHi(), width, false));
             dashed.add(curve("", col, fit, fit.extrapolationLo(), fit.extrapolationHi(), width, true));
             xLo = Math.min(xLo, fit.extrapolationLo());
@@ -302,21 +354,33 @@ public final class Figures {
         }
         String var = sidebandC ? "E_ECAL" : "E_HCAL";
         double yLo = Math.max(top * 1e-4, Math.min(bottom, 1) / 3);
-        Figure f = new Figure("", Figure.Axis.linear(var + " (sideband " + (sidebandC ? "C" : "A") + ")", "GeV", Math.max(0, xLo), hi),
+        Figure f = new Figure(
+                "",
+                Figure.Axis.linear(var + " (sideband " + (sidebandC ? "C" : "A") + ")", "GeV", Math.max(0, xLo), hi),
                 Figure.Axis.log("events / bin", "", yLo, top * 30));
-        f.add(new Figure.Step("sideband " + (sidebandC ? "C" : "A") + ", selected", edges, spec, Rgb.palette(0), false));
+        f.add(new Figure.Step(
+                "sideband " + (sidebandC ? "C" : "A") + ", selected", edges, spec, Rgb.palette(0), false));
         curves.forEach(f::add);
         dashed.forEach(f::add);
         if (!dashed.isEmpty()) {
             f.add(new Figure.Line("dashed: extrapolated under the box", new double[0], new double[0], Rgb.GREY, true));
         }
         f.add(new Figure.VLine("box edge", lo, BOX, false));
-        f.note(e.available() ? String.format(Locale.ROOT, "%s: %.3g ± %.2g (stat) ± %.2g (syst)", e.method(), e.value(), e.statError(),
-                e.systError()) : e.method() + ": not computed: " + e.reason());
+        f.note(
+                e.available()
+                        ? String.format(
+                                Locale.ROOT,
+                                "%s: %.3g ± %.2g (stat) ± %.2g (syst)",
+                                e.method(),
+                                e.value(),
+                                e.statError(),
+                                e.systError())
+                        : e.method() + ": not computed: " + e.reason());
         return f;
     }
 
-    private static Figure.Line curve(String name, Rgb col, ShapeFit f, double lo, double hi, double width, boolean dashed) {
+    private static Figure.Line curve(
+            String name, Rgb col, ShapeFit f, double lo, double hi, double width, boolean dashed) {
         double[][] xy = SidebandSpectra.curve(f, lo, hi, width);
         return new Figure.Line(name, xy[0], xy[1], col, dashed);
     }
@@ -332,10 +396,16 @@ public final class Figures {
     /** Fill of the expected ±2σ band (yellow). */
     public static final Rgb BAND_2SIGMA = Rgb.of(255, 230, 0);
 
-    public static Figure exclusion(List<ExclusionPoint> points, boolean blinded, boolean yPlot, double[][] overlay, String overlayName) {
-        double[] x = points.stream().mapToDouble(p -> yPlot ? p.mChiMeV() : p.massMeV()).toArray();
-        double[] exp = points.stream().mapToDouble(p -> yPlot ? p.yExpected() : p.epsilonExpected()).toArray();
-        double[] obs = points.stream().mapToDouble(p -> yPlot ? p.y() : p.epsilon()).toArray();
+    public static Figure exclusion(
+            List<ExclusionPoint> points, boolean blinded, boolean yPlot, double[][] overlay, String overlayName) {
+        double[] x = points.stream()
+                .mapToDouble(p -> yPlot ? p.mChiMeV() : p.massMeV())
+                .toArray();
+        double[] exp = points.stream()
+                .mapToDouble(p -> yPlot ? p.yExpected() : p.epsilonExpected())
+                .toArray();
+        double[] obs =
+                points.stream().mapToDouble(p -> yPlot ? p.y() : p.epsilon()).toArray();
         // the expected limit's band edges {-2σ, -1σ, median, +1σ, +2σ} per point
         double[][] band = new double[5][points.size()];
         for (int i = 0; i < points.size(); i++) {
@@ -377,7 +447,9 @@ public final class Figures {
             yLo = yPlot ? 1e-14 : 1e-6;
             yHi = yPlot ? 1e-6 : 1e-2;
         }
-        Figure f = new Figure("", Figure.Axis.log(yPlot ? "m_χ" : "m_A'", "MeV", xLo / 1.3, xHi * 1.3),
+        Figure f = new Figure(
+                "",
+                Figure.Axis.log(yPlot ? "m_χ" : "m_A'", "MeV", xLo / 1.3, xHi * 1.3),
                 Figure.Axis.log(yPlot ? "y = α_D ε² (m_χ/m_A')⁴" : "ε", "", yLo / 3, yHi * 30));
         if (java.util.Arrays.stream(band[0]).anyMatch(Double::isFinite)) {
             // the CLs convention: yellow ±2σ under green ±1σ around the dashed median
@@ -390,7 +462,8 @@ public final class Figures {
         }
         relic.forEach(f::add);
         if (overlay != null) {
-            f.add(new Figure.Line(overlayName == null ? "overlay" : overlayName, overlay[0], overlay[1], Rgb.palette(1), false));
+            f.add(new Figure.Line(
+                    overlayName == null ? "overlay" : overlayName, overlay[0], overlay[1], Rgb.palette(1), false));
         }
         if (blinded) {
             f.note("blinded: expected limit only");

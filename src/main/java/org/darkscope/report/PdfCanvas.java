@@ -1,5 +1,11 @@
 package org.darkscope.report;
 
+import java.io.Closeable;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -11,13 +17,6 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.graphics.state.PDExtendedGraphicsState;
 import org.apache.pdfbox.util.Matrix;
 
-import java.io.Closeable;
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.HashMap;
-import java.util.Map;
-
 /**
  * A {@link Canvas} on one page of a PDF document (Apache PDFBox): vector paths and real text. The
  * page is w x h pixels at 96 dpi (w * 0.75 points wide). Text uses DejaVu Sans when the system has it
@@ -26,9 +25,12 @@ import java.util.Map;
 public final class PdfCanvas implements Canvas, Closeable {
     /** Points per pixel at 96 dpi. */
     public static final float PT_PER_PX = 0.75f;
+
     private static final String[] UNICODE_FONTS = {
-            "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/dejavu/DejaVuSans.ttf",
-            "/usr/share/fonts/TTF/DejaVuSans.ttf"};
+        "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+        "/usr/share/fonts/dejavu/DejaVuSans.ttf",
+        "/usr/share/fonts/TTF/DejaVuSans.ttf"
+    };
 
     private final PDDocument doc;
     private final PDPageContentStream cs;
@@ -87,7 +89,7 @@ public final class PdfCanvas implements Canvas, Closeable {
         try {
             colours(colour);
             cs.setLineWidth((float) width);
-            cs.setLineDashPattern(dash == null ? new float[0] : new float[]{(float) dash[0], (float) dash[1]}, 0);
+            cs.setLineDashPattern(dash == null ? new float[0] : new float[] {(float) dash[0], (float) dash[1]}, 0);
             cs.moveTo((float) x[0], y(yy[0]));
             for (int i = 1; i < n; i++) {
                 cs.lineTo((float) x[i], y(yy[i]));
@@ -169,19 +171,20 @@ public final class PdfCanvas implements Canvas, Closeable {
         }
         StringBuilder b = new StringBuilder();
         for (char ch : s.toCharArray()) {
-            String r = switch (ch) {
-                case 'ε' -> "eps";
-                case 'χ' -> "chi";
-                case 'α' -> "alpha";
-                case 'σ' -> "sigma";
-                case 'μ' -> "mu";
-                case '′' -> "'";
-                case '≤' -> "<=";
-                case '≥' -> ">=";
-                case '→' -> "->";
-                case '√' -> "sqrt";
-                default -> ch < 256 || ch == '–' || ch == '—' || ch == '…' ? String.valueOf(ch) : "?";
-            };
+            String r =
+                    switch (ch) {
+                        case 'ε' -> "eps";
+                        case 'χ' -> "chi";
+                        case 'α' -> "alpha";
+                        case 'σ' -> "sigma";
+                        case 'μ' -> "mu";
+                        case '′' -> "'";
+                        case '≤' -> "<=";
+                        case '≥' -> ">=";
+                        case '→' -> "->";
+                        case '√' -> "sqrt";
+                        default -> ch < 256 || ch == '–' || ch == '—' || ch == '…' ? String.valueOf(ch) : "?";
+                    };
             b.append(r);
         }
         return b.toString();

@@ -1,13 +1,12 @@
 package org.darkscope.report;
 
-import org.darkscope.analysis.yield.PublishedCurve;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
+import org.darkscope.analysis.yield.PublishedCurve;
 
 /**
  * Published limit curves shipped in the jar (resources/published, see its SOURCE.md for where every
@@ -19,21 +18,21 @@ public final class PublishedCurves {
     /** Electrons on target of that result (the paper's abstract). */
     public static final double NA64E_2016_2022_EOT = 9.37e11;
     /** Built-in name to resource path and a label for legends. */
-    private static final Map<String, String[]> BUILT_IN = Map.of(NA64E_2016_2022,
-            new String[]{"/published/na64e-2016-2022-epsilon.csv", "NA64 2016-2022 (9.37e11 EOT), published"});
+    private static final Map<String, String[]> BUILT_IN = Map.of(
+            NA64E_2016_2022,
+            new String[] {"/published/na64e-2016-2022-epsilon.csv", "NA64 2016-2022 (9.37e11 EOT), published"});
 
-    private PublishedCurves() {
-    }
+    private PublishedCurves() {}
 
     /** A curve with the name to show for it. */
-    public record Named(String label, PublishedCurve curve) {
-    }
+    public record Named(String label, PublishedCurve curve) {}
 
     /** The built-in curve of that name. */
     public static Named builtIn(String name) throws IOException {
         String[] r = BUILT_IN.get(name);
         if (r == null) {
-            throw new IOException("no built-in curve '" + name + "' (built in: " + String.join(", ", BUILT_IN.keySet()) + ")");
+            throw new IOException(
+                    "no built-in curve '" + name + "' (built in: " + String.join(", ", BUILT_IN.keySet()) + ")");
         }
         Path tmp = Files.createTempFile("darkscope-curve-", ".csv");
         try (InputStream in = PublishedCurves.class.getResourceAsStream(r[0])) {

@@ -1,11 +1,5 @@
 package org.darkscope.report;
 
-import org.darkscope.analysis.AnalysisResult;
-import org.darkscope.analysis.ExclusionSettings;
-import org.darkscope.analysis.ResultLimits;
-import org.darkscope.analysis.yield.ExclusionPoint;
-import org.darkscope.event.RunData;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +12,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import org.darkscope.analysis.AnalysisResult;
+import org.darkscope.analysis.ExclusionSettings;
+import org.darkscope.analysis.ResultLimits;
+import org.darkscope.analysis.yield.ExclusionPoint;
+import org.darkscope.event.RunData;
 
 /**
  * Writes the report of one evaluation into a directory: report.html (self-contained), report.pdf and
@@ -29,11 +28,9 @@ public final class ReportFiles {
     public static final String DEFAULT_VERSION = "0.1.0";
 
     /** One run file of the report. role: "data", "background MC" or "signal MC". */
-    public record RunFile(RunData run, Path path, String role) {
-    }
+    public record RunFile(RunData run, Path path, String role) {}
 
-    private ReportFiles() {
-    }
+    private ReportFiles() {}
 
     /** The version in the jar manifest, else {@link #DEFAULT_VERSION}. */
     public static String version() {
@@ -48,7 +45,8 @@ public final class ReportFiles {
      * @param files  the run files of r with their roles
      * @param curve  the exclusion curve as the window draws it (may be empty)
      */
-    public static List<Path> write(AnalysisResult r, List<RunFile> files, List<ExclusionPoint> curve, String version, Path dir)
+    public static List<Path> write(
+            AnalysisResult r, List<RunFile> files, List<ExclusionPoint> curve, String version, Path dir)
             throws IOException {
         Files.createDirectories(dir);
         r.computeAll();
@@ -56,8 +54,15 @@ public final class ReportFiles {
         List<AnalysisReport.Provenance> prov = new ArrayList<>();
         for (RunFile f : files) {
             RunData d = f.run();
-            prov.add(new AnalysisReport.Provenance(f.path() == null ? d.displayName() + " (not from a file)" : f.path().getFileName().toString(),
-                    f.path() == null ? "–" : sha256(f.path()), f.role(), d.size(), d.info().eot(), RunLabels.of(d)));
+            prov.add(new AnalysisReport.Provenance(
+                    f.path() == null
+                            ? d.displayName() + " (not from a file)"
+                            : f.path().getFileName().toString(),
+                    f.path() == null ? "–" : sha256(f.path()),
+                    f.role(),
+                    d.size(),
+                    d.info().eot(),
+                    RunLabels.of(d)));
         }
         String date = ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         AnalysisReport rep = AnalysisReport.build(r, limits, curve, prov, version, date);

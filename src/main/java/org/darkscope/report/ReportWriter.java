@@ -1,11 +1,10 @@
 package org.darkscope.report;
 
-import org.apache.pdfbox.pdmodel.PDDocument;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.pdfbox.pdmodel.PDDocument;
 
 /**
  * Writes an {@link AnalysisReport} as one self-contained HTML page (figures inline as SVG, no external
@@ -14,14 +13,15 @@ import java.util.List;
 public final class ReportWriter {
     /** Figure size in the HTML page (scaled to the page width by CSS). */
     static final int HTML_FIGURE_W = 1200;
+
     static final int HTML_FIGURE_H = 750;
     /** A4 landscape at 96 dpi. */
     static final double PAGE_W = 1123;
+
     static final double PAGE_H = 794;
     static final double MARGIN = 48;
 
-    private ReportWriter() {
-    }
+    private ReportWriter() {}
 
     static String esc(String s) {
         return SvgCanvas.escape(s);
@@ -29,8 +29,11 @@ public final class ReportWriter {
 
     public static String html(AnalysisReport r) {
         StringBuilder b = new StringBuilder();
-        b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(esc(r.title())).append("</title>\n")
-                .append("<style>body{font-family:Helvetica,Arial,sans-serif;max-width:1250px;margin:2em auto;padding:0 1em;color:#111}")
+        b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
+                .append(esc(r.title()))
+                .append("</title>\n")
+                .append(
+                        "<style>body{font-family:Helvetica,Arial,sans-serif;max-width:1250px;margin:2em auto;padding:0 1em;color:#111}")
                 .append("table{border-collapse:collapse;margin:0.6em 0 1.2em 0;font-size:0.9em}")
                 .append("th,td{border:1px solid #bbb;padding:0.25em 0.6em;text-align:left;vertical-align:top}")
                 .append("th{background:#eee}td.n{text-align:right;font-variant-numeric:tabular-nums}")
@@ -52,15 +55,22 @@ public final class ReportWriter {
                         b.append("<tr>");
                         for (String c : row) {
                             boolean numeric = c.matches("[-+0-9.eE]+");
-                            b.append(numeric ? "<td class=\"n\">" : "<td>").append(c.length() == 64 && c.matches("[0-9a-f]+")
-                                    ? "<code>" + c + "</code>" : esc(c)).append("</td>");
+                            b.append(numeric ? "<td class=\"n\">" : "<td>")
+                                    .append(
+                                            c.length() == 64 && c.matches("[0-9a-f]+")
+                                                    ? "<code>" + c + "</code>"
+                                                    : esc(c))
+                                    .append("</td>");
                         }
                         b.append("</tr>\n");
                     }
                     b.append("</tbody></table>\n");
                 } else if (k instanceof AnalysisReport.FigureBlock f) {
-                    b.append("<figure>").append(FigureFiles.svgElement(f.figure(), HTML_FIGURE_W, HTML_FIGURE_H))
-                            .append("<figcaption>").append(esc(f.caption())).append("</figcaption></figure>\n");
+                    b.append("<figure>")
+                            .append(FigureFiles.svgElement(f.figure(), HTML_FIGURE_W, HTML_FIGURE_H))
+                            .append("<figcaption>")
+                            .append(esc(f.caption()))
+                            .append("</figcaption></figure>\n");
                 }
             }
         }
@@ -213,12 +223,14 @@ public final class ReportWriter {
             y += size;
         }
 
-        private void header(AnalysisReport.Table t, double[] w, double size, double rowH, double pad) throws IOException {
+        private void header(AnalysisReport.Table t, double[] w, double size, double rowH, double pad)
+                throws IOException {
             need(rowH * 2);
             row(t.header(), w, size, rowH, pad, true);
         }
 
-        private void row(List<String> cells, double[] w, double size, double rowH, double pad, boolean head) throws IOException {
+        private void row(List<String> cells, double[] w, double size, double rowH, double pad, boolean head)
+                throws IOException {
             double x = MARGIN;
             double tw = java.util.Arrays.stream(w).sum();
             if (head) {

@@ -27,19 +27,39 @@ public record Rgb(int r, int g, int b, double a) {
 
     /** A small qualitative palette (the window's, index wraps). */
     public static Rgb palette(int i) {
-        Rgb[] p = {of(31, 119, 180), of(214, 39, 40), of(44, 160, 44), of(255, 127, 14), of(148, 103, 189), of(140, 86, 75),
-                of(227, 119, 194), of(127, 127, 127)};
+        Rgb[] p = {
+            of(31, 119, 180),
+            of(214, 39, 40),
+            of(44, 160, 44),
+            of(255, 127, 14),
+            of(148, 103, 189),
+            of(140, 86, 75),
+            of(227, 119, 194),
+            of(127, 127, 127)
+        };
         return p[Math.floorMod(i, p.length)];
     }
 
     /** Viridis at t in [0, 1] (piecewise linear through 9 anchor colours). */
     public static Rgb viridis(double t) {
-        int[][] a = {{68, 1, 84}, {72, 40, 120}, {62, 74, 137}, {49, 104, 142}, {38, 130, 142}, {31, 158, 137},
-                {53, 183, 121}, {109, 205, 89}, {180, 222, 44}, {253, 231, 37}};
+        int[][] a = {
+            {68, 1, 84},
+            {72, 40, 120},
+            {62, 74, 137},
+            {49, 104, 142},
+            {38, 130, 142},
+            {31, 158, 137},
+            {53, 183, 121},
+            {109, 205, 89},
+            {180, 222, 44},
+            {253, 231, 37}
+        };
         double x = Math.max(0, Math.min(1, Double.isNaN(t) ? 0 : t)) * (a.length - 1);
         int i = Math.min(a.length - 2, (int) x);
         double f = x - i;
-        return of((int) Math.round(a[i][0] + f * (a[i + 1][0] - a[i][0])), (int) Math.round(a[i][1] + f * (a[i + 1][1] - a[i][1])),
+        return of(
+                (int) Math.round(a[i][0] + f * (a[i + 1][0] - a[i][0])),
+                (int) Math.round(a[i][1] + f * (a[i + 1][1] - a[i][1])),
                 (int) Math.round(a[i][2] + f * (a[i + 1][2] - a[i][2])));
     }
 }

@@ -1,17 +1,15 @@
 package org.darkscope.report;
 
+import java.util.Locale;
 import org.darkscope.event.RunData;
 import org.darkscope.event.RunInfo;
-
-import java.util.Locale;
 
 /**
  * Names that tell runs apart in headers and legends: "signal brem 225 MeV" vs "signal annihilation
  * 225 MeV", "MC physics run 3", or the data file name.
  */
 public final class RunLabels {
-    private RunLabels() {
-    }
+    private RunLabels() {}
 
     public static String of(RunData run) {
         RunInfo i = run.info();

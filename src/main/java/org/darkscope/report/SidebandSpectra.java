@@ -4,8 +4,8 @@ import org.darkscope.analysis.AnalysisResult;
 import org.darkscope.analysis.Region;
 import org.darkscope.analysis.RunResult;
 import org.darkscope.analysis.SignalBox;
-import org.darkscope.analysis.background.SidebandFitter;
 import org.darkscope.analysis.background.ShapeFit;
+import org.darkscope.analysis.background.SidebandFitter;
 import org.darkscope.event.Schema;
 
 /**
@@ -20,8 +20,7 @@ public final class SidebandSpectra {
     /** Points per drawn fit curve. */
     public static final int CURVE_POINTS = 120;
 
-    private SidebandSpectra() {
-    }
+    private SidebandSpectra() {}
 
     /** Lower end of the drawn range: the box edge of sideband C (E_ECAL) or A (E_HCAL). */
     public static double lo(SignalBox box, boolean sidebandC) {
@@ -48,7 +47,12 @@ public final class SidebandSpectra {
      */
     public static double[] spectrum(AnalysisResult r, boolean sidebandC) {
         SignalBox box = r.selection().box();
-        return spectrum(r, sidebandC ? Region.C : Region.A, sidebandC ? Schema.ECAL : Schema.HCAL, lo(box, sidebandC), hi(box, sidebandC));
+        return spectrum(
+                r,
+                sidebandC ? Region.C : Region.A,
+                sidebandC ? Schema.ECAL : Schema.HCAL,
+                lo(box, sidebandC),
+                hi(box, sidebandC));
     }
 
     static double[] spectrum(AnalysisResult r, Region region, String column, double lo, double hi) {
@@ -78,6 +82,6 @@ public final class SidebandSpectra {
         for (int i = 0; i < y.length; i++) {
             y[i] *= binWidth;
         }
-        return new double[][]{x, y};
+        return new double[][] {x, y};
     }
 }

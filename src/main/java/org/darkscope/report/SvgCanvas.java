@@ -50,10 +50,17 @@ public final class SvgCanvas implements Canvas {
 
     @Override
     public void polyline(double[] x, double[] y, int count, Rgb colour, double width, double[] dash) {
-        sb.append("<polyline fill=\"none\" ").append(paint("stroke", colour)).append(" stroke-width=\"").append(n(width))
+        sb.append("<polyline fill=\"none\" ")
+                .append(paint("stroke", colour))
+                .append(" stroke-width=\"")
+                .append(n(width))
                 .append("\" stroke-linejoin=\"round\"");
         if (dash != null) {
-            sb.append(" stroke-dasharray=\"").append(n(dash[0])).append(',').append(n(dash[1])).append('"');
+            sb.append(" stroke-dasharray=\"")
+                    .append(n(dash[0]))
+                    .append(',')
+                    .append(n(dash[1]))
+                    .append('"');
         }
         sb.append(" points=\"");
         for (int i = 0; i < count; i++) {
@@ -67,8 +74,17 @@ public final class SvgCanvas implements Canvas {
         if (rw <= 0 || rh <= 0) {
             return;
         }
-        sb.append("<rect x=\"").append(n(x)).append("\" y=\"").append(n(y)).append("\" width=\"").append(n(rw))
-                .append("\" height=\"").append(n(rh)).append("\" ").append(paint("fill", colour)).append("/>\n");
+        sb.append("<rect x=\"")
+                .append(n(x))
+                .append("\" y=\"")
+                .append(n(y))
+                .append("\" width=\"")
+                .append(n(rw))
+                .append("\" height=\"")
+                .append(n(rh))
+                .append("\" ")
+                .append(paint("fill", colour))
+                .append("/>\n");
     }
 
     @Override
@@ -85,24 +101,53 @@ public final class SvgCanvas implements Canvas {
 
     @Override
     public void strokeRect(double x, double y, double rw, double rh, Rgb colour, double width) {
-        sb.append("<rect x=\"").append(n(x)).append("\" y=\"").append(n(y)).append("\" width=\"").append(n(rw))
-                .append("\" height=\"").append(n(rh)).append("\" fill=\"none\" ").append(paint("stroke", colour))
-                .append(" stroke-width=\"").append(n(width)).append("\"/>\n");
+        sb.append("<rect x=\"")
+                .append(n(x))
+                .append("\" y=\"")
+                .append(n(y))
+                .append("\" width=\"")
+                .append(n(rw))
+                .append("\" height=\"")
+                .append(n(rh))
+                .append("\" fill=\"none\" ")
+                .append(paint("stroke", colour))
+                .append(" stroke-width=\"")
+                .append(n(width))
+                .append("\"/>\n");
     }
 
     @Override
     public void fillCircle(double cx, double cy, double r, Rgb colour) {
-        sb.append("<circle cx=\"").append(n(cx)).append("\" cy=\"").append(n(cy)).append("\" r=\"").append(n(r)).append("\" ")
-                .append(paint("fill", colour)).append("/>\n");
+        sb.append("<circle cx=\"")
+                .append(n(cx))
+                .append("\" cy=\"")
+                .append(n(cy))
+                .append("\" r=\"")
+                .append(n(r))
+                .append("\" ")
+                .append(paint("fill", colour))
+                .append("/>\n");
     }
 
     @Override
     public void text(String s, double x, double y, double size, double hAlign, boolean rotated, Rgb colour) {
         String anchor = hAlign < 0.25 ? "start" : hAlign > 0.75 ? "end" : "middle";
-        sb.append("<text x=\"").append(n(x)).append("\" y=\"").append(n(y)).append("\" font-size=\"").append(n(size))
-                .append("\" text-anchor=\"").append(anchor).append("\" ").append(paint("fill", colour));
+        sb.append("<text x=\"")
+                .append(n(x))
+                .append("\" y=\"")
+                .append(n(y))
+                .append("\" font-size=\"")
+                .append(n(size))
+                .append("\" text-anchor=\"")
+                .append(anchor)
+                .append("\" ")
+                .append(paint("fill", colour));
         if (rotated) {
-            sb.append(" transform=\"rotate(-90 ").append(n(x)).append(' ').append(n(y)).append(")\"");
+            sb.append(" transform=\"rotate(-90 ")
+                    .append(n(x))
+                    .append(' ')
+                    .append(n(y))
+                    .append(")\"");
         }
         sb.append('>').append(escape(s)).append("</text>\n");
     }
@@ -111,9 +156,19 @@ public final class SvgCanvas implements Canvas {
     public void clip(double x, double y, double cw, double ch) {
         unclip();
         String id = "c" + (clips++);
-        sb.append("<clipPath id=\"").append(id).append("\"><rect x=\"").append(n(x)).append("\" y=\"").append(n(y))
-                .append("\" width=\"").append(n(Math.max(0, cw))).append("\" height=\"").append(n(Math.max(0, ch)))
-                .append("\"/></clipPath>\n<g clip-path=\"url(#").append(id).append(")\">\n");
+        sb.append("<clipPath id=\"")
+                .append(id)
+                .append("\"><rect x=\"")
+                .append(n(x))
+                .append("\" y=\"")
+                .append(n(y))
+                .append("\" width=\"")
+                .append(n(Math.max(0, cw)))
+                .append("\" height=\"")
+                .append(n(Math.max(0, ch)))
+                .append("\"/></clipPath>\n<g clip-path=\"url(#")
+                .append(id)
+                .append(")\">\n");
         clipOpen = true;
     }
 
@@ -135,6 +190,7 @@ public final class SvgCanvas implements Canvas {
     public String element() {
         unclip();
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"" + n(w) + "\" height=\"" + n(h)
-                + "\" viewBox=\"0 0 " + n(w) + " " + n(h) + "\" font-family=\"Helvetica, Arial, sans-serif\">\n" + sb + "</svg>\n";
+                + "\" viewBox=\"0 0 " + n(w) + " " + n(h) + "\" font-family=\"Helvetica, Arial, sans-serif\">\n" + sb
+                + "</svg>\n";
     }
 }

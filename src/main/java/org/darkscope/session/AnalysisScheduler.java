@@ -1,12 +1,11 @@
 package org.darkscope.session;
 
-import org.darkscope.task.CancelledException;
-import org.darkscope.task.Progress;
-
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.darkscope.task.CancelledException;
+import org.darkscope.task.Progress;
 
 /**
  * Runs a computation on a background {@link TaskExecutor}, latest wins: a newer request cancels the
@@ -31,8 +30,7 @@ public final class AnalysisScheduler<I, R> {
     public interface Listener<R> {
         void onResult(long generation, R result);
 
-        default void onError(long generation, Exception error) {
-        }
+        default void onError(long generation, Exception error) {}
     }
 
     private final Computation<I, R> computation;
@@ -46,7 +44,8 @@ public final class AnalysisScheduler<I, R> {
     private final AtomicLong computed = new AtomicLong();
     private final AtomicLong discarded = new AtomicLong();
 
-    public AnalysisScheduler(Computation<I, R> computation, TaskExecutor worker, TaskExecutor deliver, Listener<R> listener) {
+    public AnalysisScheduler(
+            Computation<I, R> computation, TaskExecutor worker, TaskExecutor deliver, Listener<R> listener) {
         this.computation = Objects.requireNonNull(computation);
         this.worker = Objects.requireNonNull(worker);
         this.deliver = Objects.requireNonNull(deliver);
@@ -149,8 +148,7 @@ public final class AnalysisScheduler<I, R> {
         }
 
         @Override
-        public void update(double fraction, String message) {
-        }
+        public void update(double fraction, String message) {}
 
         @Override
         public boolean isCancelled() {

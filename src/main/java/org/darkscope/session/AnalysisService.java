@@ -1,16 +1,15 @@
 package org.darkscope.session;
 
-import org.darkscope.analysis.AnalysisEngine;
-import org.darkscope.analysis.AnalysisResult;
-import org.darkscope.analysis.Selection;
-import org.darkscope.event.RunData;
-
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.darkscope.analysis.AnalysisEngine;
+import org.darkscope.analysis.AnalysisResult;
+import org.darkscope.analysis.Selection;
+import org.darkscope.event.RunData;
 
 /**
  * Keeps {@link Session#result()} up to date: every change of the runs or the selection schedules one
@@ -32,6 +31,7 @@ public final class AnalysisService implements AutoCloseable {
     private java.util.concurrent.ScheduledExecutorService delayTimer;
     /** The session's analysis definition, copied on the UI thread for the stage-2 warm-ups. */
     private volatile org.darkscope.analysis.AnalysisDefinition definition;
+
     private final List<Consumer<AnalysisResult>> warmUps = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<Consumer<AnalysisResult>> detailWarmUps = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -39,8 +39,7 @@ public final class AnalysisService implements AutoCloseable {
      * What one evaluation works on: the runs at the time of the change, the selection and the runs in
      * the data role (blinded like recorded data while the selection is blinded, simulated or not).
      */
-    private record Request(List<RunData> runs, Selection selection, Set<RunData> dataRole) {
-    }
+    private record Request(List<RunData> runs, Selection selection, Set<RunData> dataRole) {}
 
     public AnalysisService(Session session, AnalysisEngine engine, TaskExecutor worker, TaskExecutor deliver) {
         this(session, engine, worker, worker, deliver);
@@ -51,49 +50,61 @@ public final class AnalysisService implements AutoCloseable {
      * @param detailsWorker runs stage 2 (fits, histograms, limits); a separate thread keeps a slow fit or
      *                      limit from delaying the next stage-1 evaluation
      */
-    public AnalysisService(Session session, AnalysisEngine engine, TaskExecutor worker, TaskExecutor detailsWorker,
-                           TaskExecutor deliver) {
+    public AnalysisService(
+            Session session,
+            AnalysisEngine engine,
+            TaskExecutor worker,
+            TaskExecutor detailsWorker,
+            TaskExecutor deliver) {
         this.session = session;
         this.engine = engine;
         this.definition = session.definition();
-        this.details = new AnalysisScheduler<>((r, p) -> {
-            p.checkCancelled();
-            r.computeAll();
-            // the limits in the warm-ups check p between their steps: a change of the cuts stops them
-            return org.darkscope.analysis.limits.LimitCancellation.run(p, () -> {
-                for (Consumer<AnalysisResult> w : detailWarmUps) {
+        this.details = new AnalysisScheduler<>(
+                (r, p) -> {
                     p.checkCancelled();
-                    w.accept(r);
-                }
-                return r;
-            });
-        }, detailsWorker, deliver, new AnalysisScheduler.Listener<>() {
-            @Override
-            public void onResult(long generation, AnalysisResult r) {
-                session.setDetails(r);
-            }
-        });
-        this.core = new AnalysisScheduler<>((req, p) -> {
-            long t0 = System.nanoTime();
-            engine.setRuns(req.runs());
-            AnalysisResult r = engine.evaluate(req.selection(), req.dataRole()::contains, p);
-            for (Consumer<AnalysisResult> w : warmUps) {
-                w.accept(r);
-            }
-            lastNanos.set(System.nanoTime() - t0);
-            return r;
-        }, worker, deliver, new AnalysisScheduler.Listener<>() {
-            @Override
-            public void onResult(long generation, AnalysisResult r) {
-                session.setResult(r);
-                scheduleDetails(r);
-            }
+                    r.computeAll();
+                    // the limits in the warm-ups check p between their steps: a change of the cuts stops them
+                    return org.darkscope.analysis.limits.LimitCancellation.run(p, () -> {
+                        for (Consumer<AnalysisResult> w : detailWarmUps) {
+                            p.checkCancelled();
+                            w.accept(r);
+                        }
+                        return r;
+                    });
+                },
+                detailsWorker,
+                deliver,
+                new AnalysisScheduler.Listener<>() {
+                    @Override
+                    public void onResult(long generation, AnalysisResult r) {
+                        session.setDetails(r);
+                    }
+                });
+        this.core = new AnalysisScheduler<>(
+                (req, p) -> {
+                    long t0 = System.nanoTime();
+                    engine.setRuns(req.runs());
+                    AnalysisResult r = engine.evaluate(req.selection(), req.dataRole()::contains, p);
+                    for (Consumer<AnalysisResult> w : warmUps) {
+                        w.accept(r);
+                    }
+                    lastNanos.set(System.nanoTime() - t0);
+                    return r;
+                },
+                worker,
+                deliver,
+                new AnalysisScheduler.Listener<>() {
+                    @Override
+                    public void onResult(long generation, AnalysisResult r) {
+                        session.setResult(r);
+                        scheduleDetails(r);
+                    }
 
-            @Override
-            public void onError(long generation, Exception error) {
-                session.fireAnalysisFailed(error);
-            }
-        });
+                    @Override
+                    public void onError(long generation, Exception error) {
+                        session.fireAnalysisFailed(error);
+                    }
+                });
         session.addListener(new SessionListener() {
             @Override
             public void runsChanged(Session s) {
@@ -152,11 +163,14 @@ public final class AnalysisService implements AutoCloseable {
                 return th;
             });
         }
-        delayTimer.schedule(() -> {
-            if (detailsRequest.get() == gen) {
-                details.submit(r);
-            }
-        }, detailsDelayMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        delayTimer.schedule(
+                () -> {
+                    if (detailsRequest.get() == gen) {
+                        details.submit(r);
+                    }
+                },
+                detailsDelayMillis,
+                java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     /** Schedules an evaluation of the session's current runs and selection. */

@@ -17,14 +17,16 @@ public final class BackgroundTaskExecutor implements TaskExecutor {
     public BackgroundTaskExecutor(String name, int threads) {
         AtomicInteger n = new AtomicInteger();
         ThreadFactory f = r -> {
-            Thread t = new Thread(() -> {
-                try {
-                    r.run();
-                } catch (RuntimeException | Error e) {
-                    LOG.log(System.Logger.Level.ERROR, "uncaught in " + name, e);
-                    throw e;
-                }
-            }, name + "-" + n.incrementAndGet());
+            Thread t = new Thread(
+                    () -> {
+                        try {
+                            r.run();
+                        } catch (RuntimeException | Error e) {
+                            LOG.log(System.Logger.Level.ERROR, "uncaught in " + name, e);
+                            throw e;
+                        }
+                    },
+                    name + "-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         };

@@ -19,7 +19,8 @@ public record BlindingEvent(String action, String user, Instant time) {
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(time, "time");
         if (!action.equals(UNBLIND) && !action.equals(BLIND)) {
-            throw new IllegalArgumentException("blinding action must be \"unblind\" or \"blind\", got \"" + action + "\"");
+            throw new IllegalArgumentException(
+                    "blinding action must be \"unblind\" or \"blind\", got \"" + action + "\"");
         }
         user = user == null || user.isBlank() ? "unknown" : user;
     }

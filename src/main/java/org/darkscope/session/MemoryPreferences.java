@@ -59,10 +59,8 @@ final class MemoryPreferences extends AbstractPreferences {
     }
 
     @Override
-    protected void syncSpi() {
-    }
+    protected void syncSpi() {}
 
     @Override
-    protected void flushSpi() {
-    }
+    protected void flushSpi() {}
 }

@@ -1,9 +1,8 @@
 package org.darkscope.session;
 
-import org.darkscope.event.RunData;
-
 import java.nio.file.Path;
 import java.util.Objects;
+import org.darkscope.event.RunData;
 
 /**
  * One run open in the session.

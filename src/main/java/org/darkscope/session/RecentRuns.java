@@ -16,6 +16,7 @@ public final class RecentRuns {
     private static final System.Logger LOG = System.getLogger(RecentRuns.class.getName());
     /** How many files the File menu lists. */
     public static final int MAX = 10;
+
     private static final String KEY = "recent.";
     /** System property: when {@code true}, {@link #forUser()} keeps the list in memory only. */
     public static final String MEMORY_PROPERTY = "darkscope.prefs.memory";

@@ -1,10 +1,9 @@
 package org.darkscope.session;
 
-import org.darkscope.event.RunData;
-import org.darkscope.task.Progress;
-
 import java.io.IOException;
 import java.nio.file.Path;
+import org.darkscope.event.RunData;
+import org.darkscope.task.Progress;
 
 /**
  * Reads one run file: the one run-reader interface of the application (the window, the event

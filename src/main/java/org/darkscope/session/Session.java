@@ -1,14 +1,13 @@
 package org.darkscope.session;
 
-import org.darkscope.analysis.AnalysisDefinition;
-import org.darkscope.analysis.AnalysisResult;
-import org.darkscope.analysis.Selection;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.darkscope.analysis.AnalysisDefinition;
+import org.darkscope.analysis.AnalysisResult;
+import org.darkscope.analysis.Selection;
 
 /**
  * The state one user works on: the open runs with their roles, the current selection, the blinding

@@ -5,11 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.darkscope.analysis.AnalysisDefinition;
-import org.darkscope.analysis.Selection;
-import org.darkscope.analysis.SelectionIo;
-import org.darkscope.analysis.limits.LimitMethod;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +14,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.darkscope.analysis.AnalysisDefinition;
+import org.darkscope.analysis.Selection;
+import org.darkscope.analysis.SelectionIo;
+import org.darkscope.analysis.limits.LimitMethod;
 
 /**
  * A whole session as a JSON file: the run files with their roles, the selection (in the selection
@@ -37,16 +36,20 @@ import java.util.Map;
  * @param definition  how limits are derived
  * @param blindingLog blinding changes, oldest first
  */
-public record SessionFile(List<RunEntry> runs, Selection selection, Map<String, String> view, AnalysisDefinition definition,
-                          List<BlindingEvent> blindingLog) {
+public record SessionFile(
+        List<RunEntry> runs,
+        Selection selection,
+        Map<String, String> view,
+        AnalysisDefinition definition,
+        List<BlindingEvent> blindingLog) {
     /** Format name written into the file. */
     public static final String FORMAT = "darkscope-session";
+
     public static final int VERSION = 2;
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** One run of the session. */
-    public record RunEntry(Path path, RunRole role) {
-    }
+    public record RunEntry(Path path, RunRole role) {}
 
     public SessionFile {
         runs = List.copyOf(runs);
@@ -72,7 +75,8 @@ public record SessionFile(List<RunEntry> runs, Selection selection, Map<String, 
         List<RunEntry> runs = new ArrayList<>();
         for (OpenRun r : s.runs()) {
             if (r.path() == null) {
-                throw new IllegalStateException("run " + r.name() + " was not read from a file and cannot be stored in a session");
+                throw new IllegalStateException(
+                        "run " + r.name() + " was not read from a file and cannot be stored in a session");
             }
             runs.add(new RunEntry(r.path().toAbsolutePath(), r.role()));
         }
@@ -150,7 +154,8 @@ public record SessionFile(List<RunEntry> runs, Selection selection, Map<String, 
                 try {
                     runs.add(new RunEntry(Path.of(p), RunRole.valueOf(role)));
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("runs[].role: unknown role '" + role + "' (DATA, BACKGROUND or SIGNAL)");
+                    throw new IllegalArgumentException(
+                            "runs[].role: unknown role '" + role + "' (DATA, BACKGROUND or SIGNAL)");
                 }
             }
             if (!root.has("selection")) {
@@ -158,11 +163,14 @@ public record SessionFile(List<RunEntry> runs, Selection selection, Map<String, 
             }
             Selection sel = SelectionIo.read(MAPPER.writeValueAsString(root.get("selection")));
             Map<String, String> view = new LinkedHashMap<>();
-            root.path("view").fields().forEachRemaining(e -> view.put(e.getKey(), e.getValue().asText()));
+            root.path("view")
+                    .fields()
+                    .forEachRemaining(e -> view.put(e.getKey(), e.getValue().asText()));
             AnalysisDefinition def = AnalysisDefinition.defaults();
             JsonNode a = root.path("analysis");
             if (a.has("backgroundMethod")) {
-                def = def.withBackground(AnalysisDefinition.parseBackground(a.get("backgroundMethod").asText()));
+                def = def.withBackground(AnalysisDefinition.parseBackground(
+                        a.get("backgroundMethod").asText()));
             }
             if (a.has("limitMethod")) {
                 def = def.withLimitMethod(LimitMethod.parse(a.get("limitMethod").asText()));
@@ -176,10 +184,13 @@ public record SessionFile(List<RunEntry> runs, Selection selection, Map<String, 
             List<BlindingEvent> log = new ArrayList<>();
             for (JsonNode e : root.path("blinding").path("log")) {
                 try {
-                    log.add(new BlindingEvent(e.path("action").asText(""), e.path("user").asText(""),
+                    log.add(new BlindingEvent(
+                            e.path("action").asText(""),
+                            e.path("user").asText(""),
                             java.time.Instant.parse(e.path("time").asText(""))));
                 } catch (java.time.format.DateTimeParseException ex) {
-                    throw new IllegalArgumentException("blinding.log[].time: not an ISO-8601 instant: " + e.path("time"));
+                    throw new IllegalArgumentException(
+                            "blinding.log[].time: not an ISO-8601 instant: " + e.path("time"));
                 }
             }
             return new SessionFile(runs, sel, view, def, log);

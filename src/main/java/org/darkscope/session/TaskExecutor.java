@@ -10,6 +10,5 @@ public interface TaskExecutor {
     void execute(Runnable work);
 
     /** Stops accepting work; running work may finish. */
-    default void shutdown() {
-    }
+    default void shutdown() {}
 }

@@ -8,12 +8,13 @@ import java.util.prefs.Preferences;
  * is {@code true} (the test run sets it), so that tests never write the user's preferences.
  */
 public final class UserPreferences {
-    private UserPreferences() {
-    }
+    private UserPreferences() {}
 
     /** The node at {@code path} (e.g. "org/darkscope/display") of the user's store, or of memory when asked. */
     public static Preferences node(String path) {
-        return Boolean.getBoolean(RecentRuns.MEMORY_PROPERTY) ? inMemory().node(path) : Preferences.userRoot().node(path);
+        return Boolean.getBoolean(RecentRuns.MEMORY_PROPERTY)
+                ? inMemory().node(path)
+                : Preferences.userRoot().node(path);
     }
 
     /** A new, empty preference tree that lives in memory only: for tests, demos and benchmarks. */

@@ -1,9 +1,8 @@
 package org.darkscope.sim;
 
-import org.darkscope.event.EventClass;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.darkscope.event.EventClass;
 
 /**
  * Fractions of the event classes among GENERATED (pre-trigger) events of a mixed run. They need not
@@ -17,8 +16,8 @@ import java.util.Map;
  * @param beamHadron hadron contamination of the beam
  * @param beamMuon   muon contamination of the beam
  */
-public record ClassFractions(double electron, double hadron, double dimuon, double upstream,
-                             double beamHadron, double beamMuon) {
+public record ClassFractions(
+        double electron, double hadron, double dimuon, double upstream, double beamHadron, double beamMuon) {
     public ClassFractions {
         double[] v = {electron, hadron, dimuon, upstream, beamHadron, beamMuon};
         double s = 0;
@@ -75,8 +74,14 @@ public record ClassFractions(double electron, double hadron, double dimuon, doub
 
     /** The classes in the order of the components. */
     static EventClass[] classes() {
-        return new EventClass[]{EventClass.ELECTRON, EventClass.HADRON, EventClass.DIMUON, EventClass.UPSTREAM,
-                EventClass.BEAM_HADRON, EventClass.BEAM_MUON};
+        return new EventClass[] {
+            EventClass.ELECTRON,
+            EventClass.HADRON,
+            EventClass.DIMUON,
+            EventClass.UPSTREAM,
+            EventClass.BEAM_HADRON,
+            EventClass.BEAM_MUON
+        };
     }
 
     Map<String, String> describe() {

@@ -21,10 +21,10 @@ public final class Digitization {
     public static final double CHI2_STEP = 0x1.0p-8;
     /** Truth z step: 2^-2 mm; truth energy step 2^-10 GeV. */
     public static final double Z_STEP = 0x1.0p-2;
+
     public static final double TRUTH_E_STEP = 0x1.0p-10;
 
-    private Digitization() {
-    }
+    private Digitization() {}
 
     /** v rounded to a multiple of step, as a float. */
     public static float round(double v, double step) {

@@ -18,10 +18,15 @@ import java.util.Map;
  * @param punchThrough      such neutrals crossing every HCAL module unseen
  * @param pileup            the pile-up probability
  */
-public record Enrichment(double upstream, double upstreamLate, double upstreamLargeLoss, double neutralOnly,
-                         double punchThrough, double pileup) {
+public record Enrichment(
+        double upstream,
+        double upstreamLate,
+        double upstreamLargeLoss,
+        double neutralOnly,
+        double punchThrough,
+        double pileup) {
     public Enrichment {
-        for (double f : new double[]{upstream, upstreamLate, upstreamLargeLoss, neutralOnly, punchThrough, pileup}) {
+        for (double f : new double[] {upstream, upstreamLate, upstreamLargeLoss, neutralOnly, punchThrough, pileup}) {
             if (!(f >= 1 && f < 1e9)) {
                 throw new IllegalArgumentException("boost factors must be >= 1, got " + f);
             }
@@ -88,7 +93,10 @@ public record Enrichment(double upstream, double upstreamLate, double upstreamLa
         StringBuilder sb = new StringBuilder();
         describe().forEach((k, v) -> {
             if (!v.equals("1")) {
-                sb.append(sb.length() == 0 ? "" : ", ").append(k.substring("boost.".length())).append(" x").append(v);
+                sb.append(sb.length() == 0 ? "" : ", ")
+                        .append(k.substring("boost.".length()))
+                        .append(" x")
+                        .append(v);
             }
         });
         return sb.toString();

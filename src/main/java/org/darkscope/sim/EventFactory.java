@@ -32,6 +32,7 @@ final class EventFactory {
     private final Enrichment enrichment;
     /** Physical class fractions over boosted ones, per class (all 1 in unweighted runs). */
     private final double[] classWeight;
+
     private final java.util.Map<String, String> processInfo = new java.util.LinkedHashMap<>();
 
     EventFactory(DetectorResponse response, SimConfig cfg) {
@@ -50,20 +51,24 @@ final class EventFactory {
             EventProcess p;
             if (cfg.mix() == Mix.SIGNAL_BREM) {
                 BremSignal b = new BremSignal(response, m * 1e-3);
-                processInfo.put("signal.generated", "A' emissions by the primary electron while E_e > "
-                        + "signal.minElectronEnergy (thick target, docs/physics.md)");
+                processInfo.put(
+                        "signal.generated",
+                        "A' emissions by the primary electron while E_e > "
+                                + "signal.minElectronEnergy (thick target, docs/physics.md)");
                 processInfo.put("signal.minElectronEnergy", Double.toString(b.minElectronEnergy()));
-                processInfo.put("signal.effectivePathX0", String.format(java.util.Locale.ROOT, "%.4f",
-                        b.effectivePathX0()));
+                processInfo.put(
+                        "signal.effectivePathX0", String.format(java.util.Locale.ROOT, "%.4f", b.effectivePathX0()));
                 p = b;
             } else {
                 p = new AnnihilationSignal(response, m * 1e-3, cfg.knobs());
-                processInfo.put("signal.generated", "resonant annihilations of shower positrons (E+ from the "
-                        + "Breit-Wigner times t+(E), docs/physics.md)");
+                processInfo.put(
+                        "signal.generated",
+                        "resonant annihilations of shower positrons (E+ from the "
+                                + "Breit-Wigner times t+(E), docs/physics.md)");
             }
-            processes = new EventProcess[]{p};
-            cumulative = new double[]{1.0};
-            classWeight = new double[]{1.0};
+            processes = new EventProcess[] {p};
+            cumulative = new double[] {1.0};
+            classWeight = new double[] {1.0};
             org.darkscope.event.ExternalEfficiency.na64Published().putInto(processInfo);
         } else {
             EventClass[] classes = ClassFractions.classes();
@@ -129,8 +134,9 @@ final class EventFactory {
                 return attempt;
             }
         }
-        throw new IllegalStateException("the trigger (E_ECAL < " + threshold + " GeV) rejected " + MAX_ATTEMPTS
-                + " events in a row for mix '" + cfg.mix().cliName() + "': raise the threshold or use the open trigger");
+        throw new IllegalStateException(
+                "the trigger (E_ECAL < " + threshold + " GeV) rejected " + MAX_ATTEMPTS + " events in a row for mix '"
+                        + cfg.mix().cliName() + "': raise the threshold or use the open trigger");
     }
 
     private int pick(double u) {

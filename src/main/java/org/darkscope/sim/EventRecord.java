@@ -13,6 +13,7 @@ public final class EventRecord {
     public final double[] srd;
     /** VETO counter energies in MIP units. */
     public final double[] veto;
+
     public double p;
     public double angle;
     public double chi2;
@@ -29,6 +30,7 @@ public final class EventRecord {
     public final double[] slabs = new double[16];
     /** Scratch for the thick-target path: the photons of one slab (log-loss share, depth). */
     public final double[] photonShare = new double[16];
+
     public final double[] photonDepth = new double[16];
 
     public EventRecord(int cellCount, int srdCount, int vetoCount) {

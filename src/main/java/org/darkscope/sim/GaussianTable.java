@@ -21,8 +21,7 @@ final class GaussianTable {
         Q[BINS] = Double.POSITIVE_INFINITY;
     }
 
-    private GaussianTable() {
-    }
+    private GaussianTable() {}
 
     static double exact(double u) {
         return SQRT2 * Erf.erfInv(2 * u - 1);

@@ -32,12 +32,25 @@ import java.util.Map;
  * @param alphaD                dark coupling α_D for the resonance width of annihilation signal runs (docs/physics.md#annihilation)
  * @param chiMassRatio          m_χ/m_A' for the width (docs/physics.md#yields: m_A' = 3 m_χ)
  */
-public record ProcessKnobs(double beamMomentumSpread, double beamSpotSigma, double beamAngleSigma,
-                           double srdEmittedMeV, double srdCollectedFraction, double srdPhotons, double srdNoiseMeV,
-                           double srdAccidental, double hadronNeutralOnly, double punchThrough,
-                           double upstreamLateFraction, double upstreamEarlyFraction, double upstreamMeanLoss,
-                           double upstreamHcalHit, double upstreamSoftElectron, double upstreamLargeLoss, double alphaD,
-                           double chiMassRatio) {
+public record ProcessKnobs(
+        double beamMomentumSpread,
+        double beamSpotSigma,
+        double beamAngleSigma,
+        double srdEmittedMeV,
+        double srdCollectedFraction,
+        double srdPhotons,
+        double srdNoiseMeV,
+        double srdAccidental,
+        double hadronNeutralOnly,
+        double punchThrough,
+        double upstreamLateFraction,
+        double upstreamEarlyFraction,
+        double upstreamMeanLoss,
+        double upstreamHcalHit,
+        double upstreamSoftElectron,
+        double upstreamLargeLoss,
+        double alphaD,
+        double chiMassRatio) {
     public ProcessKnobs {
         check("beamMomentumSpread", beamMomentumSpread, 0, 100);
         check("beamSpotSigma", beamSpotSigma, 0, 100);
@@ -71,8 +84,25 @@ public record ProcessKnobs(double beamMomentumSpread, double beamSpotSigma, doub
     public static final double UPSTREAM_LARGE_LOSS = 6.5e-5;
 
     public static ProcessKnobs defaults() {
-        return new ProcessKnobs(1.0, 5.0, 0.1, 150.0, 0.5, 40.0, 0.3, 1e-5, 0.0015, PUNCH_THROUGH,
-                0.014, 0.40, 0.15, 0.5, 0.3, UPSTREAM_LARGE_LOSS, 0.1, 1.0 / 3.0);
+        return new ProcessKnobs(
+                1.0,
+                5.0,
+                0.1,
+                150.0,
+                0.5,
+                40.0,
+                0.3,
+                1e-5,
+                0.0015,
+                PUNCH_THROUGH,
+                0.014,
+                0.40,
+                0.15,
+                0.5,
+                0.3,
+                UPSTREAM_LARGE_LOSS,
+                0.1,
+                1.0 / 3.0);
     }
 
     Map<String, String> describe() {

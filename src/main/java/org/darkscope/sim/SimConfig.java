@@ -1,9 +1,8 @@
 package org.darkscope.sim;
 
-import org.darkscope.event.EventClass;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.darkscope.event.EventClass;
 
 /**
  * Every knob of a simulated run. Start from {@link #defaults(Mix)} and change what you need with
@@ -28,10 +27,25 @@ import java.util.Map;
  * @param runNumber          run number written into every event
  * @param knobs              detailed process and beam-line knobs
  */
-public record SimConfig(Mix mix, int events, long seed, int threads, double massMeV, double beamEnergy,
-                        double triggerThreshold, boolean openTrigger, double ecalA, double ecalB, double ecalNoise,
-                        double hcalNoise, double zeroSuppression, ClassFractions fractions, double pileupProbability,
-                        double eotPerEvent, int runNumber, ProcessKnobs knobs) {
+public record SimConfig(
+        Mix mix,
+        int events,
+        long seed,
+        int threads,
+        double massMeV,
+        double beamEnergy,
+        double triggerThreshold,
+        boolean openTrigger,
+        double ecalA,
+        double ecalB,
+        double ecalNoise,
+        double hcalNoise,
+        double zeroSuppression,
+        ClassFractions fractions,
+        double pileupProbability,
+        double eotPerEvent,
+        int runNumber,
+        ProcessKnobs knobs) {
 
     /** Default trigger threshold on E_ECAL in GeV (docs/physics.md#trigger [src]). */
     public static final double DEFAULT_TRIGGER_GEV = 80.0;
@@ -86,94 +100,366 @@ public record SimConfig(Mix mix, int events, long seed, int threads, double mass
      */
     public static SimConfig defaults(Mix mix) {
         boolean calib = mix == Mix.CALIBRATION;
-        ClassFractions f = switch (mix) {
-            case PHYSICS, BACKGROUND_MC -> ClassFractions.physicsDefault();
-            case DIMUON -> ClassFractions.only(EventClass.DIMUON);
-            case HADRON -> ClassFractions.only(EventClass.HADRON);
-            case UPSTREAM -> ClassFractions.only(EventClass.UPSTREAM);
-            default -> ClassFractions.only(EventClass.ELECTRON);
-        };
+        ClassFractions f =
+                switch (mix) {
+                    case PHYSICS, BACKGROUND_MC -> ClassFractions.physicsDefault();
+                    case DIMUON -> ClassFractions.only(EventClass.DIMUON);
+                    case HADRON -> ClassFractions.only(EventClass.HADRON);
+                    case UPSTREAM -> ClassFractions.only(EventClass.UPSTREAM);
+                    default -> ClassFractions.only(EventClass.ELECTRON);
+                };
         boolean physics = mix == Mix.PHYSICS || mix == Mix.BACKGROUND_MC;
         double pileup = (physics || mix.isSignal()) ? DEFAULT_PILEUP : 0.0;
         double eot = physics ? DEFAULT_PHYSICS_EOT_PER_EVENT : 1.0;
-        return new SimConfig(mix, 10_000, 1L, Math.max(1, Runtime.getRuntime().availableProcessors()), Double.NaN,
-                DEFAULT_BEAM_ENERGY, DEFAULT_TRIGGER_GEV, calib, 0.10, 0.04, 0.03, 0.04, 0.10, f, pileup, eot,
-                1, ProcessKnobs.defaults());
+        return new SimConfig(
+                mix,
+                10_000,
+                1L,
+                Math.max(1, Runtime.getRuntime().availableProcessors()),
+                Double.NaN,
+                DEFAULT_BEAM_ENERGY,
+                DEFAULT_TRIGGER_GEV,
+                calib,
+                0.10,
+                0.04,
+                0.03,
+                0.04,
+                0.10,
+                f,
+                pileup,
+                eot,
+                1,
+                ProcessKnobs.defaults());
     }
 
     public SimConfig withMix(Mix m) {
-        return new SimConfig(m, events, seed, threads, massMeV, beamEnergy, triggerThreshold, openTrigger, ecalA, ecalB,
-                ecalNoise, hcalNoise, zeroSuppression, fractions, pileupProbability, eotPerEvent, runNumber, knobs);
+        return new SimConfig(
+                m,
+                events,
+                seed,
+                threads,
+                massMeV,
+                beamEnergy,
+                triggerThreshold,
+                openTrigger,
+                ecalA,
+                ecalB,
+                ecalNoise,
+                hcalNoise,
+                zeroSuppression,
+                fractions,
+                pileupProbability,
+                eotPerEvent,
+                runNumber,
+                knobs);
     }
 
     public SimConfig withEvents(int n) {
-        return new SimConfig(mix, n, seed, threads, massMeV, beamEnergy, triggerThreshold, openTrigger, ecalA, ecalB,
-                ecalNoise, hcalNoise, zeroSuppression, fractions, pileupProbability, eotPerEvent, runNumber, knobs);
+        return new SimConfig(
+                mix,
+                n,
+                seed,
+                threads,
+                massMeV,
+                beamEnergy,
+                triggerThreshold,
+                openTrigger,
+                ecalA,
+                ecalB,
+                ecalNoise,
+                hcalNoise,
+                zeroSuppression,
+                fractions,
+                pileupProbability,
+                eotPerEvent,
+                runNumber,
+                knobs);
     }
 
     public SimConfig withSeed(long s) {
-        return new SimConfig(mix, events, s, threads, massMeV, beamEnergy, triggerThreshold, openTrigger, ecalA, ecalB,
-                ecalNoise, hcalNoise, zeroSuppression, fractions, pileupProbability, eotPerEvent, runNumber, knobs);
+        return new SimConfig(
+                mix,
+                events,
+                s,
+                threads,
+                massMeV,
+                beamEnergy,
+                triggerThreshold,
+                openTrigger,
+                ecalA,
+                ecalB,
+                ecalNoise,
+                hcalNoise,
+                zeroSuppression,
+                fractions,
+                pileupProbability,
+                eotPerEvent,
+                runNumber,
+                knobs);
     }
 
     public SimConfig withThreads(int t) {
-        return new SimConfig(mix, events, seed, t, massMeV, beamEnergy, triggerThreshold, openTrigger, ecalA, ecalB,
-                ecalNoise, hcalNoise, zeroSuppression, fractions, pileupProbability, eotPerEvent, runNumber, knobs);
+        return new SimConfig(
+                mix,
+                events,
+                seed,
+                t,
+                massMeV,
+                beamEnergy,
+                triggerThreshold,
+                openTrigger,
+                ecalA,
+                ecalB,
+                ecalNoise,
+                hcalNoise,
+                zeroSuppression,
+                fractions,
+                pileupProbability,
+                eotPerEvent,
+                runNumber,
+                knobs);
     }
 
     public SimConfig withMassMeV(double m) {
-        return new SimConfig(mix, events, seed, threads, m, beamEnergy, triggerThreshold, openTrigger, ecalA, ecalB,
-                ecalNoise, hcalNoise, zeroSuppression, fractions, pileupProbability, eotPerEvent, runNumber, knobs);
+        return new SimConfig(
+                mix,
+                events,
+                seed,
+                threads,
+                m,
+                beamEnergy,
+                triggerThreshold,
+                openTrigger,
+                ecalA,
+                ecalB,
+                ecalNoise,
+                hcalNoise,
+                zeroSuppression,
+                fractions,
+                pileupProbability,
+                eotPerEvent,
+                runNumber,
+                knobs);
     }
 
     public SimConfig withBeamEnergy(double e) {
-        return new SimConfig(mix, events, seed, threads, massMeV, e, triggerThreshold, openTrigger, ecalA, ecalB,
-                ecalNoise, hcalNoise, zeroSuppression, fractions, pileupProbability, eotPerEvent, runNumber, knobs);
+        return new SimConfig(
+                mix,
+                events,
+                seed,
+                threads,
+                massMeV,
+                e,
+                triggerThreshold,
+                openTrigger,
+                ecalA,
+                ecalB,
+                ecalNoise,
+                hcalNoise,
+                zeroSuppression,
+                fractions,
+                pileupProbability,
+                eotPerEvent,
+                runNumber,
+                knobs);
     }
 
     public SimConfig withTriggerThreshold(double gev) {
-        return new SimConfig(mix, events, seed, threads, massMeV, beamEnergy, gev, openTrigger, ecalA, ecalB,
-                ecalNoise, hcalNoise, zeroSuppression, fractions, pileupProbability, eotPerEvent, runNumber, knobs);
+        return new SimConfig(
+                mix,
+                events,
+                seed,
+                threads,
+                massMeV,
+                beamEnergy,
+                gev,
+                openTrigger,
+                ecalA,
+                ecalB,
+                ecalNoise,
+                hcalNoise,
+                zeroSuppression,
+                fractions,
+                pileupProbability,
+                eotPerEvent,
+                runNumber,
+                knobs);
     }
 
     public SimConfig withOpenTrigger(boolean open) {
-        return new SimConfig(mix, events, seed, threads, massMeV, beamEnergy, triggerThreshold, open, ecalA, ecalB,
-                ecalNoise, hcalNoise, zeroSuppression, fractions, pileupProbability, eotPerEvent, runNumber, knobs);
+        return new SimConfig(
+                mix,
+                events,
+                seed,
+                threads,
+                massMeV,
+                beamEnergy,
+                triggerThreshold,
+                open,
+                ecalA,
+                ecalB,
+                ecalNoise,
+                hcalNoise,
+                zeroSuppression,
+                fractions,
+                pileupProbability,
+                eotPerEvent,
+                runNumber,
+                knobs);
     }
 
     public SimConfig withEcalResolution(double a, double b) {
-        return new SimConfig(mix, events, seed, threads, massMeV, beamEnergy, triggerThreshold, openTrigger, a, b,
-                ecalNoise, hcalNoise, zeroSuppression, fractions, pileupProbability, eotPerEvent, runNumber, knobs);
+        return new SimConfig(
+                mix,
+                events,
+                seed,
+                threads,
+                massMeV,
+                beamEnergy,
+                triggerThreshold,
+                openTrigger,
+                a,
+                b,
+                ecalNoise,
+                hcalNoise,
+                zeroSuppression,
+                fractions,
+                pileupProbability,
+                eotPerEvent,
+                runNumber,
+                knobs);
     }
 
     public SimConfig withNoise(double ecal, double hcal, double zs) {
-        return new SimConfig(mix, events, seed, threads, massMeV, beamEnergy, triggerThreshold, openTrigger, ecalA, ecalB,
-                ecal, hcal, zs, fractions, pileupProbability, eotPerEvent, runNumber, knobs);
+        return new SimConfig(
+                mix,
+                events,
+                seed,
+                threads,
+                massMeV,
+                beamEnergy,
+                triggerThreshold,
+                openTrigger,
+                ecalA,
+                ecalB,
+                ecal,
+                hcal,
+                zs,
+                fractions,
+                pileupProbability,
+                eotPerEvent,
+                runNumber,
+                knobs);
     }
 
     public SimConfig withFractions(ClassFractions f) {
-        return new SimConfig(mix, events, seed, threads, massMeV, beamEnergy, triggerThreshold, openTrigger, ecalA, ecalB,
-                ecalNoise, hcalNoise, zeroSuppression, f, pileupProbability, eotPerEvent, runNumber, knobs);
+        return new SimConfig(
+                mix,
+                events,
+                seed,
+                threads,
+                massMeV,
+                beamEnergy,
+                triggerThreshold,
+                openTrigger,
+                ecalA,
+                ecalB,
+                ecalNoise,
+                hcalNoise,
+                zeroSuppression,
+                f,
+                pileupProbability,
+                eotPerEvent,
+                runNumber,
+                knobs);
     }
 
     public SimConfig withPileupProbability(double p) {
-        return new SimConfig(mix, events, seed, threads, massMeV, beamEnergy, triggerThreshold, openTrigger, ecalA, ecalB,
-                ecalNoise, hcalNoise, zeroSuppression, fractions, p, eotPerEvent, runNumber, knobs);
+        return new SimConfig(
+                mix,
+                events,
+                seed,
+                threads,
+                massMeV,
+                beamEnergy,
+                triggerThreshold,
+                openTrigger,
+                ecalA,
+                ecalB,
+                ecalNoise,
+                hcalNoise,
+                zeroSuppression,
+                fractions,
+                p,
+                eotPerEvent,
+                runNumber,
+                knobs);
     }
 
     public SimConfig withEotPerEvent(double e) {
-        return new SimConfig(mix, events, seed, threads, massMeV, beamEnergy, triggerThreshold, openTrigger, ecalA, ecalB,
-                ecalNoise, hcalNoise, zeroSuppression, fractions, pileupProbability, e, runNumber, knobs);
+        return new SimConfig(
+                mix,
+                events,
+                seed,
+                threads,
+                massMeV,
+                beamEnergy,
+                triggerThreshold,
+                openTrigger,
+                ecalA,
+                ecalB,
+                ecalNoise,
+                hcalNoise,
+                zeroSuppression,
+                fractions,
+                pileupProbability,
+                e,
+                runNumber,
+                knobs);
     }
 
     public SimConfig withRunNumber(int r) {
-        return new SimConfig(mix, events, seed, threads, massMeV, beamEnergy, triggerThreshold, openTrigger, ecalA, ecalB,
-                ecalNoise, hcalNoise, zeroSuppression, fractions, pileupProbability, eotPerEvent, r, knobs);
+        return new SimConfig(
+                mix,
+                events,
+                seed,
+                threads,
+                massMeV,
+                beamEnergy,
+                triggerThreshold,
+                openTrigger,
+                ecalA,
+                ecalB,
+                ecalNoise,
+                hcalNoise,
+                zeroSuppression,
+                fractions,
+                pileupProbability,
+                eotPerEvent,
+                r,
+                knobs);
     }
 
     public SimConfig withKnobs(ProcessKnobs k) {
-        return new SimConfig(mix, events, seed, threads, massMeV, beamEnergy, triggerThreshold, openTrigger, ecalA, ecalB,
-                ecalNoise, hcalNoise, zeroSuppression, fractions, pileupProbability, eotPerEvent, runNumber, k);
+        return new SimConfig(
+                mix,
+                events,
+                seed,
+                threads,
+                massMeV,
+                beamEnergy,
+                triggerThreshold,
+                openTrigger,
+                ecalA,
+                ecalB,
+                ecalNoise,
+                hcalNoise,
+                zeroSuppression,
+                fractions,
+                pileupProbability,
+                eotPerEvent,
+                runNumber,
+                k);
     }
 
     /** Oversampling of rare classes: {@link Enrichment#backgroundMc()} for the background-mc mix, none otherwise. */

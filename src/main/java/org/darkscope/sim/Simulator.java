@@ -1,16 +1,5 @@
 package org.darkscope.sim;
 
-import org.darkscope.event.ArrayCellStore;
-import org.darkscope.event.RunData;
-import org.darkscope.event.RunInfo;
-import org.darkscope.event.Schema;
-import org.darkscope.event.SummaryDeriver;
-import org.darkscope.geometry.Detector;
-import org.darkscope.geometry.GeometryLoader;
-import org.darkscope.sim.response.DetectorResponse;
-import org.darkscope.task.CancelledException;
-import org.darkscope.task.Progress;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +12,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.darkscope.event.ArrayCellStore;
+import org.darkscope.event.RunData;
+import org.darkscope.event.RunInfo;
+import org.darkscope.event.Schema;
+import org.darkscope.event.SummaryDeriver;
+import org.darkscope.geometry.Detector;
+import org.darkscope.geometry.GeometryLoader;
+import org.darkscope.sim.response.DetectorResponse;
+import org.darkscope.task.CancelledException;
+import org.darkscope.task.Progress;
 
 /**
  * Fast parametrised simulation of the NA64 invisible-mode setup: processes → detector response →
@@ -36,6 +35,7 @@ public final class Simulator {
     public static final int EVENTS_PER_SPILL = 1000;
     /** SPS super-cycle and spill length in ns (docs/physics.md#experiment: 4.8 s spills [src]; 16.8 s cycle [est]). */
     public static final long CYCLE_NS = 16_800_000_000L;
+
     public static final long SPILL_NS = 4_800_000_000L;
     /** Beam intensity recorded in the metadata, e-/spill (docs/physics.md#experiment: up to ~5-9e6 [src]). */
     public static final double INTENSITY = 5e6;
@@ -44,8 +44,7 @@ public final class Simulator {
 
     private static final System.Logger LOG = System.getLogger(Simulator.class.getName());
 
-    private Simulator() {
-    }
+    private Simulator() {}
 
     /** Simulates a run on the default detector geometry. */
     public static RunData simulate(SimConfig cfg, Progress progress) {
@@ -126,8 +125,15 @@ public final class Simulator {
         }
     }
 
-    private static void runBlock(EventFactory factory, SummaryDeriver deriver, Detector det, Output out,
-                                 int first, int count, AtomicInteger done, AtomicBoolean stop) {
+    private static void runBlock(
+            EventFactory factory,
+            SummaryDeriver deriver,
+            Detector det,
+            Output out,
+            int first,
+            int count,
+            AtomicInteger done,
+            AtomicBoolean stop) {
         if (stop.get()) {
             return;
         }
@@ -213,8 +219,19 @@ public final class Simulator {
             String desc = "DarkScope fast simulation, mix " + cfg.mix().cliName()
                     + (Double.isNaN(mass) ? "" : ", m_A' = " + mass + " MeV") + ", seed " + cfg.seed()
                     + (cfg.enrichment().isWeighted() ? ", " + weightedLabel(cfg.enrichment()) : "");
-            RunInfo info = new RunInfo(cfg.runNumber(), cfg.beamEnergy(), generatedTotal * cfg.eotPerEvent(), INTENSITY,
-                    d.version(), true, cfg.mix().cliName(), cfg.seed(), mass, gen, Schema.VERSION, desc);
+            RunInfo info = new RunInfo(
+                    cfg.runNumber(),
+                    cfg.beamEnergy(),
+                    generatedTotal * cfg.eotPerEvent(),
+                    INTENSITY,
+                    d.version(),
+                    true,
+                    cfg.mix().cliName(),
+                    cfg.seed(),
+                    mass,
+                    gen,
+                    Schema.VERSION,
+                    desc);
             int[] spill = new int[n];
             long[] time = new long[n];
             for (int e = 0; e < n; e++) {
@@ -243,7 +260,9 @@ public final class Simulator {
             for (Map.Entry<String, Object> c : derived.entrySet()) {
                 b.column(c.getKey(), c.getValue());
             }
-            return b.cells(new ArrayCellStore(cells, nc)).source("simulated " + cfg.mix().cliName()).build();
+            return b.cells(new ArrayCellStore(cells, nc))
+                    .source("simulated " + cfg.mix().cliName())
+                    .build();
         }
     }
 }

@@ -21,8 +21,7 @@ public interface Progress {
     /** A progress sink that ignores reports and is never cancelled. */
     Progress NONE = new Progress() {
         @Override
-        public void update(double fraction, String message) {
-        }
+        public void update(double fraction, String message) {}
 
         @Override
         public boolean isCancelled() {

@@ -1,5 +1,7 @@
 package org.darkscope.ui;
 
+import java.nio.file.Path;
+import java.util.List;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -12,9 +14,6 @@ import org.darkscope.session.SessionFile;
 import org.darkscope.session.TaskExecutor;
 import org.darkscope.ui.shell.MainViewModel;
 import org.darkscope.ui.shell.MainWindow;
-
-import java.nio.file.Path;
-import java.util.List;
 
 /**
  * The DarkScope window. Command-line arguments that are not options are run files to open.
@@ -43,7 +42,8 @@ public class DarkScopeApp extends Application {
         List<Path> files = runArguments(getParameters().getUnnamed());
         if (!files.isEmpty()) {
             // one after the other; the role comes from each run's metadata (signal MC or data)
-            model.openRuns(files.stream().map(p -> new SessionFile.RunEntry(p, null)).toList(), () -> { });
+            model.openRuns(
+                    files.stream().map(p -> new SessionFile.RunEntry(p, null)).toList(), () -> {});
         } else if (!Boolean.getBoolean("darkscope.empty")) {
             openDefault(model);
         }
@@ -60,10 +60,11 @@ public class DarkScopeApp extends Application {
                 model.openRuns(DefaultRuns.sampleEntries(dir), () -> {
                     Path calibration = dir.resolve(DefaultRuns.CALIBRATION_FILE);
                     if (java.nio.file.Files.isRegularFile(calibration)) {
-                        model.runTask("Loading the calibration run for the tour", p -> RunFiles.read(calibration, p),
-                                run -> {
+                        model.runTask(
+                                "Loading the calibration run for the tour", p -> RunFiles.read(calibration, p), run -> {
                                     display.display().addRun(run);
-                                    model.setStatus(startupStatus(display.display().run(), run));
+                                    model.setStatus(
+                                            startupStatus(display.display().run(), run));
                                 });
                     }
                 });
@@ -85,7 +86,9 @@ public class DarkScopeApp extends Application {
      * that the calibration run is only in its run list, for the tour.
      */
     static String startupStatus(org.darkscope.event.RunData shown, org.darkscope.event.RunData calibration) {
-        String what = shown == null ? "no run yet" : shown.displayName() + " (run " + shown.info().runNumber() + ")";
+        String what = shown == null
+                ? "no run yet"
+                : shown.displayName() + " (run " + shown.info().runNumber() + ")";
         return "Sample runs open; the event display shows " + what + "; " + calibration.displayName()
                 + " is in its run list (tour: e-m shower)";
     }

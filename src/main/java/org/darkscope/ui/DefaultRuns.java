@@ -1,5 +1,11 @@
 package org.darkscope.ui;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 import org.darkscope.event.RunData;
 import org.darkscope.session.RunRole;
 import org.darkscope.session.SessionFile;
@@ -7,13 +13,6 @@ import org.darkscope.sim.Mix;
 import org.darkscope.sim.SimConfig;
 import org.darkscope.sim.Simulator;
 import org.darkscope.task.Progress;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * What the window opens when it is started without run files, so a new user sees a populated
@@ -24,18 +23,19 @@ import java.util.stream.Stream;
 public final class DefaultRuns {
     /** Folder of the shipped sample runs, relative to the working directory (the repository root). */
     public static final String SAMPLE_DIR = "sample-runs";
+
     public static final String PHYSICS_FILE = "physics.parquet";
     public static final String CALIBRATION_FILE = "calibration.parquet";
     /** The weighted background simulation the MC transfer factor is taken from. */
     public static final String BACKGROUND_MC_FILE = "background-mc.parquet";
     /** Size of the physics run simulated when no sample runs are found (a few seconds on 2 cores). */
     public static final int FALLBACK_PHYSICS_EVENTS = 100_000;
+
     public static final int FALLBACK_SIGNAL_EVENTS = 10_000;
     /** A' mass of the fallback signal run (MeV). */
     public static final double FALLBACK_SIGNAL_MASS_MEV = 20;
 
-    private DefaultRuns() {
-    }
+    private DefaultRuns() {}
 
     /** The sample-run folder: {@code -Ddarkscope.samples=DIR}, else ./sample-runs, else next to the jar; null if none. */
     public static Path findSampleDir() {
@@ -46,7 +46,11 @@ public final class DefaultRuns {
         }
         candidates.add(Path.of(SAMPLE_DIR));
         try {
-            Path jar = Path.of(DefaultRuns.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path jar = Path.of(DefaultRuns.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             Path dir = jar.getParent();
             for (int up = 0; up < 2 && dir != null; up++, dir = dir.getParent()) {
                 candidates.add(dir.resolve(SAMPLE_DIR));
@@ -73,8 +77,10 @@ public final class DefaultRuns {
             out.add(new SessionFile.RunEntry(dir.resolve(BACKGROUND_MC_FILE), RunRole.BACKGROUND));
         }
         try (Stream<Path> s = Files.list(dir)) {
-            s.filter(p -> p.getFileName().toString().startsWith("signal-") && p.getFileName().toString().endsWith(".parquet"))
-                    .sorted(java.util.Comparator.comparingDouble(DefaultRuns::massOf).thenComparing(Path::toString))
+            s.filter(p -> p.getFileName().toString().startsWith("signal-")
+                            && p.getFileName().toString().endsWith(".parquet"))
+                    .sorted(java.util.Comparator.comparingDouble(DefaultRuns::massOf)
+                            .thenComparing(Path::toString))
                     .forEach(p -> out.add(new SessionFile.RunEntry(p, RunRole.SIGNAL)));
         }
         return out;
@@ -82,16 +88,25 @@ public final class DefaultRuns {
 
     /** The mass in a sample file name such as signal-brem-20mev.parquet (large if none). */
     static double massOf(Path p) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)mev").matcher(p.getFileName().toString());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)mev")
+                .matcher(p.getFileName().toString());
         return m.find() ? Double.parseDouble(m.group(1)) : Double.MAX_VALUE;
     }
 
     /** Simulates the fallback runs: a physics run and one A'-strahlung signal run. */
     public static List<RunData> simulateFallback(Progress progress) {
         Progress first = sub(progress, 0, 0.85);
-        RunData physics = Simulator.simulate(SimConfig.defaults(Mix.PHYSICS).withEvents(FALLBACK_PHYSICS_EVENTS).withSeed(1), first);
-        RunData signal = Simulator.simulate(SimConfig.defaults(Mix.SIGNAL_BREM).withMassMeV(FALLBACK_SIGNAL_MASS_MEV)
-                .withEvents(FALLBACK_SIGNAL_EVENTS).withSeed(3), sub(progress, 0.85, 1));
+        RunData physics = Simulator.simulate(
+                SimConfig.defaults(Mix.PHYSICS)
+                        .withEvents(FALLBACK_PHYSICS_EVENTS)
+                        .withSeed(1),
+                first);
+        RunData signal = Simulator.simulate(
+                SimConfig.defaults(Mix.SIGNAL_BREM)
+                        .withMassMeV(FALLBACK_SIGNAL_MASS_MEV)
+                        .withEvents(FALLBACK_SIGNAL_EVENTS)
+                        .withSeed(3),
+                sub(progress, 0.85, 1));
         return List.of(physics, signal);
     }
 

@@ -1,5 +1,7 @@
 package org.darkscope.ui;
 
+import java.util.List;
+import java.util.prefs.Preferences;
 import javafx.application.Platform;
 import org.darkscope.analysis.AnalysisEngine;
 import org.darkscope.analysis.AnalysisResult;
@@ -15,9 +17,6 @@ import org.darkscope.session.SessionListener;
 import org.darkscope.ui.display.EventDisplayPane;
 import org.darkscope.ui.display.EventRef;
 import org.darkscope.ui.shell.MainViewModel;
-
-import java.util.List;
-import java.util.prefs.Preferences;
 
 /**
  * Joins the 3D event display to the workbench, so a cut, the plane, the event list and the 3D view
@@ -78,7 +77,11 @@ public final class EventDisplayLink {
 
     /** The role of a run: its role in the session, or data for a run the session does not hold (a followed file). */
     private RunRole role(RunData r) {
-        return session().runs().stream().filter(o -> o.data() == r).map(OpenRun::role).findFirst().orElse(RunRole.DATA);
+        return session().runs().stream()
+                .filter(o -> o.data() == r)
+                .map(OpenRun::role)
+                .findFirst()
+                .orElse(RunRole.DATA);
     }
 
     private void wire() {
@@ -90,7 +93,9 @@ public final class EventDisplayLink {
         display.setEvaluator(this::evaluate);
         display.setSelectionCaption(() -> {
             Selection sel = session().selection();
-            return sel == null ? "selection: none" : "selection: " + sel.name() + " (" + sel.enabledCuts().size() + " cuts on)";
+            return sel == null
+                    ? "selection: none"
+                    : "selection: " + sel.name() + " (" + sel.enabledCuts().size() + " cuts on)";
         });
         model().dataRunProperty().addListener((o, a, run) -> showRuns());
         session().addListener(new SessionListener() {
@@ -121,7 +126,8 @@ public final class EventDisplayLink {
             }
         });
         // the event in 3D (navigation, tour, pick) -> ringed in the plane, where it is plotted
-        display.setOnEventShown(ref -> workbench.planeView().highlight(plotted(ref) ? new double[] {ref.ecal(), ref.hcal()} : null));
+        display.setOnEventShown(
+                ref -> workbench.planeView().highlight(plotted(ref) ? new double[] {ref.ecal(), ref.hcal()} : null));
         display.setOnTourEvent(ref -> {
             if (ref == null) {
                 return;
@@ -134,8 +140,13 @@ public final class EventDisplayLink {
                 display.setTourNote("This example comes from " + ref.run().displayName()
                         + ", which the energy plane does not plot as data (or it fails the selection): no ring there.");
             }
-            model().setStatus(String.format(java.util.Locale.ROOT, "tour: event %d of %s at E_ECAL %.1f, E_HCAL %.2f GeV",
-                    ref.eventNumber(), ref.run().displayName(), ref.ecal(), ref.hcal()));
+            model().setStatus(String.format(
+                    java.util.Locale.ROOT,
+                    "tour: event %d of %s at E_ECAL %.1f, E_HCAL %.2f GeV",
+                    ref.eventNumber(),
+                    ref.run().displayName(),
+                    ref.ecal(),
+                    ref.hcal()));
         });
         showRuns();
     }
@@ -146,7 +157,12 @@ public final class EventDisplayLink {
             return false;
         }
         AnalysisResult result = session().result();
-        RunResult rr = result == null ? null : result.runs().stream().filter(r -> r.run() == ref.run()).findFirst().orElse(null);
+        RunResult rr = result == null
+                ? null
+                : result.runs().stream()
+                        .filter(r -> r.run() == ref.run())
+                        .findFirst()
+                        .orElse(null);
         return rr != null && rr.isSelected(ref.index());
     }
 
@@ -175,7 +191,8 @@ public final class EventDisplayLink {
 
     private void addOtherRuns() {
         if (display.run() == null) {
-            RunData first = session().runs().stream().map(OpenRun::data).findFirst().orElse(null);
+            RunData first =
+                    session().runs().stream().map(OpenRun::data).findFirst().orElse(null);
             if (first != null) {
                 display.setRun(first);
             }
@@ -198,7 +215,8 @@ public final class EventDisplayLink {
             }
             return;
         }
-        RunResult rr = result.runs().stream().filter(r -> r.run() == run).findFirst().orElse(null);
+        RunResult rr =
+                result.runs().stream().filter(r -> r.run() == run).findFirst().orElse(null);
         java.util.Map<String, int[]> lists = null;
         if (rr != null) {
             // the engine decides blinding per run: a hidden box's events are in none of its lists

@@ -1,8 +1,7 @@
 package org.darkscope.ui;
 
-import javafx.animation.AnimationTimer;
-
 import java.util.Arrays;
+import javafx.animation.AnimationTimer;
 
 /**
  * Measures how smoothly the FX thread runs: an {@link AnimationTimer} records the time between

@@ -1,5 +1,8 @@
 package org.darkscope.ui;
 
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
 import javafx.stage.FileChooser;
 import org.darkscope.analysis.AnalysisEngine;
 import org.darkscope.event.EventView;
@@ -9,6 +12,7 @@ import org.darkscope.session.TaskExecutor;
 import org.darkscope.ui.cuts.CutPanel;
 import org.darkscope.ui.cuts.CutsViewModel;
 import org.darkscope.ui.plane.EnergyPlaneView;
+import org.darkscope.ui.plane.PlaneViewModel;
 import org.darkscope.ui.results.CutFlowView;
 import org.darkscope.ui.results.ResultsPanel;
 import org.darkscope.ui.results.ResultsViewModel;
@@ -17,15 +21,14 @@ import org.darkscope.ui.shell.Dialogs;
 import org.darkscope.ui.shell.EventFilter;
 import org.darkscope.ui.shell.MainViewModel;
 import org.darkscope.ui.shell.MainWindow;
-import org.darkscope.ui.plane.PlaneViewModel;
-
-import java.io.File;
-import java.nio.file.Path;
-import java.util.List;
 
 /**
  * Assembles the window: the shell plus the workbench views, each bound to its view model, all view
  * models on one {@link org.darkscope.session.Session} kept evaluated by an {@link AnalysisService}.
+ *
+ * <p>About 570 lines: the composition root. It creates every view with its view model, wires them to
+ * the menu and to each other (plane pick → display, table row → display) and holds the window's
+ * export actions; each part is a few lines, and splitting them would scatter the wiring.</p>
  */
 public final class Workbench implements AutoCloseable {
     private final MainViewModel model;
@@ -50,7 +53,8 @@ public final class Workbench implements AutoCloseable {
         this.worker = worker;
         this.detailsWorker = detailsWorker;
         this.window = new MainWindow(model);
-        this.service = new AnalysisService(model.session(), new AnalysisEngine(List.of()), worker, detailsWorker, deliver);
+        this.service =
+                new AnalysisService(model.session(), new AnalysisEngine(List.of()), worker, detailsWorker, deliver);
         this.plane = new PlaneViewModel(model.session(), service);
         this.planeView = new EnergyPlaneView();
         this.cuts = new CutsViewModel(model.session());
@@ -60,27 +64,37 @@ public final class Workbench implements AutoCloseable {
         this.cutFlowView = new CutFlowView(results);
         this.distributions = new org.darkscope.ui.distributions.DistributionsView(
                 new org.darkscope.ui.distributions.DistributionsViewModel(model.session(), detailsWorker, deliver));
-        this.fits = new org.darkscope.ui.fits.SidebandFitView(new org.darkscope.ui.fits.SidebandFitViewModel(model.session()));
+        this.fits = new org.darkscope.ui.fits.SidebandFitView(
+                new org.darkscope.ui.fits.SidebandFitViewModel(model.session()));
         this.exclusion = new org.darkscope.ui.exclusion.ExclusionView(
                 new org.darkscope.ui.exclusion.ExclusionViewModel(model.session(), detailsWorker, deliver));
         // the coverage study runs for minutes: its own thread in the application, the given executor in tests
         this.validation = new org.darkscope.ui.validation.BackgroundValidationView(
-                new org.darkscope.ui.validation.BackgroundValidationViewModel(model.session(),
-                        detailsWorker instanceof BackgroundTaskExecutor ? new BackgroundTaskExecutor("background-validation", 1) : detailsWorker,
+                new org.darkscope.ui.validation.BackgroundValidationViewModel(
+                        model.session(),
+                        detailsWorker instanceof BackgroundTaskExecutor
+                                ? new BackgroundTaskExecutor("background-validation", 1)
+                                : detailsWorker,
                         deliver));
         wire();
     }
 
-    private static final javafx.scene.input.KeyCombination UNDO = javafx.scene.input.KeyCombination.keyCombination("Shortcut+Z");
-    private static final javafx.scene.input.KeyCombination REDO = javafx.scene.input.KeyCombination.keyCombination("Shortcut+Shift+Z");
-    private static final javafx.scene.input.KeyCombination REDO_Y = javafx.scene.input.KeyCombination.keyCombination("Shortcut+Y");
+    private static final javafx.scene.input.KeyCombination UNDO =
+            javafx.scene.input.KeyCombination.keyCombination("Shortcut+Z");
+    private static final javafx.scene.input.KeyCombination REDO =
+            javafx.scene.input.KeyCombination.keyCombination("Shortcut+Shift+Z");
+    private static final javafx.scene.input.KeyCombination REDO_Y =
+            javafx.scene.input.KeyCombination.keyCombination("Shortcut+Y");
 
     /** Quiet time after the latest evaluation before fits and limits start (ms): keeps them out of a drag. */
     public static final long DETAILS_DELAY_MS = 150;
 
     /** The workbench with the analysis on a background thread and results delivered on the FX thread. */
     public static Workbench create(MainViewModel model) {
-        Workbench w = new Workbench(model, new BackgroundTaskExecutor("analysis", 1), new BackgroundTaskExecutor("analysis-details", 1),
+        Workbench w = new Workbench(
+                model,
+                new BackgroundTaskExecutor("analysis", 1),
+                new BackgroundTaskExecutor("analysis-details", 1),
                 new FxTaskExecutor());
         w.service.setDetailsDelayMillis(DETAILS_DELAY_MS);
         // log E_HCAL by default: the 1 GeV box is a few pixels high on a linear axis
@@ -94,7 +108,8 @@ public final class Workbench implements AutoCloseable {
     }
 
     /** The workbench with stage-2 work (fits, limits, histograms, exclusion) on its own executor. */
-    public static Workbench create(MainViewModel model, TaskExecutor worker, TaskExecutor detailsWorker, TaskExecutor deliver) {
+    public static Workbench create(
+            MainViewModel model, TaskExecutor worker, TaskExecutor detailsWorker, TaskExecutor deliver) {
         return new Workbench(model, worker, detailsWorker, deliver);
     }
 
@@ -115,8 +130,10 @@ public final class Workbench implements AutoCloseable {
         window.resultTabs().getSelectionModel().select(2);
         planeView.boxProperty().bindBidirectional(plane.boxProperty());
         // the exclusion is computed only while its tab is shown (it is the slowest view)
-        window.resultTabs().getSelectionModel().selectedItemProperty().addListener((o, a, t) ->
-                exclusion.setActive(t != null && t.getContent() == exclusion));
+        window.resultTabs()
+                .getSelectionModel()
+                .selectedItemProperty()
+                .addListener((o, a, t) -> exclusion.setActive(t != null && t.getContent() == exclusion));
         plane.snapshotProperty().addListener((o, a, s) -> planeView.setSnapshot(s));
         planeView.setOnPick(p -> {
             EventView ev = plane.pick(p);
@@ -124,7 +141,8 @@ public final class Workbench implements AutoCloseable {
                 model.pickedEventProperty().set(ev);
                 window.eventTable().select(ev.index());
                 model.setStatus("picked event " + ev.eventNumber() + " of run " + ev.runNumber()
-                        + String.format(java.util.Locale.ROOT, " (E_ECAL %.2f, E_HCAL %.2f GeV)", ev.ecal(), ev.hcal()));
+                        + String.format(
+                                java.util.Locale.ROOT, " (E_ECAL %.2f, E_HCAL %.2f GeV)", ev.ecal(), ev.hcal()));
             }
         });
         model.session().addListener(new org.darkscope.session.SessionListener() {
@@ -178,7 +196,8 @@ public final class Workbench implements AutoCloseable {
         model.session().addListener(new org.darkscope.session.SessionListener() {
             @Override
             public void blindingChanged(org.darkscope.session.Session s) {
-                menu.item(AppMenu.Action.UNBLIND).setText(s.isBlinded() ? "Unblind signal box…" : "Blind the signal box again");
+                menu.item(AppMenu.Action.UNBLIND)
+                        .setText(s.isBlinded() ? "Unblind signal box…" : "Blind the signal box again");
             }
         });
         menu.setAction(AppMenu.Action.SAVE_SESSION, () -> {
@@ -214,7 +233,8 @@ public final class Workbench implements AutoCloseable {
 
     private void exportPng() {
         try {
-            var choice = org.darkscope.ui.export.ExportDialog.askFigure(window.getScene().getWindow(), exportableFigures());
+            var choice = org.darkscope.ui.export.ExportDialog.askFigure(
+                    window.getScene().getWindow(), exportableFigures());
             if (choice.isEmpty()) {
                 return;
             }
@@ -225,11 +245,16 @@ public final class Workbench implements AutoCloseable {
             if (WHOLE_WINDOW.equals(name)) {
                 fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG", "*.png"));
             } else {
-                fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("PNG", "*.png"),
-                        new FileChooser.ExtensionFilter("SVG (vector)", "*.svg"), new FileChooser.ExtensionFilter("PDF (vector)", "*.pdf"));
+                fc.getExtensionFilters()
+                        .addAll(
+                                new FileChooser.ExtensionFilter("PNG", "*.png"),
+                                new FileChooser.ExtensionFilter("SVG (vector)", "*.svg"),
+                                new FileChooser.ExtensionFilter("PDF (vector)", "*.pdf"));
             }
             File f = fc.showSaveDialog(window.getScene().getWindow());
-            if (f != null && org.darkscope.ui.export.Overwrite.confirm(window.getScene().getWindow(), List.of(f.toPath()))) {
+            if (f != null
+                    && org.darkscope.ui.export.Overwrite.confirm(
+                            window.getScene().getWindow(), List.of(f.toPath()))) {
                 exportFigure(name, choice.get().width(), choice.get().height(), f.toPath());
             }
         } catch (RuntimeException e) {
@@ -262,7 +287,9 @@ public final class Workbench implements AutoCloseable {
         javafx.stage.DirectoryChooser dc = new javafx.stage.DirectoryChooser();
         dc.setTitle("Directory for report.html, report.pdf and the CSV tables");
         File d = dc.showDialog(window.getScene().getWindow());
-        if (d != null && org.darkscope.ui.export.Overwrite.confirm(window.getScene().getWindow(), org.darkscope.ui.export.Overwrite.reportTargets(d.toPath()))) {
+        if (d != null
+                && org.darkscope.ui.export.Overwrite.confirm(
+                        window.getScene().getWindow(), org.darkscope.ui.export.Overwrite.reportTargets(d.toPath()))) {
             exportReport(d.toPath());
         }
     }
@@ -277,25 +304,39 @@ public final class Workbench implements AutoCloseable {
         var s = model.session();
         var r = s.details() != null ? s.details() : s.result();
         if (r == null) {
-            Dialogs.showError(window.getScene().getWindow(), "Cannot write the report to " + dir,
+            Dialogs.showError(
+                    window.getScene().getWindow(),
+                    "Cannot write the report to " + dir,
                     new IllegalStateException("nothing evaluated yet: open a run first"));
             return null;
         }
         List<org.darkscope.report.ReportFiles.RunFile> files = new java.util.ArrayList<>();
         for (var or : s.runs()) {
             if (r.runs().stream().anyMatch(x -> x.run() == or.data())) {
-                files.add(new org.darkscope.report.ReportFiles.RunFile(or.data(), or.path(), or.role().label()));
+                files.add(new org.darkscope.report.ReportFiles.RunFile(
+                        or.data(), or.path(), or.role().label()));
             }
         }
         List<org.darkscope.analysis.yield.ExclusionPoint> shown = List.copyOf(exclusion.points());
-        return model.runTask("Writing the report", progress -> {
-            List<org.darkscope.analysis.yield.ExclusionPoint> curve = r.backgroundRuns().isEmpty() ? List.of()
-                    : !shown.isEmpty() ? shown
-                    : org.darkscope.ui.exclusion.ExclusionInputs.from(r, Double.NaN,
-                    org.darkscope.analysis.yield.ExclusionRequest.DEFAULT_ALPHA_D,
-                    org.darkscope.analysis.ResultLimits.observed(r)).compute();
-            return org.darkscope.report.ReportFiles.write(r, files, curve, org.darkscope.report.ReportFiles.version(), dir);
-        }, written -> model.setStatus("report written: " + written.get(0) + " and " + (written.size() - 1) + " more file(s)"));
+        return model.runTask(
+                "Writing the report",
+                progress -> {
+                    List<org.darkscope.analysis.yield.ExclusionPoint> curve = r.backgroundRuns()
+                                    .isEmpty()
+                            ? List.of()
+                            : !shown.isEmpty()
+                                    ? shown
+                                    : org.darkscope.ui.exclusion.ExclusionInputs.from(
+                                                    r,
+                                                    Double.NaN,
+                                                    org.darkscope.analysis.yield.ExclusionRequest.DEFAULT_ALPHA_D,
+                                                    org.darkscope.analysis.ResultLimits.observed(r))
+                                            .compute();
+                    return org.darkscope.report.ReportFiles.write(
+                            r, files, curve, org.darkscope.report.ReportFiles.version(), dir);
+                },
+                written -> model.setStatus(
+                        "report written: " + written.get(0) + " and " + (written.size() - 1) + " more file(s)"));
     }
 
     private void exportCsv() {
@@ -304,7 +345,9 @@ public final class Workbench implements AutoCloseable {
         fc.setInitialFileName("cutflow.csv");
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
         File f = fc.showSaveDialog(window.getScene().getWindow());
-        if (f != null && org.darkscope.ui.export.Overwrite.confirm(window.getScene().getWindow(), org.darkscope.ui.export.Overwrite.csvTargets(f.toPath()))) {
+        if (f != null
+                && org.darkscope.ui.export.Overwrite.confirm(
+                        window.getScene().getWindow(), org.darkscope.ui.export.Overwrite.csvTargets(f.toPath()))) {
             exportCsv(f.toPath());
         }
     }
@@ -316,7 +359,9 @@ public final class Workbench implements AutoCloseable {
      */
     public void exportCsv(Path file) {
         try {
-            var r = model.session().details() != null ? model.session().details() : model.session().result();
+            var r = model.session().details() != null
+                    ? model.session().details()
+                    : model.session().result();
             if (r == null) {
                 throw new IllegalStateException("nothing evaluated yet: open a run first");
             }
@@ -333,12 +378,14 @@ public final class Workbench implements AutoCloseable {
                         .write(file.resolveSibling(name + "-events.csv"));
             }
             if (!r.backgroundRuns().isEmpty() && !exclusion.points().isEmpty()) {
-                org.darkscope.report.CsvTables.exclusion(exclusion.points(), r.selection().blinded())
+                org.darkscope.report.CsvTables.exclusion(
+                                exclusion.points(), r.selection().blinded())
                         .write(file.resolveSibling(name + "-exclusion.csv"));
             }
             Path summary = file.resolveSibling(name + "-results.csv");
             List<List<String>> rows = results.lines().stream()
-                    .map(l -> List.of(l.key(), l.label(), l.value(), l.warning())).toList();
+                    .map(l -> List.of(l.key(), l.label(), l.value(), l.warning()))
+                    .toList();
             new org.darkscope.report.CsvTables(List.of("key", "quantity", "value", "warning"), rows).write(summary);
             model.setStatus("wrote " + file + " and the tables next to it");
         } catch (Exception e) {
@@ -350,7 +397,9 @@ public final class Workbench implements AutoCloseable {
     public java.util.Map<String, String> viewState() {
         java.util.Map<String, String> m = new java.util.LinkedHashMap<>(planeView.viewState());
         m.putAll(exclusion.viewState());
-        m.put("window.tab", Integer.toString(window.resultTabs().getSelectionModel().getSelectedIndex()));
+        m.put(
+                "window.tab",
+                Integer.toString(window.resultTabs().getSelectionModel().getSelectedIndex()));
         return m;
     }
 
@@ -381,7 +430,8 @@ public final class Workbench implements AutoCloseable {
             sf.restoreInto(model.session()); // selection, blinding log, analysis definition
             model.openRuns(sf.runs(), () -> {
                 applyViewState(sf.view());
-                model.setStatus("session " + file.getFileName() + " reopened: " + sf.runs().size() + " run(s)");
+                model.setStatus("session " + file.getFileName() + " reopened: "
+                        + sf.runs().size() + " run(s)");
             });
         } catch (Exception e) {
             Dialogs.showError(window.getScene().getWindow(), "Cannot open the session " + file, e);
@@ -393,7 +443,11 @@ public final class Workbench implements AutoCloseable {
         EventFilter f = window.eventFilter().getValue();
         var r = model.session().result();
         var data = model.dataRunProperty().get();
-        if (f == null || f == EventFilter.ALL || r == null || data == null || r.runs().stream().noneMatch(x -> x.run() == data)) {
+        if (f == null
+                || f == EventFilter.ALL
+                || r == null
+                || data == null
+                || r.runs().stream().noneMatch(x -> x.run() == data)) {
             window.showEvents(null);
             return;
         }
@@ -403,7 +457,9 @@ public final class Workbench implements AutoCloseable {
     /** Asks for confirmation, then unblinds (or blinds again). */
     public void toggleBlinding() {
         if (model.session().isBlinded()) {
-            if (Dialogs.confirmUnblind(window.getScene().getWindow(), "Unblind the signal box?",
+            if (Dialogs.confirmUnblind(
+                    window.getScene().getWindow(),
+                    "Unblind the signal box?",
                     "The events in the signal box and their count will be shown. Unblind only once the selection"
                             + " and the background estimate are final.")) {
                 model.session().setBlinded(false);
@@ -450,26 +506,68 @@ public final class Workbench implements AutoCloseable {
     private static FileChooser chooser(String title) {
         FileChooser fc = new FileChooser();
         fc.setTitle(title);
-        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Selection (JSON)", "*.json"),
-                new FileChooser.ExtensionFilter("All files", "*"));
+        fc.getExtensionFilters()
+                .addAll(
+                        new FileChooser.ExtensionFilter("Selection (JSON)", "*.json"),
+                        new FileChooser.ExtensionFilter("All files", "*"));
         return fc;
     }
 
-    public MainWindow window() { return window; }
-    public MainViewModel model() { return model; }
-    public AnalysisService service() { return service; }
-    public PlaneViewModel plane() { return plane; }
-    public EnergyPlaneView planeView() { return planeView; }
-    public CutsViewModel cuts() { return cuts; }
-    public CutPanel cutPanel() { return cutPanel; }
-    public ResultsViewModel results() { return results; }
-    public ResultsPanel resultsPanel() { return resultsPanel; }
-    public CutFlowView cutFlowView() { return cutFlowView; }
-    public org.darkscope.ui.distributions.DistributionsView distributions() { return distributions; }
-    public org.darkscope.ui.fits.SidebandFitView fits() { return fits; }
-    public org.darkscope.ui.exclusion.ExclusionView exclusion() { return exclusion; }
+    public MainWindow window() {
+        return window;
+    }
 
-    public org.darkscope.ui.validation.BackgroundValidationView validation() { return validation; }
+    public MainViewModel model() {
+        return model;
+    }
+
+    public AnalysisService service() {
+        return service;
+    }
+
+    public PlaneViewModel plane() {
+        return plane;
+    }
+
+    public EnergyPlaneView planeView() {
+        return planeView;
+    }
+
+    public CutsViewModel cuts() {
+        return cuts;
+    }
+
+    public CutPanel cutPanel() {
+        return cutPanel;
+    }
+
+    public ResultsViewModel results() {
+        return results;
+    }
+
+    public ResultsPanel resultsPanel() {
+        return resultsPanel;
+    }
+
+    public CutFlowView cutFlowView() {
+        return cutFlowView;
+    }
+
+    public org.darkscope.ui.distributions.DistributionsView distributions() {
+        return distributions;
+    }
+
+    public org.darkscope.ui.fits.SidebandFitView fits() {
+        return fits;
+    }
+
+    public org.darkscope.ui.exclusion.ExclusionView exclusion() {
+        return exclusion;
+    }
+
+    public org.darkscope.ui.validation.BackgroundValidationView validation() {
+        return validation;
+    }
 
     @Override
     public void close() {

@@ -47,7 +47,10 @@ final class VectorCutKernel implements WordKernels {
             int b = w << 6;
             long bits = 0;
             for (int j = 0; j < 64; j += FL) {
-                bits |= FloatVector.fromArray(F, a, b + j).compare(VectorOperators.GT, l).toLong() << j;
+                bits |= FloatVector.fromArray(F, a, b + j)
+                                .compare(VectorOperators.GT, l)
+                                .toLong()
+                        << j;
             }
             out[w] = and ? out[w] & bits : bits;
         }
@@ -59,7 +62,10 @@ final class VectorCutKernel implements WordKernels {
             int b = w << 6;
             long bits = 0;
             for (int j = 0; j < 64; j += FL) {
-                bits |= FloatVector.fromArray(F, a, b + j).compare(VectorOperators.LT, h).toLong() << j;
+                bits |= FloatVector.fromArray(F, a, b + j)
+                                .compare(VectorOperators.LT, h)
+                                .toLong()
+                        << j;
             }
             out[w] = and ? out[w] & bits : bits;
         }
@@ -73,7 +79,10 @@ final class VectorCutKernel implements WordKernels {
             long bits = 0;
             for (int j = 0; j < 64; j += FL) {
                 FloatVector v = FloatVector.fromArray(F, a, b + j);
-                bits |= v.compare(VectorOperators.GT, l).and(v.compare(VectorOperators.LT, h)).toLong() << j;
+                bits |= v.compare(VectorOperators.GT, l)
+                                .and(v.compare(VectorOperators.LT, h))
+                                .toLong()
+                        << j;
             }
             out[w] = and ? out[w] & bits : bits;
         }
@@ -87,7 +96,10 @@ final class VectorCutKernel implements WordKernels {
             long bits = 0;
             for (int j = 0; j < 64; j += FL) {
                 FloatVector v = FloatVector.fromArray(F, a, b + j);
-                bits |= v.compare(VectorOperators.LT, l).or(v.compare(VectorOperators.GT, h)).toLong() << j;
+                bits |= v.compare(VectorOperators.LT, l)
+                                .or(v.compare(VectorOperators.GT, h))
+                                .toLong()
+                        << j;
             }
             out[w] = and ? out[w] & bits : bits;
         }
@@ -99,7 +111,11 @@ final class VectorCutKernel implements WordKernels {
             int b = w << 6;
             long bits = 0;
             for (int j = 0; j < 64; j += FL) {
-                bits |= FloatVector.fromArray(F, a, b + j).abs().compare(VectorOperators.LT, h).toLong() << j;
+                bits |= FloatVector.fromArray(F, a, b + j)
+                                .abs()
+                                .compare(VectorOperators.LT, h)
+                                .toLong()
+                        << j;
             }
             out[w] = and ? out[w] & bits : bits;
         }
@@ -114,7 +130,10 @@ final class VectorCutKernel implements WordKernels {
             long bits = 0;
             for (int j = 0; j < 64; j += IL) {
                 IntVector v = IntVector.fromArray(I, a, b + j);
-                bits |= v.compare(VectorOperators.GT, l).and(v.compare(VectorOperators.LT, h)).toLong() << j;
+                bits |= v.compare(VectorOperators.GT, l)
+                                .and(v.compare(VectorOperators.LT, h))
+                                .toLong()
+                        << j;
             }
             out[w] = and ? out[w] & bits : bits;
         }

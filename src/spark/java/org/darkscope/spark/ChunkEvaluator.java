@@ -1,5 +1,13 @@
 package org.darkscope.spark;
 
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
 import org.darkscope.analysis.AnalysisEngine;
@@ -16,15 +24,6 @@ import org.darkscope.geometry.Detector;
 import org.darkscope.geometry.GeometryLoader;
 import org.darkscope.io.RunInfoJson;
 import org.darkscope.task.Progress;
-
-import java.io.IOException;
-import java.io.Serializable;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * The work of one Spark partition: its rows (pieces of one or more run files, in any order) become
@@ -49,8 +48,8 @@ final class ChunkEvaluator implements FlatMapFunction<Iterator<Row>, HashMap<Int
      * @param dataRole  in the data role (blinded while the selection is)
      * @param weighted  collect Σw, Σw² (background MC)
      */
-    record FileSpec(String name, String infoJson, Set<String> missing, boolean dataRole, boolean weighted) implements Serializable {
-    }
+    record FileSpec(String name, String infoJson, Set<String> missing, boolean dataRole, boolean weighted)
+            implements Serializable {}
 
     /**
      * Everything the executors need, sent once with the task.
@@ -64,11 +63,29 @@ final class ChunkEvaluator implements FlatMapFunction<Iterator<Row>, HashMap<Int
      * @param chunkRows     events per engine evaluation (memory: about 500 bytes per event)
      * @param plane         bins, lo, hi of the E_ECAL then the E_HCAL axis of the plane
      */
-    record Job(String selectionJson, List<FileSpec> files, List<String> paths, List<String> scalars, List<ColumnType> types,
-               int cells, int chunkRows, double[] plane) implements Serializable {
-        Job(String selectionJson, List<FileSpec> files, List<String> paths, List<String> scalars, List<ColumnType> types, int cells,
-            int chunkRows, Binning x, Binning y) {
-            this(selectionJson, files, paths, scalars, types, cells, chunkRows, new double[]{x.bins(), x.lo(), x.hi(), y.bins(), y.lo(), y.hi()});
+    record Job(
+            String selectionJson,
+            List<FileSpec> files,
+            List<String> paths,
+            List<String> scalars,
+            List<ColumnType> types,
+            int cells,
+            int chunkRows,
+            double[] plane)
+            implements Serializable {
+        Job(
+                String selectionJson,
+                List<FileSpec> files,
+                List<String> paths,
+                List<String> scalars,
+                List<ColumnType> types,
+                int cells,
+                int chunkRows,
+                Binning x,
+                Binning y) {
+            this(selectionJson, files, paths, scalars, types, cells, chunkRows, new double[] {
+                x.bins(), x.lo(), x.hi(), y.bins(), y.lo(), y.hi()
+            });
         }
 
         Binning planeX() {
@@ -178,7 +195,8 @@ final class ChunkEvaluator implements FlatMapFunction<Iterator<Row>, HashMap<Int
 
     /** The engine's evaluation of one piece, as totals (one thread: Spark runs the partitions in parallel). */
     RunTotals evaluate(RunData piece, FileSpec f, long[] rows) {
-        try (AnalysisEngine engine = new AnalysisEngine(List.of(piece), new AnalysisEngine.Options(job.planeX(), job.planeY(), 1))) {
+        try (AnalysisEngine engine =
+                new AnalysisEngine(List.of(piece), new AnalysisEngine.Options(job.planeX(), job.planeY(), 1))) {
             AnalysisResult r = engine.evaluate(selection, run -> f.dataRole(), Progress.NONE);
             return RunTotals.of(r.runs().get(0), f.weighted(), rows);
         }

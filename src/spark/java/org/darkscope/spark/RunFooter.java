@@ -1,5 +1,9 @@
 package org.darkscope.spark;
 
+import java.io.IOException;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.hadoop.ParquetFileReader;
@@ -11,11 +15,6 @@ import org.darkscope.event.RunInfo;
 import org.darkscope.event.Schema;
 import org.darkscope.io.RunFiles;
 import org.darkscope.io.RunInfoJson;
-
-import java.io.IOException;
-import java.util.LinkedHashSet;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * What the driver reads of a run file before Spark reads its rows: the event count, the column
@@ -54,17 +53,24 @@ record RunFooter(Path path, long rows, Set<String> columns, RunInfo info, Messag
             Set<String> cols = new LinkedHashSet<>();
             for (Type t : meta.getSchema().getFields()) {
                 if (!cols.add(t.getName())) {
-                    throw bad(path, "column '" + t.getName() + "' appears more than once; which copy is meant is unclear");
+                    throw bad(
+                            path,
+                            "column '" + t.getName() + "' appears more than once; which copy is meant is unclear");
                 }
             }
             String json = kv.get(RunFiles.KEY_RUN);
             String sum = kv.get(RunFiles.KEY_RUN_SHA256);
             if (json == null && sum != null) {
-                throw bad(path, "the run metadata (" + RunFiles.KEY_RUN + ") is missing, but its checksum is there: the footer is damaged");
+                throw bad(
+                        path,
+                        "the run metadata (" + RunFiles.KEY_RUN
+                                + ") is missing, but its checksum is there: the footer is damaged");
             }
             if (json != null && sum != null && !sum.trim().equalsIgnoreCase(RunFiles.sha256(json))) {
-                throw bad(path, "the run metadata (" + RunFiles.KEY_RUN + ") does not match its checksum ("
-                        + RunFiles.KEY_RUN_SHA256 + "): it was changed or damaged");
+                throw bad(
+                        path,
+                        "the run metadata (" + RunFiles.KEY_RUN + ") does not match its checksum ("
+                                + RunFiles.KEY_RUN_SHA256 + "): it was changed or damaged");
             }
             RunInfo info = null;
             if (json != null) {
@@ -84,7 +90,12 @@ record RunFooter(Path path, long rows, Set<String> columns, RunInfo info, Messag
                 }
             }
             if (version > Schema.VERSION || version < 1) {
-                throw bad(path, "schema version " + version + (version < 1 ? " is not valid" : " is newer than this DarkScope (" + Schema.VERSION + ")"));
+                throw bad(
+                        path,
+                        "schema version " + version
+                                + (version < 1
+                                        ? " is not valid"
+                                        : " is newer than this DarkScope (" + Schema.VERSION + ")"));
             }
             return new RunFooter(path, r.getRecordCount(), cols, info, meta.getSchema());
         }

@@ -1,5 +1,18 @@
 package org.darkscope.spark;
 
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -27,20 +40,6 @@ import org.darkscope.io.ResultFiles;
 import org.darkscope.io.RunFiles;
 import org.darkscope.io.RunInfoJson;
 
-import java.io.IOException;
-import java.io.PrintStream;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-
-import static org.apache.spark.sql.functions.coalesce;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
-
 /**
  * {@code SparkAnalyse}: evaluates a selection over run files with Apache Spark and writes one result
  * file (docs/result-file-format.md) that {@code darkscope result} and the window (File → Open
@@ -62,8 +61,7 @@ public final class SparkAnalyse {
     public static final int DEFAULT_CHUNK_ROWS = 1 << 16;
 
     /** One input: a file, directory or glob, and the role its files take. */
-    public record Input(String path, MergedResult.Role role) {
-    }
+    public record Input(String path, MergedResult.Role role) {}
 
     /**
      * What to evaluate.
@@ -72,11 +70,9 @@ public final class SparkAnalyse {
      * @param selection the selection (its blinding is used as given)
      * @param chunkRows events per engine evaluation
      */
-    public record Request(List<Input> inputs, Selection selection, int chunkRows) {
-    }
+    public record Request(List<Input> inputs, Selection selection, int chunkRows) {}
 
-    private SparkAnalyse() {
-    }
+    private SparkAnalyse() {}
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
@@ -122,9 +118,12 @@ public final class SparkAnalyse {
             if (chunk < 1) {
                 throw new IllegalArgumentException("--chunk-rows must be at least 1");
             }
-            Selection sel = selectionFile == null ? Selection.published() : SelectionIo.read(java.nio.file.Path.of(selectionFile));
+            Selection sel = selectionFile == null
+                    ? Selection.published()
+                    : SelectionIo.read(java.nio.file.Path.of(selectionFile));
             sel = sel.withBlinded(!unblind);
-            SparkSession.Builder b = SparkSession.builder().appName("darkscope-analyse")
+            SparkSession.Builder b = SparkSession.builder()
+                    .appName("darkscope-analyse")
                     .config("spark.sql.debug.maxToStringFields", "400"); // 145 columns: plans are printed whole
             if (master != null) {
                 b = b.master(master);
@@ -134,10 +133,18 @@ public final class SparkAnalyse {
             try {
                 MergedResult r = evaluate(spark, new Request(inputs, sel, chunk));
                 ResultFiles.write(r, java.nio.file.Path.of(outFile));
-                long events = r.runs().stream().mapToLong(MergedResult.Run::events).sum();
-                out.printf(Locale.ROOT, "%d runs, %d events, selection '%s'%s: %s written in %.1f s (darkscope result %s)%n",
-                        r.runs().size(), events, sel.name(), sel.blinded() ? " (blinded)" : "", outFile,
-                        (System.nanoTime() - t0) / 1e9, outFile);
+                long events =
+                        r.runs().stream().mapToLong(MergedResult.Run::events).sum();
+                out.printf(
+                        Locale.ROOT,
+                        "%d runs, %d events, selection '%s'%s: %s written in %.1f s (darkscope result %s)%n",
+                        r.runs().size(),
+                        events,
+                        sel.name(),
+                        sel.blinded() ? " (blinded)" : "",
+                        outFile,
+                        (System.nanoTime() - t0) / 1e9,
+                        outFile);
             } finally {
                 spark.stop();
             }
@@ -195,9 +202,13 @@ public final class SparkAnalyse {
             RunFooter f = RunFooter.read(p, conf);
             RunInfo info = f.info() != null ? f.info() : defaultInfo(spark, f, defaultDetector);
             if (!info.geometryVersion().equals(defaultDetector.version())
-                    && !Schema.of(GeometryLoader.load(info.geometryVersion())).cellColumns().equals(cells)) {
-                throw RunFooter.bad(p, "geometry '" + info.geometryVersion() + "' has other cells than " + defaultDetector.version()
-                        + "; one job evaluates runs of one geometry");
+                    && !Schema.of(GeometryLoader.load(info.geometryVersion()))
+                            .cellColumns()
+                            .equals(cells)) {
+                throw RunFooter.bad(
+                        p,
+                        "geometry '" + info.geometryVersion() + "' has other cells than " + defaultDetector.version()
+                                + "; one job evaluates runs of one geometry");
             }
             MergedResult.Role role = roles.get(i);
             if (role == MergedResult.Role.DATA && info.isSignal()) {
@@ -210,7 +221,8 @@ public final class SparkAnalyse {
             Set<String> missing = new HashSet<>();
             for (ColumnDef c : stored) {
                 if (!f.columns().contains(c.name())) {
-                    boolean required = c.kind() == ColumnDef.Kind.REQUIRED || (c.kind() == ColumnDef.Kind.TRUTH && info.simulated());
+                    boolean required = c.kind() == ColumnDef.Kind.REQUIRED
+                            || (c.kind() == ColumnDef.Kind.TRUTH && info.simulated());
                     if (required) {
                         throw RunFooter.bad(p, "required column '" + c.name() + "' is missing");
                     }
@@ -231,9 +243,16 @@ public final class SparkAnalyse {
         AnalysisEngine.Options opt = AnalysisEngine.Options.defaults();
         List<String> scalarNames = stored.stream().map(ColumnDef::name).toList();
         List<ColumnType> types = stored.stream().map(ColumnDef::type).toList();
-        ChunkEvaluator.Job job = new ChunkEvaluator.Job(SelectionIo.toJson(sel), specs,
-                files.stream().map(Path::toString).toList(), scalarNames, types, cells.size(),
-                req.chunkRows(), opt.planeX(), opt.planeY());
+        ChunkEvaluator.Job job = new ChunkEvaluator.Job(
+                SelectionIo.toJson(sel),
+                specs,
+                files.stream().map(Path::toString).toList(),
+                scalarNames,
+                types,
+                cells.size(),
+                req.chunkRows(),
+                opt.planeX(),
+                opt.planeY());
         ChunkEvaluator driverSide = new ChunkEvaluator(job);
         driverSide.init();
 
@@ -260,22 +279,32 @@ public final class SparkAnalyse {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
 
-        // one Spark scan per group of files with the same Parquet schema (usually one group: every file DarkScope wrote)
+        // one Spark scan per group of files with the same Parquet schema (usually one group: every file DarkScope
+        // wrote)
         Map<String, List<Integer>> groups = new java.util.LinkedHashMap<>();
         for (int i = 0; i < files.size(); i++) {
             if (footers.get(i).rows() > 0) {
-                groups.computeIfAbsent(footers.get(i).schema().toString() + specs.get(i).missing(), k -> new ArrayList<>()).add(i);
+                groups.computeIfAbsent(
+                                footers.get(i).schema().toString()
+                                        + specs.get(i).missing(),
+                                k -> new ArrayList<>())
+                        .add(i);
             }
         }
         Dataset<Row> all = null;
         for (List<Integer> g : groups.values()) {
-            Dataset<Row> d = rows(spark, g.stream().map(files::get).toList(), footers.get(g.get(0)), stored, cells,
+            Dataset<Row> d = rows(
+                    spark,
+                    g.stream().map(files::get).toList(),
+                    footers.get(g.get(0)),
+                    stored,
+                    cells,
                     specs.get(g.get(0)).missing());
             all = all == null ? d : all.union(d);
         }
         if (all != null) {
-            HashMap<Integer, RunTotals> merged = all.javaRDD().mapPartitions(new ChunkEvaluator(job))
-                    .fold(new HashMap<>(), SparkAnalyse::merge);
+            HashMap<Integer, RunTotals> merged =
+                    all.javaRDD().mapPartitions(new ChunkEvaluator(job)).fold(new HashMap<>(), SparkAnalyse::merge);
             for (Map.Entry<Integer, RunTotals> e : merged.entrySet()) {
                 totals.get(e.getKey()).add(e.getValue());
             }
@@ -286,10 +315,17 @@ public final class SparkAnalyse {
             boolean data = specs.get(i).dataRole();
             RunTotals t = totals.get(i).sortPoints();
             if (t.total() > footers.get(i).rows()) {
-                throw new IllegalStateException(files.get(i) + ": " + t.total() + " events evaluated, the file has " + footers.get(i).rows());
+                throw new IllegalStateException(files.get(i) + ": " + t.total() + " events evaluated, the file has "
+                        + footers.get(i).rows());
             }
-            runs.add(new MergedResult.Run(files.get(i).getName(), files.get(i).toString(), info, roles.get(i),
-                    footers.get(i).rows(), sel.blinded() && data, t));
+            runs.add(new MergedResult.Run(
+                    files.get(i).getName(),
+                    files.get(i).toString(),
+                    info,
+                    roles.get(i),
+                    footers.get(i).rows(),
+                    sel.blinded() && data,
+                    t));
         }
         return new MergedResult(sel, opt.planeX(), opt.planeY(), runs);
     }
@@ -310,12 +346,20 @@ public final class SparkAnalyse {
      * the schema's types where the file has others, nulls as 0 as the desktop reader has them; a missing
      * optional column as 0, replaced by the engine's default), cells, file path, row index within the file.
      */
-    private static Dataset<Row> rows(SparkSession spark, List<Path> files, RunFooter first, List<ColumnDef> stored,
-                                     List<String> cells, Set<String> missing) {
+    private static Dataset<Row> rows(
+            SparkSession spark,
+            List<Path> files,
+            RunFooter first,
+            List<ColumnDef> stored,
+            List<String> cells,
+            Set<String> missing) {
         Dataset<Row> d = spark.read().parquet(files.stream().map(Path::toString).toArray(String[]::new));
         List<Column> cols = new ArrayList<>();
         for (ColumnDef c : stored) {
-            cols.add(missing.contains(c.name()) ? lit(0).cast(type(c.type())).as(c.name()) : column(first, c.name(), c.type()));
+            cols.add(
+                    missing.contains(c.name())
+                            ? lit(0).cast(type(c.type())).as(c.name())
+                            : column(first, c.name(), c.type()));
         }
         for (String c : cells) {
             cols.add(column(first, c, ColumnType.FLOAT));
@@ -348,13 +392,19 @@ public final class SparkAnalyse {
     private static RunInfo defaultInfo(SparkSession spark, RunFooter f, Detector detector) {
         int runNumber = 0;
         if (f.columns().contains(Schema.RUN) && f.rows() > 0) {
-            Row first = spark.read().parquet(f.path().toString())
-                    .select(col("_metadata.row_index").as("i"), col(Schema.RUN).cast(DataTypes.IntegerType).as("r"))
-                    .orderBy("i").limit(1).first();
+            Row first = spark.read()
+                    .parquet(f.path().toString())
+                    .select(
+                            col("_metadata.row_index").as("i"),
+                            col(Schema.RUN).cast(DataTypes.IntegerType).as("r"))
+                    .orderBy("i")
+                    .limit(1)
+                    .first();
             runNumber = first.isNullAt(1) ? 0 : first.getInt(1);
         }
         return RunInfo.data(runNumber, detector.beamEnergy(), f.rows())
-                .withDescription("imported from a Parquet file without DarkScope metadata; EOT set to the number of events");
+                .withDescription(
+                        "imported from a Parquet file without DarkScope metadata; EOT set to the number of events");
     }
 
     /** A file, the *.parquet files of a directory (sorted), or the files a glob matches (sorted). */
@@ -407,7 +457,8 @@ public final class SparkAnalyse {
             }
         }
         if (files.stream().allMatch(p -> "file".equals(p.toUri().getScheme()))) {
-            List<java.nio.file.Path> local = files.stream().map(p -> java.nio.file.Path.of(p.toUri())).toList();
+            List<java.nio.file.Path> local =
+                    files.stream().map(p -> java.nio.file.Path.of(p.toUri())).toList();
             try {
                 RunFiles.requireDistinct(local);
             } catch (org.darkscope.io.RunFileException e) {

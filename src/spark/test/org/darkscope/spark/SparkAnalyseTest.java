@@ -1,5 +1,14 @@
 package org.darkscope.spark;
 
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.darkscope.analysis.AnalysisEngine;
 import org.darkscope.analysis.AnalysisResult;
@@ -26,16 +35,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.*;
-
 /**
  * The Spark job in local mode gives, count for count, what the desktop engine ({@code analyse})
  * gives on the same files and roles: on the sample runs, and on a directory of generated runs read
@@ -49,7 +48,9 @@ class SparkAnalyseTest {
 
     @BeforeAll
     static void start() {
-        spark = SparkSession.builder().master("local[2]").appName("darkscope-test")
+        spark = SparkSession.builder()
+                .master("local[2]")
+                .appName("darkscope-test")
                 .config("spark.ui.enabled", "false")
                 .config("spark.driver.host", "127.0.0.1")
                 .config("spark.sql.shuffle.partitions", "2")
@@ -101,9 +102,18 @@ class SparkAnalyseTest {
                 assertEquals(rr.plane(c).outside(), actual.plane(run, c).outside(), name + " plane " + c);
             }
             for (Cut c : sel.cuts()) {
-                assertArrayEquals(rr.nMinusOne(c.name()).counts(), actual.nMinusOne(run, c.name()).counts(), name + " N-1 " + c.name());
-                assertEquals(rr.nMinusOne(c.name()).underflow(), actual.nMinusOne(run, c.name()).underflow(), name + " N-1 " + c.name());
-                assertEquals(rr.nMinusOne(c.name()).overflow(), actual.nMinusOne(run, c.name()).overflow(), name + " N-1 " + c.name());
+                assertArrayEquals(
+                        rr.nMinusOne(c.name()).counts(),
+                        actual.nMinusOne(run, c.name()).counts(),
+                        name + " N-1 " + c.name());
+                assertEquals(
+                        rr.nMinusOne(c.name()).underflow(),
+                        actual.nMinusOne(run, c.name()).underflow(),
+                        name + " N-1 " + c.name());
+                assertEquals(
+                        rr.nMinusOne(c.name()).overflow(),
+                        actual.nMinusOne(run, c.name()).overflow(),
+                        name + " N-1 " + c.name());
             }
             if (run.totals().isWeighted()) {
                 // Σw, Σw² in another order of additions: equal to rounding; the event counts exactly
@@ -117,7 +127,9 @@ class SparkAnalyseTest {
                         assertEquals(a.w2(), b.w2(), 1e-9 * Math.max(1, a.w2()), name + " " + c + " " + reg);
                     }
                 }
-                assertEquals(w.selected().n(), run.totals().weightedAfter(sel.enabledCuts().size() - 1).n());
+                assertEquals(
+                        w.selected().n(),
+                        run.totals().weightedAfter(sel.enabledCuts().size() - 1).n());
                 // the weighted cut flow analyse prints (each cut alone too), summed over the pieces
                 var ww = rr.weighted().orElseThrow();
                 for (int k = 0; k < sel.enabledCuts().size(); k++) {
@@ -138,7 +150,8 @@ class SparkAnalyseTest {
         }
         assertEquals(expected.eot(), actual.eot());
         assertEquals(expected.combinedRegions(), actual.combinedRegions());
-        assertArrayEquals(expected.combinedPlane().counts(), actual.combinedPlane().counts());
+        assertArrayEquals(
+                expected.combinedPlane().counts(), actual.combinedPlane().counts());
         assertEquals(expected.efficiencies(), actual.efficiencies());
         ExclusionSettings s = ExclusionSettings.defaults();
         ResultLimits.Summary a = ResultLimits.compute(expected, s);
@@ -148,30 +161,46 @@ class SparkAnalyseTest {
         assertEquals(a.upperLimit(), b.upperLimit());
         assertEquals(a.expectedLimit(), b.expectedLimit());
         assertEquals(a.points(), b.points());
-        assertEquals(expected.background().sidebandC().describe(), actual.background().sidebandC().describe());
-        assertEquals(expected.background().sidebandA().describe(), actual.background().sidebandA().describe());
-        assertEquals(expected.background().abcd().describe(), actual.background().abcd().describe());
+        assertEquals(
+                expected.background().sidebandC().describe(),
+                actual.background().sidebandC().describe());
+        assertEquals(
+                expected.background().sidebandA().describe(),
+                actual.background().sidebandA().describe());
+        assertEquals(
+                expected.background().abcd().describe(),
+                actual.background().abcd().describe());
     }
 
     @Test
     void theSampleRunsGiveWhatAnalyseGives() throws Exception {
         Path samples = Path.of("sample-runs");
-        Selection sel = SelectionIo.read(samples.resolve("selection-published.json")).withBlinded(true);
+        Selection sel =
+                SelectionIo.read(samples.resolve("selection-published.json")).withBlinded(true);
         List<Path> signals;
         try (var s = Files.list(samples)) {
-            signals = s.filter(p -> p.getFileName().toString().startsWith("signal-")).sorted().toList();
+            signals = s.filter(p -> p.getFileName().toString().startsWith("signal-"))
+                    .sorted()
+                    .toList();
         }
-        List<Path> files = new ArrayList<>(List.of(samples.resolve("physics.parquet"), samples.resolve("calibration.parquet"),
+        List<Path> files = new ArrayList<>(List.of(
+                samples.resolve("physics.parquet"),
+                samples.resolve("calibration.parquet"),
                 samples.resolve("background-mc.parquet")));
         files.addAll(signals);
         List<Role> roles = new ArrayList<>(List.of(Role.DATA, Role.DATA, Role.BACKGROUND));
         signals.forEach(p -> roles.add(Role.SIGNAL));
         // the way the README runs it: data files, --background-mc, a glob of signal runs
-        MergedResult r = SparkAnalyse.evaluate(spark, new SparkAnalyse.Request(List.of(
-                new SparkAnalyse.Input(files.get(0).toString(), Role.DATA),
-                new SparkAnalyse.Input(files.get(1).toString(), Role.DATA),
-                new SparkAnalyse.Input(files.get(2).toString(), Role.BACKGROUND),
-                new SparkAnalyse.Input("sample-runs/signal-*.parquet", Role.SIGNAL)), sel, SparkAnalyse.DEFAULT_CHUNK_ROWS));
+        MergedResult r = SparkAnalyse.evaluate(
+                spark,
+                new SparkAnalyse.Request(
+                        List.of(
+                                new SparkAnalyse.Input(files.get(0).toString(), Role.DATA),
+                                new SparkAnalyse.Input(files.get(1).toString(), Role.DATA),
+                                new SparkAnalyse.Input(files.get(2).toString(), Role.BACKGROUND),
+                                new SparkAnalyse.Input("sample-runs/signal-*.parquet", Role.SIGNAL)),
+                        sel,
+                        SparkAnalyse.DEFAULT_CHUNK_ROWS));
         AnalysisResult expected = engine(files, roles, sel);
         assertTrue(expected.runs().get(0).boxHidden(), "physics as data is blinded");
         assertTrue(expected.runs().get(0).cutFlow().selected() > 100, "the published selection keeps physics events");
@@ -189,8 +218,13 @@ class SparkAnalyseTest {
         int[] sizes = {20_000, 30_000, 70_000};
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < sizes.length; i++) {
-            RunData r = Simulator.simulate(SimConfig.defaults(Mix.PHYSICS).withEvents(sizes[i]).withSeed(100 + i)
-                    .withRunNumber(7000 + i).withThreads(2), Progress.NONE);
+            RunData r = Simulator.simulate(
+                    SimConfig.defaults(Mix.PHYSICS)
+                            .withEvents(sizes[i])
+                            .withSeed(100 + i)
+                            .withRunNumber(7000 + i)
+                            .withThreads(2),
+                    Progress.NONE);
             Path f = runs.resolve(String.format("run-%d.parquet", 7000 + i));
             RunFiles.write(r, f);
             files.add(f);
@@ -202,8 +236,9 @@ class SparkAnalyseTest {
         spark.conf().set("spark.sql.files.maxPartitionBytes", "1m");
         MergedResult r;
         try {
-            r = SparkAnalyse.evaluate(spark, new SparkAnalyse.Request(List.of(new SparkAnalyse.Input(runs.toString(), Role.DATA)),
-                    sel, 5_000));
+            r = SparkAnalyse.evaluate(
+                    spark,
+                    new SparkAnalyse.Request(List.of(new SparkAnalyse.Input(runs.toString(), Role.DATA)), sel, 5_000));
         } finally {
             spark.conf().set("spark.sql.files.maxPartitionBytes", old);
         }
@@ -212,7 +247,8 @@ class SparkAnalyseTest {
         assertFalse(expected.runs().get(0).boxHidden());
         assertTrue(expected.combinedRegions().count(Region.BOX) >= 0);
         assertSameCounts(expected, roles, r);
-        assertEquals(120_000, r.runs().stream().mapToLong(MergedResult.Run::events).sum());
+        assertEquals(
+                120_000, r.runs().stream().mapToLong(MergedResult.Run::events).sum());
     }
 
     @Test
@@ -222,21 +258,44 @@ class SparkAnalyseTest {
         PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
         // refused before any Spark session is made
-        assertEquals(2, SparkAnalyse.run(new String[]{"sample-runs/physics.parquet"}, o, e));
+        assertEquals(2, SparkAnalyse.run(new String[] {"sample-runs/physics.parquet"}, o, e));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("--out"), err.toString(StandardCharsets.UTF_8));
         err.reset();
-        assertEquals(2, SparkAnalyse.run(new String[]{"--frobnicate", "--out", "x.json", "sample-runs/physics.parquet"}, o, e));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown option --frobnicate"), err.toString(StandardCharsets.UTF_8));
-        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> SparkAnalyse.evaluate(spark,
-                new SparkAnalyse.Request(List.of(new SparkAnalyse.Input("sample-runs/no-such.parquet", Role.DATA)),
-                        Selection.published(), 1000)));
+        assertEquals(
+                2,
+                SparkAnalyse.run(
+                        new String[] {"--frobnicate", "--out", "x.json", "sample-runs/physics.parquet"}, o, e));
+        assertTrue(
+                err.toString(StandardCharsets.UTF_8).contains("unknown option --frobnicate"),
+                err.toString(StandardCharsets.UTF_8));
+        IllegalArgumentException missing = assertThrows(
+                IllegalArgumentException.class,
+                () -> SparkAnalyse.evaluate(
+                        spark,
+                        new SparkAnalyse.Request(
+                                List.of(new SparkAnalyse.Input("sample-runs/no-such.parquet", Role.DATA)),
+                                Selection.published(),
+                                1000)));
         assertTrue(missing.getMessage().contains("no-such.parquet: no such file"), missing.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> SparkAnalyse.evaluate(spark, new SparkAnalyse.Request(List.of(
-                new SparkAnalyse.Input("sample-runs/physics.parquet", Role.DATA),
-                new SparkAnalyse.Input("sample-runs/phys*.parquet", Role.BACKGROUND)), Selection.published(), 1000)),
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> SparkAnalyse.evaluate(
+                        spark,
+                        new SparkAnalyse.Request(
+                                List.of(
+                                        new SparkAnalyse.Input("sample-runs/physics.parquet", Role.DATA),
+                                        new SparkAnalyse.Input("sample-runs/phys*.parquet", Role.BACKGROUND)),
+                                Selection.published(),
+                                1000)),
                 "the same file twice would be counted twice");
-        assertThrows(IllegalArgumentException.class, () -> SparkAnalyse.evaluate(spark, new SparkAnalyse.Request(List.of(
-                new SparkAnalyse.Input("sample-runs/physics.parquet", Role.SIGNAL)), Selection.published(), 1000)),
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> SparkAnalyse.evaluate(
+                        spark,
+                        new SparkAnalyse.Request(
+                                List.of(new SparkAnalyse.Input("sample-runs/physics.parquet", Role.SIGNAL)),
+                                Selection.published(),
+                                1000)),
                 "physics is not a signal run");
     }
 }

@@ -1,19 +1,18 @@
 package org.darkscope.analysis;
 
-import org.darkscope.testsupport.ClassMixRuns;
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.ArrayList;
+import java.util.List;
 import org.darkscope.event.EventClass;
 import org.darkscope.event.RunData;
 import org.darkscope.event.Schema;
 import org.darkscope.task.CancelledException;
 import org.darkscope.task.Progress;
+import org.darkscope.testsupport.ClassMixRuns;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.*;
 
 /** Engine results against an independent plain-loop recomputation over the columns. */
 class AnalysisEngineTest {
@@ -25,7 +24,8 @@ class AnalysisEngineTest {
     static void setUp() {
         bg = ClassMixRuns.background(100_003, 11); // not a multiple of 64: exercises the tail word
         sig = ClassMixRuns.signal(20_000, 12, 20);
-        engine = new AnalysisEngine(List.of(bg, sig), AnalysisEngine.Options.defaults().withThreads(2));
+        engine = new AnalysisEngine(
+                List.of(bg, sig), AnalysisEngine.Options.defaults().withThreads(2));
     }
 
     @AfterAll
@@ -108,8 +108,14 @@ class AnalysisEngineTest {
             int a = refAbcd(ec, hc, sel.box());
             int l = refLabel(ec, hc, sel.box());
             int cls = run.ints(Schema.TRUTH_CLASS)[e];
-            if (a >= 0) { regions[a]++; byClass[cls][a]++; }
-            if (l >= 0) { regions[l]++; byClass[cls][l]++; }
+            if (a >= 0) {
+                regions[a]++;
+                byClass[cls][a]++;
+            }
+            if (l >= 0) {
+                regions[l]++;
+                byClass[cls][l]++;
+            }
             selected.add(e);
             if (a == 1) inA.add(e);
             if (ec >= 0 && ec < 120 && hc >= 0 && hc < 100) {
@@ -121,8 +127,12 @@ class AnalysisEngineTest {
         assertEquals(cuts.size(), flow.rows().size());
         for (int k = 0; k < cuts.size(); k++) {
             assertEquals(cuts.get(k).name(), flow.rows().get(k).cut());
-            assertEquals(after[k], flow.rows().get(k).after(), "after cut " + cuts.get(k).name());
-            assertEquals(alone[k], flow.rows().get(k).alone(), "alone " + cuts.get(k).name());
+            assertEquals(
+                    after[k],
+                    flow.rows().get(k).after(),
+                    "after cut " + cuts.get(k).name());
+            assertEquals(
+                    alone[k], flow.rows().get(k).alone(), "alone " + cuts.get(k).name());
         }
         for (Region r : Region.values()) {
             assertEquals(regions[r.ordinal()], rr.regions().count(r), "region " + r);
@@ -150,8 +160,11 @@ class AnalysisEngineTest {
         AnalysisResult res = engine.evaluate(sel);
         checkAgainstReference(res, bg, sel);
         checkAgainstReference(res, sig, sel);
-        assertTrue(res.run(bg).selectedCount() > 100, "the synthetic mix must survive the cuts: " + res.run(bg).selectedCount());
-        assertTrue(res.run(bg).regions().count(Region.C) > 0 && res.run(bg).regions().count(Region.A) > 0);
+        assertTrue(
+                res.run(bg).selectedCount() > 100,
+                "the synthetic mix must survive the cuts: " + res.run(bg).selectedCount());
+        assertTrue(res.run(bg).regions().count(Region.C) > 0
+                && res.run(bg).regions().count(Region.A) > 0);
     }
 
     @Test
@@ -185,7 +198,8 @@ class AnalysisEngineTest {
 
     @Test
     void singleThreadGivesTheSameAnswer() {
-        try (AnalysisEngine one = new AnalysisEngine(List.of(bg), AnalysisEngine.Options.defaults().withThreads(1))) {
+        try (AnalysisEngine one = new AnalysisEngine(
+                List.of(bg), AnalysisEngine.Options.defaults().withThreads(1))) {
             Selection sel = Selection.published().withBlinded(false);
             AnalysisResult a = one.evaluate(sel);
             AnalysisResult b = engine.evaluate(sel);
@@ -264,15 +278,18 @@ class AnalysisEngineTest {
         }
         assertEquals(k, eff.get(0).passed());
         assertEquals(sig.size(), eff.get(0).total());
-        assertTrue(eff.get(0).lower() < eff.get(0).value() && eff.get(0).value() < eff.get(0).upper());
-        List<Efficiency> vsEdge = res.run(sig).efficiencyVsEcalEdge(new double[]{30, 50, 70}, IntervalMethod.CLOPPER_PEARSON, 0.6827);
+        assertTrue(eff.get(0).lower() < eff.get(0).value()
+                && eff.get(0).value() < eff.get(0).upper());
+        List<Efficiency> vsEdge =
+                res.run(sig).efficiencyVsEcalEdge(new double[] {30, 50, 70}, IntervalMethod.CLOPPER_PEARSON, 0.6827);
         assertEquals(k, vsEdge.get(1).passed());
-        assertTrue(vsEdge.get(0).passed() <= vsEdge.get(1).passed() && vsEdge.get(1).passed() <= vsEdge.get(2).passed());
+        assertTrue(vsEdge.get(0).passed() <= vsEdge.get(1).passed()
+                && vsEdge.get(1).passed() <= vsEdge.get(2).passed());
     }
 
     @Test
     void emptyAndTinyRunsWork() {
-        for (int n : new int[]{0, 1, 63, 64, 65}) {
+        for (int n : new int[] {0, 1, 63, 64, 65}) {
             RunData tiny = ClassMixRuns.background(n, 100 + n);
             try (AnalysisEngine e = new AnalysisEngine(List.of(tiny))) {
                 Selection sel = Selection.loose();
@@ -295,8 +312,7 @@ class AnalysisEngineTest {
     void cancelledEvaluationThrows() {
         Progress cancelled = new Progress() {
             @Override
-            public void update(double fraction, String message) {
-            }
+            public void update(double fraction, String message) {}
 
             @Override
             public boolean isCancelled() {
@@ -306,6 +322,9 @@ class AnalysisEngineTest {
         engine.invalidate();
         assertThrows(CancelledException.class, () -> engine.evaluate(Selection.published(), cancelled));
         // the engine stays usable
-        checkAgainstReference(engine.evaluate(Selection.published().withBlinded(false)), bg, Selection.published().withBlinded(false));
+        checkAgainstReference(
+                engine.evaluate(Selection.published().withBlinded(false)),
+                bg,
+                Selection.published().withBlinded(false));
     }
 }

@@ -1,14 +1,6 @@
 package org.darkscope.analysis;
 
-import org.darkscope.testsupport.ClassMixRuns;
-import org.darkscope.event.ArrayCellStore;
-import org.darkscope.event.EventClass;
-import org.darkscope.event.RunData;
-import org.darkscope.event.Schema;
-import org.darkscope.task.Progress;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.*;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -22,8 +14,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
-
-import static org.junit.jupiter.api.Assertions.*;
+import org.darkscope.event.ArrayCellStore;
+import org.darkscope.event.EventClass;
+import org.darkscope.event.RunData;
+import org.darkscope.event.Schema;
+import org.darkscope.task.Progress;
+import org.darkscope.testsupport.ClassMixRuns;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Blinding as a property of the types: every public accessor of a blinded {@link RunResult} and
@@ -52,7 +51,8 @@ class BlindedResultPropertyTest {
 
     /** A run made of the given rows of {@code run}, in that order (columns and cells copied). */
     static RunData rows(RunData run, int[] rows) {
-        RunData.Builder b = RunData.builder(run.info(), run.detector(), rows.length).source("same-source");
+        RunData.Builder b =
+                RunData.builder(run.info(), run.detector(), rows.length).source("same-source");
         for (Map.Entry<String, Object> c : run.columns().entrySet()) {
             Object src = c.getValue();
             Object dst;
@@ -96,15 +96,17 @@ class BlindedResultPropertyTest {
         assertTrue(in.size() > 50 && out.size() > 50, "the run needs events in and outside the box");
         List<Integer> all = new ArrayList<>(out);
         all.addAll(in);
-        return new RunData[]{rows(base, all.stream().mapToInt(Integer::intValue).toArray()),
-                rows(base, out.stream().mapToInt(Integer::intValue).toArray())};
+        return new RunData[] {
+            rows(base, all.stream().mapToInt(Integer::intValue).toArray()),
+            rows(base, out.stream().mapToInt(Integer::intValue).toArray())
+        };
     }
 
-    private record Side(AnalysisResult result, RunData data) {
-    }
+    private record Side(AnalysisResult result, RunData data) {}
 
     private static Side evaluate(RunData data, Selection sel, boolean dataRoleSimulated, int threads) {
-        try (AnalysisEngine e = new AnalysisEngine(List.of(data, signal), AnalysisEngine.Options.defaults().withThreads(threads))) {
+        try (AnalysisEngine e = new AnalysisEngine(
+                List.of(data, signal), AnalysisEngine.Options.defaults().withThreads(threads))) {
             Predicate<RunData> role = r -> dataRoleSimulated && r == data;
             AnalysisResult r = e.evaluate(sel, role, Progress.NONE);
             return new Side(r, data);
@@ -136,14 +138,20 @@ class BlindedResultPropertyTest {
         // power: without blinding the same calls tell the two runs apart
         Side openCut = evaluate(pair[1], BLIND.withBlinded(false), simulated, 1);
         List<String> openDiffer = compareAll(open, openCut, new ArrayList<>());
-        for (String m : List.of("RunResult.cutFlow()", "RunResult.selectedCount()", "RunResult.regions()", "RunResult.plane()",
+        for (String m : List.of(
+                "RunResult.cutFlow()",
+                "RunResult.selectedCount()",
+                "RunResult.regions()",
+                "RunResult.plane()",
                 "AnalysisResult.combinedRegions()")) {
             assertTrue(openDiffer.contains(m), m + " must differ unblinded; differing: " + openDiffer);
         }
         // and the limits of every background method
         for (BackgroundChoice c : BackgroundChoice.values()) {
             ExclusionSettings s = ExclusionSettings.defaults().withBackground(c);
-            assertEquals(canon(ResultLimits.compute(full.result(), s), 0), canon(ResultLimits.compute(cut.result(), s), 0),
+            assertEquals(
+                    canon(ResultLimits.compute(full.result(), s), 0),
+                    canon(ResultLimits.compute(cut.result(), s), 0),
                     "limits with " + c);
         }
     }
@@ -155,9 +163,12 @@ class BlindedResultPropertyTest {
         return differ;
     }
 
-    private static void compareObject(String name, Object x, Object y, Side a, Side b, List<String> differ, List<String> called) {
+    private static void compareObject(
+            String name, Object x, Object y, Side a, Side b, List<String> differ, List<String> called) {
         for (Method m : x.getClass().getMethods()) {
-            if (m.getDeclaringClass() == Object.class || Modifier.isStatic(m.getModifiers()) || INPUTS.contains(m.getName())
+            if (m.getDeclaringClass() == Object.class
+                    || Modifier.isStatic(m.getModifiers())
+                    || INPUTS.contains(m.getName())
                     || m.getReturnType() == void.class) {
                 continue;
             }
@@ -167,8 +178,12 @@ class BlindedResultPropertyTest {
             if (argsA.isEmpty()) {
                 fail("no arguments known for " + m + ": extend the pool so that every accessor is checked");
             }
-            String id = name + "." + m.getName() + "(" + String.join(",",
-                    Arrays.stream(m.getParameterTypes()).map(Class::getSimpleName).toList()) + ")";
+            String id = name + "." + m.getName() + "("
+                    + String.join(
+                            ",",
+                            Arrays.stream(m.getParameterTypes())
+                                    .map(Class::getSimpleName)
+                                    .toList()) + ")";
             called.add(id);
             for (int i = 0; i < argsA.size(); i++) {
                 Object ra = call(m, x, argsA.get(i));
@@ -185,7 +200,8 @@ class BlindedResultPropertyTest {
         try {
             return m.invoke(target, args);
         } catch (java.lang.reflect.InvocationTargetException e) {
-            return "throws " + e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage();
+            return "throws " + e.getCause().getClass().getSimpleName() + ": "
+                    + e.getCause().getMessage();
         } catch (IllegalAccessException e) {
             throw new IllegalStateException(e);
         }
@@ -216,7 +232,7 @@ class BlindedResultPropertyTest {
         if (t == Variable.class) return List.of((Object[]) Variable.values());
         if (t == IntervalMethod.class) return List.of((Object[]) IntervalMethod.values());
         if (t == double.class) return List.of(0.6827, 0.9);
-        if (t == double[].class) return List.of((Object) new double[]{10, 30, 49, 70});
+        if (t == double[].class) return List.of((Object) new double[] {10, 30, 49, 70});
         if (t == int.class) {
             List<Object> l = new ArrayList<>();
             for (int i = 0; i < sharedSize; i += 97) l.add(i);
@@ -235,7 +251,11 @@ class BlindedResultPropertyTest {
 
     /** A comparable form of a returned value: lists, maps, record components, and public no-arg accessors of other objects. */
     static Object canon(Object v, int depth) {
-        if (v == null || v instanceof String || v instanceof Boolean || v instanceof Enum<?> || v instanceof Character) {
+        if (v == null
+                || v instanceof String
+                || v instanceof Boolean
+                || v instanceof Enum<?>
+                || v instanceof Character) {
             return v;
         }
         if (v instanceof Double d) {
@@ -284,8 +304,11 @@ class BlindedResultPropertyTest {
             return o;
         }
         for (Method m : v.getClass().getMethods()) {
-            if (m.getParameterCount() == 0 && m.getDeclaringClass() != Object.class && !Modifier.isStatic(m.getModifiers())
-                    && m.getReturnType() != void.class && !INPUTS.contains(m.getName())) {
+            if (m.getParameterCount() == 0
+                    && m.getDeclaringClass() != Object.class
+                    && !Modifier.isStatic(m.getModifiers())
+                    && m.getReturnType() != void.class
+                    && !INPUTS.contains(m.getName())) {
                 o.put(m.getName(), canon(call(m, v, new Object[0]), depth + 1));
             }
         }
@@ -294,11 +317,11 @@ class BlindedResultPropertyTest {
 
     @Test
     void theCanonicalFormSeesDifferencesInsideHistograms() {
-        Histogram1D a = new Histogram1D("x", new Binning(2, 0, 2), new long[]{1, 2}, 0, 0);
-        Histogram1D b = new Histogram1D("x", new Binning(2, 0, 2), new long[]{1, 3}, 0, 0);
+        Histogram1D a = new Histogram1D("x", new Binning(2, 0, 2), new long[] {1, 2}, 0, 0);
+        Histogram1D b = new Histogram1D("x", new Binning(2, 0, 2), new long[] {1, 3}, 0, 0);
         assertNotEquals(canon(a, 0), canon(b, 0));
         Map<String, Object> same = new LinkedHashMap<>();
         same.put("h", canon(a, 0));
-        assertEquals(same.get("h"), canon(new Histogram1D("x", new Binning(2, 0, 2), new long[]{1, 2}, 0, 0), 0));
+        assertEquals(same.get("h"), canon(new Histogram1D("x", new Binning(2, 0, 2), new long[] {1, 2}, 0, 0), 0));
     }
 }

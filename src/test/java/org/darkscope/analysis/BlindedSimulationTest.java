@@ -1,18 +1,17 @@
 package org.darkscope.analysis;
 
-import org.darkscope.testsupport.ClassMixRuns;
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.ArrayList;
+import java.util.List;
 import org.darkscope.event.EventClass;
 import org.darkscope.event.RunData;
 import org.darkscope.event.Schema;
 import org.darkscope.task.Progress;
+import org.darkscope.testsupport.ClassMixRuns;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * A simulated run evaluated as pseudo-data (blinded on request) against an independent plain-loop
@@ -28,7 +27,8 @@ class BlindedSimulationTest {
     static void setUp() {
         pseudo = ClassMixRuns.background(100_003, 31); // > 2^16 events: the parallel path, tail word
         sig = ClassMixRuns.signal(20_000, 32, 20);
-        engine = new AnalysisEngine(List.of(pseudo, sig), AnalysisEngine.Options.defaults().withThreads(2));
+        engine = new AnalysisEngine(
+                List.of(pseudo, sig), AnalysisEngine.Options.defaults().withThreads(2));
     }
 
     @AfterAll
@@ -41,7 +41,8 @@ class BlindedSimulationTest {
     }
 
     /** Plain-loop reference of what a run may show: selected events, outside the box if {@code hideBox}. */
-    private record Reference(long total, long[] after, long[] alone, long[] perClass, List<Integer> events, long inBox) {
+    private record Reference(
+            long total, long[] after, long[] alone, long[] perClass, List<Integer> events, long inBox) {
         static Reference of(RunData run, Selection sel, boolean hideBox) {
             List<Cut> cuts = sel.enabledCuts();
             float[] ecal = run.floats(Schema.ECAL);
@@ -94,8 +95,14 @@ class BlindedSimulationTest {
         assertEquals(ref.total(), f.total(), "events before cuts");
         List<Cut> cuts = sel.enabledCuts();
         for (int k = 0; k < cuts.size(); k++) {
-            assertEquals(ref.after()[k], f.rows().get(k).after(), "after " + cuts.get(k).name());
-            assertEquals(ref.alone()[k], f.rows().get(k).alone(), "alone " + cuts.get(k).name());
+            assertEquals(
+                    ref.after()[k],
+                    f.rows().get(k).after(),
+                    "after " + cuts.get(k).name());
+            assertEquals(
+                    ref.alone()[k],
+                    f.rows().get(k).alone(),
+                    "alone " + cuts.get(k).name());
         }
         assertEquals(ref.events().size(), rr.selectedCount());
         assertArrayEquals(ref.events().stream().mapToInt(Integer::intValue).toArray(), rr.selectedEvents());
@@ -122,7 +129,8 @@ class BlindedSimulationTest {
         assertEquals(0, rr.eventsInRegion(Region.BOX).length);
         assertShows(rr, hidden, sel);
         // the selected count is exactly the unblinded one minus the box
-        assertEquals(hidden.inBox(), evaluate(sel.withBlinded(false)).run(pseudo).selectedCount() - rr.selectedCount());
+        assertEquals(
+                hidden.inBox(), evaluate(sel.withBlinded(false)).run(pseudo).selectedCount() - rr.selectedCount());
         assertEquals(rr.plane().inRange() + rr.plane().outside(), rr.selectedCount());
         // the truth in the box of a blinded run is not revealed by the background summary
         assertFalse(res.background().simulated());

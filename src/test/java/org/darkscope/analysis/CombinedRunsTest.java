@@ -1,12 +1,11 @@
 package org.darkscope.analysis;
 
-import org.darkscope.testsupport.ClassMixRuns;
-import org.darkscope.event.RunData;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.*;
+import org.darkscope.event.RunData;
+import org.darkscope.testsupport.ClassMixRuns;
+import org.junit.jupiter.api.Test;
 
 /** Combined plane and region counts never add background MC to data (that would double the background). */
 class CombinedRunsTest {
@@ -14,7 +13,8 @@ class CombinedRunsTest {
     void dataAloneWhenThereIsData() {
         RunData data = ClassMixRuns.data(3000, 3);
         RunData mc = ClassMixRuns.background(3000, 4);
-        AnalysisResult r = new AnalysisEngine(List.of(data, mc)).evaluate(Selection.published().withBlinded(false));
+        AnalysisResult r = new AnalysisEngine(List.of(data, mc))
+                .evaluate(Selection.published().withBlinded(false));
         assertEquals(List.of(r.run(data)), r.sidebandRuns());
         assertEquals(r.run(data).regions().count(Region.A), r.combinedRegions().count(Region.A));
         assertEquals(r.run(data).regions().count(Region.D), r.combinedRegions().count(Region.D));

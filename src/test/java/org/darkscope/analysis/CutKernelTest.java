@@ -1,18 +1,34 @@
 package org.darkscope.analysis;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.Random;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
 /** The branch-free kernels agree with the plain double comparison on awkward values. */
 class CutKernelTest {
-    private static final float[] SPECIAL = {0f, -0f, 1f, -1f, 0.07f, 0.5f, Float.MIN_VALUE, -Float.MIN_VALUE,
-            Float.MAX_VALUE, -Float.MAX_VALUE, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 97f, 103f,
-            Math.nextUp(97f), Math.nextDown(97f), 1e-30f, -1e-30f};
+    private static final float[] SPECIAL = {
+        0f,
+        -0f,
+        1f,
+        -1f,
+        0.07f,
+        0.5f,
+        Float.MIN_VALUE,
+        -Float.MIN_VALUE,
+        Float.MAX_VALUE,
+        -Float.MAX_VALUE,
+        Float.POSITIVE_INFINITY,
+        Float.NEGATIVE_INFINITY,
+        97f,
+        103f,
+        Math.nextUp(97f),
+        Math.nextDown(97f),
+        1e-30f,
+        -1e-30f
+    };
     private static final double[] EDGES = {0.0, -0.0, 0.07, 0.5, 97, 103, 1e-30, -1e-30, 1, -1, 0.1, 1e30};
 
     @Test
@@ -59,22 +75,34 @@ class CutKernelTest {
         huge[1] = Integer.MIN_VALUE;
         assertFalse(CutKernel.needsPlainKernel(a));
         assertTrue(CutKernel.needsPlainKernel(huge));
-        for (int[] arr : new int[][]{a, huge}) {
-        for (CutKind kind : CutKind.values()) {
-            for (double lo : new double[]{-3, -2.5, 0, 1, 4.5, -1e300}) {
-                for (double hi : new double[]{-2.5, 0, 1, 4.5, 5, 1e300}) {
-                    if (kind.usesMin() && kind.usesMax() && lo > hi) {
-                        continue;
-                    }
-                    long[] out = new long[Bits.words(a.length)];
-                    CutKernel.apply(kind, kind.usesMin() ? lo : Double.NaN, kind.usesMax() ? hi : Double.NaN, arr,
-                            CutKernel.needsPlainKernel(arr), arr.length, out, 0, out.length, false);
-                    for (int e = 0; e < arr.length; e++) {
-                        assertEquals(kind.passes(arr[e], lo, hi), Bits.get(out, e), kind + " " + lo + " " + hi + " v=" + arr[e]);
+        for (int[] arr : new int[][] {a, huge}) {
+            for (CutKind kind : CutKind.values()) {
+                for (double lo : new double[] {-3, -2.5, 0, 1, 4.5, -1e300}) {
+                    for (double hi : new double[] {-2.5, 0, 1, 4.5, 5, 1e300}) {
+                        if (kind.usesMin() && kind.usesMax() && lo > hi) {
+                            continue;
+                        }
+                        long[] out = new long[Bits.words(a.length)];
+                        CutKernel.apply(
+                                kind,
+                                kind.usesMin() ? lo : Double.NaN,
+                                kind.usesMax() ? hi : Double.NaN,
+                                arr,
+                                CutKernel.needsPlainKernel(arr),
+                                arr.length,
+                                out,
+                                0,
+                                out.length,
+                                false);
+                        for (int e = 0; e < arr.length; e++) {
+                            assertEquals(
+                                    kind.passes(arr[e], lo, hi),
+                                    Bits.get(out, e),
+                                    kind + " " + lo + " " + hi + " v=" + arr[e]);
+                        }
                     }
                 }
             }
-        }
         }
     }
 

@@ -1,14 +1,13 @@
 package org.darkscope.analysis;
 
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 
 /**
  * Property test: on random columns and random edges, every kernel implementation present in this
@@ -16,8 +15,22 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
  * JVM: see pom.xml) gives the pass bits of a plain double comparison written out here again.
  */
 class KernelPropertyTest {
-    private static final float[] SPECIAL = {0f, -0f, Float.MIN_VALUE, -Float.MIN_VALUE, Float.MAX_VALUE, -Float.MAX_VALUE,
-            Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 1e-30f, -1e-30f, 0.07f, 0.1f, 97f, 103f};
+    private static final float[] SPECIAL = {
+        0f,
+        -0f,
+        Float.MIN_VALUE,
+        -Float.MIN_VALUE,
+        Float.MAX_VALUE,
+        -Float.MAX_VALUE,
+        Float.POSITIVE_INFINITY,
+        Float.NEGATIVE_INFINITY,
+        1e-30f,
+        -1e-30f,
+        0.07f,
+        0.1f,
+        97f,
+        103f
+    };
 
     /** The comparison as the documentation states it, in double precision; NaN never passes. */
     private static boolean expected(CutKind kind, double v, double min, double max) {
@@ -25,11 +38,16 @@ class KernelPropertyTest {
             return false;
         }
         switch (kind) {
-            case MIN: return v > min;
-            case MAX: return v < max;
-            case WINDOW: return v > min && v < max;
-            case OUTSIDE: return v < min || v > max;
-            default: return (v < 0 ? -v : v) < max;
+            case MIN:
+                return v > min;
+            case MAX:
+                return v < max;
+            case WINDOW:
+                return v > min && v < max;
+            case OUTSIDE:
+                return v < min || v > max;
+            default:
+                return (v < 0 ? -v : v) < max;
         }
     }
 
@@ -46,7 +64,8 @@ class KernelPropertyTest {
     void vectorKernelsLoadWhenTheModuleIsResolved() {
         // the default surefire configuration (pom.xml) starts the test JVM with add-modules
         // jdk.incubator.vector, so both paths are tested there; other configurations may not
-        Assumptions.assumeTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(),
+        Assumptions.assumeTrue(
+                ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(),
                 "jdk.incubator.vector is not resolved in this JVM");
         assertNotNull(CutKernel.vector(), "the module is there but the Vector API kernels did not load");
     }
@@ -92,8 +111,10 @@ class KernelPropertyTest {
                 a[r.nextInt(n)] = r.nextBoolean() ? Integer.MAX_VALUE : Integer.MIN_VALUE;
             }
             CutKind kind = CutKind.values()[r.nextInt(CutKind.values().length)];
-            double e1 = r.nextInt(8) == 0 ? (r.nextBoolean() ? 1e300 : -1e300) : a[r.nextInt(n)] + (r.nextInt(3) - 1) * 0.5;
-            double e2 = r.nextInt(8) == 0 ? (r.nextBoolean() ? 1e300 : -1e300) : a[r.nextInt(n)] + (r.nextInt(3) - 1) * 0.5;
+            double e1 =
+                    r.nextInt(8) == 0 ? (r.nextBoolean() ? 1e300 : -1e300) : a[r.nextInt(n)] + (r.nextInt(3) - 1) * 0.5;
+            double e2 =
+                    r.nextInt(8) == 0 ? (r.nextBoolean() ? 1e300 : -1e300) : a[r.nextInt(n)] + (r.nextInt(3) - 1) * 0.5;
             double min = kind.usesMin() ? Math.min(e1, e2) : Double.NaN;
             double max = kind.usesMax() ? (kind.usesMin() ? Math.max(e1, e2) : e2) : Double.NaN;
             boolean plain = CutKernel.needsPlainKernel(a);
@@ -101,7 +122,9 @@ class KernelPropertyTest {
                 long[] out = new long[Bits.words(n)];
                 CutKernel.apply(k, kind, min, max, a, plain, n, out, 0, out.length, false);
                 for (int e = 0; e < n; e++) {
-                    assertEquals(expected(kind, a[e], min, max), Bits.get(out, e),
+                    assertEquals(
+                            expected(kind, a[e], min, max),
+                            Bits.get(out, e),
                             k.describe() + " " + kind + " min=" + min + " max=" + max + " v=" + a[e]);
                 }
             }
@@ -111,12 +134,18 @@ class KernelPropertyTest {
     /** An edge: a value of the column (exactly, or one float step away), a round number, or a far one. */
     private static double edge(Random r, float[] a, double scale) {
         switch (r.nextInt(6)) {
-            case 0: return a[r.nextInt(a.length)];
-            case 1: return Math.nextUp(a[r.nextInt(a.length)]);
-            case 2: return a[r.nextInt(a.length)] + scale * 1e-9;
-            case 3: return r.nextBoolean() ? 0.0 : -0.0;
-            case 4: return r.nextInt(4) == 0 ? (r.nextBoolean() ? 1e300 : -1e300) : r.nextGaussian() * scale;
-            default: return Math.round(r.nextGaussian() * 10) / 10.0;
+            case 0:
+                return a[r.nextInt(a.length)];
+            case 1:
+                return Math.nextUp(a[r.nextInt(a.length)]);
+            case 2:
+                return a[r.nextInt(a.length)] + scale * 1e-9;
+            case 3:
+                return r.nextBoolean() ? 0.0 : -0.0;
+            case 4:
+                return r.nextInt(4) == 0 ? (r.nextBoolean() ? 1e300 : -1e300) : r.nextGaussian() * scale;
+            default:
+                return Math.round(r.nextGaussian() * 10) / 10.0;
         }
     }
 
@@ -128,7 +157,9 @@ class KernelPropertyTest {
         CutKernel.apply(k, kind, min, max, a, plain, n, out, 0, words, false);
         for (int e = 0; e < n; e++) {
             double v = Float.isNaN(a[e]) ? Double.NaN : a[e];
-            assertEquals(expected(kind, v, min, max), Bits.get(out, e),
+            assertEquals(
+                    expected(kind, v, min, max),
+                    Bits.get(out, e),
                     k.describe() + " " + kind + " min=" + min + " max=" + max + " v=" + a[e]);
         }
         long[] prior = new long[words];

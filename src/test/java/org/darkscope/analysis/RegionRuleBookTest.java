@@ -1,15 +1,14 @@
 package org.darkscope.analysis;
 
-import org.darkscope.testsupport.ClassMixRuns;
-import org.darkscope.event.RunData;
-import org.darkscope.event.Schema;
-import org.darkscope.task.Progress;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
 import java.util.Random;
-
-import static org.junit.jupiter.api.Assertions.*;
+import org.darkscope.event.RunData;
+import org.darkscope.event.Schema;
+import org.darkscope.task.Progress;
+import org.darkscope.testsupport.ClassMixRuns;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@link SignalBox} is the one rule book of the plane's regions. Checked against an independent
@@ -20,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.*;
 class RegionRuleBookTest {
     /** The published numbers, written out (not read from SignalBox). */
     private static final double BOX_E = 50, BOX_H = 1, TRIGGER = 80, SIDE_H = 100, BEAM = 100;
+
     private static final double I_H_MIN = 5, I_H_MAX = 16, II_HALF = 15, III_SUM = 120;
 
     /** Independent: every region the point is in, as a set of names. */
@@ -59,7 +59,8 @@ class RegionRuleBookTest {
                 assertEquals(expected(e, h), ofBox(b, e, h), "E_ECAL " + e + ", E_HCAL " + h);
             }
         }
-        // the examples: region I ends at 16 (not 20), region III starts above 120 (not 115), C ends at the trigger
+        // the examples: region I ends at 16 (not 20), region III starts above 120 (not 115), C ends at the
+        // trigger
         assertFalse(b.contains(Region.I, 30, 18));
         assertFalse(b.contains(Region.III, 100, 17));
         assertTrue(b.contains(Region.III, 110, 11));
@@ -83,7 +84,8 @@ class RegionRuleBookTest {
         RunData run = ClassMixRuns.background(30_000, 41);
         Selection sel = Selection.loose().withBlinded(false);
         AnalysisResult res;
-        try (AnalysisEngine e = new AnalysisEngine(List.of(run), AnalysisEngine.Options.defaults().withThreads(1))) {
+        try (AnalysisEngine e = new AnalysisEngine(
+                List.of(run), AnalysisEngine.Options.defaults().withThreads(1))) {
             res = e.evaluate(sel, r -> false, Progress.NONE);
         }
         RunResult rr = res.run(run);
@@ -99,6 +101,8 @@ class RegionRuleBookTest {
             assertEquals(n[reg.ordinal()], rr.regions().count(reg), reg.label());
             assertEquals(n[reg.ordinal()], rr.eventsInRegion(reg).length, reg.label() + " list");
         }
-        assertTrue(n[Region.BOX.ordinal()] > 0 && n[Region.C.ordinal()] > 0 && n[Region.II.ordinal()] > 0, java.util.Arrays.toString(n));
+        assertTrue(
+                n[Region.BOX.ordinal()] > 0 && n[Region.C.ordinal()] > 0 && n[Region.II.ordinal()] > 0,
+                java.util.Arrays.toString(n));
     }
 }

@@ -1,6 +1,8 @@
 package org.darkscope.analysis;
 
-import org.darkscope.testsupport.ClassMixRuns;
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.List;
 import org.darkscope.analysis.background.BackgroundEstimate;
 import org.darkscope.analysis.limits.LimitInput;
 import org.darkscope.analysis.limits.UpperLimits;
@@ -8,11 +10,8 @@ import org.darkscope.analysis.yield.DarkPhotonYield;
 import org.darkscope.analysis.yield.ExclusionPoint;
 import org.darkscope.event.RunData;
 import org.darkscope.task.Progress;
+import org.darkscope.testsupport.ClassMixRuns;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.*;
 
 class ResultLimitsTest {
     @Test
@@ -29,8 +28,9 @@ class ResultLimitsTest {
             assertEquals(-1, sum.observed(), "simulated background runs: no observed count");
             assertTrue(Double.isNaN(sum.upperLimit()));
             // the quoted expected limit is the median of the background-only distribution
-            double expected = UpperLimits.expectedBands(new LimitInput(0, abcd.value(), abcd.totalError(),
-                    s.signalRelError(), s.cl(), s.method())).median();
+            double expected = UpperLimits.expectedBands(
+                            new LimitInput(0, abcd.value(), abcd.totalError(), s.signalRelError(), s.cl(), s.method()))
+                    .median();
             assertEquals(expected, sum.expectedLimit(), 1e-9);
             assertEquals(bg.info().eot(), sum.eot());
             assertEquals(1, sum.points().size());
@@ -50,19 +50,33 @@ class ResultLimitsTest {
         RunData sig = ClassMixRuns.signal(10_000, 42, 20);
         try (AnalysisEngine e = new AnalysisEngine(List.of(bg, sig))) {
             double[] edges = {30, 40, 50, 60};
-            BoxEdgeScan.Result res = BoxEdgeScan.scan(e, Selection.published(), edges, 20,
-                    ExclusionSettings.defaults().withBackground(BackgroundChoice.ABCD), Progress.NONE);
+            BoxEdgeScan.Result res = BoxEdgeScan.scan(
+                    e,
+                    Selection.published(),
+                    edges,
+                    20,
+                    ExclusionSettings.defaults().withBackground(BackgroundChoice.ABCD),
+                    Progress.NONE);
             assertEquals(4, res.points().size());
             for (int i = 1; i < edges.length; i++) {
-                assertTrue(res.points().get(i).efficiency() >= res.points().get(i - 1).efficiency(),
+                assertTrue(
+                        res.points().get(i).efficiency()
+                                >= res.points().get(i - 1).efficiency(),
                         "a wider box keeps more signal");
             }
             // the best edge is the one with the smallest relative expected epsilon
-            double best = res.points().stream().filter(p -> Double.isFinite(p.relativeEpsilon()))
-                    .min((a, b) -> Double.compare(a.relativeEpsilon(), b.relativeEpsilon())).orElseThrow().edge();
+            double best = res.points().stream()
+                    .filter(p -> Double.isFinite(p.relativeEpsilon()))
+                    .min((a, b) -> Double.compare(a.relativeEpsilon(), b.relativeEpsilon()))
+                    .orElseThrow()
+                    .edge();
             assertEquals(best, res.bestEdge());
             // the efficiency at an edge equals the signal run's efficiency with that box
-            double eff40 = e.evaluate(Selection.published().withBox(SignalBox.published().withEcalMax(40))).efficiencies().get(0).value();
+            double eff40 = e.evaluate(
+                            Selection.published().withBox(SignalBox.published().withEcalMax(40)))
+                    .efficiencies()
+                    .get(0)
+                    .value();
             assertEquals(eff40, res.points().get(1).efficiency(), 1e-12);
         }
     }

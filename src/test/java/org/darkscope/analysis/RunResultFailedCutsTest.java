@@ -1,14 +1,13 @@
 package org.darkscope.analysis;
 
-import org.darkscope.testsupport.ClassMixRuns;
-import org.darkscope.event.RunData;
-import org.darkscope.event.Schema;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.*;
+import org.darkscope.event.RunData;
+import org.darkscope.event.Schema;
+import org.darkscope.testsupport.ClassMixRuns;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@link RunResult#failedCuts(int)} against a plain loop over the columns with {@link Cut#passes}:
@@ -32,7 +31,8 @@ class RunResultFailedCutsTest {
     }
 
     private static boolean inBox(Selection sel, RunData run, int e) {
-        return run.floats(Schema.ECAL)[e] < sel.box().ecalMax() && run.floats(Schema.HCAL)[e] < sel.box().hcalMax();
+        return run.floats(Schema.ECAL)[e] < sel.box().ecalMax()
+                && run.floats(Schema.HCAL)[e] < sel.box().hcalMax();
     }
 
     @Test

@@ -1,13 +1,12 @@
 package org.darkscope.analysis;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.*;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A changed selection says so: generated name, descriptions from the values, preset of origin and history. */
 class SelectionHonestyTest {
@@ -20,7 +19,8 @@ class SelectionHonestyTest {
                 .withCutEnabled("veto", false)
                 .withCut("momentum", p.cut("momentum").withRange(96, 104.5))
                 .withBox(p.box().withEcalMax(47.5));
-        assertEquals(List.of("momentum 96..104.5", "preshower 1", "veto off", "box E_ECAL < 47.5"), s.differencesFrom(p));
+        assertEquals(
+                List.of("momentum 96..104.5", "preshower 1", "veto off", "box E_ECAL < 47.5"), s.differencesFrom(p));
         assertEquals(List.of(), p.differencesFrom(Selection.published()));
         assertEquals(List.of(), p.withBlinded(false).differencesFrom(p), "blinding is not a change of the selection");
     }
@@ -35,11 +35,14 @@ class SelectionHonestyTest {
         Selection back = s.withCut("preshower", s.cut("preshower").withMin(0.5)).withHonestName();
         assertEquals("published", back.name());
         // a name the user chose is kept
-        Selection mine = s.withName("my tight selection").withCutEnabled("veto", false).withHonestName();
+        Selection mine =
+                s.withName("my tight selection").withCutEnabled("veto", false).withHonestName();
         assertEquals("my tight selection", mine.name());
         // loose is its own preset
         Selection l = Selection.loose();
-        assertEquals("loose, modified: veto on", l.withCutEnabled("veto", true).withHonestName().name());
+        assertEquals(
+                "loose, modified: veto on",
+                l.withCutEnabled("veto", true).withHonestName().name());
     }
 
     @Test
@@ -62,7 +65,8 @@ class SelectionHonestyTest {
         // saved by the old window: preshower moved to 1.0, but "name": "published" and the description
         // "ECAL preshower energy > 0.5 GeV"
         String text = Files.readString(OLD_FILE);
-        assertTrue(text.contains("\"name\" : \"published\"") && text.contains("> 0.5 GeV") && !text.contains("basedOn"));
+        assertTrue(
+                text.contains("\"name\" : \"published\"") && text.contains("> 0.5 GeV") && !text.contains("basedOn"));
         Selection s = SelectionIo.read(OLD_FILE);
         assertEquals("published", s.basedOn());
         assertEquals("published, modified: preshower 1", s.name());
@@ -71,8 +75,13 @@ class SelectionHonestyTest {
         assertTrue(d.contains("> 1 GeV"), d);
         assertFalse(d.contains("0.5"), d);
         // the unmodified cuts keep their published test and read the same as the preset's
-        assertEquals(Selection.published().cut("veto").describe(), s.cut("veto").describe().replace(" [src, docs/physics.md#selection]",
-                " [src, docs/physics.md#selection publishes 0.5 MIP]"));
+        assertEquals(
+                Selection.published().cut("veto").describe(),
+                s.cut("veto")
+                        .describe()
+                        .replace(
+                                " [src, docs/physics.md#selection]",
+                                " [src, docs/physics.md#selection publishes 0.5 MIP]"));
     }
 
     @Test
@@ -108,6 +117,9 @@ class SelectionHonestyTest {
         SelectionFormatException e = assertThrows(SelectionFormatException.class, () -> SelectionIo.read(bad));
         assertEquals("history[0].wat", e.field());
         String notArray = json.replace("\"history\" : [ ]", "\"history\" : \"none\"");
-        assertEquals("history", assertThrows(SelectionFormatException.class, () -> SelectionIo.read(notArray)).field());
+        assertEquals(
+                "history",
+                assertThrows(SelectionFormatException.class, () -> SelectionIo.read(notArray))
+                        .field());
     }
 }

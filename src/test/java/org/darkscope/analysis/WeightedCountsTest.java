@@ -1,16 +1,15 @@
 package org.darkscope.analysis;
 
-import org.darkscope.testsupport.ClassMixRuns;
-import org.darkscope.event.EventClass;
-import org.darkscope.event.RunData;
-import org.darkscope.event.Schema;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.darkscope.event.EventClass;
+import org.darkscope.event.RunData;
+import org.darkscope.event.Schema;
+import org.darkscope.testsupport.ClassMixRuns;
+import org.junit.jupiter.api.Test;
 
 /** Weighted counts: with unit weights they equal the engine's counts; weights scale sums and errors. */
 class WeightedCountsTest {
@@ -19,19 +18,25 @@ class WeightedCountsTest {
         RunData bg = ClassMixRuns.background(20_011, 21);
         Selection sel = Selection.published().withBlinded(false);
         WeightedCounts w = WeightedCounts.of(bg, sel);
-        try (AnalysisEngine engine = new AnalysisEngine(List.of(bg), AnalysisEngine.Options.defaults().withThreads(1))) {
+        try (AnalysisEngine engine = new AnalysisEngine(
+                List.of(bg), AnalysisEngine.Options.defaults().withThreads(1))) {
             RunResult rr = engine.evaluate(sel).runs().get(0);
             CutFlow flow = rr.cutFlow();
             assertEquals(flow.rows().size(), w.cutFlow().size());
             for (int k = 0; k < flow.rows().size(); k++) {
-                assertEquals(flow.rows().get(k).after(), w.cutFlow().get(k).after().w(), 1e-9, flow.rows().get(k).cut());
+                assertEquals(
+                        flow.rows().get(k).after(),
+                        w.cutFlow().get(k).after().w(),
+                        1e-9,
+                        flow.rows().get(k).cut());
             }
             for (Region r : Region.values()) {
                 assertEquals(rr.regions().count(r), w.region(r).w(), 1e-9, r.name());
                 assertEquals(Math.sqrt(rr.regions().count(r)), w.region(r).error(), 1e-9);
             }
             for (EventClass c : EventClass.values()) {
-                assertEquals(rr.regions(c).count(Region.A), w.region(c, Region.A).w(), 1e-9, c.name());
+                assertEquals(
+                        rr.regions(c).count(Region.A), w.region(c, Region.A).w(), 1e-9, c.name());
             }
         }
     }
@@ -63,8 +68,8 @@ class WeightedCountsTest {
     @Test
     void recordedDataIsRefused() {
         RunData data = ClassMixRuns.data(100, 3);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> WeightedCounts.of(data, Selection.published()));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> WeightedCounts.of(data, Selection.published()));
         assertTrue(e.getMessage().contains("recorded data"), e.getMessage());
     }
 }

@@ -1,36 +1,38 @@
 package org.darkscope.cli;
 
+import static org.junit.jupiter.api.Assertions.*;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.darkscope.analysis.AnalysisEngine;
 import org.darkscope.analysis.AnalysisResult;
 import org.darkscope.analysis.Region;
 import org.darkscope.analysis.Selection;
 import org.darkscope.analysis.SelectionIo;
-import org.darkscope.testsupport.ClassMixRuns;
 import org.darkscope.event.RunData;
 import org.darkscope.io.RunFiles;
-import org.junit.jupiter.api.BeforeAll;
+import org.darkscope.testsupport.ClassMixRuns;
 import org.darkscope.testsupport.ConsoleCapture;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.*;
 
 /** analyse, limit, exclusion and bench through DarkScopeCli.run, as a user calls them. */
 class AnalysisCommandsTest {
     @TempDir
     static Path dir;
+
     static Path bgFile;
     static Path sigFile;
     static RunData bg;
+
     @RegisterExtension
     final ConsoleCapture console = new ConsoleCapture();
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @BeforeAll
@@ -53,7 +55,9 @@ class AnalysisCommandsTest {
 
     @Test
     void limitPrintsTheUpperLimit() throws Exception {
-        assertEquals(0, DarkScopeCli.run("limit", "--observed", "2", "--background", "0", "--method", "classical", "--json"));
+        assertEquals(
+                0,
+                DarkScopeCli.run("limit", "--observed", "2", "--background", "0", "--method", "classical", "--json"));
         JsonNode j = json();
         assertEquals(5.322, j.get("upperLimit").asDouble(), 0.0015);
         assertEquals("classical", j.get("method").asText());
@@ -70,23 +74,43 @@ class AnalysisCommandsTest {
         assertTrue(console.err().contains("bayes"));
         assertEquals(2, DarkScopeCli.run("exclusion", "--eot", "1e11", "--efficiency", "1.5", "--mass-mev", "10"));
         assertEquals(2, DarkScopeCli.run("exclusion", "--eot", "1e11", "--efficiency", "0.5", "--mass-mev", "ten"));
-        assertEquals(2, DarkScopeCli.run("analyse", dir.resolve("missing.parquet").toString()));
+        assertEquals(
+                2, DarkScopeCli.run("analyse", dir.resolve("missing.parquet").toString()));
     }
 
     @Test
     void exclusionGivesEpsilonAndYPerMass() throws Exception {
-        assertEquals(0, DarkScopeCli.run("exclusion", "--eot", "2.84e11", "--efficiency", "0.5", "--background", "0.53",
-                "--mass-mev", "1,10,100,250", "--process", "both", "--json"));
+        assertEquals(
+                0,
+                DarkScopeCli.run(
+                        "exclusion",
+                        "--eot",
+                        "2.84e11",
+                        "--efficiency",
+                        "0.5",
+                        "--background",
+                        "0.53",
+                        "--mass-mev",
+                        "1,10,100,250",
+                        "--process",
+                        "both",
+                        "--json"));
         JsonNode pts = json().get("points");
         assertEquals(4, pts.size());
         for (JsonNode p : pts) {
             double eps = p.get("epsilon").asDouble();
             assertTrue(eps > 3e-6 && eps < 1e-3, p.toString());
-            assertEquals(0.1 * eps * eps / 81, p.get("y").asDouble(), 1e-9 * p.get("y").asDouble());
+            assertEquals(
+                    0.1 * eps * eps / 81,
+                    p.get("y").asDouble(),
+                    1e-9 * p.get("y").asDouble());
         }
         assertTrue(pts.get(3).get("annihilationPerEotPerEps2").asDouble() > 0, "250 MeV resonance lies at 61 GeV");
         console.resetOut();
-        assertEquals(0, DarkScopeCli.run("exclusion", "--eot", "1e10", "--efficiency", "0.5", "--mass-mev", "10", "--model", "etl"));
+        assertEquals(
+                0,
+                DarkScopeCli.run(
+                        "exclusion", "--eot", "1e10", "--efficiency", "0.5", "--mass-mev", "10", "--model", "etl"));
         assertTrue(out().contains("eps90"), out());
     }
 
@@ -128,7 +152,8 @@ class AnalysisCommandsTest {
         console.resetOut();
         assertEquals(0, DarkScopeCli.run("analyse", file.toString(), "--unblind", "--json"));
         JsonNode open = json().get("runs").get(0).get("cutFlow");
-        assertEquals(outside + inside, open.get(open.size() - 1).get("after").asLong(), "unblinded: every selected event");
+        assertEquals(
+                outside + inside, open.get(open.size() - 1).get("after").asLong(), "unblinded: every selected event");
 
         console.resetOut();
         assertEquals(0, DarkScopeCli.run("analyse", file.toString()));
@@ -137,7 +162,9 @@ class AnalysisCommandsTest {
 
     @Test
     void analyseReportsTheEngineNumbers() throws Exception {
-        assertEquals(0, DarkScopeCli.run("analyse", bgFile.toString(), "--signal", sigFile.toString(), "--unblind", "--json"));
+        assertEquals(
+                0,
+                DarkScopeCli.run("analyse", bgFile.toString(), "--signal", sigFile.toString(), "--unblind", "--json"));
         JsonNode j = json();
         RunData read = RunFiles.read(bgFile);
         AnalysisResult r;
@@ -148,10 +175,15 @@ class AnalysisCommandsTest {
         JsonNode flow = run0.get("cutFlow");
         assertEquals(read.size(), flow.get(0).get("after").asLong());
         for (int i = 0; i < r.run(read).cutFlow().rows().size(); i++) {
-            assertEquals(r.run(read).cutFlow().rows().get(i).after(), flow.get(i + 1).get("after").asLong());
+            assertEquals(
+                    r.run(read).cutFlow().rows().get(i).after(),
+                    flow.get(i + 1).get("after").asLong());
         }
         for (Region reg : Region.values()) {
-            assertEquals(r.run(read).regions().count(reg), run0.get("regions").get(reg.name()).asLong(), reg.name());
+            assertEquals(
+                    r.run(read).regions().count(reg),
+                    run0.get("regions").get(reg.name()).asLong(),
+                    reg.name());
         }
         assertEquals(1, j.get("efficiencies").size());
         assertEquals(30, j.get("efficiencies").get(0).get("massMeV").asDouble());
@@ -159,9 +191,13 @@ class AnalysisCommandsTest {
         assertTrue(bgn.get("abcd").get("available").asBoolean(), bgn.get("abcd").toString() + run0.get("regions"));
         assertTrue(bgn.get("abcdAssumesFactorisation").asBoolean());
         assertTrue(bgn.has("truthTotal"));
-        for (String k : new String[]{"sidebandC", "sidebandA"}) {
+        for (String k : new String[] {"sidebandC", "sidebandA"}) {
             JsonNode e = bgn.get(k);
-            assertTrue(e.get("available").asBoolean() ? e.get("value").isNumber() : !e.get("reason").asText().isEmpty(), e.toString());
+            assertTrue(
+                    e.get("available").asBoolean()
+                            ? e.get("value").isNumber()
+                            : !e.get("reason").asText().isEmpty(),
+                    e.toString());
         }
         console.resetOut();
         assertEquals(0, DarkScopeCli.run("analyse", bgFile.toString()));
@@ -170,8 +206,18 @@ class AnalysisCommandsTest {
 
     @Test
     void analyseScansTheBoxEdge() throws Exception {
-        assertEquals(0, DarkScopeCli.run("analyse", bgFile.toString(), "--signal", sigFile.toString(),
-                "--background-method", "abcd", "--scan-edges", "40,50,60", "--json"));
+        assertEquals(
+                0,
+                DarkScopeCli.run(
+                        "analyse",
+                        bgFile.toString(),
+                        "--signal",
+                        sigFile.toString(),
+                        "--background-method",
+                        "abcd",
+                        "--scan-edges",
+                        "40,50,60",
+                        "--json"));
         JsonNode scan = json().get("edgeScan");
         assertEquals(3, scan.get("points").size());
         double best = Double.NaN;
@@ -189,7 +235,10 @@ class AnalysisCommandsTest {
     @Test
     void malformedSelectionIsRejectedNamingTheField() throws Exception {
         Path sel = dir.resolve("bad.json");
-        Files.writeString(sel, SelectionIo.toJson(Selection.published()).replaceFirst("\"kind\" : \"window\"", "\"kind\" : \"inside\""));
+        Files.writeString(
+                sel,
+                SelectionIo.toJson(Selection.published())
+                        .replaceFirst("\"kind\" : \"window\"", "\"kind\" : \"inside\""));
         assertEquals(2, DarkScopeCli.run("analyse", bgFile.toString(), "--selection", sel.toString()));
         assertTrue(console.err().contains("cuts[0].kind"), console.err());
     }

@@ -1,7 +1,12 @@
 package org.darkscope.cli;
 
+import static org.junit.jupiter.api.Assertions.*;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.darkscope.dq.DataQualityTest;
 import org.darkscope.io.RunFiles;
 import org.darkscope.testsupport.ConsoleCapture;
@@ -9,16 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.*;
-
 /** {@code darkscope dq}: exit 0 for a clean run, 3 with the broken cells named, 2 for bad input. */
 class DqCommandTest {
     @TempDir
     Path dir;
+
     @RegisterExtension
     final ConsoleCapture console = new ConsoleCapture();
 
@@ -35,7 +35,9 @@ class DqCommandTest {
         assertTrue(console.out().contains("clean"));
         console.resetOut();
 
-        assertEquals(DqCommand.EXIT_PROBLEMS, DarkScopeCli.run("dq", broken.toString(), "--reference", ref.toString(), "--json"));
+        assertEquals(
+                DqCommand.EXIT_PROBLEMS,
+                DarkScopeCli.run("dq", broken.toString(), "--reference", ref.toString(), "--json"));
         JsonNode j = new ObjectMapper().readTree(console.out());
         assertEquals(List.of(DataQualityTest.HOT), names(j.get("hot")));
         assertEquals(List.of(DataQualityTest.DEAD), names(j.get("dead")));
@@ -51,7 +53,9 @@ class DqCommandTest {
 
     @Test
     void aMissingFileIsAUsageErrorWithAMessage() {
-        assertEquals(DarkScopeCli.EXIT_USAGE, DarkScopeCli.run("dq", dir.resolve("nope.parquet").toString()));
+        assertEquals(
+                DarkScopeCli.EXIT_USAGE,
+                DarkScopeCli.run("dq", dir.resolve("nope.parquet").toString()));
         String e = console.err();
         assertTrue(e.contains("nope.parquet"), e);
         assertFalse(e.contains("\tat "), "no stack trace: " + e);

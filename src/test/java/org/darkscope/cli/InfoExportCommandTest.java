@@ -1,34 +1,35 @@
 package org.darkscope.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.darkscope.event.EventClass;
 import org.darkscope.event.RunData;
 import org.darkscope.event.RunInfo;
 import org.darkscope.event.Schema;
 import org.darkscope.io.RunFiles;
 import org.darkscope.io.TestRuns;
-import org.junit.jupiter.api.BeforeEach;
 import org.darkscope.testsupport.ConsoleCapture;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The info and export commands through DarkScopeCli.run, as a user would call them. */
 class InfoExportCommandTest {
     @TempDir
     Path dir;
+
     @RegisterExtension
     final ConsoleCapture console = new ConsoleCapture();
+
     private RunData run;
     private Path file;
 
@@ -71,7 +72,10 @@ class InfoExportCommandTest {
         assertTrue(o.contains("schema version  " + Schema.VERSION), o);
         assertTrue(o.contains("description     " + i.description()), o);
         assertTrue(o.contains("class mix:"), o);
-        String dimuonRow = o.lines().filter(l -> l.trim().startsWith(EventClass.DIMUON.label())).findFirst().orElseThrow();
+        String dimuonRow = o.lines()
+                .filter(l -> l.trim().startsWith(EventClass.DIMUON.label()))
+                .findFirst()
+                .orElseThrow();
         assertTrue(dimuonRow.contains(" " + count(EventClass.DIMUON) + " "), dimuonRow);
         assertEquals("", err());
     }
@@ -84,7 +88,9 @@ class InfoExportCommandTest {
         assertEquals(run.info().runNumber(), j.get("run").get("runNumber").asInt());
         assertEquals(run.info().seed(), j.get("run").get("seed").asLong());
         assertEquals(16.7, j.get("run").get("signalMassMeV").asDouble());
-        assertEquals(count(EventClass.SIGNAL_BREM), j.get("classes").get("signal_brem").asLong());
+        assertEquals(
+                count(EventClass.SIGNAL_BREM),
+                j.get("classes").get("signal_brem").asLong());
         long total = 0;
         for (JsonNode n : j.get("classes")) {
             total += n.asLong();
@@ -99,7 +105,10 @@ class InfoExportCommandTest {
         Path junk = Files.writeString(dir.resolve("junk.parquet"), "hello, not parquet");
         assertEquals(2, DarkScopeCli.run("info", junk.toString()));
         assertTrue(err().contains("junk.parquet: not a Parquet file"), err());
-        assertEquals(2, DarkScopeCli.run("export", junk.toString(), "--csv", dir.resolve("x.csv").toString()));
+        assertEquals(
+                2,
+                DarkScopeCli.run(
+                        "export", junk.toString(), "--csv", dir.resolve("x.csv").toString()));
         assertFalse(Files.exists(dir.resolve("x.csv")));
         assertEquals("", out());
     }
@@ -136,7 +145,13 @@ class InfoExportCommandTest {
 
     @Test
     void exportIntoMissingDirectoryFailsWithCode2() {
-        assertEquals(2, DarkScopeCli.run("export", file.toString(), "--csv", dir.resolve("no/such/dir/out.csv").toString()));
+        assertEquals(
+                2,
+                DarkScopeCli.run(
+                        "export",
+                        file.toString(),
+                        "--csv",
+                        dir.resolve("no/such/dir/out.csv").toString()));
         assertTrue(err().startsWith("darkscope: "), err());
     }
 }

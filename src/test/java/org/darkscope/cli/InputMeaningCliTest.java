@@ -1,5 +1,12 @@
 package org.darkscope.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.darkscope.event.RunData;
 import org.darkscope.event.Schema;
 import org.darkscope.io.FooterEdit;
@@ -12,26 +19,19 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /** What the command line says about inputs that would otherwise give a wrong number silently. */
 class InputMeaningCliTest {
     @TempDir
     static Path dir;
+
     static Path physics;
     String out;
     String err;
 
     @BeforeAll
     static void simulate() throws Exception {
-        RunData r = Simulator.simulate(SimConfig.defaults(Mix.PHYSICS).withEvents(300).withSeed(5).withThreads(1), Progress.NONE);
+        RunData r = Simulator.simulate(
+                SimConfig.defaults(Mix.PHYSICS).withEvents(300).withSeed(5).withThreads(1), Progress.NONE);
         physics = dir.resolve("physics.parquet");
         RunFiles.write(r, physics);
     }
@@ -62,13 +62,16 @@ class InputMeaningCliTest {
         FooterEdit.edit(physics, noChi2, FooterEdit.dropColumn(Schema.CHI2));
         assertTrue(RunFiles.read(noChi2).missingColumns().contains(Schema.CHI2));
         assertEquals(2, cli("analyse", noChi2.toString()));
-        assertTrue(err.contains("'track-chi2'") && err.contains("'" + Schema.CHI2 + "'") && err.contains("nochi2.parquet"), err);
+        assertTrue(
+                err.contains("'track-chi2'") && err.contains("'" + Schema.CHI2 + "'") && err.contains("nochi2.parquet"),
+                err);
         assertEquals(1, err.strip().split("\n").length, err);
         assertEquals(0, cli("info", noChi2.toString()), err);
         assertTrue(out.contains("missing columns " + Schema.CHI2), out);
         // with the cut switched off, the same file is analysed
         Path sel = dir.resolve("no-chi2-cut.json");
-        org.darkscope.analysis.SelectionIo.write(org.darkscope.analysis.Selection.published().withCutEnabled("track-chi2", false), sel);
+        org.darkscope.analysis.SelectionIo.write(
+                org.darkscope.analysis.Selection.published().withCutEnabled("track-chi2", false), sel);
         assertEquals(0, cli("analyse", noChi2.toString(), "--selection", sel.toString()), err);
     }
 
@@ -80,8 +83,11 @@ class InputMeaningCliTest {
         assertTrue(out.contains("\"missingColumns\"") && out.contains("\"valueCounts\""), out);
         String json = FooterEdit.kvValue(FooterEdit.read(Files.readAllBytes(physics)), RunFiles.KEY_RUN);
         Path bad = dir.resolve("bad-simulated.parquet");
-        FooterEdit.edit(physics, bad, FooterEdit.kv(RunFiles.KEY_RUN, json.replace("\"simulated\":true", "\"simulated\":\"yes\""))
-                .andThen(FooterEdit.kv(RunFiles.KEY_RUN_SHA256, null)));
+        FooterEdit.edit(
+                physics,
+                bad,
+                FooterEdit.kv(RunFiles.KEY_RUN, json.replace("\"simulated\":true", "\"simulated\":\"yes\""))
+                        .andThen(FooterEdit.kv(RunFiles.KEY_RUN_SHA256, null)));
         assertEquals(2, cli("info", bad.toString()));
         assertTrue(err.contains("bad-simulated.parquet") && err.contains("'simulated'"), err);
         assertEquals(1, err.strip().split("\n").length, err);

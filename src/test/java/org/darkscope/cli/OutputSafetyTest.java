@@ -1,10 +1,8 @@
 package org.darkscope.cli;
 
-import org.darkscope.io.RunFiles;
-import org.darkscope.io.TestRuns;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -15,15 +13,17 @@ import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.HexFormat;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.darkscope.io.RunFiles;
+import org.darkscope.io.TestRuns;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** No command destroys an input or an existing result; unusable outputs are refused up front. */
 class OutputSafetyTest {
     @TempDir
     Path dir;
+
     private Path run;
     private String out;
     private String err;
@@ -82,7 +82,20 @@ class OutputSafetyTest {
         assertTrue((System.nanoTime() - t0) / 1e9 < 5, "refused only after simulating");
         assertTrue(err.contains("already exists"), err);
         assertEquals(before, sha(run));
-        assertEquals(0, cli("simulate", "--mix", "calibration", "--events", "50", "--threads", "1", "--out", run.toString(), "--force"), err);
+        assertEquals(
+                0,
+                cli(
+                        "simulate",
+                        "--mix",
+                        "calibration",
+                        "--events",
+                        "50",
+                        "--threads",
+                        "1",
+                        "--out",
+                        run.toString(),
+                        "--force"),
+                err);
         assertEquals(50, RunFiles.read(run).size());
     }
 
@@ -97,7 +110,16 @@ class OutputSafetyTest {
 
     @Test
     void simulateRefusesAnEventCountThatCannotFitBeforeAllocating() {
-        assertEquals(2, cli("simulate", "--mix", "physics", "--events", "2147483647", "--out", dir.resolve("big.parquet").toString()));
+        assertEquals(
+                2,
+                cli(
+                        "simulate",
+                        "--mix",
+                        "physics",
+                        "--events",
+                        "2147483647",
+                        "--out",
+                        dir.resolve("big.parquet").toString()));
         assertTrue(err.contains("more events than one run can hold") || err.contains("-Xmx"), err);
         assertFalse(err.contains("Exception") || err.contains("at org."), err);
         assertFalse(Files.exists(dir.resolve("big.parquet")));
@@ -107,7 +129,8 @@ class OutputSafetyTest {
     void staleTemporaryFilesOfOursAreRemovedOnTheNextWriteOthersAreKept() throws Exception {
         Path deadPid = dir.resolve(".darkscope-tmp-a.parquet.999999999.1f.part");
         Path old = dir.resolve(".darkscope-tmp-b.parquet.1.2a.part");
-        Path fresh = dir.resolve(".darkscope-tmp-c.parquet." + ProcessHandle.current().pid() + ".3b.part");
+        Path fresh = dir.resolve(
+                ".darkscope-tmp-c.parquet." + ProcessHandle.current().pid() + ".3b.part");
         Path notOurs = dir.resolve("notes.part");
         Path oldNotOurs = dir.resolve(".darkscope-tmp-keep.txt");
         for (Path p : new Path[] {deadPid, old, fresh, notOurs, oldNotOurs}) {
@@ -120,7 +143,8 @@ class OutputSafetyTest {
         Files.setLastModifiedTime(fresh, minuteAgo);
         Files.setLastModifiedTime(notOurs, twoHoursAgo);
         Files.setLastModifiedTime(oldNotOurs, twoHoursAgo);
-        assertEquals(0, cli("export", run.toString(), "--csv", dir.resolve("x.csv").toString()), err);
+        assertEquals(
+                0, cli("export", run.toString(), "--csv", dir.resolve("x.csv").toString()), err);
         assertFalse(Files.exists(deadPid), "temp file of a dead process kept");
         assertFalse(Files.exists(old), "temp file older than an hour kept");
         assertTrue(Files.exists(fresh), "temp file of a running process removed");
@@ -160,7 +184,8 @@ class OutputSafetyTest {
     @Test
     void memoryExhaustionAnywhereIsReportedAsSuchWithTheXmxAdvice() {
         StringWriter e = new StringWriter();
-        int code = DarkScopeCli.handle(new IllegalStateException(new OutOfMemoryError("Java heap space")), new PrintWriter(e));
+        int code = DarkScopeCli.handle(
+                new IllegalStateException(new OutOfMemoryError("Java heap space")), new PrintWriter(e));
         assertEquals(1, code);
         assertTrue(e.toString().contains("out of memory") && e.toString().contains("-Xmx"), e.toString());
         assertEquals(2, cli("bench", run.toString(), "--replicate", "2000000000"));

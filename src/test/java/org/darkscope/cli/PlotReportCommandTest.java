@@ -1,22 +1,11 @@
 package org.darkscope.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
-import org.darkscope.analysis.Selection;
-import org.darkscope.testsupport.ClassMixRuns;
-import org.darkscope.io.RunFiles;
-import org.darkscope.session.RunRole;
-import org.darkscope.session.SessionFile;
-import org.junit.jupiter.api.BeforeAll;
-import org.darkscope.testsupport.ConsoleCapture;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,18 +13,30 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.darkscope.analysis.Selection;
+import org.darkscope.io.RunFiles;
+import org.darkscope.session.RunRole;
+import org.darkscope.session.SessionFile;
+import org.darkscope.testsupport.ClassMixRuns;
+import org.darkscope.testsupport.ConsoleCapture;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /** plot and report through DarkScopeCli.run, as a script calls them. */
 class PlotReportCommandTest {
     @TempDir
     static Path dir;
+
     static Path data;
     static Path sig;
     static Path session;
+
     @RegisterExtension
     final ConsoleCapture console = new ConsoleCapture();
 
@@ -46,8 +47,13 @@ class PlotReportCommandTest {
         sig = dir.resolve("sig.parquet");
         RunFiles.write(ClassMixRuns.signal(5_000, 32, 30), sig);
         session = dir.resolve("s.json");
-        new SessionFile(List.of(new SessionFile.RunEntry(data, RunRole.DATA), new SessionFile.RunEntry(sig, RunRole.SIGNAL)),
-                Selection.published(), Map.of()).write(session);
+        new SessionFile(
+                        List.of(
+                                new SessionFile.RunEntry(data, RunRole.DATA),
+                                new SessionFile.RunEntry(sig, RunRole.SIGNAL)),
+                        Selection.published(),
+                        Map.of())
+                .write(session);
     }
 
     @Test
@@ -55,7 +61,8 @@ class PlotReportCommandTest {
         for (String kind : List.of("plane", "cutflow", "nminus1", "distribution", "fits", "exclusion")) {
             for (String ext : List.of("png", "svg", "pdf")) {
                 Path f = dir.resolve(kind + "." + ext);
-                int rc = DarkScopeCli.run("plot", kind, data.toString(), sig.toString(), "--out", f.toString(), "--size", "1000x600");
+                int rc = DarkScopeCli.run(
+                        "plot", kind, data.toString(), sig.toString(), "--out", f.toString(), "--size", "1000x600");
                 assertEquals(0, rc, kind + "." + ext + ": " + console.err());
                 assertTrue(Files.size(f) > 500, f.toString());
             }
@@ -71,11 +78,16 @@ class PlotReportCommandTest {
     @Test
     void dataRoleBoxStaysHiddenUnlessUnblind() throws Exception {
         Path f = dir.resolve("blind.svg");
-        assertEquals(0, DarkScopeCli.run("plot", "plane", "--session", session.toString(), "--out", f.toString()), console.err());
+        assertEquals(
+                0,
+                DarkScopeCli.run("plot", "plane", "--session", session.toString(), "--out", f.toString()),
+                console.err());
         String svg = Files.readString(f);
         assertTrue(svg.contains("box: blinded"));
         Path g = dir.resolve("open.svg");
-        assertEquals(0, DarkScopeCli.run("plot", "plane", "--session", session.toString(), "--unblind", "--out", g.toString()));
+        assertEquals(
+                0,
+                DarkScopeCli.run("plot", "plane", "--session", session.toString(), "--unblind", "--out", g.toString()));
         String open = Files.readString(g);
         assertFalse(open.contains("box: blinded"));
         assertTrue(open.matches("(?s).*>box: \\d+<.*"));
@@ -83,13 +95,45 @@ class PlotReportCommandTest {
 
     @Test
     void badArgumentsExitTwoWithAMessage() {
-        assertEquals(2, DarkScopeCli.run("plot", "pie", data.toString(), "--out", dir.resolve("x.png").toString()));
+        assertEquals(
+                2,
+                DarkScopeCli.run(
+                        "plot",
+                        "pie",
+                        data.toString(),
+                        "--out",
+                        dir.resolve("x.png").toString()));
         assertTrue(console.err().contains("unknown figure 'pie'"), console.err());
-        assertEquals(2, DarkScopeCli.run("plot", "plane", data.toString(), "--out", dir.resolve("x.gif").toString()));
+        assertEquals(
+                2,
+                DarkScopeCli.run(
+                        "plot",
+                        "plane",
+                        data.toString(),
+                        "--out",
+                        dir.resolve("x.gif").toString()));
         assertTrue(console.err().contains(".png, .svg or .pdf"), console.err());
-        assertEquals(2, DarkScopeCli.run("plot", "plane", data.toString(), "--out", dir.resolve("x.png").toString(), "--size", "big"));
+        assertEquals(
+                2,
+                DarkScopeCli.run(
+                        "plot",
+                        "plane",
+                        data.toString(),
+                        "--out",
+                        dir.resolve("x.png").toString(),
+                        "--size",
+                        "big"));
         assertTrue(console.err().contains("WIDTHxHEIGHT"), console.err());
-        assertEquals(2, DarkScopeCli.run("plot", "nminus1", data.toString(), "--cut", "nope", "--out", dir.resolve("x.png").toString()));
+        assertEquals(
+                2,
+                DarkScopeCli.run(
+                        "plot",
+                        "nminus1",
+                        data.toString(),
+                        "--cut",
+                        "nope",
+                        "--out",
+                        dir.resolve("x.png").toString()));
         assertTrue(console.err().contains("no cut 'nope'"), console.err());
         assertFalse(console.err().contains("\tat org."), "stack trace: " + console.err());
     }
@@ -97,18 +141,21 @@ class PlotReportCommandTest {
     @Test
     void reportHasTheNumbersOfAnalyseAndTheProvenance() throws Exception {
         Path rep = dir.resolve("report");
-        assertEquals(0, DarkScopeCli.run("report", "--session", session.toString(), "--out", rep.toString()), console.err());
+        assertEquals(
+                0, DarkScopeCli.run("report", "--session", session.toString(), "--out", rep.toString()), console.err());
         String html = Files.readString(rep.resolve("report.html"));
         // self-contained: inline SVG, nothing loaded from elsewhere
         assertTrue(html.contains("<svg"));
         assertFalse(html.contains("src=\"http") || html.contains("href=\"http") || html.contains("<img src=\"/"));
-        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(data)));
+        String sha =
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(data)));
         assertTrue(html.contains(sha), "SHA-256 of the data file");
         assertFalse(html.contains("NaN"));
         // the efficiency of analyse (same selection, unblinded signal) equals the report's CSV
         console.resetOut();
         assertEquals(0, DarkScopeCli.run("analyse", data.toString(), "--signal", sig.toString(), "--json"));
-        JsonNode a = new ObjectMapper().readTree(console.out()).get("efficiencies").get(0);
+        JsonNode a =
+                new ObjectMapper().readTree(console.out()).get("efficiencies").get(0);
         List<String> lines = Files.readAllLines(rep.resolve("efficiencies.csv"));
         String[] cells = lines.get(1).split(",");
         assertEquals(a.get("passed").asLong(), Long.parseLong(cells[2]));

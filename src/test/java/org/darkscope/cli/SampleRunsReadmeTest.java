@@ -1,19 +1,18 @@
 package org.darkscope.cli;
 
-import org.darkscope.analysis.Selection;
-import org.darkscope.analysis.SelectionIo;
-import org.darkscope.event.RunData;
-import org.darkscope.io.RunFiles;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.darkscope.analysis.Selection;
+import org.darkscope.analysis.SelectionIo;
+import org.darkscope.event.RunData;
+import org.darkscope.io.RunFiles;
+import org.junit.jupiter.api.Test;
 
 /**
  * The tables of sample-runs/README.md are recomputed from the shipped files (the same code as
@@ -41,8 +40,12 @@ class SampleRunsReadmeTest {
         for (Path p : ValidateCommand.expand(List.of(DIR))) {
             runs.add(RunFiles.read(p));
         }
-        String expected = ValidateCommand.markdown(ValidateCommand.compute(runs, sel)).strip();
-        assertEquals(expected, block, "sample-runs/README.md tables differ from the files: regenerate the block with "
-                + "'darkscope validate --markdown --selection sample-runs/selection-published.json sample-runs'");
+        String expected =
+                ValidateCommand.markdown(ValidateCommand.compute(runs, sel)).strip();
+        assertEquals(
+                expected,
+                block,
+                "sample-runs/README.md tables differ from the files: regenerate the block with "
+                        + "'darkscope validate --markdown --selection sample-runs/selection-published.json sample-runs'");
     }
 }

@@ -1,5 +1,12 @@
 package org.darkscope.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.darkscope.io.RunFiles;
 import org.darkscope.sim.Mix;
 import org.darkscope.sim.SimConfig;
@@ -9,33 +16,46 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /** The validate command as a user calls it. */
 class ValidateCommandTest {
     @TempDir
     Path dir;
+
     @RegisterExtension
     final ConsoleCapture console = new ConsoleCapture();
 
     @Test
     void printsCalibrationPeakSignalFiguresAndWeightedBackground() throws Exception {
-        RunFiles.write(Simulator.simulate(SimConfig.defaults(Mix.CALIBRATION).withEvents(3000).withSeed(2).withThreads(2), null),
+        RunFiles.write(
+                Simulator.simulate(
+                        SimConfig.defaults(Mix.CALIBRATION)
+                                .withEvents(3000)
+                                .withSeed(2)
+                                .withThreads(2),
+                        null),
                 dir.resolve("calibration.parquet"));
-        RunFiles.write(Simulator.simulate(SimConfig.defaults(Mix.SIGNAL_BREM).withMassMeV(20).withEvents(2000).withSeed(3)
-                .withThreads(2), null), dir.resolve("signal-brem-20mev.parquet"));
-        RunFiles.write(Simulator.simulate(SimConfig.defaults(Mix.BACKGROUND_MC).withEvents(5000).withSeed(4)
-                .withThreads(2), null), dir.resolve("background-mc.parquet"));
+        RunFiles.write(
+                Simulator.simulate(
+                        SimConfig.defaults(Mix.SIGNAL_BREM)
+                                .withMassMeV(20)
+                                .withEvents(2000)
+                                .withSeed(3)
+                                .withThreads(2),
+                        null),
+                dir.resolve("signal-brem-20mev.parquet"));
+        RunFiles.write(
+                Simulator.simulate(
+                        SimConfig.defaults(Mix.BACKGROUND_MC)
+                                .withEvents(5000)
+                                .withSeed(4)
+                                .withThreads(2),
+                        null),
+                dir.resolve("background-mc.parquet"));
         int code = DarkScopeCli.run("validate", dir.toString());
         String o = console.out();
         assertEquals(0, code, console.err());
-        Matcher m = Pattern.compile("calibration\\.parquet\\s+3000\\s+([0-9.]+)").matcher(o);
+        Matcher m =
+                Pattern.compile("calibration\\.parquet\\s+3000\\s+([0-9.]+)").matcher(o);
         assertTrue(m.find(), o);
         assertEquals(100.0, Double.parseDouble(m.group(1)), 0.4, "calibration peak");
         assertTrue(o.contains("signal-brem-20mev.parquet"), o);
@@ -46,9 +66,19 @@ class ValidateCommandTest {
 
     @Test
     void markdownBlockHasTheSignalTable() throws Exception {
-        RunFiles.write(Simulator.simulate(SimConfig.defaults(Mix.SIGNAL_ANNIHILATION).withMassMeV(225).withEvents(500)
-                .withSeed(3).withThreads(2), null), dir.resolve("a.parquet"));
-        assertEquals(0, DarkScopeCli.run("validate", "--markdown", dir.resolve("a.parquet").toString()));
+        RunFiles.write(
+                Simulator.simulate(
+                        SimConfig.defaults(Mix.SIGNAL_ANNIHILATION)
+                                .withMassMeV(225)
+                                .withEvents(500)
+                                .withSeed(3)
+                                .withThreads(2),
+                        null),
+                dir.resolve("a.parquet"));
+        assertEquals(
+                0,
+                DarkScopeCli.run(
+                        "validate", "--markdown", dir.resolve("a.parquet").toString()));
         String o = console.out();
         assertTrue(o.startsWith("| signal run | process |"), o);
         assertTrue(o.contains("| `a.parquet` | annihilation | 225 |"), o);
@@ -59,7 +89,9 @@ class ValidateCommandTest {
         Path empty = Files.createDirectory(dir.resolve("empty"));
         assertEquals(DarkScopeCli.EXIT_USAGE, DarkScopeCli.run("validate", empty.toString()));
         assertTrue(console.err().contains("no .parquet files"), console.err());
-        assertEquals(DarkScopeCli.EXIT_USAGE, DarkScopeCli.run("validate", dir.resolve("nope.parquet").toString()));
+        assertEquals(
+                DarkScopeCli.EXIT_USAGE,
+                DarkScopeCli.run("validate", dir.resolve("nope.parquet").toString()));
         assertTrue(console.err().contains("no such file"), console.err());
     }
 }

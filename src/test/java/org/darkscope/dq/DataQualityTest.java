@@ -1,5 +1,11 @@
 package org.darkscope.dq;
 
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.stream.Collectors;
 import org.darkscope.analysis.Region;
 import org.darkscope.analysis.SignalBox;
 import org.darkscope.event.ArrayCellStore;
@@ -13,13 +19,6 @@ import org.darkscope.sim.Simulator;
 import org.darkscope.task.Progress;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
-import java.util.Set;
-import java.util.SplittableRandom;
-import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.*;
-
 /**
  * Hot, dead and noisy cells of our choosing in a simulated physics run are found, exactly those,
  * against the run's own symmetric cells and against a good reference run; an unmodified run is clean
@@ -30,9 +29,13 @@ public class DataQualityTest {
     static final RunData REFERENCE = sim(20_000, 4);
 
     /** For the command-line test. */
-    public static RunData cleanRun() { return CLEAN; }
+    public static RunData cleanRun() {
+        return CLEAN;
+    }
 
-    public static RunData referenceRun() { return REFERENCE; }
+    public static RunData referenceRun() {
+        return REFERENCE;
+    }
     /** Next to the beam axis: x10 gain. */
     public static final String HOT = "ecal_main_r2c1";
     /** Two cells below the beam cell: reads nothing. */
@@ -41,10 +44,12 @@ public class DataQualityTest {
     static final String DEAD_HCAL = "hcal0_r1c0";
     /** An outer preshower cell: Gaussian noise of sigma 0.3 GeV added, mean unchanged. */
     public static final String NOISY = "ecal_pre_r4c4";
+
     static final double NOISE_GEV = 0.3;
 
     static RunData sim(int n, long seed) {
-        return Simulator.simulate(SimConfig.defaults(Mix.PHYSICS).withEvents(n).withSeed(seed).withThreads(1), Progress.NONE);
+        return Simulator.simulate(
+                SimConfig.defaults(Mix.PHYSICS).withEvents(n).withSeed(seed).withThreads(1), Progress.NONE);
     }
 
     /** A copy of the run with one cell x10, one zeroed and one noisy (the summary columns are kept). */
@@ -91,15 +96,19 @@ public class DataQualityTest {
         CellLayer main = CLEAN.detector().ecalMain();
         // the beam is aimed at the centre of ecal_main_r3c3; its four neighbours carry the shower's
         // steep flanks and are checked against each other, not skipped
-        for (int[] rc : new int[][]{{2, 3}, {4, 3}, {3, 2}, {3, 4}}) {
+        for (int[] rc : new int[][] {{2, 3}, {4, 3}, {3, 2}, {3, 4}}) {
             Cell c = main.cell(rc[0], rc[1]);
-            CellCheck check = own.cells().stream().filter(x -> x.cell().equals(c.name())).findFirst().orElseThrow();
+            CellCheck check = own.cells().stream()
+                    .filter(x -> x.cell().equals(c.name()))
+                    .findFirst()
+                    .orElseThrow();
             assertEquals(CellFlag.OK, check.flag(), check.toString());
             assertTrue(check.mean() > 0.5, "a beam-centre cell sees the shower: " + check);
         }
         DqReport vsRef = DataQuality.check(CLEAN, REFERENCE, Progress.NONE);
         assertEquals(List.of(), vsRef.problems(), vsRef.summary());
-        assertTrue(vsRef.cells().stream().noneMatch(c -> c.flag() == CellFlag.UNCHECKED), "a reference checks every cell");
+        assertTrue(
+                vsRef.cells().stream().noneMatch(c -> c.flag() == CellFlag.UNCHECKED), "a reference checks every cell");
     }
 
     @Test
@@ -108,7 +117,11 @@ public class DataQualityTest {
         assertEquals(Set.of(HOT), flagged(r, CellFlag.HOT), r.summary());
         assertEquals(Set.of(DEAD), flagged(r, CellFlag.DEAD), r.summary());
         assertEquals(Set.of(NOISY), flagged(r, CellFlag.NOISY), r.summary());
-        assertTrue(r.summary().contains(HOT) && r.summary().contains(DEAD) && r.summary().contains(NOISY), "full names: " + r.summary());
+        assertTrue(
+                r.summary().contains(HOT)
+                        && r.summary().contains(DEAD)
+                        && r.summary().contains(NOISY),
+                "full names: " + r.summary());
     }
 
     @Test
@@ -117,10 +130,15 @@ public class DataQualityTest {
         assertEquals(Set.of(HOT), flagged(r, CellFlag.HOT), r.summary());
         assertEquals(Set.of(DEAD, DEAD_HCAL), flagged(r, CellFlag.DEAD), r.summary());
         assertEquals(Set.of(NOISY), flagged(r, CellFlag.NOISY), r.summary());
-        CellCheck hot = r.cells().stream().filter(c -> c.cell().equals(HOT)).findFirst().orElseThrow();
-        // x10 gain: the mean is ten times the reference's within the statistics of two independent 20k-event runs (about 5 %)
+        CellCheck hot =
+                r.cells().stream().filter(c -> c.cell().equals(HOT)).findFirst().orElseThrow();
+        // x10 gain: the mean is ten times the reference's within the statistics of two independent 20k-event runs
+        // (about 5 %)
         assertEquals(10, hot.mean() / hot.refMean(), 1.0);
-        CellCheck noisy = r.cells().stream().filter(c -> c.cell().equals(NOISY)).findFirst().orElseThrow();
+        CellCheck noisy = r.cells().stream()
+                .filter(c -> c.cell().equals(NOISY))
+                .findFirst()
+                .orElseThrow();
         // noise adds in quadrature: rms^2 = rms_ref^2 + 0.3^2
         assertEquals(Math.hypot(noisy.refRms(), NOISE_GEV), noisy.rms(), 0.05 * noisy.rms());
     }
@@ -131,7 +149,9 @@ public class DataQualityTest {
         int[] col = CLEAN.ints("spill");
         Set<Integer> distinct = java.util.Arrays.stream(col).boxed().collect(Collectors.toSet());
         assertEquals(distinct.size(), spills.size());
-        assertEquals(CLEAN.size(), spills.stream().mapToInt(SpillTrends.Spill::events).sum());
+        assertEquals(
+                CLEAN.size(),
+                spills.stream().mapToInt(SpillTrends.Spill::events).sum());
         SpillTrends.Spill first = spills.get(0);
         // independent: mean E_ECAL and VETO rate of the first spill by a plain loop
         double sum = 0;
@@ -148,7 +168,10 @@ public class DataQualityTest {
         assertEquals(sum / n, first.meanEcal(), 1e-6);
         assertEquals((double) veto / n, first.vetoRate(), 1e-12);
         assertTrue(Double.isNaN(first.regionFraction().get(Region.BOX)), "box fraction hidden while blinded");
-        assertFalse(Double.isNaN(SpillTrends.of(CLEAN, SignalBox.published(), false).get(0).regionFraction().get(Region.BOX)));
+        assertFalse(Double.isNaN(SpillTrends.of(CLEAN, SignalBox.published(), false)
+                .get(0)
+                .regionFraction()
+                .get(Region.BOX)));
         assertTrue(first.rateHz() > 0, "events per second inside the spill: " + first.rateHz());
     }
 }

@@ -1,12 +1,11 @@
 package org.darkscope.event;
 
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.Random;
 import org.darkscope.geometry.Detector;
 import org.darkscope.geometry.GeometryLoader;
 import org.junit.jupiter.api.Test;
-
-import java.util.Random;
-
-import static org.junit.jupiter.api.Assertions.*;
 
 /** Derived summary columns against an independent recomputation from the cells. */
 class RunDataTest {
@@ -81,7 +80,8 @@ class RunDataTest {
         // event 1: two far-apart deposits of equal energy
         block[nc + main.cell(0, 0).index()] = 30f;
         block[nc + main.cell(5, 5).index()] = 30f;
-        RunData.Builder b = RunData.builder(RunInfo.data(1, 100, 0), d, 2).cells(new ArrayCellStore(block, nc))
+        RunData.Builder b = RunData.builder(RunInfo.data(1, 100, 0), d, 2)
+                .cells(new ArrayCellStore(block, nc))
                 .column(Schema.P, new float[2]);
         for (int i = 0; i < 3; i++) {
             b.column(Schema.srd(i), new float[2]).column(Schema.veto(i), new float[2]);
@@ -90,7 +90,9 @@ class RunDataTest {
         assertEquals(0.0, run.floats(Schema.ECAL_SHAPE)[0], 1e-6);
         assertEquals(0.5, run.floats(Schema.ECAL_SHAPE)[1], 1e-6);
         // centroid of event 0 lies between cells (2,2) and (3,3), weighted toward (2,2)
-        double expectedX = (80 * main.cell(2, 2).centre().x() + 10 * main.cell(2, 3).centre().x()) / 90;
+        double expectedX = (80 * main.cell(2, 2).centre().x()
+                        + 10 * main.cell(2, 3).centre().x())
+                / 90;
         assertEquals(expectedX, run.floats(Schema.ECAL_X)[0], 1e-3);
     }
 

@@ -1,13 +1,12 @@
 package org.darkscope.event;
 
-import org.darkscope.geometry.Detector;
-import org.darkscope.geometry.GeometryLoader;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import java.util.Map;
 import java.util.Random;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import org.darkscope.geometry.Detector;
+import org.darkscope.geometry.GeometryLoader;
+import org.junit.jupiter.api.Test;
 
 /**
  * The column-major derivation (what the reader uses for runs whose cells stay in the file) gives
@@ -30,8 +29,13 @@ class SummaryDeriverColumnarTest {
         for (int k = 0; k < count; k++) {
             for (int c = 0; c < nc; c++) {
                 int pick = r.nextInt(200);
-                float v = pick == 0 ? Float.NaN : pick == 1 ? -r.nextFloat() : pick == 2 ? Float.POSITIVE_INFINITY
-                        : (float) (r.nextDouble() < 0.3 ? 0 : Math.exp(r.nextGaussian() * 3));
+                float v = pick == 0
+                        ? Float.NaN
+                        : pick == 1
+                                ? -r.nextFloat()
+                                : pick == 2
+                                        ? Float.POSITIVE_INFINITY
+                                        : (float) (r.nextDouble() < 0.3 ? 0 : Math.exp(r.nextGaussian() * 3));
                 eventMajor[k * nc + c] = v;
                 columnMajor[c * stride + k] = v;
             }

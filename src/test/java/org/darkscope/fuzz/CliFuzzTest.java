@@ -1,5 +1,28 @@
 package org.darkscope.fuzz;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.darkscope.cli.DarkScopeCli;
 import org.darkscope.event.RunData;
 import org.darkscope.io.RunFiles;
@@ -12,30 +35,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /**
  * More than 1,000 generated bad and edge inputs through the command line's entry point, in process.
  * Each must give exit 2 with a clean message (no exception name, no stack trace, no temporary path)
@@ -45,25 +44,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CliFuzzTest {
     private static final long SEED = 20261129L;
     private static final int TIMEOUT_S = 30;
+
     @TempDir
     static Path dir;
+
     static Path base;
     static Path selection;
     static final Map<String, String> reference = new HashMap<>();
     static ExecutorService exec;
 
-    record Result(int code, String out, String err) {
-    }
+    record Result(int code, String out, String err) {}
 
     @BeforeAll
     static void setUp() throws Exception {
-        RunData run = Simulator.simulate(SimConfig.defaults(Mix.PHYSICS).withEvents(300).withSeed(9).withThreads(1), Progress.NONE);
+        RunData run = Simulator.simulate(
+                SimConfig.defaults(Mix.PHYSICS).withEvents(300).withSeed(9).withThreads(1), Progress.NONE);
         base = dir.resolve("base.parquet");
         RunFiles.write(run, base);
         selection = dir.resolve("selection.json");
         Files.copy(Path.of("sample-runs/selection-published.json"), selection);
         reference.put("info", normal(cli("info", base.toString(), "--json").out(), base));
-        reference.put("analyse", normal(cli("analyse", base.toString(), "--json").out(), base));
+        reference.put(
+                "analyse", normal(cli("analyse", base.toString(), "--json").out(), base));
         Path csv = dir.resolve("reference.csv");
         if (cli("export", base.toString(), "--csv", csv.toString()).code() != 0) {
             throw new IllegalStateException("reference export failed");
@@ -156,7 +158,8 @@ class CliFuzzTest {
             millis.merge(c.args().isEmpty() ? "" : c.args().get(0), (System.nanoTime() - t0) / 1_000_000, Long::sum);
             String problem = check(c, r);
             for (Map.Entry<Path, String> e : before.entrySet()) {
-                if (!e.getValue().equals(sha(e.getKey())) && !e.getKey().equals(c.exportTo())
+                if (!e.getValue().equals(sha(e.getKey()))
+                        && !e.getKey().equals(c.exportTo())
                         && !isOutputOfThisCase(c, e.getKey())) {
                     problem = (problem == null ? "" : problem + "; ") + "changed " + e.getKey();
                 }
@@ -170,9 +173,12 @@ class CliFuzzTest {
         if (!appeared.isEmpty()) {
             failures.add("files written into the working directory: " + appeared);
         }
-        System.out.println("fuzz outcomes: " + outcomes + " over " + cases.size() + " cases; ms per command: " + millis);
-        assertTrue(failures.isEmpty(), failures.size() + " of " + cases.size() + " cases failed:\n"
-                + String.join("\n", failures.subList(0, Math.min(30, failures.size()))));
+        System.out.println(
+                "fuzz outcomes: " + outcomes + " over " + cases.size() + " cases; ms per command: " + millis);
+        assertTrue(
+                failures.isEmpty(),
+                failures.size() + " of " + cases.size() + " cases failed:\n"
+                        + String.join("\n", failures.subList(0, Math.min(30, failures.size()))));
     }
 
     /** Names in the working directory (the checkout when run by Maven): no case may write there. */
@@ -189,7 +195,8 @@ class CliFuzzTest {
             return false;
         }
         for (int i = 0; i + 1 < a.size(); i++) {
-            if ((a.get(i).equals("--csv") || a.get(i).equals("--out")) && Path.of(a.get(i + 1)).equals(p)) {
+            if ((a.get(i).equals("--csv") || a.get(i).equals("--out"))
+                    && Path.of(a.get(i + 1)).equals(p)) {
                 // never an input, even with --force
                 return !p.equals(base) && !(a.size() > 1 && a.get(1).equals(p.toString()));
             }
@@ -200,7 +207,10 @@ class CliFuzzTest {
     private static String check(FuzzCorpus.Case c, Result r) throws Exception {
         String err = r.err();
         String all = r.out() + err;
-        if (all.contains("Exception") || all.contains("\tat ") || all.contains("at org.") || all.contains("at java.")
+        if (all.contains("Exception")
+                || all.contains("\tat ")
+                || all.contains("at org.")
+                || all.contains("at java.")
                 || all.contains(".darkscope-tmp")) {
             return "stack trace or exception in the output: " + firstLines(all);
         }
@@ -222,7 +232,9 @@ class CliFuzzTest {
             case FAIL_OR_REFERENCE -> {
                 Path file = Path.of(c.args().get(1));
                 String got = c.reference().equals("export") ? Files.readString(c.exportTo()) : normal(r.out(), file);
-                yield got.equals(reference.get(c.reference())) ? null : "exit 0 with a result different from the reference";
+                yield got.equals(reference.get(c.reference()))
+                        ? null
+                        : "exit 0 with a result different from the reference";
             }
         };
     }

@@ -1,5 +1,14 @@
 package org.darkscope.fuzz;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import org.apache.parquet.format.CompressionCodec;
 import org.apache.parquet.format.ConvertedType;
 import org.apache.parquet.format.DecimalType;
@@ -13,16 +22,6 @@ import org.apache.parquet.format.TimestampType;
 import org.apache.parquet.format.Type;
 import org.darkscope.io.FooterEdit;
 import org.darkscope.io.RunFiles;
-
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.SplittableRandom;
-import java.util.function.Consumer;
 
 /**
  * Seeded, deterministic generator of bad and edge inputs for the command line: run files truncated,
@@ -44,8 +43,7 @@ final class FuzzCorpus {
      * @param reference key of the reference output (info, analyse, export) or null
      * @param exportTo  the CSV written by an export case (compared with the reference CSV)
      */
-    record Case(String id, List<String> args, Expect expect, String reference, String mustContain, Path exportTo) {
-    }
+    record Case(String id, List<String> args, Expect expect, String reference, String mustContain, Path exportTo) {}
 
     private final SplittableRandom rnd;
     private final Path dir;
@@ -80,11 +78,19 @@ final class FuzzCorpus {
         int c = new int[] {0, 0, 1, 2, 2}[rnd.nextInt(5)];
         String id = kind + " " + f.getFileName();
         switch (c) {
-            case 0 -> cases.add(new Case(id, List.of("info", f.toString(), "--json"), expect, "info", mustContain, null));
-            case 1 -> cases.add(new Case(id, List.of("analyse", f.toString(), "--json"), expect, "analyse", mustContain, null));
+            case 0 -> cases.add(
+                    new Case(id, List.of("info", f.toString(), "--json"), expect, "info", mustContain, null));
+            case 1 -> cases.add(
+                    new Case(id, List.of("analyse", f.toString(), "--json"), expect, "analyse", mustContain, null));
             default -> {
                 Path csv = newFile("csv");
-                cases.add(new Case(id, List.of("export", f.toString(), "--csv", csv.toString()), expect, "export", mustContain, csv));
+                cases.add(new Case(
+                        id,
+                        List.of("export", f.toString(), "--csv", csv.toString()),
+                        expect,
+                        "export",
+                        mustContain,
+                        csv));
             }
         }
     }
@@ -100,7 +106,9 @@ final class FuzzCorpus {
 
     void byteFlips(int count) throws IOException {
         int len = baseBytes.length;
-        int footerLen = java.nio.ByteBuffer.wrap(baseBytes, len - 8, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt();
+        int footerLen = java.nio.ByteBuffer.wrap(baseBytes, len - 8, 4)
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .getInt();
         for (int i = 0; i < count; i++) {
             byte[] b = baseBytes.clone();
             int flips = 1 + rnd.nextInt(3);
@@ -138,7 +146,8 @@ final class FuzzCorpus {
                     label = "timestamp";
                     edit = schema(col, e -> {
                         e.setType(Type.INT64);
-                        e.setLogicalType(LogicalType.TIMESTAMP(new TimestampType(true, TimeUnit.MICROS(new org.apache.parquet.format.MicroSeconds()))));
+                        e.setLogicalType(LogicalType.TIMESTAMP(new TimestampType(
+                                true, TimeUnit.MICROS(new org.apache.parquet.format.MicroSeconds()))));
                         e.setConverted_type(ConvertedType.TIMESTAMP_MICROS);
                     });
                 }
@@ -155,11 +164,12 @@ final class FuzzCorpus {
                     String other = names.get(rnd.nextInt(names.size()));
                     must = other.equals(col) ? null : "'" + other + "'";
                     String from = col;
-                    edit = schema(col, e -> e.setName(other)).andThen(md2 -> md2.getRow_groups().forEach(rg -> rg.getColumns().forEach(c -> {
-                        if (c.getMeta_data().getPath_in_schema().equals(List.of(from))) {
-                            c.getMeta_data().setPath_in_schema(new ArrayList<>(List.of(other)));
-                        }
-                    })));
+                    edit = schema(col, e -> e.setName(other)).andThen(md2 -> md2.getRow_groups()
+                            .forEach(rg -> rg.getColumns().forEach(c -> {
+                                if (c.getMeta_data().getPath_in_schema().equals(List.of(from))) {
+                                    c.getMeta_data().setPath_in_schema(new ArrayList<>(List.of(other)));
+                                }
+                            })));
                     if (other.equals(col)) {
                         expect = Expect.FAIL_OR_REFERENCE;
                     }
@@ -168,11 +178,12 @@ final class FuzzCorpus {
                     label = "codec";
                     CompressionCodec codec = rnd.nextBoolean() ? CompressionCodec.BROTLI : CompressionCodec.LZO;
                     must = codec.name();
-                    edit = md2 -> md2.getRow_groups().forEach(rg -> rg.getColumns().forEach(c -> {
-                        if (c.getMeta_data().getPath_in_schema().equals(List.of(col))) {
-                            c.getMeta_data().setCodec(codec);
-                        }
-                    }));
+                    edit = md2 -> md2.getRow_groups()
+                            .forEach(rg -> rg.getColumns().forEach(c -> {
+                                if (c.getMeta_data().getPath_in_schema().equals(List.of(col))) {
+                                    c.getMeta_data().setCodec(codec);
+                                }
+                            }));
                     if (!isRead(col)) {
                         expect = Expect.FAIL_OR_REFERENCE;
                     }
@@ -180,7 +191,8 @@ final class FuzzCorpus {
                 case 5 -> {
                     label = "dropped";
                     edit = FooterEdit.dropColumn(col);
-                    // a dropped optional column is legal (then a cut on it is refused); a dropped derived one is recomputed
+                    // a dropped optional column is legal (then a cut on it is refused); a dropped derived one is
+                    // recomputed
                     expect = Expect.FAIL_OR_REFERENCE;
                     must = null;
                 }
@@ -226,13 +238,43 @@ final class FuzzCorpus {
     }
 
     private static Consumer<FileMetaData> schema(String col, Consumer<SchemaElement> edit) {
-        return md -> md.getSchema().stream().filter(e -> e.getName().equals(col) && e.getNum_children() == 0).forEach(edit);
+        return md -> md.getSchema().stream()
+                .filter(e -> e.getName().equals(col) && e.getNum_children() == 0)
+                .forEach(edit);
     }
 
-    private static final String[] FIELDS = {"runNumber", "beamEnergy", "eot", "intensity", "geometryVersion", "simulated",
-            "mix", "seed", "signalMassMeV", "generator", "schemaVersion", "description"};
-    private static final String[] VALUES = {"-1", "-1e9", "0", "1e400", "\"yes\"", "\"\"", "null", "true", "[]", "{}",
-            "1.5", "99999999999999999999", "\"na64-2099\"", "2", "\"physics\"", "NaN"};
+    private static final String[] FIELDS = {
+        "runNumber",
+        "beamEnergy",
+        "eot",
+        "intensity",
+        "geometryVersion",
+        "simulated",
+        "mix",
+        "seed",
+        "signalMassMeV",
+        "generator",
+        "schemaVersion",
+        "description"
+    };
+    private static final String[] VALUES = {
+        "-1",
+        "-1e9",
+        "0",
+        "1e400",
+        "\"yes\"",
+        "\"\"",
+        "null",
+        "true",
+        "[]",
+        "{}",
+        "1.5",
+        "99999999999999999999",
+        "\"na64-2099\"",
+        "2",
+        "\"physics\"",
+        "NaN"
+    };
 
     void metadataMutations(int count) throws IOException {
         for (int i = 0; i < count; i++) {
@@ -244,7 +286,9 @@ final class FuzzCorpus {
                 case 0, 1 -> {
                     String field = FIELDS[rnd.nextInt(FIELDS.length)];
                     String value = VALUES[rnd.nextInt(VALUES.length)];
-                    json = json.replaceFirst("\"" + field + "\":(\"[^\"]*\"|\\{[^}]*\\}|[^,}]*)", "\"" + field + "\":" + java.util.regex.Matcher.quoteReplacement(value));
+                    json = json.replaceFirst(
+                            "\"" + field + "\":(\"[^\"]*\"|\\{[^}]*\\}|[^,}]*)",
+                            "\"" + field + "\":" + java.util.regex.Matcher.quoteReplacement(value));
                     label = field + "=" + value;
                 }
                 case 2 -> {
@@ -276,9 +320,13 @@ final class FuzzCorpus {
                 label += " schema_version";
             }
             // without a matching checksum the change must be caught (or be no change at all: the reference);
-            // re-signed metadata is a different valid file when its fields are valid, so only a clean outcome is required
-            fileCase("metadata " + label + (fixChecksum ? " (checksum updated)" : ""),
-                    FooterEdit.edit(baseBytes, edit), fixChecksum ? Expect.ANY_CLEAN : Expect.FAIL_OR_REFERENCE, null);
+            // re-signed metadata is a different valid file when its fields are valid, so only a clean outcome is
+            // required
+            fileCase(
+                    "metadata " + label + (fixChecksum ? " (checksum updated)" : ""),
+                    FooterEdit.edit(baseBytes, edit),
+                    fixChecksum ? Expect.ANY_CLEAN : Expect.FAIL_OR_REFERENCE,
+                    null);
         }
     }
 
@@ -296,15 +344,25 @@ final class FuzzCorpus {
                     raw = s.getBytes(StandardCharsets.UTF_8);
                     raw[rnd.nextInt(raw.length)] ^= (byte) (1 << rnd.nextInt(8));
                 }
-                case 2 -> s = s.replaceFirst("\"kind\" : \"[a-z]+\"", "\"kind\" : \"" + new String[] {"min", "max", "window", "bogus"}[rnd.nextInt(4)] + "\"");
+                case 2 -> s = s.replaceFirst(
+                        "\"kind\" : \"[a-z]+\"",
+                        "\"kind\" : \"" + new String[] {"min", "max", "window", "bogus"}[rnd.nextInt(4)] + "\"");
                 case 3 -> s = s.replaceFirst("\"max\" : [0-9.]+", "\"max\" : " + VALUES[rnd.nextInt(VALUES.length)]);
-                case 4 -> s = s.replaceFirst("\"column\" : \"[a-z_{}0-9]+\"", "\"column\" : \"" + new String[] {"nope", "chi2", "", "ecal", "srd{i}_mev"}[rnd.nextInt(5)] + "\"");
+                case 4 -> s = s.replaceFirst(
+                        "\"column\" : \"[a-z_{}0-9]+\"",
+                        "\"column\" : \"" + new String[] {"nope", "chi2", "", "ecal", "srd{i}_mev"}[rnd.nextInt(5)]
+                                + "\"");
                 default -> s = "\uFEFF" + s + (rnd.nextBoolean() ? "" : "]");
             }
             Path f = newFile("json");
             Files.write(f, raw != null ? raw : s.getBytes(StandardCharsets.UTF_8));
-            cases.add(new Case("selection mutation " + kind + " " + f.getFileName(),
-                    List.of("analyse", base.toString(), "--selection", f.toString(), "--json"), Expect.ANY_CLEAN, null, null, null));
+            cases.add(new Case(
+                    "selection mutation " + kind + " " + f.getFileName(),
+                    List.of("analyse", base.toString(), "--selection", f.toString(), "--json"),
+                    Expect.ANY_CLEAN,
+                    null,
+                    null,
+                    null));
         }
     }
 
@@ -312,14 +370,50 @@ final class FuzzCorpus {
     void argumentMutations(int count) throws IOException {
         Path existing = newFile("csv");
         Files.writeString(existing, "existing output\n");
-        String[] weird = {"-1", "0", "NaN", "Infinity", "1e308", "abc", "", "2147483648", "-0", "0x10", "1,2", "--json",
-                "/nonexistent/dir/x", dir.toString(), existing.toString(), base.toString()};
+        String[] weird = {
+            "-1",
+            "0",
+            "NaN",
+            "Infinity",
+            "1e308",
+            "abc",
+            "",
+            "2147483648",
+            "-0",
+            "0x10",
+            "1,2",
+            "--json",
+            "/nonexistent/dir/x",
+            dir.toString(),
+            existing.toString(),
+            base.toString()
+        };
         List<List<String>> templates = List.of(
                 List.of("info", base.toString()),
                 List.of("export", base.toString(), "--csv", newFile("csv").toString()),
                 List.of("export", base.toString(), "--csv", existing.toString()),
-                List.of("simulate", "--mix", "calibration", "--events", "20", "--threads", "1", "--out", newFile("parquet").toString()),
-                List.of("simulate", "--mix", "signal-brem", "--mass-mev", "20", "--events", "20", "--threads", "1", "--out", base.toString()),
+                List.of(
+                        "simulate",
+                        "--mix",
+                        "calibration",
+                        "--events",
+                        "20",
+                        "--threads",
+                        "1",
+                        "--out",
+                        newFile("parquet").toString()),
+                List.of(
+                        "simulate",
+                        "--mix",
+                        "signal-brem",
+                        "--mass-mev",
+                        "20",
+                        "--events",
+                        "20",
+                        "--threads",
+                        "1",
+                        "--out",
+                        base.toString()),
                 List.of("limit", "--observed", "2", "--background", "0.5"),
                 List.of("limit", "--observed", "0", "--background", "0", "--method", "classical"),
                 List.of("exclusion", "--eot", "3e11", "--efficiency", "0.5", "--mass-mev", "10,20"),
@@ -338,10 +432,15 @@ final class FuzzCorpus {
                 case 0 -> args.set(pos, weird[rnd.nextInt(weird.length)]);
                 case 1 -> args.remove(pos);
                 case 2 -> args.add(args.get(pos));
-                case 3 -> args.add(pos, new String[] {"--bogus", "-x", "--threads", "--events", "--force", "--selection"}[rnd.nextInt(6)]);
-                default -> args.set(0, args.get(0).substring(0, Math.max(1, args.get(0).length() - 1)));
+                case 3 -> args.add(
+                        pos,
+                        new String[] {"--bogus", "-x", "--threads", "--events", "--force", "--selection"}
+                                [rnd.nextInt(6)]);
+                default -> args.set(
+                        0, args.get(0).substring(0, Math.max(1, args.get(0).length() - 1)));
             }
-            // keep it fast and finite: no large simulations, no Feldman-Cousins on large backgrounds (another helper's fix)
+            // keep it fast and finite: no large simulations, no Feldman-Cousins on large backgrounds (another helper's
+            // fix)
             if (args.contains("simulate") && args.contains("--events")) {
                 int k = args.indexOf("--events");
                 if (k + 1 < args.size() && args.get(k + 1).matches("[0-9]{3,}")) {
@@ -354,8 +453,12 @@ final class FuzzCorpus {
             // an output path mutated into a relative name ("-1", "NaN") would be written into the
             // working directory (the project checkout); keep every output inside the fuzz directory
             for (int k = 0; k + 1 < args.size(); k++) {
-                if ((args.get(k).equals("--csv") || args.get(k).equals("--out")) && !args.get(k + 1).startsWith("/")) {
-                    args.set(k + 1, dir.resolve(args.get(k + 1).isEmpty() ? "empty" : args.get(k + 1)).toString());
+                if ((args.get(k).equals("--csv") || args.get(k).equals("--out"))
+                        && !args.get(k + 1).startsWith("/")) {
+                    args.set(
+                            k + 1,
+                            dir.resolve(args.get(k + 1).isEmpty() ? "empty" : args.get(k + 1))
+                                    .toString());
                 }
             }
             cases.add(new Case("arguments " + args, List.copyOf(args), Expect.ANY_CLEAN, null, null, null));

@@ -1,12 +1,11 @@
 package org.darkscope.geometry;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.*;
+import org.junit.jupiter.api.Test;
 
 /** The geometry file against the detector numbers of docs/physics.md#experiment. */
 class DetectorTest {
@@ -37,7 +36,9 @@ class DetectorTest {
             assertEquals(194.0, m.pitchX(), 1e-9);
             assertEquals(192.0, m.pitchY(), 1e-9);
         }
-        assertEquals(List.of("hcal0", "hcal1", "hcal2", "hcal3"), hcal.stream().map(CellLayer::prefix).toList());
+        assertEquals(
+                List.of("hcal0", "hcal1", "hcal2", "hcal3"),
+                hcal.stream().map(CellLayer::prefix).toList());
     }
 
     @Test
@@ -56,7 +57,8 @@ class DetectorTest {
     void elementsAreOrderedAlongTheBeamAndDoNotOverlap() {
         List<Element> el = d.elements();
         for (int i = 1; i < el.size(); i++) {
-            assertTrue(el.get(i).zMin() >= el.get(i - 1).zMax(),
+            assertTrue(
+                    el.get(i).zMin() >= el.get(i - 1).zMax(),
                     el.get(i - 1).name() + " overlaps " + el.get(i).name());
         }
         // order of docs/physics.md#detector: SRD before ECAL, ECAL before VETO before HCAL
@@ -84,7 +86,8 @@ class DetectorTest {
     @Test
     void missingFieldIsReportedByName() {
         String json = "{\"version\":\"x\",\"elements\":[{\"name\":\"A\",\"kind\":\"COUNTER\",\"size\":[1,1,1]}]}";
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> GeometryLoader.parse(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))));
         assertTrue(e.getMessage().contains("'z'"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> GeometryLoader.load("no-such-geometry"));

@@ -1,7 +1,9 @@
 package org.darkscope.io;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -10,11 +12,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Temporary files of the atomic writer: named with the pid, gone after kill -TERM, errors name the target. */
 class AtomicFilesTest {
@@ -44,9 +43,15 @@ class AtomicFilesTest {
     @Test
     void killTermRemovesTheTemporaryFileBeingWritten() throws Exception {
         Path target = dir.resolve("run.parquet");
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Child.class.getName(), target.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
+        Process p = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Child.class.getName(),
+                        target.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("child.log").toFile())
+                .start();
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (temps().isEmpty() && System.nanoTime() < deadline && p.isAlive()) {
@@ -68,12 +73,16 @@ class AtomicFilesTest {
     void aFailedWriteLeavesTheTargetAndNoTemporaryFileAndNamesTheTarget() throws Exception {
         Path target = dir.resolve("out.csv");
         Files.writeString(target, "old");
-        IOException e = assertThrows(IOException.class, () -> AtomicFiles.write(target, tmp -> {
-            Files.writeString(tmp, "half");
-            assertTrue(AtomicFiles.live().contains(tmp));
-            throw new AccessDeniedException(tmp.toString());
-        }));
-        assertTrue(e.getMessage().contains(target.toString()) && !e.getMessage().contains(".darkscope-tmp"), e.getMessage());
+        IOException e = assertThrows(
+                IOException.class,
+                () -> AtomicFiles.write(target, tmp -> {
+                    Files.writeString(tmp, "half");
+                    assertTrue(AtomicFiles.live().contains(tmp));
+                    throw new AccessDeniedException(tmp.toString());
+                }));
+        assertTrue(
+                e.getMessage().contains(target.toString()) && !e.getMessage().contains(".darkscope-tmp"),
+                e.getMessage());
         assertTrue(e.getMessage().contains("permission denied"), e.getMessage());
         assertEquals("old", Files.readString(target));
         assertEquals(List.of(), temps());

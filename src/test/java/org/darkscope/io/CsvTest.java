@@ -1,11 +1,7 @@
 package org.darkscope.io;
 
-import org.darkscope.event.ColumnDef;
-import org.darkscope.event.RunData;
-import org.darkscope.event.Schema;
-import org.darkscope.task.Progress;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,9 +9,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import org.darkscope.event.ColumnDef;
+import org.darkscope.event.RunData;
+import org.darkscope.event.Schema;
+import org.darkscope.task.Progress;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CsvTest {
     @TempDir
@@ -41,7 +40,8 @@ class CsvTest {
             CsvExport.write(run, csv);
             List<String> lines = Files.readAllLines(csv);
             assertEquals(26, lines.size());
-            List<String> names = run.schema().scalars().stream().map(ColumnDef::name).toList();
+            List<String> names =
+                    run.schema().scalars().stream().map(ColumnDef::name).toList();
             assertEquals(String.join(",", names), lines.get(0));
             String[] row7 = lines.get(8).split(",");
             int p = names.indexOf(Schema.P);
@@ -109,8 +109,10 @@ class CsvTest {
         RunFileException e = assertThrows(RunFileException.class, () -> CsvImport.read(summaryOnly));
         assertEquals("summary.csv: required column 'ecal_pre_r0c0' is missing (and 107 more)", e.getMessage());
         Path empty = Files.writeString(dir.resolve("empty.csv"), "# only a comment\n\n");
-        assertEquals("empty.csv: file is empty (no header row)",
-                assertThrows(RunFileException.class, () -> CsvImport.read(empty)).getMessage());
+        assertEquals(
+                "empty.csv: file is empty (no header row)",
+                assertThrows(RunFileException.class, () -> CsvImport.read(empty))
+                        .getMessage());
     }
 
     @Test

@@ -1,8 +1,5 @@
 package org.darkscope.io;
 
-import org.apache.parquet.format.FileMetaData;
-import org.apache.parquet.format.Util;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,20 +9,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.function.Consumer;
+import org.apache.parquet.format.FileMetaData;
+import org.apache.parquet.format.Util;
 
 /** Rewrites the Thrift footer of a Parquet file (codecs, key-value metadata, schema) for tests. */
 public final class FooterEdit {
-    private FooterEdit() {
-    }
+    private FooterEdit() {}
 
     public static FileMetaData read(byte[] file) throws IOException {
-        int len = ByteBuffer.wrap(file, file.length - 8, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        int len = ByteBuffer.wrap(file, file.length - 8, 4)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .getInt();
         return Util.readFileMetaData(new ByteArrayInputStream(file, file.length - 8 - len, len));
     }
 
     /** The file's bytes with its footer replaced by {@code edit} applied to it. */
     public static byte[] edit(byte[] file, Consumer<FileMetaData> edit) throws IOException {
-        int len = ByteBuffer.wrap(file, file.length - 8, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        int len = ByteBuffer.wrap(file, file.length - 8, 4)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .getInt();
         FileMetaData md = Util.readFileMetaData(new ByteArrayInputStream(file, file.length - 8 - len, len));
         edit.accept(md);
         ByteArrayOutputStream footer = new ByteArrayOutputStream();
@@ -33,7 +35,10 @@ public final class FooterEdit {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(file, 0, file.length - 8 - len);
         out.write(footer.toByteArray());
-        out.write(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(footer.size()).array());
+        out.write(ByteBuffer.allocate(4)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .putInt(footer.size())
+                .array());
         out.write(new byte[] {'P', 'A', 'R', '1'});
         return out.toByteArray();
     }
@@ -54,8 +59,11 @@ public final class FooterEdit {
     }
 
     public static String kvValue(FileMetaData md, String key) {
-        return md.getKey_value_metadata().stream().filter(k -> k.getKey().equals(key)).map(k -> k.getValue())
-                .findFirst().orElse(null);
+        return md.getKey_value_metadata().stream()
+                .filter(k -> k.getKey().equals(key))
+                .map(k -> k.getValue())
+                .findFirst()
+                .orElse(null);
     }
 
     /** Removes a top-level column from the schema and every row group (its data stays, unreferenced). */
@@ -65,7 +73,8 @@ public final class FooterEdit {
             if (schema.removeIf(e -> e.getName().equals(name) && e.getNum_children() == 0)) {
                 schema.get(0).setNum_children(schema.get(0).getNum_children() - 1);
             }
-            md.getRow_groups().forEach(rg -> rg.getColumns().removeIf(c -> c.getMeta_data().getPath_in_schema().equals(java.util.List.of(name))));
+            md.getRow_groups().forEach(rg -> rg.getColumns()
+                    .removeIf(c -> c.getMeta_data().getPath_in_schema().equals(java.util.List.of(name))));
         };
     }
 

@@ -1,13 +1,8 @@
 package org.darkscope.io;
 
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.darkscope.event.ColumnDef;
-import org.darkscope.event.RunData;
-import org.darkscope.event.Schema;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -16,10 +11,14 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.darkscope.event.ColumnDef;
+import org.darkscope.event.RunData;
+import org.darkscope.event.Schema;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Files written by other tools with their default settings load with the right values. The files
@@ -60,7 +59,9 @@ class ForeignFilesTest {
         Map<String, double[]> exp = expected();
         int n = exp.get("p").length;
         assertEquals(n, run.size());
-        assertEquals(Long.parseLong(Files.readString(resource("expected-nulls.txt")).trim()), reader.lastNullCount,
+        assertEquals(
+                Long.parseLong(Files.readString(resource("expected-nulls.txt")).trim()),
+                reader.lastNullCount,
                 "nulls counted");
         // metadata defaults: run number from the run column
         assertEquals(777, run.info().runNumber());
@@ -155,7 +156,9 @@ class ForeignFilesTest {
         w.nullable = (variant & 1) != 0;
         w.widen = (variant & 2) != 0;
         w.dictionary = (variant & 4) != 0;
-        w.codec = variant % 3 == 0 ? CompressionCodecName.UNCOMPRESSED : variant % 3 == 1 ? CompressionCodecName.SNAPPY : CompressionCodecName.GZIP;
+        w.codec = variant % 3 == 0
+                ? CompressionCodecName.UNCOMPRESSED
+                : variant % 3 == 1 ? CompressionCodecName.SNAPPY : CompressionCodecName.GZIP;
         w.metadata.put(RunFiles.KEY_RUN, RunInfoJson.toJson(run.info()));
         Path file = dir.resolve("variant" + variant + ".parquet");
         w.write(run, file);
@@ -175,7 +178,7 @@ class ForeignFilesTest {
         w.nullEvery.put(lastCell, 50);
         Path file = dir.resolve("nulls.parquet");
         w.write(run, file);
-        for (int minEvents : new int[]{Integer.MAX_VALUE, 0}) { // one core, then two (last cell on the helper)
+        for (int minEvents : new int[] {Integer.MAX_VALUE, 0}) { // one core, then two (last cell on the helper)
             int saved = ParquetRunReader.parallelMinEvents;
             ParquetRunReader.parallelMinEvents = minEvents;
             try {
@@ -186,8 +189,13 @@ class ForeignFilesTest {
                 assertEquals(run.floats(Schema.P)[21], back.floats(Schema.P)[21]);
                 assertEquals(0L, back.longs(Schema.TIME)[50]);
                 assertEquals(0f, back.cells().get(50, run.cells().cellCount() - 1));
-                assertEquals(run.cells().get(51, run.cells().cellCount() - 1), back.cells().get(51, run.cells().cellCount() - 1));
-                assertEquals(run.ints(Schema.RUN)[0], back.info().runNumber(), "no metadata: run number from the run column");
+                assertEquals(
+                        run.cells().get(51, run.cells().cellCount() - 1),
+                        back.cells().get(51, run.cells().cellCount() - 1));
+                assertEquals(
+                        run.ints(Schema.RUN)[0],
+                        back.info().runNumber(),
+                        "no metadata: run number from the run column");
             } finally {
                 ParquetRunReader.parallelMinEvents = saved;
             }

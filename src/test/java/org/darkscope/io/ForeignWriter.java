@@ -1,5 +1,13 @@
 package org.darkscope.io;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
 import org.apache.parquet.hadoop.ParquetFileWriter;
@@ -12,15 +20,6 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Types;
 import org.darkscope.event.ColumnDef;
 import org.darkscope.event.RunData;
-
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Writes a run the way other tools do (record API, optional columns, doubles and longs, dictionary,
@@ -47,11 +46,12 @@ final class ForeignWriter {
         List<PrimitiveTypeName> types = new ArrayList<>();
         for (ColumnDef c : run.schema().scalars()) {
             names.add(c.name());
-            types.add(switch (c.type()) {
-                case INT -> widen ? PrimitiveTypeName.INT64 : PrimitiveTypeName.INT32;
-                case LONG -> PrimitiveTypeName.INT64;
-                case FLOAT -> widen ? PrimitiveTypeName.DOUBLE : PrimitiveTypeName.FLOAT;
-            });
+            types.add(
+                    switch (c.type()) {
+                        case INT -> widen ? PrimitiveTypeName.INT64 : PrimitiveTypeName.INT32;
+                        case LONG -> PrimitiveTypeName.INT64;
+                        case FLOAT -> widen ? PrimitiveTypeName.DOUBLE : PrimitiveTypeName.FLOAT;
+                    });
         }
         for (String cell : run.schema().cellColumns()) {
             names.add(cell);
@@ -113,7 +113,8 @@ final class ForeignWriter {
                         continue;
                     }
                     double v = i < nScalars ? run.value(name, e) : cells[i - nScalars];
-                    long l = i < nScalars && !(run.columns().get(name) instanceof float[]) ? longValue(run, name, e) : 0;
+                    long l =
+                            i < nScalars && !(run.columns().get(name) instanceof float[]) ? longValue(run, name, e) : 0;
                     switch (types.get(i)) {
                         case INT32 -> g.add(name, (int) l);
                         case INT64 -> g.add(name, l);
@@ -131,5 +132,4 @@ final class ForeignWriter {
         Object a = run.columns().get(name);
         return a instanceof int[] i ? i[e] : ((long[]) a)[e];
     }
-
 }

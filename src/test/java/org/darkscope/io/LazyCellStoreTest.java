@@ -1,21 +1,21 @@
 package org.darkscope.io;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import java.io.IOException;
+import java.nio.file.Path;
 import org.darkscope.event.RunData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.file.Path;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-
 /** Big runs keep their cells in the file; reading them on demand gives the same values. */
 class LazyCellStoreTest {
     @TempDir
     Path dir;
+
     private int saved;
 
     @BeforeEach

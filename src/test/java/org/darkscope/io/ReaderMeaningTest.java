@@ -1,9 +1,16 @@
 package org.darkscope.io;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.apache.parquet.format.CompressionCodec;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
-import org.apache.parquet.schema.Type.Repetition;
 import org.apache.parquet.schema.Types;
 import org.darkscope.event.RunData;
 import org.darkscope.event.Schema;
@@ -11,19 +18,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.math.BigInteger;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /** Every loaded value is what the file means, or a message naming the column. */
 class ReaderMeaningTest {
     @TempDir
     static Path dir;
+
     static RunData run;
     static int counter;
 
@@ -50,12 +49,24 @@ class ReaderMeaningTest {
     @Test
     void decimalColumnsAreScaledWhateverTheirStorage() throws Exception {
         ForeignWriter w = writer();
-        w.typeOverride.put(Schema.P, Types.required(PrimitiveTypeName.INT32).as(LogicalTypeAnnotation.decimalType(2, 9)).named(Schema.P));
+        w.typeOverride.put(
+                Schema.P,
+                Types.required(PrimitiveTypeName.INT32)
+                        .as(LogicalTypeAnnotation.decimalType(2, 9))
+                        .named(Schema.P));
         w.valueOverride.put(Schema.P, e -> 10000 + e); // 100.00 + e/100 GeV
-        w.typeOverride.put(Schema.ANGLE, Types.required(PrimitiveTypeName.INT64).as(LogicalTypeAnnotation.decimalType(3, 18)).named(Schema.ANGLE));
+        w.typeOverride.put(
+                Schema.ANGLE,
+                Types.required(PrimitiveTypeName.INT64)
+                        .as(LogicalTypeAnnotation.decimalType(3, 18))
+                        .named(Schema.ANGLE));
         w.valueOverride.put(Schema.ANGLE, e -> (long) (1500 + e)); // 1.5 mrad + e/1000
-        w.typeOverride.put(Schema.CHI2, Types.required(PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY).length(4)
-                .as(LogicalTypeAnnotation.decimalType(1, 9)).named(Schema.CHI2));
+        w.typeOverride.put(
+                Schema.CHI2,
+                Types.required(PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY)
+                        .length(4)
+                        .as(LogicalTypeAnnotation.decimalType(1, 9))
+                        .named(Schema.CHI2));
         w.valueOverride.put(Schema.CHI2, e -> {
             byte[] b = BigInteger.valueOf(-25 - e).toByteArray(); // -2.5 - e/10
             byte[] fixed = new byte[4];
@@ -76,7 +87,11 @@ class ReaderMeaningTest {
     @Test
     void unsignedIntegersDoNotWrapAndTooLargeIntegersAreRefusedNotTruncated() throws Exception {
         ForeignWriter w = writer();
-        w.typeOverride.put(Schema.srd(0), Types.required(PrimitiveTypeName.INT32).as(LogicalTypeAnnotation.intType(32, false)).named(Schema.srd(0)));
+        w.typeOverride.put(
+                Schema.srd(0),
+                Types.required(PrimitiveTypeName.INT32)
+                        .as(LogicalTypeAnnotation.intType(32, false))
+                        .named(Schema.srd(0)));
         w.valueOverride.put(Schema.srd(0), e -> (int) (0x80000000L + e)); // 2^31 + e as uint32
         Path f = file();
         w.write(run, f);
@@ -85,7 +100,11 @@ class ReaderMeaningTest {
         assertTrue(back.floats(Schema.srd(0))[5] > 0);
 
         ForeignWriter u = writer();
-        u.typeOverride.put(Schema.STRAW_HITS, Types.required(PrimitiveTypeName.INT32).as(LogicalTypeAnnotation.intType(32, false)).named(Schema.STRAW_HITS));
+        u.typeOverride.put(
+                Schema.STRAW_HITS,
+                Types.required(PrimitiveTypeName.INT32)
+                        .as(LogicalTypeAnnotation.intType(32, false))
+                        .named(Schema.STRAW_HITS));
         u.valueOverride.put(Schema.STRAW_HITS, e -> e == 7 ? (int) 0xFFFFFFF0L : 3);
         Path g = file();
         u.write(run, g);
@@ -104,7 +123,8 @@ class ReaderMeaningTest {
     @Test
     void booleansTimestampsAndDuplicateColumnsAreRefusedByName() throws Exception {
         ForeignWriter b = writer();
-        b.typeOverride.put(Schema.TRUTH_PILEUP, Types.required(PrimitiveTypeName.BOOLEAN).named(Schema.TRUTH_PILEUP));
+        b.typeOverride.put(
+                Schema.TRUTH_PILEUP, Types.required(PrimitiveTypeName.BOOLEAN).named(Schema.TRUTH_PILEUP));
         b.valueOverride.put(Schema.TRUTH_PILEUP, e -> e % 2 == 0);
         Path f = file();
         b.write(run, f);
@@ -112,8 +132,11 @@ class ReaderMeaningTest {
         assertTrue(m.contains("'truth_pileup'") && m.contains("boolean"), m);
 
         ForeignWriter t = writer();
-        t.typeOverride.put(Schema.TIME, Types.required(PrimitiveTypeName.INT64)
-                .as(LogicalTypeAnnotation.timestampType(true, LogicalTypeAnnotation.TimeUnit.MICROS)).named(Schema.TIME));
+        t.typeOverride.put(
+                Schema.TIME,
+                Types.required(PrimitiveTypeName.INT64)
+                        .as(LogicalTypeAnnotation.timestampType(true, LogicalTypeAnnotation.TimeUnit.MICROS))
+                        .named(Schema.TIME));
         t.valueOverride.put(Schema.TIME, e -> (long) e * 1000);
         Path g = file();
         t.write(run, g);
@@ -133,8 +156,8 @@ class ReaderMeaningTest {
         Path f = file();
         RunFiles.write(run, f);
         Path g = file();
-        FooterEdit.edit(f, g, md -> md.getRow_groups().forEach(rg -> rg.getColumns()
-                .forEach(c -> c.getMeta_data().setCodec(CompressionCodec.BROTLI))));
+        FooterEdit.edit(f, g, md -> md.getRow_groups()
+                .forEach(rg -> rg.getColumns().forEach(c -> c.getMeta_data().setCodec(CompressionCodec.BROTLI))));
         String m = failure(g);
         assertTrue(m.contains("BROTLI") && m.contains("not support"), m);
         assertFalse(m.contains("damaged"), m);
@@ -160,7 +183,8 @@ class ReaderMeaningTest {
                 rg.getColumns().forEach(c -> c.getMeta_data().setNum_values(0));
             });
         });
-        assertEquals(1, FooterEdit.read(Files.readAllBytes(empty)).getRow_groups().size());
+        assertEquals(
+                1, FooterEdit.read(Files.readAllBytes(empty)).getRow_groups().size());
         assertEquals(0, RunFiles.read(empty).size());
         assertEquals(0, RunFiles.summary(empty).events());
     }
@@ -171,20 +195,29 @@ class ReaderMeaningTest {
         RunFiles.write(run, f);
         String json = FooterEdit.kvValue(FooterEdit.read(Files.readAllBytes(f)), RunFiles.KEY_RUN);
         String[][] cases = {
-                {"\"eot\":2.84E11", "\"eot\":-1.0E9", "eot"},
-                {"\"simulated\":true", "\"simulated\":\"yes\"", "simulated"},
-                {"\"runNumber\":4242", "\"runNumber\":42.5", "runNumber"},
-                {"\"beamEnergy\":100.0", "\"beamEnergy\":0", "beamEnergy"},
+            {"\"eot\":2.84E11", "\"eot\":-1.0E9", "eot"},
+            {"\"simulated\":true", "\"simulated\":\"yes\"", "simulated"},
+            {"\"runNumber\":4242", "\"runNumber\":42.5", "runNumber"},
+            {"\"beamEnergy\":100.0", "\"beamEnergy\":0", "beamEnergy"},
         };
         for (String[] c : cases) {
             assertTrue(json.contains(c[0]), json);
             Path g = file();
-            FooterEdit.edit(f, g, FooterEdit.kv(RunFiles.KEY_RUN, json.replace(c[0], c[1])).andThen(FooterEdit.kv(RunFiles.KEY_RUN_SHA256, null)));
+            FooterEdit.edit(
+                    f,
+                    g,
+                    FooterEdit.kv(RunFiles.KEY_RUN, json.replace(c[0], c[1]))
+                            .andThen(FooterEdit.kv(RunFiles.KEY_RUN_SHA256, null)));
             String m = failure(g);
-            assertTrue(m.contains("'" + c[2] + "'") && m.contains(g.getFileName().toString()), m);
+            assertTrue(
+                    m.contains("'" + c[2] + "'") && m.contains(g.getFileName().toString()), m);
         }
         Path dup = file();
-        FooterEdit.edit(f, dup, FooterEdit.kv(RunFiles.KEY_RUN, json.replace("{", "{\"eot\":1,")).andThen(FooterEdit.kv(RunFiles.KEY_RUN_SHA256, null)));
+        FooterEdit.edit(
+                f,
+                dup,
+                FooterEdit.kv(RunFiles.KEY_RUN, json.replace("{", "{\"eot\":1,"))
+                        .andThen(FooterEdit.kv(RunFiles.KEY_RUN_SHA256, null)));
         assertTrue(failure(dup).contains("not valid JSON"));
     }
 
@@ -242,7 +275,9 @@ class ReaderMeaningTest {
         java.nio.file.Files.write(other, FooterEdit.edit(Files.readAllBytes(other), FooterEdit.kv("x", "y")));
         assertThrows(RunFileException.class, () -> RunFiles.requireDistinct(java.util.List.of(a, a)));
         assertThrows(RunFileException.class, () -> RunFiles.requireDistinct(java.util.List.of(a, link)));
-        String m = assertThrows(RunFileException.class, () -> RunFiles.requireDistinct(java.util.List.of(other, a, copy))).getMessage();
+        String m = assertThrows(
+                        RunFileException.class, () -> RunFiles.requireDistinct(java.util.List.of(other, a, copy)))
+                .getMessage();
         assertTrue(m.contains("same content") && m.contains(a.toString()), m);
         RunFiles.requireDistinct(java.util.List.of(a, other));
     }

@@ -1,5 +1,15 @@
 package org.darkscope.io;
 
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.darkscope.analysis.AnalysisEngine;
 import org.darkscope.analysis.AnalysisResult;
 import org.darkscope.analysis.Cut;
@@ -24,17 +34,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.*;
-
 /**
  * Result files (the Spark job's output): totals of pieces of a run add up to the whole run's
  * evaluation, a result file reads back to the same numbers, and {@code darkscope result} prints what
@@ -43,6 +42,7 @@ import static org.junit.jupiter.api.Assertions.*;
 class ResultFilesTest {
     @TempDir
     static Path dir;
+
     static Path data;
     static Path mc;
     static Path signal;
@@ -53,9 +53,16 @@ class ResultFilesTest {
     @BeforeAll
     static void runs() throws Exception {
         // physics as pseudo-data, weighted background MC, one signal: every role, blinding and weights
-        dataRun = RunFixtures.simulated(SimConfig.defaults(Mix.PHYSICS).withEvents(30_000).withSeed(11).withThreads(2));
-        mcRun = RunFixtures.simulated(SimConfig.defaults(Mix.BACKGROUND_MC).withEvents(20_000).withSeed(12).withThreads(2));
-        signalRun = RunFixtures.simulated(SimConfig.defaults(Mix.SIGNAL_BREM).withMassMeV(20).withEvents(5_000).withSeed(13)
+        dataRun = RunFixtures.simulated(
+                SimConfig.defaults(Mix.PHYSICS).withEvents(30_000).withSeed(11).withThreads(2));
+        mcRun = RunFixtures.simulated(SimConfig.defaults(Mix.BACKGROUND_MC)
+                .withEvents(20_000)
+                .withSeed(12)
+                .withThreads(2));
+        signalRun = RunFixtures.simulated(SimConfig.defaults(Mix.SIGNAL_BREM)
+                .withMassMeV(20)
+                .withEvents(5_000)
+                .withSeed(13)
                 .withThreads(2));
         data = dir.resolve("physics.parquet");
         mc = dir.resolve("background-mc.parquet");
@@ -78,7 +85,8 @@ class ResultFilesTest {
         RunData.Builder b = RunData.builder(run.info(), run.detector(), n).source(run.source());
         for (ColumnDef c : run.schema().stored()) {
             Object a = run.columns().get(c.name());
-            Object part = a instanceof float[] f ? Arrays.copyOfRange(f, from, to)
+            Object part = a instanceof float[] f
+                    ? Arrays.copyOfRange(f, from, to)
                     : a instanceof int[] i ? Arrays.copyOfRange(i, from, to) : Arrays.copyOfRange((long[]) a, from, to);
             b.column(c.name(), part);
         }
@@ -95,9 +103,9 @@ class ResultFilesTest {
     @Test
     void piecesOfARunAddUpToTheWholeRun() {
         Selection sel = Selection.published();
-        for (boolean asData : new boolean[]{true, false}) {
+        for (boolean asData : new boolean[] {true, false}) {
             RunData run = asData ? dataRun : mcRun;
-            AnalysisResult whole = evaluate(List.of(run), sel, asData ? new RunData[]{run} : new RunData[0]);
+            AnalysisResult whole = evaluate(List.of(run), sel, asData ? new RunData[] {run} : new RunData[0]);
             RunTotals expected = RunTotals.of(whole.runs().get(0), !asData, null);
             // uneven pieces, in shuffled order: addition must not care
             int[] edges = {0, 7, 4096, 11_111, 11_112, 19_999, run.size()};
@@ -105,7 +113,7 @@ class ResultFilesTest {
             RunTotals sum = null;
             for (int k : order) {
                 RunData piece = rows(run, edges[k], edges[k + 1]);
-                AnalysisResult r = evaluate(List.of(piece), sel, asData ? new RunData[]{piece} : new RunData[0]);
+                AnalysisResult r = evaluate(List.of(piece), sel, asData ? new RunData[] {piece} : new RunData[0]);
                 long[] rows = new long[piece.size()];
                 for (int i = 0; i < rows.length; i++) {
                     rows[i] = edges[k] + i;
@@ -128,7 +136,8 @@ class ResultFilesTest {
                 // everything else is exact: compare with the weights taken from the whole-run sums
                 sum.setWeighted(weights(expected), expected.hasWeightColumn());
             }
-            assertTrue(expected.sameAs(sum), "totals of the pieces differ from the whole run (data role " + asData + ")");
+            assertTrue(
+                    expected.sameAs(sum), "totals of the pieces differ from the whole run (data role " + asData + ")");
         }
     }
 
@@ -164,7 +173,9 @@ class ResultFilesTest {
         Path f = dir.resolve("roundtrip.json");
         ResultFiles.write(m, f);
         MergedResult back = ResultFiles.read(f);
-        assertEquals(org.darkscope.analysis.SelectionIo.toJson(sel), org.darkscope.analysis.SelectionIo.toJson(back.selection()));
+        assertEquals(
+                org.darkscope.analysis.SelectionIo.toJson(sel),
+                org.darkscope.analysis.SelectionIo.toJson(back.selection()));
         assertEquals(3, back.runs().size());
         for (int i = 0; i < 3; i++) {
             MergedResult.Run a = m.runs().get(i);
@@ -187,12 +198,20 @@ class ResultFilesTest {
             }
             assertArrayEquals(rr.plane().counts(), back.plane(run).counts());
             for (Cut c : sel.cuts()) {
-                assertArrayEquals(rr.nMinusOne(c.name()).counts(), back.nMinusOne(run, c.name()).counts(), c.name());
-                assertEquals(rr.nMinusOne(c.name()).overflow(), back.nMinusOne(run, c.name()).overflow(), c.name());
+                assertArrayEquals(
+                        rr.nMinusOne(c.name()).counts(),
+                        back.nMinusOne(run, c.name()).counts(),
+                        c.name());
+                assertEquals(
+                        rr.nMinusOne(c.name()).overflow(),
+                        back.nMinusOne(run, c.name()).overflow(),
+                        c.name());
             }
         }
         assertTrue(back.runs().get(0).boxHidden(), "the pseudo-data run is blinded");
-        assertEquals(org.darkscope.analysis.RegionCounts.HIDDEN, back.regions(back.runs().get(0)).count(Region.BOX));
+        assertEquals(
+                org.darkscope.analysis.RegionCounts.HIDDEN,
+                back.regions(back.runs().get(0)).count(Region.BOX));
         assertEquals(r.eot(), back.eot());
         assertEquals(r.efficiencies(), back.efficiencies());
         WeightedCounts w = WeightedCounts.of(mcRun, sel);
@@ -237,7 +256,9 @@ class ResultFilesTest {
         assertEquals(a.observed(), b.observed());
         assertEquals(a.points(), b.points());
         assertEquals(r.background().abcd().value(), back.background().abcd().value());
-        assertEquals(r.background().sidebandC().value(), back.background().sidebandC().value());
+        assertEquals(
+                r.background().sidebandC().value(),
+                back.background().sidebandC().value());
     }
 
     @Test
@@ -246,24 +267,32 @@ class ResultFilesTest {
         AnalysisResult r = evaluate(List.of(d, RunFiles.read(mc), RunFiles.read(signal)), Selection.published(), d);
         Path f = dir.resolve("cli.json");
         ResultFiles.write(MergedResult.of(r, List.of(Role.DATA, Role.BACKGROUND, Role.SIGNAL)), f);
-        String analyse = cli("analyse", data.toString(), "--background-mc", mc.toString(), "--signal", signal.toString());
+        String analyse =
+                cli("analyse", data.toString(), "--background-mc", mc.toString(), "--signal", signal.toString());
         String result = cli("result", f.toString());
         String expected = analyse.substring(analyse.indexOf("selection: "));
         assertTrue(result.startsWith(expected), "result prints:\n" + result + "\nanalyse prints:\n" + expected);
         assertTrue(expected.contains("limit: background") && expected.contains("== background-mc.parquet"));
-        // the weighted rows and columns of the background MC, the external factor and the bands are in the compared text
-        assertTrue(expected.contains(", background MC: ") && expected.contains("passing alone (Σw)")
-                && expected.contains("weighted box per EOT") && expected.contains("not simulated (separate factor)")
-                && expected.contains("±2σ ["), expected);
+        // the weighted rows and columns of the background MC, the external factor and the bands are in the compared
+        // text
+        assertTrue(
+                expected.contains(", background MC: ")
+                        && expected.contains("passing alone (Σw)")
+                        && expected.contains("weighted box per EOT")
+                        && expected.contains("not simulated (separate factor)")
+                        && expected.contains("±2σ ["),
+                expected);
         assertTrue(result.contains("weighted background MC background-mc.parquet"));
     }
 
     @Test
     void aFileWithoutTheWeightedAloneSumsReadsAndPrintsThemAsUnknown() throws Exception {
         AnalysisResult r = evaluate(List.of(mcRun), Selection.published());
-        com.fasterxml.jackson.databind.node.ObjectNode json = ResultFiles.toJson(MergedResult.of(r, List.of(Role.BACKGROUND)));
+        com.fasterxml.jackson.databind.node.ObjectNode json =
+                ResultFiles.toJson(MergedResult.of(r, List.of(Role.BACKGROUND)));
         // as written before "alone" and "weights" were kept
-        com.fasterxml.jackson.databind.node.ObjectNode w = (com.fasterxml.jackson.databind.node.ObjectNode) json.get("runs").get(0).get("weighted");
+        com.fasterxml.jackson.databind.node.ObjectNode w = (com.fasterxml.jackson.databind.node.ObjectNode)
+                json.get("runs").get(0).get("weighted");
         assertTrue(w.remove("alone").size() > 0);
         assertTrue(w.remove("weights").asBoolean());
         Path f = dir.resolve("older.json");
@@ -275,7 +304,10 @@ class ResultFilesTest {
         assertTrue(t.hasWeightColumn(), "weights differ from 1: the run has a truth_weight column");
         String out = cli("result", f.toString());
         String firstCut = Selection.published().enabledCuts().get(0).name();
-        String row = out.lines().filter(l -> l.startsWith(firstCut + " ")).findFirst().orElseThrow();
+        String row = out.lines()
+                .filter(l -> l.startsWith(firstCut + " "))
+                .findFirst()
+                .orElseThrow();
         assertTrue(row.trim().endsWith(" -"), row);
         assertTrue(out.contains("background MC: weighted MC"), out);
     }

@@ -1,25 +1,25 @@
 package org.darkscope.io;
 
-import org.darkscope.event.RunData;
-import org.darkscope.event.Schema;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.darkscope.event.RunData;
+import org.darkscope.event.Schema;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Every broken input gives one RunFileException naming the file and the problem. */
 class RunFilesErrorTest {
     @TempDir
     Path dir;
+
     Path good;
     RunData run;
 
@@ -42,7 +42,8 @@ class RunFilesErrorTest {
         byte[] all = Files.readAllBytes(good);
         Path half = dir.resolve("run42.parquet");
         Files.write(half, Arrays.copyOf(all, all.length / 2));
-        assertEquals("run42.parquet: file is truncated (footer missing)", fails(half).getMessage());
+        assertEquals(
+                "run42.parquet: file is truncated (footer missing)", fails(half).getMessage());
     }
 
     @Test
@@ -64,7 +65,9 @@ class RunFilesErrorTest {
         long size;
         try (var r = org.apache.parquet.hadoop.ParquetFileReader.open(new org.apache.parquet.io.LocalInputFile(good))) {
             var chunk = r.getFooter().getBlocks().get(0).getColumns().stream()
-                    .filter(c -> c.getPath().toDotString().equals(column)).findFirst().orElseThrow();
+                    .filter(c -> c.getPath().toDotString().equals(column))
+                    .findFirst()
+                    .orElseThrow();
             start = chunk.getStartingPos();
             size = chunk.getTotalSize();
         }
@@ -125,7 +128,9 @@ class RunFilesErrorTest {
 
     @Test
     void missingFileAndDirectory() throws IOException {
-        assertEquals("nowhere.parquet: file not found", fails(dir.resolve("nowhere.parquet")).getMessage());
+        assertEquals(
+                "nowhere.parquet: file not found",
+                fails(dir.resolve("nowhere.parquet")).getMessage());
         Path d = Files.createDirectory(dir.resolve("adir.parquet"));
         assertEquals("adir.parquet: is a directory, not a run file", fails(d).getMessage());
     }
@@ -157,7 +162,8 @@ class RunFilesErrorTest {
         w.metadata.put(RunFiles.KEY_RUN, RunInfoJson.toJson(run.info()));
         Path f = dir.resolve("future.parquet");
         w.write(TestRuns.random(20, 1), f);
-        assertEquals("future.parquet: schema version 99 is newer than this DarkScope (" + Schema.VERSION + ")",
+        assertEquals(
+                "future.parquet: schema version 99 is newer than this DarkScope (" + Schema.VERSION + ")",
                 fails(f).getMessage());
     }
 

@@ -1,12 +1,9 @@
 package org.darkscope.io;
 
-import org.darkscope.event.RunData;
-import org.darkscope.event.RunInfo;
-import org.darkscope.event.Schema;
-import org.darkscope.task.CancelledException;
-import org.darkscope.task.Progress;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,11 +11,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.darkscope.event.RunData;
+import org.darkscope.event.RunInfo;
+import org.darkscope.event.Schema;
+import org.darkscope.task.CancelledException;
+import org.darkscope.task.Progress;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RunFilesRoundTripTest {
     @TempDir
@@ -125,7 +124,8 @@ class RunFilesRoundTripTest {
         good.columns().forEach(b::column);
         RunData run = b.cells(failing).build();
         broken[0] = true;
-        java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class, () -> RunFiles.write(run, file));
+        java.io.UncheckedIOException e =
+                assertThrows(java.io.UncheckedIOException.class, () -> RunFiles.write(run, file));
         assertEquals("disk went away", e.getCause().getMessage());
         try (Stream<Path> s = Files.list(dir)) {
             assertEquals(List.of(file), s.toList());

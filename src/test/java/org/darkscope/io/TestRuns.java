@@ -1,5 +1,11 @@
 package org.darkscope.io;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
 import org.darkscope.event.ArrayCellStore;
 import org.darkscope.event.ColumnDef;
 import org.darkscope.event.EventClass;
@@ -9,24 +15,27 @@ import org.darkscope.event.Schema;
 import org.darkscope.geometry.Detector;
 import org.darkscope.geometry.GeometryLoader;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.SplittableRandom;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 /** Runs with random values in every column, for io and cli tests. */
 public final class TestRuns {
-    private TestRuns() {
-    }
+    private TestRuns() {}
 
     public static RunInfo simulatedInfo(int runNumber) {
         Map<String, String> gen = new LinkedHashMap<>();
         gen.put("pileup", "0.05");
         gen.put("mix", "physics");
-        return new RunInfo(runNumber, 100.0, 2.84e11, 5.0e6, GeometryLoader.DEFAULT_VERSION, true, "physics",
-                1234567890123L, 16.7, gen, Schema.VERSION, "random test run, \"quoted\" and ünïcode");
+        return new RunInfo(
+                runNumber,
+                100.0,
+                2.84e11,
+                5.0e6,
+                GeometryLoader.DEFAULT_VERSION,
+                true,
+                "physics",
+                1234567890123L,
+                16.7,
+                gen,
+                Schema.VERSION,
+                "random test run, \"quoted\" and ünïcode");
     }
 
     /** A run with random values in every stored column and every cell. */

@@ -1,5 +1,11 @@
 package org.darkscope.large;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.darkscope.analysis.AnalysisEngine;
 import org.darkscope.analysis.AnalysisResult;
 import org.darkscope.analysis.Cut;
@@ -7,18 +13,11 @@ import org.darkscope.analysis.Region;
 import org.darkscope.analysis.RunResult;
 import org.darkscope.analysis.Selection;
 import org.darkscope.analysis.SignalBox;
-import org.darkscope.testsupport.ClassMixRuns;
 import org.darkscope.event.CellStore;
 import org.darkscope.event.RunData;
 import org.darkscope.event.Schema;
+import org.darkscope.testsupport.ClassMixRuns;
 import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Counts at 1e7 events: a 1e5-event synthetic run tiled 100 times in memory. Its cut flow and region
@@ -37,13 +36,15 @@ class ReplicatedRunCountsTest {
         assertEquals(10_000_000, big.size());
         Selection sel = Selection.published().withBlinded(false);
         Selection changed = sel.withCut("shower-shape", sel.cut("shower-shape").withMax(0.05));
-        try (AnalysisEngine two = new AnalysisEngine(List.of(big), AnalysisEngine.Options.defaults().withThreads(2))) {
+        try (AnalysisEngine two = new AnalysisEngine(
+                List.of(big), AnalysisEngine.Options.defaults().withThreads(2))) {
             check(two.evaluate(sel).run(big), base, sel);
             AnalysisResult inc = two.evaluate(changed);
             assertEquals(1, inc.stats().cutsComputed(), "a one-cut change recomputes one cut");
             check(inc.run(big), base, changed);
         }
-        try (AnalysisEngine one = new AnalysisEngine(List.of(big), AnalysisEngine.Options.defaults().withThreads(1))) {
+        try (AnalysisEngine one = new AnalysisEngine(
+                List.of(big), AnalysisEngine.Options.defaults().withThreads(1))) {
             check(one.evaluate(changed).run(big), base, changed);
         }
     }
@@ -69,7 +70,10 @@ class ReplicatedRunCountsTest {
         assertTrue(after[cuts.size() - 1] > 50, "the tile must keep events: " + after[cuts.size() - 1]);
         assertEquals((long) K * base.size(), rr.cutFlow().total());
         for (int k = 0; k < cuts.size(); k++) {
-            assertEquals(K * after[k], rr.cutFlow().rows().get(k).after(), "after " + cuts.get(k).name());
+            assertEquals(
+                    K * after[k],
+                    rr.cutFlow().rows().get(k).after(),
+                    "after " + cuts.get(k).name());
         }
         for (Region r : Region.values()) {
             assertEquals(K * regions[r.ordinal()], rr.regions().count(r), "region " + r);
@@ -88,13 +92,14 @@ class ReplicatedRunCountsTest {
         }
         for (String col : cols) {
             double v = run.value(col, e);
-            boolean ok = switch (c.kind()) {
-                case MIN -> v > c.min();
-                case MAX -> v < c.max();
-                case WINDOW -> v > c.min() && v < c.max();
-                case OUTSIDE -> v < c.min() || v > c.max();
-                case ABS_MAX -> Math.abs(v) < c.max();
-            };
+            boolean ok =
+                    switch (c.kind()) {
+                        case MIN -> v > c.min();
+                        case MAX -> v < c.max();
+                        case WINDOW -> v > c.min() && v < c.max();
+                        case OUTSIDE -> v < c.min() || v > c.max();
+                        case ABS_MAX -> Math.abs(v) < c.max();
+                    };
             if (!ok) {
                 return false;
             }

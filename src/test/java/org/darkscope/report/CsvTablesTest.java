@@ -1,21 +1,20 @@
 package org.darkscope.report;
 
-import org.darkscope.analysis.AnalysisResult;
-import org.darkscope.analysis.CutFlow;
-import org.darkscope.analysis.Selection;
-import org.darkscope.event.Schema;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.darkscope.analysis.AnalysisResult;
+import org.darkscope.analysis.CutFlow;
+import org.darkscope.analysis.Selection;
+import org.darkscope.event.Schema;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** CSV tables: written, read back, every cell after the row label a number; runs told apart. */
 class CsvTablesTest {
@@ -87,7 +86,8 @@ class CsvTablesTest {
             assertEquals((double) passed / ReportTestRuns.BREM.size(), Double.parseDouble(row.get(col + 1)), 1e-12);
         }
         // the blinded data run is labelled as counting outside the box
-        assertTrue(h.stream().anyMatch(x -> x.startsWith("data ") && x.contains("(outside box): passed")), h.toString());
+        assertTrue(
+                h.stream().anyMatch(x -> x.startsWith("data ") && x.contains("(outside box): passed")), h.toString());
     }
 
     @Test
@@ -95,7 +95,9 @@ class CsvTablesTest {
         Path f = dir.resolve("eff.csv");
         CsvTables.efficiencies(R).write(f);
         List<List<String>> rows = read(f);
-        assertEquals(List.of("signal run", "mass_MeV", "passed", "total", "efficiency", "lower", "upper", "cl"), rows.get(0));
+        assertEquals(
+                List.of("signal run", "mass_MeV", "passed", "total", "efficiency", "lower", "upper", "cl"),
+                rows.get(0));
         assertEquals(3, rows.size());
         allNumbers(rows, 1);
         for (List<String> r : rows.subList(1, 3)) {
@@ -111,7 +113,9 @@ class CsvTablesTest {
     void eventTableHasTheFilteredEventsAndTheirValues(@TempDir Path dir) throws Exception {
         int[] shown = R.run(ReportTestRuns.DATA).selectedEvents();
         Path f = dir.resolve("events.csv");
-        CsvTables.events(ReportTestRuns.DATA, shown, List.of(Schema.EVENT, Schema.ECAL, Schema.HCAL, Schema.TRUTH_CLASS)).write(f);
+        CsvTables.events(
+                        ReportTestRuns.DATA, shown, List.of(Schema.EVENT, Schema.ECAL, Schema.HCAL, Schema.TRUTH_CLASS))
+                .write(f);
         List<List<String>> rows = read(f);
         assertEquals(List.of("index", Schema.EVENT, Schema.ECAL, Schema.HCAL, Schema.TRUTH_CLASS), rows.get(0));
         assertEquals(shown.length + 1, rows.size());
@@ -125,7 +129,8 @@ class CsvTablesTest {
 
     @Test
     void exclusionLeavesOutObservedColumnsWhileBlinded(@TempDir Path dir) throws Exception {
-        var pts = org.darkscope.analysis.ResultLimits.compute(R, org.darkscope.analysis.ExclusionSettings.defaults()).points();
+        var pts = org.darkscope.analysis.ResultLimits.compute(R, org.darkscope.analysis.ExclusionSettings.defaults())
+                .points();
         Path f = dir.resolve("excl.csv");
         CsvTables.exclusion(pts, true).write(f);
         List<List<String>> rows = read(f);

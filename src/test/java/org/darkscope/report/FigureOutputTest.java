@@ -1,5 +1,19 @@
 package org.darkscope.report;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -12,25 +26,11 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-import javax.imageio.ImageIO;
-import javax.xml.parsers.DocumentBuilderFactory;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /** Figures in PNG, SVG and PDF: exact size, filling the image, readable text, blinding respected. */
 class FigureOutputTest {
     private static final AnalysisResult BLINDED = ReportTestRuns.evaluate(Selection.published());
-    private static final AnalysisResult OPEN = ReportTestRuns.evaluate(Selection.published().withBlinded(false));
+    private static final AnalysisResult OPEN =
+            ReportTestRuns.evaluate(Selection.published().withBlinded(false));
 
     private static boolean ink(BufferedImage img, int x, int y) {
         int rgb = img.getRGB(x, y) & 0xffffff;
@@ -126,8 +126,10 @@ class FigureOutputTest {
             }
         }
         assertTrue(n > 0, "the synthetic data must populate the box");
-        List<String> t = texts(parse(FigureFiles.svg(Figures.plane(OPEN, ReportTestRuns.DATA, true), 1200, 800)))
-                .stream().map(Element::getTextContent).toList();
+        List<String> t =
+                texts(parse(FigureFiles.svg(Figures.plane(OPEN, ReportTestRuns.DATA, true), 1200, 800))).stream()
+                        .map(Element::getTextContent)
+                        .toList();
         assertTrue(t.contains("box: " + n), t.toString());
         assertFalse(t.contains("box: blinded"));
     }
@@ -156,7 +158,9 @@ class FigureOutputTest {
         }
         f.add(new Figure.Points("corner data", x, y, null, null, Rgb.BLACK));
         Element legend = texts(parse(FigureFiles.svg(f, 1000, 700))).stream()
-                .filter(e -> e.getTextContent().equals("corner data")).findFirst().orElseThrow();
+                .filter(e -> e.getTextContent().equals("corner data"))
+                .findFirst()
+                .orElseThrow();
         assertTrue(Double.parseDouble(legend.getAttribute("x")) < 500, "legend at x " + legend.getAttribute("x"));
     }
 
@@ -167,15 +171,21 @@ class FigureOutputTest {
         assertTrue(Files.readString(dir.resolve("x.svg")).startsWith("<?xml"));
         FigureFiles.write(f, dir.resolve("x.png"), 800, 500);
         assertEquals(800, ImageIO.read(dir.resolve("x.png").toFile()).getWidth());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FigureFiles.write(f, dir.resolve("x.gif"), 800, 500));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> FigureFiles.write(f, dir.resolve("x.gif"), 800, 500));
         assertTrue(e.getMessage().contains(".png, .svg or .pdf"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> FigureFiles.parseSize("3840by2160"));
-        assertEquals(List.of(3840, 2160), java.util.Arrays.stream(FigureFiles.parseSize("3840x2160")).boxed().toList());
+        assertEquals(
+                List.of(3840, 2160),
+                java.util.Arrays.stream(FigureFiles.parseSize("3840x2160"))
+                        .boxed()
+                        .toList());
     }
 
     @Test
     void axisLabelHasBracketsOnlyWithAUnit() {
-        assertEquals("events / bin", Figure.Axis.linear("events / bin", "", 0, 1).label());
+        assertEquals(
+                "events / bin", Figure.Axis.linear("events / bin", "", 0, 1).label());
         assertEquals("E_ECAL [GeV]", Figure.Axis.linear("E_ECAL", "GeV", 0, 1).label());
     }
 }

@@ -1,5 +1,11 @@
 package org.darkscope.report;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import org.darkscope.analysis.AnalysisEngine;
 import org.darkscope.analysis.AnalysisResult;
 import org.darkscope.analysis.Binning;
@@ -11,21 +17,25 @@ import org.darkscope.event.Schema;
 import org.darkscope.testsupport.SidebandRuns;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Random;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /** The distributions' background MC curve is Σw per bin per EOT (issue 9), summed here event by event. */
 class WeightedDistributionTest {
     @Test
     void backgroundMcCurveIsWeighted() {
         RunData base = SidebandRuns.simulated(6_000, 21, 7401);
         RunInfo i = base.info();
-        RunInfo info = new RunInfo(7401, 100, 2e9, 0, i.geometryVersion(), true, "background-mc", 21, Double.NaN,
-                Map.of("weighted", "true", "boost.upstream", "5"), i.schemaVersion(), "weighted");
+        RunInfo info = new RunInfo(
+                7401,
+                100,
+                2e9,
+                0,
+                i.geometryVersion(),
+                true,
+                "background-mc",
+                21,
+                Double.NaN,
+                Map.of("weighted", "true", "boost.upstream", "5"),
+                i.schemaVersion(),
+                "weighted");
         float[] w = new float[base.size()];
         Random r = new Random(22);
         for (int e = 0; e < w.length; e++) {
@@ -40,7 +50,8 @@ class WeightedDistributionTest {
         RunData mc = b.column(Schema.TRUTH_WEIGHT, w).cells(base.cells()).build();
         RunData data = SidebandRuns.simulated(6_000, 23, 7402);
         Selection sel = Selection.published();
-        try (AnalysisEngine engine = new AnalysisEngine(List.of(data, mc), AnalysisEngine.Options.defaults().withThreads(1))) {
+        try (AnalysisEngine engine = new AnalysisEngine(
+                List.of(data, mc), AnalysisEngine.Options.defaults().withThreads(1))) {
             AnalysisResult res = engine.evaluate(sel, x -> x == data, org.darkscope.task.Progress.NONE);
             DistributionData d = DistributionData.of(Variable.ECAL, res, null, List.of(data), List.of(mc));
             Binning bin = Variable.ECAL.defaultBinning();

@@ -1,15 +1,14 @@
 package org.darkscope.session;
 
-import org.darkscope.task.CancelledException;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.*;
+import org.darkscope.task.CancelledException;
+import org.junit.jupiter.api.Test;
 
 class AnalysisSchedulerTest {
     /** Runs queued work only when the test says so. */
@@ -59,10 +58,14 @@ class AnalysisSchedulerTest {
         Recorder rec = new Recorder();
         ManualExecutor worker = new ManualExecutor();
         List<Integer> computedInputs = new ArrayList<>();
-        AnalysisScheduler<Integer, Integer> s = new AnalysisScheduler<>((x, p) -> {
-            computedInputs.add(x);
-            return x + 100;
-        }, worker, new CurrentThreadTaskExecutor(), rec);
+        AnalysisScheduler<Integer, Integer> s = new AnalysisScheduler<>(
+                (x, p) -> {
+                    computedInputs.add(x);
+                    return x + 100;
+                },
+                worker,
+                new CurrentThreadTaskExecutor(),
+                rec);
         for (int i = 1; i <= 5; i++) {
             s.submit(i);
         }
@@ -76,9 +79,10 @@ class AnalysisSchedulerTest {
     void resultOfASupersededComputationIsNotDelivered() {
         Recorder rec = new Recorder();
         ManualExecutor deliver = new ManualExecutor();
-        AnalysisScheduler<Integer, Integer> s = new AnalysisScheduler<>((x, p) -> x, new CurrentThreadTaskExecutor(), deliver, rec);
-        s.submit(1);          // computed, delivery queued
-        s.submit(2);          // computed, delivery queued; makes 1 stale
+        AnalysisScheduler<Integer, Integer> s =
+                new AnalysisScheduler<>((x, p) -> x, new CurrentThreadTaskExecutor(), deliver, rec);
+        s.submit(1); // computed, delivery queued
+        s.submit(2); // computed, delivery queued; makes 1 stale
         deliver.runAll();
         assertEquals(List.of(2), rec.results);
     }
@@ -91,23 +95,27 @@ class AnalysisSchedulerTest {
         BackgroundTaskExecutor worker = new BackgroundTaskExecutor("test", 1);
         List<Integer> results = java.util.Collections.synchronizedList(new ArrayList<>());
         CountDownLatch delivered = new CountDownLatch(1);
-        AnalysisScheduler<Integer, Integer> s = new AnalysisScheduler<>((x, p) -> {
-            if (x == 1) {
-                started.countDown();
-                while (!p.isCancelled()) {
-                    Thread.onSpinWait();
-                }
-                cancelledSeen.countDown();
-                throw new CancelledException();
-            }
-            return x;
-        }, worker, new CurrentThreadTaskExecutor(), new AnalysisScheduler.Listener<>() {
-            @Override
-            public void onResult(long generation, Integer result) {
-                results.add(result);
-                delivered.countDown();
-            }
-        });
+        AnalysisScheduler<Integer, Integer> s = new AnalysisScheduler<>(
+                (x, p) -> {
+                    if (x == 1) {
+                        started.countDown();
+                        while (!p.isCancelled()) {
+                            Thread.onSpinWait();
+                        }
+                        cancelledSeen.countDown();
+                        throw new CancelledException();
+                    }
+                    return x;
+                },
+                worker,
+                new CurrentThreadTaskExecutor(),
+                new AnalysisScheduler.Listener<>() {
+                    @Override
+                    public void onResult(long generation, Integer result) {
+                        results.add(result);
+                        delivered.countDown();
+                    }
+                });
         s.submit(1);
         assertTrue(started.await(10, TimeUnit.SECONDS));
         s.submit(2);
@@ -121,9 +129,13 @@ class AnalysisSchedulerTest {
     void errorOfTheLatestRequestIsReported() {
         Recorder rec = new Recorder();
         TaskExecutor now = new CurrentThreadTaskExecutor();
-        AnalysisScheduler<Integer, Integer> s = new AnalysisScheduler<>((x, p) -> {
-            throw new IllegalStateException("bad selection " + x);
-        }, now, now, rec);
+        AnalysisScheduler<Integer, Integer> s = new AnalysisScheduler<>(
+                (x, p) -> {
+                    throw new IllegalStateException("bad selection " + x);
+                },
+                now,
+                now,
+                rec);
         s.submit(7);
         assertEquals(1, rec.errors.size());
         assertEquals("bad selection 7", rec.errors.get(0).getMessage());
@@ -134,7 +146,8 @@ class AnalysisSchedulerTest {
     void cancelDropsPendingWork() {
         Recorder rec = new Recorder();
         ManualExecutor worker = new ManualExecutor();
-        AnalysisScheduler<Integer, Integer> s = new AnalysisScheduler<>((x, p) -> x, worker, new CurrentThreadTaskExecutor(), rec);
+        AnalysisScheduler<Integer, Integer> s =
+                new AnalysisScheduler<>((x, p) -> x, worker, new CurrentThreadTaskExecutor(), rec);
         s.submit(1);
         s.cancel();
         worker.runAll();

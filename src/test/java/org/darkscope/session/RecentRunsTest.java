@@ -1,12 +1,11 @@
 package org.darkscope.session;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.*;
+import org.junit.jupiter.api.Test;
 
 /** The recent-runs list, and that tests never write the user's real preferences. */
 class RecentRunsTest {
@@ -43,7 +42,9 @@ class RecentRunsTest {
     @Test
     void theTestRunKeepsTheUsersListInMemory() {
         // set by the pom for every test JVM: the application's forUser() must not reach the user's store
-        assertTrue(Boolean.getBoolean(RecentRuns.MEMORY_PROPERTY), "surefire must set -D" + RecentRuns.MEMORY_PROPERTY + "=true");
+        assertTrue(
+                Boolean.getBoolean(RecentRuns.MEMORY_PROPERTY),
+                "surefire must set -D" + RecentRuns.MEMORY_PROPERTY + "=true");
         RecentRuns.forUser().add(Path.of("/runs/from-a-test.parquet"));
         assertTrue(RecentRuns.forUser().list().isEmpty(), "nothing a test adds is stored");
     }

@@ -1,12 +1,6 @@
 package org.darkscope.session;
 
-import org.darkscope.analysis.AnalysisDefinition;
-import org.darkscope.analysis.BackgroundChoice;
-import org.darkscope.analysis.Selection;
-import org.darkscope.analysis.SelectionIo;
-import org.darkscope.analysis.limits.LimitMethod;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,8 +9,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.*;
+import org.darkscope.analysis.AnalysisDefinition;
+import org.darkscope.analysis.BackgroundChoice;
+import org.darkscope.analysis.Selection;
+import org.darkscope.analysis.SelectionIo;
+import org.darkscope.analysis.limits.LimitMethod;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The analysis definition and the blinding log live in the session and its file (version 2; version 1 still reads). */
 class SessionDefinitionTest {
@@ -42,16 +41,24 @@ class SessionDefinitionTest {
         BlindingEvent e = s.blindingLog().get(0);
         assertTrue(e.isUnblind());
         assertEquals(System.getProperty("user.name"), e.user());
-        assertTrue(!e.time().isAfter(Instant.now()) && e.time().isAfter(Instant.now().minusSeconds(60)));
+        assertTrue(!e.time().isAfter(Instant.now())
+                && e.time().isAfter(Instant.now().minusSeconds(60)));
         assertEquals(e, s.unblinding().orElseThrow());
 
-        SessionFile f = new SessionFile(List.of(new SessionFile.RunEntry(Path.of("/d/run.parquet"), RunRole.DATA)), s.selection(),
-                Map.of(), s.definition(), s.blindingLog());
+        SessionFile f = new SessionFile(
+                List.of(new SessionFile.RunEntry(Path.of("/d/run.parquet"), RunRole.DATA)),
+                s.selection(),
+                Map.of(),
+                s.definition(),
+                s.blindingLog());
         Path p = dir.resolve("s.json");
         f.write(p);
         String json = Files.readString(p);
-        assertTrue(json.contains("\"backgroundMethod\" : \"abcd\"") && json.contains("\"limitMethod\" : \"fc\"")
-                && json.contains("\"action\" : \"unblind\""), json);
+        assertTrue(
+                json.contains("\"backgroundMethod\" : \"abcd\"")
+                        && json.contains("\"limitMethod\" : \"fc\"")
+                        && json.contains("\"action\" : \"unblind\""),
+                json);
         SessionFile back = SessionFile.read(p);
         assertEquals(f, back);
         Session t = new Session();
@@ -64,8 +71,10 @@ class SessionDefinitionTest {
     @Test
     void versionOneFilesReadWithTheDefaults() throws Exception {
         Path p = dir.resolve("v1.json");
-        Files.writeString(p, "{\"format\": \"darkscope-session\", \"version\": 1, \"runs\": [{\"path\": \"/d/r.parquet\", \"role\": \"DATA\"}],"
-                + " \"selection\": " + SelectionIo.toJson(Selection.published()) + ", \"view\": {}}");
+        Files.writeString(
+                p,
+                "{\"format\": \"darkscope-session\", \"version\": 1, \"runs\": [{\"path\": \"/d/r.parquet\", \"role\": \"DATA\"}],"
+                        + " \"selection\": " + SelectionIo.toJson(Selection.published()) + ", \"view\": {}}");
         SessionFile f = SessionFile.read(p);
         assertEquals(AnalysisDefinition.defaults(), f.definition());
         assertEquals(List.of(), f.blindingLog());
@@ -76,16 +85,22 @@ class SessionDefinitionTest {
     void badDefinitionsAreRejectedNamingTheField() throws Exception {
         Path p = dir.resolve("bad.json");
         String sel = SelectionIo.toJson(Selection.published());
-        Files.writeString(p, "{\"format\": \"darkscope-session\", \"version\": 2, \"runs\": [], \"selection\": " + sel
-                + ", \"analysis\": {\"backgroundMethod\": \"crystal-ball\"}}");
+        Files.writeString(
+                p,
+                "{\"format\": \"darkscope-session\", \"version\": 2, \"runs\": [], \"selection\": " + sel
+                        + ", \"analysis\": {\"backgroundMethod\": \"crystal-ball\"}}");
         IOException e = assertThrows(IOException.class, () -> SessionFile.read(p));
         assertTrue(e.getMessage().contains("crystal-ball") && e.getMessage().contains("abcd"), e.getMessage());
-        Files.writeString(p, "{\"format\": \"darkscope-session\", \"version\": 2, \"runs\": [], \"selection\": " + sel
-                + ", \"analysis\": {\"cl\": 1.5}}");
+        Files.writeString(
+                p,
+                "{\"format\": \"darkscope-session\", \"version\": 2, \"runs\": [], \"selection\": " + sel
+                        + ", \"analysis\": {\"cl\": 1.5}}");
         e = assertThrows(IOException.class, () -> SessionFile.read(p));
         assertTrue(e.getMessage().contains("confidence level"), e.getMessage());
-        Files.writeString(p, "{\"format\": \"darkscope-session\", \"version\": 2, \"runs\": [], \"selection\": " + sel
-                + ", \"blinding\": {\"log\": [{\"action\": \"peek\", \"user\": \"x\", \"time\": \"2026-01-01T00:00:00Z\"}]}}");
+        Files.writeString(
+                p,
+                "{\"format\": \"darkscope-session\", \"version\": 2, \"runs\": [], \"selection\": " + sel
+                        + ", \"blinding\": {\"log\": [{\"action\": \"peek\", \"user\": \"x\", \"time\": \"2026-01-01T00:00:00Z\"}]}}");
         e = assertThrows(IOException.class, () -> SessionFile.read(p));
         assertTrue(e.getMessage().contains("peek"), e.getMessage());
     }

@@ -1,17 +1,16 @@
 package org.darkscope.session;
 
-import org.darkscope.testsupport.RunFixtures;
-import org.darkscope.analysis.Selection;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.*;
+import org.darkscope.analysis.Selection;
+import org.darkscope.testsupport.RunFixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SessionFileTest {
     @TempDir
@@ -20,11 +19,17 @@ class SessionFileTest {
     @Test
     void roundTripKeepsRunsSelectionAndViewSettings() throws Exception {
         // named as the window names it: a changed preset says so (SelectionIo writes the generated name)
-        Selection sel = Selection.published().withBox(Selection.published().box().withEcalMax(47)).withBlinded(false)
+        Selection sel = Selection.published()
+                .withBox(Selection.published().box().withEcalMax(47))
+                .withBlinded(false)
                 .withHonestName();
         assertEquals("published, modified: box E_ECAL < 47", sel.name());
-        SessionFile f = new SessionFile(List.of(new SessionFile.RunEntry(Path.of("/data/run1.parquet"), RunRole.DATA),
-                new SessionFile.RunEntry(Path.of("/mc/sig.parquet"), RunRole.SIGNAL)), sel, Map.of("plane.logHcal", "true"));
+        SessionFile f = new SessionFile(
+                List.of(
+                        new SessionFile.RunEntry(Path.of("/data/run1.parquet"), RunRole.DATA),
+                        new SessionFile.RunEntry(Path.of("/mc/sig.parquet"), RunRole.SIGNAL)),
+                sel,
+                Map.of("plane.logHcal", "true"));
         Path p = dir.resolve("s.json");
         f.write(p);
         SessionFile back = SessionFile.read(p);

@@ -1,21 +1,21 @@
 package org.darkscope.session;
 
-import org.darkscope.testsupport.RunFixtures;
-import org.darkscope.event.RunData;
-import org.darkscope.event.RunInfo;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.prefs.Preferences;
-
-import static org.junit.jupiter.api.Assertions.*;
+import org.darkscope.event.RunData;
+import org.darkscope.event.RunInfo;
+import org.darkscope.testsupport.RunFixtures;
+import org.junit.jupiter.api.Test;
 
 class SessionTest {
     private static RunData run(int number) {
-        return RunFixtures.of(RunInfo.data(number, 100, 1e9), new double[]{10}, new double[]{1}, new double[]{100}, null);
+        return RunFixtures.of(
+                RunInfo.data(number, 100, 1e9), new double[] {10}, new double[] {1}, new double[] {100}, null);
     }
 
     @Test
@@ -29,7 +29,7 @@ class SessionTest {
             }
         });
         RunInfo sigInfo = new RunInfo(9, 100, 1e9, 0, "na64-2018", true, "signal-brem", 1, 16.7, Map.of(), 1, "");
-        RunData sig = RunFixtures.of(sigInfo, new double[]{10}, new double[]{0}, new double[]{100}, null);
+        RunData sig = RunFixtures.of(sigInfo, new double[] {10}, new double[] {0}, new double[] {100}, null);
         assertEquals(RunRole.SIGNAL, RunRole.of(sig));
         s.addRun(new OpenRun(sig, RunRole.of(sig), null));
         s.replaceRuns(RunRole.DATA, new OpenRun(run(1), RunRole.DATA, null));

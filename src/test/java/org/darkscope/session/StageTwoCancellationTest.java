@@ -1,20 +1,19 @@
 package org.darkscope.session;
 
-import org.darkscope.testsupport.RunFixtures;
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.darkscope.analysis.AnalysisEngine;
 import org.darkscope.analysis.Selection;
 import org.darkscope.analysis.limits.LimitInput;
 import org.darkscope.analysis.limits.LimitMethod;
 import org.darkscope.analysis.limits.UpperLimits;
 import org.darkscope.task.CancelledException;
+import org.darkscope.testsupport.RunFixtures;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-
-import static org.junit.jupiter.api.Assertions.*;
 
 /** Stage 2 (fits, limits) of a result the user has already left behind stops instead of holding the worker. */
 class StageTwoCancellationTest {
@@ -31,7 +30,8 @@ class StageTwoCancellationTest {
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch ended = new CountDownLatch(1);
         AtomicReference<Throwable> outcome = new AtomicReference<>();
-        try (AnalysisService service = new AnalysisService(session, new AnalysisEngine(List.of()), worker, details, now)) {
+        try (AnalysisService service =
+                new AnalysisService(session, new AnalysisEngine(List.of()), worker, details, now)) {
             service.addDetailsWarmUp(r -> {
                 if (started.getCount() == 0) {
                     return; // only the first stage 2 is the slow one
@@ -63,12 +63,17 @@ class StageTwoCancellationTest {
         LimitInput fast = LimitInput.of(3, 1.5);
         double free = UpperLimits.upperLimit(fast);
         // the classical CLs root for n = 3, b = 1.5 (Read 2002): independent of any cancellation scope
-        double inScope = org.darkscope.analysis.limits.LimitCancellation.run(cancelledAfter(Long.MAX_VALUE), () -> UpperLimits.upperLimit(fast));
+        double inScope = org.darkscope.analysis.limits.LimitCancellation.run(
+                cancelledAfter(Long.MAX_VALUE), () -> UpperLimits.upperLimit(fast));
         assertEquals(free, inScope, 0);
-        assertThrows(CancelledException.class, () -> org.darkscope.analysis.limits.LimitCancellation.run(cancelledAfter(3),
-                () -> UpperLimits.upperLimit(SLOW)));
-        assertThrows(CancelledException.class, () -> org.darkscope.analysis.limits.LimitCancellation.run(cancelledAfter(3),
-                () -> UpperLimits.expected(LimitInput.of(0, 50))));
+        assertThrows(
+                CancelledException.class,
+                () -> org.darkscope.analysis.limits.LimitCancellation.run(
+                        cancelledAfter(3), () -> UpperLimits.upperLimit(SLOW)));
+        assertThrows(
+                CancelledException.class,
+                () -> org.darkscope.analysis.limits.LimitCancellation.run(
+                        cancelledAfter(3), () -> UpperLimits.expected(LimitInput.of(0, 50))));
         // the scope ends with the call: the same thread computes freely again
         assertEquals(free, UpperLimits.upperLimit(fast), 0);
     }
@@ -79,8 +84,7 @@ class StageTwoCancellationTest {
             long asked;
 
             @Override
-            public void update(double fraction, String message) {
-            }
+            public void update(double fraction, String message) {}
 
             @Override
             public boolean isCancelled() {

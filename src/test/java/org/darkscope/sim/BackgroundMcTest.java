@@ -1,5 +1,9 @@
 package org.darkscope.sim;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import org.darkscope.analysis.Region;
 import org.darkscope.analysis.Selection;
 import org.darkscope.analysis.WeightedCounts;
@@ -7,10 +11,6 @@ import org.darkscope.event.EventClass;
 import org.darkscope.event.RunData;
 import org.darkscope.event.Schema;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue 9: physical rates by default; the background-mc mix oversamples rare classes and its
@@ -22,8 +22,12 @@ class BackgroundMcTest {
     static final double NA64_SELECTED_PER_EOT = 1.6e4 / 2.84e11;
 
     static RunData backgroundMc() {
-        return TestRuns.run("background-mc", SimConfig.defaults(Mix.BACKGROUND_MC).withEvents(60_000).withSeed(13)
-                .withThreads(2));
+        return TestRuns.run(
+                "background-mc",
+                SimConfig.defaults(Mix.BACKGROUND_MC)
+                        .withEvents(60_000)
+                        .withSeed(13)
+                        .withThreads(2));
     }
 
     @Test
@@ -48,7 +52,8 @@ class BackgroundMcTest {
         RunData r = backgroundMc();
         assertTrue(WeightedCounts.isWeighted(r.info()));
         assertEquals("1000", WeightedCounts.boosts(r.info()).get("upstreamLargeLoss"));
-        assertTrue(WeightedCounts.weightedLabel(r.info()).orElseThrow().startsWith("weighted MC, rare classes boosted "));
+        assertTrue(
+                WeightedCounts.weightedLabel(r.info()).orElseThrow().startsWith("weighted MC, rare classes boosted "));
         float[] w = r.floats(Schema.TRUTH_WEIGHT);
         double min = Double.MAX_VALUE;
         for (float x : w) {
@@ -65,12 +70,13 @@ class BackgroundMcTest {
         RunData phys = TestRuns.physics();
         assertFalse(WeightedCounts.isWeighted(phys.info()));
         Selection none = Selection.published().withCuts(java.util.List.of());
-        for (EventClass c : new EventClass[]{EventClass.HADRON, EventClass.DIMUON}) {
+        for (EventClass c : new EventClass[] {EventClass.HADRON, EventClass.DIMUON}) {
             WeightedCounts.Sum a = WeightedCounts.of(mc, none).region(c, Region.D);
             WeightedCounts.Sum b = WeightedCounts.of(phys, none).region(c, Region.D);
             double ra = a.perEot(mc.info().eot());
             double rb = b.perEot(phys.info().eot());
-            double err = Math.hypot(a.error() / mc.info().eot(), b.error() / phys.info().eot());
+            double err = Math.hypot(
+                    a.error() / mc.info().eot(), b.error() / phys.info().eot());
             assertEquals(rb, ra, 4 * err + 0.03 * rb, c + " in region D per EOT");
         }
     }
@@ -83,6 +89,9 @@ class BackgroundMcTest {
         }
         // 60k triggered events ≈ 1.5e9 EOT: NA64's rate predicts 0.003 box events; more than 2 would mean enrichment
         WeightedCounts w = WeightedCounts.of(phys, Selection.published());
-        assertTrue(w.region(Region.BOX).n() <= 2, "box events in an unweighted physics run: " + w.region(Region.BOX).n());
+        assertTrue(
+                w.region(Region.BOX).n() <= 2,
+                "box events in an unweighted physics run: "
+                        + w.region(Region.BOX).n());
     }
 }

@@ -1,12 +1,11 @@
 package org.darkscope.sim;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Arrays;
 import org.darkscope.event.RunData;
 import org.darkscope.event.Schema;
 import org.junit.jupiter.api.Test;
-
-import java.util.Arrays;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Issue 9: the 100 GeV electron peak of a calibration run sits at 100.0 GeV within 0.2 %. */
 class CalibrationTest {
@@ -39,8 +38,9 @@ class CalibrationTest {
 
     @Test
     void calibrationPeakAtTheBeamEnergy() {
-        RunData r = TestRuns.run("calibration", SimConfig.defaults(Mix.CALIBRATION).withEvents(8000).withSeed(2)
-                .withThreads(2));
+        RunData r = TestRuns.run(
+                "calibration",
+                SimConfig.defaults(Mix.CALIBRATION).withEvents(8000).withSeed(2).withThreads(2));
         double p = peak(r.floats(Schema.ECAL));
         // statistical error of the peak: 4.1 GeV / sqrt(8000) ≈ 0.05 GeV
         assertEquals(100.0, p, 0.2, "calibration peak");

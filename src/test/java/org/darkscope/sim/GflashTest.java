@@ -1,13 +1,13 @@
 package org.darkscope.sim;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import org.apache.commons.math3.special.Gamma;
 import org.darkscope.sim.response.Gflash;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Longitudinal GFLASH profile against the checks of docs/physics.md#shower-model. */
 class GflashTest {
@@ -21,7 +21,8 @@ class GflashTest {
     @ParameterizedTest(name = "{0} GeV: first 4 X0 hold {1}")
     @CsvSource({"100, 0.046", "50, 0.067", "10, 0.15"})
     void preshowerFractionOfTheMeanProfile(double e, double expected) {
-        // docs/physics.md#shower-model: first 4 X0 hold ≈ 4.6 % (100 GeV), 6.7 % (50), 15 % (10); tolerance 5 % relative
+        // docs/physics.md#shower-model: first 4 X0 hold ≈ 4.6 % (100 GeV), 6.7 % (50), 15 % (10); tolerance 5 %
+        // relative
         double f = Gflash.containedUpTo(Gflash.meanAlpha(e), Gflash.meanBeta(e), 4.0);
         assertEquals(expected, f, 0.05 * expected);
     }

@@ -1,14 +1,14 @@
 package org.darkscope.sim;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import org.darkscope.event.RunData;
 import org.darkscope.event.Schema;
 import org.darkscope.geometry.Detector;
 import org.darkscope.geometry.ElementKind;
 import org.darkscope.geometry.GeometryLoader;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue 9: HCAL0 "handled as the geometry says". The shipped geometry (na64-2018) places HCAL0 on

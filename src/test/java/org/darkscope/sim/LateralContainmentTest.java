@@ -1,12 +1,12 @@
 package org.darkscope.sim;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import org.darkscope.geometry.CellLayer;
 import org.darkscope.geometry.Detector;
 import org.darkscope.geometry.GeometryLoader;
 import org.darkscope.sim.response.EcalResponse;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Lateral containment of the tabulated GFLASH profile against docs/physics.md#shower-model. */
 class LateralContainmentTest {
@@ -31,7 +31,8 @@ class LateralContainmentTest {
 
     @Test
     void centredShowerLeaves89PercentInItsCellAnd98PercentIn3x3() {
-        // docs/physics.md#shower-model [est]: centred on a 38 mm cell ≈ 89 % in the cell, ≈ 98 % in the 3x3; tolerance ±2 %, ±1 %
+        // docs/physics.md#shower-model [est]: centred on a 38 mm cell ≈ 89 % in the cell, ≈ 98 % in the 3x3; tolerance
+        // ±2 %, ±1 %
         int c = main.centralLocalIndex();
         var centre = main.cells().get(c).centre();
         double[] t = towers(centre.x(), centre.y());

@@ -1,13 +1,12 @@
 package org.darkscope.sim;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
 import org.darkscope.event.RunData;
 import org.darkscope.event.Schema;
 import org.junit.jupiter.api.Test;
-
-import java.util.Arrays;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * ECAL energy resolution fitted on calibration runs at three beam energies: σ/E = a/√E ⊕ b must
@@ -20,14 +19,18 @@ class ResolutionTest {
 
     /** σ/E of the E_ECAL peak: σ from the inter-quartile range (robust against leakage tails). */
     private static double[] peak(double beamEnergy) {
-        SimConfig cfg = SimConfig.defaults(Mix.CALIBRATION).withEvents(20_000).withSeed(5).withThreads(2)
-                .withBeamEnergy(beamEnergy).withEcalResolution(A, B);
+        SimConfig cfg = SimConfig.defaults(Mix.CALIBRATION)
+                .withEvents(20_000)
+                .withSeed(5)
+                .withThreads(2)
+                .withBeamEnergy(beamEnergy)
+                .withEcalResolution(A, B);
         RunData r = TestRuns.run("calib" + beamEnergy, cfg);
         double[] e = r.asDoubles(Schema.ECAL);
         Arrays.sort(e);
         double median = TestRuns.quantile(e, 0.5);
         double sigma = (TestRuns.quantile(e, 0.75) - TestRuns.quantile(e, 0.25)) / 1.349;
-        return new double[]{median, sigma / median};
+        return new double[] {median, sigma / median};
     }
 
     @Test

@@ -1,5 +1,9 @@
 package org.darkscope.sim;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import org.darkscope.event.RunData;
 import org.darkscope.event.Schema;
 import org.darkscope.sim.process.ApStrahlungSpectrum;
@@ -8,17 +12,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /** Signal spectra against docs/physics.md#a-strahlung, #annihilation. */
 class SignalSpectrumTest {
 
     @ParameterizedTest(name = "m = {0} MeV: fraction x > 0.5 = {1}")
     @CsvSource({"1, 0.77", "10, 0.93", "100, 0.96"})
     void aPrimeStrahlungFractionAboveOneHalf(double massMeV, double expected) {
-        // docs/physics.md#a-strahlung: fraction with x > 0.5 ≈ 0.77 (1 MeV), 0.93 (10 MeV), 0.96 (100 MeV); tolerance ±0.01
+        // docs/physics.md#a-strahlung: fraction with x > 0.5 ≈ 0.77 (1 MeV), 0.93 (10 MeV), 0.96 (100 MeV); tolerance
+        // ±0.01
         ApStrahlungSpectrum s = new ApStrahlungSpectrum(massMeV * 1e-3, 100);
         assertEquals(expected, s.fractionAbove(0.5), 0.01, "table");
         // and the sampler reproduces it (binomial error of 1e5 samples ≈ 0.0013)
@@ -38,8 +39,12 @@ class SignalSpectrumTest {
     @Test
     void bremSignalRunMissesTheAPrimeEnergy() {
         // E_ECAL + E_A' ≈ E0 (the A' leaves nothing), within 5σ of the resolution at 100 GeV
-        SimConfig cfg = SimConfig.defaults(Mix.SIGNAL_BREM).withMassMeV(20).withEvents(5000).withSeed(3)
-                .withPileupProbability(0).withThreads(2);
+        SimConfig cfg = SimConfig.defaults(Mix.SIGNAL_BREM)
+                .withMassMeV(20)
+                .withEvents(5000)
+                .withSeed(3)
+                .withPileupProbability(0)
+                .withThreads(2);
         RunData r = Simulator.simulate(cfg, null);
         float[] ecal = r.floats(Schema.ECAL);
         float[] ea = r.floats(Schema.TRUTH_EA);
@@ -59,8 +64,12 @@ class SignalSpectrumTest {
         // docs/physics.md#annihilation: E_R = m²/(2 m_e): 225 MeV → 49.5 GeV; missing energy is a peak
         ResonanceSpectrum s = new ResonanceSpectrum(0.225, 100, 0.1, 1.0 / 3);
         assertEquals(49.5, s.resonanceEnergy(), 0.1);
-        SimConfig cfg = SimConfig.defaults(Mix.SIGNAL_ANNIHILATION).withMassMeV(225).withEvents(4000).withSeed(3)
-                .withPileupProbability(0).withThreads(2);
+        SimConfig cfg = SimConfig.defaults(Mix.SIGNAL_ANNIHILATION)
+                .withMassMeV(225)
+                .withEvents(4000)
+                .withSeed(3)
+                .withPileupProbability(0)
+                .withThreads(2);
         RunData r = Simulator.simulate(cfg, null);
         float[] ea = r.floats(Schema.TRUTH_EA);
         double med = TestRuns.median(ea);
@@ -81,8 +90,8 @@ class SignalSpectrumTest {
     @Test
     void annihilationAboveTheBeamEnergyIsRejectedClearly() {
         // m = 400 MeV → E_R = 156 GeV > 100 GeV
-        IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
-                () -> new ResonanceSpectrum(0.4, 100, 0.1, 1.0 / 3));
+        IllegalArgumentException ex =
+                assertThrows(IllegalArgumentException.class, () -> new ResonanceSpectrum(0.4, 100, 0.1, 1.0 / 3));
         assertTrue(ex.getMessage().contains("E_R"), ex.getMessage());
     }
 }

@@ -1,11 +1,11 @@
 package org.darkscope.sim;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
 
 /** Mix names, defaults and input validation. */
 class SimConfigTest {
@@ -40,12 +40,19 @@ class SimConfigTest {
         assertThrows(IllegalArgumentException.class, () -> p.withThreads(0));
         assertThrows(IllegalArgumentException.class, () -> p.withPileupProbability(1.5));
         assertThrows(IllegalArgumentException.class, () -> new ClassFractions(0, 0, 0, 0, 0, 0));
-        assertThrows(IllegalArgumentException.class, () -> SimConfig.defaults(Mix.SIGNAL_BREM).withMassMeV(-3));
-        IllegalArgumentException noMass = assertThrows(IllegalArgumentException.class,
+        assertThrows(IllegalArgumentException.class, () -> SimConfig.defaults(Mix.SIGNAL_BREM)
+                .withMassMeV(-3));
+        IllegalArgumentException noMass = assertThrows(
+                IllegalArgumentException.class,
                 () -> Simulator.simulate(SimConfig.defaults(Mix.SIGNAL_BREM).withEvents(10), null));
         assertTrue(noMass.getMessage().contains("mass"), noMass.getMessage());
-        IllegalStateException never = assertThrows(IllegalStateException.class,
-                () -> Simulator.simulate(SimConfig.defaults(Mix.CALIBRATION).withOpenTrigger(false).withEvents(1), null));
+        IllegalStateException never = assertThrows(
+                IllegalStateException.class,
+                () -> Simulator.simulate(
+                        SimConfig.defaults(Mix.CALIBRATION)
+                                .withOpenTrigger(false)
+                                .withEvents(1),
+                        null));
         assertTrue(never.getMessage().contains("open trigger"), never.getMessage());
     }
 }

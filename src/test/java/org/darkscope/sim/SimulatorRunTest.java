@@ -1,5 +1,16 @@
 package org.darkscope.sim;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.darkscope.event.CellStore;
 import org.darkscope.event.EventClass;
 import org.darkscope.event.RunData;
@@ -7,18 +18,6 @@ import org.darkscope.event.Schema;
 import org.darkscope.task.CancelledException;
 import org.darkscope.task.Progress;
 import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Whole runs: reproducibility, trigger, metadata, regions, progress and cancellation. */
 class SimulatorRunTest {
@@ -60,7 +59,10 @@ class SimulatorRunTest {
 
     @Test
     void triggerThresholdIsHonouredAndRejectedEventsCountInTheEot() {
-        SimConfig cfg = SimConfig.defaults(Mix.PHYSICS).withEvents(5000).withSeed(9).withThreads(2)
+        SimConfig cfg = SimConfig.defaults(Mix.PHYSICS)
+                .withEvents(5000)
+                .withSeed(9)
+                .withThreads(2)
                 .withTriggerThreshold(60);
         RunData r = Simulator.simulate(cfg, null);
         for (float e : r.floats(Schema.ECAL)) {
@@ -68,18 +70,26 @@ class SimulatorRunTest {
         }
         long generated = Long.parseLong(r.info().generator().get(Simulator.GENERATED_KEY));
         assertTrue(generated > r.size(), "rejected events were regenerated: " + generated);
-        assertEquals(generated * SimConfig.DEFAULT_PHYSICS_EOT_PER_EVENT, r.info().eot(), 1e-6);
+        assertEquals(
+                generated * SimConfig.DEFAULT_PHYSICS_EOT_PER_EVENT, r.info().eot(), 1e-6);
         assertEquals(5000, r.size());
         // open trigger keeps full-energy showers
-        RunData open = Simulator.simulate(SimConfig.defaults(Mix.CALIBRATION).withEvents(500).withThreads(2), null);
+        RunData open = Simulator.simulate(
+                SimConfig.defaults(Mix.CALIBRATION).withEvents(500).withThreads(2), null);
         assertTrue(TestRuns.median(open.floats(Schema.ECAL)) > 90);
         assertEquals(500.0, open.info().eot());
     }
 
     @Test
     void metadataDescribesTheRun() {
-        RunData r = Simulator.simulate(SimConfig.defaults(Mix.SIGNAL_BREM).withMassMeV(2).withEvents(300).withSeed(77)
-                .withRunNumber(4321).withThreads(2), null);
+        RunData r = Simulator.simulate(
+                SimConfig.defaults(Mix.SIGNAL_BREM)
+                        .withMassMeV(2)
+                        .withEvents(300)
+                        .withSeed(77)
+                        .withRunNumber(4321)
+                        .withThreads(2),
+                null);
         assertTrue(r.info().simulated());
         assertEquals("signal-brem", r.info().mix());
         assertEquals(77, r.info().seed());
@@ -91,8 +101,10 @@ class SimulatorRunTest {
         for (int c : r.ints(Schema.TRUTH_CLASS)) {
             assertEquals(EventClass.SIGNAL_BREM.code(), c);
         }
-        assertTrue(Double.isNaN(Simulator.simulate(SimConfig.defaults(Mix.HADRON).withEvents(10), null)
-                .info().signalMassMeV()));
+        assertTrue(
+                Double.isNaN(Simulator.simulate(SimConfig.defaults(Mix.HADRON).withEvents(10), null)
+                        .info()
+                        .signalMassMeV()));
     }
 
     @Test
@@ -127,8 +139,11 @@ class SimulatorRunTest {
         assertInRange(perClass[EventClass.DIMUON.code()] / (double) n, 0.05, 0.15, "dimuon share");
         assertInRange(perClass[EventClass.HADRON.code()] / (double) n, 0.5, 0.9, "hadron share");
         assertInRange(perClass[EventClass.UPSTREAM.code()] / (double) n, 0.01, 0.05, "upstream share");
-        assertInRange((perClass[EventClass.BEAM_HADRON.code()] + perClass[EventClass.BEAM_MUON.code()]) / (double) n,
-                0.005, 0.04, "beam contamination");
+        assertInRange(
+                (perClass[EventClass.BEAM_HADRON.code()] + perClass[EventClass.BEAM_MUON.code()]) / (double) n,
+                0.005,
+                0.04,
+                "beam contamination");
         assertTrue(regionI > 0.04 * n, "region I " + regionI);
         assertTrue(regionII > 0.4 * n, "region II " + regionII);
         assertTrue(regionIII > 0.002 * n, "region III " + regionIII);
@@ -150,8 +165,12 @@ class SimulatorRunTest {
         int selA = 0, selC = 0, selCUpstream = 0;
         for (int e = 0; e < r.size(); e++) {
             // docs/physics.md#selection, published selection (i)-(iv)
-            boolean ok = Math.abs(p[e] - 100) < 3 && srd[e] < 120 && pre[e] > 0.5 && shape[e] < 0.07
-                    && straws[e] <= 2 && veto[e] < 0.5;
+            boolean ok = Math.abs(p[e] - 100) < 3
+                    && srd[e] < 120
+                    && pre[e] > 0.5
+                    && shape[e] < 0.07
+                    && straws[e] <= 2
+                    && veto[e] < 0.5;
             for (float[] c : cells) {
                 ok &= c[e] > 1 && c[e] < 80;
             }
@@ -212,7 +231,9 @@ class SimulatorRunTest {
                 return cancel.get();
             }
         };
-        assertThrows(CancelledException.class, () -> Simulator.simulate(
-                SimConfig.defaults(Mix.PHYSICS).withEvents(2_000_000).withThreads(2), cancelling));
+        assertThrows(
+                CancelledException.class,
+                () -> Simulator.simulate(
+                        SimConfig.defaults(Mix.PHYSICS).withEvents(2_000_000).withThreads(2), cancelling));
     }
 }

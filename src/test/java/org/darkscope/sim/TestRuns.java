@@ -5,8 +5,7 @@ import org.darkscope.testsupport.RunFixtures;
 
 /** Runs shared by several tests, simulated once per JVM (by {@link RunFixtures#simulated}), and statistics helpers. */
 final class TestRuns {
-    private TestRuns() {
-    }
+    private TestRuns() {}
 
     /** The shared run of {@code cfg} ({@code key} names it in the test, the configuration identifies it). */
     static RunData run(String key, SimConfig cfg) {
@@ -15,7 +14,9 @@ final class TestRuns {
 
     /** A 60k-event physics run with the default knobs, seed 11. */
     static RunData physics() {
-        return run("physics", SimConfig.defaults(Mix.PHYSICS).withEvents(60_000).withSeed(11).withThreads(2));
+        return run(
+                "physics",
+                SimConfig.defaults(Mix.PHYSICS).withEvents(60_000).withSeed(11).withThreads(2));
     }
 
     static double median(float[] v) {

@@ -1,5 +1,8 @@
 package org.darkscope.sim;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import org.apache.commons.math3.special.Gamma;
 import org.darkscope.analysis.yield.BremModel;
 import org.darkscope.analysis.yield.DarkPhotonYield;
@@ -7,12 +10,9 @@ import org.darkscope.analysis.yield.KFactorTable;
 import org.darkscope.event.RunData;
 import org.darkscope.event.Schema;
 import org.darkscope.sim.process.ThickTarget;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Thick-target A' emission (issue 9) against calculations written here, independently of the
@@ -27,8 +27,14 @@ class ThickTargetSignalTest {
 
     /** Runs of 8000 triggered events without pile-up (pile-up is an inefficiency of its own). */
     static RunData signal(double massMeV) {
-        return TestRuns.run("thick-brem-" + massMeV, SimConfig.defaults(Mix.SIGNAL_BREM).withMassMeV(massMeV)
-                .withEvents(8000).withSeed(5).withPileupProbability(0).withThreads(2));
+        return TestRuns.run(
+                "thick-brem-" + massMeV,
+                SimConfig.defaults(Mix.SIGNAL_BREM)
+                        .withMassMeV(massMeV)
+                        .withEvents(8000)
+                        .withSeed(5)
+                        .withPileupProbability(0)
+                        .withThreads(2));
     }
 
     static long generated(RunData r) {
@@ -53,7 +59,9 @@ class ThickTargetSignalTest {
             double path = 0; // ∫ dt P(g0 < G(t) < g1)
             for (int i = 0; i < nt; i++) {
                 double t = (i + 0.5) * tMax / nt;
-                path += (Gamma.regularizedGammaP(4.0 / 3 * t, g1) - Gamma.regularizedGammaP(4.0 / 3 * t, g0)) * tMax / nt;
+                path += (Gamma.regularizedGammaP(4.0 / 3 * t, g1) - Gamma.regularizedGammaP(4.0 / 3 * t, g0))
+                        * tMax
+                        / nt;
             }
             double e = E0 * Math.exp(-0.5 * (g0 + g1));
             DarkPhotonYield y = new DarkPhotonYield(e, BremModel.IWW, KFactorTable.unity());
@@ -115,8 +123,12 @@ class ThickTargetSignalTest {
         assertTrue(boxAndPre > 0.5 && boxAndPre < 0.9, "E_ECAL < 50 and preshower > 0.5 GeV: " + boxAndPre);
         // the whole published selection, without pile-up (docs/physics.md#sim-signal-efficiency-per-cut): 0.6-0.8
         double eff = (double) org.darkscope.analysis.WeightedCounts.of(r, org.darkscope.analysis.Selection.published())
-                .region(org.darkscope.analysis.Region.BOX).n() / generated(r);
-        assertTrue(eff >= 0.6 && eff <= 0.8, "efficiency from generated events " + eff + " at " + massMeV + " MeV (issue 9: 0.6-0.8)");
+                        .region(org.darkscope.analysis.Region.BOX)
+                        .n()
+                / generated(r);
+        assertTrue(
+                eff >= 0.6 && eff <= 0.8,
+                "efficiency from generated events " + eff + " at " + massMeV + " MeV (issue 9: 0.6-0.8)");
     }
 
     @Test
@@ -147,13 +159,21 @@ class ThickTargetSignalTest {
 
     @Test
     void annihilationPositronsComeFromTheShower() {
-        RunData r = TestRuns.run("thick-ann-225", SimConfig.defaults(Mix.SIGNAL_ANNIHILATION).withMassMeV(225)
-                .withEvents(4000).withSeed(6).withPileupProbability(0).withThreads(2));
+        RunData r = TestRuns.run(
+                "thick-ann-225",
+                SimConfig.defaults(Mix.SIGNAL_ANNIHILATION)
+                        .withMassMeV(225)
+                        .withEvents(4000)
+                        .withSeed(6)
+                        .withPileupProbability(0)
+                        .withThreads(2));
         float[] ecal = r.floats(Schema.ECAL);
         float[] hcal = r.floats(Schema.HCAL);
         float[] ea = r.floats(Schema.TRUTH_EA);
         float[] z = r.floats(Schema.TRUTH_Z);
-        double zFront = org.darkscope.geometry.GeometryLoader.defaultDetector().ecalPreshower().zMin();
+        double zFront = org.darkscope.geometry.GeometryLoader.defaultDetector()
+                .ecalPreshower()
+                .zMin();
         double x0 = org.darkscope.geometry.GeometryLoader.defaultDetector().ecalRadiationLength();
         double sum = 0;
         double[] depth = new double[r.size()];

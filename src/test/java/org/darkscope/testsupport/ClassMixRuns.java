@@ -1,5 +1,8 @@
 package org.darkscope.testsupport;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
 import org.darkscope.event.ArrayCellStore;
 import org.darkscope.event.ColumnDef;
 import org.darkscope.event.EventClass;
@@ -9,10 +12,6 @@ import org.darkscope.event.Schema;
 import org.darkscope.geometry.Detector;
 import org.darkscope.geometry.GeometryLoader;
 
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Random;
-
 /**
  * Synthetic runs for tests, with a class mix that populates the box, the sidebands and regions
  * I/II/III. The energies are put into a few cells (central preshower and main towers, a corner
@@ -20,14 +19,28 @@ import java.util.Random;
  * from the cells as for any run, so a run survives a round trip through a run file.
  */
 public final class ClassMixRuns {
-    private ClassMixRuns() {
-    }
+    private ClassMixRuns() {}
 
     public static final Detector DETECTOR = GeometryLoader.defaultDetector();
 
     public static RunData background(int n, long seed) {
-        return build(n, seed, new RunInfo(1, 100, 1e9, 5e6, GeometryLoader.DEFAULT_VERSION, true, "physics", seed,
-                Double.NaN, Map.of(), Schema.VERSION, "synthetic"), false);
+        return build(
+                n,
+                seed,
+                new RunInfo(
+                        1,
+                        100,
+                        1e9,
+                        5e6,
+                        GeometryLoader.DEFAULT_VERSION,
+                        true,
+                        "physics",
+                        seed,
+                        Double.NaN,
+                        Map.of(),
+                        Schema.VERSION,
+                        "synthetic"),
+                false);
     }
 
     public static RunData data(int n, long seed) {
@@ -35,8 +48,23 @@ public final class ClassMixRuns {
     }
 
     public static RunData signal(int n, long seed, double massMeV) {
-        return build(n, seed, new RunInfo(100 + (int) massMeV, 100, 0, 0, GeometryLoader.DEFAULT_VERSION, true,
-                "signal-brem", seed, massMeV, Map.of(), Schema.VERSION, "synthetic signal"), true);
+        return build(
+                n,
+                seed,
+                new RunInfo(
+                        100 + (int) massMeV,
+                        100,
+                        0,
+                        0,
+                        GeometryLoader.DEFAULT_VERSION,
+                        true,
+                        "signal-brem",
+                        seed,
+                        massMeV,
+                        Map.of(),
+                        Schema.VERSION,
+                        "synthetic signal"),
+                true);
     }
 
     public static RunData build(int n, long seed, RunInfo info, boolean signal) {
@@ -44,16 +72,26 @@ public final class ClassMixRuns {
         Schema s = Schema.of(DETECTOR);
         Map<String, Object> cols = new HashMap<>();
         for (ColumnDef c : s.scalars()) {
-            cols.put(c.name(), switch (c.type()) {
-                case INT -> new int[n];
-                case LONG -> new long[n];
-                case FLOAT -> new float[n];
-            });
+            cols.put(
+                    c.name(),
+                    switch (c.type()) {
+                        case INT -> new int[n];
+                        case LONG -> new long[n];
+                        case FLOAT -> new float[n];
+                    });
         }
-        float[] p = f(cols, Schema.P), angle = f(cols, Schema.ANGLE), pre = f(cols, Schema.ECAL_PRE),
-                ecal = f(cols, Schema.ECAL), main = f(cols, Schema.ECAL_MAIN), shape = f(cols, Schema.ECAL_SHAPE),
-                hcal = f(cols, Schema.HCAL), srdSum = f(cols, Schema.SRD_SUM), vetoMax = f(cols, Schema.VETO_MAX),
-                tot = f(cols, Schema.E_TOTAL), ea = f(cols, Schema.TRUTH_EA), weight = f(cols, Schema.TRUTH_WEIGHT);
+        float[] p = f(cols, Schema.P),
+                angle = f(cols, Schema.ANGLE),
+                pre = f(cols, Schema.ECAL_PRE),
+                ecal = f(cols, Schema.ECAL),
+                main = f(cols, Schema.ECAL_MAIN),
+                shape = f(cols, Schema.ECAL_SHAPE),
+                hcal = f(cols, Schema.HCAL),
+                srdSum = f(cols, Schema.SRD_SUM),
+                vetoMax = f(cols, Schema.VETO_MAX),
+                tot = f(cols, Schema.E_TOTAL),
+                ea = f(cols, Schema.TRUTH_EA),
+                weight = f(cols, Schema.TRUTH_WEIGHT);
         int[] straw = (int[]) cols.get(Schema.STRAW_HITS);
         int[] truth = (int[]) cols.get(Schema.TRUTH_CLASS);
         int[] event = (int[]) cols.get(Schema.EVENT);
@@ -75,8 +113,15 @@ public final class ClassMixRuns {
                 cls = EventClass.SIGNAL_BREM;
             } else {
                 double u = r.nextDouble();
-                cls = u < 0.45 ? EventClass.HADRON : u < 0.60 ? EventClass.DIMUON : u < 0.75 ? EventClass.ELECTRON
-                        : u < 0.90 ? EventClass.UPSTREAM : u < 0.95 ? EventClass.BEAM_HADRON : EventClass.BEAM_MUON;
+                cls = u < 0.45
+                        ? EventClass.HADRON
+                        : u < 0.60
+                                ? EventClass.DIMUON
+                                : u < 0.75
+                                        ? EventClass.ELECTRON
+                                        : u < 0.90
+                                                ? EventClass.UPSTREAM
+                                                : u < 0.95 ? EventClass.BEAM_HADRON : EventClass.BEAM_MUON;
             }
             truth[e] = info.simulated() ? cls.code() : 0;
             boolean beamLepton = cls != EventClass.BEAM_HADRON && cls != EventClass.BEAM_MUON;
@@ -148,7 +193,9 @@ public final class ClassMixRuns {
             block[e * nc + corner] = (float) tail;
             block[e * nc + mainC] = (float) (ecal[e] - pre[e] - tail);
         }
-        RunData.Builder b = RunData.builder(info, DETECTOR, n).cells(new ArrayCellStore(block, nc)).source("synthetic-" + seed);
+        RunData.Builder b = RunData.builder(info, DETECTOR, n)
+                .cells(new ArrayCellStore(block, nc))
+                .source("synthetic-" + seed);
         for (Map.Entry<String, Object> en : cols.entrySet()) {
             if (s.column(en.getKey()).kind() != ColumnDef.Kind.DERIVED) {
                 b.column(en.getKey(), en.getValue());

@@ -1,5 +1,6 @@
 package org.darkscope.testsupport;
 
+import java.io.IOException;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -14,8 +15,6 @@ import org.darkscope.ui.Workbench;
 import org.darkscope.ui.shell.MainViewModel;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
-
-import java.io.IOException;
 
 /**
  * The start-up every TestFX test repeats: a test class extends this, builds its view in a

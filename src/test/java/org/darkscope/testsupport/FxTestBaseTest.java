@@ -1,5 +1,8 @@
 package org.darkscope.testsupport;
 
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Path;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -9,10 +12,6 @@ import org.darkscope.ui.DarkScopeApp;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
-
-import java.nio.file.Path;
-
-import static org.junit.jupiter.api.Assertions.*;
 
 /** The base class starts a real stage: a click reaches the control, and the helpers behave as documented. */
 class FxTestBaseTest extends FxTestBase {

@@ -1,5 +1,9 @@
 package org.darkscope.testsupport;
 
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 import org.darkscope.event.ArrayCellStore;
 import org.darkscope.event.EventClass;
 import org.darkscope.event.RunData;
@@ -11,11 +15,6 @@ import org.darkscope.geometry.GeometryLoader;
 import org.darkscope.sim.SimConfig;
 import org.darkscope.sim.Simulator;
 import org.darkscope.task.Progress;
-
-import java.util.Arrays;
-import java.util.Map;
-import java.util.Random;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs for tests, in two kinds:
@@ -38,8 +37,7 @@ public final class RunFixtures {
 
     private static final Map<SimConfig, RunData> SIMULATED = new ConcurrentHashMap<>();
 
-    private RunFixtures() {
-    }
+    private RunFixtures() {}
 
     /** The detector of the default geometry (na64-2018). */
     public static Detector detector() {
@@ -115,8 +113,19 @@ public final class RunFixtures {
             p[i] = 100 + 1.5 * r.nextGaussian();
             cls[i] = EventClass.SIGNAL_BREM.code();
         }
-        RunInfo info = new RunInfo(9000 + (int) massMeV, 100, 1e9, 0, "na64-2018", true, "signal-brem", seed, massMeV,
-                Map.of(), Schema.VERSION, "synthetic signal for tests");
+        RunInfo info = new RunInfo(
+                9000 + (int) massMeV,
+                100,
+                1e9,
+                0,
+                "na64-2018",
+                true,
+                "signal-brem",
+                seed,
+                massMeV,
+                Map.of(),
+                Schema.VERSION,
+                "synthetic signal for tests");
         return of(info, e, h, p, cls);
     }
 
@@ -127,6 +136,9 @@ public final class RunFixtures {
 
     /** A shared physics run with the default knobs: {@code events} events, seed {@code seed}, 2 threads. */
     public static RunData physics(int events, long seed) {
-        return simulated(SimConfig.defaults(org.darkscope.sim.Mix.PHYSICS).withEvents(events).withSeed(seed).withThreads(2));
+        return simulated(SimConfig.defaults(org.darkscope.sim.Mix.PHYSICS)
+                .withEvents(events)
+                .withSeed(seed)
+                .withThreads(2));
     }
 }

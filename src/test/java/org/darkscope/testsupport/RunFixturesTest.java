@@ -1,11 +1,11 @@
 package org.darkscope.testsupport;
 
+import static org.junit.jupiter.api.Assertions.*;
+
 import org.darkscope.event.RunData;
 import org.darkscope.event.RunInfo;
 import org.darkscope.event.Schema;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.*;
 
 /** The fixtures put events where the test asks: checked through the summary the run derives from its cells. */
 class RunFixturesTest {

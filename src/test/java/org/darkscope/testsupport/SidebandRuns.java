@@ -1,5 +1,7 @@
 package org.darkscope.testsupport;
 
+import java.util.Map;
+import java.util.Random;
 import org.darkscope.analysis.SignalBox;
 import org.darkscope.analysis.background.SidebandFitter;
 import org.darkscope.event.EventClass;
@@ -7,17 +9,13 @@ import org.darkscope.event.RunData;
 import org.darkscope.event.RunInfo;
 import org.darkscope.event.Schema;
 
-import java.util.Map;
-import java.util.Random;
-
 /**
  * A simulated run with falling sideband spectra that the sideband fits describe: exponential E_ECAL
  * spectrum in sideband C, exponential E_HCAL spectrum in sideband A, some events in the box (of the
  * published selection) and in region D. Truth classes alternate so that counts by class are non-trivial.
  */
 public final class SidebandRuns {
-    private SidebandRuns() {
-    }
+    private SidebandRuns() {}
 
     /** Events of the density e^{k x} on [from, to) (inverse CDF). */
     private static double exp(Random r, double k, double from, double to) {
@@ -53,8 +51,19 @@ public final class SidebandRuns {
             p[i] = 100 + r.nextGaussian();
             cls[i] = classes[i % classes.length].code();
         }
-        RunInfo info = new RunInfo(runNumber, 100, 1e9, 0, "na64-2018", true, "pseudo-data", seed, Double.NaN, Map.of(),
-                Schema.VERSION, "simulated run with fit-friendly sidebands for tests");
+        RunInfo info = new RunInfo(
+                runNumber,
+                100,
+                1e9,
+                0,
+                "na64-2018",
+                true,
+                "pseudo-data",
+                seed,
+                Double.NaN,
+                Map.of(),
+                Schema.VERSION,
+                "simulated run with fit-friendly sidebands for tests");
         return RunFixtures.of(info, e, h, p, cls);
     }
 }

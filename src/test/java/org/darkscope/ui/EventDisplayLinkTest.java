@@ -1,7 +1,9 @@
 package org.darkscope.ui;
 
-import org.darkscope.session.UserPreferences;
-import org.darkscope.testsupport.FxTestBase;
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.List;
+import java.util.stream.IntStream;
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
@@ -14,6 +16,8 @@ import org.darkscope.event.RunData;
 import org.darkscope.event.Schema;
 import org.darkscope.session.RunRole;
 import org.darkscope.session.Session;
+import org.darkscope.session.UserPreferences;
+import org.darkscope.testsupport.FxTestBase;
 import org.darkscope.testsupport.RunFixtures;
 import org.darkscope.ui.display.EventDisplayPane;
 import org.darkscope.ui.shell.MainViewModel;
@@ -22,11 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-
-import java.util.List;
-import java.util.stream.IntStream;
-
-import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * The one loop of the window: a point clicked in the energy plane shows that event in 3D, the
@@ -41,9 +40,13 @@ class EventDisplayLinkTest extends FxTestBase {
 
     @Start
     void start(Stage stage) {
-        MainViewModel model = new MainViewModel(new Session(), (p, pr) -> {
-            throw new java.io.IOException("no files in this test");
-        }, now, recentRuns);
+        MainViewModel model = new MainViewModel(
+                new Session(),
+                (p, pr) -> {
+                    throw new java.io.IOException("no files in this test");
+                },
+                now,
+                recentRuns);
         wb = Workbench.create(model, now, now, new FxTaskExecutor());
         link = EventDisplayLink.attach(wb, UserPreferences.inMemory().node("org/darkscope/display"));
         Scene scene = show(stage, wb.window(), 1250, 780);
@@ -68,7 +71,8 @@ class EventDisplayLinkTest extends FxTestBase {
         float[] e = DATA.floats(Schema.ECAL);
         float[] h = DATA.floats(Schema.HCAL);
         return IntStream.range(0, DATA.size())
-                .filter(i -> exp.run(DATA).isSelected(i) && !(e[i] < box.ecalMax() && h[i] < box.hcalMax())).toArray();
+                .filter(i -> exp.run(DATA).isSelected(i) && !(e[i] < box.ecalMax() && h[i] < box.hcalMax()))
+                .toArray();
     }
 
     @SuppressWarnings("unchecked")
@@ -88,14 +92,18 @@ class EventDisplayLinkTest extends FxTestBase {
         assertSame(DATA, display.run());
         int[] expected = selectedOutsideBox(expected());
         String chosen = filter(robot).getValue().toString();
-        assertTrue(chosen.contains("list: " + EventDisplayLink.PASSING + " (" + expected.length + ")"),
+        assertTrue(
+                chosen.contains("list: " + EventDisplayLink.PASSING + " (" + expected.length + ")"),
                 "browsing the selected events by default: " + chosen);
         // stepping through the list only ever shows selected events
-        java.util.Set<Integer> allowed = java.util.Arrays.stream(expected).boxed().collect(java.util.stream.Collectors.toSet());
+        java.util.Set<Integer> allowed =
+                java.util.Arrays.stream(expected).boxed().collect(java.util.stream.Collectors.toSet());
         for (int k = 0; k < 5; k++) {
             robot.clickOn("#nav-next");
             WaitForAsyncUtils.waitForFxEvents();
-            assertTrue(allowed.contains(display.currentEventProperty().get()), "event " + display.currentEventProperty().get());
+            assertTrue(
+                    allowed.contains(display.currentEventProperty().get()),
+                    "event " + display.currentEventProperty().get());
         }
     }
 
@@ -104,7 +112,9 @@ class EventDisplayLinkTest extends FxTestBase {
         var box = wb.model().session().selection().box();
         float[] e = DATA.floats(Schema.ECAL);
         float[] h = DATA.floats(Schema.HCAL);
-        return IntStream.range(0, DATA.size()).filter(i -> e[i] < box.ecalMax() && h[i] < box.hcalMax()).boxed()
+        return IntStream.range(0, DATA.size())
+                .filter(i -> e[i] < box.ecalMax() && h[i] < box.hcalMax())
+                .boxed()
                 .collect(java.util.stream.Collectors.toSet());
     }
 
@@ -118,7 +128,8 @@ class EventDisplayLinkTest extends FxTestBase {
             unblinded = e.evaluate(wb.model().session().selection().withBlinded(false));
         }
         AnalysisResult all = unblinded;
-        long selectedInBox = box.stream().filter(i -> all.run(DATA).isSelected(i)).count();
+        long selectedInBox =
+                box.stream().filter(i -> all.run(DATA).isSelected(i)).count();
         assertFalse(box.isEmpty(), "the data run has events in the box");
         assertTrue(selectedInBox > 0, "and some of them pass the selection");
         ComboBox<Object> f = filter(robot);
@@ -136,7 +147,9 @@ class EventDisplayLinkTest extends FxTestBase {
                 robot.clickOn("#nav-next");
                 int shown = display.currentEventProperty().get();
                 assertFalse(box.contains(shown), item + " showed box event row " + shown);
-                String region = robot.lookup("#summary-region").queryAs(javafx.scene.control.Label.class).getText();
+                String region = robot.lookup("#summary-region")
+                        .queryAs(javafx.scene.control.Label.class)
+                        .getText();
                 assertFalse(region.contains("signal box"), region);
             }
         }
@@ -151,9 +164,13 @@ class EventDisplayLinkTest extends FxTestBase {
         WaitForAsyncUtils.waitForFxEvents();
         int row = box.iterator().next();
         int before = display.currentEventProperty().get();
-        robot.clickOn("#nav-jump").write(String.valueOf(DATA.ints(Schema.EVENT)[row])).type(javafx.scene.input.KeyCode.ENTER);
+        robot.clickOn("#nav-jump")
+                .write(String.valueOf(DATA.ints(Schema.EVENT)[row]))
+                .type(javafx.scene.input.KeyCode.ENTER);
         assertEquals(before, display.currentEventProperty().get());
-        String status = robot.lookup("#status").queryAs(javafx.scene.control.Label.class).getText();
+        String status = robot.lookup("#status")
+                .queryAs(javafx.scene.control.Label.class)
+                .getText();
         assertTrue(status.contains("blinded signal box"), status);
         assertEquals(before, display.currentEventProperty().get());
         // focus is back on the display: the arrow keys navigate again
@@ -163,8 +180,10 @@ class EventDisplayLinkTest extends FxTestBase {
         // the same test sees the box once unblinded (so it can fail)
         WaitForAsyncUtils.asyncFx(() -> wb.model().session().setBlinded(false));
         WaitForAsyncUtils.waitForFxEvents();
-        List<String> openLabels = filter(robot).getItems().stream().map(Object::toString).toList();
-        assertTrue(openLabels.stream().anyMatch(l -> l.contains("signal box")), "box lists once unblinded: " + openLabels);
+        List<String> openLabels =
+                filter(robot).getItems().stream().map(Object::toString).toList();
+        assertTrue(
+                openLabels.stream().anyMatch(l -> l.contains("signal box")), "box lists once unblinded: " + openLabels);
     }
 
     @Test
@@ -173,10 +192,14 @@ class EventDisplayLinkTest extends FxTestBase {
         float[] e = DATA.floats(Schema.ECAL);
         float[] h = DATA.floats(Schema.HCAL);
         int target = IntStream.range(0, DATA.size())
-                .filter(i -> exp.run(DATA).isSelected(i) && e[i] > 60 && e[i] < 70 && h[i] > 20 && h[i] < 30).findFirst().orElseThrow();
+                .filter(i -> exp.run(DATA).isSelected(i) && e[i] > 60 && e[i] < 70 && h[i] > 20 && h[i] < 30)
+                .findFirst()
+                .orElseThrow();
         var chart = wb.planeView().chart();
-        Point2D screen = chart.getCanvas().localToScreen(chart.getXAxis().getDisplayPosition(e[target]),
-                chart.getYAxis().getDisplayPosition(h[target]));
+        Point2D screen = chart.getCanvas()
+                .localToScreen(
+                        chart.getXAxis().getDisplayPosition(e[target]),
+                        chart.getYAxis().getDisplayPosition(h[target]));
         robot.clickOn(screen, MouseButton.PRIMARY);
         nextPulse();
         var picked = wb.model().pickedEventProperty().get();
@@ -195,7 +218,14 @@ class EventDisplayLinkTest extends FxTestBase {
         // (an event beyond the axis is ringed at the edge, the whole ring inside the plot)
         double inset = ring.getRadius() + ring.getStrokeWidth();
         double right = chart.getXAxis().getDisplayPosition(chart.getXAxis().getMax()) - inset;
-        assertEquals(Math.min(chart.getXAxis().getDisplayPosition(Math.min(e[shown], chart.getXAxis().getMax())), right), ring.getCenterX(), 0.5);
+        assertEquals(
+                Math.min(
+                        chart.getXAxis()
+                                .getDisplayPosition(
+                                        Math.min(e[shown], chart.getXAxis().getMax())),
+                        right),
+                ring.getCenterX(),
+                0.5);
     }
 
     @Test

@@ -1,13 +1,12 @@
 package org.darkscope.ui.display;
 
+import java.util.Arrays;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.darkscope.event.RunData;
-
-import java.util.Arrays;
 
 /**
  * Event-switch benchmark (not a unit test): time of showEvent + the pulse redraw over many events,
@@ -20,6 +19,7 @@ public final class DisplayBenchmark extends Application {
     private static final int EVENTS = 3000;
     /** Size of the run used to time setRun (property bench.runsize). */
     private static final int RUN_SIZE = Integer.getInteger("bench.runsize", 200_000);
+
     private static final double PLAY_SECONDS = 6;
 
     @Override
@@ -28,13 +28,18 @@ public final class DisplayBenchmark extends Application {
         RunData big = SyntheticRuns.mixed(3000, RUN_SIZE, 98);
         long s0 = System.nanoTime();
         pane.setRun(big);
-        LOG.log(System.Logger.Level.INFO, String.format("setRun of %d events (regions, alerts, shared scale): %.0f ms",
-                RUN_SIZE, (System.nanoTime() - s0) / 1e6));
+        LOG.log(
+                System.Logger.Level.INFO,
+                String.format(
+                        "setRun of %d events (regions, alerts, shared scale): %.0f ms",
+                        RUN_SIZE, (System.nanoTime() - s0) / 1e6));
         RunData run = SyntheticRuns.mixed(3001, EVENTS, 99);
         pane.setRun(run);
         s0 = System.nanoTime();
         pane.setRun(big);
-        LOG.log(System.Logger.Level.INFO, String.format("setRun again (scene already built): %.0f ms", (System.nanoTime() - s0) / 1e6));
+        LOG.log(
+                System.Logger.Level.INFO,
+                String.format("setRun again (scene already built): %.0f ms", (System.nanoTime() - s0) / 1e6));
         pane.setRun(run);
         if (Boolean.getBoolean("bench.noright")) {
             pane.setRight(null);
@@ -55,8 +60,11 @@ public final class DisplayBenchmark extends Application {
                 ns[i] = System.nanoTime() - t0;
             }
             Arrays.sort(ns);
-            LOG.log(System.Logger.Level.INFO, String.format("showEvent+redraw over %d events: median %.3f ms, p99 %.3f ms, max %.3f ms",
-                    EVENTS, ns[EVENTS / 2] / 1e6, ns[EVENTS * 99 / 100] / 1e6, ns[EVENTS - 1] / 1e6));
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    String.format(
+                            "showEvent+redraw over %d events: median %.3f ms, p99 %.3f ms, max %.3f ms",
+                            EVENTS, ns[EVENTS / 2] / 1e6, ns[EVENTS * 99 / 100] / 1e6, ns[EVENTS - 1] / 1e6));
             orbitAndMeasure(pane, () -> playAndMeasure(pane));
         });
     }
@@ -80,8 +88,11 @@ public final class DisplayBenchmark extends Application {
                 if (now - t0 > 4e9) {
                     stop();
                     double secs = (now - t0) / 1e9;
-                    LOG.log(System.Logger.Level.INFO, String.format("orbiting camera (render only): %.1f frames/s, longest frame gap %.1f ms",
-                            frames[0] / secs, worst[0] / 1e6));
+                    LOG.log(
+                            System.Logger.Level.INFO,
+                            String.format(
+                                    "orbiting camera (render only): %.1f frames/s, longest frame gap %.1f ms",
+                                    frames[0] / secs, worst[0] / 1e6));
                     then.run();
                 }
             }
@@ -119,10 +130,16 @@ public final class DisplayBenchmark extends Application {
                 timer.stop();
                 double secs = (System.nanoTime() - t0) / 1e9;
                 int shown = pane.currentEventProperty().get() - startEvent;
-                LOG.log(System.Logger.Level.INFO, String.format(
-                        "playing at %d ms interval for %.1f s: %.1f events/s shown, %d redraws, %.1f frames/s, longest frame gap %.1f ms",
-                        NavigationBar.DEFAULT_PLAY_INTERVAL_MS, secs, shown / secs, pane.redrawCount() - redraws0,
-                        frames[0] / secs, worst[0] / 1e6));
+                LOG.log(
+                        System.Logger.Level.INFO,
+                        String.format(
+                                "playing at %d ms interval for %.1f s: %.1f events/s shown, %d redraws, %.1f frames/s, longest frame gap %.1f ms",
+                                NavigationBar.DEFAULT_PLAY_INTERVAL_MS,
+                                secs,
+                                shown / secs,
+                                pane.redrawCount() - redraws0,
+                                frames[0] / secs,
+                                worst[0] / 1e6));
                 Platform.exit();
             });
         });
@@ -132,8 +149,7 @@ public final class DisplayBenchmark extends Application {
 
     /** Entry point for a plain class path. */
     public static final class Main {
-        private Main() {
-        }
+        private Main() {}
 
         public static void main(String[] args) {
             Application.launch(DisplayBenchmark.class, args);

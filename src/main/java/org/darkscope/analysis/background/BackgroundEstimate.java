@@ -14,15 +14,23 @@ import java.util.List;
  * @param note       caveat shown with the number (e.g. ABCD's factorisation assumption)
  * @param fits       individual fits behind a fit estimate (empty otherwise)
  */
-public record BackgroundEstimate(String method, boolean available, double value, double statError, double systError,
-                                 String reason, String note, List<ShapeFit> fits) {
+public record BackgroundEstimate(
+        String method,
+        boolean available,
+        double value,
+        double statError,
+        double systError,
+        String reason,
+        String note,
+        List<ShapeFit> fits) {
     public BackgroundEstimate {
         fits = List.copyOf(fits);
         reason = reason == null ? "" : reason;
         note = note == null ? "" : note;
     }
 
-    public static BackgroundEstimate of(String method, double value, double stat, double syst, String note, List<ShapeFit> fits) {
+    public static BackgroundEstimate of(
+            String method, double value, double stat, double syst, String note, List<ShapeFit> fits) {
         return new BackgroundEstimate(method, true, value, stat, syst, "", note, fits);
     }
 

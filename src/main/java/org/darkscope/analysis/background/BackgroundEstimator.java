@@ -1,10 +1,9 @@
 package org.darkscope.analysis.background;
 
+import java.util.Map;
 import org.darkscope.analysis.Region;
 import org.darkscope.analysis.SignalBox;
 import org.darkscope.event.EventClass;
-
-import java.util.Map;
 
 /**
  * Computes every background estimate for the box from the selected (E_ECAL, E_HCAL) points of
@@ -27,7 +26,8 @@ public final class BackgroundEstimator {
      * @param truth     simulation: background events in the box per class (empty for data)
      * @param simulated true if the points come from simulation only
      */
-    public BackgroundSummary estimate(float[] ecal, float[] hcal, SignalBox box, Map<EventClass, Long> truth, boolean simulated) {
+    public BackgroundSummary estimate(
+            float[] ecal, float[] hcal, SignalBox box, Map<EventClass, Long> truth, boolean simulated) {
         return estimate(ecal, hcal, box, truth, simulated, null);
     }
 
@@ -37,8 +37,13 @@ public final class BackgroundEstimator {
      * @param mc selected points and weights of the background MC, or null (then the MC-based estimates are
      *           unavailable, with that reason)
      */
-    public BackgroundSummary estimate(float[] ecal, float[] hcal, SignalBox box, Map<EventClass, Long> truth, boolean simulated,
-                                      WeightedSample mc) {
+    public BackgroundSummary estimate(
+            float[] ecal,
+            float[] hcal,
+            SignalBox box,
+            Map<EventClass, Long> truth,
+            boolean simulated,
+            WeightedSample mc) {
         long nA = 0;
         long nC = 0;
         long nD = 0;

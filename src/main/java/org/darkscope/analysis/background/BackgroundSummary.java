@@ -1,11 +1,10 @@
 package org.darkscope.analysis.background;
 
-import org.darkscope.event.EventClass;
-
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.OptionalDouble;
+import org.darkscope.event.EventClass;
 
 /**
  * Every background estimate for the signal box from the non-signal runs, and on simulation the
@@ -19,14 +18,20 @@ import java.util.OptionalDouble;
  * @param mcTransfer  data sidebands times the box/sideband ratio of a weighted background MC
  * @param abcdCorrected ABCD times its correlation correction from the MC
  */
-public record BackgroundSummary(BackgroundEstimate sidebandC, BackgroundEstimate sidebandA, BackgroundEstimate abcd,
-                                Map<EventClass, Long> truthInBox, boolean simulated, BackgroundEstimate mcTransfer,
-                                BackgroundEstimate abcdCorrected) {
+public record BackgroundSummary(
+        BackgroundEstimate sidebandC,
+        BackgroundEstimate sidebandA,
+        BackgroundEstimate abcd,
+        Map<EventClass, Long> truthInBox,
+        boolean simulated,
+        BackgroundEstimate mcTransfer,
+        BackgroundEstimate abcdCorrected) {
     /** Why the MC-based estimates are missing when no background MC was given. */
     public static final String NO_MC = "no weighted background simulation loaded (add background MC)";
 
     public BackgroundSummary {
-        truthInBox = Collections.unmodifiableMap(truthInBox.isEmpty() ? new EnumMap<>(EventClass.class) : new EnumMap<>(truthInBox));
+        truthInBox = Collections.unmodifiableMap(
+                truthInBox.isEmpty() ? new EnumMap<>(EventClass.class) : new EnumMap<>(truthInBox));
         if (mcTransfer == null) {
             mcTransfer = BackgroundEstimate.unavailable(MonteCarloTransfer.METHOD, NO_MC);
         }
@@ -36,8 +41,12 @@ public record BackgroundSummary(BackgroundEstimate sidebandC, BackgroundEstimate
     }
 
     /** Without MC-based estimates. */
-    public BackgroundSummary(BackgroundEstimate sidebandC, BackgroundEstimate sidebandA, BackgroundEstimate abcd,
-                             Map<EventClass, Long> truthInBox, boolean simulated) {
+    public BackgroundSummary(
+            BackgroundEstimate sidebandC,
+            BackgroundEstimate sidebandA,
+            BackgroundEstimate abcd,
+            Map<EventClass, Long> truthInBox,
+            boolean simulated) {
         this(sidebandC, sidebandA, abcd, truthInBox, simulated, null, null);
     }
 

@@ -1,5 +1,8 @@
 package org.darkscope.analysis.background;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.darkscope.analysis.AnalysisEngine;
 import org.darkscope.analysis.AnalysisResult;
 import org.darkscope.analysis.BackgroundChoice;
@@ -12,10 +15,6 @@ import org.darkscope.sim.Mix;
 import org.darkscope.sim.SimConfig;
 import org.darkscope.sim.Simulator;
 import org.darkscope.task.Progress;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The coverage study behind {@code validate-background} and the window's "Validate background" button
@@ -35,16 +34,20 @@ import java.util.Map;
  */
 public final class BackgroundValidation {
     /** Methods compared, the default (MC transfer) first. */
-    public static final List<BackgroundChoice> METHODS = List.of(BackgroundChoice.MC_TRANSFER, BackgroundChoice.ABCD_CORRECTED,
-            BackgroundChoice.ABCD, BackgroundChoice.SIDEBAND_FITS, BackgroundChoice.SIDEBAND_C);
+    public static final List<BackgroundChoice> METHODS = List.of(
+            BackgroundChoice.MC_TRANSFER,
+            BackgroundChoice.ABCD_CORRECTED,
+            BackgroundChoice.ABCD,
+            BackgroundChoice.SIDEBAND_FITS,
+            BackgroundChoice.SIDEBAND_C);
     /** Size of the reference simulation for the truth with a shared MC, in units of the MC size. */
     public static final int REFERENCE_FACTOR = 10;
     /** Seed offset of the background simulations (far from the experiments' seeds). */
     static final long MC_SEED_OFFSET = 1_000_003L;
+
     static final long REFERENCE_SEED_OFFSET = 7_000_003L;
 
-    private BackgroundValidation() {
-    }
+    private BackgroundValidation() {}
 
     /**
      * What to run.
@@ -59,14 +62,23 @@ public final class BackgroundValidation {
      * @param independentMc a new background simulation per experiment (its statistical fluctuation then
      *                      enters like the data's); false: one shared simulation
      */
-    public record Config(int experiments, int events, int mcEvents, Mix dataMix, Mix mcMix, long seed, Selection selection,
-                         boolean independentMc) {
+    public record Config(
+            int experiments,
+            int events,
+            int mcEvents,
+            Mix dataMix,
+            Mix mcMix,
+            long seed,
+            Selection selection,
+            boolean independentMc) {
         public Config {
             if (experiments < 2 || experiments > 100_000) {
-                throw new IllegalArgumentException("the number of experiments must be between 2 and 100000, got " + experiments);
+                throw new IllegalArgumentException(
+                        "the number of experiments must be between 2 and 100000, got " + experiments);
             }
             if (events < 100 || mcEvents < 100 || events > 50_000_000 || mcEvents > 50_000_000) {
-                throw new IllegalArgumentException("events and MC events must be between 100 and 5e7, got " + events + " and " + mcEvents);
+                throw new IllegalArgumentException(
+                        "events and MC events must be between 100 and 5e7, got " + events + " and " + mcEvents);
             }
             if (dataMix.isSignal() || mcMix.isSignal()) {
                 throw new IllegalArgumentException("the data and MC mixes must be background mixes, not signal");
@@ -76,7 +88,8 @@ public final class BackgroundValidation {
 
         /** The study as recorded in the README: physics pseudo-data, weighted background MC, one per experiment. */
         public static Config standard(int experiments, long seed) {
-            return new Config(experiments, 20_000, 40_000, Mix.PHYSICS, Mix.BACKGROUND_MC, seed, Selection.published(), true);
+            return new Config(
+                    experiments, 20_000, 40_000, Mix.PHYSICS, Mix.BACKGROUND_MC, seed, Selection.published(), true);
         }
 
         public Config withExperiments(int n) {
@@ -94,17 +107,30 @@ public final class BackgroundValidation {
      * @param methods       per method: bias, pulls, coverage
      * @param experiments   per method, per experiment with an estimate: {estimate, σ, expected truth, realised count}
      */
-    public record Result(Config config, double expectedTruth, double truthRelError, double meanRealised,
-                         List<CoverageStudy.MethodResult> methods, Map<String, List<double[]>> experiments) {
+    public record Result(
+            Config config,
+            double expectedTruth,
+            double truthRelError,
+            double meanRealised,
+            List<CoverageStudy.MethodResult> methods,
+            Map<String, List<double[]>> experiments) {
         /** The result of one method (by {@link BackgroundChoice#name()}), or null. */
         public CoverageStudy.MethodResult method(BackgroundChoice c) {
-            return methods.stream().filter(m -> m.method().equals(c.name())).findFirst().orElse(null);
+            return methods.stream()
+                    .filter(m -> m.method().equals(c.name()))
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
-    private record Experiment(WeightedSample data, double eot, long realised, WeightedSample mc, double mcBox, double mcBox2,
-                              double mcEot) {
-    }
+    private record Experiment(
+            WeightedSample data,
+            double eot,
+            long realised,
+            WeightedSample mc,
+            double mcBox,
+            double mcBox2,
+            double mcEot) {}
 
     /** Runs the study; progress per experiment, cancellable between events of the simulation. */
     public static Result run(Config c, Progress progress) {
@@ -133,7 +159,9 @@ public final class BackgroundValidation {
         List<Experiment> ex = new ArrayList<>();
         for (int i = 0; i < c.experiments(); i++) {
             progress.checkCancelled();
-            progress.update(done / (double) steps, String.format(java.util.Locale.ROOT, "experiment %d/%d", i + 1, c.experiments()));
+            progress.update(
+                    done / (double) steps,
+                    String.format(java.util.Locale.ROOT, "experiment %d/%d", i + 1, c.experiments()));
             WeightedSample mc = shared;
             double mcEot = 0;
             double[] mcSums = {0, 0};
@@ -180,7 +208,8 @@ public final class BackgroundValidation {
             sumRel2 += rel * rel;
             sumRealised += e.realised();
             study.addTruth(e.realised(), truth);
-            BackgroundSummary s = new BackgroundEstimator().estimate(e.data().ecal(), e.data().hcal(), sel.box(), Map.of(), false, e.mc());
+            BackgroundSummary s = new BackgroundEstimator()
+                    .estimate(e.data().ecal(), e.data().hcal(), sel.box(), Map.of(), false, e.mc());
             for (BackgroundChoice m : METHODS) {
                 study.add(m.name(), m.pick(s), e.realised(), truth);
             }
@@ -197,16 +226,16 @@ public final class BackgroundValidation {
     }
 
     private static RunData simulate(Mix mix, int events, long seed, Progress progress) {
-        return Simulator.simulate(SimConfig.defaults(mix).withEvents(events).withSeed(seed).withThreads(1), new Progress() {
-            @Override
-            public void update(double fraction, String message) {
-            }
+        return Simulator.simulate(
+                SimConfig.defaults(mix).withEvents(events).withSeed(seed).withThreads(1), new Progress() {
+                    @Override
+                    public void update(double fraction, String message) {}
 
-            @Override
-            public boolean isCancelled() {
-                return progress.isCancelled();
-            }
-        });
+                    @Override
+                    public boolean isCancelled() {
+                        return progress.isCancelled();
+                    }
+                });
     }
 
     /** {Σw, Σw²} of the box. */
@@ -219,7 +248,7 @@ public final class BackgroundValidation {
                 w2 += (double) s.weight()[k] * s.weight()[k];
             }
         }
-        return new double[]{w, w2};
+        return new double[] {w, w2};
     }
 
     /** Selected (E_ECAL, E_HCAL) and weights (truth_weight, or 1) of one simulated run. */

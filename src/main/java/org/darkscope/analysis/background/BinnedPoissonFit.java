@@ -35,9 +35,14 @@ public final class BinnedPoissonFit {
      * @param probability    χ² p-value of the deviance
      * @param message        "" or why it failed
      */
-    public record Result(boolean converged, double[] parameters, double[][] covariance, double deviance, int ndf,
-                         double probability, String message) {
-    }
+    public record Result(
+            boolean converged,
+            double[] parameters,
+            double[][] covariance,
+            double deviance,
+            int ndf,
+            double probability,
+            String message) {}
 
     private final ShapeFamily family;
     private final ShapeFamily.Range range;
@@ -90,8 +95,12 @@ public final class BinnedPoissonFit {
         SimplexOptimizer opt = new SimplexOptimizer(1e-11, 1e-12);
         try {
             for (int round = 0; round < 6; round++) {
-                PointValuePair r = opt.optimize(new MaxEval(20000), new ObjectiveFunction(this::nll), GoalType.MINIMIZE,
-                        new InitialGuess(p), new NelderMeadSimplex(steps(p)));
+                PointValuePair r = opt.optimize(
+                        new MaxEval(20000),
+                        new ObjectiveFunction(this::nll),
+                        GoalType.MINIMIZE,
+                        new InitialGuess(p),
+                        new NelderMeadSimplex(steps(p)));
                 double v = r.getValue();
                 boolean stable = Math.abs(best - v) < 1e-7 * Math.max(1, Math.abs(v));
                 if (v <= best) {
@@ -113,7 +122,8 @@ public final class BinnedPoissonFit {
         int ndf = counts.length - family.parameterCount();
         double prob = ndf > 0 ? 1 - new ChiSquaredDistribution(ndf).cumulativeProbability(dev) : Double.NaN;
         if (cov == null) {
-            return new Result(false, p, null, dev, ndf, prob, "Hessian not positive definite (parameters not constrained)");
+            return new Result(
+                    false, p, null, dev, ndf, prob, "Hessian not positive definite (parameters not constrained)");
         }
         return new Result(true, p, cov, dev, ndf, prob, "");
     }
@@ -154,7 +164,8 @@ public final class BinnedPoissonFit {
             for (int j = i; j < k; j++) {
                 double v;
                 if (i == j) {
-                    v = (nll(shift(p, i, step[i], -1, 0, 0)) - 2 * f0 + nll(shift(p, i, -step[i], -1, 0, 0))) / (step[i] * step[i]);
+                    v = (nll(shift(p, i, step[i], -1, 0, 0)) - 2 * f0 + nll(shift(p, i, -step[i], -1, 0, 0)))
+                            / (step[i] * step[i]);
                 } else {
                     double pp = nll(shift(p, i, step[i], j, step[j], 1));
                     double pm = nll(shift(p, i, step[i], j, -step[j], 1));

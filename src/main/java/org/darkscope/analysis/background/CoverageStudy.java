@@ -20,8 +20,7 @@ import java.util.Map;
  * is not small; both are reported.</p>
  */
 public final class CoverageStudy {
-    private record Entry(double value, double error, double truth, double expected) {
-    }
+    private record Entry(double value, double error, double truth, double expected) {}
 
     private final Map<String, List<Entry>> entries = new LinkedHashMap<>();
     private final Map<String, Integer> unavailable = new LinkedHashMap<>();
@@ -82,8 +81,18 @@ public final class CoverageStudy {
      * @param coverageRealised fraction with |estimate - realised truth| ≤ σ
      * @param meanError        mean quoted σ
      */
-    public record MethodResult(String method, int used, int unavailable, String reason, double meanBias, double meanBiasError,
-                               double pullMean, double pullWidth, double coverage, double coverageRealised, double meanError) {
+    public record MethodResult(
+            String method,
+            int used,
+            int unavailable,
+            String reason,
+            double meanBias,
+            double meanBiasError,
+            double pullMean,
+            double pullWidth,
+            double coverage,
+            double coverageRealised,
+            double meanError) {
         /** Coverage of the expected truth within 60-76 % and |bias| below its error (the target set for the default method). */
         public boolean meetsTarget() {
             return used >= 50 && coverage >= 0.60 && coverage <= 0.76 && Math.abs(meanBias) < meanBiasError;
@@ -104,7 +113,8 @@ public final class CoverageStudy {
     public List<double[]> entries(String method) {
         double t = expectedTruth();
         return entries.getOrDefault(method, List.of()).stream()
-                .map(e -> new double[]{e.value(), e.error(), Double.isNaN(e.expected()) ? t : e.expected(), e.truth()}).toList();
+                .map(e -> new double[] {e.value(), e.error(), Double.isNaN(e.expected()) ? t : e.expected(), e.truth()})
+                .toList();
     }
 
     public List<MethodResult> results() {
@@ -152,9 +162,18 @@ public final class CoverageStudy {
             double sdb = n > 1 ? Math.sqrt(Math.max(0, (sb2 - n * mb * mb) / (n - 1))) : Double.NaN;
             double pm = np > 0 ? sp / np : Double.NaN;
             double pw = np > 1 ? Math.sqrt(Math.max(0, (sp2 - np * pm * pm) / (np - 1))) : Double.NaN;
-            out.add(new MethodResult(me.getKey(), n, unavailable.getOrDefault(me.getKey(), 0), lastReason.getOrDefault(me.getKey(), ""),
-                    mb, n > 0 ? Math.sqrt(sdb * sdb / n + truthErr2) : Double.NaN, pm, pw, n > 0 ? (double) cov / n : Double.NaN,
-                    n > 0 ? (double) covR / n : Double.NaN, n > 0 ? se / n : Double.NaN));
+            out.add(new MethodResult(
+                    me.getKey(),
+                    n,
+                    unavailable.getOrDefault(me.getKey(), 0),
+                    lastReason.getOrDefault(me.getKey(), ""),
+                    mb,
+                    n > 0 ? Math.sqrt(sdb * sdb / n + truthErr2) : Double.NaN,
+                    pm,
+                    pw,
+                    n > 0 ? (double) cov / n : Double.NaN,
+                    n > 0 ? (double) covR / n : Double.NaN,
+                    n > 0 ? se / n : Double.NaN));
         }
         return out;
     }

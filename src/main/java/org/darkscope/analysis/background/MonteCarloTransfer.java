@@ -1,10 +1,9 @@
 package org.darkscope.analysis.background;
 
-import org.darkscope.analysis.Region;
-import org.darkscope.analysis.SignalBox;
-
 import java.util.List;
 import java.util.Locale;
+import org.darkscope.analysis.Region;
+import org.darkscope.analysis.SignalBox;
 
 /**
  * Background estimates that use a weighted background simulation (docs/physics.md#backgrounds):
@@ -28,13 +27,13 @@ public final class MonteCarloTransfer {
     /** Fewer effective MC events than this in the box: the transfer factor is not trusted [est]. */
     public static final double MIN_EFFECTIVE_BOX = 10;
 
-    private MonteCarloTransfer() {
-    }
+    private MonteCarloTransfer() {}
 
     /** MC transfer factor from the data sidebands to the box. */
     public static BackgroundEstimate transfer(float[] ecal, float[] hcal, WeightedSample mc, SignalBox box) {
         if (mc == null || mc.size() == 0) {
-            return BackgroundEstimate.unavailable(METHOD, "no weighted background simulation loaded (add background MC)");
+            return BackgroundEstimate.unavailable(
+                    METHOD, "no weighted background simulation loaded (add background MC)");
         }
         RegionSums d = RegionSums.of(ecal, hcal, null, box);
         RegionSums m = RegionSums.of(mc.ecal(), mc.hcal(), mc.weight(), box);
@@ -42,15 +41,18 @@ public final class MonteCarloTransfer {
         double wS = m.w(Region.A) + m.w(Region.C) + m.w(Region.D);
         double w2S = m.w2(Region.A) + m.w2(Region.C) + m.w2(Region.D);
         if (!(wS > 0)) {
-            return BackgroundEstimate.unavailable(METHOD, "the background simulation has no selected event in the sidebands");
+            return BackgroundEstimate.unavailable(
+                    METHOD, "the background simulation has no selected event in the sidebands");
         }
         if (!(nS > 0)) {
             return BackgroundEstimate.unavailable(METHOD, "the data have no selected event in the sidebands A, C, D");
         }
         double wBox = m.w(Region.BOX);
         if (!(wBox > 0)) {
-            return BackgroundEstimate.unavailable(METHOD, "the background simulation has no selected event in the box: "
-                    + "its box/sideband ratio is not constrained (simulate more, or an enriched weighted sample)");
+            return BackgroundEstimate.unavailable(
+                    METHOD,
+                    "the background simulation has no selected event in the box: "
+                            + "its box/sideband ratio is not constrained (simulate more, or an enriched weighted sample)");
         }
         double ratio = wBox / wS;
         double value = nS * ratio;
@@ -69,9 +71,14 @@ public final class MonteCarloTransfer {
         }
         double eff = m.effective(Region.BOX);
         String trust = eff < MIN_EFFECTIVE_BOX
-                ? String.format(Locale.ROOT, "NOT TRUSTED: only %.1f effective MC events in the box (need %.0f); ", eff, MIN_EFFECTIVE_BOX)
+                ? String.format(
+                        Locale.ROOT,
+                        "NOT TRUSTED: only %.1f effective MC events in the box (need %.0f); ",
+                        eff,
+                        MIN_EFFECTIVE_BOX)
                 : "";
-        String note = trust + String.format(Locale.ROOT, "N_sidebands %.0f x MC box/sidebands %.3g; ", nS, ratio) + shape;
+        String note =
+                trust + String.format(Locale.ROOT, "N_sidebands %.0f x MC box/sidebands %.3g; ", nS, ratio) + shape;
         return BackgroundEstimate.of(METHOD, value, stat, syst, note, List.of());
     }
 
@@ -82,7 +89,7 @@ public final class MonteCarloTransfer {
         }
         double v = d.w(r) * m.w(Region.BOX) / m.w(r);
         double rel2 = 1 / d.w(r) + m.w2(r) / (m.w(r) * m.w(r)) + m.w2(Region.BOX) / (m.w(Region.BOX) * m.w(Region.BOX));
-        return new double[]{v, v * Math.sqrt(rel2)};
+        return new double[] {v, v * Math.sqrt(rel2)};
     }
 
     /** ABCD times its correlation correction k = W_box W_D / (W_A W_C) from the MC. */
@@ -93,18 +100,21 @@ public final class MonteCarloTransfer {
             return BackgroundEstimate.unavailable(METHOD_ABCD, plain.reason());
         }
         if (mc == null || mc.size() == 0) {
-            return BackgroundEstimate.unavailable(METHOD_ABCD, "no weighted background simulation loaded for the correlation correction");
+            return BackgroundEstimate.unavailable(
+                    METHOD_ABCD, "no weighted background simulation loaded for the correlation correction");
         }
         RegionSums m = RegionSums.of(mc.ecal(), mc.hcal(), mc.weight(), box);
-        for (Region r : new Region[]{Region.BOX, Region.A, Region.C, Region.D}) {
+        for (Region r : new Region[] {Region.BOX, Region.A, Region.C, Region.D}) {
             if (!(m.w(r) > 0)) {
-                return BackgroundEstimate.unavailable(METHOD_ABCD, "the background simulation has no selected event in "
-                        + r.label() + ": no correlation correction");
+                return BackgroundEstimate.unavailable(
+                        METHOD_ABCD,
+                        "the background simulation has no selected event in " + r.label()
+                                + ": no correlation correction");
             }
         }
         double k = m.w(Region.BOX) * m.w(Region.D) / (m.w(Region.A) * m.w(Region.C));
         double relK2 = 0;
-        for (Region r : new Region[]{Region.BOX, Region.A, Region.C, Region.D}) {
+        for (Region r : new Region[] {Region.BOX, Region.A, Region.C, Region.D}) {
             relK2 += m.w2(r) / (m.w(r) * m.w(r));
         }
         double value = plain.value() * k;
@@ -113,10 +123,23 @@ public final class MonteCarloTransfer {
         double syst = Math.abs(k - 1) / 2 * value;
         double eff = m.effective(Region.BOX);
         String trust = eff < MIN_EFFECTIVE_BOX
-                ? String.format(Locale.ROOT, "NOT TRUSTED: only %.1f effective MC events in the box (need %.0f); ", eff, MIN_EFFECTIVE_BOX)
+                ? String.format(
+                        Locale.ROOT,
+                        "NOT TRUSTED: only %.1f effective MC events in the box (need %.0f); ",
+                        eff,
+                        MIN_EFFECTIVE_BOX)
                 : "";
-        return BackgroundEstimate.of(METHOD_ABCD, value, stat, syst,
-                trust + String.format(Locale.ROOT, "correlation correction k = %.3g ± %.2g from the MC; syst = |k - 1|/2", k,
-                        k * Math.sqrt(relK2)), List.of());
+        return BackgroundEstimate.of(
+                METHOD_ABCD,
+                value,
+                stat,
+                syst,
+                trust
+                        + String.format(
+                                Locale.ROOT,
+                                "correlation correction k = %.3g ± %.2g from the MC; syst = |k - 1|/2",
+                                k,
+                                k * Math.sqrt(relK2)),
+                List.of());
     }
 }

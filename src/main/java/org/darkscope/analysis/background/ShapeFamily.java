@@ -72,7 +72,7 @@ public enum ShapeFamily {
         @Override
         double[] start(double meanDensity) {
             double l = Math.log(Math.max(meanDensity, 1e-9));
-            return new double[]{l - 1, l - 1, l - 1};
+            return new double[] {l - 1, l - 1, l - 1};
         }
 
         @Override
@@ -106,8 +106,13 @@ public enum ShapeFamily {
         this.parameters = parameters;
     }
 
-    public String label() { return label; }
-    public int parameterCount() { return parameters; }
+    public String label() {
+        return label;
+    }
+
+    public int parameterCount() {
+        return parameters;
+    }
 
     /** Density in events per GeV at E. */
     abstract double density(double e, double[] p, Range r);

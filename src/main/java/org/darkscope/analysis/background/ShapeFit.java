@@ -22,9 +22,20 @@ import java.util.List;
  * @param extrapolationLo lower edge of the extrapolation range (GeV)
  * @param extrapolationHi upper edge of the extrapolation range: the box edge (GeV)
  */
-public record ShapeFit(String family, double fitLo, double fitHi, List<Double> parameters, double extrapolated,
-                       double statError, double fitProbability, boolean accepted, String message,
-                       ShapeFamily shape, double endpoint, double extrapolationLo, double extrapolationHi) {
+public record ShapeFit(
+        String family,
+        double fitLo,
+        double fitHi,
+        List<Double> parameters,
+        double extrapolated,
+        double statError,
+        double fitProbability,
+        boolean accepted,
+        String message,
+        ShapeFamily shape,
+        double endpoint,
+        double extrapolationLo,
+        double extrapolationHi) {
     /** Simpson intervals of {@link #expected}: the same as the extrapolation integral of the fit. */
     public static final int INTEGRATION_STEPS = 400;
 

@@ -1,10 +1,9 @@
 package org.darkscope.analysis.background;
 
-import org.darkscope.analysis.SignalBox;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.darkscope.analysis.SignalBox;
 
 /**
  * Sideband-fit extrapolation into the box (docs/physics.md#backgrounds): the E_ECAL spectrum of sideband C
@@ -37,8 +36,13 @@ public class SidebandFitter {
      *                         acceptable: the data do not constrain them [est: 1]
      * @param families         function families tried
      */
-    public record Settings(int bins, int minEvents, double minProbability, double rangeShrink, double maxRelativeError,
-                           List<ShapeFamily> families) {
+    public record Settings(
+            int bins,
+            int minEvents,
+            double minProbability,
+            double rangeShrink,
+            double maxRelativeError,
+            List<ShapeFamily> families) {
         public Settings {
             families = List.copyOf(families);
             if (bins < 5) {
@@ -73,7 +77,13 @@ public class SidebandFitter {
                 v.add((double) ecal[i]);
             }
         }
-        return extrapolate(METHOD_C, "sideband C", toArray(v), box.ecalMax(), box.ecalTriggerEdge(), box.ecalMax(),
+        return extrapolate(
+                METHOD_C,
+                "sideband C",
+                toArray(v),
+                box.ecalMax(),
+                box.ecalTriggerEdge(),
+                box.ecalMax(),
                 box.beamEnergy());
     }
 
@@ -90,8 +100,14 @@ public class SidebandFitter {
                 v.add((double) hcal[i]);
             }
         }
-        return extrapolate(METHOD_A, String.format(Locale.ROOT, "sideband A (E_HCAL %.3g-%.3g GeV)", box.hcalMax(), hi),
-                toArray(v), box.hcalMax(), hi, box.hcalMax(), box.beamEnergy());
+        return extrapolate(
+                METHOD_A,
+                String.format(Locale.ROOT, "sideband A (E_HCAL %.3g-%.3g GeV)", box.hcalMax(), hi),
+                toArray(v),
+                box.hcalMax(),
+                hi,
+                box.hcalMax(),
+                box.beamEnergy());
     }
 
     /** Upper E_HCAL edge of the sideband A fit: the dimuon window start if it lies in the sideband. */
@@ -116,11 +132,12 @@ public class SidebandFitter {
      *
      * @param endpoint kinematic endpoint for the (E_max - E)^k family
      */
-    public BackgroundEstimate extrapolate(String method, String where, double[] values, double lo, double hi,
-                                          double boxEdge, double endpoint) {
+    public BackgroundEstimate extrapolate(
+            String method, String where, double[] values, double lo, double hi, double boxEdge, double endpoint) {
         if (values.length < settings.minEvents()) {
-            return BackgroundEstimate.unavailable(method, where + " has " + values.length + " selected events (need at least "
-                    + settings.minEvents() + ")");
+            return BackgroundEstimate.unavailable(
+                    method,
+                    where + " has " + values.length + " selected events (need at least " + settings.minEvents() + ")");
         }
         double d = settings.rangeShrink() * (hi - lo);
         double[][] ranges = {{lo, hi}, {lo + d, hi}, {lo, hi - d}};
@@ -160,12 +177,22 @@ public class SidebandFitter {
             }
         }
         if (central == null) {
-            double best = fits.stream().filter(f -> f.fitLo() == lo && f.fitHi() == hi)
-                    .mapToDouble(ShapeFit::fitProbability).filter(Double::isFinite).max().orElse(Double.NaN);
-            return new BackgroundEstimate(method, false, Double.NaN, Double.NaN, Double.NaN,
+            double best = fits.stream()
+                    .filter(f -> f.fitLo() == lo && f.fitHi() == hi)
+                    .mapToDouble(ShapeFit::fitProbability)
+                    .filter(Double::isFinite)
+                    .max()
+                    .orElse(Double.NaN);
+            return new BackgroundEstimate(
+                    method,
+                    false,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
                     "no function family fits " + where + " acceptably on the nominal range (best fit probability "
                             + String.format(Locale.ROOT, "%.2g", best) + ", need " + settings.minProbability() + ")",
-                    "", fits);
+                    "",
+                    fits);
         }
         double syst = (maxV - minV) / 2;
         double constrainedLo = central.extrapolationLo();
@@ -173,23 +200,51 @@ public class SidebandFitter {
         String trust = "";
         double value = central.extrapolated();
         if (!Double.isFinite(rest) || rest < 0) {
-            trust = String.format(Locale.ROOT, "NOT TRUSTED: the part below %.3g GeV is not estimated (the fit diverges there); ",
+            trust = String.format(
+                    Locale.ROOT,
+                    "NOT TRUSTED: the part below %.3g GeV is not estimated (the fit diverges there); ",
                     constrainedLo);
         } else {
             value += rest / 2;
             syst = Math.hypot(syst, rest / 2);
         }
         String note = trust + "central: " + central.family() + String.format(Locale.ROOT, " on [%.3g, %.3g)", lo, hi)
-                + String.format(Locale.ROOT, ", constrained extrapolation [%.3g, %.3g) = %.3g, below: %.3g ± 100 %%",
-                constrainedLo, boxEdge, central.extrapolated(), Double.isFinite(rest) ? rest : Double.NaN)
-                + "; syst: half the spread of " + fits.stream().filter(ShapeFit::accepted).count() + " accepted fits ⊕ half the part below";
+                + String.format(
+                        Locale.ROOT,
+                        ", constrained extrapolation [%.3g, %.3g) = %.3g, below: %.3g ± 100 %%",
+                        constrainedLo,
+                        boxEdge,
+                        central.extrapolated(),
+                        Double.isFinite(rest) ? rest : Double.NaN)
+                + "; syst: half the spread of "
+                + fits.stream().filter(ShapeFit::accepted).count() + " accepted fits ⊕ half the part below";
         return BackgroundEstimate.of(method, value, central.statError(), syst, note, fits);
     }
 
-    private static ShapeFit shapeFit(ShapeFamily f, ShapeFamily.Range range, double boxEdge, List<Double> params, double value,
-                                     double err, double prob, boolean accepted, String message) {
-        return new ShapeFit(f.label(), range.lo(), range.hi(), params, value, err, prob, accepted, message, f,
-                range.endpoint(), constrainedLo(range, boxEdge), boxEdge);
+    private static ShapeFit shapeFit(
+            ShapeFamily f,
+            ShapeFamily.Range range,
+            double boxEdge,
+            List<Double> params,
+            double value,
+            double err,
+            double prob,
+            boolean accepted,
+            String message) {
+        return new ShapeFit(
+                f.label(),
+                range.lo(),
+                range.hi(),
+                params,
+                value,
+                err,
+                prob,
+                accepted,
+                message,
+                f,
+                range.endpoint(),
+                constrainedLo(range, boxEdge),
+                boxEdge);
     }
 
     /** Lower edge of the extrapolation the fit constrains: as far below the edge as the fit range reaches above it. */
@@ -208,22 +263,50 @@ public class SidebandFitter {
             return shapeFit(f, range, boxEdge, params, Double.NaN, Double.NaN, r.probability(), false, r.message());
         }
         if (f == ShapeFamily.POWER_LAW && r.parameters()[1] <= -1 && constrainedLo(range, boxEdge) == 0) {
-            return shapeFit(f, range, boxEdge, params, Double.POSITIVE_INFINITY, Double.NaN,
-                    r.probability(), false, "extrapolation to 0 diverges (power " + r.parameters()[1] + ")");
+            return shapeFit(
+                    f,
+                    range,
+                    boxEdge,
+                    params,
+                    Double.POSITIVE_INFINITY,
+                    Double.NaN,
+                    r.probability(),
+                    false,
+                    "extrapolation to 0 diverges (power " + r.parameters()[1] + ")");
         }
         double cLo = constrainedLo(range, boxEdge);
         double value = fit.extrapolate(r.parameters(), cLo, boxEdge);
         double err = fit.extrapolationError(r.parameters(), r.covariance(), cLo, boxEdge);
         if (!Double.isFinite(value) || !Double.isFinite(err)) {
-            return shapeFit(f, range, boxEdge, params, value, err, r.probability(), false,
-                    "extrapolation to 0 diverges");
+            return shapeFit(
+                    f, range, boxEdge, params, value, err, r.probability(), false, "extrapolation to 0 diverges");
         }
         if (r.probability() < settings.minProbability()) {
-            return shapeFit(f, range, boxEdge, params, value, err, r.probability(), false,
-                    String.format(Locale.ROOT, "fit probability %.2g below %.2g", r.probability(), settings.minProbability()));
+            return shapeFit(
+                    f,
+                    range,
+                    boxEdge,
+                    params,
+                    value,
+                    err,
+                    r.probability(),
+                    false,
+                    String.format(
+                            Locale.ROOT,
+                            "fit probability %.2g below %.2g",
+                            r.probability(),
+                            settings.minProbability()));
         }
         if (err > settings.maxRelativeError() * value) {
-            return shapeFit(f, range, boxEdge, params, value, err, r.probability(), false,
+            return shapeFit(
+                    f,
+                    range,
+                    boxEdge,
+                    params,
+                    value,
+                    err,
+                    r.probability(),
+                    false,
                     String.format(Locale.ROOT, "extrapolation not constrained by the data (%.3g ± %.3g)", value, err));
         }
         return shapeFit(f, range, boxEdge, params, value, err, r.probability(), true, "");

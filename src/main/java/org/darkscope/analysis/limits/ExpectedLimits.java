@@ -15,7 +15,9 @@ package org.darkscope.analysis.limits;
  */
 public record ExpectedLimits(double median, double minus2, double minus1, double plus1, double plus2, double mean) {
     /** Quantiles of the band edges, in the order minus2, minus1, median, plus1, plus2. */
-    public static final double[] QUANTILES = {0.022750131948179, 0.158655253931457, 0.5, 0.841344746068543, 0.977249868051821};
+    public static final double[] QUANTILES = {
+        0.022750131948179, 0.158655253931457, 0.5, 0.841344746068543, 0.977249868051821
+    };
 
     public static ExpectedLimits none() {
         return new ExpectedLimits(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
@@ -23,7 +25,12 @@ public record ExpectedLimits(double median, double minus2, double minus1, double
 
     /** This result with every number multiplied by f (f ≥ 0), e.g. to turn event limits into ε² ratios. */
     public ExpectedLimits map(java.util.function.DoubleUnaryOperator f) {
-        return new ExpectedLimits(f.applyAsDouble(median), f.applyAsDouble(minus2), f.applyAsDouble(minus1),
-                f.applyAsDouble(plus1), f.applyAsDouble(plus2), f.applyAsDouble(mean));
+        return new ExpectedLimits(
+                f.applyAsDouble(median),
+                f.applyAsDouble(minus2),
+                f.applyAsDouble(minus1),
+                f.applyAsDouble(plus1),
+                f.applyAsDouble(plus2),
+                f.applyAsDouble(mean));
     }
 }

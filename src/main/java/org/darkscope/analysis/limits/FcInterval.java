@@ -7,5 +7,4 @@ package org.darkscope.analysis.limits;
  * @param upper    upper end
  * @param adjusted true if the published tables' belt adjustment was applied
  */
-public record FcInterval(double lower, double upper, boolean adjusted) {
-}
+public record FcInterval(double lower, double upper, boolean adjusted) {}

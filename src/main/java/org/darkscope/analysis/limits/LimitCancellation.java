@@ -1,9 +1,8 @@
 package org.darkscope.analysis.limits;
 
+import java.util.function.Supplier;
 import org.darkscope.task.CancelledException;
 import org.darkscope.task.Progress;
-
-import java.util.function.Supplier;
 
 /**
  * Lets a long limit computation be cancelled without a {@link Progress} parameter on every method:
@@ -15,8 +14,7 @@ import java.util.function.Supplier;
 public final class LimitCancellation {
     private static final ThreadLocal<Progress> CURRENT = new ThreadLocal<>();
 
-    private LimitCancellation() {
-    }
+    private LimitCancellation() {}
 
     /** Runs the work with the progress bound to this thread (nested calls restore the outer one). */
     public static <T> T run(Progress progress, Supplier<T> work) {

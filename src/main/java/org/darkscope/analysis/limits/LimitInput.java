@@ -10,8 +10,8 @@ package org.darkscope.analysis.limits;
  * @param cl              confidence level, e.g. 0.90
  * @param method          CLs, classical or Feldman-Cousins
  */
-public record LimitInput(int observed, double background, double backgroundError, double signalRelError, double cl,
-                         LimitMethod method) {
+public record LimitInput(
+        int observed, double background, double backgroundError, double signalRelError, double cl, LimitMethod method) {
     /** The confidence level of the published NA64 limits. */
     public static final double CL90 = 0.90;
 

@@ -24,7 +24,9 @@ public enum LimitMethod {
         this.cliName = cliName;
     }
 
-    public String cliName() { return cliName; }
+    public String cliName() {
+        return cliName;
+    }
 
     /** True for both Feldman-Cousins variants. */
     public boolean isFeldmanCousins() {
@@ -39,8 +41,8 @@ public enum LimitMethod {
             case "classical", "neyman" -> CLASSICAL;
             case "fc", "feldman-cousins", "feldman_cousins" -> FELDMAN_COUSINS;
             case "fc-adjusted", "fc-adj", "fc_adjusted" -> FELDMAN_COUSINS_ADJUSTED;
-            default -> throw new IllegalArgumentException("unknown limit method '" + s
-                    + "' (expected cls, classical, fc or fc-adjusted)");
+            default -> throw new IllegalArgumentException(
+                    "unknown limit method '" + s + "' (expected cls, classical, fc or fc-adjusted)");
         };
     }
 }

@@ -48,7 +48,7 @@ final class Nuisances {
     /** Standard-normal nodes z = √2 x_i (or the single point 0). */
     private static double[] nodes(boolean on) {
         if (!on) {
-            return new double[]{0};
+            return new double[] {0};
         }
         double[] z = new double[HERMITE.getNumberOfPoints()];
         for (int i = 0; i < z.length; i++) {
@@ -60,7 +60,7 @@ final class Nuisances {
     /** Weights w_i / √π (sum to 1), or the single weight 1. */
     private static double[] weights(boolean on) {
         if (!on) {
-            return new double[]{1};
+            return new double[] {1};
         }
         double[] w = new double[HERMITE.getNumberOfPoints()];
         for (int i = 0; i < w.length; i++) {

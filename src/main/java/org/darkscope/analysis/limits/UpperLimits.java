@@ -1,13 +1,12 @@
 package org.darkscope.analysis.limits;
 
-import org.apache.commons.math3.analysis.UnivariateFunction;
-import org.apache.commons.math3.analysis.solvers.BrentSolver;
-import org.apache.commons.math3.special.Gamma;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.math3.analysis.UnivariateFunction;
+import org.apache.commons.math3.analysis.solvers.BrentSolver;
+import org.apache.commons.math3.special.Gamma;
 
 /**
  * Upper limits on the number of signal events for n observed and b expected (docs/physics.md#statistics):
@@ -22,7 +21,7 @@ import java.util.Map;
  * ({@link #FC_MAX_GRID} points) and stops with a message naming the problem if it cannot finish.
  * Long loops check {@link LimitCancellation} so that a caller can stop them.
  *
- * <p>About 500 lines: the three constructions and the expected-limit tables share the log-space Poisson
+ * <p>About 520 lines: the three constructions and the expected-limit tables share the log-space Poisson
  * helpers and the nuisance grid, which would otherwise become a package-wide API.</p>
  */
 public final class UpperLimits {
@@ -36,8 +35,7 @@ public final class UpperLimits {
     /** Bisection steps that refine a Feldman-Cousins edge between two grid points. */
     private static final int FC_BISECTIONS = 40;
 
-    private UpperLimits() {
-    }
+    private UpperLimits() {}
 
     /** The upper limit on signal events (0 if the data exclude even s = 0, which only classical can). */
     public static double upperLimit(LimitInput in) {
@@ -67,14 +65,21 @@ public final class UpperLimits {
     public static FcInterval feldmanCousins(LimitInput in) {
         FcInterval plain = feldmanCousinsPlain(in);
         if (in.method() != LimitMethod.FELDMAN_COUSINS_ADJUSTED || in.observed() >= in.background()) {
-            return in.method() == LimitMethod.FELDMAN_COUSINS_ADJUSTED ? new FcInterval(plain.lower(), plain.upper(), true) : plain;
+            return in.method() == LimitMethod.FELDMAN_COUSINS_ADJUSTED
+                    ? new FcInterval(plain.lower(), plain.upper(), true)
+                    : plain;
         }
         double up = plain.upper();
         int steps = (int) Math.round(FC_ADJUST_SPAN / FC_ADJUST_STEP);
         for (int k = 1; k <= steps; k++) {
             LimitCancellation.check();
-            LimitInput other = new LimitInput(in.observed(), in.background() + k * FC_ADJUST_STEP, in.backgroundError(),
-                    in.signalRelError(), in.cl(), LimitMethod.FELDMAN_COUSINS);
+            LimitInput other = new LimitInput(
+                    in.observed(),
+                    in.background() + k * FC_ADJUST_STEP,
+                    in.backgroundError(),
+                    in.signalRelError(),
+                    in.cl(),
+                    LimitMethod.FELDMAN_COUSINS);
             up = Math.max(up, feldmanCousinsPlain(other).upper());
         }
         return new FcInterval(plain.lower(), up, true);
@@ -154,9 +159,12 @@ public final class UpperLimits {
         double span = Math.ceil(bMax + 20 * Math.sqrt(bMax + 1) + 50);
         if (span > MAX_OUTCOMES) {
             // the distribution of n is tabulated from 0: beyond this it would not fit in memory
-            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+            throw new IllegalArgumentException(String.format(
+                    java.util.Locale.ROOT,
                     "background %.4g (± %.3g) is too large for an expected limit: at most %.0e expected events",
-                    in.background(), in.backgroundError(), (double) MAX_OUTCOMES / 2));
+                    in.background(),
+                    in.backgroundError(),
+                    (double) MAX_OUTCOMES / 2));
         }
         int limit = (int) span;
         List<Double> probs = new ArrayList<>();
@@ -314,8 +322,7 @@ public final class UpperLimits {
                 throw new IllegalStateException("no upper limit below 1e12 signal events");
             }
         }
-        return new BrentSolver(SOLVER_ACCURACY * Math.max(1, hi / 8), SOLVER_ACCURACY)
-                .solve(1000, f, 0, hi);
+        return new BrentSolver(SOLVER_ACCURACY * Math.max(1, hi / 8), SOLVER_ACCURACY).solve(1000, f, 0, hi);
     }
 
     /**
@@ -420,7 +427,7 @@ public final class UpperLimits {
                     rh = logR(hi + 1, mu);
                 }
             }
-            return new int[]{lo, hi};
+            return new int[] {lo, hi};
         }
 
         FcInterval interval(int n) {
@@ -437,10 +444,14 @@ public final class UpperLimits {
             double width = 4 * Math.sqrt(n + bMax + 1) + 10;
             double work = grid * width * logW.length + (logW.length > 1 ? (muEnd + width) * 160.0 * logW.length : 0);
             if (grid > FC_MAX_GRID || work > FC_MAX_WORK) {
-                throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                throw new IllegalArgumentException(String.format(
+                        java.util.Locale.ROOT,
                         "the Feldman-Cousins construction for n = %d, b = %.4g would need about %.2g Poisson terms "
-                                + "(limit %.0e); it cannot finish in reasonable time: use --method cls or classical", n,
-                        in.background(), work, FC_MAX_WORK));
+                                + "(limit %.0e); it cannot finish in reasonable time: use --method cls or classical",
+                        n,
+                        in.background(),
+                        work,
+                        FC_MAX_WORK));
             }
             double tail = Math.log((1 - cl) / 100);
             int first = -1;
@@ -451,7 +462,8 @@ public final class UpperLimits {
             for (int i = 0; ; i++) {
                 if (i >= FC_MAX_GRID) {
                     throw new IllegalArgumentException("the Feldman-Cousins construction for n = " + n + ", b = "
-                            + in.background() + " did not end within " + FC_MAX_GRID + " steps of μ = " + String.format("%.3g", h)
+                            + in.background() + " did not end within " + FC_MAX_GRID + " steps of μ = "
+                            + String.format("%.3g", h)
                             + " (up to μ = " + String.format("%.4g", i * h) + "); use --method cls or classical");
                 }
                 double mu = i * h;

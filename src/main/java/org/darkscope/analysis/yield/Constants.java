@@ -2,8 +2,7 @@ package org.darkscope.analysis.yield;
 
 /** Physical constants and target numbers used by the yields (docs/physics.md#signal). */
 public final class Constants {
-    private Constants() {
-    }
+    private Constants() {}
 
     /** Fine-structure constant [src, PDG]. */
     public static final double ALPHA = 1 / 137.035999;

@@ -44,8 +44,13 @@ public final class DarkPhotonYield {
         return new DarkPhotonYield(beamEnergy, BremModel.IWW, KFactorTable.unity());
     }
 
-    public double beamEnergy() { return beamEnergy; }
-    public BremModel model() { return model; }
+    public double beamEnergy() {
+        return beamEnergy;
+    }
+
+    public BremModel model() {
+        return model;
+    }
 
     /** Elastic atomic form factor G2(t) of lead (docs/physics.md#a-strahlung). */
     public double g2(double t) {
@@ -80,7 +85,7 @@ public final class DarkPhotonYield {
 
     /** Kinematic range of x = E_A'/E_0: [m/E_0, 1 - m_e/E_0]. */
     public double[] xRange(double m) {
-        return new double[]{m / beamEnergy, 1 - ELECTRON_MASS / beamEnergy};
+        return new double[] {m / beamEnergy, 1 - ELECTRON_MASS / beamEnergy};
     }
 
     /** Fraction of A'-strahlung with x &gt; xc (numerical integration of the shape). */

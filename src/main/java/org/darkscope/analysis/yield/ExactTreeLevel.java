@@ -1,7 +1,7 @@
 package org.darkscope.analysis.yield;
 
-import org.apache.commons.math3.analysis.integration.gauss.GaussIntegrator;
-import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory;
+import static org.darkscope.analysis.yield.Constants.ALPHA;
+import static org.darkscope.analysis.yield.Constants.ELECTRON_MASS;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -10,9 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.DoubleUnaryOperator;
-
-import static org.darkscope.analysis.yield.Constants.ALPHA;
-import static org.darkscope.analysis.yield.Constants.ELECTRON_MASS;
+import org.apache.commons.math3.analysis.integration.gauss.GaussIntegrator;
+import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory;
 
 /**
  * Exact tree-level (ETL) cross-section of A'-strahlung e Z → e Z A' on a nucleus of finite mass M, integrated
@@ -31,14 +30,17 @@ public final class ExactTreeLevel {
     /** Atomic mass unit in GeV [src, PDG]. */
     public static final double AMU = 0.93149410;
     /** Masses (GeV) of the shipped K table. */
-    public static final double[] TABLE_MASSES = {0.0005, 0.001, 0.0015, 0.002, 0.003, 0.004, 0.006, 0.008, 0.01, 0.015, 0.02, 0.03,
-            0.04, 0.05, 0.06, 0.08, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.5, 2.0};
+    public static final double[] TABLE_MASSES = {
+        0.0005, 0.001, 0.0015, 0.002, 0.003, 0.004, 0.006, 0.008, 0.01, 0.015, 0.02, 0.03, 0.04, 0.05, 0.06, 0.08, 0.1,
+        0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.5, 2.0
+    };
 
     /**
      * Default panels per unit of log: K changes by ≲ 1e-4 (relative) from 0.5 to 1 panel (the 4th decimal of the table),
      * at 1 MeV-1 GeV; a table row then takes ≈ 0.05 s.
      */
     static final double DEFAULT_PANELS_PER_LOG = 0.5;
+
     private static final int GL_POINTS = 8;
     private static final double[] GX;
     private static final double[] GW;
@@ -83,8 +85,14 @@ public final class ExactTreeLevel {
      * @param formFactor G₂(t)/t² replacing that of docs/physics.md (null: keep it); for limit tests
      * @param tCut       upper end of the t-integral (GeV²)
      */
-    ExactTreeLevel(double beamEnergy, double z, double a, boolean inelastic, double panelsPerLog,
-                   DoubleUnaryOperator formFactor, double tCut) {
+    ExactTreeLevel(
+            double beamEnergy,
+            double z,
+            double a,
+            boolean inelastic,
+            double panelsPerLog,
+            DoubleUnaryOperator formFactor,
+            double tCut) {
         if (!(beamEnergy > 0) || !(z > 0) || !(a > 0) || !(panelsPerLog > 0) || !(tCut > 0)) {
             throw new IllegalArgumentException("beam energy, Z, A, panels and t cut must be positive");
         }
@@ -103,7 +111,9 @@ public final class ExactTreeLevel {
         return new ExactTreeLevel(beamEnergy, Constants.Z_PB, Constants.A_PB, false);
     }
 
-    public double beamEnergy() { return e0; }
+    public double beamEnergy() {
+        return e0;
+    }
 
     /**
      * G₂(t)/t²: elastic G₂ = Z² [a²t/(1 + a²t)]² [1/(1 + t/d)]², a = 111 Z^(−1/3)/m_e, d = 0.164 A^(−2/3) GeV²;
@@ -199,8 +209,13 @@ public final class ExactTreeLevel {
             }
             double a0 = (2 * t * u + (t - 4 * e0 * e0 * y * y) * mm + (2 * e0 * t / bigM) * (u + y * mm)) / (u * u);
             double a1 = 1 / u;
-            double am1 = (2 * t * u + u * u + 4 * e0 * e0 * (-2 * y * mm - t * (1 + y * y)) + 2 * t * (-m * m + 2 * me2 + t)
-                    - (2 * e0 * t / bigM) * (y * u + (x - 2) * (mm + t)) + (t * t / (bigM * bigM)) * (u - m * m)) / u;
+            double am1 = (2 * t * u
+                            + u * u
+                            + 4 * e0 * e0 * (-2 * y * mm - t * (1 + y * y))
+                            + 2 * t * (-m * m + 2 * me2 + t)
+                            - (2 * e0 * t / bigM) * (y * u + (x - 2) * (mm + t))
+                            + (t * t / (bigM * bigM)) * (u - m * m))
+                    / u;
             double am2 = -(4 * e0 * e0 - t * (2 * e0 / bigM + 1)) * mm;
             double sw = Math.sqrt(w);
             return a0 + yy * a1 + am1 / sw + yy * am2 / (w * sw);
@@ -323,15 +338,20 @@ public final class ExactTreeLevel {
 
     /** The K table: header comments and rows mass_gev,k for x &gt; xc. */
     public void writeTable(PrintStream out, double xc) {
-        out.println("# K = sigma_IWW / sigma_ETL for A'-strahlung of a " + fmt(e0) + " GeV electron on Pb (Z = 82, A = 207.2)"
-                + " versus m_A' (GeV), for x = E_A'/E_0 > " + fmt(xc) + ".");
+        out.println("# K = sigma_IWW / sigma_ETL for A'-strahlung of a " + fmt(e0)
+                + " GeV electron on Pb (Z = 82, A = 207.2)" + " versus m_A' (GeV), for x = E_A'/E_0 > " + fmt(xc)
+                + ".");
         out.println("# Computed, not estimated (docs/physics.md#a-strahlung-etl): sigma_ETL is the exact tree-level");
-        out.println("# cross-section (Liu & Miller, PRD 96 (2017) 016004; Gninenko et al., PLB 782 (2018) 406) integrated");
-        out.println("# numerically over t, the A' angle and x, elastic form factor G2 of docs/physics.md#a-strahlung, nucleus");
-        out.println("# mass A*u; sigma_IWW = 4 alpha^3 chi/m^2 * I (numerical x-integral), as DarkPhotonYield computes it.");
+        out.println(
+                "# cross-section (Liu & Miller, PRD 96 (2017) 016004; Gninenko et al., PLB 782 (2018) 406) integrated");
+        out.println(
+                "# numerically over t, the A' angle and x, elastic form factor G2 of docs/physics.md#a-strahlung, nucleus");
+        out.println(
+                "# mass A*u; sigma_IWW = 4 alpha^3 chi/m^2 * I (numerical x-integral), as DarkPhotonYield computes it.");
         out.println("# Regenerate: mvn -o -q compile && java -cp target/classes:$(cat cp.txt)"
                 + " org.darkscope.analysis.yield.ExactTreeLevel resources/yields/k-factor-etl.csv");
-        out.println("# (cp.txt from mvn -o -q dependency:build-classpath -Dmdep.outputFile=cp.txt; class ExactTreeLevel.main).");
+        out.println(
+                "# (cp.txt from mvn -o -q dependency:build-classpath -Dmdep.outputFile=cp.txt; class ExactTreeLevel.main).");
         out.println("mass_gev,k");
         for (double m : TABLE_MASSES) {
             out.println(fmt(m) + "," + String.format(Locale.ROOT, "%.4f", kFactor(m, xc)));
@@ -348,9 +368,11 @@ public final class ExactTreeLevel {
      */
     public static void main(String[] args) throws IOException {
         if (args.length != 1) {
-            throw new IllegalArgumentException("usage: ExactTreeLevel OUT.csv (e.g. resources/yields/k-factor-etl.csv)");
+            throw new IllegalArgumentException(
+                    "usage: ExactTreeLevel OUT.csv (e.g. resources/yields/k-factor-etl.csv)");
         }
-        try (PrintStream out = new PrintStream(Files.newOutputStream(Path.of(args[0])), false, StandardCharsets.UTF_8)) {
+        try (PrintStream out =
+                new PrintStream(Files.newOutputStream(Path.of(args[0])), false, StandardCharsets.UTF_8)) {
             lead(100).writeTable(out, 0.5);
         }
     }

@@ -1,20 +1,18 @@
 package org.darkscope.analysis.yield;
 
-import org.darkscope.analysis.limits.ExpectedLimits;
-import org.darkscope.analysis.limits.UpperLimits;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.darkscope.analysis.limits.ExpectedLimits;
+import org.darkscope.analysis.limits.UpperLimits;
 
 /**
  * 90 % CL exclusion: N_sig(ε, m) = N_EOT · eff(m) · n_A'(ε, m) ∝ ε², so ε_90 = √(N_up / (N_sig/ε²)),
  * and y = α_D ε² (m_χ/m_A')⁴ (docs/physics.md#yields).
  */
 public final class ExclusionCalculator {
-    private ExclusionCalculator() {
-    }
+    private ExclusionCalculator() {}
 
     public static List<ExclusionPoint> compute(ExclusionRequest r, double[] massesMeV) {
         double sUp = UpperLimits.upperLimit(r.limit());
@@ -29,8 +27,22 @@ public final class ExclusionCalculator {
     /** One mass with the median expected limit and its bands. */
     public static ExclusionPoint point(ExclusionRequest r, double mMeV, double sUp, ExpectedLimits e) {
         ExclusionPoint p = point(r, mMeV, sUp, e.median());
-        return new ExclusionPoint(p.massMeV(), p.efficiency(), p.bremPerEps2(), p.annihPerEps2(), p.signalPerEps2(), p.upperLimit(),
-                p.expectedUpperLimit(), p.epsilon(), p.epsilonExpected(), p.mChiMeV(), p.y(), p.yExpected(), p.relicY(), p.note(), e);
+        return new ExclusionPoint(
+                p.massMeV(),
+                p.efficiency(),
+                p.bremPerEps2(),
+                p.annihPerEps2(),
+                p.signalPerEps2(),
+                p.upperLimit(),
+                p.expectedUpperLimit(),
+                p.epsilon(),
+                p.epsilonExpected(),
+                p.mChiMeV(),
+                p.y(),
+                p.yExpected(),
+                p.relicY(),
+                p.note(),
+                e);
     }
 
     /** One mass, given the upper limits on signal events. */
@@ -54,15 +66,32 @@ public final class ExclusionCalculator {
         double epsExp = Double.NaN;
         if (!(perEps2 > 0)) {
             note = r.process() == SignalProcess.ANNIHILATION
-                    ? String.format(java.util.Locale.ROOT, "no sensitivity: resonance E_R = %.3g GeV outside the missing-energy window [%.3g, %.3g) GeV",
-                    DarkPhotonYield.resonanceEnergy(m), r.minMissing(), y.beamEnergy())
+                    ? String.format(
+                            java.util.Locale.ROOT,
+                            "no sensitivity: resonance E_R = %.3g GeV outside the missing-energy window [%.3g, %.3g) GeV",
+                            DarkPhotonYield.resonanceEnergy(m),
+                            r.minMissing(),
+                            y.beamEnergy())
                     : "no sensitivity: zero expected signal";
         } else {
             eps = Math.sqrt(sUp / perEps2);
             epsExp = Math.sqrt(sExp / perEps2);
         }
         double scale = r.alphaD() / Math.pow(r.massRatio(), 4);
-        return new ExclusionPoint(mMeV, eff, brem, ann, perEps2, sUp, sExp, eps, epsExp, mChi, scale * eps * eps,
-                scale * epsExp * epsExp, relic, note);
+        return new ExclusionPoint(
+                mMeV,
+                eff,
+                brem,
+                ann,
+                perEps2,
+                sUp,
+                sExp,
+                eps,
+                epsExp,
+                mChi,
+                scale * eps * eps,
+                scale * epsExp * epsExp,
+                relic,
+                note);
     }
 }

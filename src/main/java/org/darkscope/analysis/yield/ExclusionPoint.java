@@ -21,11 +21,22 @@ import java.util.Map;
  * @param note             "" or why there is no limit
  * @param expectedBands    expected limits on signal events: median, ±1σ, ±2σ and mean (all NaN if not computed)
  */
-public record ExclusionPoint(double massMeV, double efficiency, double bremPerEps2, double annihPerEps2,
-                             double signalPerEps2, double upperLimit, double expectedUpperLimit, double epsilon,
-                             double epsilonExpected, double mChiMeV, double y, double yExpected,
-                             Map<String, Double> relicY, String note,
-                             org.darkscope.analysis.limits.ExpectedLimits expectedBands) {
+public record ExclusionPoint(
+        double massMeV,
+        double efficiency,
+        double bremPerEps2,
+        double annihPerEps2,
+        double signalPerEps2,
+        double upperLimit,
+        double expectedUpperLimit,
+        double epsilon,
+        double epsilonExpected,
+        double mChiMeV,
+        double y,
+        double yExpected,
+        Map<String, Double> relicY,
+        String note,
+        org.darkscope.analysis.limits.ExpectedLimits expectedBands) {
     public ExclusionPoint {
         relicY = Map.copyOf(relicY);
         if (expectedBands == null) {
@@ -34,12 +45,37 @@ public record ExclusionPoint(double massMeV, double efficiency, double bremPerEp
     }
 
     /** Without expected bands (kept for callers written before the bands existed). */
-    public ExclusionPoint(double massMeV, double efficiency, double bremPerEps2, double annihPerEps2,
-                          double signalPerEps2, double upperLimit, double expectedUpperLimit, double epsilon,
-                          double epsilonExpected, double mChiMeV, double y, double yExpected,
-                          Map<String, Double> relicY, String note) {
-        this(massMeV, efficiency, bremPerEps2, annihPerEps2, signalPerEps2, upperLimit, expectedUpperLimit, epsilon,
-                epsilonExpected, mChiMeV, y, yExpected, relicY, note, null);
+    public ExclusionPoint(
+            double massMeV,
+            double efficiency,
+            double bremPerEps2,
+            double annihPerEps2,
+            double signalPerEps2,
+            double upperLimit,
+            double expectedUpperLimit,
+            double epsilon,
+            double epsilonExpected,
+            double mChiMeV,
+            double y,
+            double yExpected,
+            Map<String, Double> relicY,
+            String note) {
+        this(
+                massMeV,
+                efficiency,
+                bremPerEps2,
+                annihPerEps2,
+                signalPerEps2,
+                upperLimit,
+                expectedUpperLimit,
+                epsilon,
+                epsilonExpected,
+                mChiMeV,
+                y,
+                yExpected,
+                relicY,
+                note,
+                null);
     }
 
     /** ε for a number of signal events at this mass: √(events / (N_sig/ε²)); NaN without sensitivity. */
@@ -50,8 +86,13 @@ public record ExclusionPoint(double massMeV, double efficiency, double bremPerEp
     /** Expected ε band edges {-2σ, -1σ, median, +1σ, +2σ} (NaN where unknown). */
     public double[] epsilonBands() {
         var e = expectedBands;
-        return new double[]{epsilonFor(e.minus2()), epsilonFor(e.minus1()), epsilonFor(e.median()), epsilonFor(e.plus1()),
-                epsilonFor(e.plus2())};
+        return new double[] {
+            epsilonFor(e.minus2()),
+            epsilonFor(e.minus1()),
+            epsilonFor(e.median()),
+            epsilonFor(e.plus1()),
+            epsilonFor(e.plus2())
+        };
     }
 
     public boolean available() {

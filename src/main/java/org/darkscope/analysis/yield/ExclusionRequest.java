@@ -1,8 +1,7 @@
 package org.darkscope.analysis.yield;
 
-import org.darkscope.analysis.limits.LimitInput;
-
 import java.util.function.DoubleUnaryOperator;
+import org.darkscope.analysis.limits.LimitInput;
 
 /**
  * Everything a 90 % CL exclusion ε(m_A') needs (docs/physics.md#yields).
@@ -18,8 +17,16 @@ import java.util.function.DoubleUnaryOperator;
  * @param alphaD      dark coupling α_D for y
  * @param massRatio   m_A'/m_χ (3 for the thermal-target convention)
  */
-public record ExclusionRequest(double eot, DoubleUnaryOperator efficiency, LimitInput limit, SignalProcess process,
-                               DarkPhotonYield yield, double xc, double minMissing, double alphaD, double massRatio) {
+public record ExclusionRequest(
+        double eot,
+        DoubleUnaryOperator efficiency,
+        LimitInput limit,
+        SignalProcess process,
+        DarkPhotonYield yield,
+        double xc,
+        double minMissing,
+        double alphaD,
+        double massRatio) {
     /** α_D of the thermal-target plots [src, docs/physics.md#yields: 0.1 or 0.5]. */
     public static final double DEFAULT_ALPHA_D = 0.1;
     /** m_A' = 3 m_χ [src, docs/physics.md#yields]. */
@@ -41,13 +48,27 @@ public record ExclusionRequest(double eot, DoubleUnaryOperator efficiency, Limit
     }
 
     /** A request with the box edge setting x_c and the annihilation window, constant efficiency. */
-    public static ExclusionRequest of(double eot, double efficiency, LimitInput limit, SignalProcess process,
-                                      DarkPhotonYield yield, double ecalBoxEdge, double alphaD) {
+    public static ExclusionRequest of(
+            double eot,
+            double efficiency,
+            LimitInput limit,
+            SignalProcess process,
+            DarkPhotonYield yield,
+            double ecalBoxEdge,
+            double alphaD) {
         if (!(efficiency > 0 && efficiency <= 1)) {
             throw new IllegalArgumentException("efficiency must be in (0, 1], got " + efficiency);
         }
         double e0 = yield.beamEnergy();
-        return new ExclusionRequest(eot, m -> efficiency, limit, process, yield, 1 - ecalBoxEdge / e0, e0 - ecalBoxEdge,
-                alphaD, DEFAULT_MASS_RATIO);
+        return new ExclusionRequest(
+                eot,
+                m -> efficiency,
+                limit,
+                process,
+                yield,
+                1 - ecalBoxEdge / e0,
+                e0 - ecalBoxEdge,
+                alphaD,
+                DEFAULT_MASS_RATIO);
     }
 }

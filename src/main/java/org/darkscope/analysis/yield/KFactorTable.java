@@ -42,7 +42,7 @@ public final class KFactorTable {
 
     /** K = 1 at every mass (IWW). */
     public static KFactorTable unity() {
-        return new KFactorTable(new double[]{1}, new double[]{1});
+        return new KFactorTable(new double[] {1}, new double[] {1});
     }
 
     /** The table shipped in the jar. */
@@ -82,7 +82,7 @@ public final class KFactorTable {
             }
             String[] p = line.split(",");
             try {
-                rows.add(new double[]{Double.parseDouble(p[0].trim()), Double.parseDouble(p[1].trim())});
+                rows.add(new double[] {Double.parseDouble(p[0].trim()), Double.parseDouble(p[1].trim())});
             } catch (RuntimeException e) {
                 throw new IOException(name + " line " + no + ": expected 'mass_gev,k', got '" + line + "'");
             }

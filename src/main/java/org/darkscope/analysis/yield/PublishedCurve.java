@@ -48,7 +48,7 @@ public record PublishedCurve(double[] massMeV, double[] limit) {
                 if (!(x > 0) || !(y > 0) || !Double.isFinite(x) || !Double.isFinite(y)) {
                     throw new NumberFormatException("values must be positive for a log-log plot");
                 }
-                pts.add(new double[]{x, y});
+                pts.add(new double[] {x, y});
             } catch (NumberFormatException e) {
                 if (pts.isEmpty() && i == first) {
                     continue; // header

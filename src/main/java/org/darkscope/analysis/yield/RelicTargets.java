@@ -40,8 +40,7 @@ public final class RelicTargets {
 
     private static volatile Map<String, Line> lines;
 
-    private RelicTargets() {
-    }
+    private RelicTargets() {}
 
     /** Every line by name (scalar, majorana, pseudodirac). */
     public static Map<String, Line> all() {
@@ -79,7 +78,7 @@ public final class RelicTargets {
                     continue;
                 }
                 String[] p = line.split(",");
-                rows.add(new double[]{Double.parseDouble(p[0].trim()), Double.parseDouble(p[1].trim())});
+                rows.add(new double[] {Double.parseDouble(p[0].trim()), Double.parseDouble(p[1].trim())});
             }
             rows.sort((a, b) -> Double.compare(a[0], b[0]));
             // drop duplicate masses (keep the first)
@@ -89,7 +88,10 @@ public final class RelicTargets {
                     u.add(row);
                 }
             }
-            return new Line(name, u.stream().mapToDouble(x -> x[0]).toArray(), u.stream().mapToDouble(x -> x[1]).toArray());
+            return new Line(
+                    name,
+                    u.stream().mapToDouble(x -> x[0]).toArray(),
+                    u.stream().mapToDouble(x -> x[1]).toArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

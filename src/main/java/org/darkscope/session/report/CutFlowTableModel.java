@@ -1,5 +1,8 @@
 package org.darkscope.session.report;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import org.darkscope.analysis.AnalysisResult;
 import org.darkscope.analysis.CutFlow;
 import org.darkscope.analysis.RunResult;
@@ -7,10 +10,6 @@ import org.darkscope.analysis.WeightedCounts;
 import org.darkscope.analysis.WeightedResult;
 import org.darkscope.event.EventClass;
 import org.darkscope.event.RunData;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 
 /**
  * The cut flow as text cells: one row per enabled cut (after "all events"), columns for the data
@@ -61,8 +60,10 @@ public final class CutFlowTableModel {
             hidden |= r.run(d).boxHidden();
             dataFlow = dataFlow == null ? f : dataFlow.plus(f);
         }
-        List<String> header = new ArrayList<>(hidden ? List.of("cut", "data outside the box: events", "data: kept by cut")
-                : List.of("cut", "data: events", "data: kept by cut"));
+        List<String> header = new ArrayList<>(
+                hidden
+                        ? List.of("cut", "data outside the box: events", "data: kept by cut")
+                        : List.of("cut", "data: events", "data: kept by cut"));
         List<RunResult> signals = r.signalRuns();
         for (RunResult s : signals) {
             // process and mass: "signal brem 225 MeV" and "signal annihilation 225 MeV" stay apart
@@ -81,7 +82,8 @@ public final class CutFlowTableModel {
             first.add(sum(b.total()));
         }
         rows.add(first);
-        List<String> cutNames = (dataFlow != null ? dataFlow : r.runs().get(0).cutFlow()).rows().stream().map(CutFlow.Row::cut).toList();
+        List<String> cutNames = (dataFlow != null ? dataFlow : r.runs().get(0).cutFlow())
+                .rows().stream().map(CutFlow.Row::cut).toList();
         for (String cut : cutNames) {
             List<String> row = new ArrayList<>();
             row.add(cut);
@@ -95,7 +97,11 @@ public final class CutFlowTableModel {
             }
             for (RunResult s : signals) {
                 CutFlow f = s.cutFlow();
-                row.add(f.total() == 0 ? "" : String.format(Locale.ROOT, "%.4f", (double) f.row(cut).after() / f.total()));
+                row.add(
+                        f.total() == 0
+                                ? ""
+                                : String.format(
+                                        Locale.ROOT, "%.4f", (double) f.row(cut).after() / f.total()));
             }
             for (WeightedResult b : bgs) {
                 row.add(sum(b.after(cut)));
@@ -106,7 +112,8 @@ public final class CutFlowTableModel {
     }
 
     /** The background MC columns: one per run in the background-MC role, weighted. */
-    private static List<WeightedResult> backgroundColumns(AnalysisResult r, List<RunData> background, List<String> header) {
+    private static List<WeightedResult> backgroundColumns(
+            AnalysisResult r, List<RunData> background, List<String> header) {
         List<WeightedResult> bgs = new ArrayList<>();
         for (RunData b : background) {
             r.run(b).weighted().ifPresent(w -> {
@@ -127,7 +134,8 @@ public final class CutFlowTableModel {
      * columns are weighted (Σw ± √Σw², fraction of Σw kept by each cut).
      */
     private static CutFlowTableModel weighted(AnalysisResult r, List<WeightedResult> data, List<RunData> background) {
-        List<String> header = new ArrayList<>(List.of("cut", "bkg MC (no data), weighted: Σw ± √Σw²", "bkg MC: Σw kept by cut"));
+        List<String> header =
+                new ArrayList<>(List.of("cut", "bkg MC (no data), weighted: Σw ± √Σw²", "bkg MC: Σw kept by cut"));
         List<RunResult> signals = r.signalRuns();
         for (RunResult s : signals) {
             header.add(org.darkscope.report.RunLabels.of(s.run()) + ": eff.");
@@ -147,10 +155,15 @@ public final class CutFlowTableModel {
             String cut = step.cut();
             WeightedCounts.Sum after = total(data, cut);
             WeightedCounts.Sum before = total(data, previous);
-            List<String> row = new ArrayList<>(List.of(cut, sum(after), pct(before.w() > 0 ? after.w() / before.w() : Double.NaN)));
+            List<String> row = new ArrayList<>(
+                    List.of(cut, sum(after), pct(before.w() > 0 ? after.w() / before.w() : Double.NaN)));
             for (RunResult s : signals) {
                 CutFlow f = s.cutFlow();
-                row.add(f.total() == 0 ? "" : String.format(Locale.ROOT, "%.4f", (double) f.row(cut).after() / f.total()));
+                row.add(
+                        f.total() == 0
+                                ? ""
+                                : String.format(
+                                        Locale.ROOT, "%.4f", (double) f.row(cut).after() / f.total()));
             }
             for (WeightedResult b : bgs) {
                 row.add(sum(b.after(cut)));

@@ -1,5 +1,10 @@
 package org.darkscope.session.report;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
 import org.darkscope.analysis.AnalysisDefinition;
 import org.darkscope.analysis.AnalysisResult;
 import org.darkscope.analysis.Efficiency;
@@ -15,12 +20,6 @@ import org.darkscope.event.EventClass;
 import org.darkscope.event.ExternalEfficiency;
 import org.darkscope.event.RunData;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.OptionalDouble;
-
 /**
  * The numbers of the results panel as text, from the engine's result only: selected events, region
  * counts, signal efficiency per mass with its interval, background estimates with warnings, truth and
@@ -32,8 +31,7 @@ public final class ResultsSummary {
     /** ABCD is flagged when |closure - 1| exceeds this on simulation (a sign of E_ECAL/E_HCAL correlation). */
     public static final double ABCD_CLOSURE_TOLERANCE = 0.5;
 
-    private ResultsSummary() {
-    }
+    private ResultsSummary() {}
 
     /** Lines available right after the evaluation (stage 1), without background MC lines. */
     public static List<SummaryLine> core(AnalysisResult r, List<RunData> data) {
@@ -58,9 +56,14 @@ public final class ResultsSummary {
         List<SummaryLine> out = new ArrayList<>();
         for (RunData d : data) {
             // an enriched sample in the data role: its events are not at physical rates (docs/decisions/0006)
-            WeightedCounts.weightedLabel(d.info()).ifPresent(label -> out.add(new SummaryLine("weighted-as-data-" + d.info().runNumber(),
-                    "run opened as data: " + d.displayName(), label,
-                    "weighted MC opened as data: its counts are simulated events, not physical rates (open it as background MC)")));
+            WeightedCounts.weightedLabel(d.info())
+                    .ifPresent(
+                            label -> out.add(
+                                    new SummaryLine(
+                                            "weighted-as-data-" + d.info().runNumber(),
+                                            "run opened as data: " + d.displayName(),
+                                            label,
+                                            "weighted MC opened as data: its counts are simulated events, not physical rates (open it as background MC)")));
         }
         long selected = 0;
         long total = 0;
@@ -74,9 +77,11 @@ public final class ResultsSummary {
             regions = regions.plus(r.run(d).regions());
         }
         boolean blinded = hidden; // the box is hidden where the engine hides it (data-role runs of a blinded selection)
-        out.add(SummaryLine.ok("selected", hidden ? "selected data events outside the box" : "selected data events",
+        out.add(SummaryLine.ok(
+                "selected",
+                hidden ? "selected data events outside the box" : "selected data events",
                 String.format(Locale.ROOT, "%d of %d", selected, total)));
-        for (Region reg : new Region[]{Region.BOX, Region.A, Region.C, Region.D}) {
+        for (Region reg : new Region[] {Region.BOX, Region.A, Region.C, Region.D}) {
             long n = regions.count(reg);
             String v = reg == Region.BOX && (blinded || n == RegionCounts.HIDDEN) ? "blinded" : Long.toString(n);
             out.add(SummaryLine.ok("region-" + reg.name(), reg.label(), v));
@@ -88,11 +93,18 @@ public final class ResultsSummary {
                 for (EventClass c : EventClass.values()) {
                     long n = r.run(d).selectedCount(c);
                     if (n > 0) {
-                        sb.append(sb.isEmpty() ? "" : ", ").append(c.label()).append(' ').append(n);
+                        sb.append(sb.isEmpty() ? "" : ", ")
+                                .append(c.label())
+                                .append(' ')
+                                .append(n);
                     }
                 }
-                String where = r.run(d).boxHidden() ? "selected outside the box by truth class (" : "selected by truth class (";
-                out.add(SummaryLine.ok("classes-" + d.info().runNumber(), where + d.displayName() + ")",
+                String where = r.run(d).boxHidden()
+                        ? "selected outside the box by truth class ("
+                        : "selected by truth class (";
+                out.add(SummaryLine.ok(
+                        "classes-" + d.info().runNumber(),
+                        where + d.displayName() + ")",
                         sb.isEmpty() ? "none" : sb.toString()));
             }
         }
@@ -117,20 +129,33 @@ public final class ResultsSummary {
         List<RunResult> runs = r.signalRuns();
         List<Efficiency> effs = r.efficiencies();
         if (effs.isEmpty()) {
-            out.add(new SummaryLine("eff", "signal efficiency", "no signal run open",
+            out.add(new SummaryLine(
+                    "eff",
+                    "signal efficiency",
+                    "no signal run open",
                     "open a signal MC run (File → Add signal MC run…) to get the efficiency"));
         }
         for (int i = 0; i < effs.size(); i++) {
             Efficiency e = effs.get(i);
             // the same mass can come with two production processes: name the resonant one
             boolean annihilation = e.mix() != null && e.mix().contains("annihilation");
-            String key = "eff-" + CutFlowTableModel.fmtMass(e.massMeV()).replace('.', '_') + (annihilation ? "-annihilation" : "");
-            String warn = e.total() == 0 ? "the signal run has no events" : e.passed() == 0 ? "no signal event passes the selection" : "";
-            out.add(new SummaryLine(key, String.format(Locale.ROOT, "efficiency, m_A' = %s MeV%s", CutFlowTableModel.fmtMass(e.massMeV()),
-                    annihilation ? " (e+e- annihilation)" : ""),
-                    efficiencyText(e), warn));
-            ExternalEfficiency.of(runs.get(i).run().info()).ifPresent(x -> out.add(SummaryLine.ok(key + "-external",
-                    "  × not simulated: " + x.name(), externalValue(x, e))));
+            String key = "eff-" + CutFlowTableModel.fmtMass(e.massMeV()).replace('.', '_')
+                    + (annihilation ? "-annihilation" : "");
+            String warn = e.total() == 0
+                    ? "the signal run has no events"
+                    : e.passed() == 0 ? "no signal event passes the selection" : "";
+            out.add(new SummaryLine(
+                    key,
+                    String.format(
+                            Locale.ROOT,
+                            "efficiency, m_A' = %s MeV%s",
+                            CutFlowTableModel.fmtMass(e.massMeV()),
+                            annihilation ? " (e+e- annihilation)" : ""),
+                    efficiencyText(e),
+                    warn));
+            ExternalEfficiency.of(runs.get(i).run().info())
+                    .ifPresent(x -> out.add(
+                            SummaryLine.ok(key + "-external", "  × not simulated: " + x.name(), externalValue(x, e))));
         }
         return out;
     }
@@ -138,7 +163,10 @@ public final class ResultsSummary {
     /** "na64-2016-2018 (tracking 0.83, veto 0.94, hcal 0.94, daq 0.93, trigger 0.95)". */
     public static String externalText(ExternalEfficiency x) {
         StringBuilder sb = new StringBuilder();
-        x.components().forEach((k, v) -> sb.append(sb.isEmpty() ? "" : ", ").append(k).append(' ').append(fmt(v)));
+        x.components().forEach((k, v) -> sb.append(sb.isEmpty() ? "" : ", ")
+                .append(k)
+                .append(' ')
+                .append(fmt(v)));
         return x.name() + (sb.isEmpty() ? "" : " (" + sb + ")");
     }
 
@@ -146,8 +174,12 @@ public final class ResultsSummary {
     public static String externalValue(ExternalEfficiency x, Efficiency e) {
         StringBuilder sb = new StringBuilder();
         x.components().forEach((k, v) -> sb.append("; ").append(k).append(' ').append(fmt(v)));
-        return String.format(Locale.ROOT, "%.3f → %s with it (not in the efficiency above%s)", x.value(),
-                Double.isNaN(e.value()) ? "n/a" : String.format(Locale.ROOT, "%.3f", e.value() * x.value()), sb);
+        return String.format(
+                Locale.ROOT,
+                "%.3f → %s with it (not in the efficiency above%s)",
+                x.value(),
+                Double.isNaN(e.value()) ? "n/a" : String.format(Locale.ROOT, "%.3f", e.value() * x.value()),
+                sb);
     }
 
     private static String fmt(double v) {
@@ -177,16 +209,24 @@ public final class ResultsSummary {
     public static String runLabel(WeightedResult w) {
         RunData b = w.run();
         return w.label().orElse(w.hasWeights() ? "weighted MC" : "unweighted simulation")
-                + String.format(Locale.ROOT, " (%,d events, EOT %.3g)", b.size(), b.info().eot());
+                + String.format(
+                        Locale.ROOT,
+                        " (%,d events, EOT %.3g)",
+                        b.size(),
+                        b.info().eot());
     }
 
     private static List<SummaryLine> weightedCountLines(WeightedResult w, String prefix, String suffix, String indent) {
         List<SummaryLine> out = new ArrayList<>();
         WeightedCounts.Sum sel = w.selected();
-        out.add(SummaryLine.ok(prefix + "selected" + suffix, indent + "selected, weighted (Σw ± √Σw²)",
-                CutFlowTableModel.sum(sel) + String.format(Locale.ROOT, "  (%,d events of %s)", sel.n(), CutFlowTableModel.sum(w.total()))));
+        out.add(SummaryLine.ok(
+                prefix + "selected" + suffix,
+                indent + "selected, weighted (Σw ± √Σw²)",
+                CutFlowTableModel.sum(sel)
+                        + String.format(
+                                Locale.ROOT, "  (%,d events of %s)", sel.n(), CutFlowTableModel.sum(w.total()))));
         double eot = w.run().info().eot();
-        for (Region reg : new Region[]{Region.BOX, Region.A, Region.C, Region.D}) {
+        for (Region reg : new Region[] {Region.BOX, Region.A, Region.C, Region.D}) {
             WeightedCounts.Sum s = w.region(reg);
             String v = CutFlowTableModel.sum(s) + String.format(Locale.ROOT, "  (%,d events)", s.n());
             if (reg == Region.BOX && eot > 0) {
@@ -196,9 +236,15 @@ public final class ResultsSummary {
         }
         StringBuilder sb = new StringBuilder();
         for (EventClass c : w.classes()) {
-            sb.append(sb.isEmpty() ? "" : ", ").append(c.label()).append(' ').append(CutFlowTableModel.sum(w.selected(c)));
+            sb.append(sb.isEmpty() ? "" : ", ")
+                    .append(c.label())
+                    .append(' ')
+                    .append(CutFlowTableModel.sum(w.selected(c)));
         }
-        out.add(SummaryLine.ok(prefix + "classes" + suffix, indent + "selected by truth class, weighted", sb.isEmpty() ? "none" : sb.toString()));
+        out.add(SummaryLine.ok(
+                prefix + "classes" + suffix,
+                indent + "selected by truth class, weighted",
+                sb.isEmpty() ? "none" : sb.toString()));
         return out;
     }
 
@@ -206,7 +252,8 @@ public final class ResultsSummary {
      * Stage-1 lines when the background MC stands in for the data (no run in the data role): the same
      * keys as for data, with weighted counts (Σw ± √Σw²) and the weighted-MC label of each run.
      */
-    private static List<SummaryLine> coreWeighted(AnalysisResult r, List<WeightedResult> data, List<RunData> background) {
+    private static List<SummaryLine> coreWeighted(
+            AnalysisResult r, List<WeightedResult> data, List<RunData> background) {
         List<SummaryLine> out = new ArrayList<>();
         WeightedCounts.Sum sel = WeightedCounts.Sum.ZERO;
         WeightedCounts.Sum total = WeightedCounts.Sum.ZERO;
@@ -218,20 +265,26 @@ public final class ResultsSummary {
                 regions.merge(reg, w.region(reg), ResultsSummary::add);
             }
         }
-        out.add(SummaryLine.ok("selected", "selected background MC events (no data), weighted Σw ± √Σw²",
+        out.add(SummaryLine.ok(
+                "selected",
+                "selected background MC events (no data), weighted Σw ± √Σw²",
                 CutFlowTableModel.sum(sel) + " of " + CutFlowTableModel.sum(total)
                         + String.format(Locale.ROOT, "  (%,d of %,d events)", sel.n(), total.n())));
-        for (Region reg : new Region[]{Region.BOX, Region.A, Region.C, Region.D}) {
-            out.add(SummaryLine.ok("region-" + reg.name(), reg.label() + ", weighted", CutFlowTableModel.sum(regions.get(reg))));
+        for (Region reg : new Region[] {Region.BOX, Region.A, Region.C, Region.D}) {
+            out.add(SummaryLine.ok(
+                    "region-" + reg.name(), reg.label() + ", weighted", CutFlowTableModel.sum(regions.get(reg))));
         }
         for (WeightedResult w : data) {
             int n = w.run().info().runNumber();
             out.add(SummaryLine.ok("bkgmc-" + n, "background MC " + w.run().displayName(), runLabel(w)));
-            out.addAll(weightedCountLines(w, "bkgmc-", "-" + n, "  ").stream().filter(l -> l.key().startsWith("bkgmc-classes")
-                    || l.key().startsWith("bkgmc-region-BOX")).toList());
+            out.addAll(weightedCountLines(w, "bkgmc-", "-" + n, "  ").stream()
+                    .filter(l -> l.key().startsWith("bkgmc-classes") || l.key().startsWith("bkgmc-region-BOX"))
+                    .toList());
         }
         out.addAll(efficiencyLines(r));
-        List<RunData> others = background.stream().filter(b -> data.stream().noneMatch(w -> w.run() == b)).toList();
+        List<RunData> others = background.stream()
+                .filter(b -> data.stream().noneMatch(w -> w.run() == b))
+                .toList();
         out.addAll(backgroundMcLines(r, others));
         out.add(new SummaryLine("observed", "observed in the box", "—", "no run is open as data: nothing is observed"));
         return out;
@@ -246,8 +299,16 @@ public final class ResultsSummary {
         if (Double.isNaN(e.value())) {
             return "n/a";
         }
-        return String.format(Locale.ROOT, "%.4f  [%.4f, %.4f] %.0f%% %s  (%d/%d)", e.value(), e.lower(), e.upper(),
-                100 * e.cl(), e.method().name().toLowerCase(Locale.ROOT).replace('_', '-'), e.passed(), e.total());
+        return String.format(
+                Locale.ROOT,
+                "%.4f  [%.4f, %.4f] %.0f%% %s  (%d/%d)",
+                e.value(),
+                e.lower(),
+                e.upper(),
+                100 * e.cl(),
+                e.method().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                e.passed(),
+                e.total());
     }
 
     /**
@@ -278,12 +339,20 @@ public final class ResultsSummary {
                     }
                     if (s.n() > 0) {
                         all = add(all, s);
-                        per.append(per.isEmpty() ? "" : ", ").append(c.label()).append(' ').append(CutFlowTableModel.sum(s));
+                        per.append(per.isEmpty() ? "" : ", ")
+                                .append(c.label())
+                                .append(' ')
+                                .append(CutFlowTableModel.sum(s));
                     }
                 }
-                out.set(i, SummaryLine.ok("bkg-truth", "true background in box (weighted simulation, Σw ± √Σw²)",
-                        CutFlowTableModel.sum(all) + String.format(Locale.ROOT, "  (%,d events)", all.n())
-                                + (per.isEmpty() ? "" : "  (" + per + ")")));
+                out.set(
+                        i,
+                        SummaryLine.ok(
+                                "bkg-truth",
+                                "true background in box (weighted simulation, Σw ± √Σw²)",
+                                CutFlowTableModel.sum(all)
+                                        + String.format(Locale.ROOT, "  (%,d events)", all.n())
+                                        + (per.isEmpty() ? "" : "  (" + per + ")")));
             }
         }
         return out;
@@ -297,18 +366,27 @@ public final class ResultsSummary {
         SummaryLine abcd = estimate("bkg-ABCD", "background in box: ABCD", b.abcd(), b);
         OptionalDouble cl = b.closure(b.abcd());
         if (abcd.warning().isEmpty() && cl.isPresent() && Math.abs(cl.getAsDouble() - 1) > ABCD_CLOSURE_TOLERANCE) {
-            abcd = new SummaryLine(abcd.key(), abcd.label(), abcd.value(),
+            abcd = new SummaryLine(
+                    abcd.key(),
+                    abcd.label(),
+                    abcd.value(),
                     "ABCD does not close on simulation: E_ECAL and E_HCAL are correlated for this background (region II)");
         } else if (abcd.warning().isEmpty() && !b.abcd().note().isEmpty()) {
-            abcd = new SummaryLine(abcd.key(), abcd.label(), abcd.value(), b.abcd().note());
+            abcd = new SummaryLine(
+                    abcd.key(), abcd.label(), abcd.value(), b.abcd().note());
         }
         out.add(abcd);
         if (b.simulated()) {
             StringBuilder per = new StringBuilder();
             for (Map.Entry<EventClass, Long> e : b.truthInBox().entrySet()) {
-                per.append(per.isEmpty() ? "" : ", ").append(e.getKey().label()).append(' ').append(e.getValue());
+                per.append(per.isEmpty() ? "" : ", ")
+                        .append(e.getKey().label())
+                        .append(' ')
+                        .append(e.getValue());
             }
-            out.add(SummaryLine.ok("bkg-truth", "true background in box (simulation)",
+            out.add(SummaryLine.ok(
+                    "bkg-truth",
+                    "true background in box (simulation)",
                     b.truthTotal() + (per.isEmpty() ? "" : "  (" + per + ")")));
         }
         return out;
@@ -339,14 +417,19 @@ public final class ResultsSummary {
         BackgroundEstimate e = s.background();
         String cl = AnalysisDefinition.percent(def.cl());
         String method = def.limitMethod().cliName();
-        out.add(new SummaryLine("limit-background", "background for the limit (" + AnalysisDefinition.name(def.background()) + ")",
-                e.available() ? e.describe() : "—", e.available() ? "" : e.reason()));
+        out.add(new SummaryLine(
+                "limit-background",
+                "background for the limit (" + AnalysisDefinition.name(def.background()) + ")",
+                e.available() ? e.describe() : "—",
+                e.available() ? "" : e.reason()));
         if (def.background() == org.darkscope.analysis.BackgroundChoice.MC_TRANSFER
                 || def.background() == org.darkscope.analysis.BackgroundChoice.ABCD_CORRECTED) {
             // the MC-based methods take the background-MC-role runs with their weights: say what they are
             StringBuilder sb = new StringBuilder();
             for (RunResult rr : r.runs()) {
-                rr.weighted().ifPresent(w -> sb.append(sb.isEmpty() ? "" : "; ").append(rr.run().displayName()).append(": ")
+                rr.weighted().ifPresent(w -> sb.append(sb.isEmpty() ? "" : "; ")
+                        .append(rr.run().displayName())
+                        .append(": ")
                         .append(w.label().orElse(w.hasWeights() ? "weighted MC" : "unweighted simulation")));
             }
             if (!sb.isEmpty()) {
@@ -354,22 +437,37 @@ public final class ResultsSummary {
             }
         }
         if (!e.available()) {
-            out.add(new SummaryLine("limit-expected", "expected " + cl + "% CL limit on signal events", "—",
+            out.add(new SummaryLine(
+                    "limit-expected",
+                    "expected " + cl + "% CL limit on signal events",
+                    "—",
                     "no background estimate is available for the method " + AnalysisDefinition.name(def.background())));
             return out;
         }
-        String basis = String.format(Locale.ROOT, "  (%s, b = %.3g ± %.2g from %s)", method, Math.max(0, e.value()),
-                Double.isFinite(e.totalError()) ? e.totalError() : 0, e.method());
-        out.add(SummaryLine.ok("limit-expected", "expected " + cl + "% CL limit on signal events",
+        String basis = String.format(
+                Locale.ROOT,
+                "  (%s, b = %.3g ± %.2g from %s)",
+                method,
+                Math.max(0, e.value()),
+                Double.isFinite(e.totalError()) ? e.totalError() : 0,
+                e.method());
+        out.add(SummaryLine.ok(
+                "limit-expected",
+                "expected " + cl + "% CL limit on signal events",
                 String.format(Locale.ROOT, "%.3f", s.expectedLimit()) + basis));
         boolean hidden = data.stream().anyMatch(d -> r.run(d).boxHidden());
         if (hidden) {
             out.add(SummaryLine.ok("limit-observed", "observed " + cl + "% CL limit on signal events", "blinded"));
         } else if (s.observed() < 0) {
-            out.add(new SummaryLine("limit-observed", "observed " + cl + "% CL limit on signal events", "—",
+            out.add(new SummaryLine(
+                    "limit-observed",
+                    "observed " + cl + "% CL limit on signal events",
+                    "—",
                     "no run is open as data: no observed count"));
         } else {
-            out.add(SummaryLine.ok("limit-observed", "observed " + cl + "% CL limit on signal events",
+            out.add(SummaryLine.ok(
+                    "limit-observed",
+                    "observed " + cl + "% CL limit on signal events",
                     String.format(Locale.ROOT, "%.3f  (n = %d)", s.upperLimit(), s.observed()) + basis));
         }
         return out;

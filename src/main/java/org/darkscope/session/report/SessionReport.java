@@ -1,13 +1,12 @@
 package org.darkscope.session.report;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.darkscope.analysis.AnalysisDefinition;
 import org.darkscope.analysis.AnalysisResult;
 import org.darkscope.event.RunData;
 import org.darkscope.session.OpenRun;
 import org.darkscope.session.RunRole;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Everything the results panel shows for a session: the summary lines and the cut flow table, from
@@ -48,16 +47,27 @@ public record SessionReport(List<SummaryLine> lines, CutFlowTableModel cutFlow) 
 
     /** The runs in the background MC role present in the result (their counts are weighted). */
     public static List<RunData> backgroundMc(AnalysisResult r, List<OpenRun> runs) {
-        return present(r, runs.stream().filter(o -> o.role() == RunRole.BACKGROUND).toList());
+        return present(
+                r, runs.stream().filter(o -> o.role() == RunRole.BACKGROUND).toList());
     }
 
     /** The runs shown as data: the data-role runs present in the result, else the background MC runs. */
     public static List<RunData> data(AnalysisResult r, List<OpenRun> runs) {
-        List<RunData> d = present(r, runs.stream().filter(o -> o.role() == RunRole.DATA).toList());
-        return d.isEmpty() ? present(r, runs.stream().filter(o -> o.role() == RunRole.BACKGROUND).toList()) : d;
+        List<RunData> d =
+                present(r, runs.stream().filter(o -> o.role() == RunRole.DATA).toList());
+        return d.isEmpty()
+                ? present(
+                        r,
+                        runs.stream()
+                                .filter(o -> o.role() == RunRole.BACKGROUND)
+                                .toList())
+                : d;
     }
 
     private static List<RunData> present(AnalysisResult r, List<OpenRun> runs) {
-        return runs.stream().map(OpenRun::data).filter(d -> r.runs().stream().anyMatch(x -> x.run() == d)).toList();
+        return runs.stream()
+                .map(OpenRun::data)
+                .filter(d -> r.runs().stream().anyMatch(x -> x.run() == d))
+                .toList();
     }
 }

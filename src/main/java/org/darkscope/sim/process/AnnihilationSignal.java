@@ -19,6 +19,7 @@ import org.darkscope.sim.response.DetectorResponse;
 public final class AnnihilationSignal implements EventProcess {
     /** Depths of the parent photon's emission are drawn up to this depth (X0). */
     public static final double MAX_DEPTH = 8.0;
+
     private static final int W_NODES = 257;
     private static final int MAX_TRIES = 1_000_000;
 

@@ -12,6 +12,7 @@ package org.darkscope.sim.process;
 public final class ApStrahlungCrossSection {
     /** Atomic number and mass number of lead (the ECAL absorber). */
     public static final double Z = 82;
+
     public static final double A = 207.2;
     private static final int CHI_STEPS = 400;
 

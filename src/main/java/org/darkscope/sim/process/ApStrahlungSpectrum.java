@@ -9,6 +9,7 @@ package org.darkscope.sim.process;
 public final class ApStrahlungSpectrum {
     /** Electron mass in GeV (PDG [src]). */
     public static final double ELECTRON_MASS = 0.51099895e-3;
+
     private static final int NODES = 4096;
 
     private final InverseCdf table;
@@ -55,7 +56,11 @@ public final class ApStrahlungSpectrum {
         return 1 - table.cdfAt(-Math.log(1 - Math.min(Math.max(x0, 0), xMax)));
     }
 
-    public double xMin() { return xMin; }
+    public double xMin() {
+        return xMin;
+    }
 
-    public double xMax() { return xMax; }
+    public double xMax() {
+        return xMax;
+    }
 }

@@ -17,6 +17,7 @@ public final class BeamContamination implements EventProcess {
     public static final double ECAL_PASS = 0.2;
     /** Fraction of a hadron's energy left in the ECAL when it interacts there: uniform range [est]. */
     public static final double ECAL_FRACTION_MIN = 0.1;
+
     public static final double ECAL_FRACTION_MAX = 0.7;
 
     private final Beam beam;

@@ -27,6 +27,7 @@ public final class BremSignal implements EventProcess {
     public static final double MIN_ELECTRON_ENERGY = 0.5;
     /** Emission depths are drawn up to this depth (X0); the primary keeps E0/2 beyond it with probability &lt; 1e-5. */
     public static final double MAX_DEPTH = 6.0;
+
     private static final int SIGMA_NODES = 65;
     private static final int MAX_TRIES = 1_000_000;
 
@@ -53,8 +54,8 @@ public final class BremSignal implements EventProcess {
             max = Math.max(max, sigma[i]);
         }
         if (!(max > 0)) {
-            throw new IllegalArgumentException("no A'-strahlung for m = " + massGeV * 1e3 + " MeV at "
-                    + r.beamEnergy + " GeV");
+            throw new IllegalArgumentException(
+                    "no A'-strahlung for m = " + massGeV * 1e3 + " MeV at " + r.beamEnergy + " GeV");
         }
         sigmaMax = max;
     }

@@ -13,6 +13,7 @@ import org.darkscope.sim.response.DetectorResponse;
 public final class Dimuon implements EventProcess {
     /** Lowest pair energy fraction generated [est] (lower ones fail the trigger anyway). */
     public static final double X_MIN = 0.05;
+
     public static final double X_MAX = 0.98;
     /** Lateral spread of the muons at the HCAL, mm [est]. */
     public static final double MUON_SPREAD = 30;

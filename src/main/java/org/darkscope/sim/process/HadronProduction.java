@@ -17,14 +17,17 @@ import org.darkscope.sim.response.HcalResponse;
 public final class HadronProduction implements EventProcess {
     /** Range of the hadronic energy fraction y [est]. */
     public static final double Y_MIN = 0.1;
+
     public static final double Y_MAX = 0.99;
     /** Fraction of the hadronic energy that leaves the ECAL: uniform in this range [est]. */
     public static final double ESCAPE_MIN = 0.2;
+
     public static final double ESCAPE_MAX = 0.95;
     /** Mean number of charged hadrons beyond the first that cross the VETO [est]. */
     public static final double EXTRA_CHARGED = 1.0;
     /** Lateral spread at the HCAL, mm, of leading neutrals and of charged secondaries [est]. */
     public static final double NEUTRAL_SPREAD = 20;
+
     public static final double CHARGED_SPREAD = 50;
     /** Interaction depth in X0: 1 X0 plus an exponential of mean 2 X0 [est]. */
     public static final double MEAN_DEPTH = 2.0;

@@ -13,6 +13,7 @@ public final class ResonanceSpectrum {
     static final double[] TPLUS = {0.17, 0.037, 0.0135, 0.0056, 0.0031, 0.0017, 0.0009, 0.0003, 0.0001};
     /** Half-widths of the sampled window around E_R, in units of the resonance half-width. */
     private static final double WINDOW = 30;
+
     private static final int NODES = 4096;
 
     private final double resonanceEnergy;
@@ -31,8 +32,8 @@ public final class ResonanceSpectrum {
         if (!(resonanceEnergy < beamEnergy)) {
             throw new IllegalArgumentException(String.format(
                     "resonant annihilation needs E_R = m^2/(2 m_e) < E0: m = %.1f MeV gives E_R = %.1f GeV > %.1f GeV "
-                            + "(use m < %.0f MeV)", massGeV * 1e3, resonanceEnergy, beamEnergy,
-                    Math.sqrt(2 * me * beamEnergy) * 1e3));
+                            + "(use m < %.0f MeV)",
+                    massGeV * 1e3, resonanceEnergy, beamEnergy, Math.sqrt(2 * me * beamEnergy) * 1e3));
         }
         double gamma = width(massGeV, alphaD, chiMassRatio);
         double m2 = massGeV * massGeV;

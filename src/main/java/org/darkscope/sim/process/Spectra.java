@@ -4,8 +4,7 @@ import org.darkscope.sim.EventRandom;
 
 /** Small samplers shared by the background processes. */
 final class Spectra {
-    private Spectra() {
-    }
+    private Spectra() {}
 
     /**
      * Energy fraction y of a bremsstrahlung photon (complete-screening shape (1/y)(4/3 - 4/3 y + y²),

@@ -79,8 +79,8 @@ public final class ThickTarget {
      *
      * @return the energy leaking out of the ECAL's back (for the HCAL)
      */
-    public double radiate(EventRecord ev, EventRandom rng, double eStart, double eEnd, double t0, double t1,
-                          double x, double y) {
+    public double radiate(
+            EventRecord ev, EventRandom rng, double eStart, double eEnd, double t0, double t1, double x, double y) {
         double radiated = eStart - eEnd;
         if (!(radiated > 0)) {
             return 0;

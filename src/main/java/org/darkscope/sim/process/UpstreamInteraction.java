@@ -1,5 +1,6 @@
 package org.darkscope.sim.process;
 
+import java.util.List;
 import org.darkscope.event.EventClass;
 import org.darkscope.geometry.Element;
 import org.darkscope.geometry.ElementKind;
@@ -8,8 +9,6 @@ import org.darkscope.sim.EventRandom;
 import org.darkscope.sim.EventRecord;
 import org.darkscope.sim.ProcessKnobs;
 import org.darkscope.sim.response.DetectorResponse;
-
-import java.util.List;
 
 /**
  * (f) Electron interaction in the beam line upstream of the ECAL (docs/physics.md#regions, sideband C and the
@@ -26,6 +25,7 @@ import java.util.List;
 public final class UpstreamInteraction implements EventProcess {
     /** Smallest energy fraction lost [est]. */
     public static final double Y_MIN = 0.02;
+
     public static final double Y_MAX = 0.97;
     /**
      * Upstream interactions lose less than this fraction unless they are of the rare large-loss kind
@@ -40,17 +40,21 @@ public final class UpstreamInteraction implements EventProcess {
      * sideband C.
      */
     public static final double SUPPRESSION_START = 0.35;
+
     public static final double SUPPRESSION_WIDTH = 0.05;
     /** Soft e-/photon energy in the ECAL, GeV, uniform in this range [est]. */
     public static final double SOFT_MIN = 0.3;
+
     public static final double SOFT_MAX = 3.0;
     /** Fraction of the secondaries' energy that reaches the HCAL when they hit it [est]. */
     public static final double HCAL_MIN = 0.05;
+
     public static final double HCAL_MAX = 0.6;
     /** Probability that secondaries reaching the HCAL also fire the VETO [est]. */
     public static final double VETO_WITH_HCAL = 0.5;
     /** Probability that secondaries of a late interaction shower in an SRD cell, and the energy range (MeV) [est]. */
     public static final double SRD_HIT = 0.3;
+
     public static final double SRD_HIT_MIN = 20;
     public static final double SRD_HIT_MAX = 400;
     /** Mean extra straw hits of a middle interaction (secondaries cross the straws) [est]. */
@@ -86,7 +90,8 @@ public final class UpstreamInteraction implements EventProcess {
         List<Element> magnets = d.elements(ElementKind.MAGNET);
         List<Element> vessel = d.elements(ElementKind.VESSEL);
         zStart = trackers.get(0).zMin();
-        zMagnetsEnd = magnets.isEmpty() ? zStart : magnets.get(magnets.size() - 1).zMax();
+        zMagnetsEnd =
+                magnets.isEmpty() ? zStart : magnets.get(magnets.size() - 1).zMax();
         zLastTracker = trackers.stream().mapToDouble(Element::zMax).max().orElse(zMagnetsEnd);
         zEcal = r.ecal.zFront();
         zVesselStart = vessel.isEmpty() ? zMagnetsEnd : vessel.get(0).zMin();
@@ -124,7 +129,8 @@ public final class UpstreamInteraction implements EventProcess {
             r.beamLine.track(ev, rng, e0, 1.0, 1.0, 0);
             r.beamLine.synchrotron(ev, rng, 1.0);
             if (rng.chance(SRD_HIT)) {
-                r.beamLine.srdHit(ev, (int) (rng.uniform() * r.beamLine.srdCells()), rng.uniform(SRD_HIT_MIN, SRD_HIT_MAX));
+                r.beamLine.srdHit(
+                        ev, (int) (rng.uniform() * r.beamLine.srdCells()), rng.uniform(SRD_HIT_MIN, SRD_HIT_MAX));
             }
         } else if (u < k.upstreamEarlyFraction()) {
             z = rng.uniform(zStart, zMagnetsEnd);

@@ -50,7 +50,8 @@ public final class BeamLine {
      * two Gaussian projections scaled by {@code angleScale}), χ²/ndf scaled by {@code chi2Scale}, and
      * the straw hits plus {@code extraStraws}.
      */
-    public void track(EventRecord ev, EventRandom rng, double trueP, double angleScale, double chi2Scale, int extraStraws) {
+    public void track(
+            EventRecord ev, EventRandom rng, double trueP, double angleScale, double chi2Scale, int extraStraws) {
         ev.p = trueP + rng.gauss(0, k.beamMomentumSpread());
         double ax = rng.gauss(0, k.beamAngleSigma() * angleScale);
         double ay = rng.gauss(0, k.beamAngleSigma() * angleScale);

@@ -4,8 +4,7 @@ import org.darkscope.geometry.CellLayer;
 
 /** Adds energy to the single cell of a layer that contains a point (nothing if outside). */
 final class CellLayerHit {
-    private CellLayerHit() {
-    }
+    private CellLayerHit() {}
 
     /** Local index of the cell at (x, y) mm, or -1 outside the layer. */
     static int localIndex(CellLayer layer, double x, double y) {

@@ -56,20 +56,32 @@ public final class EcalResponse {
     }
 
     /** x (mm) the beam is aimed at: the centre of the ECAL's central cell. */
-    public double aimX() { return aimX; }
+    public double aimX() {
+        return aimX;
+    }
 
-    public double aimY() { return aimY; }
+    public double aimY() {
+        return aimY;
+    }
 
     /** z (mm) of the ECAL front face. */
-    public double zFront() { return zFront; }
+    public double zFront() {
+        return zFront;
+    }
 
-    public double radiationLength() { return x0; }
+    public double radiationLength() {
+        return x0;
+    }
 
     /** Depth of the preshower in X0. */
-    public double preshowerDepth() { return preDepth; }
+    public double preshowerDepth() {
+        return preDepth;
+    }
 
     /** Total ECAL depth in X0. */
-    public double totalDepth() { return totalDepth; }
+    public double totalDepth() {
+        return totalDepth;
+    }
 
     /** Relative resolution a/√E ⊕ b at energy e. */
     public double relativeResolution(double e) {
@@ -119,6 +131,7 @@ public final class EcalResponse {
     /** A minimum-ionising particle crossing the whole ECAL at (x, y), shared by segment length. */
     public void mip(EventRecord ev, EventRandom rng, double x, double y) {
         CellLayerHit.add(ev.cells, pre, x, y, MIP_ENERGY * (1 + MIP_WIDTH * rng.moyal()) * preDepth / totalDepth);
-        CellLayerHit.add(ev.cells, main, x, y, MIP_ENERGY * (1 + MIP_WIDTH * rng.moyal()) * (1 - preDepth / totalDepth));
+        CellLayerHit.add(
+                ev.cells, main, x, y, MIP_ENERGY * (1 + MIP_WIDTH * rng.moyal()) * (1 - preDepth / totalDepth));
     }
 }

@@ -14,6 +14,7 @@ final class GammaTable {
     static final double STEP = 0.05;
     /** Below this x the curvature of x^α is too strong for the grid: computed exactly (rare: a shower's first X0s). */
     static final double X_EXACT = 0.5;
+
     private static final int NA = (int) Math.round((A_MAX - A_MIN) / STEP) + 1;
     private static final int NX = (int) Math.round(X_MAX / STEP) + 1;
     private static final float[] TABLE = new float[NA * NX];
@@ -27,8 +28,7 @@ final class GammaTable {
         }
     }
 
-    private GammaTable() {
-    }
+    private GammaTable() {}
 
     static double p(double a, double x) {
         if (x <= 0) {

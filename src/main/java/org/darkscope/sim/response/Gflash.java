@@ -26,8 +26,7 @@ public final class Gflash {
     /** Lowest energy for which the parametrisation is evaluated (σ(ln T) diverges near 64 MeV) [est]. */
     public static final double MIN_ENERGY = 0.2;
 
-    private Gflash() {
-    }
+    private Gflash() {}
 
     private static double lnY(double e) {
         return Math.log(Math.max(e, MIN_ENERGY) / CRITICAL_ENERGY);

@@ -1,12 +1,11 @@
 package org.darkscope.sim.response;
 
+import java.util.List;
 import org.apache.commons.math3.special.Gamma;
 import org.darkscope.geometry.CellLayer;
 import org.darkscope.geometry.Detector;
 import org.darkscope.sim.EventRandom;
 import org.darkscope.sim.EventRecord;
-
-import java.util.List;
 
 /**
  * HCAL response (docs/physics.md#hadrons-muons): hadronic showers with σ/E = 0.6/√E, a Gamma longitudinal
@@ -23,6 +22,7 @@ public final class HcalResponse {
     public static final double PROFILE_BETA = 1.0;
     /** Central-cell fraction of a centred hadron shower: uniform in [0.75, 0.85] (docs/physics.md#hadrons-muons [est]). */
     public static final double CORE_MIN = 0.75;
+
     public static final double CORE_MAX = 0.85;
     /** Central-cell fraction of an e-m shower in the HCAL: R &lt; 0.06 (docs/physics.md#hadrons-muons [est]). */
     public static final double EM_CORE = 0.97;
@@ -131,8 +131,14 @@ public final class HcalResponse {
         ev.cells[first + centre] += e * core;
         double halo = e * (1 - core);
         // 8 neighbour weights: uniform in [0.5, 1.5], normalised over all 8 (so edge cells lose their share)
-        double w0 = rng.uniform(0.5, 1.5), w1 = rng.uniform(0.5, 1.5), w2 = rng.uniform(0.5, 1.5), w3 = rng.uniform(0.5, 1.5);
-        double w4 = rng.uniform(0.5, 1.5), w5 = rng.uniform(0.5, 1.5), w6 = rng.uniform(0.5, 1.5), w7 = rng.uniform(0.5, 1.5);
+        double w0 = rng.uniform(0.5, 1.5),
+                w1 = rng.uniform(0.5, 1.5),
+                w2 = rng.uniform(0.5, 1.5),
+                w3 = rng.uniform(0.5, 1.5);
+        double w4 = rng.uniform(0.5, 1.5),
+                w5 = rng.uniform(0.5, 1.5),
+                w6 = rng.uniform(0.5, 1.5),
+                w7 = rng.uniform(0.5, 1.5);
         double norm = halo / (w0 + w1 + w2 + w3 + w4 + w5 + w6 + w7);
         addAt(ev.cells, first, nx, ny, r0 - 1, c0 - 1, w0 * norm);
         addAt(ev.cells, first, nx, ny, r0 - 1, c0, w1 * norm);

@@ -95,8 +95,10 @@ public final class LateralTable {
                     }
                     for (int dy = 0; dy < WIDTH; dy++) {
                         for (int dx = 0; dx < WIDTH; dx++) {
-                            double v = q[(dy + 1) * (WIDTH + 1) + dx + 1] - q[dy * (WIDTH + 1) + dx + 1]
-                                    - q[(dy + 1) * (WIDTH + 1) + dx] + q[dy * (WIDTH + 1) + dx];
+                            double v = q[(dy + 1) * (WIDTH + 1) + dx + 1]
+                                    - q[dy * (WIDTH + 1) + dx + 1]
+                                    - q[(dy + 1) * (WIDTH + 1) + dx]
+                                    + q[dy * (WIDTH + 1) + dx];
                             acc[dy * WIDTH + dx] += w[c] * v;
                         }
                     }

@@ -1,17 +1,15 @@
 package org.darkscope.sim.response;
 
-import org.darkscope.geometry.CellLayer;
-import org.darkscope.geometry.Detector;
-
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.darkscope.geometry.CellLayer;
+import org.darkscope.geometry.Detector;
 
 /** Builds the ECAL lateral tables once per detector version and segment, then shares them. */
 final class LateralTables {
     private static final Map<String, LateralTable> CACHE = new ConcurrentHashMap<>();
 
-    private LateralTables() {
-    }
+    private LateralTables() {}
 
     static LateralTable get(Detector d, boolean preshower) {
         return CACHE.computeIfAbsent(d.version() + (preshower ? "/pre" : "/main"), k -> {

@@ -14,12 +14,19 @@ import javafx.scene.paint.Color;
  */
 public record Series(String name, Color color, double[] x, double[] y, Style style, boolean dashed) {
     /** Drawing style. */
-    public enum Style { LINE, STEP, POINTS, VLINE, BAND }
+    public enum Style {
+        LINE,
+        STEP,
+        POINTS,
+        VLINE,
+        BAND
+    }
 
     public Series {
         int expect = style == Style.STEP ? y.length + 1 : style == Style.BAND ? y.length / 2 : y.length;
         if (style != Style.VLINE && x.length != expect) {
-            throw new IllegalArgumentException(name + ": " + x.length + " x values for " + y.length + " y values (" + style + ")");
+            throw new IllegalArgumentException(
+                    name + ": " + x.length + " x values for " + y.length + " y values (" + style + ")");
         }
     }
 

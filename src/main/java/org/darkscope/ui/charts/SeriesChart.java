@@ -3,14 +3,13 @@ package org.darkscope.ui.charts;
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 import io.fair_acc.chartfx.plugins.Zoomer;
+import java.util.List;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Line;
-
-import java.util.List;
 
 /**
  * A ChartFX chart of a few {@link Series} with a legend line on top, linear or log axes, ranges
@@ -36,7 +35,7 @@ public final class SeriesChart extends BorderPane {
         if (yUnit != null && !yUnit.isBlank()) {
             yAxis.setUnit(yUnit);
         }
-        for (DefaultNumericAxis a : new DefaultNumericAxis[]{xAxis, yAxis}) {
+        for (DefaultNumericAxis a : new DefaultNumericAxis[] {xAxis, yAxis}) {
             a.setAutoRanging(false);
             a.setAutoRangeRounding(false);
         }
@@ -73,12 +72,12 @@ public final class SeriesChart extends BorderPane {
 
     /** Fixes the x range (null: fit to the data). */
     public void setXRange(double lo, double hi) {
-        fixedX = new double[]{lo, hi};
+        fixedX = new double[] {lo, hi};
         fit();
     }
 
     public void setYRange(double lo, double hi) {
-        fixedY = new double[]{lo, hi};
+        fixedY = new double[] {lo, hi};
         fit();
     }
 
@@ -129,10 +128,10 @@ public final class SeriesChart extends BorderPane {
             }
         }
         if (!(lo <= hi)) {
-            return log ? new double[]{1, 10} : new double[]{0, 1};
+            return log ? new double[] {1, 10} : new double[] {0, 1};
         }
         if (log) {
-            return new double[]{lo / 1.5, hi * 1.5};
+            return new double[] {lo / 1.5, hi * 1.5};
         }
         if (!x && lo >= 0) {
             lo = 0;
@@ -141,13 +140,22 @@ public final class SeriesChart extends BorderPane {
         if (pad == 0) {
             pad = Math.max(1, Math.abs(hi) * 0.1);
         }
-        return new double[]{x ? lo : Math.max(lo == 0 ? 0 : lo - pad, lo == 0 ? 0 : Double.NEGATIVE_INFINITY), hi + pad};
+        return new double[] {x ? lo : Math.max(lo == 0 ? 0 : lo - pad, lo == 0 ? 0 : Double.NEGATIVE_INFINITY), hi + pad
+        };
     }
 
     /** A colour of a small qualitative palette (index wraps). */
     public static Color palette(int i) {
-        Color[] p = {Color.rgb(31, 119, 180), Color.rgb(214, 39, 40), Color.rgb(44, 160, 44), Color.rgb(255, 127, 14),
-                Color.rgb(148, 103, 189), Color.rgb(140, 86, 75), Color.rgb(227, 119, 194), Color.rgb(127, 127, 127)};
+        Color[] p = {
+            Color.rgb(31, 119, 180),
+            Color.rgb(214, 39, 40),
+            Color.rgb(44, 160, 44),
+            Color.rgb(255, 127, 14),
+            Color.rgb(148, 103, 189),
+            Color.rgb(140, 86, 75),
+            Color.rgb(227, 119, 194),
+            Color.rgb(127, 127, 127)
+        };
         return p[Math.floorMod(i, p.length)];
     }
 }

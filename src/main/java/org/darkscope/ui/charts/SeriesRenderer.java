@@ -4,9 +4,8 @@ import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.Axis;
 import io.fair_acc.chartfx.axes.spi.AxisRange;
 import io.fair_acc.chartfx.renderer.spi.AbstractRenderer;
-import javafx.scene.canvas.GraphicsContext;
-
 import java.util.List;
+import javafx.scene.canvas.GraphicsContext;
 
 /**
  * Draws {@link Series} (lines, histogram steps, points, vertical markers) on a ChartFX chart's canvas
@@ -47,7 +46,7 @@ public final class SeriesRenderer extends AbstractRenderer<SeriesRenderer> {
             g.setStroke(s.color());
             g.setFill(s.color());
             g.setLineWidth(s.style() == Series.Style.VLINE ? 1.5 : 2);
-            g.setLineDashes(s.dashed() ? new double[]{6, 4} : null);
+            g.setLineDashes(s.dashed() ? new double[] {6, 4} : null);
             switch (s.style()) {
                 case LINE -> line(g, xa, ya, s.x(), s.y());
                 case STEP -> step(g, xa, ya, s);

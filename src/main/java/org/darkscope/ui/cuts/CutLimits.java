@@ -1,9 +1,8 @@
 package org.darkscope.ui.cuts;
 
+import java.util.Set;
 import org.darkscope.analysis.Cut;
 import org.darkscope.event.Schema;
-
-import java.util.Set;
 
 /**
  * The physical range of the summary variables a cut can test, so a typed edge that no event could
@@ -12,14 +11,25 @@ import java.util.Set;
  */
 public final class CutLimits {
     /** Energies, momentum, angle to the beam axis, fit chi2, hit counts, MIP amplitudes: never negative. */
-    private static final Set<String> NON_NEGATIVE = Set.of(Schema.P, Schema.ANGLE, Schema.CHI2, Schema.STRAW_HITS,
-            Schema.ECAL_PRE, Schema.ECAL_MAIN, Schema.ECAL, Schema.HCAL, Schema.SRD_SUM, Schema.VETO_MAX, Schema.E_TOTAL,
-            "srd{i}_mev", "veto{i}_mip", "hcal{i}");
+    private static final Set<String> NON_NEGATIVE = Set.of(
+            Schema.P,
+            Schema.ANGLE,
+            Schema.CHI2,
+            Schema.STRAW_HITS,
+            Schema.ECAL_PRE,
+            Schema.ECAL_MAIN,
+            Schema.ECAL,
+            Schema.HCAL,
+            Schema.SRD_SUM,
+            Schema.VETO_MAX,
+            Schema.E_TOTAL,
+            "srd{i}_mev",
+            "veto{i}_mip",
+            "hcal{i}");
     /** Energy fractions: (E_ECAL - E_3x3)/E_ECAL and the HCAL ratio lie in [0, 1]. */
     private static final Set<String> FRACTION = Set.of(Schema.ECAL_SHAPE, Schema.HCAL_R);
 
-    private CutLimits() {
-    }
+    private CutLimits() {}
 
     /** Null if {@code v} is a possible edge for the column, else the message naming the range. */
     public static String check(String column, double v, String unit) {

@@ -1,5 +1,8 @@
 package org.darkscope.ui.cuts;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -13,10 +16,6 @@ import javafx.scene.layout.VBox;
 import org.darkscope.analysis.Cut;
 import org.darkscope.session.Session;
 import org.darkscope.session.SessionListener;
-
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The left panel: every cut of the selection ({@link CutRow}), presets, and Save/Load of the

@@ -1,5 +1,7 @@
 package org.darkscope.ui.cuts;
 
+import java.util.Locale;
+import java.util.function.DoubleConsumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.CheckBox;
@@ -14,9 +16,6 @@ import org.darkscope.analysis.Binning;
 import org.darkscope.analysis.Cut;
 import org.darkscope.analysis.DisplayBinning;
 import org.darkscope.analysis.Histogram1D;
-
-import java.util.Locale;
-import java.util.function.DoubleConsumer;
 
 /**
  * One cut in the panel: an on/off switch with the cut's name and unit, a slider and a numeric field
@@ -195,8 +194,10 @@ public final class CutRow extends VBox {
                 maxEdge.show(cut.max());
                 maxEdge.slider.setDisable(!cut.enabled());
             }
-            hist.setCutLines(cut.kind().usesMin() ? cut.min() : Double.NaN, cut.kind().usesMax() ? cut.max() : Double.NaN);
-            boolean refused = (minEdge != null && FieldError.isShown(minEdge.field)) || (maxEdge != null && FieldError.isShown(maxEdge.field));
+            hist.setCutLines(
+                    cut.kind().usesMin() ? cut.min() : Double.NaN, cut.kind().usesMax() ? cut.max() : Double.NaN);
+            boolean refused = (minEdge != null && FieldError.isShown(minEdge.field))
+                    || (maxEdge != null && FieldError.isShown(maxEdge.field));
             if (!refused) {
                 error.setVisible(false);
                 error.setManaged(false);

@@ -1,5 +1,10 @@
 package org.darkscope.ui.cuts;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.darkscope.analysis.AnalysisResult;
 import org.darkscope.analysis.Cut;
 import org.darkscope.analysis.Histogram1D;
@@ -8,12 +13,6 @@ import org.darkscope.analysis.Selection;
 import org.darkscope.analysis.SelectionIo;
 import org.darkscope.session.RunRole;
 import org.darkscope.session.Session;
-
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * What the cut panel does to the session: switch a cut, move its edges, apply a preset, save and
@@ -180,8 +179,9 @@ public final class CutsViewModel {
     }
 
     private List<RunResult> dataResults(AnalysisResult r) {
-        List<RunResult> data = r.runs().stream().filter(rr -> session.runs(RunRole.DATA).stream()
-                .anyMatch(o -> o.data() == rr.run())).toList();
+        List<RunResult> data = r.runs().stream()
+                .filter(rr -> session.runs(RunRole.DATA).stream().anyMatch(o -> o.data() == rr.run()))
+                .toList();
         return data.isEmpty() ? r.backgroundRuns() : data;
     }
 }

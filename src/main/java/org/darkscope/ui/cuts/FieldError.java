@@ -14,8 +14,7 @@ public final class FieldError {
     /** Inline style of the red border (independent of the stylesheet). */
     public static final String BORDER = "-fx-border-color: red; -fx-border-width: 1.5;";
 
-    private FieldError() {
-    }
+    private FieldError() {}
 
     /** A message label, hidden until there is an error. */
     public static Label messageLabel(String id) {

@@ -61,9 +61,11 @@ public final class MiniHistogram extends Canvas {
         }
         g.setStroke(Color.CRIMSON);
         g.setLineWidth(1.5);
-        for (double v : new double[]{min, max}) {
+        for (double v : new double[] {min, max}) {
             if (!Double.isNaN(v)) {
-                double x = (v - hist.binning().lo()) / (hist.binning().hi() - hist.binning().lo()) * w;
+                double x = (v - hist.binning().lo())
+                        / (hist.binning().hi() - hist.binning().lo())
+                        * w;
                 if (x >= 0 && x <= w) {
                     g.strokeLine(x, 0, x, h);
                 }

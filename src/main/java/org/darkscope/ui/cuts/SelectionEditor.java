@@ -1,10 +1,5 @@
 package org.darkscope.ui.cuts;
 
-import org.darkscope.analysis.Cut;
-import org.darkscope.analysis.Selection;
-import org.darkscope.session.Session;
-import org.darkscope.session.SessionListener;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -14,6 +9,10 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.darkscope.analysis.Cut;
+import org.darkscope.analysis.Selection;
+import org.darkscope.session.Session;
+import org.darkscope.session.SessionListener;
 
 /**
  * Keeps the session's selection honest and undoable, whatever changed it (a cut row, a box drag in
@@ -28,8 +27,7 @@ import java.util.function.Consumer;
  */
 public final class SelectionEditor {
     /** An undo (or redo) step: the state to go back to and what the step did, in words. */
-    private record Step(Selection state, String what) {
-    }
+    private record Step(Selection state, String what) {}
 
     private final Session session;
     private final Clock clock;
@@ -42,6 +40,7 @@ public final class SelectionEditor {
     private String openKey;
     /** The state before the open step (for the coalesced history entry). */
     private Selection stepStart;
+
     private String pendingWhat;
     private final List<Consumer<String>> onMessage = new ArrayList<>();
     private final List<Runnable> onChange = new ArrayList<>();
@@ -175,7 +174,8 @@ public final class SelectionEditor {
             known = now; // only the blinding changed: not an undoable edit
             return;
         }
-        boolean ownHistory = !now.history().equals(before.history()) || !now.basedOn().equals(before.basedOn());
+        boolean ownHistory =
+                !now.history().equals(before.history()) || !now.basedOn().equals(before.basedOn());
         String key = ownHistory ? null : key(before, now);
         boolean coalesce = gesture && key != null && key.equals(openKey) && !undo.isEmpty();
         List<String> diff;
@@ -184,7 +184,9 @@ public final class SelectionEditor {
         if (ownHistory) {
             // a loaded file, a session or a preset: it brings its own history
             diff = now.differencesFrom(before);
-            what = pendingWhat != null ? pendingWhat : "replaced by " + now.withHonestName().name();
+            what = pendingWhat != null
+                    ? pendingWhat
+                    : "replaced by " + now.withHonestName().name();
             result = now;
         } else {
             Selection start = coalesce ? stepStart : before;

@@ -1,13 +1,12 @@
 package org.darkscope.ui.display;
 
+import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-
-import java.util.function.Consumer;
 
 /**
  * The shift crew's alarm: a red banner above the display (and, if switched on, a chime) when a
@@ -18,7 +17,7 @@ final class AlarmBanner extends HBox {
     final Button acknowledge = new Button("acknowledge");
     private final AlarmSound sound = new AlarmSound();
     private boolean soundOn;
-    private Consumer<String> onAcknowledged = s -> { };
+    private Consumer<String> onAcknowledged = s -> {};
 
     AlarmBanner() {
         super(8);
@@ -38,14 +37,22 @@ final class AlarmBanner extends HBox {
         setManaged(false);
     }
 
-    void setOnAcknowledged(Consumer<String> c) { onAcknowledged = c; }
+    void setOnAcknowledged(Consumer<String> c) {
+        onAcknowledged = c;
+    }
 
     /** Sound with the banner (default off: a control room may not want it). */
-    void setSoundOn(boolean on) { soundOn = on; }
+    void setSoundOn(boolean on) {
+        soundOn = on;
+    }
 
-    boolean soundOn() { return soundOn; }
+    boolean soundOn() {
+        return soundOn;
+    }
 
-    AlarmSound sound() { return sound; }
+    AlarmSound sound() {
+        return sound;
+    }
 
     /** Shows the banner (and chimes if asked) until acknowledged. */
     void raise(String message) {
@@ -63,5 +70,7 @@ final class AlarmBanner extends HBox {
         onAcknowledged.accept(text.getText());
     }
 
-    boolean raised() { return isVisible(); }
+    boolean raised() {
+        return isVisible();
+    }
 }

@@ -15,6 +15,7 @@ final class AlarmSound {
     static final float SAMPLE_RATE = 22_050f;
     /** The two tones of the chime [Hz] and the length of each [s] [display choice: a clear, short chime]. */
     static final double HIGH_HZ = 880;
+
     static final double LOW_HZ = 660;
     static final double TONE_SECONDS = 0.25;
 
@@ -31,7 +32,8 @@ final class AlarmSound {
         byte[] out = new byte[2 * n];
         for (int i = 0; i < n; i++) {
             double env = Math.min(1, Math.min(i, n - 1 - i) / (double) fade);
-            short s = (short) Math.round(amplitude * env * Short.MAX_VALUE * Math.sin(2 * Math.PI * hz * i / SAMPLE_RATE));
+            short s = (short)
+                    Math.round(amplitude * env * Short.MAX_VALUE * Math.sin(2 * Math.PI * hz * i / SAMPLE_RATE));
             out[2 * i] = (byte) s;
             out[2 * i + 1] = (byte) (s >> 8);
         }
@@ -86,5 +88,7 @@ final class AlarmSound {
     }
 
     /** Why the last chime could not be played, or null. */
-    String problem() { return problem; }
+    String problem() {
+        return problem;
+    }
 }

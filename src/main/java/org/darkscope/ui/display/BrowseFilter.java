@@ -1,6 +1,5 @@
 package org.darkscope.ui.display;
 
-
 import java.util.Arrays;
 import java.util.function.Supplier;
 

@@ -1,16 +1,15 @@
 package org.darkscope.ui.display;
 
-import org.darkscope.analysis.Region;
-import org.darkscope.analysis.SignalBox;
-import org.darkscope.event.EventClass;
-import org.darkscope.event.RunData;
-import org.darkscope.event.Schema;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntPredicate;
+import org.darkscope.analysis.Region;
+import org.darkscope.analysis.SignalBox;
+import org.darkscope.event.EventClass;
+import org.darkscope.event.RunData;
+import org.darkscope.event.Schema;
 
 /**
  * The browse lists the display offers for a run, free of any toolkit: all visible events, the named
@@ -19,14 +18,16 @@ import java.util.function.IntPredicate;
  * list leaves out a hidden (blinded) box, through the model's blinding.
  */
 final class BrowseLists {
-    private BrowseLists() {
-    }
+    private BrowseLists() {}
 
     static List<BrowseFilter> standard(DisplayModel m, RunData r, Map<String, int[]> named) {
         List<BrowseFilter> fs = new ArrayList<>();
         int[] visible = m.visibleRows(r);
-        fs.add(visible == null ? BrowseFilter.all()
-                : new BrowseFilter(DisplayModel.ALL + " outside the blinded box (" + visible.length + ")", () -> visible));
+        fs.add(
+                visible == null
+                        ? BrowseFilter.all()
+                        : new BrowseFilter(
+                                DisplayModel.ALL + " outside the blinded box (" + visible.length + ")", () -> visible));
         for (Map.Entry<String, int[]> en : named.entrySet()) {
             int[] rows = m.visibleOnly(r, en.getValue());
             fs.add(new BrowseFilter("list: " + en.getKey() + " (" + rows.length + ")", () -> rows));

@@ -18,14 +18,22 @@ import javafx.scene.transform.Translate;
 public final class CameraRig {
     /** Named camera positions. */
     public enum Preset {
-        OVERVIEW("overview"), SIDE("side"), TOP("top"), BEAM_EYE("beam's eye"), ECAL_CLOSE_UP("ECAL close-up");
+        OVERVIEW("overview"),
+        SIDE("side"),
+        TOP("top"),
+        BEAM_EYE("beam's eye"),
+        ECAL_CLOSE_UP("ECAL close-up");
 
         private final String label;
 
-        Preset(String label) { this.label = label; }
+        Preset(String label) {
+            this.label = label;
+        }
 
         @Override
-        public String toString() { return label; }
+        public String toString() {
+            return label;
+        }
     }
 
     static final double FIELD_OF_VIEW_DEG = 30;
@@ -49,12 +57,18 @@ public final class CameraRig {
         world.getTransforms().setAll(pan, pitch, yaw, pivot);
     }
 
-    public PerspectiveCamera camera() { return camera; }
+    public PerspectiveCamera camera() {
+        return camera;
+    }
 
     /** True once the user dragged or zoomed since the last preset. */
-    public boolean moved() { return moved; }
+    public boolean moved() {
+        return moved;
+    }
 
-    void clearMoved() { moved = false; }
+    void clearMoved() {
+        moved = false;
+    }
 
     /** Installs orbit / pan / zoom on the sub-scene. */
     public void attach(SubScene scene) {
@@ -95,14 +109,21 @@ public final class CameraRig {
         setDistance(distance() * factor);
     }
 
-    public double distance() { return -camera.getTranslateZ(); }
+    public double distance() {
+        return -camera.getTranslateZ();
+    }
 
     public void setDistance(double d) {
         camera.setTranslateZ(-Math.max(50, Math.min(200_000, d)));
     }
 
-    public double yaw() { return yaw.getAngle(); }
-    public double pitch() { return pitch.getAngle(); }
+    public double yaw() {
+        return yaw.getAngle();
+    }
+
+    public double pitch() {
+        return pitch.getAngle();
+    }
 
     /** Sets the view: angles in degrees, pivot in drawn world coordinates, distance in mm. */
     public void set(double yawDeg, double pitchDeg, Point3D centre, double dist) {

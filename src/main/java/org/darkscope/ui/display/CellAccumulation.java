@@ -1,13 +1,12 @@
 package org.darkscope.ui.display;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.darkscope.event.RunData;
 import org.darkscope.geometry.Cell;
 import org.darkscope.geometry.CellLayer;
 import org.darkscope.geometry.Detector;
 import org.darkscope.task.Progress;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Occupancy (fraction of events with the cell above a threshold) and mean energy (over those
@@ -69,15 +68,21 @@ public final class CellAccumulation {
         return new CellAccumulation(run.detector(), n, occ, mean);
     }
 
-    public int events() { return events; }
+    public int events() {
+        return events;
+    }
 
     private volatile org.darkscope.dq.DqReport quality;
 
     /** Attaches the data-quality check of the same events (hot, dead and noisy cells). */
-    void setQuality(org.darkscope.dq.DqReport q) { this.quality = q; }
+    void setQuality(org.darkscope.dq.DqReport q) {
+        this.quality = q;
+    }
 
     /** The data-quality check of the same events, or null. */
-    public org.darkscope.dq.DqReport quality() { return quality; }
+    public org.darkscope.dq.DqReport quality() {
+        return quality;
+    }
 
     /** The flagged cells in full, for the shift panel ("" without a check). */
     public String qualityReport() {
@@ -85,10 +90,14 @@ public final class CellAccumulation {
     }
 
     /** Occupancy per cell (0..1), indexed like {@link Detector#cells()}. Do not modify. */
-    public float[] occupancy() { return occupancy; }
+    public float[] occupancy() {
+        return occupancy;
+    }
 
     /** Mean energy per cell in GeV over the events where it fired. Do not modify. */
-    public float[] meanEnergy() { return meanEnergy; }
+    public float[] meanEnergy() {
+        return meanEnergy;
+    }
 
     /**
      * Cells that never fired although their up-to-4 edge neighbours fire in at least
@@ -142,7 +151,9 @@ public final class CellAccumulation {
                 double occ = occupancy[c.index()];
                 boolean flagged = hot
                         ? occ > MIN_NEIGHBOUR_OCCUPANCY && occ > HOT_FACTOR * max
-                        : occ == 0 && mean >= MIN_NEIGHBOUR_OCCUPANCY && mean * events / HOT_FACTOR >= DEAD_MIN_EXPECTED_HITS;
+                        : occ == 0
+                                && mean >= MIN_NEIGHBOUR_OCCUPANCY
+                                && mean * events / HOT_FACTOR >= DEAD_MIN_EXPECTED_HITS;
                 if (flagged) {
                     out.add(c.name());
                 }

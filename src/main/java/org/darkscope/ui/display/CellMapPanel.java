@@ -1,5 +1,8 @@
 package org.darkscope.ui.display;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntConsumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -19,10 +22,6 @@ import org.darkscope.geometry.Cell;
 import org.darkscope.geometry.CellLayer;
 import org.darkscope.geometry.Detector;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.IntConsumer;
-
 /**
  * 2D heat maps of the calorimeter layers (ECAL preshower and main, each HCAL module) with the
  * value written in every cell, seen from upstream (row 0 at the bottom, column 0 on the left). Built
@@ -32,9 +31,12 @@ import java.util.function.IntConsumer;
 public final class CellMapPanel extends FlowPane {
     private static final double ECAL_CELL_PX = 34;
     private static final double HCAL_CELL_PX = 40;
-    private static final Border NORMAL = new Border(new BorderStroke(Color.rgb(60, 60, 70), BorderStrokeStyle.SOLID, CornerRadii.EMPTY, new BorderWidths(0.5)));
-    private static final Border HIGHLIGHT = new Border(new BorderStroke(Color.WHITE, BorderStrokeStyle.SOLID, CornerRadii.EMPTY, new BorderWidths(2.5)));
-    private static final Background EMPTY = new Background(new BackgroundFill(Color.rgb(40, 42, 50), CornerRadii.EMPTY, Insets.EMPTY));
+    private static final Border NORMAL = new Border(
+            new BorderStroke(Color.rgb(60, 60, 70), BorderStrokeStyle.SOLID, CornerRadii.EMPTY, new BorderWidths(0.5)));
+    private static final Border HIGHLIGHT = new Border(
+            new BorderStroke(Color.WHITE, BorderStrokeStyle.SOLID, CornerRadii.EMPTY, new BorderWidths(2.5)));
+    private static final Background EMPTY =
+            new Background(new BackgroundFill(Color.rgb(40, 42, 50), CornerRadii.EMPTY, Insets.EMPTY));
 
     private Label[] cellLabels = new Label[0];
     private final List<Label> layerTitles = new ArrayList<>();
@@ -45,8 +47,9 @@ public final class CellMapPanel extends FlowPane {
     private double textScale = 1;
     /** Cell numbers are written at this size (px) at scale 1. */
     public static final double CELL_FONT_PX = 10;
-    private IntConsumer onHover = i -> { };
-    private IntConsumer onClick = i -> { };
+
+    private IntConsumer onHover = i -> {};
+    private IntConsumer onClick = i -> {};
 
     public CellMapPanel() {
         setHgap(10);
@@ -56,8 +59,13 @@ public final class CellMapPanel extends FlowPane {
         setStyle("-fx-background-color: #1d1f27;");
     }
 
-    public void setOnCellHover(IntConsumer c) { onHover = c; }
-    public void setOnCellClick(IntConsumer c) { onClick = c; }
+    public void setOnCellHover(IntConsumer c) {
+        onHover = c;
+    }
+
+    public void setOnCellClick(IntConsumer c) {
+        onClick = c;
+    }
 
     public void setColorMap(ColorMap map) {
         palette = new Background[map.levels()];
@@ -81,7 +89,9 @@ public final class CellMapPanel extends FlowPane {
         }
     }
 
-    public double textScale() { return textScale; }
+    public double textScale() {
+        return textScale;
+    }
 
     private Detector detector;
 
@@ -115,7 +125,8 @@ public final class CellMapPanel extends FlowPane {
             }
             Label title = new Label(l.prefix());
             title.setId("maptitle-" + l.prefix());
-            title.setStyle(String.format(java.util.Locale.ROOT, "-fx-text-fill: #d0d0d8; -fx-font-size: %.1fpx;", 12 * textScale));
+            title.setStyle(String.format(
+                    java.util.Locale.ROOT, "-fx-text-fill: #d0d0d8; -fx-font-size: %.1fpx;", 12 * textScale));
             layerTitles.add(title);
             VBox box = new VBox(2, title, grid);
             getChildren().add(box);
@@ -149,8 +160,12 @@ public final class CellMapPanel extends FlowPane {
             for (int c = 0; c < l.size(); c++) {
                 sum += values[l.firstIndex() + c];
             }
-            layerTitles.get(k).setText(sums ? l.prefix() + "   \u03a3 " + String.format(format, sum) + " " + unitName
-                    : l.prefix() + "   [" + unitName + "]");
+            layerTitles
+                    .get(k)
+                    .setText(
+                            sums
+                                    ? l.prefix() + "   \u03a3 " + String.format(format, sum) + " " + unitName
+                                    : l.prefix() + "   [" + unitName + "]");
         }
     }
 
@@ -165,8 +180,12 @@ public final class CellMapPanel extends FlowPane {
         }
     }
 
-    public int highlighted() { return highlighted; }
+    public int highlighted() {
+        return highlighted;
+    }
 
     /** The label of a cell (global index), for tests. */
-    public Label cellLabel(int index) { return cellLabels[index]; }
+    public Label cellLabel(int index) {
+        return cellLabels[index];
+    }
 }

@@ -57,9 +57,12 @@ final class CellRedraw {
         units = new double[d.cellCount()];
     }
 
-    long count() { return count; }
+    long count() {
+        return count;
+    }
 
-    void redraw(RunData run, int e, DisplayMode mode, CellAccumulation accumulation, CellStyle style, boolean showTrack) {
+    void redraw(
+            RunData run, int e, DisplayMode mode, CellAccumulation accumulation, CellStyle style, boolean showTrack) {
         count++;
         boolean acc = mode != DisplayMode.EVENT && accumulation != null;
         EnergyScale s = acc ? accScale : scale;
@@ -96,9 +99,12 @@ final class CellRedraw {
         boolean truth = run.info().simulated() && !acc;
         boolean marker = truth && (c.isSignal() || c == EventClass.UPSTREAM);
         view3d.setTruth(marker ? run.value(Schema.TRUTH_Z, e) : Double.NaN);
-        truthLabel.setText(!truth ? "" : "truth: " + c.label()
-                + (run.ints(Schema.TRUTH_PILEUP)[e] != 0 ? " + pile-up" : "")
-                + (marker ? String.format("  (pin: z = %.0f mm)", run.value(Schema.TRUTH_Z, e)) : ""));
+        truthLabel.setText(
+                !truth
+                        ? ""
+                        : "truth: " + c.label()
+                                + (run.ints(Schema.TRUTH_PILEUP)[e] != 0 ? " + pile-up" : "")
+                                + (marker ? String.format("  (pin: z = %.0f mm)", run.value(Schema.TRUTH_Z, e)) : ""));
     }
 
     /** Hottest cell of the run (sampling at most ~1e5 events) for the shared scale. */
@@ -114,5 +120,4 @@ final class CellRedraw {
         }
         return max;
     }
-
 }

@@ -11,8 +11,12 @@ public enum CellStyle {
 
     private final String label;
 
-    CellStyle(String label) { this.label = label; }
+    CellStyle(String label) {
+        this.label = label;
+    }
 
     @Override
-    public String toString() { return label; }
+    public String toString() {
+        return label;
+    }
 }

@@ -85,10 +85,16 @@ public final class ColorLegend extends VBox {
         bar.setHeight(34 * s);
     }
 
-    public String titleText() { return title.getText(); }
+    public String titleText() {
+        return title.getText();
+    }
 
     /** Texts of the tick labels, low to high. */
-    public String[] tickTexts() { return tickTexts.clone(); }
+    public String[] tickTexts() {
+        return tickTexts.clone();
+    }
 
-    public ColorMap colorMap() { return map; }
+    public ColorMap colorMap() {
+        return map;
+    }
 }

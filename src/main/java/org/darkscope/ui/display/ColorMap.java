@@ -1,7 +1,5 @@
 package org.darkscope.ui.display;
 
-import javafx.scene.paint.Color;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.scene.paint.Color;
 
 /**
  * A perceptual colour map read from {@code resources/colormaps/NAME.csv} (one "r,g,b" line per
@@ -62,9 +61,13 @@ public final class ColorMap {
         }
     }
 
-    public String name() { return name; }
+    public String name() {
+        return name;
+    }
 
-    public int levels() { return colors.length; }
+    public int levels() {
+        return colors.length;
+    }
 
     public Color color(int level) {
         return colors[Math.max(0, Math.min(colors.length - 1, level))];

@@ -1,5 +1,11 @@
 package org.darkscope.ui.display;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import javafx.geometry.Point3D;
 import javafx.scene.AmbientLight;
 import javafx.scene.Group;
@@ -23,13 +29,6 @@ import org.darkscope.geometry.Detector;
 import org.darkscope.geometry.Element;
 import org.darkscope.geometry.ElementKind;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Consumer;
-import java.util.function.IntConsumer;
-
 /**
  * The detector in 3D. Every node is created once per geometry ({@link #setDetector}); showing an
  * event only swaps materials from a fixed palette and changes scales ({@link #applyCells}), so
@@ -41,22 +40,28 @@ import java.util.function.IntConsumer;
  *
  * <p>Lighting: cells are lit by a white ambient light only, so their on-screen colour equals the
  * colour-map entry shown in the legend; passive elements get ambient plus a point light.</p>
+ *
+ * <p>About 510 lines: scene building and the per-event material swap share the node tables, which
+ * keeps the event switch allocation-free.</p>
  */
 public final class DetectorView3D extends Pane {
     /** Cells are drawn this fraction of their pitch so neighbours stay distinguishable. */
     private static final double CELL_FILL = 0.92;
     /** Smallest transverse scale of a cell in {@link CellStyle#SIZE} mode. */
     private static final double MIN_SIZE_SCALE = 0.2;
+
     private static final double TRACK_RADIUS_MM = 6;
     private static final double MARKER_RADIUS_MM = 30;
     private static final double MARKER_HEIGHT_MM = 450;
     /** SRD cell counts as tagged in the e- window 1 < E < 80 MeV: docs/physics.md#selection [src]. */
     public static final double SRD_MIN_MEV = 1;
+
     public static final double SRD_MAX_MEV = 80;
     /** VETO counter counts as hit above half a MIP: docs/physics.md#selection [src]. */
     public static final double VETO_HIT_MIP = 0.5;
     /** In the beam's-eye view everything farther than this upstream of the ECAL front is clipped. */
     private static final double BEAM_EYE_CLEARANCE_MM = 60;
+
     private static final String WIRE = "wire";
     /** The overview frames the ECAL, VETO and first HCAL module plus this much upstream. */
     private static final double OVERVIEW_UPSTREAM_MM = 500;
@@ -90,9 +95,9 @@ public final class DetectorView3D extends Pane {
     private double truthZ = Double.NaN;
 
     private CameraRig.Preset lastPreset = CameraRig.Preset.OVERVIEW;
-    private IntConsumer onCellHover = i -> { };
-    private IntConsumer onCellClick = i -> { };
-    private Consumer<Element> onElementClick = e -> { };
+    private IntConsumer onCellHover = i -> {};
+    private IntConsumer onCellClick = i -> {};
+    private Consumer<Element> onElementClick = e -> {};
 
     public DetectorView3D() {
         Group root3d = new Group();
@@ -109,7 +114,11 @@ public final class DetectorView3D extends Pane {
         headLight.setMaxRange(Double.POSITIVE_INFINITY);
         root3d.getChildren().addAll(cellLight, passiveAmbient, headLight);
 
-        subScene = new SubScene(root3d, 800, 600, true,
+        subScene = new SubScene(
+                root3d,
+                800,
+                600,
+                true,
                 Boolean.getBoolean(ANTIALIASING_PROPERTY) ? SceneAntialiasing.BALANCED : SceneAntialiasing.DISABLED);
         subScene.setFill(Color.rgb(24, 26, 34));
         subScene.widthProperty().bind(widthProperty());
@@ -144,20 +153,43 @@ public final class DetectorView3D extends Pane {
         overlayGroup.getChildren().addAll(highlight, track, truthMarker);
     }
 
-    public SubScene subScene() { return subScene; }
-    public CameraRig rig() { return rig; }
-    public Detector detector() { return detector; }
-    public ZMapping zMapping() { return zmap; }
+    public SubScene subScene() {
+        return subScene;
+    }
+
+    public CameraRig rig() {
+        return rig;
+    }
+
+    public Detector detector() {
+        return detector;
+    }
+
+    public ZMapping zMapping() {
+        return zmap;
+    }
 
     /** The box of a calorimeter cell (global index), for picking and tests. */
-    public Box cellNode(int index) { return cellBoxes[index]; }
+    public Box cellNode(int index) {
+        return cellBoxes[index];
+    }
 
     /** The box of a non-calorimeter element, or null. */
-    public Box elementNode(Element e) { return elementBoxes.get(e); }
+    public Box elementNode(Element e) {
+        return elementBoxes.get(e);
+    }
 
-    public void setOnCellHover(IntConsumer c) { onCellHover = c; }
-    public void setOnCellClick(IntConsumer c) { onCellClick = c; }
-    public void setOnElementClick(Consumer<Element> c) { onElementClick = c; }
+    public void setOnCellHover(IntConsumer c) {
+        onCellHover = c;
+    }
+
+    public void setOnCellClick(IntConsumer c) {
+        onCellClick = c;
+    }
+
+    public void setOnElementClick(Consumer<Element> c) {
+        onElementClick = c;
+    }
 
     /** Sets the colour palette: one material per colour-map level, shared by all cells. */
     public void setColorMap(ColorMap map) {
@@ -180,7 +212,8 @@ public final class DetectorView3D extends Pane {
         vetoBoxes.clear();
         cellBoxes = new Box[d.cellCount()];
         for (Cell c : d.cells()) {
-            Box b = new Box(c.size().x() * CELL_FILL, c.size().y() * CELL_FILL, c.size().z());
+            Box b = new Box(
+                    c.size().x() * CELL_FILL, c.size().y() * CELL_FILL, c.size().z());
             b.setUserData(c);
             b.setId("cell-" + c.name());
             b.setMaterial(emptyMaterial);
@@ -205,7 +238,10 @@ public final class DetectorView3D extends Pane {
             if (e.kind() == ElementKind.SRD || e.kind() == ElementKind.VETO) {
                 for (CellLayer l : e.layers()) {
                     for (Cell c : l.cells()) {
-                        Box b = new Box(c.size().x() * CELL_FILL, c.size().y() * CELL_FILL, c.size().z());
+                        Box b = new Box(
+                                c.size().x() * CELL_FILL,
+                                c.size().y() * CELL_FILL,
+                                c.size().z());
                         b.setUserData(e);
                         b.setMaterial(passiveMaterial(e.kind()));
                         b.setDrawMode(DrawMode.LINE);
@@ -232,15 +268,16 @@ public final class DetectorView3D extends Pane {
     }
 
     private static PhongMaterial passiveMaterial(ElementKind kind) {
-        Color c = switch (kind) {
-            case COUNTER -> Color.rgb(120, 200, 120);
-            case TRACKER -> Color.rgb(110, 160, 230);
-            case MAGNET -> Color.rgb(200, 70, 70, 0.35);
-            case VESSEL -> Color.rgb(150, 150, 150);
-            case SRD -> Color.rgb(230, 200, 90);
-            case VETO -> Color.rgb(200, 140, 230);
-            default -> Color.GRAY;
-        };
+        Color c =
+                switch (kind) {
+                    case COUNTER -> Color.rgb(120, 200, 120);
+                    case TRACKER -> Color.rgb(110, 160, 230);
+                    case MAGNET -> Color.rgb(200, 70, 70, 0.35);
+                    case VESSEL -> Color.rgb(150, 150, 150);
+                    case SRD -> Color.rgb(230, 200, 90);
+                    case VETO -> Color.rgb(200, 140, 230);
+                    default -> Color.GRAY;
+                };
         PhongMaterial m = new PhongMaterial(c);
         m.setSpecularColor(Color.gray(0.2));
         return m;
@@ -269,7 +306,12 @@ public final class DetectorView3D extends Pane {
                 for (CellLayer l : e.layers()) {
                     for (Cell c : l.cells()) {
                         Box b = e.kind() == ElementKind.SRD ? srdBoxes.get(s++) : vetoBoxes.get(v++);
-                        place(b, e.centre().x() + c.centre().x(), e.centre().y() + c.centre().y(), l.zMin(), l.zMax());
+                        place(
+                                b,
+                                e.centre().x() + c.centre().x(),
+                                e.centre().y() + c.centre().y(),
+                                l.zMin(),
+                                l.zMax());
                     }
                 }
             }
@@ -330,7 +372,9 @@ public final class DetectorView3D extends Pane {
         }
     }
 
-    public boolean truthVisible() { return truthMarker.isVisible(); }
+    public boolean truthVisible() {
+        return truthMarker.isVisible();
+    }
 
     /**
      * Colours every cell: {@code units[i]} is the colour-map position 0..1 of cell i, or a negative
@@ -412,7 +456,8 @@ public final class DetectorView3D extends Pane {
             return;
         }
         double zFirst = zmap.map(detector.elements().get(0).zMin());
-        double zLast = zmap.map(detector.elements().get(detector.elements().size() - 1).zMax());
+        double zLast =
+                zmap.map(detector.elements().get(detector.elements().size() - 1).zMax());
         double aspect = Math.max(0.5, getWidth() > 0 ? getWidth() / Math.max(1, getHeight()) : 1.5);
         Element ecal = detector.ecal();
         Point3D ecalCentre = new Point3D(0, 0, (zmap.map(ecal.zMin()) + zmap.map(ecal.zMax())) / 2);
@@ -426,12 +471,16 @@ public final class DetectorView3D extends Pane {
             case SIDE -> rig.set(90, 0, all, CameraRig.fitDistance(length / aspect));
             case TOP -> rig.set(90, 90, all, CameraRig.fitDistance(length / aspect));
             case BEAM_EYE -> {
-                double d = CameraRig.fitDistance(2.2 * ecal.size().y()) + ecal.size().z() / 2;
+                double d = CameraRig.fitDistance(2.2 * ecal.size().y())
+                        + ecal.size().z() / 2;
                 rig.set(0, 0, ecalCentre, d);
                 // look from just upstream of the ECAL: clip the SRD, counters and track close to the eye
-                rig.camera().setNearClip(Math.max(CameraRig.NEAR_CLIP_MM, d - ecal.size().z() / 2 - BEAM_EYE_CLEARANCE_MM));
+                rig.camera()
+                        .setNearClip(
+                                Math.max(CameraRig.NEAR_CLIP_MM, d - ecal.size().z() / 2 - BEAM_EYE_CLEARANCE_MM));
             }
-            case ECAL_CLOSE_UP -> rig.set(50, 25, ecalCentre, CameraRig.fitDistance(2.2 * ecal.size().z()));
+            case ECAL_CLOSE_UP -> rig.set(
+                    50, 25, ecalCentre, CameraRig.fitDistance(2.2 * ecal.size().z()));
         }
     }
 
@@ -442,7 +491,9 @@ public final class DetectorView3D extends Pane {
     }
 
     /** The preset last chosen. */
-    public CameraRig.Preset lastPreset() { return lastPreset; }
+    public CameraRig.Preset lastPreset() {
+        return lastPreset;
+    }
 
     @Override
     protected void layoutChildren() {

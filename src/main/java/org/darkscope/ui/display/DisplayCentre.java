@@ -13,10 +13,15 @@ import javafx.scene.layout.StackPane;
  * navigation keys navigate.
  */
 final class DisplayCentre extends StackPane {
-    final Label pickLabel = overlay("pick-label", "-fx-background-color: rgba(15,16,22,0.85); -fx-text-fill: white; -fx-padding: 4 8 4 8;");
+    final Label pickLabel = overlay(
+            "pick-label", "-fx-background-color: rgba(15,16,22,0.85); -fx-text-fill: white; -fx-padding: 4 8 4 8;");
     final Label truthLabel = overlay("truth-label", "-fx-text-fill: #ff70ff; -fx-padding: 4 8 4 8;");
-    final Label help = overlay("shortcuts-help", "-fx-background-color: rgba(15,16,22,0.92); -fx-text-fill: white; -fx-padding: 10; -fx-font-family: monospace;");
-    final Label counterLegend = overlay("counter-legend", "-fx-text-fill: #d8d8e0; -fx-background-color: rgba(15,16,22,0.7); -fx-padding: 3 6 3 6;");
+    final Label help = overlay(
+            "shortcuts-help",
+            "-fx-background-color: rgba(15,16,22,0.92); -fx-text-fill: white; -fx-padding: 10; -fx-font-family: monospace;");
+    final Label counterLegend = overlay(
+            "counter-legend",
+            "-fx-text-fill: #d8d8e0; -fx-background-color: rgba(15,16,22,0.7); -fx-padding: 3 6 3 6;");
     final PartLabels partLabels;
 
     DisplayCentre(DetectorView3D view3d, ColorLegend legend, String shortcuts) {

@@ -28,7 +28,8 @@ final class DisplayKeys {
     void onKey(KeyEvent e) {
         if (e.getCode() == KeyCode.S && e.isShortcutDown() || e.getCode() == KeyCode.F12 && pane.isDetached()) {
             pane.saveToLogbook();
-        } else if (e.isShortcutDown() && (e.getCode() == KeyCode.EQUALS || e.getCode() == KeyCode.PLUS || e.getCode() == KeyCode.ADD)) {
+        } else if (e.isShortcutDown()
+                && (e.getCode() == KeyCode.EQUALS || e.getCode() == KeyCode.PLUS || e.getCode() == KeyCode.ADD)) {
             pane.setPresentationScale(pane.presentationScale() * EventDisplayPane.SCALE_STEP);
         } else if (e.isShortcutDown() && (e.getCode() == KeyCode.MINUS || e.getCode() == KeyCode.SUBTRACT)) {
             pane.setPresentationScale(pane.presentationScale() / EventDisplayPane.SCALE_STEP);

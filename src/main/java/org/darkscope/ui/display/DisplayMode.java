@@ -18,10 +18,20 @@ public enum DisplayMode {
         this.format = format;
     }
 
-    public String quantity() { return quantity; }
-    public String unit() { return unit; }
-    public String format() { return format; }
+    public String quantity() {
+        return quantity;
+    }
+
+    public String unit() {
+        return unit;
+    }
+
+    public String format() {
+        return format;
+    }
 
     @Override
-    public String toString() { return label; }
+    public String toString() {
+        return label;
+    }
 }

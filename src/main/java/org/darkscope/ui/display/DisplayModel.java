@@ -1,11 +1,5 @@
 package org.darkscope.ui.display;
 
-import org.darkscope.analysis.Region;
-import org.darkscope.analysis.RunResult;
-import org.darkscope.analysis.SignalBox;
-import org.darkscope.event.RunData;
-import org.darkscope.event.Schema;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
@@ -16,6 +10,11 @@ import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.darkscope.analysis.Region;
+import org.darkscope.analysis.RunResult;
+import org.darkscope.analysis.SignalBox;
+import org.darkscope.event.RunData;
+import org.darkscope.event.Schema;
 
 /**
  * What the event display shows, free of any toolkit: the loaded runs, the run and event shown, the
@@ -28,6 +27,10 @@ import java.util.function.Predicate;
  * "all events" becomes "all events outside the blinded box", {@link #showEvent} and {@link #jump}
  * refuse such an event with a message, and neither its region nor its failed cuts are computed.
  * Regions come from {@link SignalBox} only (one rule book with the engine).</p>
+ *
+ * <p>About 550 lines: runs, the shown event, browse lists, mode and accumulation share one blinding
+ * rule and one change notification; the list building is already in {@link BrowseLists} and the go-to
+ * parsing in {@link EventJump}.</p>
  */
 public final class DisplayModel {
     /** Label prefix of the browse list of every (visible) event. */
@@ -38,22 +41,22 @@ public final class DisplayModel {
     /** What changed; views redraw what they show of it. */
     public interface Listener {
         /** The run shown changed (also called when it was replaced). */
-        default void runChanged(RunData run) { }
+        default void runChanged(RunData run) {}
 
         /** The list of loaded runs changed. */
-        default void runsChanged() { }
+        default void runsChanged() {}
 
         /** The shown event changed (row of {@link #run()}, -1 for none). */
-        default void eventChanged(int row) { }
+        default void eventChanged(int row) {}
 
         /** The browse lists or the chosen one changed. */
-        default void filtersChanged() { }
+        default void filtersChanged() {}
 
         /** A message for the status line. */
-        default void message(String text) { }
+        default void message(String text) {}
 
         /** The cell mode or the accumulation changed. */
-        default void modeChanged() { }
+        default void modeChanged() {}
     }
 
     private final List<RunData> runs = new ArrayList<>();
@@ -74,14 +77,20 @@ public final class DisplayModel {
     private DisplayMode mode = DisplayMode.EVENT;
     private CellAccumulation accumulation;
 
-    public void addListener(Listener l) { listeners.add(Objects.requireNonNull(l)); }
+    public void addListener(Listener l) {
+        listeners.add(Objects.requireNonNull(l));
+    }
 
-    public void removeListener(Listener l) { listeners.remove(l); }
+    public void removeListener(Listener l) {
+        listeners.remove(l);
+    }
 
     // ------------------------------------------------------------------ runs
 
     /** The loaded runs (read-only view). */
-    public List<RunData> runs() { return java.util.Collections.unmodifiableList(runs); }
+    public List<RunData> runs() {
+        return java.util.Collections.unmodifiableList(runs);
+    }
 
     /** Adds a run without showing it. */
     public void addRun(RunData r) {
@@ -139,7 +148,9 @@ public final class DisplayModel {
     }
 
     /** The run shown, or null. */
-    public RunData run() { return run; }
+    public RunData run() {
+        return run;
+    }
 
     /** Shows a run (adding it if new) at its first browsable event; the external lists are dropped. */
     public void setRun(RunData r) {
@@ -159,7 +170,10 @@ public final class DisplayModel {
             showEvent(first);
         } else {
             listeners.forEach(l -> l.eventChanged(-1));
-            message(r.size() == 0 ? r.displayName() + " holds no events" : "no event of " + r.displayName() + " can be shown while blinded");
+            message(
+                    r.size() == 0
+                            ? r.displayName() + " holds no events"
+                            : "no event of " + r.displayName() + " can be shown while blinded");
         }
     }
 
@@ -179,17 +193,23 @@ public final class DisplayModel {
         this.dataRole = isData == null ? r -> !r.info().isSignal() : isData;
     }
 
-    public boolean isData(RunData r) { return dataRole.test(r); }
+    public boolean isData(RunData r) {
+        return dataRole.test(r);
+    }
 
     /** The box and regions in force (from the selection; default the published one). */
-    public SignalBox box() { return box; }
+    public SignalBox box() {
+        return box;
+    }
 
     public void setBox(SignalBox b) {
         this.box = Objects.requireNonNull(b, "box");
         refresh();
     }
 
-    public double nearMargin() { return nearMargin; }
+    public double nearMargin() {
+        return nearMargin;
+    }
 
     /**
      * Everything one analysis result brings, applied with one rebuild of the lists: the box, the
@@ -211,10 +231,14 @@ public final class DisplayModel {
     }
 
     /** The engine's results per run (replacing the previous ones); lists, failed cuts and blinding follow them. */
-    public void setResults(List<RunResult> rs) { applyAnalysis(null, rs, null); }
+    public void setResults(List<RunResult> rs) {
+        applyAnalysis(null, rs, null);
+    }
 
     /** The engine's result for a run, or null. */
-    public RunResult result(RunData r) { return results.get(r); }
+    public RunResult result(RunData r) {
+        return results.get(r);
+    }
 
     /** The hidden box of a run, or null if nothing of it is hidden. */
     public SignalBox hiddenBox(RunData r) {
@@ -257,7 +281,9 @@ public final class DisplayModel {
             }
             return m;
         });
-        return Arrays.stream(rows).filter(i -> i >= 0 && i < r.size() && !mask[i]).toArray();
+        return Arrays.stream(rows)
+                .filter(i -> i >= 0 && i < r.size() && !mask[i])
+                .toArray();
     }
 
     /** Region label of a shown event from {@link SignalBox}: e.g. "sideband C, region II (hadrons)". */
@@ -298,7 +324,9 @@ public final class DisplayModel {
     // ------------------------------------------------------------------ events
 
     /** Row of the shown event, -1 for none. */
-    public int currentEvent() { return current; }
+    public int currentEvent() {
+        return current;
+    }
 
     /**
      * Shows the event at this row of the current run. A row in the hidden box is refused: nothing
@@ -312,8 +340,8 @@ public final class DisplayModel {
             throw new IndexOutOfBoundsException("event row " + row + " outside 0.." + (run.size() - 1));
         }
         if (isHidden(run, row)) {
-            message("event " + run.ints(Schema.EVENT)[row] + " of run " + run.info().runNumber()
-                    + " is in the blinded signal box: not shown while blinded");
+            message("event " + run.ints(Schema.EVENT)[row] + " of run "
+                    + run.info().runNumber() + " is in the blinded signal box: not shown while blinded");
             return false;
         }
         if (navigator.contains(row)) {
@@ -332,13 +360,29 @@ public final class DisplayModel {
         return showEvent(ref.index());
     }
 
-    public EventNavigator navigator() { return navigator; }
+    public EventNavigator navigator() {
+        return navigator;
+    }
 
-    public boolean first() { return go(navigator.first()); }
-    public boolean previous() { return go(navigator.previous()); }
-    public boolean next() { return go(navigator.next()); }
-    public boolean last() { return go(navigator.last()); }
-    public boolean nextWrapping() { return navigator.count() > 0 && go(navigator.nextWrapping()); }
+    public boolean first() {
+        return go(navigator.first());
+    }
+
+    public boolean previous() {
+        return go(navigator.previous());
+    }
+
+    public boolean next() {
+        return go(navigator.next());
+    }
+
+    public boolean last() {
+        return go(navigator.last());
+    }
+
+    public boolean nextWrapping() {
+        return navigator.count() > 0 && go(navigator.nextWrapping());
+    }
 
     private boolean go(int row) {
         return row >= 0 && run != null && showEvent(row);
@@ -375,13 +419,19 @@ public final class DisplayModel {
     // ------------------------------------------------------------------ browse lists
 
     /** The browse lists offered for the shown run (first: all visible events). */
-    public List<BrowseFilter> filters() { return filters; }
+    public List<BrowseFilter> filters() {
+        return filters;
+    }
 
     /** The chosen browse list. */
-    public BrowseFilter filter() { return filter; }
+    public BrowseFilter filter() {
+        return filter;
+    }
 
     /** Rows of the chosen list (null: every row of the run). */
-    public int[] browsedRows() { return filter == null ? null : filter.rows().get(); }
+    public int[] browsedRows() {
+        return filter == null ? null : filter.rows().get();
+    }
 
     /** Adds (or with null removes) a named list, e.g. from the analysis engine, and chooses it. */
     public void setBrowseList(String name, int[] rows) {
@@ -478,7 +528,9 @@ public final class DisplayModel {
 
     // ------------------------------------------------------------------ mode, accumulation
 
-    public DisplayMode mode() { return mode; }
+    public DisplayMode mode() {
+        return mode;
+    }
 
     public void setMode(DisplayMode m) {
         if (m != null && m != mode) {
@@ -487,7 +539,9 @@ public final class DisplayModel {
         }
     }
 
-    public CellAccumulation accumulation() { return accumulation; }
+    public CellAccumulation accumulation() {
+        return accumulation;
+    }
 
     public void setAccumulation(CellAccumulation acc) {
         accumulation = acc;

@@ -62,23 +62,46 @@ public final class DisplayOptionsBar extends FlowPane {
         camera.setId("opt-camera");
         reset.setId("opt-reset");
         save.setId("opt-save");
-        save.setTooltip(new Tooltip("logbook entry: the 3D view and cell maps with a caption, as PNG (F12 anywhere, Ctrl+S here)"));
+        save.setTooltip(new Tooltip(
+                "logbook entry: the 3D view and cell maps with a caption, as PNG (F12 anywhere, Ctrl+S here)"));
         logbookScale.getItems().setAll(LogbookSaver.SCALES);
         logbookScale.setValue(LogbookSaver.DEFAULT_SCALE);
         logbookScale.setId("opt-logbook-scale");
-        logbookScale.setTooltip(new Tooltip("resolution of logbook images: 1x, 2x or 4x the size on screen (remembered)"));
+        logbookScale.setTooltip(
+                new Tooltip("resolution of logbook images: 1x, 2x or 4x the size on screen (remembered)"));
         logbookScale.setConverter(new javafx.util.StringConverter<>() {
             @Override
-            public String toString(Integer s) { return s == null ? "" : s + "\u00D7"; }
+            public String toString(Integer s) {
+                return s == null ? "" : s + "\u00D7";
+            }
 
             @Override
-            public Integer fromString(String s) { return Integer.valueOf(s.replace("\u00D7", "").strip()); }
+            public Integer fromString(String s) {
+                return Integer.valueOf(s.replace("\u00D7", "").strip());
+            }
         });
         labels.setId("opt-labels");
         labels.setTooltip(new Tooltip("names of the detector parts in the 3D view"));
         detach.setId("opt-detach");
         detach.setTooltip(new Tooltip("the display in its own full-screen window (F11); F1 lists all shortcuts"));
-        getChildren().addAll(colorMap, mapping, range, new Label("min"), min, new Label("max"), max, style, mode,
-                compressed, track, labels, camera, reset, save, logbookScale, detach);
+        getChildren()
+                .addAll(
+                        colorMap,
+                        mapping,
+                        range,
+                        new Label("min"),
+                        min,
+                        new Label("max"),
+                        max,
+                        style,
+                        mode,
+                        compressed,
+                        track,
+                        labels,
+                        camera,
+                        reset,
+                        save,
+                        logbookScale,
+                        detach);
     }
 }

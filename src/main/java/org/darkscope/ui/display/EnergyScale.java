@@ -14,7 +14,10 @@ public final class EnergyScale {
     /** In log mode with an automatic range, the low edge is this fraction of the high edge (3 decades). */
     public static final double LOG_AUTO_DYNAMIC_RANGE = 1e-3;
 
-    public enum Mapping { LINEAR, LOG }
+    public enum Mapping {
+        LINEAR,
+        LOG
+    }
 
     public enum Range {
         /** 0 (or high/1000 in log) to the hottest cell of the shown event. */
@@ -26,10 +29,14 @@ public final class EnergyScale {
 
         private final String label;
 
-        Range(String label) { this.label = label; }
+        Range(String label) {
+            this.label = label;
+        }
 
         @Override
-        public String toString() { return label; }
+        public String toString() {
+            return label;
+        }
     }
 
     private Mapping mapping = Mapping.LINEAR;
@@ -41,18 +48,41 @@ public final class EnergyScale {
     private double lo = 0;
     private double hi = 1;
 
-    public Mapping mapping() { return mapping; }
-    public Range range() { return range; }
-    public double fixedMin() { return fixedMin; }
-    public double fixedMax() { return fixedMax; }
-    public double emptyThreshold() { return emptyThreshold; }
-    /** Low edge of the current range (GeV). */
-    public double lo() { return lo; }
-    /** High edge of the current range (GeV). */
-    public double hi() { return hi; }
+    public Mapping mapping() {
+        return mapping;
+    }
 
-    public void setMapping(Mapping m) { this.mapping = m; }
-    public void setRange(Range r) { this.range = r; }
+    public Range range() {
+        return range;
+    }
+
+    public double fixedMin() {
+        return fixedMin;
+    }
+
+    public double fixedMax() {
+        return fixedMax;
+    }
+
+    public double emptyThreshold() {
+        return emptyThreshold;
+    }
+    /** Low edge of the current range (GeV). */
+    public double lo() {
+        return lo;
+    }
+    /** High edge of the current range (GeV). */
+    public double hi() {
+        return hi;
+    }
+
+    public void setMapping(Mapping m) {
+        this.mapping = m;
+    }
+
+    public void setRange(Range r) {
+        this.range = r;
+    }
 
     public void setFixedRange(double min, double max) {
         if (!(max > min) || min < 0) {
@@ -63,7 +93,9 @@ public final class EnergyScale {
     }
 
     /** Hottest cell energy of the run, used by {@link Range#SHARED_RUN}. */
-    public void setSharedMax(double max) { this.sharedMax = max > 0 ? max : 1; }
+    public void setSharedMax(double max) {
+        this.sharedMax = max > 0 ? max : 1;
+    }
 
     public void setEmptyThreshold(double t) {
         if (t < 0) {
@@ -85,11 +117,12 @@ public final class EnergyScale {
 
     /** Fits the range given the largest value about to be shown. */
     public void fitMax(double eventMax) {
-        double top = switch (range) {
-            case AUTO_EVENT -> eventMax;
-            case FIXED -> fixedMax;
-            case SHARED_RUN -> sharedMax;
-        };
+        double top =
+                switch (range) {
+                    case AUTO_EVENT -> eventMax;
+                    case FIXED -> fixedMax;
+                    case SHARED_RUN -> sharedMax;
+                };
         if (!(top > 0)) {
             top = 1;
         }

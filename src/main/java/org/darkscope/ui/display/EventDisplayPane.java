@@ -1,5 +1,12 @@
 package org.darkscope.ui.display;
 
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.prefs.Preferences;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -23,14 +30,6 @@ import org.darkscope.geometry.Detector;
 import org.darkscope.session.BackgroundTaskExecutor;
 import org.darkscope.session.TaskExecutor;
 
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Consumer;
-import java.util.function.Function;
-import java.util.function.Supplier;
-import java.util.prefs.Preferences;
-
 /**
  * The event display: 3D detector, 2D cell maps, legend, navigation, event summary, shift-crew tools
  * and teaching tour, as one pane to embed in the main window.
@@ -41,19 +40,24 @@ import java.util.prefs.Preferences;
  * (logbook images written on the task executor), {@link Presentation} (projector scale, detached
  * full-screen window), {@link DisplayKeys}, {@link AlarmBanner}, {@link PartLabels},
  * {@link ShiftController} and {@link TourController}.</p>
+ *
+ * <p>About 580 lines: the composition root of the display. Behaviour lives in the classes above;
+ * what is left is laying them out and forwarding the model's changes, which reads best in one place.</p>
  */
 public class EventDisplayPane extends BorderPane {
     /** The track angle is drawn this many times larger so mrad tilts can be seen [display choice]. */
     public static final double TRACK_ANGLE_EXAGGERATION = CellRedraw.TRACK_ANGLE_EXAGGERATION;
     /** Presentation scaling steps (Ctrl+= / Ctrl+-) and its bounds. */
     public static final double SCALE_STEP = 1.25;
+
     public static final double MIN_SCALE = 0.8;
     public static final double MAX_SCALE = 3.0;
     static final String SCALE_KEY = Presentation.SCALE_KEY;
     /** Below this width the side column (cell maps, tabs) goes under the 3D view instead of beside it. */
     public static final double SIDE_BY_SIDE_MIN_WIDTH = 1000;
     /** Keyboard shortcuts, listed under F1. */
-    public static final String SHORTCUTS = String.join("\n",
+    public static final String SHORTCUTS = String.join(
+            "\n",
             "Left / Right   previous / next event",
             "Home / End     first / last event",
             "Space          play / pause",
@@ -129,7 +133,9 @@ public class EventDisplayPane extends BorderPane {
         tourController = new TourController(this, tourPanel);
         model.addListener(new DisplayModel.Listener() {
             @Override
-            public void runChanged(RunData r) { onRunChanged(r); }
+            public void runChanged(RunData r) {
+                onRunChanged(r);
+            }
 
             @Override
             public void runsChanged() {
@@ -139,16 +145,24 @@ public class EventDisplayPane extends BorderPane {
             }
 
             @Override
-            public void eventChanged(int row) { onEventChanged(row); }
+            public void eventChanged(int row) {
+                onEventChanged(row);
+            }
 
             @Override
-            public void filtersChanged() { navigation.filtersChanged(); }
+            public void filtersChanged() {
+                navigation.filtersChanged();
+            }
 
             @Override
-            public void message(String text) { status.setText(text); }
+            public void message(String text) {
+                status.setText(text);
+            }
 
             @Override
-            public void modeChanged() { onModeChanged(); }
+            public void modeChanged() {
+                onModeChanged();
+            }
         });
         optionsController = new OptionsController(this, redraw);
         addEventFilter(KeyEvent.KEY_PRESSED, keys::onKey);
@@ -158,7 +172,9 @@ public class EventDisplayPane extends BorderPane {
     // ---------------------------------------------------------------- public API
 
     /** The toolkit-free model behind this pane. */
-    public DisplayModel model() { return model; }
+    public DisplayModel model() {
+        return model;
+    }
 
     /** Shows a run (adding it to the loaded runs if new) at its first browsable event. */
     public void setRun(RunData r) {
@@ -170,37 +186,57 @@ public class EventDisplayPane extends BorderPane {
     }
 
     /** The run shown, or null. */
-    public RunData run() { return model.run(); }
+    public RunData run() {
+        return model.run();
+    }
 
     /** All loaded runs (the run chooser, live follow and the tour use them); read-only. */
-    public List<RunData> runs() { return model.runs(); }
+    public List<RunData> runs() {
+        return model.runs();
+    }
 
     /** Adds a run to the loaded runs without showing it. */
-    public void addRun(RunData r) { model.addRun(r); }
+    public void addRun(RunData r) {
+        model.addRun(r);
+    }
 
     /**
      * Shows the event at the given row of the current run. A row in a hidden (blinded) box is refused:
      * the shown event stays, the status line says why.
      */
-    public void showEvent(int index) { model.showEvent(index); }
+    public void showEvent(int index) {
+        model.showEvent(index);
+    }
 
     /** Shows an event of any run (switching runs if needed), e.g. a point clicked in the energy plane. */
-    public void showEvent(EventRef ref) { model.showEvent(ref); }
+    public void showEvent(EventRef ref) {
+        model.showEvent(ref);
+    }
 
     /** Row index of the shown event (-1 when none). */
-    public ReadOnlyIntegerProperty currentEventProperty() { return currentEvent.getReadOnlyProperty(); }
+    public ReadOnlyIntegerProperty currentEventProperty() {
+        return currentEvent.getReadOnlyProperty();
+    }
 
     /** Adds (or replaces) a named list of rows to browse and chooses it; a null list removes it. */
-    public void setBrowseList(String name, int[] eventIndices) { model.setBrowseList(name, eventIndices); }
+    public void setBrowseList(String name, int[] eventIndices) {
+        model.setBrowseList(name, eventIndices);
+    }
 
     /** Replaces every named list at once, keeping the list the user chose. */
-    public void setBrowseLists(Map<String, int[]> lists) { model.setBrowseLists(lists); }
+    public void setBrowseLists(Map<String, int[]> lists) {
+        model.setBrowseLists(lists);
+    }
 
     /** Chooses the browse filter with this label (as shown in the filter box); false if none. */
-    public boolean selectFilter(String label) { return model.selectFilter(label); }
+    public boolean selectFilter(String label) {
+        return model.selectFilter(label);
+    }
 
     /** The engine's results: browse lists, failed cuts and blinding of their runs follow them. */
-    public void setResults(List<RunResult> results) { model.setResults(results); }
+    public void setResults(List<RunResult> results) {
+        model.setResults(results);
+    }
 
     /** One analysis result at once (box, results, named lists of the shown run; null lists keep them): one rebuild. */
     public void applyAnalysis(SignalBox box, List<RunResult> results, Map<String, int[]> lists) {
@@ -208,25 +244,37 @@ public class EventDisplayPane extends BorderPane {
     }
 
     /** The box and regions for runs without a result (the link feeds the live selection's box). */
-    public void setBox(SignalBox box) { model.setBox(box); }
+    public void setBox(SignalBox box) {
+        model.setBox(box);
+    }
 
     /** Which box is hidden for a run without an engine result (null: none). */
-    public void setBlinding(Function<RunData, SignalBox> policy) { model.setBlinding(policy); }
+    public void setBlinding(Function<RunData, SignalBox> policy) {
+        model.setBlinding(policy);
+    }
 
     /** Which runs are data (alerts are raised for data only). */
-    public void setDataRole(java.util.function.Predicate<RunData> isData) { model.setDataRole(isData); }
+    public void setDataRole(java.util.function.Predicate<RunData> isData) {
+        model.setDataRole(isData);
+    }
 
     /** The selection text of logbook captions (name, changes, blinded or not). */
-    public void setSelectionCaption(Supplier<String> caption) { logbook.setSelectionCaption(caption); }
+    public void setSelectionCaption(Supplier<String> caption) {
+        logbook.setSelectionCaption(caption);
+    }
 
     /**
      * Evaluates the current selection on a run that the analysis does not hold (a followed file), for
      * its alerts; null (the default) counts every event in or near the box.
      */
-    public void setEvaluator(Function<RunData, RunResult> evaluator) { shiftController.setEvaluator(evaluator); }
+    public void setEvaluator(Function<RunData, RunResult> evaluator) {
+        shiftController.setEvaluator(evaluator);
+    }
 
     /** Called with the event a tour step shows, e.g. to highlight its point in the energy plane. */
-    public void setOnTourEvent(Consumer<EventRef> c) { tourController.setOnTourEvent(c); }
+    public void setOnTourEvent(Consumer<EventRef> c) {
+        tourController.setOnTourEvent(c);
+    }
 
     /** Called whenever an event is shown (any run), e.g. to highlight it elsewhere. */
     public void setOnEventShown(Consumer<EventRef> c) {
@@ -238,15 +286,23 @@ public class EventDisplayPane extends BorderPane {
     }
 
     /** Reads run files for live follow (default: none; the lead passes io's reader). */
-    public void setRunLoader(org.darkscope.session.RunReader loader) { shiftController.setLoader(loader); }
+    public void setRunLoader(org.darkscope.session.RunReader loader) {
+        shiftController.setLoader(loader);
+    }
 
     /** Starts following a directory for new or replaced run files. */
-    public void followDirectory(Path dir) { shiftController.follow(dir); }
+    public void followDirectory(Path dir) {
+        shiftController.follow(dir);
+    }
 
-    public void stopFollowing() { shiftController.stopFollowing(); }
+    public void stopFollowing() {
+        shiftController.stopFollowing();
+    }
 
     /** Where background work (logbook writes, accumulation) runs; default: one daemon thread. */
-    public void setTaskExecutor(TaskExecutor executor) { this.background = executor; }
+    public void setTaskExecutor(TaskExecutor executor) {
+        this.background = executor;
+    }
 
     TaskExecutor background() {
         if (background == null) {
@@ -266,79 +322,131 @@ public class EventDisplayPane extends BorderPane {
     }
 
     /** Folder where F12 / Ctrl+S writes PNG files (not remembered: see {@link #setPreferences}). */
-    public void setLogbookFolder(Path folder) { logbook.saver.setFolder(folder); }
+    public void setLogbookFolder(Path folder) {
+        logbook.saver.setFolder(folder);
+    }
 
-    public Path logbookFolder() { return logbook.saver.folder(); }
+    public Path logbookFolder() {
+        return logbook.saver.folder();
+    }
 
     /** Resolution of logbook images: 1, 2 or 4 times the size on screen (remembered with preferences). */
-    public void setLogbookScale(int s) { options.logbookScale.setValue(s); }
+    public void setLogbookScale(int s) {
+        options.logbookScale.setValue(s);
+    }
 
-    public int logbookScale() { return logbook.saver.scale(); }
+    public int logbookScale() {
+        return logbook.saver.scale();
+    }
 
     /** Snapshot of the 3D view with its legend and labels, scaled by {@code scale}. */
-    public Image snapshotView(double s) { return logbook.snapshotView(s); }
+    public Image snapshotView(double s) {
+        return logbook.snapshotView(s);
+    }
 
     /** Caption of a logbook entry for the shown event: file, run, spill, event, time, selection. */
-    public String logbookCaption() { return logbook.caption(); }
+    public String logbookCaption() {
+        return logbook.caption();
+    }
 
     /** The logbook image: the 3D view and the cell maps side by side at {@code scale}, the caption underneath. */
-    public Image renderLogbookImage(double scale) { return logbook.render(scale); }
+    public Image renderLogbookImage(double scale) {
+        return logbook.render(scale);
+    }
 
     /** Saves the logbook image at the chosen resolution into the logbook folder (asked for once). */
-    public void saveToLogbook() { logbook.save(); }
+    public void saveToLogbook() {
+        logbook.save();
+    }
 
     /** Puts the camera to a preset. */
-    public void cameraPreset(CameraRig.Preset p) { view3d.preset(p); }
+    public void cameraPreset(CameraRig.Preset p) {
+        view3d.preset(p);
+    }
 
     /** The 3D view (camera, cell nodes) for embedding code and tests. */
-    public DetectorView3D detectorView() { return view3d; }
+    public DetectorView3D detectorView() {
+        return view3d;
+    }
 
     /** Number of 3D/2D redraws so far (each is at most one per pulse). */
-    public long redrawCount() { return redraw.count(); }
+    public long redrawCount() {
+        return redraw.count();
+    }
 
     /** Sets the fixed colour range (GeV) and switches the range mode to fixed. */
-    public void setFixedRange(double min, double max) { optionsController.setFixedRange(min, max); }
+    public void setFixedRange(double min, double max) {
+        optionsController.setFixedRange(min, max);
+    }
 
     /** Text and marker scale for a projector (1 = normal); remembered if preferences are set. */
-    public double presentationScale() { return presentation.scale(); }
+    public double presentationScale() {
+        return presentation.scale();
+    }
 
-    public void setPresentationScale(double s) { presentation.setScale(s); }
+    public void setPresentationScale(double s) {
+        presentation.setScale(s);
+    }
 
     /** Shows the 3D view and side column in their own full-screen window (again: back into the pane). */
-    public void toggleDetached() { presentation.toggleDetached(); }
+    public void toggleDetached() {
+        presentation.toggleDetached();
+    }
 
     /** True while the display is in its own window. */
-    public boolean isDetached() { return presentation.isDetached(); }
+    public boolean isDetached() {
+        return presentation.isDetached();
+    }
 
     /** The detached window, or null. */
-    public javafx.stage.Stage detachedWindow() { return presentation.detachedStage(); }
+    public javafx.stage.Stage detachedWindow() {
+        return presentation.detachedStage();
+    }
 
     /** Shows or hides the names of the detector parts in the 3D view. */
-    public void setPartLabelsVisible(boolean on) { options.labels.setSelected(on); }
+    public void setPartLabelsVisible(boolean on) {
+        options.labels.setSelected(on);
+    }
 
     /** Sounds a chime with the alarm banner (default off). */
-    public void setAlarmSound(boolean on) { shift.alarmSound.setSelected(on); }
+    public void setAlarmSound(boolean on) {
+        shift.alarmSound.setSelected(on);
+    }
 
     /** The crew saw the alarm: the banner goes away. */
-    public void acknowledgeAlarm() { alarm.acknowledge(); }
+    public void acknowledgeAlarm() {
+        alarm.acknowledge();
+    }
 
     /** True while an alarm waits for acknowledgement. */
-    public boolean alarmRaised() { return alarm.raised(); }
+    public boolean alarmRaised() {
+        return alarm.raised();
+    }
 
     /** Shows tour step {@code i} (0-based) as if the user walked there. */
-    public void tourStep(int i) { tourController.go(i); }
+    public void tourStep(int i) {
+        tourController.go(i);
+    }
 
     /** Adds a note to the tour step's text (e.g. whether its point is ringed in the plane). */
-    public void setTourNote(String note) { tourController.note(note); }
+    public void setTourNote(String note) {
+        tourController.note(note);
+    }
 
     /** Leaves the tour (its text is cleared), as when the user navigates away. */
-    public void leaveTour() { tourController.leave(); }
+    public void leaveTour() {
+        tourController.leave();
+    }
 
     /** Puts the tour's shower animation at a fraction 0..1 of its run (stopped), e.g. for a screenshot. */
-    public void setTourAnimationProgress(double f) { tourPanel.animation.setProgress(f); }
+    public void setTourAnimationProgress(double f) {
+        tourPanel.animation.setProgress(f);
+    }
 
     /** Simulates hovering a cell (global index; -1 for none): label and both highlights. */
-    public void hoverCellForDisplay(int index) { picking.hover(index); }
+    public void hoverCellForDisplay(int index) {
+        picking.hover(index);
+    }
 
     // ---------------------------------------------------------------- model -> views
 
@@ -387,24 +495,42 @@ public class EventDisplayPane extends BorderPane {
 
     // ---------------------------------------------------------------- package access
 
-    CellAccumulation accumulation() { return model.accumulation(); }
+    CellAccumulation accumulation() {
+        return model.accumulation();
+    }
 
-    void setAccumulation(CellAccumulation acc) { model.setAccumulation(acc); }
+    void setAccumulation(CellAccumulation acc) {
+        model.setAccumulation(acc);
+    }
 
-    TourController tourController() { return tourController; }
+    TourController tourController() {
+        return tourController;
+    }
 
-    ShiftController shiftController() { return shiftController; }
+    ShiftController shiftController() {
+        return shiftController;
+    }
 
-    DisplayKeys keys() { return keys; }
+    DisplayKeys keys() {
+        return keys;
+    }
 
-    int[] browsedRows() { return model.browsedRows(); }
+    int[] browsedRows() {
+        return model.browsedRows();
+    }
 
-    void setStatus(String s) { status.setText(s); }
+    void setStatus(String s) {
+        status.setText(s);
+    }
 
-    TabPane tabs() { return tabs; }
+    TabPane tabs() {
+        return tabs;
+    }
 
     /** Raises the alarm banner (red, and the chime if switched on) until the crew acknowledges it. */
-    void raiseAlarm(String text) { alarm.raise(text); }
+    void raiseAlarm(String text) {
+        alarm.raise(text);
+    }
 
     private void attachScene(Scene oldScene, Scene s) {
         if (pulseScene != null) {
@@ -444,9 +570,15 @@ public class EventDisplayPane extends BorderPane {
     }
 
     /** Root of the 3D view with its overlays (for focus tests). */
-    Node centre() { return centreStack; }
+    Node centre() {
+        return centreStack;
+    }
 
-    Region sideColumn() { return sideColumn; }
+    Region sideColumn() {
+        return sideColumn;
+    }
 
-    VBox topBox() { return topBox; }
+    VBox topBox() {
+        return topBox;
+    }
 }

@@ -1,17 +1,15 @@
 package org.darkscope.ui.display;
 
+import java.util.List;
 import org.darkscope.event.RunData;
 import org.darkscope.event.Schema;
-
-import java.util.List;
 
 /** Parses the go-to field: "EVENT" (event number of the shown run) or "RUN:EVENT" (a loaded run). */
 final class EventJump {
     /** Where a jump goes: a run and row (row -1 when it cannot go, with the reason in {@code message}). */
-    record Target(RunData run, int row, String message) { }
+    record Target(RunData run, int row, String message) {}
 
-    private EventJump() {
-    }
+    private EventJump() {}
 
     static Target resolve(String text, RunData shown, List<RunData> loaded) {
         String t = text == null ? "" : text.strip();
@@ -22,8 +20,12 @@ final class EventJump {
             if (colon >= 0) {
                 int runNo = Integer.parseInt(t.substring(0, colon).strip());
                 // the shown run first: two files may hold the same run number
-                target = shown != null && shown.info().runNumber() == runNo ? shown
-                        : loaded.stream().filter(r -> r.info().runNumber() == runNo).findFirst().orElse(null);
+                target = shown != null && shown.info().runNumber() == runNo
+                        ? shown
+                        : loaded.stream()
+                                .filter(r -> r.info().runNumber() == runNo)
+                                .findFirst()
+                                .orElse(null);
                 if (target == null) {
                     return new Target(null, -1, "run " + runNo + " is not loaded");
                 }
@@ -36,7 +38,8 @@ final class EventJump {
                     return new Target(target, i, "event " + evNo);
                 }
             }
-            return new Target(target, -1, "no event " + evNo + " in run " + target.info().runNumber());
+            return new Target(
+                    target, -1, "no event " + evNo + " in run " + target.info().runNumber());
         } catch (NumberFormatException e) {
             return new Target(null, -1, "type an event number or run:event, not '" + t + "'");
         }

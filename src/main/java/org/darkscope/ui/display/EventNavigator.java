@@ -31,7 +31,11 @@ public final class EventNavigator {
         if (rows == null) {
             list = null;
         } else {
-            list = Arrays.stream(rows).filter(r -> r >= 0 && r < runSize).distinct().sorted().toArray();
+            list = Arrays.stream(rows)
+                    .filter(r -> r >= 0 && r < runSize)
+                    .distinct()
+                    .sorted()
+                    .toArray();
         }
         position = 0;
         if (current >= 0) {
@@ -39,13 +43,19 @@ public final class EventNavigator {
         }
     }
 
-    public boolean isFiltered() { return list != null; }
+    public boolean isFiltered() {
+        return list != null;
+    }
 
     /** Number of browsable events. */
-    public int count() { return list == null ? runSize : list.length; }
+    public int count() {
+        return list == null ? runSize : list.length;
+    }
 
     /** Position within the browsable events (0-based). */
-    public int position() { return position; }
+    public int position() {
+        return position;
+    }
 
     /** The row index of the current event, or -1 if there is none. */
     public int current() {
@@ -55,9 +65,15 @@ public final class EventNavigator {
         return list == null ? position : list[position];
     }
 
-    public int first() { position = 0; return current(); }
+    public int first() {
+        position = 0;
+        return current();
+    }
 
-    public int last() { position = Math.max(0, count() - 1); return current(); }
+    public int last() {
+        position = Math.max(0, count() - 1);
+        return current();
+    }
 
     public int next() {
         if (position < count() - 1) {
@@ -79,7 +95,9 @@ public final class EventNavigator {
         return current();
     }
 
-    public boolean atEnd() { return position >= count() - 1; }
+    public boolean atEnd() {
+        return position >= count() - 1;
+    }
 
     /**
      * Moves to the given row if it is browsable, else to the first browsable row after it (or the

@@ -11,10 +11,21 @@ public record EventRef(RunData run, int index) {
         }
     }
 
-    public double ecal() { return run.floats(Schema.ECAL)[index]; }
-    public double hcal() { return run.floats(Schema.HCAL)[index]; }
-    public int eventNumber() { return run.ints(Schema.EVENT)[index]; }
-    public int runNumber() { return run.ints(Schema.RUN)[index]; }
+    public double ecal() {
+        return run.floats(Schema.ECAL)[index];
+    }
+
+    public double hcal() {
+        return run.floats(Schema.HCAL)[index];
+    }
+
+    public int eventNumber() {
+        return run.ints(Schema.EVENT)[index];
+    }
+
+    public int runNumber() {
+        return run.ints(Schema.RUN)[index];
+    }
 
     @Override
     public String toString() {

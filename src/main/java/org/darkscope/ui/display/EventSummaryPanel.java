@@ -1,15 +1,14 @@
 package org.darkscope.ui.display;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import org.darkscope.event.EventClass;
 import org.darkscope.event.RunData;
 import org.darkscope.event.Schema;
-
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /** Key numbers of the shown event as label rows (ids "summary-KEY" for tests). */
 public final class EventSummaryPanel extends GridPane {
@@ -80,18 +79,26 @@ public final class EventSummaryPanel extends GridPane {
     /** Shows one event; {@code failingCuts} null means no selection was evaluated for it. */
     public void show(RunData run, int e, String region, List<String> failingCuts) {
         double beam = run.info().beamEnergy();
-        set("event", run.ints(Schema.RUN)[e] + " / " + run.ints(Schema.EVENT)[e] + "  (row " + e + " of " + run.size() + ")");
+        set(
+                "event",
+                run.ints(Schema.RUN)[e] + " / " + run.ints(Schema.EVENT)[e] + "  (row " + e + " of " + run.size()
+                        + ")");
         set("ecal", f(run.value(Schema.ECAL, e)));
         set("ecalparts", f(run.value(Schema.ECAL_PRE, e)) + " / " + f(run.value(Schema.ECAL_MAIN, e)));
-        set("hcal", f(run.value(Schema.HCAL, e)) + String.format("   (E_ECAL + E_HCAL = %.2f of %.0f)",
-                run.value(Schema.E_TOTAL, e), beam));
+        set(
+                "hcal",
+                f(run.value(Schema.HCAL, e))
+                        + String.format("   (E_ECAL + E_HCAL = %.2f of %.0f)", run.value(Schema.E_TOTAL, e), beam));
         StringBuilder mods = new StringBuilder();
         for (int m = 0; m < run.detector().hcalModules().size(); m++) {
             mods.append(m == 0 ? "" : " / ").append(f(run.value(Schema.hcalModule(m), e)));
         }
         set("hcalmods", mods.toString());
-        set("p", String.format("%.2f, %.2f mrad, %d straw hits", run.value(Schema.P, e), run.value(Schema.ANGLE, e),
-                (int) run.value(Schema.STRAW_HITS, e)));
+        set(
+                "p",
+                String.format(
+                        "%.2f, %.2f mrad, %d straw hits",
+                        run.value(Schema.P, e), run.value(Schema.ANGLE, e), (int) run.value(Schema.STRAW_HITS, e)));
         StringBuilder srd = new StringBuilder();
         for (int i = 0; i < run.detector().srdCellCount(); i++) {
             srd.append(i == 0 ? "" : " / ").append(String.format("%.1f", run.value(Schema.srd(i), e)));
@@ -103,11 +110,16 @@ public final class EventSummaryPanel extends GridPane {
         boolean pile = run.ints(Schema.TRUTH_PILEUP)[e] != 0;
         String truth = c.label() + (pile ? " + pile-up" : "");
         if (c.isSignal()) {
-            truth += String.format(" (E_A' = %.1f GeV at z = %.0f mm)", run.value(Schema.TRUTH_EA, e), run.value(Schema.TRUTH_Z, e));
+            truth += String.format(
+                    " (E_A' = %.1f GeV at z = %.0f mm)", run.value(Schema.TRUTH_EA, e), run.value(Schema.TRUTH_Z, e));
         }
         set("class", run.info().simulated() ? truth : "data (no truth)");
         set("region", region == null || region.isEmpty() ? "-" : region);
-        set("cuts", failingCuts == null ? "not evaluated" : failingCuts.isEmpty() ? "none" : String.join(", ", failingCuts));
+        set(
+                "cuts",
+                failingCuts == null
+                        ? "not evaluated"
+                        : failingCuts.isEmpty() ? "none" : String.join(", ", failingCuts));
     }
 
     private static String f(double v) {

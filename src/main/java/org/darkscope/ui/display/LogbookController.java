@@ -1,5 +1,8 @@
 package org.darkscope.ui.display;
 
+import java.io.IOException;
+import java.util.Locale;
+import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.canvas.Canvas;
@@ -10,10 +13,6 @@ import javafx.scene.text.Font;
 import javafx.scene.transform.Transform;
 import org.darkscope.event.RunData;
 import org.darkscope.event.Schema;
-
-import java.io.IOException;
-import java.util.Locale;
-import java.util.function.Supplier;
 
 /**
  * Logbook entries of the event display: an image rendered from the nodes (the 3D view with its
@@ -72,8 +71,15 @@ final class LogbookController {
         }
         String spill = r.has(Schema.SPILL) ? String.valueOf(r.ints(Schema.SPILL)[e]) : "-";
         String time = r.has(Schema.TIME) ? String.format(Locale.ROOT, "%.6f s", r.longs(Schema.TIME)[e] / 1e9) : "-";
-        return String.format(Locale.ROOT, "%s   run %d   spill %s   event %d   t = %s%n%s   %s",
-                r.displayName(), r.ints(Schema.RUN)[e], spill, r.ints(Schema.EVENT)[e], time, selectionCaption.get(),
+        return String.format(
+                Locale.ROOT,
+                "%s   run %d   spill %s   event %d   t = %s%n%s   %s",
+                r.displayName(),
+                r.ints(Schema.RUN)[e],
+                spill,
+                r.ints(Schema.EVENT)[e],
+                time,
+                selectionCaption.get(),
                 model.hiddenBox(r) != null ? "box BLINDED" : "box not blinded");
     }
 
@@ -117,7 +123,9 @@ final class LogbookController {
         if (saver.folder() == null) {
             javafx.stage.DirectoryChooser dc = new javafx.stage.DirectoryChooser();
             dc.setTitle("Folder for logbook images (asked once)");
-            java.io.File f = pane.getScene() == null ? null : dc.showDialog(pane.getScene().getWindow());
+            java.io.File f = pane.getScene() == null
+                    ? null
+                    : dc.showDialog(pane.getScene().getWindow());
             if (f == null) {
                 pane.setStatus("no logbook folder chosen: nothing saved");
                 return;
@@ -132,7 +140,8 @@ final class LogbookController {
         pane.background().execute(() -> {
             String msg;
             try {
-                msg = "saved " + saver.save(img, runNo, evNo) + " (" + (int) img.getWidth() + "x" + (int) img.getHeight() + " px)";
+                msg = "saved " + saver.save(img, runNo, evNo) + " (" + (int) img.getWidth() + "x"
+                        + (int) img.getHeight() + " px)";
             } catch (IOException | RuntimeException ex) {
                 msg = "could not save PNG to " + saver.folder() + ": " + ex.getMessage();
                 LOG.log(System.Logger.Level.WARNING, msg);

@@ -1,9 +1,5 @@
 package org.darkscope.ui.display;
 
-import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.image.Image;
-
-import javax.imageio.ImageIO;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +7,9 @@ import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.prefs.Preferences;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.image.Image;
+import javax.imageio.ImageIO;
 
 /**
  * Writes logbook images as PNG files into the folder the user chose once. The folder is remembered
@@ -23,6 +22,7 @@ public final class LogbookSaver {
     public static final java.util.List<Integer> SCALES = java.util.List.of(1, 2, 4);
     /** Default resolution: 2x, sharp on a high-density screen and in a printed logbook. */
     public static final int DEFAULT_SCALE = 2;
+
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
 
     private Preferences prefs;
@@ -30,8 +30,7 @@ public final class LogbookSaver {
     private int scale = DEFAULT_SCALE;
 
     /** A saver without remembered folder (one must be set before saving). */
-    public LogbookSaver() {
-    }
+    public LogbookSaver() {}
 
     /** Uses (and remembers into) this preferences node. */
     public void setPreferences(Preferences p) {
@@ -43,7 +42,9 @@ public final class LogbookSaver {
     }
 
     /** The chosen resolution (a factor of {@link #SCALES}). */
-    public int scale() { return scale; }
+    public int scale() {
+        return scale;
+    }
 
     /** Sets the resolution (1, 2 or 4), remembered if preferences are set. */
     public void setScale(int s) {
@@ -57,7 +58,9 @@ public final class LogbookSaver {
     }
 
     /** The chosen folder, or null if none was chosen yet. */
-    public Path folder() { return folder; }
+    public Path folder() {
+        return folder;
+    }
 
     /** Sets the folder (and remembers it if preferences are set). */
     public void setFolder(Path f) {
@@ -73,7 +76,9 @@ public final class LogbookSaver {
             throw new IOException("no logbook folder chosen");
         }
         Files.createDirectories(folder);
-        String name = String.format("darkscope-run%d-event%d-%s.png", run, event, LocalDateTime.now().format(STAMP));
+        String name = String.format(
+                "darkscope-run%d-event%d-%s.png",
+                run, event, LocalDateTime.now().format(STAMP));
         Path target = folder.resolve(name);
         Path tmp = folder.resolve(name + ".part");
         if (!ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", tmp.toFile())) {

@@ -49,8 +49,21 @@ public final class NavigationBar extends FlowPane {
         filter.setPrefWidth(210);
         filter.setTooltip(new Tooltip("browse only these events"));
         position.setId("nav-position");
-        getChildren().addAll(runBox, first, previous, next, last, new Label("go to"), jump, play, interval,
-                new Label("ms"), new Label("browse"), filter, position);
+        getChildren()
+                .addAll(
+                        runBox,
+                        first,
+                        previous,
+                        next,
+                        last,
+                        new Label("go to"),
+                        jump,
+                        play,
+                        interval,
+                        new Label("ms"),
+                        new Label("browse"),
+                        filter,
+                        position);
     }
 
     private static Button button(String text, String id, String tip) {

@@ -1,5 +1,6 @@
 package org.darkscope.ui.display;
 
+import java.util.List;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.collections.FXCollections;
@@ -8,8 +9,6 @@ import javafx.util.Duration;
 import javafx.util.StringConverter;
 import org.darkscope.event.RunData;
 import org.darkscope.event.Schema;
-
-import java.util.List;
 
 /**
  * Wires the navigation bar to the model: run choice (named by run number and file), first /
@@ -131,6 +130,7 @@ final class NavigationController {
         int e = pane.model.currentEvent();
         EventNavigator n = pane.model.navigator();
         String ev = e < 0 ? "-" : "event " + r.ints(Schema.EVENT)[e];
-        nav.position.setText(n.count() == 0 ? ev + "  (0 browsable)" : ev + "   " + (n.position() + 1) + " / " + n.count());
+        nav.position.setText(
+                n.count() == 0 ? ev + "  (0 browsable)" : ev + "   " + (n.position() + 1) + " / " + n.count());
     }
 }

@@ -69,7 +69,9 @@ final class OptionsController {
 
     private void applyFixedRange() {
         try {
-            setFixedRange(Double.parseDouble(options.min.getText().strip()), Double.parseDouble(options.max.getText().strip()));
+            setFixedRange(
+                    Double.parseDouble(options.min.getText().strip()),
+                    Double.parseDouble(options.max.getText().strip()));
             pane.setStatus("fixed colour range " + redraw.scale.fixedMin() + " .. " + redraw.scale.fixedMax() + " GeV");
         } catch (IllegalArgumentException e) {
             pane.setStatus("bad range: " + e.getMessage());

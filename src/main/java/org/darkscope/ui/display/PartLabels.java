@@ -1,5 +1,9 @@
 package org.darkscope.ui.display;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import javafx.animation.AnimationTimer;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
@@ -11,11 +15,6 @@ import javafx.scene.shape.Box;
 import org.darkscope.geometry.Cell;
 import org.darkscope.geometry.CellLayer;
 import org.darkscope.geometry.Element;
-
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Names of the detector parts drawn in the 3D view, each above (or, alternately, below) the part it
@@ -69,10 +68,14 @@ final class PartLabels extends Pane {
     }
 
     /** The label of a part, or null. */
-    Label label(Element e) { return labels.get(e); }
+    Label label(Element e) {
+        return labels.get(e);
+    }
 
     /** All labels, in beam order of the geometry. */
-    List<Label> all() { return new ArrayList<>(labels.values()); }
+    List<Label> all() {
+        return new ArrayList<>(labels.values());
+    }
 
     /**
      * Moves every label to its part's projected position, above it (or below, if that place is taken);
@@ -87,8 +90,11 @@ final class PartLabels extends Pane {
         for (Map.Entry<Element, Label> en : order) {
             Label l = en.getValue();
             Bounds b = projectedBounds(en.getKey());
-            boolean inView = b != null && b.getCenterX() >= 0 && b.getCenterX() <= getWidth()
-                    && b.getCenterY() >= 0 && b.getCenterY() <= getHeight();
+            boolean inView = b != null
+                    && b.getCenterX() >= 0
+                    && b.getCenterX() <= getWidth()
+                    && b.getCenterY() >= 0
+                    && b.getCenterY() <= getHeight();
             l.setVisible(false);
             if (!inView) {
                 continue;
@@ -156,7 +162,8 @@ final class PartLabels extends Pane {
             double h = b.getHeight() / 2;
             double d = b.getDepth() / 2;
             for (int k = 0; k < 8; k++) {
-                Point2D p = project(b, new Point3D((k & 1) == 0 ? -w : w, (k & 2) == 0 ? -h : h, (k & 4) == 0 ? -d : d));
+                Point2D p =
+                        project(b, new Point3D((k & 1) == 0 ? -w : w, (k & 2) == 0 ? -h : h, (k & 4) == 0 ? -d : d));
                 if (p == null) {
                     continue;
                 }

@@ -12,8 +12,7 @@ import org.darkscope.geometry.ElementKind;
  * user reads is what the run file holds.
  */
 public final class PickText {
-    private PickText() {
-    }
+    private PickText() {}
 
     /** Energy of a cell of an event, its share of its layer and of its element. */
     public static String cell(RunData run, int event, Cell cell) {
@@ -30,10 +29,16 @@ public final class PickText {
         double v = e[cell.index()];
         StringBuilder sb = new StringBuilder();
         sb.append(cell.name()).append(": E = ").append(String.format("%.3f GeV", v));
-        sb.append("\n").append(percent(v, layerSum)).append(" of ").append(l.prefix())
+        sb.append("\n")
+                .append(percent(v, layerSum))
+                .append(" of ")
+                .append(l.prefix())
                 .append(String.format(" (%.3f GeV)", layerSum));
         if (!l.prefix().equals(l.elementName().toLowerCase())) {
-            sb.append(", ").append(percent(v, elementSum)).append(" of ").append(l.elementName())
+            sb.append(", ")
+                    .append(percent(v, elementSum))
+                    .append(" of ")
+                    .append(l.elementName())
                     .append(String.format(" (%.3f GeV)", elementSum));
         }
         return sb.toString();
@@ -42,7 +47,8 @@ public final class PickText {
     /** Occupancy and mean energy of a cell in accumulation mode. */
     public static String accumulated(CellAccumulation acc, Cell cell) {
         int i = cell.index();
-        return String.format("%s: occupancy %.1f %% of %d events, mean %.3f GeV when hit",
+        return String.format(
+                "%s: occupancy %.1f %% of %d events, mean %.3f GeV when hit",
                 cell.name(), 100.0 * acc.occupancy()[i], acc.events(), acc.meanEnergy()[i]);
     }
 
@@ -60,15 +66,22 @@ public final class PickText {
 
     /** Summary of a subdetector for one event. */
     public static String element(RunData run, int event, Element el) {
-        StringBuilder sb = new StringBuilder(el.name()).append(" (").append(el.kind().name().toLowerCase()).append(")");
+        StringBuilder sb = new StringBuilder(el.name())
+                .append(" (")
+                .append(el.kind().name().toLowerCase())
+                .append(")");
         switch (el.kind()) {
-            case ECAL -> sb.append(String.format(": E_ECAL = %.3f GeV (preshower %.3f, main %.3f), shape %.3f",
-                    run.value(Schema.ECAL, event), run.value(Schema.ECAL_PRE, event), run.value(Schema.ECAL_MAIN, event),
+            case ECAL -> sb.append(String.format(
+                    ": E_ECAL = %.3f GeV (preshower %.3f, main %.3f), shape %.3f",
+                    run.value(Schema.ECAL, event),
+                    run.value(Schema.ECAL_PRE, event),
+                    run.value(Schema.ECAL_MAIN, event),
                     run.value(Schema.ECAL_SHAPE, event)));
             case HCAL -> {
                 int m = run.detector().elements(ElementKind.HCAL).indexOf(el);
-                sb.append(String.format(": %.3f GeV of E_HCAL = %.3f GeV", run.value(Schema.hcalModule(m), event),
-                        run.value(Schema.HCAL, event)));
+                sb.append(String.format(
+                        ": %.3f GeV of E_HCAL = %.3f GeV",
+                        run.value(Schema.hcalModule(m), event), run.value(Schema.HCAL, event)));
             }
             case SRD -> {
                 sb.append(":");
@@ -84,9 +97,11 @@ public final class PickText {
                 }
                 sb.append(" MIP");
             }
-            case TRACKER -> sb.append(String.format(": p = %.2f GeV, angle %.2f mrad, straw hits %d",
-                    run.value(Schema.P, event), run.value(Schema.ANGLE, event), (int) run.value(Schema.STRAW_HITS, event)));
-            default -> { }
+            case TRACKER -> sb.append(String.format(
+                    ": p = %.2f GeV, angle %.2f mrad, straw hits %d",
+                    run.value(Schema.P, event), run.value(Schema.ANGLE, event), (int)
+                            run.value(Schema.STRAW_HITS, event)));
+            default -> {}
         }
         sb.append(String.format("%nz = %.0f .. %.0f mm. %s", el.zMin(), el.zMax(), el.note()));
         return sb.toString();

@@ -59,8 +59,10 @@ final class Picking {
             return;
         }
         Cell c = model.run().detector().cells().get(pickedCell);
-        pickLabel.setText(model.mode() != DisplayMode.EVENT && model.accumulation() != null
-                ? PickText.accumulated(model.accumulation(), c) : PickText.cell(model.run(), model.currentEvent(), c));
+        pickLabel.setText(
+                model.mode() != DisplayMode.EVENT && model.accumulation() != null
+                        ? PickText.accumulated(model.accumulation(), c)
+                        : PickText.cell(model.run(), model.currentEvent(), c));
         pickLabel.setVisible(true);
     }
 }

@@ -1,14 +1,13 @@
 package org.darkscope.ui.display;
 
+import java.util.Locale;
+import java.util.prefs.Preferences;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
-
-import java.util.Locale;
-import java.util.prefs.Preferences;
 
 /**
  * Presentation mode of the event display: text and marker scale for a projector (Ctrl+= / Ctrl+-,
@@ -37,7 +36,9 @@ final class Presentation {
         }
     }
 
-    double scale() { return scale; }
+    double scale() {
+        return scale;
+    }
 
     /** Sets (and remembers) the scale, bounded to [MIN_SCALE, MAX_SCALE]. */
     void setScale(double s) {
@@ -72,7 +73,9 @@ final class Presentation {
         }
     }
 
-    boolean isDetached() { return detached != null; }
+    boolean isDetached() {
+        return detached != null;
+    }
 
     /** Wide: cell maps and tabs beside the 3D view; narrow (embedded in the workbench): below it. */
     void arrange(double width) {
@@ -101,7 +104,9 @@ final class Presentation {
     }
 
     /** The window of the detached display, or null. */
-    Stage detachedStage() { return detached; }
+    Stage detachedStage() {
+        return detached;
+    }
 
     /** Moves the display into its own full-screen window, or back into the pane. */
     void toggleDetached() {

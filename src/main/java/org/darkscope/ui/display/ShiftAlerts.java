@@ -1,14 +1,13 @@
 package org.darkscope.ui.display;
 
-import org.darkscope.analysis.Region;
-import org.darkscope.analysis.SignalBox;
-import org.darkscope.event.RunData;
-import org.darkscope.event.Schema;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import org.darkscope.analysis.Region;
+import org.darkscope.analysis.SignalBox;
+import org.darkscope.event.RunData;
+import org.darkscope.event.Schema;
 
 /**
  * The shift crew's alerts, free of any toolkit: the events of a data run that pass the selection and
@@ -24,8 +23,7 @@ public final class ShiftAlerts {
      */
     public static final double DEFAULT_NEAR_MARGIN = 0.2;
 
-    private ShiftAlerts() {
-    }
+    private ShiftAlerts() {}
 
     /** True if (E_ECAL, E_HCAL) is in the box or within the margin of both of its upper edges. */
     public static boolean inOrNear(SignalBox box, double margin, double ecal, double hcal) {
@@ -54,22 +52,49 @@ public final class ShiftAlerts {
     }
 
     /** One alert: an event of a followed file, with everything a shifter writes in the logbook. */
-    public record Alert(String file, RunData run, int row, int runNumber, int spill, int event, long timeNs,
-                        double ecal, double hcal, boolean inBox) {
+    public record Alert(
+            String file,
+            RunData run,
+            int row,
+            int runNumber,
+            int spill,
+            int event,
+            long timeNs,
+            double ecal,
+            double hcal,
+            boolean inBox) {
         /** Builds the alert of one row (spill and time 0 when the run has no such column). */
         public static Alert of(String file, RunData run, int row, SignalBox box) {
             int spill = run.has(Schema.SPILL) ? run.ints(Schema.SPILL)[row] : 0;
             long t = run.has(Schema.TIME) ? run.longs(Schema.TIME)[row] : 0;
             double e = run.floats(Schema.ECAL)[row];
             double h = run.floats(Schema.HCAL)[row];
-            return new Alert(file, run, row, run.ints(Schema.RUN)[row], spill, run.ints(Schema.EVENT)[row], t, e, h,
+            return new Alert(
+                    file,
+                    run,
+                    row,
+                    run.ints(Schema.RUN)[row],
+                    spill,
+                    run.ints(Schema.EVENT)[row],
+                    t,
+                    e,
+                    h,
                     box.abcdRegion(e, h) == Region.BOX);
         }
 
         /** "file.parquet  run 5005 spill 3 event 17  t = 1.234 s  E_ECAL 42.1, E_HCAL 0.80 GeV  [in box]". */
         public String describe() {
-            return String.format(java.util.Locale.ROOT, "%s  run %d spill %d event %d  t = %.3f s  E_ECAL %.1f, E_HCAL %.2f GeV%s",
-                    file, runNumber, spill, event, timeNs / 1e9, ecal, hcal, inBox ? "  [in box]" : "  [near box]");
+            return String.format(
+                    java.util.Locale.ROOT,
+                    "%s  run %d spill %d event %d  t = %.3f s  E_ECAL %.1f, E_HCAL %.2f GeV%s",
+                    file,
+                    runNumber,
+                    spill,
+                    event,
+                    timeNs / 1e9,
+                    ecal,
+                    hcal,
+                    inBox ? "  [in box]" : "  [near box]");
         }
 
         @Override
@@ -91,17 +116,25 @@ public final class ShiftAlerts {
             long before = alerts.stream().filter(a -> a.file().equals(file)).count();
             alerts.removeIf(a -> a.file().equals(file));
             List<Alert> sorted = new ArrayList<>(fileAlerts);
-            sorted.sort((a, b) -> a.timeNs() != b.timeNs() ? Long.compare(b.timeNs(), a.timeNs()) : Integer.compare(b.row(), a.row()));
+            sorted.sort((a, b) -> a.timeNs() != b.timeNs()
+                    ? Long.compare(b.timeNs(), a.timeNs())
+                    : Integer.compare(b.row(), a.row()));
             alerts.addAll(0, sorted);
             return (int) Math.max(0, fileAlerts.size() - before);
         }
 
-        public void clear() { alerts.clear(); }
+        public void clear() {
+            alerts.clear();
+        }
 
         /** Drops the alerts of a file (deleted). */
-        public void remove(String file) { alerts.removeIf(a -> a.file().equals(file)); }
+        public void remove(String file) {
+            alerts.removeIf(a -> a.file().equals(file));
+        }
 
         /** All alerts, newest first (read-only). */
-        public List<Alert> all() { return Collections.unmodifiableList(alerts); }
+        public List<Alert> all() {
+            return Collections.unmodifiableList(alerts);
+        }
     }
 }

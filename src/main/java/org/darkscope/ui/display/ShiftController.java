@@ -1,5 +1,12 @@
 package org.darkscope.ui.display;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.concurrent.Task;
 import javafx.stage.DirectoryChooser;
@@ -9,14 +16,6 @@ import org.darkscope.event.RunData;
 import org.darkscope.io.DirectoryWatcher;
 import org.darkscope.session.RunReader;
 import org.darkscope.task.Progress;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 
 /**
  * Drives the shift-crew panel: live follow of a directory, the alerts of each followed file (with
@@ -43,6 +42,7 @@ final class ShiftController {
      * number together, so two files with the same run number are two runs (with a warning), never merged.
      */
     private final Map<Path, RunData> followedFiles = new HashMap<>();
+
     private java.util.prefs.Preferences prefs;
     static final String SOUND_KEY = "alarmSound";
 
@@ -74,7 +74,8 @@ final class ShiftController {
         ui.choose.setOnAction(e -> {
             DirectoryChooser dc = new DirectoryChooser();
             dc.setTitle("Directory to follow");
-            java.io.File f = dc.showDialog(pane.getScene() == null ? null : pane.getScene().getWindow());
+            java.io.File f = dc.showDialog(
+                    pane.getScene() == null ? null : pane.getScene().getWindow());
             if (f != null) {
                 ui.followPath.setText(f.getPath());
                 follow(f.toPath());
@@ -146,12 +147,18 @@ final class ShiftController {
         pane.showEvent(a.row());
     }
 
-    void setLoader(RunReader l) { this.loader = l; }
+    void setLoader(RunReader l) {
+        this.loader = l;
+    }
 
-    void setEvaluator(Function<RunData, RunResult> e) { this.evaluator = e; }
+    void setEvaluator(Function<RunData, RunResult> e) {
+        this.evaluator = e;
+    }
 
     /** The alerts of all followed files, newest first. */
-    List<ShiftAlerts.Alert> alerts() { return log.all(); }
+    List<ShiftAlerts.Alert> alerts() {
+        return log.all();
+    }
 
     /** Loads the run files in {@code dir}, then polls it (io's DirectoryWatcher); runs are added to the model. */
     void follow(Path dir) {
@@ -172,17 +179,23 @@ final class ShiftController {
         followedFiles.clear();
         log.clear();
         ui.alerts.getItems().clear();
-        watcher = new DirectoryWatcher(dir, file -> {
-            try {
-                RunData r = l.read(file, Progress.NONE);
-                // the selection is evaluated here, off the FX thread (data runs only)
-                RunResult rr = eval != null && model.isData(r) ? eval.apply(r) : null;
-                Platform.runLater(() -> arrived(file, r, rr));
-            } catch (Exception ex) {
-                LOG.log(System.Logger.Level.WARNING, "cannot read " + file + ": " + ex);
-                Platform.runLater(() -> ui.followStatus.setText("cannot read " + file.getFileName() + ": " + ex.getMessage()));
-            }
-        }, POLL_INTERVAL, true, file -> Platform.runLater(() -> removed(file)));
+        watcher = new DirectoryWatcher(
+                dir,
+                file -> {
+                    try {
+                        RunData r = l.read(file, Progress.NONE);
+                        // the selection is evaluated here, off the FX thread (data runs only)
+                        RunResult rr = eval != null && model.isData(r) ? eval.apply(r) : null;
+                        Platform.runLater(() -> arrived(file, r, rr));
+                    } catch (Exception ex) {
+                        LOG.log(System.Logger.Level.WARNING, "cannot read " + file + ": " + ex);
+                        Platform.runLater(() ->
+                                ui.followStatus.setText("cannot read " + file.getFileName() + ": " + ex.getMessage()));
+                    }
+                },
+                POLL_INTERVAL,
+                true,
+                file -> Platform.runLater(() -> removed(file)));
         followed = dir;
         ui.followPath.setText(dir.toString());
         ui.followStatus.setText("following " + dir + " (polling every " + POLL_INTERVAL.toMillis() + " ms)");
@@ -219,17 +232,22 @@ final class ShiftController {
             model.addRun(r);
         }
         // the same run number in another file: two runs, never merged (simulate defaults to run 1)
-        List<String> twins = model.runs().stream().filter(o -> o != r && o.info().runNumber() == runNo)
-                .map(RunData::displayName).toList();
-        String warning = twins.isEmpty() ? "" : " - WARNING: run " + runNo + " also in " + String.join(", ", twins)
-                + ": shown as separate runs, not merged";
+        List<String> twins = model.runs().stream()
+                .filter(o -> o != r && o.info().runNumber() == runNo)
+                .map(RunData::displayName)
+                .toList();
+        String warning = twins.isEmpty()
+                ? ""
+                : " - WARNING: run " + runNo + " also in " + String.join(", ", twins)
+                        + ": shown as separate runs, not merged";
         // alerts of this file: selected events in or near the box, the box itself hidden while blinded
         int fresh = 0;
         List<ShiftAlerts.Alert> fileAlerts = new ArrayList<>();
         if (model.isData(r)) {
             SignalBox box = evaluated != null ? evaluated.selection().box() : model.box();
             boolean hidden = evaluated != null ? evaluated.boxHidden() : model.hiddenBox(r) != null;
-            int[] rows = ShiftAlerts.rows(r, evaluated == null ? null : evaluated.selectedEvents(), box, model.nearMargin(), hidden);
+            int[] rows = ShiftAlerts.rows(
+                    r, evaluated == null ? null : evaluated.selectedEvents(), box, model.nearMargin(), hidden);
             String name = file.getFileName().toString();
             for (int row : rows) {
                 fileAlerts.add(ShiftAlerts.Alert.of(name, r, row, box));
@@ -276,7 +294,8 @@ final class ShiftController {
         log.remove(file.getFileName().toString());
         ui.alerts.getItems().setAll(log.all());
         updateAlertTitle();
-        String msg = file.getFileName() + " is gone: run " + old.info().runNumber() + " (" + old.displayName() + ") dropped";
+        String msg =
+                file.getFileName() + " is gone: run " + old.info().runNumber() + " (" + old.displayName() + ") dropped";
         ui.followStatus.setText(msg);
         pane.setStatus(msg);
     }
@@ -293,9 +312,11 @@ final class ShiftController {
 
     private void updateAlertTitle() {
         SignalBox b = pane.model.box();
-        ui.alertTitle.setText("alerts of followed files, newest first: " + log.all().size()
-                + " selected events in or near the signal box (E_ECAL < " + fmt(b.ecalMax()) + ", E_HCAL < " + fmt(b.hcalMax())
-                + " GeV, +" + Math.round(100 * pane.model.nearMargin()) + " %; blinded box hidden)");
+        ui.alertTitle.setText(
+                "alerts of followed files, newest first: " + log.all().size()
+                        + " selected events in or near the signal box (E_ECAL < " + fmt(b.ecalMax()) + ", E_HCAL < "
+                        + fmt(b.hcalMax())
+                        + " GeV, +" + Math.round(100 * pane.model.nearMargin()) + " %; blinded box hidden)");
     }
 
     private static String fmt(double v) {
@@ -318,8 +339,9 @@ final class ShiftController {
         int[] use = rows;
         RunData ref = ui.dqReference.getValue() == r ? null : ui.dqReference.getValue();
         if (ref != null && ref.detector().cellCount() != r.detector().cellCount()) {
-            ui.accResult.setText("reference " + ref.displayName() + " has " + ref.detector().cellCount() + " cells, the run "
-                    + r.detector().cellCount() + ": not the same detector; choose another reference");
+            ui.accResult.setText(
+                    "reference " + ref.displayName() + " has " + ref.detector().cellCount() + " cells, the run "
+                            + r.detector().cellCount() + ": not the same detector; choose another reference");
             return;
         }
         Task<CellAccumulation> t = new Task<>() {
@@ -339,11 +361,15 @@ final class ShiftController {
                     }
                 };
                 CellAccumulation acc = CellAccumulation.compute(r, use, OCCUPANCY_THRESHOLD_GEV, p);
-                // hot, dead and noisy cells against a reference run (as dq --reference) or the run's own symmetric cells
+                // hot, dead and noisy cells against a reference run (as dq --reference) or the run's own symmetric
+                // cells
                 double thr = org.darkscope.dq.DataQuality.HIT_THRESHOLD_GEV;
-                acc.setQuality(org.darkscope.dq.DataQuality.check(r.detector(), r.displayName(),
+                acc.setQuality(org.darkscope.dq.DataQuality.check(
+                        r.detector(),
+                        r.displayName(),
                         org.darkscope.dq.CellStats.of(r, use, thr, p),
-                        ref == null ? null : org.darkscope.dq.CellStats.of(ref, null, thr, p), ref == null ? null : ref.displayName()));
+                        ref == null ? null : org.darkscope.dq.CellStats.of(ref, null, thr, p),
+                        ref == null ? null : ref.displayName()));
                 return acc;
             }
         };

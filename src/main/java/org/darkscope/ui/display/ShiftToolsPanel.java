@@ -27,7 +27,8 @@ public final class ShiftToolsPanel extends VBox {
     final Label accResult = new Label();
     final SpillTrendView trends = new SpillTrendView();
     final CheckBox alarmSound = new CheckBox("alarm sound");
-    final javafx.scene.control.ComboBox<org.darkscope.event.RunData> dqReference = new javafx.scene.control.ComboBox<>();
+    final javafx.scene.control.ComboBox<org.darkscope.event.RunData> dqReference =
+            new javafx.scene.control.ComboBox<>();
 
     public ShiftToolsPanel() {
         super(6);
@@ -61,14 +62,26 @@ public final class ShiftToolsPanel extends VBox {
         alarmSound.setId("shift-alarm-sound");
         alarmSound.setTooltip(new Tooltip("a chime with the red alarm banner (off by default)"));
         dqReference.setId("shift-dq-reference");
-        dqReference.setTooltip(new Tooltip("data quality: compare each cell with this run (as 'dq --reference REF'), or with the run's own symmetric cells"));
+        dqReference.setTooltip(
+                new Tooltip(
+                        "data quality: compare each cell with this run (as 'dq --reference REF'), or with the run's own symmetric cells"));
         dqReference.getItems().add(null);
         accumulate.setId("shift-accumulate");
         accProgress.setId("shift-acc-progress");
         accProgress.setMaxWidth(Double.MAX_VALUE);
         accResult.setId("shift-acc-result");
         accResult.setWrapText(true);
-        getChildren().addAll(new Label("follow a directory live"), new HBox(4, followPath, choose, follow), new HBox(12, showNewest, alarmSound),
-                followStatus, alertTitle, alerts, new HBox(6, accumulate, new Label("DQ vs"), dqReference), accProgress, accResult, trends);
+        getChildren()
+                .addAll(
+                        new Label("follow a directory live"),
+                        new HBox(4, followPath, choose, follow),
+                        new HBox(12, showNewest, alarmSound),
+                        followStatus,
+                        alertTitle,
+                        alerts,
+                        new HBox(6, accumulate, new Label("DQ vs"), dqReference),
+                        accProgress,
+                        accResult,
+                        trends);
     }
 }

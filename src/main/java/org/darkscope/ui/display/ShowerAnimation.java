@@ -1,5 +1,6 @@
 package org.darkscope.ui.display;
 
+import java.util.Locale;
 import javafx.animation.Interpolator;
 import javafx.animation.KeyFrame;
 import javafx.animation.KeyValue;
@@ -18,8 +19,6 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import javafx.util.Duration;
-
-import java.util.Locale;
 
 /**
  * The tour's dark-photon animation, a side view along the beam: the electron enters the ECAL, emits
@@ -58,8 +57,10 @@ final class ShowerAnimation extends VBox {
         replay.setOnAction(e -> replay());
         getChildren().addAll(canvas, text, new HBox(6, stop, replay));
         progress.addListener((o, a, b) -> draw());
-        timeline.getKeyFrames().setAll(new KeyFrame(Duration.ZERO, new KeyValue(progress, 0)),
-                new KeyFrame(LENGTH, new KeyValue(progress, 1, Interpolator.LINEAR)));
+        timeline.getKeyFrames()
+                .setAll(
+                        new KeyFrame(Duration.ZERO, new KeyValue(progress, 0)),
+                        new KeyFrame(LENGTH, new KeyValue(progress, 1, Interpolator.LINEAR)));
         timeline.setOnFinished(e -> stop.setDisable(true));
         setVisible(false);
         setManaged(false);
@@ -71,7 +72,8 @@ final class ShowerAnimation extends VBox {
         if (p != null) {
             return Boolean.parseBoolean(p);
         }
-        return !Boolean.getBoolean("testfx.headless") && !"Headless".equalsIgnoreCase(System.getProperty("monocle.platform"));
+        return !Boolean.getBoolean("testfx.headless")
+                && !"Headless".equalsIgnoreCase(System.getProperty("monocle.platform"));
     }
 
     /** Shows the animation for an event (drawn complete unless it plays); null hides it. */
@@ -106,9 +108,13 @@ final class ShowerAnimation extends VBox {
         stop.setDisable(true);
     }
 
-    boolean playing() { return timeline.getStatus() == javafx.animation.Animation.Status.RUNNING; }
+    boolean playing() {
+        return timeline.getStatus() == javafx.animation.Animation.Status.RUNNING;
+    }
 
-    double progress() { return progress.get(); }
+    double progress() {
+        return progress.get();
+    }
 
     /** Puts the animation at a fraction 0..1 (stopped), e.g. for a screenshot mid-way. */
     void setProgress(double f) {
@@ -118,7 +124,9 @@ final class ShowerAnimation extends VBox {
         draw();
     }
 
-    ShowerProfile profile() { return profile; }
+    ShowerProfile profile() {
+        return profile;
+    }
 
     /** Depth [X0] the shower has reached at progress f. */
     double depthAt(double f) {
@@ -187,11 +195,19 @@ final class ShowerAnimation extends VBox {
             g.strokeLine(sx, y0, ex, ey);
             g.setLineDashes();
             g.setFill(Color.rgb(255, 110, 255));
-            g.fillText("A' " + fmt(profile.invisibleGeV()) + " GeV (invisible)", Math.min(ex, w - 170), Math.max(2, ey - 16));
-            text.setText(String.format(Locale.ROOT,
+            g.fillText(
+                    "A' " + fmt(profile.invisibleGeV()) + " GeV (invisible)",
+                    Math.min(ex, w - 170),
+                    Math.max(2, ey - 16));
+            text.setText(String.format(
+                    Locale.ROOT,
                     "Recoil e\u207B shower at depth %.1f X\u2080: %.1f of %.1f GeV deposited (maximum at %.1f X\u2080). "
                             + "The A' carries %.1f GeV through VETO and HCAL without a trace.",
-                    t, profile.depositedUpTo(t), profile.recoilGeV(), profile.maximumX0(), profile.invisibleGeV()));
+                    t,
+                    profile.depositedUpTo(t),
+                    profile.recoilGeV(),
+                    profile.maximumX0(),
+                    profile.invisibleGeV()));
         } else {
             text.setText("The beam electron enters the ECAL ...");
         }

@@ -18,8 +18,14 @@ import org.darkscope.sim.response.Gflash;
  * @param alpha        shape parameter of the mean profile
  * @param beta         scale parameter of the mean profile [1/X0]
  */
-record ShowerProfile(double recoilGeV, double invisibleGeV, double startX0, double ecalDepthX0, double preshowerX0,
-                     double alpha, double beta) {
+record ShowerProfile(
+        double recoilGeV,
+        double invisibleGeV,
+        double startX0,
+        double ecalDepthX0,
+        double preshowerX0,
+        double alpha,
+        double beta) {
 
     /** The profile of one signal event of a run: E_ECAL, E_A' and the emission depth from the truth columns. */
     static ShowerProfile of(RunData run, int row) {
@@ -29,7 +35,9 @@ record ShowerProfile(double recoilGeV, double invisibleGeV, double startX0, doub
         double depth = (d.ecalMain().zMax() - front) / x0;
         double pre = (d.ecalPreshower().zMax() - front) / x0;
         double e = run.value(Schema.ECAL, row);
-        double ea = run.has(Schema.TRUTH_EA) ? run.value(Schema.TRUTH_EA, row) : Math.max(0, run.info().beamEnergy() - e);
+        double ea = run.has(Schema.TRUTH_EA)
+                ? run.value(Schema.TRUTH_EA, row)
+                : Math.max(0, run.info().beamEnergy() - e);
         double z = run.has(Schema.TRUTH_Z) ? run.value(Schema.TRUTH_Z, row) : front;
         double start = Math.max(0, Math.min(depth, (z - front) / x0));
         return of(e, ea, start, depth, pre);
@@ -37,7 +45,8 @@ record ShowerProfile(double recoilGeV, double invisibleGeV, double startX0, doub
 
     static ShowerProfile of(double recoilGeV, double invisibleGeV, double startX0, double depthX0, double preX0) {
         double e = Math.max(recoilGeV, Gflash.MIN_ENERGY);
-        return new ShowerProfile(recoilGeV, invisibleGeV, startX0, depthX0, preX0, Gflash.meanAlpha(e), Gflash.meanBeta(e));
+        return new ShowerProfile(
+                recoilGeV, invisibleGeV, startX0, depthX0, preX0, Gflash.meanAlpha(e), Gflash.meanBeta(e));
     }
 
     /** Energy per X0 [GeV/X0] at depth t (from the ECAL front); 0 before the emission point. */
@@ -47,7 +56,9 @@ record ShowerProfile(double recoilGeV, double invisibleGeV, double startX0, doub
             return 0;
         }
         double bs = beta * s;
-        return recoilGeV * beta * Math.exp((alpha - 1) * Math.log(bs) - bs - org.apache.commons.math3.special.Gamma.logGamma(alpha));
+        return recoilGeV
+                * beta
+                * Math.exp((alpha - 1) * Math.log(bs) - bs - org.apache.commons.math3.special.Gamma.logGamma(alpha));
     }
 
     /** Energy deposited from the ECAL front to depth t [GeV]. */

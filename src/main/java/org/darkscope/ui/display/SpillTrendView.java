@@ -1,5 +1,7 @@
 package org.darkscope.ui.display;
 
+import java.util.List;
+import java.util.function.ToDoubleFunction;
 import javafx.geometry.Insets;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
@@ -10,9 +12,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.darkscope.analysis.Region;
 import org.darkscope.dq.SpillTrends;
-
-import java.util.List;
-import java.util.function.ToDoubleFunction;
 
 /** A small chart of one per-spill quantity of the shown run against the spill number. */
 final class SpillTrendView extends VBox {
@@ -37,7 +36,9 @@ final class SpillTrendView extends VBox {
         }
 
         @Override
-        public String toString() { return label; }
+        public String toString() {
+            return label;
+        }
     }
 
     final ComboBox<Quantity> quantity = new ComboBox<>();

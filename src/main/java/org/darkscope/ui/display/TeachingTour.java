@@ -1,11 +1,5 @@
 package org.darkscope.ui.display;
 
-import org.darkscope.analysis.Region;
-import org.darkscope.analysis.SignalBox;
-import org.darkscope.event.EventClass;
-import org.darkscope.event.RunData;
-import org.darkscope.event.Schema;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,6 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.darkscope.analysis.Region;
+import org.darkscope.analysis.SignalBox;
+import org.darkscope.event.EventClass;
+import org.darkscope.event.RunData;
+import org.darkscope.event.Schema;
 
 /**
  * The guided tour: five kinds of events, each with a title and a plain-language text from
@@ -25,21 +24,28 @@ public final class TeachingTour {
 
     /** One step of the tour. */
     public enum Step {
-        ENERGY_PLANE("energy-plane"), EM_SHOWER("em-shower"), DIMUON("dimuon"), HADRON("hadron"), PILEUP("pileup"),
+        ENERGY_PLANE("energy-plane"),
+        EM_SHOWER("em-shower"),
+        DIMUON("dimuon"),
+        HADRON("hadron"),
+        PILEUP("pileup"),
         DARK_PHOTON("dark-photon");
 
         private final String id;
 
-        Step(String id) { this.id = id; }
+        Step(String id) {
+            this.id = id;
+        }
 
-        public String id() { return id; }
+        public String id() {
+            return id;
+        }
     }
 
     /** Title and text of a step. */
-    public record Text(String title, String body) { }
+    public record Text(String title, String body) {}
 
-    private TeachingTour() {
-    }
+    private TeachingTour() {}
 
     public static Text text(Step s) {
         return text(s.id());
@@ -47,9 +53,10 @@ public final class TeachingTour {
 
     /** Resource id of the text for a step and the example shown (the annihilation text for an annihilation run). */
     public static String textId(Step s, EventRef example) {
-        if (s == Step.DARK_PHOTON && example != null
+        if (s == Step.DARK_PHOTON
+                && example != null
                 && (example.run().info().mix().contains("annihilation")
-                || example.run().truthClass(example.index()) == EventClass.SIGNAL_ANNIHILATION)) {
+                        || example.run().truthClass(example.index()) == EventClass.SIGNAL_ANNIHILATION)) {
             return "dark-photon-annihilation";
         }
         return s.id();
@@ -88,6 +95,7 @@ public final class TeachingTour {
      * visible recoil shower (preshower above the published 0.5 GeV cut, docs/physics.md#selection).
      */
     public static final double SIGNAL_BOX_ECAL = 50;
+
     public static final double SIGNAL_BOX_HCAL = 1;
     public static final double VISIBLE_PRESHOWER = 0.5;
 
@@ -110,12 +118,13 @@ public final class TeachingTour {
         if (s == Step.ENERGY_PLANE) {
             return Optional.empty();
         }
-        Region want = switch (s) {
-            case DIMUON -> Region.I;
-            case HADRON -> Region.II;
-            case PILEUP -> Region.III;
-            default -> null;
-        };
+        Region want =
+                switch (s) {
+                    case DIMUON -> Region.I;
+                    case HADRON -> Region.II;
+                    case PILEUP -> Region.III;
+                    default -> null;
+                };
         if (want != null) {
             Optional<EventRef> inRegion = pick(s, runs, massMeV, true, box, want);
             if (inRegion.isPresent()) {
@@ -127,7 +136,8 @@ public final class TeachingTour {
         return typical.isPresent() || s != Step.DARK_PHOTON ? typical : pick(s, runs, massMeV, false, box, null);
     }
 
-    private static Optional<EventRef> pick(Step s, List<RunData> runs, double massMeV, boolean textbook, SignalBox box, Region region) {
+    private static Optional<EventRef> pick(
+            Step s, List<RunData> runs, double massMeV, boolean textbook, SignalBox box, Region region) {
         List<RunData> order = new ArrayList<>(runs);
         if (s == Step.DARK_PHOTON && !Double.isNaN(massMeV)) {
             order.sort((a, b) -> Double.compare(massDistance(a, massMeV), massDistance(b, massMeV)));
@@ -146,15 +156,21 @@ public final class TeachingTour {
             for (int e = 0; e < r.size(); e++) {
                 EventClass c = EventClass.of(cls[e]);
                 boolean clean = pile[e] == 0;
-                boolean ok = switch (s) {
-                    case EM_SHOWER -> c == EventClass.ELECTRON && clean && ecal[e] > FULL_SHOWER_FRACTION * beam;
-                    case DIMUON -> c == EventClass.DIMUON && clean;
-                    case HADRON -> c == EventClass.HADRON && clean;
-                    case PILEUP -> !clean;
-                    case DARK_PHOTON -> c.isSignal() && clean && (!textbook
-                            || box.abcdRegion(ecal[e], hcal[e]) == Region.BOX && pre[e] > VISIBLE_PRESHOWER);
-                    case ENERGY_PLANE -> false;
-                };
+                boolean ok =
+                        switch (s) {
+                            case EM_SHOWER -> c == EventClass.ELECTRON
+                                    && clean
+                                    && ecal[e] > FULL_SHOWER_FRACTION * beam;
+                            case DIMUON -> c == EventClass.DIMUON && clean;
+                            case HADRON -> c == EventClass.HADRON && clean;
+                            case PILEUP -> !clean;
+                            case DARK_PHOTON -> c.isSignal()
+                                    && clean
+                                    && (!textbook
+                                            || box.abcdRegion(ecal[e], hcal[e]) == Region.BOX
+                                                    && pre[e] > VISIBLE_PRESHOWER);
+                            case ENERGY_PLANE -> false;
+                        };
                 ok &= region == null || box.labelRegion(ecal[e], hcal[e]) == region;
                 if (ok) {
                     candidates.add(e);

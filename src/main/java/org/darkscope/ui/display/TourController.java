@@ -1,10 +1,9 @@
 package org.darkscope.ui.display;
 
-import org.darkscope.event.RunData;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.darkscope.event.RunData;
 
 /** Drives the teaching tour: next/back through the steps, picking each step's event. */
 final class TourController {
@@ -12,7 +11,7 @@ final class TourController {
     private final TourPanel ui;
     private final TeachingTour.Step[] steps = TeachingTour.Step.values();
     private int index = -1;
-    private Consumer<EventRef> onTourEvent = r -> { };
+    private Consumer<EventRef> onTourEvent = r -> {};
     private boolean updatingMasses;
     private EventRef tourEvent;
     private boolean showing;
@@ -30,7 +29,9 @@ final class TourController {
         });
     }
 
-    void setOnTourEvent(Consumer<EventRef> c) { onTourEvent = c == null ? r -> { } : c; }
+    void setOnTourEvent(Consumer<EventRef> c) {
+        onTourEvent = c == null ? r -> {} : c;
+    }
 
     void runsChanged() {
         List<Double> masses = TeachingTour.signalMasses(pane.runs());
@@ -95,16 +96,22 @@ final class TourController {
             // the recoil shower growing through the ECAL depth, the A' leaving unseen
             ui.animation.show(ShowerProfile.of(run, r.index()));
         }
-        String massText = run.info().isSignal() ? String.format(", m_A' = %.4g MeV", run.info().signalMassMeV()) : "";
+        String massText = run.info().isSignal()
+                ? String.format(", m_A' = %.4g MeV", run.info().signalMassMeV())
+                : "";
         ui.status.setText("showing " + r + " of " + run.displayName() + massText
                 + String.format(": E_ECAL %.1f GeV, E_HCAL %.2f GeV", r.ecal(), r.hcal()));
         onTourEvent.accept(r);
     }
 
-    int index() { return index; }
+    int index() {
+        return index;
+    }
 
     /** The dark-photon step's animation. */
-    ShowerAnimation animation() { return ui.animation; }
+    ShowerAnimation animation() {
+        return ui.animation;
+    }
 
     /** Appends a note to the step's status line. */
     void note(String text) {

@@ -34,7 +34,14 @@ public final class TourPanel extends VBox {
         next.setId("tour-next");
         status.setId("tour-status");
         status.setWrapText(true);
-        getChildren().addAll(step, title, body, new HBox(6, new Label("dark photon mass m_A' [MeV]"), mass),
-                new HBox(6, back, next), status, animation);
+        getChildren()
+                .addAll(
+                        step,
+                        title,
+                        body,
+                        new HBox(6, new Label("dark photon mass m_A' [MeV]"), mass),
+                        new HBox(6, back, next),
+                        status,
+                        animation);
     }
 }

@@ -13,18 +13,19 @@ import javafx.scene.shape.TriangleMesh;
 final class WireBox {
     /** Width of the sliver triangles relative to the box (invisible, avoids degenerate triangles). */
     private static final float SLIVER = 1e-3f;
+
     private static final TriangleMesh UNIT = build();
 
-    private WireBox() {
-    }
+    private WireBox() {}
 
     private static TriangleMesh build() {
         TriangleMesh m = new TriangleMesh();
         float[][] c = new float[8][];
         for (int i = 0; i < 8; i++) {
-            c[i] = new float[]{(i & 1) == 0 ? -0.5f : 0.5f, (i & 2) == 0 ? -0.5f : 0.5f, (i & 4) == 0 ? -0.5f : 0.5f};
+            c[i] = new float[] {(i & 1) == 0 ? -0.5f : 0.5f, (i & 2) == 0 ? -0.5f : 0.5f, (i & 4) == 0 ? -0.5f : 0.5f};
         }
-        int[][] edges = {{0, 1}, {2, 3}, {4, 5}, {6, 7}, {0, 2}, {1, 3}, {4, 6}, {5, 7}, {0, 4}, {1, 5}, {2, 6}, {3, 7}};
+        int[][] edges = {{0, 1}, {2, 3}, {4, 5}, {6, 7}, {0, 2}, {1, 3}, {4, 6}, {5, 7}, {0, 4}, {1, 5}, {2, 6}, {3, 7}
+        };
         m.getTexCoords().addAll(0, 0);
         int p = 0;
         for (int[] e : edges) {

@@ -1,11 +1,10 @@
 package org.darkscope.ui.display;
 
-import org.darkscope.geometry.Detector;
-import org.darkscope.geometry.Element;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.darkscope.geometry.Detector;
+import org.darkscope.geometry.Element;
 
 /**
  * Maps a true z (mm) to the z drawn in the 3D view. The identity keeps true positions; the
@@ -39,7 +38,7 @@ public final class ZMapping {
         }
         List<double[]> spans = new ArrayList<>();
         for (Element e : d.elements()) {
-            spans.add(new double[]{e.zMin(), e.zMax()});
+            spans.add(new double[] {e.zMin(), e.zMax()});
         }
         return compressed(spans, DEFAULT_MAX_GAP_MM, DEFAULT_MAX_LENGTH_MM);
     }
@@ -49,7 +48,10 @@ public final class ZMapping {
         if (spans.isEmpty()) {
             return identity();
         }
-        double[][] s = spans.stream().map(double[]::clone).sorted((a, b) -> Double.compare(a[0], b[0])).toArray(double[][]::new);
+        double[][] s = spans.stream()
+                .map(double[]::clone)
+                .sorted((a, b) -> Double.compare(a[0], b[0]))
+                .toArray(double[][]::new);
         List<double[]> merged = new ArrayList<>();
         for (double[] iv : s) {
             if (!merged.isEmpty() && iv[0] <= merged.get(merged.size() - 1)[1]) {
@@ -78,7 +80,9 @@ public final class ZMapping {
         return new ZMapping(kz, km, true);
     }
 
-    public boolean isCompressed() { return compressed; }
+    public boolean isCompressed() {
+        return compressed;
+    }
 
     /** Drawn z for a true z. */
     public double map(double z) {

@@ -1,17 +1,16 @@
 package org.darkscope.ui.distributions;
 
-import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Priority;
-import javafx.scene.paint.Color;
-import org.darkscope.report.DistributionData;
-import org.darkscope.analysis.Variable;
-import org.darkscope.ui.charts.Series;
-import org.darkscope.ui.charts.SeriesChart;
-
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.paint.Color;
+import org.darkscope.analysis.Variable;
+import org.darkscope.report.DistributionData;
+import org.darkscope.ui.charts.Series;
+import org.darkscope.ui.charts.SeriesChart;
 
 /**
  * Histograms of E_ECAL, E_HCAL, p, SRD sum and shower shape: all data events, selected data events
@@ -54,7 +53,8 @@ public final class DistributionsView extends GridPane {
             }
             s.add(Series.step("selected data", Color.rgb(31, 119, 180), d.edges(), d.selData()));
             if (d.selMc() != null) {
-                s.add(Series.step("selected bkg MC", Color.rgb(214, 39, 40), d.edges(), d.selMc()).asDashed());
+                s.add(Series.step("selected bkg MC", Color.rgb(214, 39, 40), d.edges(), d.selMc())
+                        .asDashed());
             }
             if (d.cutEdges().length > 0) {
                 s.add(Series.marker("cut", Color.CRIMSON, d.cutEdges()));

@@ -1,13 +1,18 @@
 package org.darkscope.ui.distributions;
 
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import org.darkscope.report.DistributionData;
 import org.darkscope.analysis.AnalysisEngine;
 import org.darkscope.analysis.AnalysisResult;
 import org.darkscope.analysis.Selection;
 import org.darkscope.analysis.Variable;
 import org.darkscope.event.RunData;
+import org.darkscope.report.DistributionData;
 import org.darkscope.session.AnalysisScheduler;
 import org.darkscope.session.AnalysisService;
 import org.darkscope.session.OpenRun;
@@ -15,12 +20,6 @@ import org.darkscope.session.RunRole;
 import org.darkscope.session.Session;
 import org.darkscope.session.SessionListener;
 import org.darkscope.session.TaskExecutor;
-
-import java.util.Collections;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * What the distributions view shows: for every {@link Variable} the {@link DistributionData} of the
@@ -37,8 +36,7 @@ public final class DistributionsViewModel {
     private AnalysisResult all;
 
     /** The runs and the selection (with every cut off) of an "all events" evaluation: read on the worker. */
-    private record AllRequest(List<RunData> runs, Selection selection, Set<RunData> dataRole) {
-    }
+    private record AllRequest(List<RunData> runs, Selection selection, Set<RunData> dataRole) {}
 
     /**
      * @param worker  runs the "all events" evaluation
@@ -46,28 +44,37 @@ public final class DistributionsViewModel {
      */
     public DistributionsViewModel(Session session, TaskExecutor worker, TaskExecutor deliver) {
         this.session = session;
-        allScheduler = new AnalysisScheduler<>((req, p) -> {
-            allEngine.setRuns(req.runs());
-            AnalysisResult r = allEngine.evaluate(req.selection(), req.dataRole()::contains, p);
-            for (var rr : r.runs()) {
-                for (Variable v : Variable.values()) {
-                    rr.histogram(v);
-                }
-            }
-            return r;
-        }, worker, deliver, new AnalysisScheduler.Listener<>() {
-            @Override
-            public void onResult(long generation, AnalysisResult r) {
-                all = r;
-                update();
-            }
-        });
+        allScheduler = new AnalysisScheduler<>(
+                (req, p) -> {
+                    allEngine.setRuns(req.runs());
+                    AnalysisResult r = allEngine.evaluate(req.selection(), req.dataRole()::contains, p);
+                    for (var rr : r.runs()) {
+                        for (Variable v : Variable.values()) {
+                            rr.histogram(v);
+                        }
+                    }
+                    return r;
+                },
+                worker,
+                deliver,
+                new AnalysisScheduler.Listener<>() {
+                    @Override
+                    public void onResult(long generation, AnalysisResult r) {
+                        all = r;
+                        update();
+                    }
+                });
         session.addListener(new SessionListener() {
             @Override
             public void runsChanged(Session s) {
-                List<RunData> runs = s.runs().stream().filter(o -> o.role() != RunRole.SIGNAL).map(OpenRun::data).toList();
+                List<RunData> runs = s.runs().stream()
+                        .filter(o -> o.role() != RunRole.SIGNAL)
+                        .map(OpenRun::data)
+                        .toList();
                 if (!runs.isEmpty()) {
-                    allScheduler.submit(new AllRequest(runs, DistributionData.allEvents(s.selection()).withBlinded(true),
+                    allScheduler.submit(new AllRequest(
+                            runs,
+                            DistributionData.allEvents(s.selection()).withBlinded(true),
                             AnalysisService.dataRoleRuns(s)));
                 }
             }
@@ -108,6 +115,9 @@ public final class DistributionsViewModel {
     }
 
     private List<RunData> present(AnalysisResult r, RunRole role) {
-        return session.runs(role).stream().map(OpenRun::data).filter(d -> r.runs().stream().anyMatch(x -> x.run() == d)).toList();
+        return session.runs(role).stream()
+                .map(OpenRun::data)
+                .filter(d -> r.runs().stream().anyMatch(x -> x.run() == d))
+                .toList();
     }
 }

@@ -1,5 +1,6 @@
 package org.darkscope.ui.exclusion;
 
+import java.util.List;
 import org.darkscope.analysis.AnalysisResult;
 import org.darkscope.analysis.Efficiency;
 import org.darkscope.analysis.background.BackgroundEstimate;
@@ -10,8 +11,6 @@ import org.darkscope.analysis.yield.ExclusionPoint;
 import org.darkscope.analysis.yield.ExclusionRequest;
 import org.darkscope.analysis.yield.SignalProcess;
 import org.darkscope.event.ExternalEfficiency;
-
-import java.util.List;
 
 /**
  * What the exclusion plot is computed from: N_EOT and α_D (editable), the signal efficiency per mass
@@ -29,11 +28,25 @@ import java.util.List;
  * @param external       the signal runs' external inefficiency factor (not modelled by the simulation), or null
  * @param applyExternal  true: the efficiency used is the simulated one times the external factor
  */
-public record ExclusionInputs(double eot, double alphaD, double[] massesWithEff, double[] efficiencies, LimitInput limit,
-                              double ecalBoxEdge, double beamEnergy, ExternalEfficiency external, boolean applyExternal) {
+public record ExclusionInputs(
+        double eot,
+        double alphaD,
+        double[] massesWithEff,
+        double[] efficiencies,
+        LimitInput limit,
+        double ecalBoxEdge,
+        double beamEnergy,
+        ExternalEfficiency external,
+        boolean applyExternal) {
     /** Without an external factor. */
-    public ExclusionInputs(double eot, double alphaD, double[] massesWithEff, double[] efficiencies, LimitInput limit,
-                           double ecalBoxEdge, double beamEnergy) {
+    public ExclusionInputs(
+            double eot,
+            double alphaD,
+            double[] massesWithEff,
+            double[] efficiencies,
+            LimitInput limit,
+            double ecalBoxEdge,
+            double beamEnergy) {
         this(eot, alphaD, massesWithEff, efficiencies, limit, ecalBoxEdge, beamEnergy, null, false);
     }
 
@@ -56,8 +69,12 @@ public record ExclusionInputs(double eot, double alphaD, double[] massesWithEff,
     }
 
     /** Inputs with the background method and limit method of the session's analysis definition. */
-    public static ExclusionInputs from(AnalysisResult r, double eot, double alphaD, long observedInBox,
-                                       org.darkscope.analysis.AnalysisDefinition def) {
+    public static ExclusionInputs from(
+            AnalysisResult r,
+            double eot,
+            double alphaD,
+            long observedInBox,
+            org.darkscope.analysis.AnalysisDefinition def) {
         return from(r, eot, alphaD, observedInBox, def, false);
     }
 
@@ -65,9 +82,15 @@ public record ExclusionInputs(double eot, double alphaD, double[] massesWithEff,
      * With the signal runs' external inefficiency factor (the first signal run that carries one),
      * multiplied into the efficiency only if {@code applyExternal}.
      */
-    public static ExclusionInputs from(AnalysisResult r, double eot, double alphaD, long observedInBox,
-                                       org.darkscope.analysis.AnalysisDefinition def, boolean applyExternal) {
-        List<Efficiency> effs = r.efficiencies().stream().filter(e -> e.value() > 0).toList();
+    public static ExclusionInputs from(
+            AnalysisResult r,
+            double eot,
+            double alphaD,
+            long observedInBox,
+            org.darkscope.analysis.AnalysisDefinition def,
+            boolean applyExternal) {
+        List<Efficiency> effs =
+                r.efficiencies().stream().filter(e -> e.value() > 0).toList();
         double[] m = effs.stream().mapToDouble(Efficiency::massMeV).toArray();
         double[] e = effs.stream().mapToDouble(Efficiency::value).toArray();
         BackgroundEstimate picked = def.background().pick(r.background());
@@ -76,10 +99,21 @@ public record ExclusionInputs(double eot, double alphaD, double[] massesWithEff,
         double db = b == null || !Double.isFinite(b.totalError()) ? 0 : b.totalError();
         int n = r.selection().blinded() ? 0 : (int) Math.max(0, Math.min(Integer.MAX_VALUE, observedInBox));
         double useEot = Double.isNaN(eot) ? r.eot() : eot;
-        ExternalEfficiency ext = r.signalRuns().stream().map(x -> ExternalEfficiency.of(x.run().info()))
-                .flatMap(java.util.Optional::stream).findFirst().orElse(null);
-        return new ExclusionInputs(useEot, alphaD, m, e, new LimitInput(n, bkg, db, def.settings().signalRelError(), def.cl(), def.limitMethod()),
-                r.selection().box().ecalMax(), r.selection().box().beamEnergy(), ext, applyExternal && ext != null);
+        ExternalEfficiency ext = r.signalRuns().stream()
+                .map(x -> ExternalEfficiency.of(x.run().info()))
+                .flatMap(java.util.Optional::stream)
+                .findFirst()
+                .orElse(null);
+        return new ExclusionInputs(
+                useEot,
+                alphaD,
+                m,
+                e,
+                new LimitInput(n, bkg, db, def.settings().signalRelError(), def.cl(), def.limitMethod()),
+                r.selection().box().ecalMax(),
+                r.selection().box().beamEnergy(),
+                ext,
+                applyExternal && ext != null);
     }
 
     /** Efficiency used at a mass: the simulated one, times the external factor if applied. */
@@ -107,8 +141,16 @@ public record ExclusionInputs(double eot, double alphaD, double[] massesWithEff,
 
     public List<ExclusionPoint> compute() {
         DarkPhotonYield yield = DarkPhotonYield.iww(beamEnergy);
-        ExclusionRequest req = new ExclusionRequest(eot, this::efficiencyAt, limit, SignalProcess.BOTH, yield,
-                1 - ecalBoxEdge / beamEnergy, beamEnergy - ecalBoxEdge, alphaD, ExclusionRequest.DEFAULT_MASS_RATIO);
+        ExclusionRequest req = new ExclusionRequest(
+                eot,
+                this::efficiencyAt,
+                limit,
+                SignalProcess.BOTH,
+                yield,
+                1 - ecalBoxEdge / beamEnergy,
+                beamEnergy - ecalBoxEdge,
+                alphaD,
+                ExclusionRequest.DEFAULT_MASS_RATIO);
         return ExclusionCalculator.compute(req, MASSES_MEV);
     }
 }

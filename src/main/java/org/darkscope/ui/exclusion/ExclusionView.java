@@ -1,5 +1,9 @@
 package org.darkscope.ui.exclusion;
 
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -19,11 +23,6 @@ import org.darkscope.report.PublishedCurves;
 import org.darkscope.ui.charts.Series;
 import org.darkscope.ui.charts.SeriesChart;
 import org.darkscope.ui.shell.Dialogs;
-
-import java.io.File;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The 90 % CL exclusion from the current selection: ε vs m_A' and y vs m_χ (log-log), the expected
@@ -62,10 +61,13 @@ public final class ExclusionView extends BorderPane {
         alphaField.setPrefColumnCount(5);
         eotField.setTooltip(new Tooltip("electrons on target; empty: the EOT of the open runs"));
         alphaField.setTooltip(new Tooltip("dark coupling alpha_D for y (0.1 or 0.5 in the thermal-target plots)"));
-        externalBox.setTooltip(new Tooltip("multiply the simulated efficiency by the inefficiencies the simulation does not model "
-                + "(tracking, VETO, HCAL, DAQ, trigger; stored with the signal runs); analyse and exclusion --external-efficiency do the same"));
-        publishedBox.setTooltip(new Tooltip("overlay the published NA64 limit (9.37e11 EOT, resources/published/SOURCE.md) and print "
-                + "our limit divided by it"));
+        externalBox.setTooltip(
+                new Tooltip(
+                        "multiply the simulated efficiency by the inefficiencies the simulation does not model "
+                                + "(tracking, VETO, HCAL, DAQ, trigger; stored with the signal runs); analyse and exclusion --external-efficiency do the same"));
+        publishedBox.setTooltip(
+                new Tooltip("overlay the published NA64 limit (9.37e11 EOT, resources/published/SOURCE.md) and print "
+                        + "our limit divided by it"));
         publishedBox.setSelected(model.published() != null);
         eotField.setOnAction(e -> model.setEotText(eotField.getText()));
         alphaField.setOnAction(e -> model.setAlphaText(alphaField.getText()));
@@ -84,7 +86,8 @@ public final class ExclusionView extends BorderPane {
         Button overlay = new Button("Overlay curve (CSV)…");
         overlay.setId("overlayCsv");
         overlay.setOnAction(e -> chooseOverlay());
-        FlowPane bar = new FlowPane(8, 4, new Label("N_EOT"), eotField, new Label("α_D"), alphaField, externalBox, publishedBox, overlay);
+        FlowPane bar = new FlowPane(
+                8, 4, new Label("N_EOT"), eotField, new Label("α_D"), alphaField, externalBox, publishedBox, overlay);
         bar.setAlignment(Pos.CENTER_LEFT);
         VBox top = new VBox(2, bar, status, efficiency, ratio);
         top.setPadding(new Insets(4));
@@ -138,7 +141,8 @@ public final class ExclusionView extends BorderPane {
             model.setPublished(nameOrFile);
             publishedBox.setSelected(PublishedCurves.NA64E_2016_2022.equals(nameOrFile));
         } catch (Exception e) {
-            Dialogs.showError(getScene() == null ? null : getScene().getWindow(), "Cannot read the curve " + nameOrFile, e);
+            Dialogs.showError(
+                    getScene() == null ? null : getScene().getWindow(), "Cannot read the curve " + nameOrFile, e);
         }
     }
 
@@ -177,14 +181,16 @@ public final class ExclusionView extends BorderPane {
         List<Series> out = new ArrayList<>();
         int relic = 2;
         for (ExclusionViewModel.Curve c : curves) {
-            out.add(switch (c.kind()) {
-                case BAND_2SIGMA -> Series.band(c.name(), YELLOW, c.x(), c.y(), c.yHi());
-                case BAND_1SIGMA -> Series.band(c.name(), GREEN, c.x(), c.y(), c.yHi());
-                case EXPECTED -> Series.line(c.name(), Color.BLACK, c.x(), c.y()).asDashed();
-                case OBSERVED -> Series.line(c.name(), Color.BLACK, c.x(), c.y());
-                case RELIC -> Series.line(c.name(), SeriesChart.palette(relic++), c.x(), c.y());
-                case PUBLISHED -> Series.line(c.name(), Color.rgb(214, 39, 40), c.x(), c.y());
-            });
+            out.add(
+                    switch (c.kind()) {
+                        case BAND_2SIGMA -> Series.band(c.name(), YELLOW, c.x(), c.y(), c.yHi());
+                        case BAND_1SIGMA -> Series.band(c.name(), GREEN, c.x(), c.y(), c.yHi());
+                        case EXPECTED -> Series.line(c.name(), Color.BLACK, c.x(), c.y())
+                                .asDashed();
+                        case OBSERVED -> Series.line(c.name(), Color.BLACK, c.x(), c.y());
+                        case RELIC -> Series.line(c.name(), SeriesChart.palette(relic++), c.x(), c.y());
+                        case PUBLISHED -> Series.line(c.name(), Color.rgb(214, 39, 40), c.x(), c.y());
+                    });
         }
         return out;
     }

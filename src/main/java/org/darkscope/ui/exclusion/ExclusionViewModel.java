@@ -1,5 +1,10 @@
 package org.darkscope.ui.exclusion;
 
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.darkscope.analysis.AnalysisResult;
 import org.darkscope.analysis.ResultLimits;
 import org.darkscope.analysis.limits.LimitCancellation;
@@ -15,12 +20,6 @@ import org.darkscope.session.Session;
 import org.darkscope.session.SessionListener;
 import org.darkscope.session.TaskExecutor;
 
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-
 /**
  * The exclusion view's state, free of the toolkit: the editable N_EOT and α_D, whether the external
  * inefficiency factor is applied, the published curve to compare with, and what comes out of the
@@ -32,7 +31,14 @@ import java.util.Map;
  */
 public final class ExclusionViewModel {
     /** What a curve is, so that the view can pick its colour and style. */
-    public enum Kind { EXPECTED, BAND_1SIGMA, BAND_2SIGMA, OBSERVED, RELIC, PUBLISHED }
+    public enum Kind {
+        EXPECTED,
+        BAND_1SIGMA,
+        BAND_2SIGMA,
+        OBSERVED,
+        RELIC,
+        PUBLISHED
+    }
 
     /**
      * One thing to draw.
@@ -43,8 +49,7 @@ public final class ExclusionViewModel {
      * @param y    y values (the lower edge of a band)
      * @param yHi  upper edge of a band (null otherwise)
      */
-    public record Curve(String name, Kind kind, double[] x, double[] y, double[] yHi) {
-    }
+    public record Curve(String name, Kind kind, double[] x, double[] y, double[] yHi) {}
 
     /** Masses at which the ratio to the published curve is summarised in {@link #ratioText()}. */
     public static final double[] RATIO_MASSES_MEV = {1, 10, 100, 1000};
@@ -66,8 +71,8 @@ public final class ExclusionViewModel {
 
     public ExclusionViewModel(Session session, TaskExecutor worker, TaskExecutor deliver) {
         this.session = session;
-        scheduler = new AnalysisScheduler<>((in, p) -> LimitCancellation.run(p, in::compute), worker, deliver,
-                new AnalysisScheduler.Listener<>() {
+        scheduler = new AnalysisScheduler<>(
+                (in, p) -> LimitCancellation.run(p, in::compute), worker, deliver, new AnalysisScheduler.Listener<>() {
                     @Override
                     public void onResult(long generation, List<ExclusionPoint> result) {
                         points = List.copyOf(result);
@@ -109,18 +114,41 @@ public final class ExclusionViewModel {
         }
     }
 
-    public String eotText() { return eotText; }
-    public String alphaText() { return alphaText; }
-    public boolean applyExternal() { return applyExternal; }
-    public List<ExclusionPoint> points() { return points; }
-    public String status() { return status; }
+    public String eotText() {
+        return eotText;
+    }
+
+    public String alphaText() {
+        return alphaText;
+    }
+
+    public boolean applyExternal() {
+        return applyExternal;
+    }
+
+    public List<ExclusionPoint> points() {
+        return points;
+    }
+
+    public String status() {
+        return status;
+    }
     /** "eot" or "alpha" when that field's text is not valid, else "". */
-    public String invalidField() { return invalidField; }
+    public String invalidField() {
+        return invalidField;
+    }
     /** Prompt of the empty N_EOT field: the runs' EOT. */
-    public String eotPrompt() { return eotPrompt; }
-    public ExclusionInputs inputs() { return inputs; }
+    public String eotPrompt() {
+        return eotPrompt;
+    }
+
+    public ExclusionInputs inputs() {
+        return inputs;
+    }
     /** The curve compared with, or null. */
-    public PublishedCurves.Named published() { return published; }
+    public PublishedCurves.Named published() {
+        return published;
+    }
 
     public void setEotText(String s) {
         eotText = s == null ? "" : s;
@@ -153,7 +181,13 @@ public final class ExclusionViewModel {
     }
 
     public Map<String, String> viewState() {
-        return Map.of("exclusion.eot", eotText, "exclusion.alphaD", alphaText, "exclusion.external", Boolean.toString(applyExternal));
+        return Map.of(
+                "exclusion.eot",
+                eotText,
+                "exclusion.alphaD",
+                alphaText,
+                "exclusion.external",
+                Boolean.toString(applyExternal));
     }
 
     public void applyViewState(Map<String, String> m) {
@@ -186,13 +220,22 @@ public final class ExclusionViewModel {
                 throw new NumberFormatException("α_D must be a positive number");
             }
             invalidField = "";
-            ExclusionInputs in = ExclusionInputs.from(r, eot, alpha, ResultLimits.observed(r), session.definition(), applyExternal);
+            ExclusionInputs in =
+                    ExclusionInputs.from(r, eot, alpha, ResultLimits.observed(r), session.definition(), applyExternal);
             inputs = in;
             eotPrompt = String.format(Locale.ROOT, "%.3g (runs)", in.eot());
-            status = String.format(Locale.ROOT, "N_EOT %.3g, α_D %.2g, %s, b = %.3g, n = %s", in.eot(), alpha,
-                    in.massesWithEff().length == 0 ? "no signal MC: efficiency " + ExclusionInputs.DEFAULT_EFFICIENCY + " [est]"
+            status = String.format(
+                    Locale.ROOT,
+                    "N_EOT %.3g, α_D %.2g, %s, b = %.3g, n = %s",
+                    in.eot(),
+                    alpha,
+                    in.massesWithEff().length == 0
+                            ? "no signal MC: efficiency " + ExclusionInputs.DEFAULT_EFFICIENCY + " [est]"
                             : "efficiency from " + in.massesWithEff().length + " signal run(s)",
-                    in.limit().background(), r.selection().blinded() ? "blinded (expected only)" : Integer.toString(in.limit().observed()));
+                    in.limit().background(),
+                    r.selection().blinded()
+                            ? "blinded (expected only)"
+                            : Integer.toString(in.limit().observed()));
             scheduler.submit(in);
         } catch (IllegalArgumentException e) {
             invalidField = field;
@@ -218,14 +261,18 @@ public final class ExclusionViewModel {
         } else {
             double lo = java.util.Arrays.stream(e).min().orElse(Double.NaN);
             double hi = java.util.Arrays.stream(e).max().orElse(Double.NaN);
-            sim = (lo == hi ? fmt(lo) : fmt(lo) + "–" + fmt(hi)) + " (simulated, " + e.length + " signal run" + (e.length == 1 ? "" : "s") + ")";
+            sim = (lo == hi ? fmt(lo) : fmt(lo) + "–" + fmt(hi)) + " (simulated, " + e.length + " signal run"
+                    + (e.length == 1 ? "" : "s") + ")";
         }
         ExternalEfficiency x = in.external();
         if (x == null) {
             return "ε_sig = " + sim + "; the signal runs carry no external inefficiency factor";
         }
         StringBuilder c = new StringBuilder();
-        x.components().forEach((k, v) -> c.append(c.length() == 0 ? "" : ", ").append(k).append(' ').append(fmt(v)));
+        x.components().forEach((k, v) -> c.append(c.length() == 0 ? "" : ", ")
+                .append(k)
+                .append(' ')
+                .append(fmt(v)));
         return "ε_sig = " + sim + " × " + fmt(x.value()) + " (external" + (c.length() > 0 ? ": " + c : "") + "; "
                 + (in.applyExternal() ? "applied" : "not applied") + ")";
     }
@@ -311,6 +358,9 @@ public final class ExclusionViewModel {
         if (v != 0 && (Math.abs(v) < 1e-3 || Math.abs(v) >= 1e5)) {
             return String.format(Locale.ROOT, "%.3g", v);
         }
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+        return new java.math.BigDecimal(v)
+                .round(new java.math.MathContext(3))
+                .stripTrailingZeros()
+                .toPlainString();
     }
 }

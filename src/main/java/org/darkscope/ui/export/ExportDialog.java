@@ -1,5 +1,6 @@
 package org.darkscope.ui.export;
 
+import java.util.Optional;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Dialog;
@@ -8,20 +9,17 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
 
-import java.util.Optional;
-
 /** Asks which figure to export and at what pixel size (default 3840 x 2160). */
 public final class ExportDialog {
     /** Default export size: 4K UHD. */
     public static final int DEFAULT_WIDTH = 3840;
+
     public static final int DEFAULT_HEIGHT = 2160;
 
-    private ExportDialog() {
-    }
+    private ExportDialog() {}
 
     /** The answer for a figure: its name and the pixel size. */
-    public record FigureChoice(String figure, int width, int height) {
-    }
+    public record FigureChoice(String figure, int width, int height) {}
 
     /** Asks which figure to export and at what size (the format follows the file name: PNG, SVG or PDF). */
     public static Optional<FigureChoice> askFigure(Window owner, java.util.List<String> figures) {

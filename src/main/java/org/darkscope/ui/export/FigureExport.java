@@ -1,8 +1,11 @@
 package org.darkscope.ui.export;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.darkscope.analysis.AnalysisResult;
 import org.darkscope.analysis.Cut;
-import org.darkscope.analysis.Region;
 import org.darkscope.analysis.Variable;
 import org.darkscope.analysis.yield.ExclusionPoint;
 import org.darkscope.analysis.yield.ExclusionRequest;
@@ -12,19 +15,13 @@ import org.darkscope.session.OpenRun;
 import org.darkscope.session.Session;
 import org.darkscope.ui.exclusion.ExclusionInputs;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Supplier;
-
 /**
  * The figures the window exports, by name, built by the same {@link Figures} code as {@code darkscope
  * plot} from the session's latest result: drawn off-screen at the requested size, without controls,
  * whether or not their tab is showing. No toolkit.
  */
 public final class FigureExport {
-    private FigureExport() {
-    }
+    private FigureExport() {}
 
     /**
      * Figure builders by menu name.
@@ -42,8 +39,14 @@ public final class FigureExport {
         OpenRun data = s.dataRun().orElse(null);
         boolean hasBackground = !fresh.backgroundRuns().isEmpty();
         if (hasBackground) {
-            m.put("energy plane", () -> Figures.plane(fresh, data != null && fresh.runs().stream().anyMatch(x -> x.run() == data.data())
-                    ? data.data() : null, logHcal));
+            m.put(
+                    "energy plane",
+                    () -> Figures.plane(
+                            fresh,
+                            data != null && fresh.runs().stream().anyMatch(x -> x.run() == data.data())
+                                    ? data.data()
+                                    : null,
+                            logHcal));
         }
         if (!fresh.runs().isEmpty()) {
             m.put("cut flow", () -> Figures.cutFlow(fresh));
@@ -59,11 +62,20 @@ public final class FigureExport {
             }
             m.put("sideband fits C (E_ECAL)", () -> Figures.fits(detailed, true));
             m.put("sideband fits A (E_HCAL)", () -> Figures.fits(detailed, false));
-            Supplier<List<ExclusionPoint>> pts = () -> !exclusion.isEmpty() ? exclusion
-                    : ExclusionInputs.from(detailed, Double.NaN, ExclusionRequest.DEFAULT_ALPHA_D,
-                    org.darkscope.analysis.ResultLimits.observed(detailed)).compute();
-            m.put("exclusion ε vs m_A'", () -> Figures.exclusion(pts.get(), detailed.selection().blinded(), false, null, null));
-            m.put("exclusion y vs m_χ", () -> Figures.exclusion(pts.get(), detailed.selection().blinded(), true, null, null));
+            Supplier<List<ExclusionPoint>> pts = () -> !exclusion.isEmpty()
+                    ? exclusion
+                    : ExclusionInputs.from(
+                                    detailed,
+                                    Double.NaN,
+                                    ExclusionRequest.DEFAULT_ALPHA_D,
+                                    org.darkscope.analysis.ResultLimits.observed(detailed))
+                            .compute();
+            m.put(
+                    "exclusion ε vs m_A'",
+                    () -> Figures.exclusion(pts.get(), detailed.selection().blinded(), false, null, null));
+            m.put(
+                    "exclusion y vs m_χ",
+                    () -> Figures.exclusion(pts.get(), detailed.selection().blinded(), true, null, null));
         }
         return m;
     }

@@ -1,15 +1,14 @@
 package org.darkscope.ui.export;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Window;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * Every export from the window asks before it replaces an existing file (the command line refuses
@@ -20,8 +19,7 @@ public final class Overwrite {
     /** The button that replaces the files. */
     public static final ButtonType REPLACE = new ButtonType("Replace", ButtonBar.ButtonData.OK_DONE);
 
-    private Overwrite() {
-    }
+    private Overwrite() {}
 
     /** The targets that exist already. */
     public static List<Path> existing(List<Path> targets) {
@@ -37,8 +35,10 @@ public final class Overwrite {
         Alert a = new Alert(Alert.AlertType.CONFIRMATION, message(there), REPLACE, ButtonType.CANCEL);
         a.initOwner(owner);
         a.setTitle("Replace existing file" + (there.size() == 1 ? "" : "s") + "?");
-        a.setHeaderText(there.size() == 1 ? there.get(0).getFileName() + " exists already"
-                : there.size() + " of the files exist already");
+        a.setHeaderText(
+                there.size() == 1
+                        ? there.get(0).getFileName() + " exists already"
+                        : there.size() + " of the files exist already");
         a.getDialogPane().setId("overwrite-dialog");
         // Cancel is the default: Enter must not destroy a file
         ((Button) a.getDialogPane().lookupButton(REPLACE)).setDefaultButton(false);
@@ -51,13 +51,16 @@ public final class Overwrite {
     public static List<Path> csvTargets(Path file) {
         String name = file.getFileName().toString().replaceFirst("\\.csv$", "");
         return java.util.stream.Stream.of("", "-efficiencies", "-events", "-exclusion", "-results")
-                .map(s -> s.isEmpty() ? file : file.resolveSibling(name + s + ".csv")).toList();
+                .map(s -> s.isEmpty() ? file : file.resolveSibling(name + s + ".csv"))
+                .toList();
     }
 
     /** The files File → Export report writes into {@code dir} (as {@code darkscope report}). */
     public static List<Path> reportTargets(Path dir) {
-        return java.util.stream.Stream.of("report.html", "report.pdf", "cutflow.csv", "efficiencies.csv", "exclusion.csv")
-                .map(dir::resolve).toList();
+        return java.util.stream.Stream.of(
+                        "report.html", "report.pdf", "cutflow.csv", "efficiencies.csv", "exclusion.csv")
+                .map(dir::resolve)
+                .toList();
     }
 
     /** The dialog text: the files that would be replaced. */
@@ -66,6 +69,9 @@ public final class Overwrite {
         for (Path p : there) {
             sb.append("  ").append(p).append('\n');
         }
-        return sb.append("Replace ").append(there.size() == 1 ? "it" : "them").append("?").toString();
+        return sb.append("Replace ")
+                .append(there.size() == 1 ? "it" : "them")
+                .append("?")
+                .toString();
     }
 }

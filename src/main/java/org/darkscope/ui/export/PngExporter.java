@@ -1,17 +1,16 @@
 package org.darkscope.ui.export;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.transform.Transform;
-
 import javax.imageio.ImageIO;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Writes a view as a PNG of a chosen pixel size (e.g. 3840x2160), not just its size on screen: the
@@ -23,8 +22,7 @@ public final class PngExporter {
     /** Logical width a view is laid out at for export; larger images are scaled up from it. */
     public static final double MAX_LOGICAL_WIDTH = 1600;
 
-    private PngExporter() {
-    }
+    private PngExporter() {}
 
     /** The view as an image of exactly {@code width} x {@code height} pixels. */
     public static WritableImage snapshot(Region view, int width, int height) {

@@ -1,5 +1,7 @@
 package org.darkscope.ui.fits;
 
+import java.util.ArrayList;
+import java.util.List;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
@@ -12,9 +14,6 @@ import javafx.scene.paint.Color;
 import org.darkscope.ui.charts.Series;
 import org.darkscope.ui.charts.SeriesChart;
 import org.darkscope.ui.table.TableColumns;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The sideband fits behind the background estimate: the E_ECAL spectrum of sideband C and the
@@ -93,7 +92,8 @@ public final class SidebandFitView extends SplitPane {
             s.add(Series.line(c.name(), SeriesChart.palette(c.colour()), c.x(), c.y()));
         }
         for (SidebandFitViewModel.Curve c : p.extrapolations()) {
-            s.add(Series.line(c.name(), SeriesChart.palette(c.colour()), c.x(), c.y()).asDashed());
+            s.add(Series.line(c.name(), SeriesChart.palette(c.colour()), c.x(), c.y())
+                    .asDashed());
         }
         if (!p.extrapolations().isEmpty()) {
             // legend entry only: what the dashed curves are

@@ -1,5 +1,8 @@
 package org.darkscope.ui.fits;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.darkscope.analysis.AnalysisResult;
@@ -10,10 +13,6 @@ import org.darkscope.analysis.background.ShapeFit;
 import org.darkscope.report.SidebandSpectra;
 import org.darkscope.session.Session;
 import org.darkscope.session.SessionListener;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 
 /**
  * What the sideband-fit view shows, from each stage-2 result of the session: per sideband the
@@ -26,8 +25,8 @@ public final class SidebandFitViewModel {
     /** Lowest y shown on the log axis relative to the highest bin (the extrapolated tails fall steeply). */
     static final double Y_DYNAMIC_RANGE = 1e-4;
     /** Column headers of the fit table. */
-    public static final List<String> COLUMNS = List.of("estimate", "family", "fit range [GeV]", "under the box", "stat",
-            "fit prob.", "accepted", "note");
+    public static final List<String> COLUMNS =
+            List.of("estimate", "family", "fit range [GeV]", "under the box", "stat", "fit prob.", "accepted", "note");
 
     /**
      * One sampled fit curve.
@@ -35,8 +34,7 @@ public final class SidebandFitViewModel {
      * @param name   legend text (empty for the extrapolations)
      * @param colour palette index (one per fitted family)
      */
-    public record Curve(String name, int colour, double[] x, double[] y) {
-    }
+    public record Curve(String name, int colour, double[] x, double[] y) {}
 
     /**
      * One sideband panel.
@@ -49,13 +47,17 @@ public final class SidebandFitViewModel {
      * @param yLo            lower end of the log y axis
      * @param yHi            upper end of the log y axis
      */
-    public record Panel(double[] edges, double[] counts, double boxEdge, List<Curve> fits, List<Curve> extrapolations,
-                        double yLo, double yHi) {
-    }
+    public record Panel(
+            double[] edges,
+            double[] counts,
+            double boxEdge,
+            List<Curve> fits,
+            List<Curve> extrapolations,
+            double yLo,
+            double yHi) {}
 
     /** Both panels and the table rows (one per fit, plus the chosen value or the reason for none). */
-    public record Fits(Panel sidebandC, Panel sidebandA, List<List<String>> rows) {
-    }
+    public record Fits(Panel sidebandC, Panel sidebandA, List<List<String>> rows) {}
 
     private final ReadOnlyObjectWrapper<Fits> fits = new ReadOnlyObjectWrapper<>(this, "fits");
 
@@ -85,7 +87,9 @@ public final class SidebandFitViewModel {
     /** What the view shows for a result with its background estimate. */
     public static Fits of(AnalysisResult r) {
         BackgroundSummary b = r.background();
-        return new Fits(panel(r, true, b.sidebandC()), panel(r, false, b.sidebandA()),
+        return new Fits(
+                panel(r, true, b.sidebandC()),
+                panel(r, false, b.sidebandA()),
                 rows(List.of(b.sidebandC(), b.sidebandA())));
     }
 
@@ -97,13 +101,25 @@ public final class SidebandFitViewModel {
                 rows.add(List.of(e.method(), "", "", "—", "", "", "", e.reason()));
             }
             for (ShapeFit f : e.fits()) {
-                rows.add(List.of(e.method(), f.family(), String.format(Locale.ROOT, "%.2f – %.2f", f.fitLo(), f.fitHi()),
-                        String.format(Locale.ROOT, "%.3g", f.extrapolated()), String.format(Locale.ROOT, "%.2g", f.statError()),
-                        String.format(Locale.ROOT, "%.3f", f.fitProbability()), f.accepted() ? "yes" : "no", f.message()));
+                rows.add(List.of(
+                        e.method(),
+                        f.family(),
+                        String.format(Locale.ROOT, "%.2f – %.2f", f.fitLo(), f.fitHi()),
+                        String.format(Locale.ROOT, "%.3g", f.extrapolated()),
+                        String.format(Locale.ROOT, "%.2g", f.statError()),
+                        String.format(Locale.ROOT, "%.3f", f.fitProbability()),
+                        f.accepted() ? "yes" : "no",
+                        f.message()));
             }
             if (e.available()) {
-                rows.add(List.of(e.method(), "chosen", "", String.format(Locale.ROOT, "%.3g", e.value()),
-                        String.format(Locale.ROOT, "%.2g", e.statError()), "", "",
+                rows.add(List.of(
+                        e.method(),
+                        "chosen",
+                        "",
+                        String.format(Locale.ROOT, "%.3g", e.value()),
+                        String.format(Locale.ROOT, "%.2g", e.statError()),
+                        "",
+                        "",
                         String.format(Locale.ROOT, "syst %.2g (spread over functions and ranges)", e.systError())));
             }
         }

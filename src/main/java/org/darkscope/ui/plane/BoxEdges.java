@@ -8,13 +8,16 @@ package org.darkscope.ui.plane;
 public record BoxEdges(double ecalMax, double hcalMax, double ecalTrigger, double hcalSidebandMax) {
     public BoxEdges {
         if (!(ecalMax > 0) || !(hcalMax > 0)) {
-            throw new IllegalArgumentException("box edges must be positive: E_ECAL < " + ecalMax + ", E_HCAL < " + hcalMax);
+            throw new IllegalArgumentException(
+                    "box edges must be positive: E_ECAL < " + ecalMax + ", E_HCAL < " + hcalMax);
         }
         if (!(ecalMax < ecalTrigger)) {
-            throw new IllegalArgumentException("box E_ECAL edge " + ecalMax + " GeV must be below the trigger edge " + ecalTrigger + " GeV");
+            throw new IllegalArgumentException(
+                    "box E_ECAL edge " + ecalMax + " GeV must be below the trigger edge " + ecalTrigger + " GeV");
         }
         if (!(hcalMax < hcalSidebandMax)) {
-            throw new IllegalArgumentException("box E_HCAL edge " + hcalMax + " GeV must be below the sideband edge " + hcalSidebandMax + " GeV");
+            throw new IllegalArgumentException(
+                    "box E_HCAL edge " + hcalMax + " GeV must be below the sideband edge " + hcalSidebandMax + " GeV");
         }
     }
 

@@ -3,6 +3,9 @@ package org.darkscope.ui.plane;
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.Axis;
 import io.fair_acc.chartfx.plugins.ChartPlugin;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Point2D;
@@ -15,10 +18,6 @@ import javafx.scene.paint.Color;
 import javafx.scene.paint.ImagePattern;
 import javafx.scene.shape.Line;
 import javafx.scene.shape.Rectangle;
-
-import java.util.EnumMap;
-import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * ChartFX plugin drawing the signal box and sidebands A, C, D over the plane with their live counts,
@@ -33,7 +32,10 @@ public final class BoxOverlay extends ChartPlugin {
     public static final double PICK_PX = 6;
 
     /** Which edge is being dragged. */
-    public enum Edge { ECAL, HCAL }
+    public enum Edge {
+        ECAL,
+        HCAL
+    }
 
     private final ObjectProperty<BoxEdges> box = new SimpleObjectProperty<>(this, "box");
     private final javafx.beans.property.ReadOnlyBooleanWrapper dragActive =
@@ -47,20 +49,21 @@ public final class BoxOverlay extends ChartPlugin {
     private final Map<PlaneRegion, Label> labels = new EnumMap<>(PlaneRegion.class);
     /** The signal MC, drawn above the hatch of the blinded box (the hatch hides data, not simulation). */
     private final javafx.scene.canvas.Canvas signalLayer = new javafx.scene.canvas.Canvas();
+
     private final Label signalLegend = new Label("signal MC");
     private boolean showSignal = true;
     private java.util.List<Object> drawnSignal;
     private PlaneSnapshot snapshot;
     private boolean blinded = true;
     private Edge dragging;
-    private Consumer<PickRequest> onPick = p -> { };
+    private Consumer<PickRequest> onPick = p -> {};
     /** Ring around the event shown in the 3D display (a pick or a tour step); hidden when null. */
     private final javafx.scene.shape.Circle marker = new javafx.scene.shape.Circle(7);
+
     private double[] markerAt;
 
     /** A click in data coordinates with the tolerance one pick radius spans in each direction. */
-    public record PickRequest(double ecal, double hcal, double ecalTolerance, double hcalTolerance) {
-    }
+    public record PickRequest(double ecal, double hcal, double ecalTolerance, double hcalTolerance) {}
 
     public BoxOverlay() {
         boxRect.setId("boxRect");
@@ -91,7 +94,8 @@ public final class BoxOverlay extends ChartPlugin {
         }
         signalLegend.setId("signalLegend");
         signalLegend.setMouseTransparent(true);
-        signalLegend.setStyle("-fx-background-color: rgba(255,255,255,0.85); -fx-padding: 1 4 1 4; -fx-text-fill: #333;");
+        signalLegend.setStyle(
+                "-fx-background-color: rgba(255,255,255,0.85); -fx-padding: 1 4 1 4; -fx-text-fill: #333;");
         signalLegend.setGraphic(new Rectangle(10, 10, DensityRenderer.SIGNAL_COLOR.deriveColor(0, 1, 1, 0.7)));
         signalLegend.setVisible(false);
         getChartChildren().add(signalLegend);
@@ -156,8 +160,16 @@ public final class BoxOverlay extends ChartPlugin {
         }
         boolean has = showSignal && snapshot != null && snapshot.signal() != null;
         // redraw only when what is drawn changed (layout passes are frequent during a drag)
-        java.util.List<Object> key = java.util.List.of(has, has ? System.identityHashCode(snapshot.signal()) : 0, w, h,
-                xa.getMin(), xa.getMax(), ya.getMin(), ya.getMax(), ya.isLogAxis());
+        java.util.List<Object> key = java.util.List.of(
+                has,
+                has ? System.identityHashCode(snapshot.signal()) : 0,
+                w,
+                h,
+                xa.getMin(),
+                xa.getMax(),
+                ya.getMin(),
+                ya.getMax(),
+                ya.isLogAxis());
         if (key.equals(drawnSignal)) {
             return;
         }
@@ -279,8 +291,11 @@ public final class BoxOverlay extends ChartPlugin {
         signalLegend.autosize();
         double xr = xa.getDisplayPosition(xa.getMax());
         double yt = ya.getDisplayPosition(ya.getMax());
-        signalLegend.resizeRelocate(Math.max(x0, xr) - signalLegend.prefWidth(-1) - 6, Math.min(yt, yb) + 6,
-                signalLegend.prefWidth(-1), signalLegend.prefHeight(-1));
+        signalLegend.resizeRelocate(
+                Math.max(x0, xr) - signalLegend.prefWidth(-1) - 6,
+                Math.min(yt, yb) + 6,
+                signalLegend.prefWidth(-1),
+                signalLegend.prefHeight(-1));
         double left = Math.min(x0, xr);
         double right = Math.max(x0, xr);
         double top = Math.min(yt, yb);
@@ -296,8 +311,16 @@ public final class BoxOverlay extends ChartPlugin {
      * it when that part is off-screen or too small to hold it: at any zoom and axis mode a count sits
      * in its own region and never over another one.
      */
-    private void placeLabel(PlaneRegion r, double xa, double ya, double xb, double yb,
-            double left, double top, double right, double bottom) {
+    private void placeLabel(
+            PlaneRegion r,
+            double xa,
+            double ya,
+            double xb,
+            double yb,
+            double left,
+            double top,
+            double right,
+            double bottom) {
         Label l = labels.get(r);
         double[] v = visiblePart(xa, ya, xb, yb, left, top, right, bottom);
         double w = l.prefWidth(-1);
@@ -314,8 +337,8 @@ public final class BoxOverlay extends ChartPlugin {
      * The rectangle spanned by two corners, cut to the plot area, as {left, top, right, bottom} in
      * pixels; null when nothing of it is visible (or a corner is not a number, as below a log axis).
      */
-    static double[] visiblePart(double xa, double ya, double xb, double yb,
-            double left, double top, double right, double bottom) {
+    static double[] visiblePart(
+            double xa, double ya, double xb, double yb, double left, double top, double right, double bottom) {
         if (!(Double.isFinite(xa) && Double.isFinite(ya) && Double.isFinite(xb) && Double.isFinite(yb))) {
             return null;
         }
@@ -364,7 +387,9 @@ public final class BoxOverlay extends ChartPlugin {
             dragging = null;
             dragActive.set(false);
             e.consume();
-        } else if (e.getEventType() == MouseEvent.MOUSE_CLICKED && e.isStillSincePress() && dragging == null
+        } else if (e.getEventType() == MouseEvent.MOUSE_CLICKED
+                && e.isStillSincePress()
+                && dragging == null
                 && e.getButton() == javafx.scene.input.MouseButton.PRIMARY) {
             double ex = xa.getValueForDisplay(p.getX());
             double hy = ya.getValueForDisplay(p.getY());
@@ -387,7 +412,8 @@ public final class BoxOverlay extends ChartPlugin {
         double ys = ya.getDisplayPosition(Math.min(b.hcalSidebandMax(), ya.getMax()));
         double x0 = xa.getDisplayPosition(xa.getMin());
         double xt = xa.getDisplayPosition(Math.min(b.ecalTrigger(), xa.getMax()));
-        boolean onE = Math.abs(p.getX() - xe) <= GRAB_PX && p.getY() >= Math.min(ys, yb) && p.getY() <= Math.max(ys, yb);
+        boolean onE =
+                Math.abs(p.getX() - xe) <= GRAB_PX && p.getY() >= Math.min(ys, yb) && p.getY() <= Math.max(ys, yb);
         boolean onH = Math.abs(p.getY() - yh) <= GRAB_PX && p.getX() >= x0 && p.getX() <= xt;
         if (onE && onH) {
             return Math.abs(p.getX() - xe) < Math.abs(p.getY() - yh) ? Edge.ECAL : Edge.HCAL;

@@ -74,7 +74,10 @@ public final class ColorLegend extends Region {
         for (double v = 1; v <= Math.max(max, 1) * 1.0001; v *= 10) {
             double y = bottom - (bottom - top) * Math.max(0, s.position(v));
             g.strokeLine(barX + barW, y, barX + barW + 4, y);
-            g.fillText(v >= 1e4 ? String.format("1e%d", (int) Math.round(Math.log10(v))) : String.valueOf((long) v), barX + barW + 6, y);
+            g.fillText(
+                    v >= 1e4 ? String.format("1e%d", (int) Math.round(Math.log10(v))) : String.valueOf((long) v),
+                    barX + barW + 6,
+                    y);
         }
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);

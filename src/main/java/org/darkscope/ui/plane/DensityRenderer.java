@@ -17,6 +17,7 @@ import javafx.scene.paint.Color;
 public final class DensityRenderer extends AbstractRenderer<DensityRenderer> {
     /** Colour of the signal MC overlay. */
     public static final Color SIGNAL_COLOR = Color.rgb(255, 120, 0);
+
     private PlaneSnapshot snapshot;
     private boolean showSignal = true;
     private long renders;

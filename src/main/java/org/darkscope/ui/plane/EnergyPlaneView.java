@@ -3,6 +3,8 @@ package org.darkscope.ui.plane;
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 import io.fair_acc.chartfx.plugins.Zoomer;
+import java.util.Locale;
+import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -15,9 +17,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-
-import java.util.Locale;
-import java.util.function.Consumer;
 
 /**
  * The (E_ECAL, E_HCAL) plane (design.md "Interface", centre): density or scatter of the selected
@@ -48,8 +47,9 @@ public final class EnergyPlaneView extends BorderPane {
     private final Label info = new Label();
     /** Why a typed box edge was refused (shown with the red border, like the cut fields). */
     private final Label boxError = org.darkscope.ui.cuts.FieldError.messageLabel("boxError");
+
     private PlaneSnapshot snapshot;
-    private Consumer<BoxOverlay.PickRequest> onPick = p -> { };
+    private Consumer<BoxOverlay.PickRequest> onPick = p -> {};
 
     public EnergyPlaneView() {
         setId("energyPlane");
@@ -105,7 +105,8 @@ public final class EnergyPlaneView extends BorderPane {
         info.setId("planeInfo");
         Label sig = new Label("■");
         sig.setStyle("-fx-text-fill: rgb(255,120,0);");
-        HBox boxFields = new HBox(4, new Label("Box: E_ECAL <"), ecalField, new Label("GeV, E_HCAL <"), hcalField, new Label("GeV"));
+        HBox boxFields = new HBox(
+                4, new Label("Box: E_ECAL <"), ecalField, new Label("GeV, E_HCAL <"), hcalField, new Label("GeV"));
         boxFields.setAlignment(Pos.CENTER_LEFT);
         HBox toggles = new HBox(6, logY, showSignal, sig, reset);
         toggles.setAlignment(Pos.CENTER_LEFT);
@@ -144,8 +145,14 @@ public final class EnergyPlaneView extends BorderPane {
             legend.setMax(Math.max(1, max));
             // the colour scale means nothing for points
             legend.setVisible(s.points() == null);
-            long n = s.points() != null ? s.points().size() : s.density() != null ? s.density().total() : 0;
-            info.setText(String.format(Locale.ROOT, "%s of %,d selected events%s", s.points() != null ? "scatter" : "density", n,
+            long n = s.points() != null
+                    ? s.points().size()
+                    : s.density() != null ? s.density().total() : 0;
+            info.setText(String.format(
+                    Locale.ROOT,
+                    "%s of %,d selected events%s",
+                    s.points() != null ? "scatter" : "density",
+                    n,
                     s.blinded() ? ", blinded" : ""));
         }
     }
@@ -185,7 +192,7 @@ public final class EnergyPlaneView extends BorderPane {
         }
         try {
             String[] p = s.split(",");
-            return new double[]{Double.parseDouble(p[0]), Double.parseDouble(p[1])};
+            return new double[] {Double.parseDouble(p[0]), Double.parseDouble(p[1])};
         } catch (RuntimeException e) {
             return null;
         }
@@ -245,7 +252,9 @@ public final class EnergyPlaneView extends BorderPane {
     }
 
     private static String help(boolean ecal) {
-        return ecal ? "Upper E_ECAL edge of the signal box [GeV]; Enter to apply" : "Upper E_HCAL edge of the signal box [GeV]; Enter to apply";
+        return ecal
+                ? "Upper E_ECAL edge of the signal box [GeV]; Enter to apply"
+                : "Upper E_HCAL edge of the signal box [GeV]; Enter to apply";
     }
 
     static String fmt(double v) {
@@ -264,8 +273,12 @@ public final class EnergyPlaneView extends BorderPane {
             org.darkscope.ui.cuts.FieldError.clear(f, boxError, help(ecal));
             boxProperty().set(nb);
         } catch (IllegalArgumentException ex) {
-            org.darkscope.ui.cuts.FieldError.show(f, boxError,
-                    ex instanceof NumberFormatException ? "not a number: \"" + f.getText().trim() + "\"" : ex.getMessage());
+            org.darkscope.ui.cuts.FieldError.show(
+                    f,
+                    boxError,
+                    ex instanceof NumberFormatException
+                            ? "not a number: \"" + f.getText().trim() + "\""
+                            : ex.getMessage());
         }
     }
 }

@@ -7,6 +7,7 @@ package org.darkscope.ui.plane;
 public final class LogColorScale {
     /** Colour stops (RGB) from low to high. */
     private static final int[] STOPS = {0x440154, 0x3b528b, 0x21918c, 0x5ec962, 0xfde725};
+
     private final double logMax;
 
     public LogColorScale(double max) {

@@ -2,7 +2,10 @@ package org.darkscope.ui.plane;
 
 /** The regions of the plane labelled with their counts. */
 public enum PlaneRegion {
-    BOX("box"), A("A"), C("C"), D("D");
+    BOX("box"),
+    A("A"),
+    C("C"),
+    D("D");
 
     private final String label;
 

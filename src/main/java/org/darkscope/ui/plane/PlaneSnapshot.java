@@ -12,8 +12,8 @@ import java.util.Map;
  * @param counts    selected data events per region; {@link #HIDDEN} for the blinded box
  * @param blinded   true: the box is hatched and nothing inside it is drawn
  */
-public record PlaneSnapshot(Grid2D density, Points points, Grid2D signal, BoxEdges box,
-                            Map<PlaneRegion, Long> counts, boolean blinded) {
+public record PlaneSnapshot(
+        Grid2D density, Points points, Grid2D signal, BoxEdges box, Map<PlaneRegion, Long> counts, boolean blinded) {
     /** Count shown for the blinded box. */
     public static final long HIDDEN = -1;
 

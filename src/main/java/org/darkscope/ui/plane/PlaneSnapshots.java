@@ -1,5 +1,8 @@
 package org.darkscope.ui.plane;
 
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import org.darkscope.analysis.AnalysisResult;
 import org.darkscope.analysis.Histogram2D;
 import org.darkscope.analysis.Region;
@@ -8,10 +11,6 @@ import org.darkscope.analysis.RunResult;
 import org.darkscope.analysis.SignalBox;
 import org.darkscope.event.RunData;
 import org.darkscope.event.Schema;
-
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Turns an engine result into what the plane draws. Every number comes from the engine (histograms,
@@ -22,8 +21,7 @@ public final class PlaneSnapshots {
     /** Below this many selected events the plane shows points (clickable) instead of a density. */
     public static final int SCATTER_MAX = 3000;
 
-    private PlaneSnapshots() {
-    }
+    private PlaneSnapshots() {}
 
     /** The edges of the engine's box as the plane draws them. */
     public static BoxEdges edges(SignalBox b) {
@@ -46,7 +44,8 @@ public final class PlaneSnapshots {
             RunResult rr = result.run(r);
             density = density == null ? rr.plane() : density.plus(rr.plane());
             counts = counts.plus(rr.regions());
-            selected += rr.selectedCount(); // outside the box when it is hidden: the scatter/density switch reveals nothing
+            selected +=
+                    rr.selectedCount(); // outside the box when it is hidden: the scatter/density switch reveals nothing
             blinded |= rr.boxHidden();
         }
         Histogram2D sig = null;
@@ -86,7 +85,8 @@ public final class PlaneSnapshots {
         return new Grid2D(nx, h.x().lo(), h.x().hi(), ny, h.y().lo(), h.y().hi(), counts);
     }
 
-    private static PlaneSnapshot.Points points(AnalysisResult result, List<RunData> data, BoxEdges box, boolean blinded) {
+    private static PlaneSnapshot.Points points(
+            AnalysisResult result, List<RunData> data, BoxEdges box, boolean blinded) {
         int n = 0;
         int[][] sel = new int[data.size()][];
         for (int k = 0; k < data.size(); k++) {
@@ -110,6 +110,7 @@ public final class PlaneSnapshots {
                 m++;
             }
         }
-        return new PlaneSnapshot.Points(java.util.Arrays.copyOf(x, m), java.util.Arrays.copyOf(y, m), java.util.Arrays.copyOf(ev, m));
+        return new PlaneSnapshot.Points(
+                java.util.Arrays.copyOf(x, m), java.util.Arrays.copyOf(y, m), java.util.Arrays.copyOf(ev, m));
     }
 }

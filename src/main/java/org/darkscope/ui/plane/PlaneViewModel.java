@@ -1,5 +1,6 @@
 package org.darkscope.ui.plane;
 
+import java.util.List;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -16,8 +17,6 @@ import org.darkscope.session.RunRole;
 import org.darkscope.session.Session;
 import org.darkscope.session.SessionListener;
 
-import java.util.List;
-
 /**
  * The plane's state for the view: the snapshot to draw (built on the analysis worker right after each
  * evaluation, so the UI thread only swaps it) and the box edges, two-way: a drag or a typed edge
@@ -32,12 +31,10 @@ public final class PlaneViewModel {
     private boolean updating;
 
     /** The runs drawn as data and as signal, an immutable copy readable from the worker. */
-    private record Roles(List<RunData> data, List<RunData> signal) {
-    }
+    private record Roles(List<RunData> data, List<RunData> signal) {}
 
     /** A snapshot built on the worker, with the result and the roles it was built for. */
-    private record Built(AnalysisResult result, Roles roles, PlaneSnapshot snapshot) {
-    }
+    private record Built(AnalysisResult result, Roles roles, PlaneSnapshot snapshot) {}
 
     public PlaneViewModel(Session session, AnalysisService service) {
         this.session = session;
@@ -99,20 +96,27 @@ public final class PlaneViewModel {
     }
 
     private void updateRoles() {
-        List<RunData> data = session.runs(RunRole.DATA).stream().map(OpenRun::data).toList();
+        List<RunData> data =
+                session.runs(RunRole.DATA).stream().map(OpenRun::data).toList();
         if (data.isEmpty()) {
             data = session.runs(RunRole.BACKGROUND).stream().map(OpenRun::data).toList();
         }
-        List<RunData> signal = session.runs(RunRole.SIGNAL).stream().map(OpenRun::data).toList();
+        List<RunData> signal =
+                session.runs(RunRole.SIGNAL).stream().map(OpenRun::data).toList();
         roles = new Roles(data, signal);
     }
 
     private static PlaneSnapshot build(AnalysisResult r, Roles ro) {
         List<RunData> in = r.runs().stream().map(x -> x.run()).toList();
-        List<RunData> data = ro.data().stream().filter(x -> in.stream().anyMatch(y -> y == x)).toList();
-        List<RunData> signal = ro.signal().stream().filter(x -> in.stream().anyMatch(y -> y == x)).toList();
+        List<RunData> data = ro.data().stream()
+                .filter(x -> in.stream().anyMatch(y -> y == x))
+                .toList();
+        List<RunData> signal = ro.signal().stream()
+                .filter(x -> in.stream().anyMatch(y -> y == x))
+                .toList();
         // the box is hidden where the engine hides it: data-role runs of a blinded selection (MC follows its role)
-        return PlaneSnapshots.of(r, data, signal, data.stream().anyMatch(d -> r.run(d).boxHidden()));
+        return PlaneSnapshots.of(
+                r, data, signal, data.stream().anyMatch(d -> r.run(d).boxHidden()));
     }
 
     /**
@@ -131,9 +135,13 @@ public final class PlaneViewModel {
         float[] h = run.floats(Schema.HCAL);
         int best = -1;
         double bestD = 1.0;
-        int[] candidates = s != null && s.points() != null ? s.points().event() : r.run(run).selectedEvents();
+        int[] candidates = s != null && s.points() != null
+                ? s.points().event()
+                : r.run(run).selectedEvents();
         BoxEdges b = PlaneSnapshots.edges(r.selection().box());
-        boolean blinded = r.runs().stream().anyMatch(x -> x.run() == run) ? r.run(run).boxHidden() : r.selection().blinded();
+        boolean blinded = r.runs().stream().anyMatch(x -> x.run() == run)
+                ? r.run(run).boxHidden()
+                : r.selection().blinded();
         for (int i : candidates) {
             if (i < 0 || (blinded && e[i] < b.ecalMax() && h[i] < b.hcalMax())) {
                 continue;

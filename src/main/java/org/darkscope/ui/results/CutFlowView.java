@@ -1,12 +1,10 @@
 package org.darkscope.ui.results;
 
+import java.util.List;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-
 import org.darkscope.session.report.CutFlowTableModel;
-
-import java.util.List;
 
 /** The cut flow table (rows: cuts; columns: data, signal per mass, background MC per run). */
 public final class CutFlowView extends TableView<List<String>> {
@@ -31,10 +29,12 @@ public final class CutFlowView extends TableView<List<String>> {
             getColumns().clear();
             for (int i = 0; i < m.header().size(); i++) {
                 final int col = i;
-                TableColumn<List<String>, String> c = new TableColumn<>(m.header().get(i));
+                TableColumn<List<String>, String> c =
+                        new TableColumn<>(m.header().get(i));
                 c.setSortable(false);
                 c.setPrefWidth(i == 0 ? 150 : 140);
-                c.setCellValueFactory(f -> new ReadOnlyStringWrapper(col < f.getValue().size() ? f.getValue().get(col) : ""));
+                c.setCellValueFactory(f -> new ReadOnlyStringWrapper(
+                        col < f.getValue().size() ? f.getValue().get(col) : ""));
                 if (i > 0) {
                     c.setStyle("-fx-alignment: CENTER-RIGHT;");
                 }

@@ -1,5 +1,11 @@
 package org.darkscope.ui.results;
 
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
@@ -29,13 +35,6 @@ import org.darkscope.ui.plane.EnergyPlaneView;
 import org.darkscope.ui.plane.Grid2D;
 import org.darkscope.ui.plane.PlaneRegion;
 import org.darkscope.ui.plane.PlaneSnapshot;
-
-import java.nio.file.Path;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * A result file (from the Spark job, docs/result-file-format.md) in its own window: the plane of the
@@ -74,7 +73,8 @@ public final class ResultFileWindow {
         stage.setScene(new Scene(root, 1100, 850));
     }
 
-    private static <T> TableColumn<T, String> column(String name, double width, java.util.function.Function<T, String> f) {
+    private static <T> TableColumn<T, String> column(
+            String name, double width, java.util.function.Function<T, String> f) {
         TableColumn<T, String> c = new TableColumn<>(name);
         c.setPrefWidth(width);
         c.setSortable(false);
@@ -93,7 +93,7 @@ public final class ResultFileWindow {
             @Override
             protected Object[] call() throws RunFileException {
                 MergedResult r = ResultFiles.read(file);
-                return new Object[]{r, ResultFileReport.of(r, AnalysisDefinition.defaults())};
+                return new Object[] {r, ResultFileReport.of(r, AnalysisDefinition.defaults())};
             }
         };
         t.setOnSucceeded(e -> w.show(file, (MergedResult) t.getValue()[0], (ResultFileReport) t.getValue()[1]));
@@ -119,14 +119,23 @@ public final class ResultFileWindow {
 
     private void show(Path file, MergedResult r, ResultFileReport report) {
         long events = r.runs().stream().mapToLong(MergedResult.Run::events).sum();
-        title.setText(String.format(Locale.ROOT, "%s: selection '%s'%s, %d runs, %,d events (totals only: no event views)",
-                file.getFileName(), r.selection().name(), r.selection().blinded() ? " (blinded)" : "", r.runs().size(), events));
+        title.setText(String.format(
+                Locale.ROOT,
+                "%s: selection '%s'%s, %d runs, %,d events (totals only: no event views)",
+                file.getFileName(),
+                r.selection().name(),
+                r.selection().blinded() ? " (blinded)" : "",
+                r.runs().size(),
+                events));
         lines.getItems().setAll(report.lines());
         cutFlow.getColumns().clear();
         for (int i = 0; i < report.header().size(); i++) {
             int col = i;
-            cutFlow.getColumns().add(column(report.header().get(i), i == 0 ? 150 : 140,
-                    (List<String> row) -> col < row.size() ? row.get(col) : ""));
+            cutFlow.getColumns()
+                    .add(column(
+                            report.header().get(i),
+                            i == 0 ? 150 : 140,
+                            (List<String> row) -> col < row.size() ? row.get(col) : ""));
         }
         cutFlow.getItems().setAll(report.rows());
         SignalBox box = r.selection().box();
@@ -145,8 +154,13 @@ public final class ResultFileWindow {
                 plane.boxProperty().set(edges);
             }
         });
-        plane.setSnapshot(new PlaneSnapshot(grid(ResultFileReport.dataPlane(r)), null, grid(ResultFileReport.signalPlane(r)), edges,
-                counts, blinded));
+        plane.setSnapshot(new PlaneSnapshot(
+                grid(ResultFileReport.dataPlane(r)),
+                null,
+                grid(ResultFileReport.signalPlane(r)),
+                edges,
+                counts,
+                blinded));
         lines.requestFocus(); // not the box edge field: a focused field does not show its edge
     }
 

@@ -63,8 +63,8 @@ public final class ResultsPanel extends ScrollPane {
         limitMethod.valueProperty().addListener((o, a, m) -> edit(d -> d.withLimitMethod(m), m));
         cl.valueProperty().addListener((o, a, c) -> edit(d -> d.withCl(c), c));
         model.definitionProperty().addListener((o, a, d) -> show(d));
-        HBox bar = new HBox(8, new Label("Limits: background"), background, new Label("method"), limitMethod,
-                new Label("CL"), cl);
+        HBox bar = new HBox(
+                8, new Label("Limits: background"), background, new Label("method"), limitMethod, new Label("CL"), cl);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 6, 0, 6));
         return bar;
@@ -117,7 +117,8 @@ public final class ResultsPanel extends ScrollPane {
      * builds new nodes only when the set of lines changes, so a result costs no CSS pass of new nodes.
      */
     private void rebuild() {
-        java.util.List<String> keys = model.lines().stream().map(SummaryLine::key).toList();
+        java.util.List<String> keys =
+                model.lines().stream().map(SummaryLine::key).toList();
         if (!keys.equals(shownKeys)) {
             build();
             return;
@@ -128,7 +129,9 @@ public final class ResultsPanel extends ScrollPane {
             set(ls[1], l.value());
             set(ls[2], l.hasWarning() ? "⚠ " + l.warning() : "");
             ls[2].setVisible(l.hasWarning());
-            if (l.hasWarning() && (ls[2].getTooltip() == null || !ls[2].getTooltip().getText().equals(l.warning()))) {
+            if (l.hasWarning()
+                    && (ls[2].getTooltip() == null
+                            || !ls[2].getTooltip().getText().equals(l.warning()))) {
                 ls[2].setTooltip(new Tooltip(l.warning()));
             }
         }
@@ -164,7 +167,7 @@ public final class ResultsPanel extends ScrollPane {
                 w.setTooltip(new Tooltip(l.warning()));
             }
             grid.addRow(row++, name, value, w);
-            labels.put(l.key(), new Label[]{name, value, w});
+            labels.put(l.key(), new Label[] {name, value, w});
             shownKeys.add(l.key());
         }
     }

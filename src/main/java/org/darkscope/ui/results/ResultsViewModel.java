@@ -1,5 +1,7 @@
 package org.darkscope.ui.results;
 
+import java.util.ArrayList;
+import java.util.List;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
@@ -13,9 +15,6 @@ import org.darkscope.session.report.CutFlowTableModel;
 import org.darkscope.session.report.SessionReport;
 import org.darkscope.session.report.SummaryLine;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * The results panel's state: summary lines and the cut flow table, rebuilt from each result the
  * session receives (stage 1: counts, cut flow, efficiency; stage 2: background estimates and the
@@ -25,19 +24,21 @@ import java.util.List;
 public final class ResultsViewModel {
     private final Session session;
     private final ObservableList<SummaryLine> lines = FXCollections.observableArrayList();
-    private final ReadOnlyObjectWrapper<AnalysisDefinition> shownDefinition = new ReadOnlyObjectWrapper<>(this, "definition");
-    private final ReadOnlyObjectWrapper<CutFlowTableModel> cutFlow = new ReadOnlyObjectWrapper<>(this, "cutFlow", CutFlowTableModel.empty());
+    private final ReadOnlyObjectWrapper<AnalysisDefinition> shownDefinition =
+            new ReadOnlyObjectWrapper<>(this, "definition");
+    private final ReadOnlyObjectWrapper<CutFlowTableModel> cutFlow =
+            new ReadOnlyObjectWrapper<>(this, "cutFlow", CutFlowTableModel.empty());
     private List<SummaryLine> core = List.of();
     private List<SummaryLine> background = List.of();
 
     private volatile Built built;
     /** The session's runs and definition, copied on the UI thread so the worker can read them. */
     private volatile List<OpenRun> runs;
+
     private volatile AnalysisDefinition definition;
 
     /** Stage-2 lines computed on the worker for one result and one definition. */
-    private record Built(AnalysisResult result, AnalysisDefinition definition, List<SummaryLine> lines) {
-    }
+    private record Built(AnalysisResult result, AnalysisDefinition definition, List<SummaryLine> lines) {}
 
     public ResultsViewModel(Session session) {
         this(session, null);
@@ -96,8 +97,11 @@ public final class ResultsViewModel {
                 AnalysisDefinition d = s.definition();
                 definition = d;
                 runs = s.runs();
-                background = r == null ? List.of()
-                        : b != null && b.result() == r && b.definition().equals(d) ? b.lines() : SessionReport.detailLines(r, runs, d);
+                background = r == null
+                        ? List.of()
+                        : b != null && b.result() == r && b.definition().equals(d)
+                                ? b.lines()
+                                : SessionReport.detailLines(r, runs, d);
                 publish();
             }
 

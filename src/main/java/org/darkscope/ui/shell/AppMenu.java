@@ -1,5 +1,6 @@
 package org.darkscope.ui.shell;
 
+import java.nio.file.Path;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Menu;
@@ -9,8 +10,6 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCombination;
 import org.darkscope.session.RunRole;
 
-import java.nio.file.Path;
-
 /**
  * The menu bar. File: open a run (Ctrl+O), add simulation, recent runs, selection save/load, export,
  * quit (Ctrl+Q). Items whose feature lives elsewhere (selection, export) call handlers set with
@@ -19,7 +18,16 @@ import java.nio.file.Path;
 public final class AppMenu {
     /** Items other views provide the action for. */
     public enum Action {
-        SAVE_SELECTION, LOAD_SELECTION, EXPORT_PNG, EXPORT_CSV, SAVE_SESSION, OPEN_SESSION, UNBLIND, UNDO, REDO, EXPORT_REPORT
+        SAVE_SELECTION,
+        LOAD_SELECTION,
+        EXPORT_PNG,
+        EXPORT_CSV,
+        SAVE_SESSION,
+        OPEN_SESSION,
+        UNBLIND,
+        UNDO,
+        REDO,
+        EXPORT_REPORT
     }
 
     private final MenuBar bar = new MenuBar();
@@ -48,24 +56,37 @@ public final class AppMenu {
         MenuItem quit = item("Quit", "quit", "Shortcut+Q");
         quit.setOnAction(e -> Platform.exit());
         Menu export = new Menu("Export");
-        export.getItems().addAll(
-                action(Action.EXPORT_PNG, "Figure (PNG, SVG, PDF)…", "exportPng", "Shortcut+E"),
-                action(Action.EXPORT_CSV, "Tables as CSV…", "exportCsv", null),
-                action(Action.EXPORT_REPORT, "Report (HTML + PDF)…", "exportReport", null));
-        file.getItems().addAll(open, addSignal, addBackground, recent, openResult, new SeparatorMenuItem(),
-                action(Action.OPEN_SESSION, "Open session…", "openSession", null),
-                action(Action.SAVE_SESSION, "Save session…", "saveSession", null),
-                new SeparatorMenuItem(),
-                action(Action.LOAD_SELECTION, "Load selection…", "loadSelection", "Shortcut+L"),
-                action(Action.SAVE_SELECTION, "Save selection…", "saveSelection", "Shortcut+S"),
-                new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
+        export.getItems()
+                .addAll(
+                        action(Action.EXPORT_PNG, "Figure (PNG, SVG, PDF)…", "exportPng", "Shortcut+E"),
+                        action(Action.EXPORT_CSV, "Tables as CSV…", "exportCsv", null),
+                        action(Action.EXPORT_REPORT, "Report (HTML + PDF)…", "exportReport", null));
+        file.getItems()
+                .addAll(
+                        open,
+                        addSignal,
+                        addBackground,
+                        recent,
+                        openResult,
+                        new SeparatorMenuItem(),
+                        action(Action.OPEN_SESSION, "Open session…", "openSession", null),
+                        action(Action.SAVE_SESSION, "Save session…", "saveSession", null),
+                        new SeparatorMenuItem(),
+                        action(Action.LOAD_SELECTION, "Load selection…", "loadSelection", "Shortcut+L"),
+                        action(Action.SAVE_SELECTION, "Save selection…", "saveSelection", "Shortcut+S"),
+                        new SeparatorMenuItem(),
+                        export,
+                        new SeparatorMenuItem(),
+                        quit);
         Menu analysis = new Menu("_Analysis");
         analysis.setId("analysisMenu");
         analysis.getItems().add(action(Action.UNBLIND, "Unblind signal box…", "unblind", null));
         Menu edit = new Menu("_Edit");
         edit.setId("editMenu");
-        edit.getItems().addAll(action(Action.UNDO, "Undo", "undo", "Shortcut+Z"),
-                action(Action.REDO, "Redo", "redo", "Shortcut+Shift+Z"));
+        edit.getItems()
+                .addAll(
+                        action(Action.UNDO, "Undo", "undo", "Shortcut+Z"),
+                        action(Action.REDO, "Redo", "redo", "Shortcut+Shift+Z"));
         bar.getMenus().addAll(file, edit, analysis);
     }
 
@@ -104,12 +125,14 @@ public final class AppMenu {
     private void chooseResult() {
         javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
         fc.setTitle("Open result");
-        fc.getExtensionFilters().addAll(new javafx.stage.FileChooser.ExtensionFilter("Result files", "*.json"),
-                new javafx.stage.FileChooser.ExtensionFilter("All files", "*"));
+        fc.getExtensionFilters()
+                .addAll(
+                        new javafx.stage.FileChooser.ExtensionFilter("Result files", "*.json"),
+                        new javafx.stage.FileChooser.ExtensionFilter("All files", "*"));
         java.io.File f = fc.showOpenDialog(window.window());
         if (f != null) {
-            org.darkscope.ui.results.ResultFileWindow.open(window.window(), f.toPath(),
-                    e -> Dialogs.showError(window.window(), "Cannot open result", e));
+            org.darkscope.ui.results.ResultFileWindow.open(
+                    window.window(), f.toPath(), e -> Dialogs.showError(window.window(), "Cannot open result", e));
         }
     }
 

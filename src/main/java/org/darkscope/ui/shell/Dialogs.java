@@ -1,5 +1,8 @@
 package org.darkscope.ui.shell;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Optional;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -7,14 +10,9 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.TextArea;
 import javafx.stage.Window;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.util.Optional;
-
 /** Error and confirmation dialogs: the user reads the cause, the application keeps running. */
 public final class Dialogs {
-    private Dialogs() {
-    }
+    private Dialogs() {}
 
     /** The messages of an exception and its causes, one per line, without class names where possible. */
     public static String describe(Throwable e) {

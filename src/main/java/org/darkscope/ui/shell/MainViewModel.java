@@ -1,5 +1,8 @@
 package org.darkscope.ui.shell;
 
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.BiConsumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -19,10 +22,6 @@ import org.darkscope.session.Session;
 import org.darkscope.session.SessionListener;
 import org.darkscope.session.TaskExecutor;
 
-import java.nio.file.Path;
-import java.util.Locale;
-import java.util.function.BiConsumer;
-
 /**
  * The application shell's state as JavaFX properties: the data run, the run-loading task, the status
  * text, the recent files and the event picked by the user (table row or plane point; the 3D display
@@ -39,7 +38,7 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Ready");
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
     private final ObjectProperty<EventView> pickedEvent = new SimpleObjectProperty<>(this, "pickedEvent");
-    private BiConsumer<String, Throwable> errorHandler = (m, e) -> { };
+    private BiConsumer<String, Throwable> errorHandler = (m, e) -> {};
 
     public MainViewModel(Session session, RunReader reader, TaskExecutor loader, RecentRuns recent) {
         this.session = session;
@@ -106,7 +105,7 @@ public final class MainViewModel {
 
     /** As {@link #openRun(Path, RunRole)}; with {@code replaceData} false a data run is added next to the others. */
     public ProgressTask<RunData> openRun(Path path, RunRole role, boolean replaceData) {
-        return openRun(path, role, replaceData, () -> { });
+        return openRun(path, role, replaceData, () -> {});
     }
 
     private ProgressTask<RunData> openRun(Path path, RunRole role, boolean replaceData, Runnable after) {
@@ -114,20 +113,29 @@ public final class MainViewModel {
         if (running != null && running.isRunning()) {
             running.cancel();
         }
-        String name = path.getFileName() == null ? path.toString() : path.getFileName().toString();
-        return start(new ProgressTask<>("Opening " + name, p -> reader.read(path, p)), "Opening " + name + " …", r -> {
-            RunRole rr = role != null ? role : RunRole.of(r);
-            OpenRun open = new OpenRun(r, rr, path);
-            if (rr == RunRole.DATA && replaceData) {
-                session.replaceRuns(RunRole.DATA, open);
-            } else {
-                session.addRun(open);
-            }
-            recent.add(path);
-            recentFiles.setAll(recent.list());
-            status.set(String.format(Locale.ROOT, "Opened %s: %,d events (%s)", name, r.size(), rr.label() + weighted(r)));
-            after.run();
-        }, "Could not open " + name, "Cannot open " + path, "Opening " + name + " cancelled");
+        String name = path.getFileName() == null
+                ? path.toString()
+                : path.getFileName().toString();
+        return start(
+                new ProgressTask<>("Opening " + name, p -> reader.read(path, p)),
+                "Opening " + name + " …",
+                r -> {
+                    RunRole rr = role != null ? role : RunRole.of(r);
+                    OpenRun open = new OpenRun(r, rr, path);
+                    if (rr == RunRole.DATA && replaceData) {
+                        session.replaceRuns(RunRole.DATA, open);
+                    } else {
+                        session.addRun(open);
+                    }
+                    recent.add(path);
+                    recentFiles.setAll(recent.list());
+                    status.set(String.format(
+                            Locale.ROOT, "Opened %s: %,d events (%s)", name, r.size(), rr.label() + weighted(r)));
+                    after.run();
+                },
+                "Could not open " + name,
+                "Cannot open " + path,
+                "Opening " + name + " cancelled");
     }
 
     /**
@@ -153,12 +161,23 @@ public final class MainViewModel {
      * bar and Cancel; {@code onDone} gets the value on the UI thread.
      */
     public <T> ProgressTask<T> runTask(String title, ProgressTask.Work<T> work, java.util.function.Consumer<T> onDone) {
-        return start(new ProgressTask<>(title, work), title + " …", onDone, title + " failed", title + " failed", title + " cancelled");
+        return start(
+                new ProgressTask<>(title, work),
+                title + " …",
+                onDone,
+                title + " failed",
+                title + " failed",
+                title + " cancelled");
     }
 
     /** Runs a task on the loader with its texts for the status bar; {@code onDone} gets the value on the UI thread. */
-    private <T> ProgressTask<T> start(ProgressTask<T> t, String startStatus, java.util.function.Consumer<T> onDone,
-                                      String failedStatus, String errorTitle, String cancelledStatus) {
+    private <T> ProgressTask<T> start(
+            ProgressTask<T> t,
+            String startStatus,
+            java.util.function.Consumer<T> onDone,
+            String failedStatus,
+            String errorTitle,
+            String cancelledStatus) {
         t.setOnSucceeded(e -> {
             finished(t);
             onDone.accept(t.getValue());
@@ -186,12 +205,15 @@ public final class MainViewModel {
         } else {
             session.addRun(open);
         }
-        status.set(String.format(Locale.ROOT, "%s: %,d events (%s)", open.name(), run.size(), role.label() + weighted(run)));
+        status.set(String.format(
+                Locale.ROOT, "%s: %,d events (%s)", open.name(), run.size(), role.label() + weighted(run)));
     }
 
     /** ", weighted MC, rare classes boosted ..." for an enriched run (issue 9: said wherever it is used), else "". */
     private static String weighted(RunData run) {
-        return org.darkscope.analysis.WeightedCounts.weightedLabel(run.info()).map(l -> ", " + l).orElse("");
+        return org.darkscope.analysis.WeightedCounts.weightedLabel(run.info())
+                .map(l -> ", " + l)
+                .orElse("");
     }
 
     public void clearRecent() {

@@ -1,5 +1,7 @@
 package org.darkscope.ui.shell;
 
+import java.io.File;
+import java.nio.file.Path;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -12,9 +14,6 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.darkscope.session.RunRole;
 import org.darkscope.ui.table.EventTable;
-
-import java.io.File;
-import java.nio.file.Path;
 
 /**
  * The one window, laid out as design.md's "Interface": cuts on the left, the (E_ECAL, E_HCAL) plane
@@ -46,7 +45,8 @@ public final class MainWindow extends BorderPane {
         eventFilter.setId("eventFilter");
         eventFilter.getItems().addAll(EventFilter.values());
         eventFilter.getSelectionModel().selectFirst();
-        javafx.scene.layout.HBox filterBar = new javafx.scene.layout.HBox(6, new Label("show"), eventFilter, eventCount);
+        javafx.scene.layout.HBox filterBar =
+                new javafx.scene.layout.HBox(6, new Label("show"), eventFilter, eventCount);
         filterBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         filterBar.setPadding(new javafx.geometry.Insets(2, 4, 2, 4));
         eventCount.setId("eventCount");
@@ -97,8 +97,10 @@ public final class MainWindow extends BorderPane {
     /** Shows a subset of the data run's events in the table (null: all). */
     public void showEvents(int[] indices) {
         if (indices == null) {
-            if (eventTable.run() != null && eventTable.rowCount() != eventTable.run().size()) {
-                eventTable.showIndices(org.darkscope.ui.table.IndexList.range(eventTable.run().size()));
+            if (eventTable.run() != null
+                    && eventTable.rowCount() != eventTable.run().size()) {
+                eventTable.showIndices(
+                        org.darkscope.ui.table.IndexList.range(eventTable.run().size()));
             }
         } else {
             eventTable.showIndices(indices);
@@ -143,8 +145,10 @@ public final class MainWindow extends BorderPane {
     void chooseAndOpen(RunRole role) {
         FileChooser fc = new FileChooser();
         fc.setTitle(role == null ? "Open run" : "Add " + role.label() + " run");
-        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Parquet run files", "*.parquet"),
-                new FileChooser.ExtensionFilter("All files", "*"));
+        fc.getExtensionFilters()
+                .addAll(
+                        new FileChooser.ExtensionFilter("Parquet run files", "*.parquet"),
+                        new FileChooser.ExtensionFilter("All files", "*"));
         if (!model.recentFiles().isEmpty() && model.recentFiles().get(0).getParent() != null) {
             File dir = model.recentFiles().get(0).getParent().toFile();
             if (dir.isDirectory()) {

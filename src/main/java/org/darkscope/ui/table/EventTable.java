@@ -1,5 +1,7 @@
 package org.darkscope.ui.table;
 
+import java.util.List;
+import java.util.Locale;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ObservableList;
@@ -11,9 +13,6 @@ import org.darkscope.event.EventView;
 import org.darkscope.event.RunData;
 import org.darkscope.event.Schema;
 
-import java.util.List;
-import java.util.Locale;
-
 /**
  * The events of one run in a virtualised table: the rows are event indices ({@link IndexList}),
  * the cells read the run's primitive columns, so only the visible rows cost objects. Sorting reorders
@@ -21,8 +20,18 @@ import java.util.Locale;
  */
 public final class EventTable {
     /** Columns shown, in order (class is the truth label for simulation). */
-    public static final List<String> COLUMNS = List.of(Schema.RUN, Schema.EVENT, Schema.P, Schema.ECAL, Schema.HCAL,
-            Schema.ECAL_PRE, Schema.ECAL_SHAPE, Schema.HCAL_R, Schema.SRD_SUM, Schema.VETO_MAX, Schema.TRUTH_CLASS);
+    public static final List<String> COLUMNS = List.of(
+            Schema.RUN,
+            Schema.EVENT,
+            Schema.P,
+            Schema.ECAL,
+            Schema.HCAL,
+            Schema.ECAL_PRE,
+            Schema.ECAL_SHAPE,
+            Schema.HCAL_R,
+            Schema.SRD_SUM,
+            Schema.VETO_MAX,
+            Schema.TRUTH_CLASS);
 
     private final TableView<Integer> table = new TableView<>();
     private final IndexList rows = new IndexList();
@@ -38,8 +47,9 @@ public final class EventTable {
             sortBy(t.getSortOrder());
             return true;
         });
-        table.getSelectionModel().selectedItemProperty().addListener((o, a, idx) ->
-                selected.set(run == null || idx == null ? null : run.event(idx)));
+        table.getSelectionModel()
+                .selectedItemProperty()
+                .addListener((o, a, idx) -> selected.set(run == null || idx == null ? null : run.event(idx)));
     }
 
     public TableView<Integer> view() {

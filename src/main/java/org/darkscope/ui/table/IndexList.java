@@ -1,9 +1,8 @@
 package org.darkscope.ui.table;
 
-import javafx.collections.ObservableListBase;
-
 import java.util.AbstractList;
 import java.util.List;
+import javafx.collections.ObservableListBase;
 
 /**
  * An observable, read-only list of event indices backed by one {@code int[]}: a TableView over a

@@ -1,8 +1,7 @@
 package org.darkscope.ui.table;
 
-import org.darkscope.event.RunData;
-
 import java.util.Arrays;
+import org.darkscope.event.RunData;
 
 /**
  * Sorts event indices by one column without boxing: each (value, index) pair is packed into a long
@@ -10,8 +9,7 @@ import java.util.Arrays;
  * About 0.1 s for 1e6 events.
  */
 public final class IndexSorter {
-    private IndexSorter() {
-    }
+    private IndexSorter() {}
 
     /** The given indices ordered by the column's value (stable in index for equal values). */
     public static int[] sort(RunData run, String column, int[] indices, boolean ascending) {

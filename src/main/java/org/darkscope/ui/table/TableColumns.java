@@ -1,13 +1,12 @@
 package org.darkscope.ui.table;
 
+import java.util.List;
+import java.util.regex.Pattern;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.text.Text;
-
-import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Makes a table of text rows readable: every column as wide as its header and cells (up to a
@@ -16,11 +15,11 @@ import java.util.regex.Pattern;
 public final class TableColumns {
     /** Widest a column gets from its content (px); longer text is elided, its tooltip has it all. */
     public static final double MAX_WIDTH = 460;
+
     private static final double PADDING = 26;
     private static final Pattern NAN = Pattern.compile("\\bNaN\\b");
 
-    private TableColumns() {
-    }
+    private TableColumns() {}
 
     /** The text a cell shows: "–" for NaN (alone or inside the text). */
     public static String clean(String s) {

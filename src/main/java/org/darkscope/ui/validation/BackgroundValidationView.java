@@ -1,5 +1,6 @@
 package org.darkscope.ui.validation;
 
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -13,8 +14,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
-
-import java.util.function.Function;
 
 /**
  * "Validate background": runs the coverage study of {@code validate-background} on the session's
@@ -53,7 +52,7 @@ public final class BackgroundValidationView extends BorderPane {
         events.setText(model.events());
         mcEvents.setText(model.mcEvents());
         seed.setText(model.seed());
-        for (TextField f : new TextField[]{experiments, events, mcEvents, seed}) {
+        for (TextField f : new TextField[] {experiments, events, mcEvents, seed}) {
             f.setPrefColumnCount(6);
         }
         experiments.setTooltip(new Tooltip("pseudo-experiments (the target needs at least 50)"));
@@ -69,8 +68,20 @@ public final class BackgroundValidationView extends BorderPane {
         run.setDefaultButton(true);
         cancel.setOnAction(e -> model.cancel());
         progress.setPrefWidth(200);
-        FlowPane bar = new FlowPane(8, 4, new Label("experiments"), experiments, new Label("events"), events, new Label("MC events"),
-                mcEvents, new Label("seed"), seed, run, cancel, progress);
+        FlowPane bar = new FlowPane(
+                8,
+                4,
+                new Label("experiments"),
+                experiments,
+                new Label("events"),
+                events,
+                new Label("MC events"),
+                mcEvents,
+                new Label("seed"),
+                seed,
+                run,
+                cancel,
+                progress);
         bar.setAlignment(Pos.CENTER_LEFT);
         message.setWrapText(true);
         VBox top = new VBox(4, bar, message, command);
@@ -83,7 +94,8 @@ public final class BackgroundValidationView extends BorderPane {
         table.getColumns().add(column("pull width", BackgroundValidationViewModel.Row::pullWidth, 80));
         table.getColumns().add(column("coverage ±1σ", BackgroundValidationViewModel.Row::coverage, 115));
         table.getColumns().add(column("target", BackgroundValidationViewModel.Row::target, 70));
-        table.setPlaceholder(new Label("press Validate background: pseudo-experiments are simulated with the current selection"));
+        table.setPlaceholder(
+                new Label("press Validate background: pseudo-experiments are simulated with the current selection"));
         setCenter(table);
         model.addListener(this::refresh);
         refresh();
@@ -93,9 +105,8 @@ public final class BackgroundValidationView extends BorderPane {
         return model;
     }
 
-    private static TableColumn<BackgroundValidationViewModel.Row, String> column(String name,
-                                                                                Function<BackgroundValidationViewModel.Row, String> f,
-                                                                                double width) {
+    private static TableColumn<BackgroundValidationViewModel.Row, String> column(
+            String name, Function<BackgroundValidationViewModel.Row, String> f, double width) {
         TableColumn<BackgroundValidationViewModel.Row, String> c = new TableColumn<>(name);
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(f.apply(d.getValue())));
         c.setPrefWidth(width);

@@ -1,5 +1,8 @@
 package org.darkscope.ui.validation;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import org.darkscope.analysis.BackgroundChoice;
 import org.darkscope.analysis.background.BackgroundValidation;
 import org.darkscope.analysis.background.CoverageStudy;
@@ -8,10 +11,6 @@ import org.darkscope.session.TaskExecutor;
 import org.darkscope.sim.Mix;
 import org.darkscope.task.CancelledException;
 import org.darkscope.task.Progress;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 
 /**
  * The "Validate background" tab's state, free of the toolkit: the study's size (experiments, events
@@ -32,8 +31,14 @@ public final class BackgroundValidationViewModel {
      * @param coverage coverage of the ±1σ interval
      * @param target   "met" / "not met" (the target applies to the default method)
      */
-    public record Row(String method, String used, String bias, String pullMean, String pullWidth, String coverage, String target) {
-    }
+    public record Row(
+            String method,
+            String used,
+            String bias,
+            String pullMean,
+            String pullWidth,
+            String coverage,
+            String target) {}
 
     private final Session session;
     private final TaskExecutor worker;
@@ -67,22 +72,61 @@ public final class BackgroundValidationViewModel {
         }
     }
 
-    public String experiments() { return experiments; }
-    public String events() { return events; }
-    public String mcEvents() { return mcEvents; }
-    public String seed() { return seed; }
-    public boolean running() { return running; }
-    public double fraction() { return fraction; }
-    public String message() { return message; }
-    public List<Row> rows() { return rows; }
-    public BackgroundValidation.Result result() { return result; }
-    /** The command line that prints the numbers of the last run. */
-    public String command() { return command; }
+    public String experiments() {
+        return experiments;
+    }
 
-    public void setExperiments(String s) { experiments = s.trim(); }
-    public void setEvents(String s) { events = s.trim(); }
-    public void setMcEvents(String s) { mcEvents = s.trim(); }
-    public void setSeed(String s) { seed = s.trim(); }
+    public String events() {
+        return events;
+    }
+
+    public String mcEvents() {
+        return mcEvents;
+    }
+
+    public String seed() {
+        return seed;
+    }
+
+    public boolean running() {
+        return running;
+    }
+
+    public double fraction() {
+        return fraction;
+    }
+
+    public String message() {
+        return message;
+    }
+
+    public List<Row> rows() {
+        return rows;
+    }
+
+    public BackgroundValidation.Result result() {
+        return result;
+    }
+    /** The command line that prints the numbers of the last run. */
+    public String command() {
+        return command;
+    }
+
+    public void setExperiments(String s) {
+        experiments = s.trim();
+    }
+
+    public void setEvents(String s) {
+        events = s.trim();
+    }
+
+    public void setMcEvents(String s) {
+        mcEvents = s.trim();
+    }
+
+    public void setSeed(String s) {
+        seed = s.trim();
+    }
 
     /** Starts the study on the worker; a bad field gives a message and no run. */
     public void start() {
@@ -91,10 +135,20 @@ public final class BackgroundValidationViewModel {
         }
         BackgroundValidation.Config cfg;
         try {
-            cfg = new BackgroundValidation.Config(Integer.parseInt(experiments), Integer.parseInt(events), Integer.parseInt(mcEvents),
-                    Mix.PHYSICS, Mix.BACKGROUND_MC, Long.parseLong(seed), session.selection(), true);
+            cfg = new BackgroundValidation.Config(
+                    Integer.parseInt(experiments),
+                    Integer.parseInt(events),
+                    Integer.parseInt(mcEvents),
+                    Mix.PHYSICS,
+                    Mix.BACKGROUND_MC,
+                    Long.parseLong(seed),
+                    session.selection(),
+                    true);
         } catch (IllegalArgumentException e) {
-            message = "invalid input: " + (e instanceof NumberFormatException ? "whole numbers expected (" + e.getMessage() + ")" : e.getMessage());
+            message = "invalid input: "
+                    + (e instanceof NumberFormatException
+                            ? "whole numbers expected (" + e.getMessage() + ")"
+                            : e.getMessage());
             fire();
             return;
         }
@@ -153,17 +207,33 @@ public final class BackgroundValidationViewModel {
         fraction = 1;
         List<Row> out = new ArrayList<>();
         for (CoverageStudy.MethodResult m : r.methods()) {
-            out.add(new Row(m.method().toLowerCase(Locale.ROOT), m.used() + " of " + (m.used() + m.unavailable()),
-                    fmt(m.meanBias()) + " ± " + fmt(m.meanBiasError()), fmt(m.pullMean()), fmt(m.pullWidth()),
+            out.add(new Row(
+                    m.method().toLowerCase(Locale.ROOT),
+                    m.used() + " of " + (m.used() + m.unavailable()),
+                    fmt(m.meanBias()) + " ± " + fmt(m.meanBiasError()),
+                    fmt(m.pullMean()),
+                    fmt(m.pullWidth()),
                     Double.isFinite(m.coverage()) ? String.format(Locale.ROOT, "%.0f %%", 100 * m.coverage()) : "–",
-                    m.method().equals(BackgroundChoice.MC_TRANSFER.name()) ? (m.meetsTarget() ? "met" : "not met") : ""));
+                    m.method().equals(BackgroundChoice.MC_TRANSFER.name())
+                            ? (m.meetsTarget() ? "met" : "not met")
+                            : ""));
         }
         rows = List.copyOf(out);
-        command = String.format(Locale.ROOT, "darkscope validate-background --experiments %d --events %d --mc-events %d --seed %d"
-                        + " --selection SELECTION.json", cfg.experiments(), cfg.events(), cfg.mcEvents(), cfg.seed());
-        message = String.format(Locale.ROOT, "%d experiments done: expected box background %s per experiment (truth from the "
-                + "weighted MC, ± %.1f %%); target for mc_transfer: |bias| < its error, coverage 60-76 %% over ≥ 50 experiments",
-                cfg.experiments(), fmt(r.expectedTruth()), 100 * r.truthRelError());
+        command = String.format(
+                Locale.ROOT,
+                "darkscope validate-background --experiments %d --events %d --mc-events %d --seed %d"
+                        + " --selection SELECTION.json",
+                cfg.experiments(),
+                cfg.events(),
+                cfg.mcEvents(),
+                cfg.seed());
+        message = String.format(
+                Locale.ROOT,
+                "%d experiments done: expected box background %s per experiment (truth from the "
+                        + "weighted MC, ± %.1f %%); target for mc_transfer: |bias| < its error, coverage 60-76 %% over ≥ 50 experiments",
+                cfg.experiments(),
+                fmt(r.expectedTruth()),
+                100 * r.truthRelError());
         fire();
     }
 

@@ -1,5 +1,8 @@
 package org.darkscope.analysis.background;
 
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.List;
 import org.darkscope.analysis.AnalysisEngine;
 import org.darkscope.analysis.AnalysisResult;
 import org.darkscope.analysis.BackgroundChoice;
@@ -14,10 +17,6 @@ import org.darkscope.sim.Simulator;
 import org.darkscope.task.Progress;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.*;
-
 /**
  * The truth of the coverage study: the expected box background of experiment i is the physical box
  * rate of the weighted background simulations of the other experiments (Σ truth_weight of their
@@ -30,16 +29,25 @@ class BackgroundValidationTest {
         int n = 3;
         long seed = 11;
         Selection sel = Selection.published().withBlinded(false);
-        BackgroundValidation.Config cfg = new BackgroundValidation.Config(n, 2000, 20000, Mix.PHYSICS, Mix.BACKGROUND_MC, seed, sel, true);
+        BackgroundValidation.Config cfg =
+                new BackgroundValidation.Config(n, 2000, 20000, Mix.PHYSICS, Mix.BACKGROUND_MC, seed, sel, true);
         BackgroundValidation.Result res = BackgroundValidation.run(cfg, Progress.NONE);
         double[] w = new double[n];
         double[] mcEot = new double[n];
         double[] dataEot = new double[n];
         SignalBox box = sel.box();
         for (int i = 0; i < n; i++) {
-            RunData mc = Simulator.simulate(SimConfig.defaults(Mix.BACKGROUND_MC).withEvents(20000).withSeed(seed + 1_000_003L + i)
-                    .withThreads(1), Progress.NONE);
-            RunData data = Simulator.simulate(SimConfig.defaults(Mix.PHYSICS).withEvents(2000).withSeed(seed + i).withThreads(1),
+            RunData mc = Simulator.simulate(
+                    SimConfig.defaults(Mix.BACKGROUND_MC)
+                            .withEvents(20000)
+                            .withSeed(seed + 1_000_003L + i)
+                            .withThreads(1),
+                    Progress.NONE);
+            RunData data = Simulator.simulate(
+                    SimConfig.defaults(Mix.PHYSICS)
+                            .withEvents(2000)
+                            .withSeed(seed + i)
+                            .withThreads(1),
                     Progress.NONE);
             mcEot[i] = mc.info().eot();
             dataEot[i] = data.info().eot();
@@ -68,7 +76,10 @@ class BackgroundValidationTest {
         // every method's experiments carry that truth; the realised counts are the data's own (0 at physical rates)
         List<double[]> mcTransfer = res.experiments().get(BackgroundChoice.MC_TRANSFER.name());
         assertEquals(n, mcTransfer.size());
-        assertEquals((wAll - w[0]) / (eotAll - mcEot[0]) * dataEot[0], mcTransfer.get(0)[2], 1e-6 * mcTransfer.get(0)[2]);
+        assertEquals(
+                (wAll - w[0]) / (eotAll - mcEot[0]) * dataEot[0],
+                mcTransfer.get(0)[2],
+                1e-6 * mcTransfer.get(0)[2]);
         assertEquals(0, res.meanRealised(), 0.5);
         assertEquals(BackgroundValidation.METHODS.size(), res.methods().size());
     }

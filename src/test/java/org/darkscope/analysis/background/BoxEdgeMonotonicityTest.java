@@ -1,18 +1,17 @@
 package org.darkscope.analysis.background;
 
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import org.darkscope.analysis.BackgroundChoice;
 import org.darkscope.analysis.Region;
 import org.darkscope.analysis.SignalBox;
 import org.darkscope.event.EventClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Random;
-
-import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * The box-edge scan of the background review (50 → 55 → 60 GeV gave 51 → 25 → 78 with the old sideband
@@ -39,7 +38,7 @@ class BoxEdgeMonotonicityTest {
             e[i] = (float) (100 - miss);
             h[i] = (float) Math.min(40, -Math.log(1 - r.nextDouble()) * (0.4 + miss / 25));
         }
-        return new float[][]{e, h};
+        return new float[][] {e, h};
     }
 
     private static WeightedSample weighted(float[][] s) {
@@ -67,7 +66,8 @@ class BoxEdgeMonotonicityTest {
         int available = 0;
         for (double edge = 46; edge <= 62; edge += 2) {
             SignalBox b = BOX.withEcalMax(edge);
-            BackgroundSummary s = new BackgroundEstimator().estimate(DATA[0], DATA[1], b, Map.of(EventClass.UPSTREAM, truth(b)), true, MC);
+            BackgroundSummary s = new BackgroundEstimator()
+                    .estimate(DATA[0], DATA[1], b, Map.of(EventClass.UPSTREAM, truth(b)), true, MC);
             BackgroundEstimate e = method.pick(s);
             scan.add(edge + ": " + e.describe());
             if (!e.available()) {

@@ -1,15 +1,14 @@
 package org.darkscope.analysis.background;
 
-import org.darkscope.analysis.BackgroundChoice;
-import org.darkscope.analysis.SignalBox;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
-import static org.junit.jupiter.api.Assertions.*;
+import org.darkscope.analysis.BackgroundChoice;
+import org.darkscope.analysis.SignalBox;
+import org.junit.jupiter.api.Test;
 
 /** MC transfer factor, MC-corrected ABCD and the choice of method, on synthetic weighted samples. */
 class MonteCarloTransferTest {
@@ -26,7 +25,7 @@ class MonteCarloTransferTest {
             e[i] = (float) ecal;
             h[i] = (float) Math.min(hcal, 40);
         }
-        return new float[][]{e, h};
+        return new float[][] {e, h};
     }
 
     private static final SignalBox BOX = SignalBox.published();
@@ -54,10 +53,10 @@ class MonteCarloTransferTest {
                     while (BOX.abcdRegion(one[0][0], one[1][0]) != org.darkscope.analysis.Region.BOX) {
                         one = sample(r, 1);
                     }
-                    rows.add(new float[]{one[0][0], one[1][0], 0.1f});
+                    rows.add(new float[] {one[0][0], one[1][0], 0.1f});
                 }
             } else {
-                rows.add(new float[]{base[0][i], base[1][i], 1f});
+                rows.add(new float[] {base[0][i], base[1][i], 1f});
             }
         }
         float[] e = new float[rows.size()];
@@ -98,7 +97,9 @@ class MonteCarloTransferTest {
             if (Math.abs(c.value() - expectedBox) <= c.totalError()) {
                 coveredAbcd++;
             }
-            BackgroundEstimate raw = new BackgroundEstimator().estimate(d[0], d[1], BOX, Map.of(), true).abcd();
+            BackgroundEstimate raw = new BackgroundEstimator()
+                    .estimate(d[0], d[1], BOX, Map.of(), true)
+                    .abcd();
             if (Math.abs(raw.value() - expectedBox) > 3 * raw.statError()) {
                 rawAbcdFar++;
             }
@@ -121,11 +122,13 @@ class MonteCarloTransferTest {
         float[][] d = sample(new Random(4), 5_000);
         BackgroundSummary s = new BackgroundEstimator().estimate(d[0], d[1], BOX, Map.of(), false);
         assertFalse(s.mcTransfer().available());
-        assertTrue(s.mcTransfer().reason().contains("background"), s.mcTransfer().reason());
+        assertTrue(
+                s.mcTransfer().reason().contains("background"), s.mcTransfer().reason());
         assertFalse(BackgroundChoice.MC_TRANSFER.pick(s).available());
         assertFalse(BackgroundChoice.ABCD_CORRECTED.pick(s).available());
         // an unavailable sideband-fit choice is unavailable, not ABCD in disguise
-        BackgroundSummary noFit = new BackgroundSummary(BackgroundEstimate.unavailable("C", "too few"), s.sidebandA(), s.abcd(), Map.of(), false);
+        BackgroundSummary noFit = new BackgroundSummary(
+                BackgroundEstimate.unavailable("C", "too few"), s.sidebandA(), s.abcd(), Map.of(), false);
         BackgroundEstimate fits = BackgroundChoice.SIDEBAND_FITS.pick(noFit);
         assertFalse(fits.available());
         assertTrue(fits.reason().contains("too few"), fits.reason());

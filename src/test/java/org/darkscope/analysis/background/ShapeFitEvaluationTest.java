@@ -1,12 +1,11 @@
 package org.darkscope.analysis.background;
 
-import org.darkscope.analysis.SignalBox;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
 import java.util.Random;
-
-import static org.junit.jupiter.api.Assertions.*;
+import org.darkscope.analysis.SignalBox;
+import org.junit.jupiter.api.Test;
 
 /** The public evaluation of a fitted function against the fit's own numbers. */
 class ShapeFitEvaluationTest {
@@ -44,7 +43,8 @@ class ShapeFitEvaluationTest {
             assertEquals(box.ecalMax(), f.extrapolationHi());
             double independent = trapezoid(f, f.extrapolationLo(), f.extrapolationHi(), 200_000);
             assertEquals(f.extrapolated(), independent, 1e-4 * f.extrapolated() + 1e-9, f.family() + " " + f.fitLo());
-            assertEquals(f.extrapolated(), f.expected(f.extrapolationLo(), f.extrapolationHi()), 1e-9 * f.extrapolated());
+            assertEquals(
+                    f.extrapolated(), f.expected(f.extrapolationLo(), f.extrapolationHi()), 1e-9 * f.extrapolated());
             // per-bin expectations add up to the same integral
             double[] edges = new double[51];
             for (int i = 0; i <= 50; i++) {
@@ -76,7 +76,8 @@ class ShapeFitEvaluationTest {
                     n++;
                 }
             }
-            assertEquals(n, f.expected(f.fitLo(), f.fitHi()), 2e-3 * n, f.family() + " on " + f.fitLo() + "-" + f.fitHi());
+            assertEquals(
+                    n, f.expected(f.fitLo(), f.fitHi()), 2e-3 * n, f.family() + " on " + f.fitLo() + "-" + f.fitHi());
             checked++;
         }
         assertTrue(checked >= 3, "checked " + checked);
@@ -84,8 +85,20 @@ class ShapeFitEvaluationTest {
 
     @Test
     void densityIsZeroWhereTheFamilyIsNotDefined() {
-        ShapeFit f = new ShapeFit("(E_max - E)^k", 50, 85, List.of(1.0, 2.0), 1, 0.1, 0.5, true, "",
-                ShapeFamily.ENDPOINT_POWER, 100, 0, 50);
+        ShapeFit f = new ShapeFit(
+                "(E_max - E)^k",
+                50,
+                85,
+                List.of(1.0, 2.0),
+                1,
+                0.1,
+                0.5,
+                true,
+                "",
+                ShapeFamily.ENDPOINT_POWER,
+                100,
+                0,
+                50);
         assertEquals(0, f.density(120));
         assertEquals(Math.exp(1), f.density(50), 1e-12);
         assertEquals(Math.exp(1) * Math.pow(0.5, 2), f.density(75), 1e-12);

@@ -1,13 +1,12 @@
 package org.darkscope.analysis.background;
 
-import org.darkscope.analysis.SignalBox;
-import org.darkscope.event.EventClass;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.Map;
 import java.util.Random;
-
-import static org.junit.jupiter.api.Assertions.*;
+import org.darkscope.analysis.SignalBox;
+import org.darkscope.event.EventClass;
+import org.junit.jupiter.api.Test;
 
 class SidebandFitTest {
     /** Events drawn from the density exp(a + b t), t = (E - lo)/(hi - lo), over [from, to). */
@@ -66,8 +65,9 @@ class SidebandFitTest {
         BinnedPoissonFit truthFit = new BinnedPoissonFit(ShapeFamily.EXP_QUADRATIC, range, edges, new long[30]);
         org.apache.commons.math3.random.Well19937c rng = new org.apache.commons.math3.random.Well19937c(11);
         for (int i = 0; i < 30; i++) {
-            counts[i] = new org.apache.commons.math3.distribution.PoissonDistribution(rng, truthFit.mu(i, truthP),
-                    1e-12, 10000).sample();
+            counts[i] = new org.apache.commons.math3.distribution.PoissonDistribution(
+                            rng, truthFit.mu(i, truthP), 1e-12, 10000)
+                    .sample();
         }
         BinnedPoissonFit fit = new BinnedPoissonFit(ShapeFamily.EXP_QUADRATIC, range, edges, counts);
         BinnedPoissonFit.Result res = fit.fit();
@@ -92,10 +92,13 @@ class SidebandFitTest {
         BackgroundEstimate e = new SidebandFitter().sidebandC(ecal, hcal, box);
         assertTrue(e.available(), e.describe());
         double k = 2.5 / (box.ecalTriggerEdge() - box.ecalMax());
-        double truth = 3000 * (1 - Math.exp(-k * box.ecalMax())) / (Math.exp(k * (box.ecalTriggerEdge() - box.ecalMax())) - 1);
+        double truth =
+                3000 * (1 - Math.exp(-k * box.ecalMax())) / (Math.exp(k * (box.ecalTriggerEdge() - box.ecalMax())) - 1);
         assertEquals(truth, e.value(), 3 * e.totalError() + 1e-9, e.describe() + " truth " + truth);
         assertTrue(e.systError() >= 0);
-        assertTrue(e.fits().size() >= 4 * 3 - 1, "four or more families on three ranges: " + e.fits().size());
+        assertTrue(
+                e.fits().size() >= 4 * 3 - 1,
+                "four or more families on three ranges: " + e.fits().size());
         assertTrue(e.fits().stream().map(ShapeFit::family).distinct().count() >= 4);
     }
 
@@ -106,7 +109,9 @@ class SidebandFitTest {
         float[] hcal = {0.1f, 0.2f, 5};
         BackgroundSummary s = new BackgroundEstimator().estimate(ecal, hcal, box, Map.of(), false);
         assertFalse(s.sidebandC().available());
-        assertTrue(s.sidebandC().describe().startsWith("cannot be computed: sideband C has 0"), s.sidebandC().describe());
+        assertTrue(
+                s.sidebandC().describe().startsWith("cannot be computed: sideband C has 0"),
+                s.sidebandC().describe());
         assertFalse(s.sidebandA().available());
         assertFalse(s.abcd().available());
         assertTrue(s.abcd().reason().contains("sideband C"), s.abcd().reason());
@@ -129,8 +134,8 @@ class SidebandFitTest {
                 hcal[i] = (float) (-3 * Math.log(1 - r.nextDouble()));
                 if (ecal[i] < box.ecalMax() && hcal[i] < box.hcalMax()) truth++;
             }
-            BackgroundSummary s = new BackgroundEstimator(new SidebandFitter()).estimate(ecal, hcal, box,
-                    Map.of(EventClass.HADRON, truth), true);
+            BackgroundSummary s = new BackgroundEstimator(new SidebandFitter())
+                    .estimate(ecal, hcal, box, Map.of(EventClass.HADRON, truth), true);
             BackgroundEstimate abcd = s.abcd();
             assertTrue(abcd.available());
             assertFalse(abcd.note().isEmpty(), "ABCD carries its factorisation caveat");

@@ -1,8 +1,8 @@
 package org.darkscope.analysis.limits;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.*;
+
+import org.junit.jupiter.api.Test;
 
 class UpperLimitsTest {
     /** docs/physics.md#statistics: classical 90 % upper limits for b = 0, n = 0..5. */
@@ -27,7 +27,7 @@ class UpperLimitsTest {
 
     @Test
     void clsWithNothingObservedIs2303ForAnyBackground() {
-        for (double b : new double[]{0, 0.1, 0.53, 1, 3, 10, 50}) {
+        for (double b : new double[] {0, 0.1, 0.53, 1, 3, 10, 50}) {
             assertEquals(-Math.log(0.1), UpperLimits.upperLimit(LimitInput.of(0, b)), 1e-5, "b = " + b);
         }
         // with an uncertainty on b only, still independent of b for n = 0
@@ -44,7 +44,8 @@ class UpperLimitsTest {
         // classical: the well-known b = 3, n = 0 case: 2.303 - 3 < 0 -> 0
         assertEquals(0, UpperLimits.upperLimit(LimitInput.of(0, 3).withMethod(LimitMethod.CLASSICAL)), 1e-12);
         // classical with background: s + b = 3.890 for n = 1
-        assertEquals(3.890 - 1.0, UpperLimits.upperLimit(LimitInput.of(1, 1.0).withMethod(LimitMethod.CLASSICAL)), 0.0015);
+        assertEquals(
+                3.890 - 1.0, UpperLimits.upperLimit(LimitInput.of(1, 1.0).withMethod(LimitMethod.CLASSICAL)), 0.0015);
     }
 
     @Test
@@ -56,7 +57,8 @@ class UpperLimitsTest {
         // FC Table IV with background: b = 1.0, n = 0: 1.61; b = 0.5, n = 2: 5.41; b = 3.0, n = 3: 4.42
         // (for n = 0 at b >= 2 the paper's table carries an ad-hoc belt adjustment we do not apply)
         assertEquals(1.61, UpperLimits.upperLimit(LimitInput.of(0, 1).withMethod(LimitMethod.FELDMAN_COUSINS)), 0.006);
-        assertEquals(5.41, UpperLimits.upperLimit(LimitInput.of(2, 0.5).withMethod(LimitMethod.FELDMAN_COUSINS)), 0.006);
+        assertEquals(
+                5.41, UpperLimits.upperLimit(LimitInput.of(2, 0.5).withMethod(LimitMethod.FELDMAN_COUSINS)), 0.006);
         assertEquals(4.42, UpperLimits.upperLimit(LimitInput.of(3, 3).withMethod(LimitMethod.FELDMAN_COUSINS)), 0.006);
     }
 
@@ -122,11 +124,11 @@ class UpperLimitsTest {
     @Test
     void clsStaysExactAtLargeBackground() {
         // issue 12: n = 0, b = 800 returned 0 (underflow); docs/physics.md#statistics: -ln 0.1 for any b
-        for (double b : new double[]{745, 800, 5000, 1e5}) {
+        for (double b : new double[] {745, 800, 5000, 1e5}) {
             assertEquals(-Math.log(0.1), UpperLimits.upperLimit(LimitInput.of(0, b)), 1e-5, "b = " + b);
         }
         // n = 3 and n = 700 at b = 800 against an independent brute-force root of CL_{s+b}/CL_b = 0.1
-        for (int n : new int[]{3, 700, 800}) {
+        for (int n : new int[] {3, 700, 800}) {
             double b = 800;
             double ref = root(s -> refLogCdf(n, s + b) - refLogCdf(n, b) - Math.log(0.1), 0, 500);
             assertEquals(ref, UpperLimits.upperLimit(LimitInput.of(n, b)), 1e-4 * Math.max(1, ref), "n = " + n);
@@ -137,10 +139,13 @@ class UpperLimitsTest {
     void classicalAtLargeBackgroundMatchesBruteForce() {
         // n well below b: the data exclude even s = 0 (the classical empty interval) -> 0
         assertEquals(0, UpperLimits.upperLimit(LimitInput.of(0, 800).withMethod(LimitMethod.CLASSICAL)), 0);
-        for (int n : new int[]{780, 800, 850}) {
+        for (int n : new int[] {780, 800, 850}) {
             double b = 800;
             double ref = root(s -> refLogCdf(n, s + b) - Math.log(0.1), 0, 500);
-            assertEquals(ref, UpperLimits.upperLimit(LimitInput.of(n, b).withMethod(LimitMethod.CLASSICAL)), 1e-4 * Math.max(1, ref),
+            assertEquals(
+                    ref,
+                    UpperLimits.upperLimit(LimitInput.of(n, b).withMethod(LimitMethod.CLASSICAL)),
+                    1e-4 * Math.max(1, ref),
                     "n = " + n);
         }
     }
@@ -170,14 +175,18 @@ class UpperLimitsTest {
         // gives the saw-tooth 1.08, 1.18, 0.95, 0.85)
         double[][] table = {{2, 1.26}, {2.5, 1.18}, {3, 1.08}, {4, 1.01}};
         for (double[] row : table) {
-            FcInterval adj = UpperLimits.feldmanCousins(LimitInput.of(0, row[0]).withMethod(LimitMethod.FELDMAN_COUSINS_ADJUSTED));
+            FcInterval adj = UpperLimits.feldmanCousins(
+                    LimitInput.of(0, row[0]).withMethod(LimitMethod.FELDMAN_COUSINS_ADJUSTED));
             assertTrue(adj.adjusted());
             assertEquals(row[1], adj.upper(), 0.025, "b = " + row[0]);
         }
         double plain3 = UpperLimits.upperLimit(LimitInput.of(0, 3).withMethod(LimitMethod.FELDMAN_COUSINS));
         assertTrue(plain3 < 1.0, "plain construction at b = 3: " + plain3);
         // n >= b: no adjustment
-        assertEquals(4.42, UpperLimits.upperLimit(LimitInput.of(3, 3).withMethod(LimitMethod.FELDMAN_COUSINS_ADJUSTED)), 0.006);
+        assertEquals(
+                4.42,
+                UpperLimits.upperLimit(LimitInput.of(3, 3).withMethod(LimitMethod.FELDMAN_COUSINS_ADJUSTED)),
+                0.006);
     }
 
     @Test
@@ -189,8 +198,10 @@ class UpperLimitsTest {
         // n = b = 800: the interval is two-sided around 0 of width ~ ±1.64 √800
         FcInterval mid = UpperLimits.feldmanCousins(LimitInput.of(850, 800).withMethod(LimitMethod.FELDMAN_COUSINS));
         assertTrue(mid.lower() > 0 && mid.upper() > 80 && mid.upper() < 110, "" + mid);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> UpperLimits.upperLimit(LimitInput.of(2_000_000_000, 1e9).withMethod(LimitMethod.FELDMAN_COUSINS)));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> UpperLimits.upperLimit(
+                        LimitInput.of(2_000_000_000, 1e9).withMethod(LimitMethod.FELDMAN_COUSINS)));
         assertTrue(e.getMessage().contains("cannot finish"), e.getMessage());
     }
 
@@ -224,7 +235,10 @@ class UpperLimitsTest {
         assertEquals(expect[3], e.plus1(), 1e-4);
         assertEquals(expect[4], e.plus2(), 1e-4);
         assertEquals(UpperLimits.expectedLimit(LimitInput.of(0, b)), e.mean(), 1e-9);
-        assertTrue(e.minus2() <= e.minus1() && e.minus1() <= e.median() && e.median() <= e.plus1() && e.plus1() <= e.plus2());
+        assertTrue(e.minus2() <= e.minus1()
+                && e.minus1() <= e.median()
+                && e.median() <= e.plus1()
+                && e.plus1() <= e.plus2());
     }
 
     @Test

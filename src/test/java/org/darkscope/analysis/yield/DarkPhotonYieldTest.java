@@ -1,13 +1,12 @@
 package org.darkscope.analysis.yield;
 
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.List;
 import org.apache.commons.math3.analysis.integration.IterativeLegendreGaussIntegrator;
 import org.darkscope.analysis.limits.LimitInput;
 import org.darkscope.analysis.limits.LimitMethod;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.*;
 
 class DarkPhotonYieldTest {
     private final DarkPhotonYield iww = DarkPhotonYield.iww(100);
@@ -32,11 +31,15 @@ class DarkPhotonYieldTest {
         double lo = tMin;
         while (lo < tMax) {
             double hi = Math.min(tMax, lo * 10);
-            sum += g.integrate(100000, t -> {
-                double s = aa * aa * t / (1 + aa * aa * t);
-                double n = 1 / (1 + t / d);
-                return (t - tMin) / (t * t) * z * z * s * s * n * n;
-            }, lo, hi);
+            sum += g.integrate(
+                    100000,
+                    t -> {
+                        double s = aa * aa * t / (1 + aa * aa * t);
+                        double n = 1 / (1 + t / d);
+                        return (t - tMin) / (t * t) * z * z * s * s * n * n;
+                    },
+                    lo,
+                    hi);
             lo = hi;
         }
         return sum;
@@ -44,7 +47,7 @@ class DarkPhotonYieldTest {
 
     @Test
     void photonFluxAgreesWithIndependentIntegration() {
-        for (double m : new double[]{0.001, 0.01, 0.1, 1.0}) {
+        for (double m : new double[] {0.001, 0.01, 0.1, 1.0}) {
             double a = iww.chi(m);
             double b = chiIndependent(m, 100);
             assertEquals(b, a, 1e-4 * b, "chi at m = " + m);
@@ -55,7 +58,7 @@ class DarkPhotonYieldTest {
     @Test
     void iIntegralIsTheIntegralOfTheShape() {
         // I ≈ ∫_{xc}^{1} x(1-x+x²/3)/((1-x) + (m_e²/m²) x²) dx for small δ
-        for (double m : new double[]{0.005, 0.02}) {
+        for (double m : new double[] {0.005, 0.02}) {
             double xc = 0.5;
             IterativeLegendreGaussIntegrator g = new IterativeLegendreGaussIntegrator(16, 1e-9, 1e-12);
             double num = 0;
@@ -70,7 +73,7 @@ class DarkPhotonYieldTest {
     @Test
     void yieldUsesTheNumericalXIntegralAtLowMass() {
         // issue 10: the closed form undercut the yield at 1-2 MeV; the yield must follow the integral of the shape
-        for (double m : new double[]{0.001, 0.0015, 0.002, 0.05}) {
+        for (double m : new double[] {0.001, 0.0015, 0.002, 0.05}) {
             double lo = m / 100;
             double hi = 1 - 0.51099895e-3 / 100;
             // independent: Gauss-Legendre in x over pieces that resolve the peak near x -> 1
@@ -97,7 +100,10 @@ class DarkPhotonYieldTest {
         double sigma = e * Math.sqrt(0.01 / e + 0.0016);
         double accept = 0.5 * org.apache.commons.math3.special.Erf.erfc((e - 50) / (sigma * Math.sqrt(2)));
         assertTrue(accept > 0.3 && accept < 0.5, "" + accept);
-        assertEquals(0.167 * DarkPhotonYield.positronTrackLength(er) * accept, iww.annihilationPerEotPerEps2(0.225, 50), 1e-9 * 0.167 * 0.003);
+        assertEquals(
+                0.167 * DarkPhotonYield.positronTrackLength(er) * accept,
+                iww.annihilationPerEotPerEps2(0.225, 50),
+                1e-9 * 0.167 * 0.003);
         // smooth across the edge: 224, 225, 226, 228 MeV decrease/increase without a step larger than the t+ slope
         double y224 = iww.annihilationPerEotPerEps2(0.224, 50);
         double y226 = iww.annihilationPerEotPerEps2(0.226, 50);
@@ -111,14 +117,17 @@ class DarkPhotonYieldTest {
         // NA64 (2.84e11 EOT, eff ~ 0.5, 0 events): ε_90 ≈ 1e-5 .. 1e-4 for m_A' = 1-100 MeV
         LimitInput lim = new LimitInput(0, 0.53, 0.17, 0.1, 0.9, LimitMethod.CLS);
         ExclusionRequest r = ExclusionRequest.of(2.84e11, 0.5, lim, SignalProcess.BREM, iww, 50, 0.1);
-        List<ExclusionPoint> pts = ExclusionCalculator.compute(r, new double[]{1, 10, 100});
+        List<ExclusionPoint> pts = ExclusionCalculator.compute(r, new double[] {1, 10, 100});
         for (ExclusionPoint p : pts) {
             assertTrue(p.epsilon() > 3e-6 && p.epsilon() < 1e-3, "eps at " + p.massMeV() + " MeV = " + p.epsilon());
         }
         assertTrue(pts.get(0).epsilon() < pts.get(2).epsilon(), "heavier A' is harder to produce");
         // ε ∝ 1/sqrt(EOT)
         ExclusionRequest r4 = ExclusionRequest.of(4 * 2.84e11, 0.5, lim, SignalProcess.BREM, iww, 50, 0.1);
-        assertEquals(pts.get(1).epsilon() / 2, ExclusionCalculator.compute(r4, new double[]{10}).get(0).epsilon(), 1e-12);
+        assertEquals(
+                pts.get(1).epsilon() / 2,
+                ExclusionCalculator.compute(r4, new double[] {10}).get(0).epsilon(),
+                1e-12);
         // y = α_D ε² / 3⁴
         ExclusionPoint p = pts.get(1);
         assertEquals(0.1 * p.epsilon() * p.epsilon() / 81, p.y(), 1e-12 * p.y());
@@ -127,9 +136,12 @@ class DarkPhotonYieldTest {
 
     @Test
     void etlUsesTheKFactorTable() {
-        KFactorTable k = new KFactorTable(new double[]{0.001, 1}, new double[]{0.5, 2});
+        KFactorTable k = new KFactorTable(new double[] {0.001, 1}, new double[] {0.5, 2});
         DarkPhotonYield etl = new DarkPhotonYield(100, BremModel.ETL, k);
-        assertEquals(iww.bremPerEotPerEps2(0.001, 0.5) / 0.5, etl.bremPerEotPerEps2(0.001, 0.5), 1e-12 * etl.bremPerEotPerEps2(0.001, 0.5));
+        assertEquals(
+                iww.bremPerEotPerEps2(0.001, 0.5) / 0.5,
+                etl.bremPerEotPerEps2(0.001, 0.5),
+                1e-12 * etl.bremPerEotPerEps2(0.001, 0.5));
         assertEquals(1.25, k.at(Math.sqrt(0.001)), 1e-12, "log-linear midpoint");
         // the shipped table is computed (ExactTreeLevelTest checks it against the code and NA64's K): ETL above IWW
         // near m_e, below it from ≈ 7 MeV on, increasingly with the mass
@@ -147,13 +159,13 @@ class DarkPhotonYieldTest {
         assertEquals(0, iww.annihilationPerEotPerEps2(0.1, 50), 1e-12);
         LimitInput lim = LimitInput.of(0, 0);
         ExclusionRequest r = ExclusionRequest.of(2.84e11, 0.5, lim, SignalProcess.ANNIHILATION, iww, 50, 0.1);
-        ExclusionPoint out = ExclusionCalculator.compute(r, new double[]{100}).get(0);
+        ExclusionPoint out = ExclusionCalculator.compute(r, new double[] {100}).get(0);
         assertFalse(out.available());
         assertTrue(out.note().startsWith("no sensitivity"), out.note());
-        ExclusionPoint in = ExclusionCalculator.compute(r, new double[]{250}).get(0);
+        ExclusionPoint in = ExclusionCalculator.compute(r, new double[] {250}).get(0);
         assertTrue(in.available());
         ExclusionRequest both = ExclusionRequest.of(2.84e11, 0.5, lim, SignalProcess.BOTH, iww, 50, 0.1);
-        assertTrue(ExclusionCalculator.compute(both, new double[]{250}).get(0).epsilon() < in.epsilon());
+        assertTrue(ExclusionCalculator.compute(both, new double[] {250}).get(0).epsilon() < in.epsilon());
     }
 
     @Test

@@ -1,9 +1,6 @@
 package org.darkscope.analysis.yield;
 
-import org.apache.commons.math3.analysis.integration.IterativeLegendreGaussIntegrator;
-import org.darkscope.analysis.limits.LimitInput;
-import org.darkscope.analysis.limits.LimitMethod;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,8 +9,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
-
-import static org.junit.jupiter.api.Assertions.*;
+import org.apache.commons.math3.analysis.integration.IterativeLegendreGaussIntegrator;
+import org.darkscope.analysis.limits.LimitInput;
+import org.darkscope.analysis.limits.LimitMethod;
+import org.junit.jupiter.api.Test;
 
 /**
  * The exact tree-level A'-strahlung integral (docs/physics.md#a-strahlung-etl) against limits of the formula computed
@@ -56,7 +55,8 @@ class ExactTreeLevelTest {
         double uu = 2 * e0 * e0 * x * u + m * m * y / x + ME * ME * x;
         double tMin = Math.pow(uu / (2 * e0 * y), 2);
         double k = Math.sqrt(x * x * e0 * e0 - m * m);
-        double bracket = (1 - x + x * x / 2) / (uu * uu) - 2 * e0 * e0 * x * x * u * y * (m * m + 2 * ME * ME) / Math.pow(uu, 4);
+        double bracket =
+                (1 - x + x * x / 2) / (uu * uu) - 2 * e0 * e0 * x * x * u * y * (m * m + 2 * ME * ME) / Math.pow(uu, 4);
         return 8 * Math.pow(ALPHA, 3) * e0 * k * chi(g2, tMin, tMax) * bracket;
     }
 
@@ -67,11 +67,12 @@ class ExactTreeLevelTest {
         double ts = 1e-10;
         double d = 1e-8;
         DoubleUnaryOperator g2 = t -> Z * Z * Math.pow(t / ts / (1 + t / ts), 2) / Math.pow(1 + t / d, 2);
-        ExactTreeLevel confined = new ExactTreeLevel(100, Z, A, false, 2.0, t -> g2.applyAsDouble(t) / (t * t), 1e4 * d);
-        for (double m : new double[]{0.001, 0.01}) {
+        ExactTreeLevel confined =
+                new ExactTreeLevel(100, Z, A, false, 2.0, t -> g2.applyAsDouble(t) / (t * t), 1e4 * d);
+        for (double m : new double[] {0.001, 0.01}) {
             double x = 0.5;
             double uChar = (m * m * (1 - x) / x + ME * ME * x) / (2 * 100 * 100 * x);
-            for (double f : new double[]{0.1, 1, 10, 100}) {
+            for (double f : new double[] {0.1, 1, 10, 100}) {
                 double u = f * uChar;
                 double ww = wwDifferential(g2, 1e5 * d, 100, m, x, u);
                 assertEquals(ww, confined.dSigmaDxDcos(m, x, u), 3e-3 * ww, "m = " + m + ", u/u_char = " + f);
@@ -81,16 +82,23 @@ class ExactTreeLevelTest {
 
     @Test
     void kFactorAgreesWithNa64PublishedTable() {
-        // NA64's ETL K factors at E0 = 100 GeV on Pb (DMG4 package, KFactors.code, from Gninenko et al. PLB 782 (2018) 406),
-        // K = σ_IWW/σ_ETL with σ_IWW = (4/3) α³ χ β ln(1/δ²)/m², δ = max(m_e/m, m/E0), χ with t_min = (m²/2E0)², t_max = m²
+        // NA64's ETL K factors at E0 = 100 GeV on Pb (DMG4 package, KFactors.code, from Gninenko et al. PLB 782 (2018)
+        // 406),
+        // K = σ_IWW/σ_ETL with σ_IWW = (4/3) α³ χ β ln(1/δ²)/m², δ = max(m_e/m, m/E0), χ with t_min = (m²/2E0)², t_max
+        // = m²
         double[] mass = {0.001, 0.002, 0.01, 0.1, 0.5, 1.0};
         double[] published = {0.604626, 0.832335, 1.08268, 1.65122, 1.92204, 2.14436};
         for (int i = 0; i < mass.length; i++) {
             double m = mass[i];
             double delta = Math.max(ME / m, m / 100);
             double beta = Math.sqrt(1 - m * m / 1e4);
-            double iwwLog = 4.0 / 3 * Math.pow(ALPHA, 3) * chi(ExactTreeLevelTest::g2, Math.pow(m * m / 200, 2), m * m) * beta
-                    * Math.log(1 / (delta * delta)) / (m * m);
+            double iwwLog = 4.0
+                    / 3
+                    * Math.pow(ALPHA, 3)
+                    * chi(ExactTreeLevelTest::g2, Math.pow(m * m / 200, 2), m * m)
+                    * beta
+                    * Math.log(1 / (delta * delta))
+                    / (m * m);
             double k = iwwLog / etl.sigma(m, 0);
             assertEquals(published[i], k, 0.05 * published[i], "K at m = " + m);
         }
@@ -111,15 +119,23 @@ class ExactTreeLevelTest {
         // σ_IWW (χ with t_min = (m²/2E0)², t_max = m², the x-shape of physics.md integrated) computed here: at 6 MeV
         // ETL and IWW agree within a few %; towards m ≈ m_e the ETL grows above IWW (x > 0.5: 1.35x at 1 MeV),
         // as NA64's K ≈ 0.6 at 1 MeV says (kFactorAgreesWithNa64PublishedTable).
-        for (double m : new double[]{0.001, 0.006}) {
+        for (double m : new double[] {0.001, 0.006}) {
             double mm = m;
             IterativeLegendreGaussIntegrator g = new IterativeLegendreGaussIntegrator(16, 1e-10, 1e-13);
             double shape = 0;
             double[] cuts = {0.5, 0.9, 0.99, 0.999, 0.9999, 1 - ME / 100};
             for (int i = 0; i + 1 < cuts.length; i++) {
-                shape += g.integrate(1_000_000, x -> x * (1 - x + x * x / 3) / ((1 - x) + ME * ME / (mm * mm) * x * x), cuts[i], cuts[i + 1]);
+                shape += g.integrate(
+                        1_000_000,
+                        x -> x * (1 - x + x * x / 3) / ((1 - x) + ME * ME / (mm * mm) * x * x),
+                        cuts[i],
+                        cuts[i + 1]);
             }
-            double iww = 4 * Math.pow(ALPHA, 3) * chi(ExactTreeLevelTest::g2, Math.pow(m * m / 200, 2), m * m) / (m * m) * shape;
+            double iww = 4
+                    * Math.pow(ALPHA, 3)
+                    * chi(ExactTreeLevelTest::g2, Math.pow(m * m / 200, 2), m * m)
+                    / (m * m)
+                    * shape;
             double ratio = etl.sigma(m, 0.5) / iww;
             if (m == 0.006) {
                 assertEquals(1, ratio, 0.05, "ETL/IWW at 6 MeV");
@@ -149,7 +165,9 @@ class ExactTreeLevelTest {
             assertNotNull(in);
             shipped = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        assertEquals(computed.replace("\r\n", "\n").strip(), shipped.replace("\r\n", "\n").strip(),
+        assertEquals(
+                computed.replace("\r\n", "\n").strip(),
+                shipped.replace("\r\n", "\n").strip(),
                 "resources/yields/k-factor-etl.csv is stale: regenerate it with ExactTreeLevel.main (see its header)");
         KFactorTable k = KFactorTable.defaultTable();
         assertEquals(etl.kFactor(0.1, 0.5), k.at(0.1), 1e-4);
@@ -160,7 +178,7 @@ class ExactTreeLevelTest {
         // issue 10 details: at 1-2 MeV the yield follows the numerical integral, and with ETL the exact one:
         // N_A X0/A · L_eff · σ_ETL(x > 0.5) · 0.3894 mb (docs/physics.md#a-strahlung), interpolation of K within 1 %
         DarkPhotonYield y = new DarkPhotonYield(100, BremModel.ETL, KFactorTable.defaultTable());
-        for (double m : new double[]{0.001, 0.0012, 0.0015, 0.002}) {
+        for (double m : new double[] {0.001, 0.0012, 0.0015, 0.002}) {
             double expect = 1.851e22 * 0.85 * etl.sigma(m, 0.5) * 0.3894e-27;
             assertEquals(expect, y.bremPerEotPerEps2(m, 0.5), 0.01 * expect, "m = " + m);
         }
@@ -173,17 +191,26 @@ class ExactTreeLevelTest {
         // NA64 2019 does not exclude the scalar target at α_D = 0.1: y90 must stay above it for m_A' = 100-950 MeV.
         LimitInput lim = new LimitInput(0, 0.53, 0.17, 0, 0.9, LimitMethod.CLS);
         double[] masses = {100, 150, 200, 300, 500, 700, 950};
-        ExclusionRequest r = ExclusionRequest.of(2.84e11, 0.36, lim, SignalProcess.BREM,
-                new DarkPhotonYield(100, BremModel.ETL, KFactorTable.defaultTable()), 50, 0.1);
+        ExclusionRequest r = ExclusionRequest.of(
+                2.84e11,
+                0.36,
+                lim,
+                SignalProcess.BREM,
+                new DarkPhotonYield(100, BremModel.ETL, KFactorTable.defaultTable()),
+                50,
+                0.1);
         for (ExclusionPoint p : ExclusionCalculator.compute(r, masses)) {
             double scalar = p.relicY().get("scalar");
-            assertTrue(p.y() > scalar, "m_A' = " + p.massMeV() + " MeV: y90 = " + p.y() + " below the scalar line " + scalar);
+            assertTrue(
+                    p.y() > scalar,
+                    "m_A' = " + p.massMeV() + " MeV: y90 = " + p.y() + " below the scalar line " + scalar);
         }
         // the former estimate (K = 0.6 .. 2, log-linear) crossed it at 100-150 MeV
-        KFactorTable estimate = new KFactorTable(new double[]{0.001, 0.01, 0.1, 1.0}, new double[]{0.6, 0.85, 1.2, 2.0});
-        ExclusionRequest old = ExclusionRequest.of(2.84e11, 0.36, lim, SignalProcess.BREM,
-                new DarkPhotonYield(100, BremModel.ETL, estimate), 50, 0.1);
-        List<ExclusionPoint> o = ExclusionCalculator.compute(old, new double[]{100});
+        KFactorTable estimate =
+                new KFactorTable(new double[] {0.001, 0.01, 0.1, 1.0}, new double[] {0.6, 0.85, 1.2, 2.0});
+        ExclusionRequest old = ExclusionRequest.of(
+                2.84e11, 0.36, lim, SignalProcess.BREM, new DarkPhotonYield(100, BremModel.ETL, estimate), 50, 0.1);
+        List<ExclusionPoint> o = ExclusionCalculator.compute(old, new double[] {100});
         assertTrue(o.get(0).y() < o.get(0).relicY().get("scalar"));
     }
 }

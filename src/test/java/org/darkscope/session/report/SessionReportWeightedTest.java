@@ -1,5 +1,11 @@
 package org.darkscope.session.report;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import org.darkscope.analysis.AnalysisDefinition;
 import org.darkscope.analysis.AnalysisEngine;
 import org.darkscope.analysis.AnalysisResult;
@@ -13,13 +19,6 @@ import org.darkscope.session.RunRole;
 import org.darkscope.testsupport.SidebandRuns;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Random;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /**
  * The report lines the window and {@code analyse --session} share, for weighted background MC: with no
  * run in the data role the background MC stands in for the data and every count is Σw ± √Σw²; a
@@ -29,8 +28,19 @@ class SessionReportWeightedTest {
     static RunData weighted(int runNumber, long seed) {
         RunData base = SidebandRuns.simulated(5_000, seed, runNumber);
         RunInfo i = base.info();
-        RunInfo info = new RunInfo(runNumber, 100, 1e9, 0, i.geometryVersion(), true, "background-mc", seed, Double.NaN,
-                Map.of("weighted", "true", "boost.punchThrough", "1000"), i.schemaVersion(), "weighted");
+        RunInfo info = new RunInfo(
+                runNumber,
+                100,
+                1e9,
+                0,
+                i.geometryVersion(),
+                true,
+                "background-mc",
+                seed,
+                Double.NaN,
+                Map.of("weighted", "true", "boost.punchThrough", "1000"),
+                i.schemaVersion(),
+                "weighted");
         Random r = new Random(seed);
         float[] w = new float[base.size()];
         for (int e = 0; e < w.length; e++) {
@@ -46,14 +56,18 @@ class SessionReportWeightedTest {
     }
 
     private static SummaryLine line(List<SummaryLine> l, String key) {
-        return l.stream().filter(x -> x.key().equals(key)).findFirst().orElseThrow(() -> new AssertionError("no line " + key + ": " + l));
+        return l.stream()
+                .filter(x -> x.key().equals(key))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no line " + key + ": " + l));
     }
 
     @Test
     void backgroundMcStandingInForDataIsCountedWithWeights() {
         RunData mc = weighted(7501, 31);
         Selection sel = Selection.published();
-        try (AnalysisEngine engine = new AnalysisEngine(List.of(mc), AnalysisEngine.Options.defaults().withThreads(1))) {
+        try (AnalysisEngine engine = new AnalysisEngine(
+                List.of(mc), AnalysisEngine.Options.defaults().withThreads(1))) {
             AnalysisResult r = engine.evaluate(sel);
             List<OpenRun> runs = List.of(new OpenRun(mc, RunRole.BACKGROUND, null));
             SessionReport rep = SessionReport.of(r, runs, AnalysisDefinition.defaults());
@@ -73,17 +87,28 @@ class SessionReportWeightedTest {
             assertTrue(box > 0);
             SummaryLine s = line(rep.lines(), "selected");
             assertTrue(s.label().contains("weighted"), s.label());
-            assertEquals(CutFlowTableModel.sum(new org.darkscope.analysis.WeightedCounts.Sum(sel0, 0, 0)).split(" ± ")[0],
+            assertEquals(
+                    CutFlowTableModel.sum(new org.darkscope.analysis.WeightedCounts.Sum(sel0, 0, 0))
+                            .split(" ± ")[0],
                     s.value().split(" ± ")[0]);
-            assertEquals(String.format(java.util.Locale.ROOT, "%.3g ± %.2g", box, Math.sqrt(box2)), line(rep.lines(), "region-BOX").value());
-            assertTrue(line(rep.lines(), "bkgmc-7501").value().startsWith("weighted MC, rare classes boosted punchThrough x1000"));
+            assertEquals(
+                    String.format(java.util.Locale.ROOT, "%.3g ± %.2g", box, Math.sqrt(box2)),
+                    line(rep.lines(), "region-BOX").value());
+            assertTrue(line(rep.lines(), "bkgmc-7501")
+                    .value()
+                    .startsWith("weighted MC, rare classes boosted punchThrough x1000"));
             // nothing is observed without data
             assertTrue(line(rep.lines(), "observed").hasWarning());
             // the truth in the box is the weighted sum, not a count of enriched events
-            assertTrue(line(rep.lines(), "bkg-truth").value().startsWith(String.format(java.util.Locale.ROOT, "%.3g ± ", box)),
+            assertTrue(
+                    line(rep.lines(), "bkg-truth")
+                            .value()
+                            .startsWith(String.format(java.util.Locale.ROOT, "%.3g ± ", box)),
                     line(rep.lines(), "bkg-truth").value());
             // the cut flow's data columns are weighted too
-            assertTrue(rep.cutFlow().header().get(1).contains("Σw ± √Σw²"), rep.cutFlow().header().toString());
+            assertTrue(
+                    rep.cutFlow().header().get(1).contains("Σw ± √Σw²"),
+                    rep.cutFlow().header().toString());
             List<String> last = rep.cutFlow().rows().get(rep.cutFlow().rows().size() - 1);
             assertEquals(s.value().split(" {2}")[0].split(" of ")[0], last.get(1));
         }
@@ -92,11 +117,13 @@ class SessionReportWeightedTest {
     @Test
     void weightedFileOpenedAsDataIsFlagged() {
         RunData mc = weighted(7502, 32);
-        try (AnalysisEngine engine = new AnalysisEngine(List.of(mc), AnalysisEngine.Options.defaults().withThreads(1))) {
+        try (AnalysisEngine engine = new AnalysisEngine(
+                List.of(mc), AnalysisEngine.Options.defaults().withThreads(1))) {
             AnalysisResult r = engine.evaluate(Selection.published(), x -> true, org.darkscope.task.Progress.NONE);
             List<SummaryLine> l = SessionReport.coreLines(r, List.of(new OpenRun(mc, RunRole.DATA, null)));
             SummaryLine flag = line(l, "weighted-as-data-7502");
-            assertTrue(flag.hasWarning() && flag.value().startsWith("weighted MC, rare classes boosted"), flag.toString());
+            assertTrue(
+                    flag.hasWarning() && flag.value().startsWith("weighted MC, rare classes boosted"), flag.toString());
         }
     }
 }

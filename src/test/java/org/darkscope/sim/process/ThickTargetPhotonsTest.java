@@ -1,10 +1,10 @@
 package org.darkscope.sim.process;
 
-import org.darkscope.sim.EventRandom;
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.darkscope.sim.EventRandom;
+import org.junit.jupiter.api.Test;
 
 /**
  * The photons of the thick-target path are the jumps of Tsai's Gamma process (docs/physics.md "Signal

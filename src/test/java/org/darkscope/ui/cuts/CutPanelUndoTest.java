@@ -1,6 +1,8 @@
 package org.darkscope.ui.cuts;
 
-import org.darkscope.testsupport.FxTestBase;
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Path;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -13,6 +15,7 @@ import org.darkscope.analysis.SelectionIo;
 import org.darkscope.event.RunData;
 import org.darkscope.session.RunRole;
 import org.darkscope.session.Session;
+import org.darkscope.testsupport.FxTestBase;
 import org.darkscope.testsupport.RunFixtures;
 import org.darkscope.ui.Workbench;
 import org.darkscope.ui.shell.MainViewModel;
@@ -22,10 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-
-import java.nio.file.Path;
-
-import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * The cut panel as a user drives it: type or drag a cut, Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y, impossible
@@ -83,9 +82,11 @@ class CutPanelUndoTest extends FxTestBase {
     private void scrollTo(FxRobot robot, String cut) {
         robot.interact(() -> {
             Node row = wb.cutPanel().row(cut);
-            javafx.scene.control.ScrollPane sp = (javafx.scene.control.ScrollPane) wb.cutPanel().getCenter();
+            javafx.scene.control.ScrollPane sp =
+                    (javafx.scene.control.ScrollPane) wb.cutPanel().getCenter();
             double y = row.getBoundsInParent().getMinY();
-            double h = ((javafx.scene.layout.Region) sp.getContent()).getHeight() - sp.getViewportBounds().getHeight();
+            double h = ((javafx.scene.layout.Region) sp.getContent()).getHeight()
+                    - sp.getViewportBounds().getHeight();
             sp.setVvalue(h <= 0 ? 0 : Math.min(1, y / h));
         });
         WaitForAsyncUtils.waitForFxEvents();
@@ -96,17 +97,20 @@ class CutPanelUndoTest extends FxTestBase {
         scrollTo(robot, "preshower");
         typeInto(robot, "#field-preshower-min", "1");
         assertEquals(1.0, session().selection().cut("preshower").min());
-        assertEquals("published, modified: preshower 1", wb.cutPanel().presetBox().getValue());
+        assertEquals(
+                "published, modified: preshower 1", wb.cutPanel().presetBox().getValue());
         robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(0.5, session().selection().cut("preshower").min());
         assertEquals("0.5", field(robot, "#field-preshower-min").getText(), "the field shows the old value");
-        assertEquals(0.5, robot.lookup("#slider-preshower-min").queryAs(Slider.class).getValue(), 1e-9, "and the slider");
+        assertEquals(
+                0.5, robot.lookup("#slider-preshower-min").queryAs(Slider.class).getValue(), 1e-9, "and the slider");
         assertEquals("published", wb.cutPanel().presetBox().getValue());
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.Z).release(KeyCode.SHIFT, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("1", field(robot, "#field-preshower-min").getText());
-        assertEquals(1.0, robot.lookup("#slider-preshower-min").queryAs(Slider.class).getValue(), 1e-9);
+        assertEquals(
+                1.0, robot.lookup("#slider-preshower-min").queryAs(Slider.class).getValue(), 1e-9);
         robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
         robot.press(KeyCode.CONTROL).type(KeyCode.Y).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
@@ -173,11 +177,14 @@ class CutPanelUndoTest extends FxTestBase {
         assertEquals("loose", session().selection().name());
         String said = wb.cutPanel().messageLabel().getText();
         assertTrue(said.contains("replaced \"published, modified: preshower 1\""), said);
-        assertTrue(wb.model().statusProperty().get().contains("replaced"), wb.model().statusProperty().get());
+        assertTrue(
+                wb.model().statusProperty().get().contains("replaced"),
+                wb.model().statusProperty().get());
         robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1.0, session().selection().cut("preshower").min());
-        assertEquals("published, modified: preshower 1", wb.cutPanel().presetBox().getValue());
+        assertEquals(
+                "published, modified: preshower 1", wb.cutPanel().presetBox().getValue());
     }
 
     @Test
@@ -191,10 +198,14 @@ class CutPanelUndoTest extends FxTestBase {
         assertEquals("published", wb.cutPanel().presetBox().getValue());
         robot.interact(() -> wb.loadSelection(f));
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("published, modified: preshower 1", wb.cutPanel().presetBox().getValue());
+        assertEquals(
+                "published, modified: preshower 1", wb.cutPanel().presetBox().getValue());
         assertEquals(1.0, session().selection().cut("preshower").min(), "showing the name applied no preset");
         assertTrue(wb.cutPanel().row("preshower").lookupAll(".check-box").stream()
-                .anyMatch(n -> ((javafx.scene.control.CheckBox) n).getTooltip().getText().contains("> 1 GeV")));
+                .anyMatch(n -> ((javafx.scene.control.CheckBox) n)
+                        .getTooltip()
+                        .getText()
+                        .contains("> 1 GeV")));
     }
 
     @Test

@@ -1,14 +1,13 @@
 package org.darkscope.ui.cuts;
 
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.darkscope.analysis.Selection;
 import org.darkscope.session.Session;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import static org.junit.jupiter.api.Assertions.*;
 
 /** The cut panel's view model without the toolkit. */
 class CutsViewModelTest {
@@ -22,7 +21,9 @@ class CutsViewModelTest {
         vm.setMin("momentum", 98.5);
         assertEquals(98.5, s.selection().cut("momentum").min());
         vm.setMin("momentum", 200); // above the upper edge 103: clamped to it
-        assertEquals(s.selection().cut("momentum").max(), s.selection().cut("momentum").min());
+        assertEquals(
+                s.selection().cut("momentum").max(),
+                s.selection().cut("momentum").min());
         vm.setMax("veto", 0.8);
         assertEquals(0.8, s.selection().cut("veto").max());
         vm.setEnabled("veto", false);

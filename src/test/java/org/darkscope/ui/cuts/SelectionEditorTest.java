@@ -1,16 +1,15 @@
 package org.darkscope.ui.cuts;
 
-import org.darkscope.analysis.Selection;
-import org.darkscope.session.Session;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.*;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.*;
+import org.darkscope.analysis.Selection;
+import org.darkscope.session.Session;
+import org.junit.jupiter.api.Test;
 
 /** Undo/redo, coalescing and honest naming of the selection, without the toolkit. */
 class SelectionEditorTest {
@@ -29,8 +28,11 @@ class SelectionEditorTest {
         vm.setMin("preshower", 1.0);
         vm.setEnabled("veto", false);
         assertEquals("published, modified: preshower 1, veto off", s.selection().name());
-        assertEquals(List.of(new Selection.Change("2026-11-29T19:00:00Z", "preshower 1"),
-                new Selection.Change("2026-11-29T19:00:00Z", "veto off")), s.selection().history());
+        assertEquals(
+                List.of(
+                        new Selection.Change("2026-11-29T19:00:00Z", "preshower 1"),
+                        new Selection.Change("2026-11-29T19:00:00Z", "veto off")),
+                s.selection().history());
         assertEquals("veto off", ed.undoText());
         assertTrue(ed.undo());
         assertTrue(s.selection().cut("veto").enabled());

@@ -1,9 +1,9 @@
 package org.darkscope.ui.display;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
 
 /** The generated alarm tone: its pitch and length, counted from the samples; playing never throws. */
 class AlarmSoundTest {

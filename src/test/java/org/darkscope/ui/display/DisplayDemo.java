@@ -1,18 +1,17 @@
 package org.darkscope.ui.display;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
+import javax.imageio.ImageIO;
 import org.darkscope.event.RunData;
 import org.darkscope.io.RunFiles;
-
-import javax.imageio.ImageIO;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Standalone event display for screenshots and manual checks. Run
@@ -113,7 +112,10 @@ public final class DisplayDemo extends Application {
                 Platform.runLater(() -> {
                     try {
                         WritableImage img = stage.getScene().snapshot(null);
-                        ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", Path.of(snap).toFile());
+                        ImageIO.write(
+                                SwingFXUtils.fromFXImage(img, null),
+                                "png",
+                                Path.of(snap).toFile());
                     } catch (Exception e) {
                         throw new IllegalStateException(e);
                     }
@@ -131,8 +133,7 @@ public final class DisplayDemo extends Application {
 
     /** Entry point for a plain class path (the java launcher refuses Application main classes there). */
     public static final class Main {
-        private Main() {
-        }
+        private Main() {}
 
         public static void main(String[] args) {
             Application.launch(DisplayDemo.class, args);

@@ -1,5 +1,12 @@
 package org.darkscope.ui.display;
 
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
 import org.darkscope.analysis.AnalysisEngine;
 import org.darkscope.analysis.AnalysisResult;
 import org.darkscope.analysis.Selection;
@@ -7,14 +14,6 @@ import org.darkscope.analysis.SignalBox;
 import org.darkscope.event.RunData;
 import org.darkscope.event.Schema;
 import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-import java.util.stream.IntStream;
-
-import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * The display model without any toolkit: for a blinded data run no browse list, jump, region label,
@@ -68,7 +67,8 @@ class DisplayModelBlindingTest {
         long t0 = System.nanoTime();
         DisplayModel m = model(true);
         try (AnalysisEngine e = new AnalysisEngine(List.of(RUN))) {
-            AnalysisResult r = e.evaluate(Selection.published().withBlinded(true), x -> true, org.darkscope.task.Progress.NONE);
+            AnalysisResult r =
+                    e.evaluate(Selection.published().withBlinded(true), x -> true, org.darkscope.task.Progress.NONE);
             m.setResults(r.runs());
             m.setBrowseList("passing selection", r.run(RUN).selectedEvents());
         }
@@ -76,7 +76,9 @@ class DisplayModelBlindingTest {
         Set<Integer> reached = walkAll(m, labels);
         assertTrue(labels.size() >= 10, labels.toString());
         assertTrue(labels.stream().noneMatch(l -> l.contains("signal box")), labels.toString());
-        assertTrue(labels.get(0).startsWith("all events outside the blinded box (" + (RUN.size() - box.size()) + ")"), labels.get(0));
+        assertTrue(
+                labels.get(0).startsWith("all events outside the blinded box (" + (RUN.size() - box.size()) + ")"),
+                labels.get(0));
         Set<Integer> leaked = new HashSet<>(reached);
         leaked.retainAll(box);
         assertEquals(Set.of(), leaked, "box events reachable while blinded");
@@ -89,7 +91,8 @@ class DisplayModelBlindingTest {
         for (int a : m.alertRows(RUN)) {
             assertFalse(box.contains(a), "alert row " + a);
         }
-        System.getLogger("test").log(System.Logger.Level.INFO, "blinded walk " + (System.nanoTime() - t0) / 1e6 + " ms");
+        System.getLogger("test")
+                .log(System.Logger.Level.INFO, "blinded walk " + (System.nanoTime() - t0) / 1e6 + " ms");
     }
 
     @Test
@@ -99,10 +102,14 @@ class DisplayModelBlindingTest {
         List<Integer> shown = new ArrayList<>();
         m.addListener(new DisplayModel.Listener() {
             @Override
-            public void message(String text) { messages.add(text); }
+            public void message(String text) {
+                messages.add(text);
+            }
 
             @Override
-            public void eventChanged(int row) { shown.add(row); }
+            public void eventChanged(int row) {
+                shown.add(row);
+            }
         });
         int boxRow = boxRows().iterator().next();
         int before = m.currentEvent();
@@ -115,7 +122,11 @@ class DisplayModelBlindingTest {
         assertTrue(shown.stream().noneMatch(r -> r == boxRow));
         assertEquals(msg, messages.get(messages.size() - 1));
         // a visible event is reached by jump
-        int visible = IntStream.range(0, RUN.size()).filter(i -> !boxRows().contains(i)).skip(5).findFirst().orElseThrow();
+        int visible = IntStream.range(0, RUN.size())
+                .filter(i -> !boxRows().contains(i))
+                .skip(5)
+                .findFirst()
+                .orElseThrow();
         m.jump(String.valueOf(RUN.ints(Schema.EVENT)[visible]));
         assertEquals(visible, m.currentEvent());
     }
@@ -126,7 +137,11 @@ class DisplayModelBlindingTest {
         List<String> labels = new ArrayList<>();
         Set<Integer> reached = walkAll(m, labels);
         assertTrue(reached.containsAll(boxRows()), "unblinded every box event is reachable");
-        assertTrue(labels.stream().anyMatch(l -> l.startsWith("all events, signal box (" + boxRows().size() + ")")), labels.toString());
+        assertTrue(
+                labels.stream()
+                        .anyMatch(l -> l.startsWith(
+                                "all events, signal box (" + boxRows().size() + ")")),
+                labels.toString());
         int b = boxRows().iterator().next();
         assertTrue(m.regionLabel(RUN, b).startsWith("signal box"), m.regionLabel(RUN, b));
     }

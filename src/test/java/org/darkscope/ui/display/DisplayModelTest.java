@@ -1,5 +1,14 @@
 package org.darkscope.ui.display;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
 import org.darkscope.event.RunData;
 import org.darkscope.event.Schema;
 import org.darkscope.geometry.Cell;
@@ -9,16 +18,6 @@ import org.darkscope.geometry.GeometryLoader;
 import org.darkscope.task.Progress;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /** The display's toolkit-free logic: scale, z mapping, regions, navigator, accumulation. */
 class DisplayModelTest {
     private final Detector det = GeometryLoader.defaultDetector();
@@ -26,7 +25,7 @@ class DisplayModelTest {
     @Test
     void linearAutoScaleMapsTheHottestCellToTheTop() {
         EnergyScale s = new EnergyScale();
-        s.fit(new float[]{0, 0.05f, 10, 40});
+        s.fit(new float[] {0, 0.05f, 10, 40});
         assertEquals(1.0, s.unit(40), 1e-12);
         assertEquals(0.25, s.unit(10), 1e-12);
         assertEquals(EnergyScale.EMPTY, s.unit(0.05), "below the empty threshold");
@@ -77,8 +76,10 @@ class DisplayModelTest {
         }
         Element vessel = det.element("VESSEL");
         assertTrue(vessel.size().z() > ZMapping.DEFAULT_MAX_LENGTH_MM, "the geometry's vessel is the long one");
-        double trueLength = det.elements().get(det.elements().size() - 1).zMax() - det.elements().get(0).zMin();
-        double drawn = z.map(det.elements().get(det.elements().size() - 1).zMax()) - z.map(det.elements().get(0).zMin());
+        double trueLength = det.elements().get(det.elements().size() - 1).zMax()
+                - det.elements().get(0).zMin();
+        double drawn = z.map(det.elements().get(det.elements().size() - 1).zMax())
+                - z.map(det.elements().get(0).zMin());
         assertTrue(drawn < 0.6 * trueLength, "compressed " + drawn + " vs true " + trueLength);
         ZMapping id = ZMapping.forDetector(det, false);
         assertEquals(12345.0, id.map(12345.0));
@@ -104,14 +105,14 @@ class DisplayModelTest {
         assertEquals(0, n.current());
         assertEquals(9, n.last());
         n.goTo(4);
-        n.setList(new int[]{8, 2, 4, 4, 42});
+        n.setList(new int[] {8, 2, 4, 4, 42});
         assertEquals(4, n.current(), "current event is in the list: kept");
         assertEquals(3, n.count(), "duplicates and rows outside the run dropped");
         assertEquals(8, n.next());
         assertEquals(8, n.next());
         assertEquals(2, n.nextWrapping());
         assertEquals(2, n.previous());
-        n.setList(new int[]{7, 9});
+        n.setList(new int[] {7, 9});
         assertEquals(7, n.current());
         n.setList(new int[0]);
         assertEquals(-1, n.current());
@@ -135,7 +136,7 @@ class DisplayModelTest {
         }
         assertEquals((float) hits / run.size(), acc.occupancy()[centre.index()], 1e-6);
         assertEquals(sum / hits, acc.meanEnergy()[centre.index()], 1e-3);
-        CellAccumulation sub = CellAccumulation.compute(run, new int[]{0, 1}, 0.1, Progress.NONE);
+        CellAccumulation sub = CellAccumulation.compute(run, new int[] {0, 1}, 0.1, Progress.NONE);
         assertEquals(2, sub.events());
         List<String> silent = acc.silentCells();
         assertTrue(silent.stream().allMatch(n -> acc.occupancy()[det.cell(n).index()] == 0));
@@ -161,7 +162,8 @@ class DisplayModelTest {
         for (var def : clean.schema().stored()) {
             b.column(def.name(), clean.columns().get(def.name()));
         }
-        RunData broken = b.cells(new org.darkscope.event.ArrayCellStore(block, nc)).build();
+        RunData broken =
+                b.cells(new org.darkscope.event.ArrayCellStore(block, nc)).build();
         CellAccumulation acc = CellAccumulation.compute(broken, null, 0.1, Progress.NONE);
         assertEquals(List.of(noisy.name()), acc.hotCells());
         assertEquals(List.of(dead.name()), acc.deadCells());
@@ -172,15 +174,15 @@ class DisplayModelTest {
         RunData run = SyntheticRuns.mixed(78, 300, 9);
         Progress cancelled = new Progress() {
             @Override
-            public void update(double f, String m) {
-            }
+            public void update(double f, String m) {}
 
             @Override
             public boolean isCancelled() {
                 return true;
             }
         };
-        assertThrows(org.darkscope.task.CancelledException.class, () -> CellAccumulation.compute(run, null, 0.1, cancelled));
+        assertThrows(
+                org.darkscope.task.CancelledException.class, () -> CellAccumulation.compute(run, null, 0.1, cancelled));
     }
 
     @Test
@@ -200,16 +202,24 @@ class DisplayModelTest {
     void tourPicksEventsByTruth() {
         RunData mixed = SyntheticRuns.mixed(1, 60, 2);
         RunData sig = SyntheticRuns.signal(2, 10, 3, 100);
-        var em = TeachingTour.pick(TeachingTour.Step.EM_SHOWER, List.of(mixed, sig), Double.NaN).orElseThrow();
+        var em = TeachingTour.pick(TeachingTour.Step.EM_SHOWER, List.of(mixed, sig), Double.NaN)
+                .orElseThrow();
         assertEquals(org.darkscope.event.EventClass.ELECTRON, mixed.truthClass(em.index()));
         assertTrue(em.ecal() > TeachingTour.FULL_SHOWER_FRACTION * 100);
-        var dp = TeachingTour.pick(TeachingTour.Step.DARK_PHOTON, List.of(mixed, sig), 100).orElseThrow();
+        var dp = TeachingTour.pick(TeachingTour.Step.DARK_PHOTON, List.of(mixed, sig), 100)
+                .orElseThrow();
         assertEquals(sig, dp.run());
-        assertTrue(TeachingTour.pick(TeachingTour.Step.DIMUON, List.of(sig), Double.NaN).isEmpty());
+        assertTrue(TeachingTour.pick(TeachingTour.Step.DIMUON, List.of(sig), Double.NaN)
+                .isEmpty());
         // with a textbook event available (in the box, visible preshower), the dark photon step shows one
-        RunData sim = org.darkscope.sim.Simulator.simulate(org.darkscope.sim.SimConfig.defaults(org.darkscope.sim.Mix.SIGNAL_BREM)
-                .withMassMeV(20).withEvents(2000).withSeed(9), org.darkscope.task.Progress.NONE);
-        var textbook = TeachingTour.pick(TeachingTour.Step.DARK_PHOTON, List.of(sim), 20).orElseThrow();
+        RunData sim = org.darkscope.sim.Simulator.simulate(
+                org.darkscope.sim.SimConfig.defaults(org.darkscope.sim.Mix.SIGNAL_BREM)
+                        .withMassMeV(20)
+                        .withEvents(2000)
+                        .withSeed(9),
+                org.darkscope.task.Progress.NONE);
+        var textbook = TeachingTour.pick(TeachingTour.Step.DARK_PHOTON, List.of(sim), 20)
+                .orElseThrow();
         assertTrue(sim.floats(Schema.ECAL)[textbook.index()] < TeachingTour.SIGNAL_BOX_ECAL);
         assertTrue(sim.floats(Schema.HCAL)[textbook.index()] < TeachingTour.SIGNAL_BOX_HCAL);
         assertTrue(sim.floats(Schema.ECAL_PRE)[textbook.index()] > TeachingTour.VISIBLE_PRESHOWER);
@@ -218,7 +228,9 @@ class DisplayModelTest {
             assertFalse(t.title().isBlank(), s + " title");
             assertTrue(t.body().length() > 100, s + " text");
         }
-        assertArrayEquals(new Object[]{100.0}, TeachingTour.signalMasses(List.of(mixed, sig)).toArray());
+        assertArrayEquals(
+                new Object[] {100.0},
+                TeachingTour.signalMasses(List.of(mixed, sig)).toArray());
     }
 
     @Test

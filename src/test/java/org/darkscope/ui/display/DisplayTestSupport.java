@@ -1,17 +1,15 @@
 package org.darkscope.ui.display;
 
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-
 /** Helpers shared by the display's TestFX tests. */
 final class DisplayTestSupport {
-    private DisplayTestSupport() {
-    }
+    private DisplayTestSupport() {}
 
     static EventDisplayPane show(Stage stage) {
         EventDisplayPane pane = new EventDisplayPane();

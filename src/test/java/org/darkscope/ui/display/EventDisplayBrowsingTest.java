@@ -1,5 +1,11 @@
 package org.darkscope.ui.display;
 
+import static org.darkscope.ui.display.DisplayTestSupport.fx;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
 import javafx.scene.control.ComboBox;
 import javafx.stage.Stage;
 import org.darkscope.event.EventClass;
@@ -10,13 +16,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.darkscope.ui.display.DisplayTestSupport.fx;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Browsing restricted to a region, a truth class or a list handed in by the analysis engine. */
 @ExtendWith(ApplicationExtension.class)
@@ -73,7 +72,8 @@ class EventDisplayBrowsingTest {
         fx(() -> pane.setBox(org.darkscope.analysis.SignalBox.published().withEcalMax(70)));
         List<Integer> expected = boxRows(70, 1);
         assertTrue(fx(() -> pane.selectFilter("all events, signal box")));
-        assertTrue(fx(() -> pane.nav.filter.getValue().label()).equals("all events, signal box (" + expected.size() + ")"));
+        assertTrue(fx(() -> pane.nav.filter.getValue().label())
+                .equals("all events, signal box (" + expected.size() + ")"));
         fx(() -> pane.showEvent(expected.get(0)));
         assertEquals(expected, walk(robot, expected.size() + 2));
     }
@@ -88,12 +88,15 @@ class EventDisplayBrowsingTest {
         }
         assertTrue(fx(() -> pane.selectFilter("class dimuon")));
         assertEquals(dimuons, walk(robot, dimuons.size() + 2));
-        assertTrue(robot.lookup("#summary-class").queryAs(javafx.scene.control.Label.class).getText().startsWith("dimuon"));
+        assertTrue(robot.lookup("#summary-class")
+                .queryAs(javafx.scene.control.Label.class)
+                .getText()
+                .startsWith("dimuon"));
     }
 
     @Test
     void externalListRestrictsNavigationAndKeys(FxRobot robot) {
-        fx(() -> pane.setBrowseList("passing selection", new int[]{40, 3, 250, 3}));
+        fx(() -> pane.setBrowseList("passing selection", new int[] {40, 3, 250, 3}));
         assertEquals(3, pane.currentEventProperty().get(), "first listed event shown");
         robot.clickOn("#nav-next");
         assertEquals(40, pane.currentEventProperty().get());
@@ -104,6 +107,9 @@ class EventDisplayBrowsingTest {
         assertEquals(250, pane.currentEventProperty().get());
         robot.type(javafx.scene.input.KeyCode.HOME);
         assertEquals(3, pane.currentEventProperty().get());
-        assertTrue(robot.lookup("#nav-position").queryAs(javafx.scene.control.Label.class).getText().endsWith("1 / 3"));
+        assertTrue(robot.lookup("#nav-position")
+                .queryAs(javafx.scene.control.Label.class)
+                .getText()
+                .endsWith("1 / 3"));
     }
 }

@@ -1,9 +1,25 @@
 package org.darkscope.ui.display;
 
+import static org.darkscope.ui.display.DisplayTestSupport.fx;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import java.util.stream.Stream;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.darkscope.session.UserPreferences;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -12,23 +28,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
-import org.darkscope.session.UserPreferences;
-import java.util.stream.Stream;
-
-import static org.darkscope.ui.display.DisplayTestSupport.fx;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotSame;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Presentation: the display in its own full-screen window (F11) and back; logbook image resolution. */
 @ExtendWith(ApplicationExtension.class)
@@ -68,7 +67,10 @@ class EventDisplayDetachTest {
         assertTrue(own.isFullScreen(), "full screen");
         assertNotSame(mainScene, fx(() -> pane.detectorView().getScene()), "the 3D view moved to its own window");
         assertSame(own.getScene(), fx(() -> pane.detectorView().getScene()));
-        assertTrue(robot.lookup("#detached-placeholder").queryAs(Label.class).getText().contains("own window"));
+        assertTrue(robot.lookup("#detached-placeholder")
+                .queryAs(Label.class)
+                .getText()
+                .contains("own window"));
         assertEquals("attach", pane.options.detach.getText());
         // navigating in the detached window still works: Right shows the next event
         int before = pane.currentEventProperty().get();
@@ -120,7 +122,8 @@ class EventDisplayDetachTest {
     }
 
     private static List<Path> waitForPngs(Path dir, int n) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.isDirectory(dir) && list(dir).size() == n);
+        WaitForAsyncUtils.waitFor(
+                30, TimeUnit.SECONDS, () -> Files.isDirectory(dir) && list(dir).size() == n);
         return list(dir);
     }
 

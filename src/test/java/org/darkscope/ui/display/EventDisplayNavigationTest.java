@@ -1,5 +1,11 @@
 package org.darkscope.ui.display;
 
+import static org.darkscope.ui.display.DisplayTestSupport.fx;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -10,12 +16,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-
-import static org.darkscope.ui.display.DisplayTestSupport.fx;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @ExtendWith(ApplicationExtension.class)
 class EventDisplayNavigationTest {
@@ -79,7 +79,9 @@ class EventDisplayNavigationTest {
         robot.type(KeyCode.SPACE);
         assertTrue(fx(() -> pane.nav.play.isSelected()));
         try {
-            org.testfx.util.WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS,
+            org.testfx.util.WaitForAsyncUtils.waitFor(
+                    20,
+                    java.util.concurrent.TimeUnit.SECONDS,
                     () -> pane.currentEventProperty().get() >= 3);
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("playing did not advance", e);
@@ -136,12 +138,14 @@ class EventDisplayNavigationTest {
                     }
                 }
             }
-            assertEquals(failed.isEmpty() ? "none" : String.join(", ", failed), summary(robot, "cuts"), "event row " + e);
+            assertEquals(
+                    failed.isEmpty() ? "none" : String.join(", ", failed), summary(robot, "cuts"), "event row " + e);
             double ecal = run.floats("ecal")[e];
             double hcal = run.floats("hcal")[e];
             // the published regions (docs/physics.md#regions): box E_ECAL < 50 and E_HCAL < 1, C: 50..80 below 1, ...
-            String abcd = ecal >= 80 || hcal >= 100 ? null : ecal < 50 ? (hcal < 1 ? "signal box" : "sideband A")
-                    : (hcal < 1 ? "sideband C" : "region D");
+            String abcd = ecal >= 80 || hcal >= 100
+                    ? null
+                    : ecal < 50 ? (hcal < 1 ? "signal box" : "sideband A") : (hcal < 1 ? "sideband C" : "region D");
             String region = summary(robot, "region");
             if (abcd != null) {
                 assertTrue(region.startsWith(abcd), region + " for E_ECAL " + ecal + ", E_HCAL " + hcal);
@@ -157,15 +161,18 @@ class EventDisplayNavigationTest {
 
     @Test
     void compressedZMovesNodesWithoutRebuildingAndPresetsTurnTheCamera(FxRobot robot) {
-        var ecalCell = fx(() -> pane.detectorView().cellNode(run.detector().ecalMain().firstIndex()));
+        var ecalCell =
+                fx(() -> pane.detectorView().cellNode(run.detector().ecalMain().firstIndex()));
         var vessel = run.detector().element("VESSEL");
         double compressedZ = fx(ecalCell::getTranslateZ);
         robot.clickOn("#opt-compressed");
         double trueZ = fx(ecalCell::getTranslateZ);
-        assertSame(ecalCell, fx(() -> pane.detectorView().cellNode(run.detector().ecalMain().firstIndex())));
+        assertSame(ecalCell, fx(() -> pane.detectorView()
+                .cellNode(run.detector().ecalMain().firstIndex())));
         var main = run.detector().ecalMain();
         assertEquals((main.zMin() + main.zMax()) / 2, trueZ, 1e-6, "true z");
-        assertTrue(trueZ - compressedZ > vessel.size().z() - ZMapping.DEFAULT_MAX_LENGTH_MM - 1,
+        assertTrue(
+                trueZ - compressedZ > vessel.size().z() - ZMapping.DEFAULT_MAX_LENGTH_MM - 1,
                 "compression removed at least the shortened vessel length: " + (trueZ - compressedZ));
         fx(() -> pane.cameraPreset(CameraRig.Preset.TOP));
         assertEquals(90.0, fx(() -> pane.detectorView().rig().pitch()), 1e-9);

@@ -1,5 +1,10 @@
 package org.darkscope.ui.display;
 
+import static org.darkscope.ui.display.DisplayTestSupport.fx;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import javafx.event.Event;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -18,11 +23,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-import static org.darkscope.ui.display.DisplayTestSupport.fx;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /** Picking shows what the run holds for the cell; 3D and 2D highlights are linked. */
 @ExtendWith(ApplicationExtension.class)
 class EventDisplayPickingTest {
@@ -37,8 +37,27 @@ class EventDisplayPickingTest {
     }
 
     private static void fire(Node n, javafx.event.EventType<MouseEvent> type) {
-        Event.fireEvent(n, new MouseEvent(type, 0, 0, 0, 0, MouseButton.PRIMARY, 1,
-                false, false, false, false, true, false, false, false, false, false, null));
+        Event.fireEvent(
+                n,
+                new MouseEvent(
+                        type,
+                        0,
+                        0,
+                        0,
+                        0,
+                        MouseButton.PRIMARY,
+                        1,
+                        false,
+                        false,
+                        false,
+                        false,
+                        true,
+                        false,
+                        false,
+                        false,
+                        false,
+                        false,
+                        null));
     }
 
     /** Hottest cell of an event, found independently of the display. */
@@ -88,10 +107,14 @@ class EventDisplayPickingTest {
             layer += e[other.index()];
         }
         fx(() -> fire(pane.detectorView().cellNode(cell), MouseEvent.MOUSE_CLICKED));
-        String expected = String.format("%.1f %% of %s (%.3f GeV)", 100 * e[cell] / layer, c.layer().prefix(), layer);
+        String expected = String.format(
+                "%.1f %% of %s (%.3f GeV)", 100 * e[cell] / layer, c.layer().prefix(), layer);
         assertTrue(pickText(robot).contains(expected), pickText(robot) + " should contain " + expected);
         String element = String.format("E_ECAL = %.3f GeV", run.value("ecal", 0));
-        assertTrue(c.layer().elementName().equals("ECAL") ? pickText(robot).contains(element) : pickText(robot).contains("E_HCAL"),
+        assertTrue(
+                c.layer().elementName().equals("ECAL")
+                        ? pickText(robot).contains(element)
+                        : pickText(robot).contains("E_HCAL"),
                 "a click adds the subdetector summary: " + pickText(robot));
     }
 
@@ -101,7 +124,10 @@ class EventDisplayPickingTest {
         Cell c = run.detector().hcalModules().get(1).cell(1, 1);
         robot.moveTo("#map-" + c.name());
         String text = pickText(robot);
-        assertTrue(text.startsWith(c.name() + ": E = " + String.format("%.3f GeV", run.cells().get(1, c.index()))), text);
+        assertTrue(
+                text.startsWith(c.name() + ": E = "
+                        + String.format("%.3f GeV", run.cells().get(1, c.index()))),
+                text);
         Label mapLabel = robot.lookup("#map-" + c.name()).queryAs(Label.class);
         assertEquals(String.format("%.2f", run.cells().get(1, c.index())), mapLabel.getText());
     }
@@ -128,7 +154,10 @@ class EventDisplayPickingTest {
         assertTrue(fx(() -> pane.detectorView().isDrawnEmpty(emptyCell)));
         assertTrue(!fx(() -> pane.detectorView().isDrawnEmpty(cell)));
         String legendTop = fx(() -> pane.legend.tickTexts()[4]);
-        assertEquals(ColorLegend.format(run.cells().get(0, cell)), legendTop, "legend's top tick is the hottest cell in auto mode");
+        assertEquals(
+                ColorLegend.format(run.cells().get(0, cell)),
+                legendTop,
+                "legend's top tick is the hottest cell in auto mode");
     }
 
     @Test
@@ -139,7 +168,9 @@ class EventDisplayPickingTest {
         DisplayTestSupport.flush(pane);
         ColorMap map = ColorMap.load(ColorMap.VIRIDIS);
         Box hot = fx(() -> pane.detectorView().cellNode(cell));
-        assertNotEquals(map.top(), fx(() -> ((PhongMaterial) hot.getMaterial()).getDiffuseColor()),
+        assertNotEquals(
+                map.top(),
+                fx(() -> ((PhongMaterial) hot.getMaterial()).getDiffuseColor()),
                 "with a 0..1000 GeV range a < 100 GeV cell is not at the top");
         assertEquals("1000", fx(() -> pane.legend.tickTexts()[4]));
     }
@@ -150,7 +181,9 @@ class EventDisplayPickingTest {
         Element srd = run.detector().element("SRD");
         Element tracker = run.detector().element("MM1");
         fx(() -> fire(pane.detectorView().elementNode(tracker), MouseEvent.MOUSE_CLICKED));
-        assertTrue(pickText(robot).startsWith("MM1 (tracker): p = " + String.format("%.2f GeV", run.value("p", 0))), pickText(robot));
+        assertTrue(
+                pickText(robot).startsWith("MM1 (tracker): p = " + String.format("%.2f GeV", run.value("p", 0))),
+                pickText(robot));
         fx(() -> pane.detectorView().elementNode(srd));
         Node ecalCell = fx(() -> pane.detectorView().cellNode(0));
         assertTrue(ecalCell.getId().startsWith("cell-ecal_pre"));

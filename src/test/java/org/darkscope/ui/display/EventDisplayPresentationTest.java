@@ -1,11 +1,20 @@
 package org.darkscope.ui.display;
 
+import static org.darkscope.ui.display.DisplayTestSupport.fx;
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import java.util.stream.Stream;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
+import org.darkscope.session.UserPreferences;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -14,16 +23,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
-import org.darkscope.session.UserPreferences;
-import java.util.stream.Stream;
-
-import static org.darkscope.ui.display.DisplayTestSupport.fx;
-import static org.junit.jupiter.api.Assertions.*;
 
 /** Projector scaling (remembered), F1 shortcut list, part labels, and F12 from outside the display. */
 @ExtendWith(ApplicationExtension.class)
@@ -86,12 +85,17 @@ class EventDisplayPresentationTest {
         robot.clickOn("#opt-labels");
         assertTrue(robot.lookup("#part-labels").query().isVisible());
         for (var el : pane.run().detector().elements()) {
-            assertEquals(el.name(), robot.lookup("#part-label-" + el.name()).queryAs(Label.class).getText());
+            assertEquals(
+                    el.name(),
+                    robot.lookup("#part-label-" + el.name())
+                            .queryAs(Label.class)
+                            .getText());
         }
         // where the names sit over the 3D parts needs a 3D pipeline: PartLabelsGpuTest (-Pxvfb)
         robot.clickOn("#opt-labels");
         assertFalse(robot.lookup("#part-labels").query().isVisible(), "toggled off");
-        assertTrue(robot.lookup("#counter-legend").queryAs(Label.class).getText().contains("VETO"));
+        assertTrue(
+                robot.lookup("#counter-legend").queryAs(Label.class).getText().contains("VETO"));
     }
 
     @Test

@@ -1,11 +1,23 @@
 package org.darkscope.ui.display;
 
+import static org.darkscope.ui.display.DisplayTestSupport.fx;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.prefs.Preferences;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.darkscope.event.ArrayCellStore;
 import org.darkscope.event.RunData;
 import org.darkscope.io.RunFiles;
+import org.darkscope.session.UserPreferences;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -14,19 +26,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
-import java.util.prefs.Preferences;
-import org.darkscope.session.UserPreferences;
-
-import static org.darkscope.ui.display.DisplayTestSupport.fx;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issues 12 and 13 in the shift crew's tab: a half-written file is not loaded until its footer is
@@ -95,12 +94,22 @@ class EventDisplayShiftCrewTest {
         robot.clickOn("#shift-path").write(dir.toString()).type(javafx.scene.input.KeyCode.ENTER);
         // a complete file written after it: once it is loaded, the watcher has seen the half file twice
         RunFiles.write(SyntheticRuns.mixed(8008, 12, 6), dir.resolve("marker.parquet"));
-        waitUntil("the complete file", () -> fx(() -> pane.runs().stream().anyMatch(r -> r.info().runNumber() == 8008)));
-        assertFalse(fx(() -> pane.runs().stream().anyMatch(r -> r.info().runNumber() == 7007)), "incomplete file not loaded");
+        waitUntil(
+                "the complete file",
+                () -> fx(() -> pane.runs().stream().anyMatch(r -> r.info().runNumber() == 8008)));
+        assertFalse(
+                fx(() -> pane.runs().stream().anyMatch(r -> r.info().runNumber() == 7007)),
+                "incomplete file not loaded");
         // the writer finishes the file: now it is read, whole
         Files.write(dir.resolve("late.parquet"), bytes);
-        waitUntil("the completed file", () -> fx(() -> pane.runs().stream().anyMatch(r -> r.info().runNumber() == 7007)));
-        assertEquals(30, (int) fx(() -> pane.runs().stream().filter(r -> r.info().runNumber() == 7007).findFirst().orElseThrow().size()));
+        waitUntil(
+                "the completed file",
+                () -> fx(() -> pane.runs().stream().anyMatch(r -> r.info().runNumber() == 7007)));
+        assertEquals(30, (int) fx(() -> pane.runs().stream()
+                .filter(r -> r.info().runNumber() == 7007)
+                .findFirst()
+                .orElseThrow()
+                .size()));
     }
 
     @Test
@@ -109,8 +118,8 @@ class EventDisplayShiftCrewTest {
         var cell = base.detector().ecalMain().cell(0, 0);
         int nc = base.detector().cellCount();
         RunData bad = withCells(base, "bad", b -> {
-            b[cell.index()] = Float.NaN;               // event 0
-            b[nc + cell.index()] = Float.NaN;          // event 1
+            b[cell.index()] = Float.NaN; // event 0
+            b[nc + cell.index()] = Float.NaN; // event 1
             b[2 * nc + cell.index()] = Float.POSITIVE_INFINITY;
             b[3 * nc + cell.index()] = -0.5f;
         });
@@ -122,7 +131,10 @@ class EventDisplayShiftCrewTest {
         String shown = robot.lookup("#summary-badvalues").queryAs(Label.class).getText();
         assertTrue(shown.contains(name + ": 2 NaN, 1 +Inf, 1 negative"), shown);
         fx(() -> pane.setRun(base));
-        assertTrue(robot.lookup("#summary-badvalues").queryAs(Label.class).getText().startsWith("none"));
+        assertTrue(robot.lookup("#summary-badvalues")
+                .queryAs(Label.class)
+                .getText()
+                .startsWith("none"));
     }
 
     @Test
@@ -170,20 +182,26 @@ class EventDisplayShiftCrewTest {
         // against a good reference run: the x10 cell is hot
         fx(() -> pane.shift.dqReference.setValue(good));
         robot.clickOn("#shift-accumulate");
-        waitUntil("DQ against the good run", () -> fx(() -> pane.shift.accResult.getText().contains("vs synthetic-run-11")));
+        waitUntil(
+                "DQ against the good run",
+                () -> fx(() -> pane.shift.accResult.getText().contains("vs synthetic-run-11")));
         String vsGood = fx(() -> pane.shift.accResult.getText());
         assertTrue(vsGood.contains("hot: " + hotCell.name()), vsGood);
         // against a reference with the same x10 cell: nothing is hot
         robot.clickOn("#shift-dq-reference");
         robot.clickOn("run 13 (hot-reference)");
         robot.clickOn("#shift-accumulate");
-        waitUntil("DQ against the hot reference", () -> fx(() -> pane.shift.accResult.getText().contains("vs hot-reference")));
+        waitUntil(
+                "DQ against the hot reference",
+                () -> fx(() -> pane.shift.accResult.getText().contains("vs hot-reference")));
         String vsHot = fx(() -> pane.shift.accResult.getText());
         assertTrue(vsHot.contains("hot: none"), vsHot);
         // no reference: the run's own symmetric cells (dq without --reference)
         robot.clickOn("#shift-dq-reference");
         robot.clickOn(ShiftController.OWN_CELLS);
         robot.clickOn("#shift-accumulate");
-        waitUntil("DQ against own cells", () -> fx(() -> pane.shift.accResult.getText().contains("own symmetric cells")));
+        waitUntil(
+                "DQ against own cells",
+                () -> fx(() -> pane.shift.accResult.getText().contains("own symmetric cells")));
     }
 }

@@ -1,5 +1,14 @@
 package org.darkscope.ui.display;
 
+import static org.darkscope.ui.display.DisplayTestSupport.fx;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -13,16 +22,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-
-import static org.darkscope.ui.display.DisplayTestSupport.fx;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Shift-crew tools: live follow, logbook PNG, alerts, accumulation. */
 @ExtendWith(ApplicationExtension.class)
@@ -59,18 +58,27 @@ class EventDisplayShiftTest {
         RunFiles.write(existing, dir.resolve("run4004.parquet"));
         robot.clickOn("shift crew");
         robot.clickOn("#shift-path").write(dir.toString()).type(KeyCode.ENTER);
-        waitUntil("the run already in the directory", () -> fx(() -> pane.runs().stream().anyMatch(r -> r.info().runNumber() == 4004)));
+        waitUntil(
+                "the run already in the directory",
+                () -> fx(() -> pane.runs().stream().anyMatch(r -> r.info().runNumber() == 4004)));
         RunData written = SyntheticRuns.mixed(5005, 25, 8);
         RunFiles.write(written, dir.resolve("run5005.parquet"));
         // the newest run is shown at its last event
-        waitUntil("run 5005 shown", () -> fx(() -> pane.run() != null && pane.run().info().runNumber() == 5005
-                && pane.currentEventProperty().get() == 24));
+        waitUntil(
+                "run 5005 shown",
+                () -> fx(() -> pane.run() != null
+                        && pane.run().info().runNumber() == 5005
+                        && pane.currentEventProperty().get() == 24));
         String ecal = robot.lookup("#summary-ecal").queryAs(Label.class).getText();
         assertEquals(String.format("%.2f", written.floats("ecal")[24]), ecal);
         assertTrue(robot.lookup("#shift-status").queryAs(Label.class).getText().contains("run5005.parquet"));
         int boxEvents = inOrNearPublishedBox(written).size();
         assertTrue(boxEvents > 0);
-        assertTrue(robot.lookup("#status").queryAs(Label.class).getText().endsWith("ALERT: " + boxEvents + " new events in or near the signal box"),
+        assertTrue(
+                robot.lookup("#status")
+                        .queryAs(Label.class)
+                        .getText()
+                        .endsWith("ALERT: " + boxEvents + " new events in or near the signal box"),
                 robot.lookup("#status").queryAs(Label.class).getText());
         assertTrue(fx(() -> pane.runs().stream().anyMatch(r -> r.info().runNumber() == 1004)), "old run still loaded");
 
@@ -78,27 +86,46 @@ class EventDisplayShiftTest {
         RunData grown = SyntheticRuns.mixed(5005, 60, 8);
         RunFiles.write(grown, dir.resolve("run5005.parquet"));
         waitUntil("grown run", () -> fx(() -> pane.run().size() == 60));
-        assertEquals(1, (long) fx(() -> (int) pane.runs().stream().filter(r -> r.info().runNumber() == 5005).count()));
+        assertEquals(1, (long) fx(() -> (int)
+                pane.runs().stream().filter(r -> r.info().runNumber() == 5005).count()));
 
         // a second file with the same run number is a second run, with a warning, never merged
         RunData other = SyntheticRuns.mixed(5005, 10, 77);
         RunFiles.write(other, dir.resolve("run5005_other.parquet"));
-        waitUntil("the second file shown", () -> fx(() -> pane.run().size() == 10 && pane.currentEventProperty().get() == 9));
-        assertEquals(2, (long) fx(() -> (int) pane.runs().stream().filter(r -> r.info().runNumber() == 5005).count()));
-        assertEquals(String.format("%.2f", other.floats("ecal")[9]),
-                robot.lookup("#summary-ecal").queryAs(Label.class).getText(), "last event of the second file");
+        waitUntil(
+                "the second file shown",
+                () -> fx(() ->
+                        pane.run().size() == 10 && pane.currentEventProperty().get() == 9));
+        assertEquals(2, (long) fx(() -> (int)
+                pane.runs().stream().filter(r -> r.info().runNumber() == 5005).count()));
+        assertEquals(
+                String.format("%.2f", other.floats("ecal")[9]),
+                robot.lookup("#summary-ecal").queryAs(Label.class).getText(),
+                "last event of the second file");
         String warned = robot.lookup("#shift-status").queryAs(Label.class).getText();
-        assertTrue(warned.contains("WARNING: run 5005 also in run5005.parquet") && warned.contains("not merged"), warned);
+        assertTrue(
+                warned.contains("WARNING: run 5005 also in run5005.parquet") && warned.contains("not merged"), warned);
         // the run choice names both by run number and file
-        var names = fx(() -> pane.nav.runBox.getItems().stream().map(r -> pane.nav.runBox.getConverter().toString(r)).toList());
-        assertTrue(names.contains("run 5005 (run5005.parquet)") && names.contains("run 5005 (run5005_other.parquet)"), names.toString());
+        var names = fx(() -> pane.nav.runBox.getItems().stream()
+                .map(r -> pane.nav.runBox.getConverter().toString(r))
+                .toList());
+        assertTrue(
+                names.contains("run 5005 (run5005.parquet)") && names.contains("run 5005 (run5005_other.parquet)"),
+                names.toString());
 
         // a deleted file's run is dropped (and the other file's run stays)
         Files.delete(dir.resolve("run5005_other.parquet"));
-        waitUntil("the deleted file's run dropped", () -> fx(() -> pane.runs().stream().noneMatch(r -> r.displayName().equals("run5005_other.parquet"))));
-        assertEquals(1, (long) fx(() -> (int) pane.runs().stream().filter(r -> r.info().runNumber() == 5005).count()));
-        assertTrue(robot.lookup("#shift-status").queryAs(Label.class).getText().contains("run5005_other.parquet is gone"));
-        assertTrue(fx(() -> pane.shiftController().alerts().stream().noneMatch(a -> a.file().equals("run5005_other.parquet"))),
+        waitUntil(
+                "the deleted file's run dropped",
+                () -> fx(() ->
+                        pane.runs().stream().noneMatch(r -> r.displayName().equals("run5005_other.parquet"))));
+        assertEquals(1, (long) fx(() -> (int)
+                pane.runs().stream().filter(r -> r.info().runNumber() == 5005).count()));
+        assertTrue(
+                robot.lookup("#shift-status").queryAs(Label.class).getText().contains("run5005_other.parquet is gone"));
+        assertTrue(
+                fx(() -> pane.shiftController().alerts().stream()
+                        .noneMatch(a -> a.file().equals("run5005_other.parquet"))),
                 "its alerts are gone too");
     }
 
@@ -108,7 +135,9 @@ class EventDisplayShiftTest {
         fx(() -> pane.setLogbookFolder(logbook));
         robot.clickOn(pane.detectorView());
         robot.type(KeyCode.F12);
-        waitUntil("status", () -> robot.lookup("#status").queryAs(Label.class).getText().startsWith("saved"));
+        waitUntil(
+                "status",
+                () -> robot.lookup("#status").queryAs(Label.class).getText().startsWith("saved"));
         List<Path> files;
         try (Stream<Path> s = Files.list(logbook)) {
             files = s.toList();
@@ -116,7 +145,10 @@ class EventDisplayShiftTest {
         assertEquals(1, files.size());
         Path png = files.get(0);
         assertTrue(png.getFileName().toString().matches("darkscope-run1004-event0-.*\\.png"), png.toString());
-        assertTrue(robot.lookup("#status").queryAs(Label.class).getText().contains(png.getFileName().toString()));
+        assertTrue(robot.lookup("#status")
+                .queryAs(Label.class)
+                .getText()
+                .contains(png.getFileName().toString()));
         byte[] head = Files.readAllBytes(png);
         assertEquals((byte) 0x89, head[0]);
         assertEquals('P', head[1]);
@@ -128,8 +160,14 @@ class EventDisplayShiftTest {
         assertEquals(Math.ceil(2 * viewW) + 16 + Math.ceil(2 * mapsW), img.getWidth(), 3.0);
         assertTrue(img.getHeight() > 2 * viewH, "caption under the views: " + img.getHeight() + " vs " + 2 * viewH);
         String caption = fx(() -> pane.logbookCaption());
-        assertTrue(caption.contains("run 1004") && caption.contains("spill 1") && caption.contains("event 0")
-                && caption.contains("t = 0.000000 s") && caption.contains("selection") && caption.contains("box not blinded"), caption);
+        assertTrue(
+                caption.contains("run 1004")
+                        && caption.contains("spill 1")
+                        && caption.contains("event 0")
+                        && caption.contains("t = 0.000000 s")
+                        && caption.contains("selection")
+                        && caption.contains("box not blinded"),
+                caption);
     }
 
     /** Rows in or near the published box (E_ECAL < 50 * 1.2, E_HCAL < 1 * 1.2 GeV), computed here. */
@@ -158,7 +196,10 @@ class EventDisplayShiftTest {
         assertTrue(alarm.contains("a.parquet"), alarm);
         // the alarm names the newest alert of the file: its last event in or near the box
         int lastA = inOrNearPublishedBox(a).get(na - 1);
-        assertTrue(alarm.contains("spill " + (1 + lastA / SyntheticRuns.SPILL_EVENTS) + " event " + a.ints("event")[lastA] + ")"), alarm);
+        assertTrue(
+                alarm.contains(
+                        "spill " + (1 + lastA / SyntheticRuns.SPILL_EVENTS) + " event " + a.ints("event")[lastA] + ")"),
+                alarm);
         robot.clickOn("#alarm-ack");
         assertTrue(!fx(() -> pane.alarmRaised()), "acknowledged");
 
@@ -177,10 +218,16 @@ class EventDisplayShiftTest {
             assertEquals(6007, al.runNumber());
             assertEquals(1 + row / SyntheticRuns.SPILL_EVENTS, al.spill());
             String text = al.describe();
-            assertTrue(text.contains("b.parquet") && text.contains("run 6007") && text.contains("spill " + al.spill())
-                    && text.contains("event " + b.ints("event")[row]) && text.contains("t = "), text);
+            assertTrue(
+                    text.contains("b.parquet")
+                            && text.contains("run 6007")
+                            && text.contains("spill " + al.spill())
+                            && text.contains("event " + b.ints("event")[row])
+                            && text.contains("t = "),
+                    text);
         }
-        assertTrue(items.subList(bRows.size(), items.size()).stream().allMatch(x -> x.file().equals("a.parquet")));
+        assertTrue(items.subList(bRows.size(), items.size()).stream()
+                .allMatch(x -> x.file().equals("a.parquet")));
         // clicking an alert shows its event
         ShiftAlerts.Alert pick = items.get(bRows.size() + 1);
         fx(() -> pane.shift.alerts.getSelectionModel().select(pick));
@@ -197,17 +244,22 @@ class EventDisplayShiftTest {
         RunData a = SyntheticRuns.mixed(7007, 300, 11);
         RunFiles.write(a, dir.resolve("a.parquet"));
         List<Integer> near = inOrNearPublishedBox(a);
-        List<Integer> inBox = near.stream().filter(e -> a.floats("ecal")[e] < 50 && a.floats("hcal")[e] < 1).toList();
+        List<Integer> inBox = near.stream()
+                .filter(e -> a.floats("ecal")[e] < 50 && a.floats("hcal")[e] < 1)
+                .toList();
         assertTrue(!inBox.isEmpty(), "the run has box events");
         int visibleAlerts = near.size() - inBox.size();
         fx(() -> pane.followDirectory(dir));
-        waitUntil("run 7007", () -> fx(() -> pane.run() != null && pane.run().info().runNumber() == 7007));
+        waitUntil(
+                "run 7007",
+                () -> fx(() -> pane.run() != null && pane.run().info().runNumber() == 7007));
         waitUntil("alerts", () -> fx(() -> pane.shift.alerts.getItems().size() == visibleAlerts));
         assertTrue(fx(() -> pane.shift.alerts.getItems().stream().noneMatch(ShiftAlerts.Alert::inBox)));
         // no browse list of the followed run reaches a box event
         for (BrowseFilter f : fx(() -> List.copyOf(pane.model.filters()))) {
             int[] rows = f.rows().get();
-            int[] all = rows == null ? java.util.stream.IntStream.range(0, a.size()).toArray() : rows;
+            int[] all =
+                    rows == null ? java.util.stream.IntStream.range(0, a.size()).toArray() : rows;
             for (int e : all) {
                 assertTrue(!inBox.contains(e), f.label() + " reaches box event row " + e);
             }
@@ -217,7 +269,8 @@ class EventDisplayShiftTest {
         int before = pane.currentEventProperty().get();
         robot.clickOn("#nav-jump").write(String.valueOf(boxEvent)).type(KeyCode.ENTER);
         assertEquals(before, pane.currentEventProperty().get());
-        assertTrue(robot.lookup("#status").queryAs(Label.class).getText().contains("blinded"),
+        assertTrue(
+                robot.lookup("#status").queryAs(Label.class).getText().contains("blinded"),
                 robot.lookup("#status").queryAs(Label.class).getText());
     }
 
@@ -227,7 +280,8 @@ class EventDisplayShiftTest {
         fx(() -> pane.setRun(SyntheticRuns.mixed(8008, 160, 13)));
         robot.clickOn("shift crew");
         var series = fx(() -> pane.shift.trends.chart.getData().get(0).getData().stream()
-                .map(d -> List.of(d.getXValue().doubleValue(), d.getYValue().doubleValue())).toList());
+                .map(d -> List.of(d.getXValue().doubleValue(), d.getYValue().doubleValue()))
+                .toList());
         assertEquals(List.of(List.of(1.0, 50.0), List.of(2.0, 50.0), List.of(3.0, 50.0), List.of(4.0, 10.0)), series);
         fx(() -> pane.shift.trends.quantity.setValue(SpillTrendView.Quantity.MEAN_ECAL));
         RunData r = pane.run();
@@ -235,7 +289,15 @@ class EventDisplayShiftTest {
         for (int e = 0; e < 50; e++) {
             sum += r.floats("ecal")[e];
         }
-        double first = fx(() -> pane.shift.trends.chart.getData().get(0).getData().get(0).getYValue().doubleValue());
+        double first = fx(() -> pane.shift
+                .trends
+                .chart
+                .getData()
+                .get(0)
+                .getData()
+                .get(0)
+                .getYValue()
+                .doubleValue());
         assertEquals(sum / 50, first, 1e-6);
     }
 
@@ -257,7 +319,9 @@ class EventDisplayShiftTest {
             }
         }
         String expected = String.format("%.1f", 100.0 * hits / run.size());
-        assertEquals(expected, robot.lookup("#map-" + cell.name()).queryAs(Label.class).getText());
+        assertEquals(
+                expected,
+                robot.lookup("#map-" + cell.name()).queryAs(Label.class).getText());
         assertTrue(fx(() -> pane.legend.titleText()).startsWith("occupancy [%]"));
     }
 }

@@ -1,5 +1,11 @@
 package org.darkscope.ui.display;
 
+import static org.darkscope.ui.display.DisplayTestSupport.fx;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.darkscope.event.EventClass;
@@ -9,13 +15,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.darkscope.ui.display.DisplayTestSupport.fx;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @ExtendWith(ApplicationExtension.class)
 class EventDisplayTourTest {
@@ -38,11 +37,15 @@ class EventDisplayTourTest {
         robot.clickOn("tour");
         robot.clickOn("#tour-next");
         // first the energy plane itself: no event, nothing ringed
-        assertEquals("The energy plane", robot.lookup("#tour-title").queryAs(Label.class).getText());
+        assertEquals(
+                "The energy plane",
+                robot.lookup("#tour-title").queryAs(Label.class).getText());
         assertTrue(robot.lookup("#tour-body").queryAs(Label.class).getText().contains("log"));
         assertEquals(0, highlighted.size());
         robot.clickOn("#tour-next");
-        assertEquals(TeachingTour.text(TeachingTour.Step.EM_SHOWER).title(), robot.lookup("#tour-title").queryAs(Label.class).getText());
+        assertEquals(
+                TeachingTour.text(TeachingTour.Step.EM_SHOWER).title(),
+                robot.lookup("#tour-title").queryAs(Label.class).getText());
         assertEquals(1, highlighted.size());
         EventRef em = highlighted.get(0);
         assertEquals(EventClass.ELECTRON, em.run().truthClass(em.index()));
@@ -52,7 +55,9 @@ class EventDisplayTourTest {
         EventRef mu = highlighted.get(1);
         assertEquals(EventClass.DIMUON, mu.run().truthClass(mu.index()));
         robot.clickOn("#tour-next");
-        assertEquals(EventClass.HADRON, highlighted.get(2).run().truthClass(highlighted.get(2).index()));
+        assertEquals(
+                EventClass.HADRON,
+                highlighted.get(2).run().truthClass(highlighted.get(2).index()));
         robot.clickOn("#tour-next");
         EventRef pu = highlighted.get(3);
         assertEquals(1, pu.run().ints("truth_pileup")[pu.index()]);
@@ -64,7 +69,11 @@ class EventDisplayTourTest {
         fx(() -> pane.tourPanel.mass.setValue(50.0));
         robot.clickOn("#tour-next");
         EventRef dp = highlighted.get(highlighted.size() - 1);
-        assertEquals(5, highlighted.size(), highlighted.toString() + " " + robot.lookup("#tour-status").queryAs(Label.class).getText());
+        assertEquals(
+                5,
+                highlighted.size(),
+                highlighted.toString() + " "
+                        + robot.lookup("#tour-status").queryAs(Label.class).getText());
         assertTrue(dp.run().truthClass(dp.index()).isSignal());
         assertEquals(signal50, dp.run(), "the run with the chosen m_A' is used");
         assertEquals(signal50, pane.run());
@@ -72,18 +81,25 @@ class EventDisplayTourTest {
         assertTrue(robot.lookup("#truth-label").queryAs(Label.class).getText().contains("pin: z ="));
 
         robot.clickOn("#tour-back");
-        assertEquals("step 5 of 6", robot.lookup("#tour-step").queryAs(Label.class).getText());
+        assertEquals(
+                "step 5 of 6", robot.lookup("#tour-step").queryAs(Label.class).getText());
 
         // navigating away ends the tour: its text no longer describes the event shown
         robot.clickOn("#nav-next");
-        assertEquals("Teaching tour", robot.lookup("#tour-title").queryAs(Label.class).getText());
+        assertEquals(
+                "Teaching tour",
+                robot.lookup("#tour-title").queryAs(Label.class).getText());
         assertEquals("", robot.lookup("#tour-step").queryAs(Label.class).getText());
     }
 
     @Test
     void anAnnihilationExampleGetsTheAnnihilationText(FxRobot robot) {
-        RunData annihilation = org.darkscope.sim.Simulator.simulate(org.darkscope.sim.SimConfig.defaults(
-                org.darkscope.sim.Mix.SIGNAL_ANNIHILATION).withMassMeV(225).withEvents(400).withSeed(3), org.darkscope.task.Progress.NONE);
+        RunData annihilation = org.darkscope.sim.Simulator.simulate(
+                org.darkscope.sim.SimConfig.defaults(org.darkscope.sim.Mix.SIGNAL_ANNIHILATION)
+                        .withMassMeV(225)
+                        .withEvents(400)
+                        .withSeed(3),
+                org.darkscope.task.Progress.NONE);
         fx(() -> {
             pane.addRun(annihilation);
             pane.tourPanel.mass.setValue(225.0);
@@ -91,7 +107,9 @@ class EventDisplayTourTest {
         fx(() -> pane.tourStep(5));
         EventRef dp = highlighted.get(highlighted.size() - 1);
         assertEquals(annihilation, dp.run());
-        assertEquals("A dark photon from positron annihilation", robot.lookup("#tour-title").queryAs(Label.class).getText());
+        assertEquals(
+                "A dark photon from positron annihilation",
+                robot.lookup("#tour-title").queryAs(Label.class).getText());
         assertTrue(robot.lookup("#tour-body").queryAs(Label.class).getText().contains("49.5 GeV"));
     }
 }

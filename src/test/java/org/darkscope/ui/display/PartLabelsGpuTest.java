@@ -1,5 +1,11 @@
 package org.darkscope.ui.display;
 
+import static org.darkscope.ui.display.DisplayTestSupport.fx;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.ArrayList;
+import java.util.List;
 import javafx.application.ConditionalFeature;
 import javafx.application.Platform;
 import javafx.geometry.Bounds;
@@ -12,13 +18,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.darkscope.ui.display.DisplayTestSupport.fx;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The names of the detector parts sit over their parts in the 3D view (projected through the
@@ -40,7 +39,8 @@ class PartLabelsGpuTest {
         assumeTrue(Platform.isSupported(ConditionalFeature.SCENE3D), "needs a 3D pipeline (-Pxvfb)");
         robot.clickOn("#opt-labels");
         WaitForAsyncUtils.waitForFxEvents();
-        Bounds view = fx(() -> pane.detectorView().localToScene(pane.detectorView().getLayoutBounds()));
+        Bounds view =
+                fx(() -> pane.detectorView().localToScene(pane.detectorView().getLayoutBounds()));
         List<Bounds> shown = new ArrayList<>();
         var det = pane.run().detector();
         for (var el : det.elements()) {
@@ -57,14 +57,27 @@ class PartLabelsGpuTest {
             assertTrue(robot.lookup("#part-label-" + part).query().isVisible(), part + " is named");
         }
         // the ECAL's name is next to the ECAL: its label centre lies over the projected ECAL cells' column
-        Bounds ecalCell = fx(() -> pane.detectorView().cellNode(det.ecalMain().firstIndex() + det.ecalMain().centralLocalIndex())
-                .localToScene(pane.detectorView().cellNode(det.ecalMain().firstIndex() + det.ecalMain().centralLocalIndex()).getBoundsInLocal(), true));
-        Bounds ecalLabel = fx(() -> robot.lookup("#part-label-ECAL").queryAs(Label.class)
-                .localToScene(robot.lookup("#part-label-ECAL").queryAs(Label.class).getLayoutBounds()));
-        assertTrue(Math.abs(ecalLabel.getCenterX() - ecalCell.getCenterX()) < 150,
+        Bounds ecalCell = fx(() -> pane.detectorView()
+                .cellNode(det.ecalMain().firstIndex() + det.ecalMain().centralLocalIndex())
+                .localToScene(
+                        pane.detectorView()
+                                .cellNode(det.ecalMain().firstIndex()
+                                        + det.ecalMain().centralLocalIndex())
+                                .getBoundsInLocal(),
+                        true));
+        Bounds ecalLabel = fx(() -> robot.lookup("#part-label-ECAL")
+                .queryAs(Label.class)
+                .localToScene(
+                        robot.lookup("#part-label-ECAL").queryAs(Label.class).getLayoutBounds()));
+        assertTrue(
+                Math.abs(ecalLabel.getCenterX() - ecalCell.getCenterX()) < 150,
                 "ECAL name at x " + ecalLabel.getCenterX() + ", ECAL centre cell at x " + ecalCell.getCenterX());
         // the beam runs through the ECAL before the HCAL: in the overview the ECAL's name is upstream (left)
-        double hcalX = fx(() -> robot.lookup("#part-label-HCAL0").queryAs(Label.class).localToScene(0, 0).getX());
-        assertTrue(ecalLabel.getMinX() < hcalX, "ECAL label at x " + ecalLabel.getMinX() + " left of HCAL0 at " + hcalX);
+        double hcalX = fx(() -> robot.lookup("#part-label-HCAL0")
+                .queryAs(Label.class)
+                .localToScene(0, 0)
+                .getX());
+        assertTrue(
+                ecalLabel.getMinX() < hcalX, "ECAL label at x " + ecalLabel.getMinX() + " left of HCAL0 at " + hcalX);
     }
 }

@@ -1,5 +1,8 @@
 package org.darkscope.ui.display;
 
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
 import org.darkscope.event.ArrayCellStore;
 import org.darkscope.event.EventClass;
 import org.darkscope.event.RunData;
@@ -10,10 +13,6 @@ import org.darkscope.geometry.CellLayer;
 import org.darkscope.geometry.Detector;
 import org.darkscope.geometry.GeometryLoader;
 
-import java.util.List;
-import java.util.Map;
-import java.util.SplittableRandom;
-
 /**
  * Small synthetic runs for the display's tests and demo (a toy, not the simulator): each event
  * class gets a recognisable pattern of cell energies. Deterministic for a given seed.
@@ -21,18 +20,28 @@ import java.util.SplittableRandom;
 public final class SyntheticRuns {
     /** Lateral fall-off length of the toy e-m shower (mm), of the order of the Moliere radius. */
     private static final double EM_FALLOFF_MM = 12;
+
     private static final double HAD_FALLOFF_MM = 150;
 
     /** Events per spill in these toy runs. */
     public static final int SPILL_EVENTS = 50;
 
-    private SyntheticRuns() {
-    }
+    private SyntheticRuns() {}
 
     public static RunInfo info(int runNumber, double massMeV) {
-        return new RunInfo(runNumber, 100, 1e9, 5e6, GeometryLoader.DEFAULT_VERSION, true,
-                Double.isNaN(massMeV) ? "physics" : "signal-brem", 7, massMeV, Map.of("toy", "display test"),
-                Schema.VERSION, "synthetic display run");
+        return new RunInfo(
+                runNumber,
+                100,
+                1e9,
+                5e6,
+                GeometryLoader.DEFAULT_VERSION,
+                true,
+                Double.isNaN(massMeV) ? "physics" : "signal-brem",
+                7,
+                massMeV,
+                Map.of("toy", "display test"),
+                Schema.VERSION,
+                "synthetic display run");
     }
 
     /** A mixed run: e- showers, hadrons, dimuons, upstream interactions, a few A' events and pile-up. */
@@ -72,7 +81,8 @@ public final class SyntheticRuns {
             straw[e] = 2 + rnd.nextInt(3);
             boolean electron = c != EventClass.BEAM_HADRON && c != EventClass.BEAM_MUON;
             for (int i = 0; i < srd.length; i++) {
-                srd[i][e] = electron ? (float) (50 + rnd.nextGaussian() * 12) : (float) Math.abs(rnd.nextGaussian() * 0.3);
+                srd[i][e] =
+                        electron ? (float) (50 + rnd.nextGaussian() * 12) : (float) Math.abs(rnd.nextGaussian() * 0.3);
             }
             switch (c) {
                 case ELECTRON -> shower(d, cells, beam * rnd.nextDouble(0.96, 1.0), x0, y0, EM_FALLOFF_MM);
@@ -97,7 +107,13 @@ public final class SyntheticRuns {
                     double[] share = {0.6, 0.28, 0.09, 0.03};
                     List<CellLayer> mods = d.hcalModules();
                     for (int m = 0; m < mods.size(); m++) {
-                        layerShower(mods.get(m), cells, beam * (1 - fe) * share[m % share.length], x0 * 4, y0 * 4, HAD_FALLOFF_MM);
+                        layerShower(
+                                mods.get(m),
+                                cells,
+                                beam * (1 - fe) * share[m % share.length],
+                                x0 * 4,
+                                y0 * 4,
+                                HAD_FALLOFF_MM);
                     }
                     for (float[] v : veto) {
                         v[e] = (float) rnd.nextDouble(0.5, 4);
@@ -112,7 +128,13 @@ public final class SyntheticRuns {
             }
             if (!signalOnly && e % 11 == 7) {
                 pile[e] = 1;
-                shower(d, cells, beam * rnd.nextDouble(0.2, 1.0), rnd.nextDouble(-60, 60), rnd.nextDouble(-60, 60), EM_FALLOFF_MM);
+                shower(
+                        d,
+                        cells,
+                        beam * rnd.nextDouble(0.2, 1.0),
+                        rnd.nextDouble(-60, 60),
+                        rnd.nextDouble(-60, 60),
+                        EM_FALLOFF_MM);
             }
             System.arraycopy(cells, 0, block, e * nc, nc);
         }
@@ -124,21 +146,31 @@ public final class SyntheticRuns {
             time[e] = (spill[e] - 1) * 16_800_000_000L + (e % SPILL_EVENTS) * 10_000_000L;
         }
         RunData.Builder b = RunData.builder(info, d, n)
-                .column(Schema.SPILL, spill).column(Schema.TIME, time)
-                .column(Schema.TRUTH_CLASS, cls).column(Schema.TRUTH_PILEUP, pile).column(Schema.TRUTH_EA, ea)
-                .column(Schema.TRUTH_Z, tz).column(Schema.P, p).column(Schema.ANGLE, angle).column(Schema.STRAW_HITS, straw);
+                .column(Schema.SPILL, spill)
+                .column(Schema.TIME, time)
+                .column(Schema.TRUTH_CLASS, cls)
+                .column(Schema.TRUTH_PILEUP, pile)
+                .column(Schema.TRUTH_EA, ea)
+                .column(Schema.TRUTH_Z, tz)
+                .column(Schema.P, p)
+                .column(Schema.ANGLE, angle)
+                .column(Schema.STRAW_HITS, straw);
         for (int i = 0; i < srd.length; i++) {
             b.column(Schema.srd(i), srd[i]);
         }
         for (int i = 0; i < veto.length; i++) {
             b.column(Schema.veto(i), veto[i]);
         }
-        return b.cells(new ArrayCellStore(block, nc)).source("synthetic-run-" + info.runNumber()).build();
+        return b.cells(new ArrayCellStore(block, nc))
+                .source("synthetic-run-" + info.runNumber())
+                .build();
     }
 
     private static EventClass pickClass(SplittableRandom rnd, int e) {
         // fixed positions for the first events so tests and the tour find every class
-        EventClass[] head = {EventClass.ELECTRON, EventClass.DIMUON, EventClass.HADRON, EventClass.SIGNAL_BREM, EventClass.UPSTREAM};
+        EventClass[] head = {
+            EventClass.ELECTRON, EventClass.DIMUON, EventClass.HADRON, EventClass.SIGNAL_BREM, EventClass.UPSTREAM
+        };
         if (e < head.length) {
             return head[e];
         }

@@ -1,5 +1,14 @@
 package org.darkscope.ui.display;
 
+import static org.darkscope.ui.display.DisplayTestSupport.fx;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.darkscope.event.RunData;
@@ -9,16 +18,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-
-import java.util.Locale;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import static org.darkscope.ui.display.DisplayTestSupport.fx;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The tour's dark-photon step: an animated recoil shower and a dashed A', with Stop and Replay. */
 @ExtendWith(ApplicationExtension.class)
@@ -38,7 +37,8 @@ class TourAnimationTest {
         for (int i = 0; i < TeachingTour.Step.values().length; i++) {
             robot.clickOn("#tour-next");
         }
-        assertEquals(TeachingTour.Step.DARK_PHOTON.ordinal(), (int) fx(() -> pane.tourController().index()));
+        assertEquals(TeachingTour.Step.DARK_PHOTON.ordinal(), (int)
+                fx(() -> pane.tourController().index()));
         fx(() -> ((javafx.scene.control.ScrollPane) pane.sideColumn()).setVvalue(1));
     }
 
@@ -69,12 +69,20 @@ class TourAnimationTest {
             double s = (i + 0.5) * depth / n;
             sum += Math.pow(beta * s, alpha - 1) * Math.exp(-beta * s);
         }
-        double deposited = p.recoilGeV() * beta * sum * depth / n / Math.exp(org.apache.commons.math3.special.Gamma.logGamma(alpha));
+        double deposited = p.recoilGeV()
+                * beta
+                * sum
+                * depth
+                / n
+                / Math.exp(org.apache.commons.math3.special.Gamma.logGamma(alpha));
         String text = robot.lookup("#tour-anim-text").queryAs(Label.class).getText();
         Matcher m = Pattern.compile("([0-9.]+) of ([0-9.]+) GeV deposited").matcher(text);
         assertTrue(m.find(), text);
         assertEquals(String.format(Locale.ROOT, "%.1f", deposited), m.group(1), text);
-        assertTrue(text.contains(String.format(Locale.ROOT, "A' carries %.1f GeV", pane.run().floats("truth_ea")[ev.index()])), text);
+        assertTrue(
+                text.contains(String.format(
+                        Locale.ROOT, "A' carries %.1f GeV", pane.run().floats("truth_ea")[ev.index()])),
+                text);
         // leaving the tour hides it
         fx(() -> pane.leaveTour());
         assertFalse(robot.lookup("#tour-animation").query().isVisible());

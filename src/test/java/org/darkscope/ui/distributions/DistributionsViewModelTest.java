@@ -1,11 +1,16 @@
 package org.darkscope.ui.distributions;
 
-import org.darkscope.report.DistributionData;
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.darkscope.analysis.AnalysisEngine;
 import org.darkscope.analysis.Cut;
 import org.darkscope.analysis.Variable;
 import org.darkscope.event.RunData;
 import org.darkscope.event.Schema;
+import org.darkscope.report.DistributionData;
 import org.darkscope.session.AnalysisService;
 import org.darkscope.session.CurrentThreadTaskExecutor;
 import org.darkscope.session.OpenRun;
@@ -13,12 +18,6 @@ import org.darkscope.session.RunRole;
 import org.darkscope.session.Session;
 import org.darkscope.testsupport.RunFixtures;
 import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.*;
 
 /** The distributions view model without the toolkit: per-EOT histograms and cut edges of each variable. */
 class DistributionsViewModelTest {
@@ -29,8 +28,11 @@ class DistributionsViewModelTest {
         CurrentThreadTaskExecutor now = new CurrentThreadTaskExecutor();
         DistributionsViewModel vm = new DistributionsViewModel(session, now, now);
         assertNull(vm.distribution(Variable.ECAL), "nothing before the first result");
-        try (AnalysisService service = new AnalysisService(session,
-                new AnalysisEngine(List.of(), AnalysisEngine.Options.defaults().withThreads(1)), now, now)) {
+        try (AnalysisService service = new AnalysisService(
+                session,
+                new AnalysisEngine(List.of(), AnalysisEngine.Options.defaults().withThreads(1)),
+                now,
+                now)) {
             session.addRun(new OpenRun(data, RunRole.DATA, null));
             double eot = data.info().eot();
             assertTrue(eot > 0);
@@ -51,7 +53,9 @@ class DistributionsViewModelTest {
             assertEquals(inRange, Math.round(Arrays.stream(d.allData()).sum() * eot));
             // selected events: the engine's selected list (the box of a blinded data run is hidden)
             var rr = session.details().run(data);
-            long selected = Arrays.stream(rr.selectedEvents()).filter(i -> e[i] >= 0 && e[i] < 120).count();
+            long selected = Arrays.stream(rr.selectedEvents())
+                    .filter(i -> e[i] >= 0 && e[i] < 120)
+                    .count();
             assertEquals(selected, Math.round(Arrays.stream(d.selData()).sum() * eot));
             assertTrue(selected < inRange, "the cuts remove events");
             assertNull(d.selMc(), "no background MC open");
@@ -68,7 +72,8 @@ class DistributionsViewModelTest {
                 }
             }
             assertArrayEquals(edges.stream().mapToDouble(Double::doubleValue).toArray(), d.cutEdges());
-            assertEquals(Variable.values().length, vm.distributionsProperty().get().size());
+            assertEquals(
+                    Variable.values().length, vm.distributionsProperty().get().size());
         }
     }
 }

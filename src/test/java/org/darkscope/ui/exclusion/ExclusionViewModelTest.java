@@ -1,5 +1,13 @@
 package org.darkscope.ui.exclusion;
 
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.darkscope.analysis.AnalysisDefinition;
 import org.darkscope.analysis.AnalysisEngine;
 import org.darkscope.analysis.AnalysisResult;
@@ -16,15 +24,6 @@ import org.darkscope.testsupport.RunFixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.*;
-
 /** The exclusion view's state without the toolkit: what it draws and prints for a given session. */
 class ExclusionViewModelTest {
     private static final RunData DATA = RunFixtures.random(300, 21);
@@ -38,8 +37,19 @@ class ExclusionViewModelTest {
         RunInfo i = s.info();
         Map<String, String> g = new HashMap<>(i.generator());
         ExternalEfficiency.na64Published().putInto(g);
-        RunInfo info = new RunInfo(i.runNumber(), i.beamEnergy(), i.eot(), i.intensity(), i.geometryVersion(), true, i.mix(), i.seed(),
-                i.signalMassMeV(), g, i.schemaVersion(), i.description());
+        RunInfo info = new RunInfo(
+                i.runNumber(),
+                i.beamEnergy(),
+                i.eot(),
+                i.intensity(),
+                i.geometryVersion(),
+                true,
+                i.mix(),
+                i.seed(),
+                i.signalMassMeV(),
+                g,
+                i.schemaVersion(),
+                i.description());
         float[] e = s.floats(Schema.ECAL);
         float[] h = s.floats(Schema.HCAL);
         float[] p = s.floats(Schema.P);
@@ -78,9 +88,16 @@ class ExclusionViewModelTest {
     void expectedLimitIsDrawnAsItsMedianInsideGreenAndYellowBands() {
         assertFalse(vm.points().isEmpty());
         List<ExclusionViewModel.Curve> c = vm.curves(false);
-        List<ExclusionViewModel.Kind> kinds = c.stream().map(ExclusionViewModel.Curve::kind).toList();
-        assertEquals(List.of(ExclusionViewModel.Kind.BAND_2SIGMA, ExclusionViewModel.Kind.BAND_1SIGMA, ExclusionViewModel.Kind.EXPECTED,
-                ExclusionViewModel.Kind.OBSERVED, ExclusionViewModel.Kind.PUBLISHED), kinds);
+        List<ExclusionViewModel.Kind> kinds =
+                c.stream().map(ExclusionViewModel.Curve::kind).toList();
+        assertEquals(
+                List.of(
+                        ExclusionViewModel.Kind.BAND_2SIGMA,
+                        ExclusionViewModel.Kind.BAND_1SIGMA,
+                        ExclusionViewModel.Kind.EXPECTED,
+                        ExclusionViewModel.Kind.OBSERVED,
+                        ExclusionViewModel.Kind.PUBLISHED),
+                kinds);
         ExclusionViewModel.Curve two = c.get(0);
         ExclusionViewModel.Curve one = c.get(1);
         ExclusionViewModel.Curve med = c.get(2);
@@ -95,23 +112,33 @@ class ExclusionViewModelTest {
             var b = p.expectedBands();
             assertEquals(Math.sqrt(b.minus2() / p.signalPerEps2()), two.y()[i], 1e-12 * two.y()[i]);
             assertEquals(Math.sqrt(b.plus1() / p.signalPerEps2()), one.yHi()[i], 1e-12 * one.yHi()[i]);
-            assertTrue(two.y()[i] <= one.y()[i] && one.y()[i] <= med.y()[i] && med.y()[i] <= one.yHi()[i]
-                    && one.yHi()[i] <= two.yHi()[i], "bands nest at " + p.massMeV());
+            assertTrue(
+                    two.y()[i] <= one.y()[i]
+                            && one.y()[i] <= med.y()[i]
+                            && med.y()[i] <= one.yHi()[i]
+                            && one.yHi()[i] <= two.yHi()[i],
+                    "bands nest at " + p.massMeV());
         }
         assertTrue(finite > 10);
         // with a background of several events the bands have a width
         int mid = med.x().length / 2;
-        assertTrue(two.yHi()[mid] > 1.05 * two.y()[mid], "±2σ band has a width: " + two.y()[mid] + ".." + two.yHi()[mid]);
+        assertTrue(
+                two.yHi()[mid] > 1.05 * two.y()[mid], "±2σ band has a width: " + two.y()[mid] + ".." + two.yHi()[mid]);
         session.setBlinded(true);
         vm.recompute();
-        assertFalse(vm.curves(false).stream().anyMatch(x -> x.kind() == ExclusionViewModel.Kind.OBSERVED), "blinded: no observed curve");
+        assertFalse(
+                vm.curves(false).stream().anyMatch(x -> x.kind() == ExclusionViewModel.Kind.OBSERVED),
+                "blinded: no observed curve");
     }
 
     @Test
     void externalInefficiencyIsShownSeparatelyAndAppliedOnlyOnRequest() {
         String text = vm.efficiencyText();
         assertTrue(text.contains("(simulated, 1 signal run)"), text);
-        assertTrue(text.contains("× 0.648 (external: tracking 0.83, veto 0.94, hcal 0.94, daq 0.93, trigger 0.95; not applied)"), text);
+        assertTrue(
+                text.contains(
+                        "× 0.648 (external: tracking 0.83, veto 0.94, hcal 0.94, daq 0.93, trigger 0.95; not applied)"),
+                text);
         double eps = vm.points().get(10).epsilonExpected();
         vm.setApplyExternal(true);
         assertTrue(vm.efficiencyText().endsWith("; applied)"), vm.efficiencyText());
@@ -130,14 +157,16 @@ class ExclusionViewModelTest {
         for (String l : Files.readAllLines(Path.of("resources/published/na64e-2016-2022-epsilon.csv"))) {
             if (!l.startsWith("#") && !l.startsWith("mass")) {
                 String[] f = l.split(",");
-                rows.add(new double[]{Double.parseDouble(f[0]), Double.parseDouble(f[1])});
+                rows.add(new double[] {Double.parseDouble(f[0]), Double.parseDouble(f[1])});
             }
         }
         assertEquals(124, rows.size());
         rows.sort((a, b) -> Double.compare(a[0], b[0]));
         // the point nearest 10 MeV and the published ε there by log-log interpolation between its neighbours
-        ExclusionPoint p = vm.points().stream().min((a, b) -> Double.compare(Math.abs(Math.log(a.massMeV() / 10)),
-                Math.abs(Math.log(b.massMeV() / 10)))).orElseThrow();
+        ExclusionPoint p = vm.points().stream()
+                .min((a, b) ->
+                        Double.compare(Math.abs(Math.log(a.massMeV() / 10)), Math.abs(Math.log(b.massMeV() / 10))))
+                .orElseThrow();
         int k = 1;
         while (rows.get(k)[0] < p.massMeV()) {
             k++;
@@ -145,8 +174,11 @@ class ExclusionViewModelTest {
         double f = Math.log(p.massMeV() / rows.get(k - 1)[0]) / Math.log(rows.get(k)[0] / rows.get(k - 1)[0]);
         double published = Math.exp(Math.log(rows.get(k - 1)[1]) + f * Math.log(rows.get(k)[1] / rows.get(k - 1)[1]));
         String text = vm.ratioText();
-        String expected = ExclusionViewModel.fmt(p.epsilon() / published) + " at " + ExclusionViewModel.fmt(p.massMeV()) + " MeV";
-        assertEquals(p.epsilon() / published, Double.parseDouble(ExclusionViewModel.fmt(p.epsilon() / published)),
+        String expected =
+                ExclusionViewModel.fmt(p.epsilon() / published) + " at " + ExclusionViewModel.fmt(p.massMeV()) + " MeV";
+        assertEquals(
+                p.epsilon() / published,
+                Double.parseDouble(ExclusionViewModel.fmt(p.epsilon() / published)),
                 0.006 * p.epsilon() / published);
         assertTrue(text.startsWith("observed ε_90 / NA64 2016-2022"), text);
         assertTrue(text.contains(expected), text + " should contain " + expected);

@@ -1,5 +1,8 @@
 package org.darkscope.ui.fits;
 
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.List;
 import org.darkscope.analysis.AnalysisEngine;
 import org.darkscope.analysis.Region;
 import org.darkscope.analysis.background.BackgroundEstimate;
@@ -14,10 +17,6 @@ import org.darkscope.session.Session;
 import org.darkscope.testsupport.SidebandRuns;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.*;
-
 /** The sideband-fit view model without the toolkit: what the two panels and the table will show. */
 class SidebandFitViewModelTest {
     private static final RunData RUN = SidebandRuns.simulated(8_000, 3, 7001);
@@ -28,8 +27,11 @@ class SidebandFitViewModelTest {
         CurrentThreadTaskExecutor now = new CurrentThreadTaskExecutor();
         SidebandFitViewModel vm = new SidebandFitViewModel(session);
         assertNull(vm.fits(), "nothing before the first result");
-        try (AnalysisService service = new AnalysisService(session,
-                new AnalysisEngine(List.of(), AnalysisEngine.Options.defaults().withThreads(1)), now, now)) {
+        try (AnalysisService service = new AnalysisService(
+                session,
+                new AnalysisEngine(List.of(), AnalysisEngine.Options.defaults().withThreads(1)),
+                now,
+                now)) {
             session.addRun(new OpenRun(RUN, RunRole.DATA, null));
             var r = session.details();
             assertNotNull(r);
@@ -54,8 +56,10 @@ class SidebandFitViewModelTest {
             assertArrayEquals(expected, c.counts());
 
             for (var panel : List.of(c, f.sidebandA())) {
-                BackgroundEstimate e = panel == c ? r.background().sidebandC() : r.background().sidebandA();
-                List<ShapeFit> accepted = e.fits().stream().filter(ShapeFit::accepted).toList();
+                BackgroundEstimate e =
+                        panel == c ? r.background().sidebandC() : r.background().sidebandA();
+                List<ShapeFit> accepted =
+                        e.fits().stream().filter(ShapeFit::accepted).toList();
                 assertFalse(accepted.isEmpty(), e.toString());
                 assertEquals(accepted.size(), panel.fits().size());
                 assertEquals(accepted.size(), panel.extrapolations().size());
@@ -67,15 +71,20 @@ class SidebandFitViewModelTest {
                     assertEquals(fit.fitHi(), curve.x()[curve.x().length - 1], 1e-9);
                     // events per display bin: density times the bin width, at a point in the middle
                     int m = curve.x().length / 2;
-                    assertEquals(fit.density(new double[]{curve.x()[m]})[0] * w, curve.y()[m], 1e-9 * Math.abs(curve.y()[m]));
+                    assertEquals(
+                            fit.density(new double[] {curve.x()[m]})[0] * w,
+                            curve.y()[m],
+                            1e-9 * Math.abs(curve.y()[m]));
                     var ex = panel.extrapolations().get(k);
                     assertEquals(panel.boxEdge(), ex.x()[ex.x().length - 1], 1e-9, "extrapolated up to the box edge");
                     assertEquals("", ex.name(), "one legend entry per fit, on the solid curve");
                 }
                 assertTrue(panel.yLo() > 0 && panel.yLo() < panel.yHi());
             }
-            long fitRows = r.background().sidebandC().fits().size() + r.background().sidebandA().fits().size();
-            long chosen = f.rows().stream().filter(row -> row.get(1).equals("chosen")).count();
+            long fitRows = r.background().sidebandC().fits().size()
+                    + r.background().sidebandA().fits().size();
+            long chosen =
+                    f.rows().stream().filter(row -> row.get(1).equals("chosen")).count();
             assertEquals(fitRows + chosen, f.rows().size());
             assertTrue(f.rows().stream().allMatch(row -> row.size() == SidebandFitViewModel.COLUMNS.size()));
 

@@ -1,6 +1,10 @@
 package org.darkscope.ui.fits;
 
-import org.darkscope.testsupport.FxTestBase;
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -12,6 +16,7 @@ import org.darkscope.session.AnalysisService;
 import org.darkscope.session.OpenRun;
 import org.darkscope.session.RunRole;
 import org.darkscope.session.Session;
+import org.darkscope.testsupport.FxTestBase;
 import org.darkscope.testsupport.SidebandRuns;
 import org.darkscope.ui.charts.Series;
 import org.darkscope.ui.charts.SeriesChart;
@@ -20,12 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-
-import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.*;
 
 /** The sideband fit view draws one curve per accepted fit, and its extrapolation under the box, in both panels. */
 class SidebandFitViewTest extends FxTestBase {
@@ -37,8 +36,11 @@ class SidebandFitViewTest extends FxTestBase {
     @Start
     void start(Stage stage) {
         session = new Session();
-        service = new AnalysisService(session, new AnalysisEngine(List.of(), AnalysisEngine.Options.defaults().withThreads(1)),
-                now, now);
+        service = new AnalysisService(
+                session,
+                new AnalysisEngine(List.of(), AnalysisEngine.Options.defaults().withThreads(1)),
+                now,
+                now);
         view = new SidebandFitView(new SidebandFitViewModel(session));
         stage.setScene(new Scene(view, 1100, 700));
         stage.show();
@@ -51,7 +53,8 @@ class SidebandFitViewTest extends FxTestBase {
 
     private static List<Series> named(SeriesChart c, boolean dashed) {
         return c.renderer().series().stream()
-                .filter(s -> s.style() == Series.Style.LINE && s.dashed() == dashed && s.x().length > 0).toList();
+                .filter(s -> s.style() == Series.Style.LINE && s.dashed() == dashed && s.x().length > 0)
+                .toList();
     }
 
     private void assertCurves(FxRobot robot, SeriesChart chart, BackgroundEstimate e, double boxEdge) {
@@ -61,20 +64,27 @@ class SidebandFitViewTest extends FxTestBase {
         List<Series> dashed = named(chart, true);
         assertEquals(accepted.size(), solid.size(), "one curve per accepted fit of " + e.method());
         assertEquals(accepted.size(), dashed.size(), "one extrapolation per accepted fit of " + e.method());
-        assertEquals(accepted.stream().map(SidebandFitViewModel::fitSeriesName).collect(Collectors.toSet()),
+        assertEquals(
+                accepted.stream().map(SidebandFitViewModel::fitSeriesName).collect(Collectors.toSet()),
                 solid.stream().map(Series::name).collect(Collectors.toSet()));
         // issue 10: each extrapolation starts as far below the edge as its fit range reaches above it
-        List<Double> starts = accepted.stream().map(f -> Math.max(0, boxEdge - (f.fitHi() - f.fitLo()))).toList();
+        List<Double> starts = accepted.stream()
+                .map(f -> Math.max(0, boxEdge - (f.fitHi() - f.fitLo())))
+                .toList();
         for (Series d : dashed) {
             double x0 = d.x()[0];
-            assertTrue(starts.stream().anyMatch(v -> Math.abs(v - x0) < 1e-9), "extrapolation from " + x0 + ", expected one of " + starts);
+            assertTrue(
+                    starts.stream().anyMatch(v -> Math.abs(v - x0) < 1e-9),
+                    "extrapolation from " + x0 + ", expected one of " + starts);
             assertEquals(boxEdge, d.x()[d.x().length - 1], 1e-12, "extrapolation up to the box edge");
         }
         // the legend the user reads names every accepted family and the dashed extrapolation
         Set<String> legend = robot.from(chart).lookup(".label").queryAllAs(Label.class).stream()
-                .map(Label::getText).collect(Collectors.toSet());
+                .map(Label::getText)
+                .collect(Collectors.toSet());
         for (ShapeFit f : accepted) {
-            assertTrue(legend.stream().anyMatch(t -> t.startsWith(f.family() + ",")), f.family() + " in legend " + legend);
+            assertTrue(
+                    legend.stream().anyMatch(t -> t.startsWith(f.family() + ",")), f.family() + " in legend " + legend);
         }
         assertTrue(legend.contains(SidebandFitView.EXTRAPOLATION_LEGEND), legend.toString());
     }
@@ -91,6 +101,7 @@ class SidebandFitViewTest extends FxTestBase {
         // a different selection refits: the curves follow the new fits
         robot.interact(() -> session.setSelection(session.selection().withBox(box.withEcalMax(40))));
         WaitForAsyncUtils.waitForFxEvents();
-        assertCurves(robot, view.sidebandCChart(), session.details().background().sidebandC(), 40);
+        assertCurves(
+                robot, view.sidebandCChart(), session.details().background().sidebandC(), 40);
     }
 }

@@ -1,6 +1,10 @@
 package org.darkscope.ui.plane;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.fair_acc.chartfx.axes.Axis;
+import java.util.Map;
 import javafx.geometry.Bounds;
 import javafx.scene.Scene;
 import javafx.scene.shape.Circle;
@@ -11,11 +15,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-
-import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The ring around the event shown in 3D is never cut by the plot edge (issue 13: E_HCAL = 0). */
 @ExtendWith(ApplicationExtension.class)
@@ -56,8 +55,11 @@ class PlaneRingTest {
             b[0] = ring.getBoundsInParent();
         });
         assertTrue(ring.isVisible());
-        assertTrue(b[0].getMinX() >= a[0] - 0.5 && b[0].getMaxX() <= a[1] + 0.5
-                && b[0].getMinY() >= a[2] - 0.5 && b[0].getMaxY() <= a[3] + 0.5,
+        assertTrue(
+                b[0].getMinX() >= a[0] - 0.5
+                        && b[0].getMaxX() <= a[1] + 0.5
+                        && b[0].getMinY() >= a[2] - 0.5
+                        && b[0].getMaxY() <= a[3] + 0.5,
                 "ring " + b[0] + " inside the plot x " + a[0] + ".." + a[1] + ", y " + a[2] + ".." + a[3]
                         + " for E_ECAL " + ecal + ", E_HCAL " + hcal);
     }
@@ -79,7 +81,13 @@ class PlaneRingTest {
     void anEventInsideThePlotIsRingedWhereItLies(FxRobot robot) {
         robot.interact(() -> view.setLogHcal(false));
         assertWholeRingInside(robot, 60, 40);
-        assertEquals(view.chart().getXAxis().getDisplayPosition(60), view.overlay().marker().getCenterX(), 0.5);
-        assertEquals(view.chart().getYAxis().getDisplayPosition(40), view.overlay().marker().getCenterY(), 0.5);
+        assertEquals(
+                view.chart().getXAxis().getDisplayPosition(60),
+                view.overlay().marker().getCenterX(),
+                0.5);
+        assertEquals(
+                view.chart().getYAxis().getDisplayPosition(40),
+                view.overlay().marker().getCenterY(),
+                0.5);
     }
 }

@@ -1,5 +1,8 @@
 package org.darkscope.ui.plane;
 
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.List;
 import org.darkscope.analysis.AnalysisEngine;
 import org.darkscope.analysis.Region;
 import org.darkscope.event.EventView;
@@ -13,10 +16,6 @@ import org.darkscope.session.Session;
 import org.darkscope.testsupport.RunFixtures;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.*;
-
 /** The plane's view model without the toolkit: snapshot, two-way box edges, blinding and picking. */
 class PlaneViewModelTest {
     private static final RunData DATA = RunFixtures.random(2000, 5);
@@ -25,8 +24,11 @@ class PlaneViewModelTest {
     void snapshotBoxEdgesBlindingAndPicking() {
         Session session = new Session();
         CurrentThreadTaskExecutor now = new CurrentThreadTaskExecutor();
-        try (AnalysisService service = new AnalysisService(session,
-                new AnalysisEngine(List.of(), AnalysisEngine.Options.defaults().withThreads(1)), now, now)) {
+        try (AnalysisService service = new AnalysisService(
+                session,
+                new AnalysisEngine(List.of(), AnalysisEngine.Options.defaults().withThreads(1)),
+                now,
+                now)) {
             PlaneViewModel vm = new PlaneViewModel(session, service);
             assertNull(vm.snapshotProperty().get());
             session.addRun(new OpenRun(DATA, RunRole.DATA, null));
@@ -40,7 +42,8 @@ class PlaneViewModelTest {
             BoxEdges b = vm.boxProperty().get();
             vm.boxProperty().set(new BoxEdges(45, b.hcalMax(), b.ecalTrigger(), b.hcalSidebandMax()));
             assertEquals(45, session.selection().box().ecalMax());
-            session.setSelection(session.selection().withBox(session.selection().box().withHcalMax(1.5)));
+            session.setSelection(
+                    session.selection().withBox(session.selection().box().withHcalMax(1.5)));
             assertEquals(1.5, vm.boxProperty().get().hcalMax());
             assertEquals(1.5, vm.snapshotProperty().get().box().hcalMax(), "a new evaluation, a new snapshot");
 
@@ -55,7 +58,9 @@ class PlaneViewModelTest {
             var box = session.selection().box();
             for (int i = 0; i < DATA.size(); i++) {
                 if (e[i] < box.ecalMax() && h[i] < box.hcalMax()) {
-                    assertNull(vm.pick(new BoxOverlay.PickRequest(e[i], h[i], 1e-4, 1e-4)), "event " + i + " is in the blinded box");
+                    assertNull(
+                            vm.pick(new BoxOverlay.PickRequest(e[i], h[i], 1e-4, 1e-4)),
+                            "event " + i + " is in the blinded box");
                     break;
                 }
             }

@@ -1,7 +1,15 @@
 package org.darkscope.ui.plane;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.fair_acc.chartfx.axes.Axis;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import javafx.geometry.Bounds;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -12,15 +20,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The region counts of the energy plane sit inside the visible part of their own region, or are
@@ -42,7 +41,8 @@ class RegionLabelPlacementTest {
         counts.put(PlaneRegion.A, 27071L);
         counts.put(PlaneRegion.C, 1234L);
         counts.put(PlaneRegion.D, 98765L);
-        view.setSnapshot(new PlaneSnapshot(new Grid2D(12, 0, 120, 1, 0, 1, new int[12]), null, null, BOX, counts, true));
+        view.setSnapshot(
+                new PlaneSnapshot(new Grid2D(12, 0, 120, 1, 0, 1, new int[12]), null, null, BOX, counts, true));
     }
 
     /** The region's data rectangle in the overlay's pixels, cut to the plot, computed here from the axes. */
@@ -52,10 +52,21 @@ class RegionLabelPlacementTest {
         double hy0 = y.getMin();
         double hy1 = BOX.hcalMax();
         switch (r) {
-            case A -> { hy0 = BOX.hcalMax(); hy1 = BOX.hcalSidebandMax(); }
-            case C -> { ex0 = BOX.ecalMax(); ex1 = BOX.ecalTrigger(); }
-            case D -> { ex0 = BOX.ecalMax(); ex1 = BOX.ecalTrigger(); hy0 = BOX.hcalMax(); hy1 = BOX.hcalSidebandMax(); }
-            default -> { }
+            case A -> {
+                hy0 = BOX.hcalMax();
+                hy1 = BOX.hcalSidebandMax();
+            }
+            case C -> {
+                ex0 = BOX.ecalMax();
+                ex1 = BOX.ecalTrigger();
+            }
+            case D -> {
+                ex0 = BOX.ecalMax();
+                ex1 = BOX.ecalTrigger();
+                hy0 = BOX.hcalMax();
+                hy1 = BOX.hcalSidebandMax();
+            }
+            default -> {}
         }
         // clamp the data ranges to the axis ranges before converting (a log axis has no position for 0)
         ex0 = Math.max(ex0, x.getMin());
@@ -92,7 +103,10 @@ class RegionLabelPlacementTest {
                     out.add(state + ": " + l.getText() + " shown although its region is off-screen");
                     continue;
                 }
-                if (b.getMinX() < e[0] - 0.5 || b.getMaxX() > e[2] + 0.5 || b.getMinY() < e[1] - 0.5 || b.getMaxY() > e[3] + 0.5) {
+                if (b.getMinX() < e[0] - 0.5
+                        || b.getMaxX() > e[2] + 0.5
+                        || b.getMinY() < e[1] - 0.5
+                        || b.getMaxY() > e[3] + 0.5) {
                     out.add(state + ": " + l.getText() + " at " + b + " outside its region " + Arrays.toString(e));
                 }
                 for (Bounds o : shown) {

@@ -1,20 +1,19 @@
 package org.darkscope.ui.plane;
 
-import org.darkscope.testsupport.FxTestBase;
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.Map;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
+import org.darkscope.testsupport.FxTestBase;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-
-import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * The signal MC is drawn above the hatch of the blinded box (the hatch hides data, not simulation),
@@ -48,8 +47,8 @@ class SignalAboveHatchTest extends FxTestBase {
         view.setLogHcal(true);
         BoxEdges box = new BoxEdges(50, 1, 80, 100);
         view.boxProperty().set(box);
-        view.setSnapshot(new PlaneSnapshot(dataInBoxAndC(), null, signalInBox(), box,
-                Map.of(PlaneRegion.BOX, PlaneSnapshot.HIDDEN), true));
+        view.setSnapshot(new PlaneSnapshot(
+                dataInBoxAndC(), null, signalInBox(), box, Map.of(PlaneRegion.BOX, PlaneSnapshot.HIDDEN), true));
     }
 
     private Color pixelAt(FxRobot robot, double ecal, double hcal) {
@@ -77,7 +76,9 @@ class SignalAboveHatchTest extends FxTestBase {
         assertSame(hatch.getParent(), layer.getParent(), "both in the overlay's pane");
         var siblings = layer.getParent().getChildrenUnmodifiable();
         assertTrue(siblings.indexOf(layer) > siblings.indexOf(hatch), "signal layer drawn after (above) the hatch");
-        assertTrue(view.overlay().boxRectangle().getFill() instanceof javafx.scene.paint.ImagePattern, "box hatched while blinded");
+        assertTrue(
+                view.overlay().boxRectangle().getFill() instanceof javafx.scene.paint.ImagePattern,
+                "box hatched while blinded");
     }
 
     @Test

@@ -1,6 +1,9 @@
 package org.darkscope.ui.results;
 
-import org.darkscope.testsupport.FxTestBase;
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.List;
+import java.util.Locale;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TableView;
@@ -15,19 +18,15 @@ import org.darkscope.event.EventClass;
 import org.darkscope.event.RunData;
 import org.darkscope.session.RunRole;
 import org.darkscope.session.Session;
-import org.darkscope.testsupport.SidebandRuns;
 import org.darkscope.task.Progress;
+import org.darkscope.testsupport.FxTestBase;
+import org.darkscope.testsupport.SidebandRuns;
 import org.darkscope.ui.Workbench;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-
-import java.util.List;
-import java.util.Locale;
-
-import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * A simulated run opened in the data role is blinded like recorded data: the results panel and the
@@ -75,7 +74,9 @@ class BlindedPseudoDataTest extends FxTestBase {
     private void awaitDetails() throws Exception {
         WaitForAsyncUtils.waitFor(300, java.util.concurrent.TimeUnit.SECONDS, () -> {
             Session s = wb.model().session();
-            return s.result() != null && s.details() == s.result() && robot().lookup("#result-limit-expected").tryQuery().isPresent();
+            return s.result() != null
+                    && s.details() == s.result()
+                    && robot().lookup("#result-limit-expected").tryQuery().isPresent();
         });
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -89,7 +90,10 @@ class BlindedPseudoDataTest extends FxTestBase {
     }
 
     private static boolean shown(FxRobot robot, String text) {
-        return robot.lookup("#resultsPanel").lookup((Label l) -> text.equals(l.getText())).tryQuery().isPresent();
+        return robot.lookup("#resultsPanel")
+                .lookup((Label l) -> text.equals(l.getText()))
+                .tryQuery()
+                .isPresent();
     }
 
     private static String classes(RunResult rr, boolean visible) {
@@ -97,7 +101,10 @@ class BlindedPseudoDataTest extends FxTestBase {
         for (EventClass c : EventClass.values()) {
             long n = rr.selectedCount(c); // outside the box when it is hidden
             if (n > 0) {
-                sb.append(sb.isEmpty() ? "" : ", ").append(c.label()).append(' ').append(n);
+                sb.append(sb.isEmpty() ? "" : ", ")
+                        .append(c.label())
+                        .append(' ')
+                        .append(n);
             }
         }
         return sb.toString();
@@ -120,7 +127,12 @@ class BlindedPseudoDataTest extends FxTestBase {
         assertEquals("box: blinded", text(robot, "#count-BOX"));
         // the selected total is the one outside the box, and says so
         assertTrue(shown(robot, "selected data events outside the box"));
-        assertEquals(String.format(Locale.ROOT, "%d of %d", shownRun.selectedCount(), shownRun.cutFlow().total()),
+        assertEquals(
+                String.format(
+                        Locale.ROOT,
+                        "%d of %d",
+                        shownRun.selectedCount(),
+                        shownRun.cutFlow().total()),
                 text(robot, "#result-selected"));
         assertEquals(open.run(DATA).selectedCount() - inBox, shownRun.selectedCount());
         // the count by truth class excludes the box too
@@ -131,7 +143,9 @@ class BlindedPseudoDataTest extends FxTestBase {
         assertTrue(robot.lookup("#result-bkg-truth").tryQuery().isEmpty(), "truth in the box hidden while blinded");
         // the cut flow: data outside the box; the background MC column unblinded
         TableView<List<String>> table = wb.cutFlowView();
-        assertTrue(table.getColumns().get(1).getText().contains("outside the box"), table.getColumns().get(1).getText());
+        assertTrue(
+                table.getColumns().get(1).getText().contains("outside the box"),
+                table.getColumns().get(1).getText());
         CutFlow dataFlow = shownRun.cutFlow();
         CutFlow bkgFlow = open.run(BKG).cutFlow();
         assertFalse(blind.run(BKG).boxHidden());
@@ -139,8 +153,13 @@ class BlindedPseudoDataTest extends FxTestBase {
             assertEquals(Long.toString(dataFlow.row(row.get(0)).after()), row.get(1), "data row " + row.get(0));
             // background MC: Σw ± √Σw² (unit weights here: the count ± its square root)
             long n = bkgFlow.row(row.get(0)).after();
-            assertEquals(n + " ± " + (Math.sqrt(n) >= 99 ? String.format(Locale.ROOT, "%.0f", Math.sqrt(n))
-                    : String.format(Locale.ROOT, "%.2g", Math.sqrt(n))), row.get(row.size() - 1), "bkg MC row " + row.get(0));
+            assertEquals(
+                    n + " ± "
+                            + (Math.sqrt(n) >= 99
+                                    ? String.format(Locale.ROOT, "%.0f", Math.sqrt(n))
+                                    : String.format(Locale.ROOT, "%.2g", Math.sqrt(n))),
+                    row.get(row.size() - 1),
+                    "bkg MC row " + row.get(0));
         }
 
         robot.clickOn("Analysis").clickOn("#unblind");
@@ -148,13 +167,17 @@ class BlindedPseudoDataTest extends FxTestBase {
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(wb.model().session().isBlinded());
         assertEquals(1, wb.model().session().blindingLog().size(), "the unblinding is logged");
-        assertEquals(System.getProperty("user.name"), wb.model().session().unblinding().orElseThrow().user());
+        assertEquals(
+                System.getProperty("user.name"),
+                wb.model().session().unblinding().orElseThrow().user());
         awaitDetails();
         RunResult all = open.run(DATA);
         assertEquals(Long.toString(inBox), text(robot, "#result-region-BOX"));
         assertEquals("box: " + inBox, text(robot, "#count-BOX"));
         assertTrue(shown(robot, "selected data events"));
-        assertEquals(String.format(Locale.ROOT, "%d of %d", all.selectedCount(), DATA.size()), text(robot, "#result-selected"));
+        assertEquals(
+                String.format(Locale.ROOT, "%d of %d", all.selectedCount(), DATA.size()),
+                text(robot, "#result-selected"));
         assertEquals(classes(all, false), text(robot, "#result-classes-" + RUN));
         assertTrue(robot.lookup("#result-bkg-truth").tryQuery().isPresent(), "truth shown once unblinded");
     }

@@ -1,5 +1,12 @@
 package org.darkscope.ui.results;
 
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -19,14 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.*;
 
 /** A result file opens in its own window: plane, results and cut flow from the totals, the numbers of the engine. */
 class ResultFileWindowTest extends FxTestBase {
@@ -51,16 +50,19 @@ class ResultFileWindowTest extends FxTestBase {
         List<Throwable> errors = new CopyOnWriteArrayList<>();
         ResultFileWindow[] w = new ResultFileWindow[1];
         robot.interact(() -> w[0] = ResultFileWindow.open(null, f, errors::add));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !w[0].lines().getItems().isEmpty());
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> !w[0].lines().getItems().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(errors.isEmpty(), errors.toString());
         RunResult d = r.runs().get(0);
         String selected = value(w[0].lines(), "selected data events outside the box");
         assertEquals(d.selectedCount() + " of " + d.cutFlow().total(), selected);
         assertEquals("blinded", value(w[0].lines(), "signal box"));
-        assertEquals(Long.toString(d.regions().count(org.darkscope.analysis.Region.C)), value(w[0].lines(), "sideband C"));
-        assertTrue(value(w[0].lines(), "efficiency, m_A' = 20 MeV").startsWith(String.format(java.util.Locale.ROOT, "%.4f",
-                r.efficiencies().get(0).value())));
+        assertEquals(
+                Long.toString(d.regions().count(org.darkscope.analysis.Region.C)), value(w[0].lines(), "sideband C"));
+        assertTrue(value(w[0].lines(), "efficiency, m_A' = 20 MeV")
+                .startsWith(String.format(
+                        java.util.Locale.ROOT, "%.4f", r.efficiencies().get(0).value())));
         // the plane: the data's selected events outside the blinded box, the box counted as hidden
         assertEquals(d.plane().inRange(), w[0].plane().snapshot().density().total());
         assertTrue(w[0].plane().snapshot().blinded());
@@ -68,8 +70,11 @@ class ResultFileWindowTest extends FxTestBase {
         TableView<List<String>> flow = w[0].cutFlow();
         assertTrue(flow.isVisible());
         assertEquals("data outside the box: events", flow.getColumns().get(1).getText());
-        assertEquals(Selection.published().enabledCuts().size() + 1, flow.getItems().size());
-        assertEquals(Long.toString(d.cutFlow().selected()), flow.getItems().get(flow.getItems().size() - 1).get(1));
+        assertEquals(
+                Selection.published().enabledCuts().size() + 1, flow.getItems().size());
+        assertEquals(
+                Long.toString(d.cutFlow().selected()),
+                flow.getItems().get(flow.getItems().size() - 1).get(1));
         robot.interact(() -> w[0].stage().close());
     }
 
@@ -82,7 +87,9 @@ class ResultFileWindowTest extends FxTestBase {
         robot.interact(() -> w[0] = ResultFileWindow.open(null, f, errors::add));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !errors.isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(errors.get(0).getMessage().contains("not-a-result.json"), errors.get(0).getMessage());
+        assertTrue(
+                errors.get(0).getMessage().contains("not-a-result.json"),
+                errors.get(0).getMessage());
         assertFalse(w[0].stage().isShowing());
     }
 
@@ -92,14 +99,19 @@ class ResultFileWindowTest extends FxTestBase {
         robot.interact(() -> mw[0] = org.darkscope.ui.Workbench.build(new org.darkscope.ui.shell.MainViewModel(
                 new org.darkscope.session.Session(), noFiles(), now, recentRuns)));
         MenuItem item = mw[0].menu().bar().getMenus().get(0).getItems().stream()
-                .filter(i -> "openResult".equals(i.getId())).findFirst().orElseThrow();
+                .filter(i -> "openResult".equals(i.getId()))
+                .findFirst()
+                .orElseThrow();
         assertEquals("Open result…", item.getText());
         assertFalse(item.isDisable());
     }
 
     private static String value(TableView<SummaryLine> t, String label) {
-        return t.getItems().stream().filter(l -> l.label().equals(label)).findFirst()
-                .orElseThrow(() -> new AssertionError("no line '" + label + "' in " + t.getItems().stream().map(SummaryLine::label).toList()))
+        return t.getItems().stream()
+                .filter(l -> l.label().equals(label))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no line '" + label + "' in "
+                        + t.getItems().stream().map(SummaryLine::label).toList()))
                 .value();
     }
 }

@@ -1,5 +1,8 @@
 package org.darkscope.ui.results;
 
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.List;
 import org.darkscope.analysis.AnalysisEngine;
 import org.darkscope.analysis.AnalysisResult;
 import org.darkscope.analysis.Region;
@@ -7,17 +10,13 @@ import org.darkscope.analysis.Selection;
 import org.darkscope.event.RunData;
 import org.darkscope.event.RunInfo;
 import org.darkscope.event.Schema;
-import org.darkscope.testsupport.RunFixtures;
 import org.darkscope.session.report.ResultsSummary;
 import org.darkscope.session.report.SummaryLine;
+import org.darkscope.testsupport.RunFixtures;
 import org.darkscope.ui.plane.PlaneRegion;
 import org.darkscope.ui.plane.PlaneSnapshot;
 import org.darkscope.ui.plane.PlaneSnapshots;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.*;
 
 /** What the panels show, checked against plain loops over the columns (an independent count). */
 class ResultsSummaryTest {
@@ -76,10 +75,23 @@ class ResultsSummaryTest {
     void twoProcessesAtOneMassGetTheirOwnEfficiencyLines() {
         // same events, relabelled as a resonant-annihilation run of the same mass
         RunInfo i = SIGNAL.info();
-        RunData annihilation = RunFixtures.of(new RunInfo(i.runNumber() + 1, i.beamEnergy(), i.eot(), i.intensity(),
-                        i.geometryVersion(), true, "signal-annihilation", i.seed(), i.signalMassMeV(), i.generator(),
-                        i.schemaVersion(), "annihilation twin"),
-                SIGNAL.asDoubles(Schema.ECAL), SIGNAL.asDoubles(Schema.HCAL), SIGNAL.asDoubles(Schema.P),
+        RunData annihilation = RunFixtures.of(
+                new RunInfo(
+                        i.runNumber() + 1,
+                        i.beamEnergy(),
+                        i.eot(),
+                        i.intensity(),
+                        i.geometryVersion(),
+                        true,
+                        "signal-annihilation",
+                        i.seed(),
+                        i.signalMassMeV(),
+                        i.generator(),
+                        i.schemaVersion(),
+                        "annihilation twin"),
+                SIGNAL.asDoubles(Schema.ECAL),
+                SIGNAL.asDoubles(Schema.HCAL),
+                SIGNAL.asDoubles(Schema.P),
                 SIGNAL.ints(Schema.TRUTH_CLASS));
         AnalysisResult r;
         try (AnalysisEngine e = new AnalysisEngine(List.of(DATA, SIGNAL, annihilation))) {
@@ -90,7 +102,8 @@ class ResultsSummaryTest {
         SummaryLine annih = line(lines, "eff-16_7-annihilation");
         assertFalse(brem.label().contains("annihilation"), brem.label());
         assertTrue(annih.label().contains("annihilation"), annih.label());
-        assertEquals(lines.stream().map(SummaryLine::key).distinct().count(), lines.size(), "every line has its own key");
+        assertEquals(
+                lines.stream().map(SummaryLine::key).distinct().count(), lines.size(), "every line has its own key");
     }
 
     @Test
@@ -118,6 +131,9 @@ class ResultsSummaryTest {
     }
 
     private static SummaryLine line(List<SummaryLine> lines, String key) {
-        return lines.stream().filter(l -> l.key().equals(key)).findFirst().orElseThrow(() -> new AssertionError("no line " + key));
+        return lines.stream()
+                .filter(l -> l.key().equals(key))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no line " + key));
     }
 }

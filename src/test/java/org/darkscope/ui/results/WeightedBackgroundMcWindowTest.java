@@ -1,5 +1,13 @@
 package org.darkscope.ui.results;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
@@ -19,8 +27,8 @@ import org.darkscope.session.CurrentThreadTaskExecutor;
 import org.darkscope.session.RecentRuns;
 import org.darkscope.session.RunRole;
 import org.darkscope.session.Session;
-import org.darkscope.testsupport.SidebandRuns;
 import org.darkscope.testsupport.RunFixtures;
+import org.darkscope.testsupport.SidebandRuns;
 import org.darkscope.ui.DarkScopeApp;
 import org.darkscope.ui.Workbench;
 import org.darkscope.ui.shell.MainViewModel;
@@ -33,15 +41,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Random;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /**
  * Issue 9 in the window: a weighted background MC run says what it is ("weighted MC, rare classes
  * boosted ...") in the status bar and the results panel, its cut-flow column shows Σw ± √Σw², its
@@ -52,13 +51,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WeightedBackgroundMcWindowTest {
     @TempDir
     static Path dir;
+
     private static final int BKG_RUN = 7302;
     private Workbench wb;
 
     @Start
     void start(Stage stage) {
         CurrentThreadTaskExecutor now = new CurrentThreadTaskExecutor();
-        MainViewModel model = new MainViewModel(new Session(), DarkScopeApp.defaultReader(), now, RecentRuns.inMemory());
+        MainViewModel model =
+                new MainViewModel(new Session(), DarkScopeApp.defaultReader(), now, RecentRuns.inMemory());
         wb = Workbench.create(model, now, now, now);
         Scene scene = new Scene(wb.window(), 1250, 780);
         scene.getStylesheets().add(DarkScopeApp.stylesheet());
@@ -92,8 +93,19 @@ class WeightedBackgroundMcWindowTest {
         gen.put("boost.upstream", "5");
         gen.put("boost.upstreamLargeLoss", "1000");
         RunInfo i = r.info();
-        RunInfo info = new RunInfo(BKG_RUN, i.beamEnergy(), 4e9, i.intensity(), i.geometryVersion(), true, "background-mc", 16,
-                Double.NaN, gen, i.schemaVersion(), "weighted test sample");
+        RunInfo info = new RunInfo(
+                BKG_RUN,
+                i.beamEnergy(),
+                4e9,
+                i.intensity(),
+                i.geometryVersion(),
+                true,
+                "background-mc",
+                16,
+                Double.NaN,
+                gen,
+                i.schemaVersion(),
+                "weighted test sample");
         Random rnd = new Random(17);
         float[] w = new float[r.size()];
         for (int e = 0; e < w.length; e++) {
@@ -107,8 +119,22 @@ class WeightedBackgroundMcWindowTest {
         Map<String, String> gen = new LinkedHashMap<>(s.info().generator());
         ExternalEfficiency.na64Published().putInto(gen);
         RunInfo i = s.info();
-        return with(s, new RunInfo(i.runNumber(), i.beamEnergy(), i.eot(), i.intensity(), i.geometryVersion(), true, i.mix(), i.seed(),
-                i.signalMassMeV(), gen, i.schemaVersion(), i.description()), null);
+        return with(
+                s,
+                new RunInfo(
+                        i.runNumber(),
+                        i.beamEnergy(),
+                        i.eot(),
+                        i.intensity(),
+                        i.geometryVersion(),
+                        true,
+                        i.mix(),
+                        i.seed(),
+                        i.signalMassMeV(),
+                        gen,
+                        i.schemaVersion(),
+                        i.description()),
+                null);
     }
 
     /** Σw over the events passing every enabled cut of the selection (and in the region, if given), written here. */
@@ -137,7 +163,8 @@ class WeightedBackgroundMcWindowTest {
     }
 
     private static double first(String text) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[-+]?\\d+(?:\\.\\d+)?(?:[eE][-+]?\\d+)?").matcher(text);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[-+]?\\d+(?:\\.\\d+)?(?:[eE][-+]?\\d+)?")
+                .matcher(text);
         assertTrue(m.find(), "a number in '" + text + "'");
         return Double.parseDouble(m.group());
     }
@@ -170,7 +197,9 @@ class WeightedBackgroundMcWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         // the status bar names the run and what it is, as soon as it is opened
         String status = text(robot, "#statusMessage");
-        assertTrue(status.contains("weighted.parquet") && status.contains("background MC, weighted MC, rare classes boosted upstream x5"),
+        assertTrue(
+                status.contains("weighted.parquet")
+                        && status.contains("background MC, weighted MC, rare classes boosted upstream x5"),
                 status);
         robot.interact(() -> {
             wb.model().openRun(sig, RunRole.SIGNAL);
@@ -180,11 +209,15 @@ class WeightedBackgroundMcWindowTest {
         Selection sel = wb.model().session().selection();
 
         // the results panel: the run with its label, then its weighted counts
-        assertTrue(robot.lookup("#resultsPanel").lookup((Label l) -> l.getText().equals("background MC weighted.parquet")).tryQuery()
+        assertTrue(robot.lookup("#resultsPanel")
+                .lookup((Label l) -> l.getText().equals("background MC weighted.parquet"))
+                .tryQuery()
                 .isPresent());
         Label label = robot.lookup("#result-bkgmc-" + BKG_RUN).queryAs(Label.class);
         assertTrue(label.isVisible());
-        assertTrue(label.getText().startsWith("weighted MC, rare classes boosted upstream x5, upstreamLargeLoss x1000"), label.getText());
+        assertTrue(
+                label.getText().startsWith("weighted MC, rare classes boosted upstream x5, upstreamLargeLoss x1000"),
+                label.getText());
         double selected = weightedSum(bkgRun, sel, null);
         assertTrue(selected > 10, "selected Σw " + selected);
         assertEquals(selected, first(text(robot, "#result-bkgmc-selected-" + BKG_RUN)), 0.005 * selected);
@@ -209,7 +242,8 @@ class WeightedBackgroundMcWindowTest {
         selectTab("Cut flow");
         WaitForAsyncUtils.waitForFxEvents();
         TableView<List<String>> table = wb.cutFlowView();
-        List<String> header = table.getColumns().stream().map(TableColumn::getText).toList();
+        List<String> header =
+                table.getColumns().stream().map(TableColumn::getText).toList();
         int col = header.indexOf("bkg MC weighted.parquet (weighted MC): Σw ± √Σw²");
         assertTrue(col > 0, header.toString());
         assertTrue(table.getColumns().get(col).isVisible());

@@ -1,8 +1,19 @@
 package org.darkscope.ui.results;
 
-import org.darkscope.testsupport.FxTestBase;
+import static org.junit.jupiter.api.Assertions.*;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
@@ -19,8 +30,9 @@ import org.darkscope.io.RunFiles;
 import org.darkscope.session.RunRole;
 import org.darkscope.session.Session;
 import org.darkscope.session.SessionFile;
-import org.darkscope.testsupport.SidebandRuns;
+import org.darkscope.testsupport.FxTestBase;
 import org.darkscope.testsupport.RunFixtures;
+import org.darkscope.testsupport.SidebandRuns;
 import org.darkscope.ui.DarkScopeApp;
 import org.darkscope.ui.Workbench;
 import org.darkscope.ui.shell.MainViewModel;
@@ -31,19 +43,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.*;
-
 /**
  * The window and {@code analyse --session} give the same numbers: the window is driven to a state as a
  * user would (runs opened, a cut typed, the background method and CL picked in the results panel),
@@ -53,13 +52,15 @@ import static org.junit.jupiter.api.Assertions.*;
 class WindowCliParityTest extends FxTestBase {
     @TempDir
     static Path dir;
+
     private static final Pattern NUMBER = Pattern.compile("[-+]?\\d+(?:\\.\\d+)?(?:[eE][-+]?\\d+)?");
     private Workbench wb;
 
     @Start
     void start(Stage stage) {
         MainViewModel model = new MainViewModel(new Session(), DarkScopeApp.defaultReader(), now, recentRuns);
-        wb = Workbench.create(model, now, now, now); // both stages on the calling thread: on screen when a gesture returns
+        wb = Workbench.create(
+                model, now, now, now); // both stages on the calling thread: on screen when a gesture returns
         Scene scene = show(stage, wb.window(), 1250, 780);
     }
 
@@ -94,7 +95,8 @@ class WindowCliParityTest extends FxTestBase {
     /** Every summary value on screen, by key (label id "result-KEY"). */
     private Map<String, String> screen(FxRobot robot) {
         Map<String, String> m = new LinkedHashMap<>();
-        for (Label l : robot.lookup("#resultsPanel").lookup((Label x) -> x.getId() != null && x.getId().startsWith("result-"))
+        for (Label l : robot.lookup("#resultsPanel")
+                .lookup((Label x) -> x.getId() != null && x.getId().startsWith("result-"))
                 .queryAllAs(Label.class)) {
             m.put(l.getId().substring("result-".length()), l.getText());
         }
@@ -132,8 +134,13 @@ class WindowCliParityTest extends FxTestBase {
 
         // a cut typed in its field
         double before = s.selection().cut("momentum").min();
-        robot.clickOn("#field-momentum-min").press(KeyCode.CONTROL).press(KeyCode.A).release(KeyCode.A).release(KeyCode.CONTROL)
-                .write("95.5").type(KeyCode.ENTER);
+        robot.clickOn("#field-momentum-min")
+                .press(KeyCode.CONTROL)
+                .press(KeyCode.A)
+                .release(KeyCode.A)
+                .release(KeyCode.CONTROL)
+                .write("95.5")
+                .type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(95.5, s.selection().cut("momentum").min(), 1e-9, "typed cut (was " + before + ")");
 
@@ -145,12 +152,21 @@ class WindowCliParityTest extends FxTestBase {
         assertEquals(new AnalysisDefinition(BackgroundChoice.ABCD, LimitMethod.CLASSICAL, 0.95), s.definition());
 
         Map<String, String> shown = screen(robot);
-        assertTrue(shown.containsKey("limit-expected") && shown.containsKey("region-A") && shown.containsKey("selected"), shown.toString());
+        assertTrue(
+                shown.containsKey("limit-expected") && shown.containsKey("region-A") && shown.containsKey("selected"),
+                shown.toString());
         // the limit lines follow the combo boxes
-        assertTrue(shown.get("limit-expected").contains("classical") && shown.get("limit-expected").contains("from ABCD"), shown.toString());
-        assertTrue(robot.lookup("#resultsPanel").lookup((Label l) -> l.getText().startsWith("expected 95% CL limit")).tryQuery().isPresent());
+        assertTrue(
+                shown.get("limit-expected").contains("classical")
+                        && shown.get("limit-expected").contains("from ABCD"),
+                shown.toString());
+        assertTrue(robot.lookup("#resultsPanel")
+                .lookup((Label l) -> l.getText().startsWith("expected 95% CL limit"))
+                .tryQuery()
+                .isPresent());
         TableView<List<String>> table = wb.cutFlowView();
-        List<String> header = table.getColumns().stream().map(TableColumn::getText).toList();
+        List<String> header =
+                table.getColumns().stream().map(TableColumn::getText).toList();
         List<List<String>> rows = List.copyOf(table.getItems());
         assertTrue(rows.size() > 3, "cut flow rows on screen");
 
@@ -158,7 +174,8 @@ class WindowCliParityTest extends FxTestBase {
         robot.interact(() -> wb.saveSession(file));
         assertEquals(s.definition(), SessionFile.read(file).definition());
 
-        JsonNode window = analyse("analyse", "--session", file.toString(), "--json").get("window");
+        JsonNode window =
+                analyse("analyse", "--session", file.toString(), "--json").get("window");
         Map<String, String> cli = new LinkedHashMap<>();
         for (JsonNode l : window.get("summary")) {
             cli.put(l.get("key").asText(), l.get("value").asText());
@@ -168,7 +185,11 @@ class WindowCliParityTest extends FxTestBase {
         for (Map.Entry<String, String> e : shown.entrySet()) {
             List<String> a = numbers(e.getValue());
             List<String> b = numbers(cli.get(e.getKey()));
-            assertEquals(a, b, "numbers of '" + e.getKey() + "': window '" + e.getValue() + "', analyse '" + cli.get(e.getKey()) + "'");
+            assertEquals(
+                    a,
+                    b,
+                    "numbers of '" + e.getKey() + "': window '" + e.getValue() + "', analyse '" + cli.get(e.getKey())
+                            + "'");
             assertEquals(e.getValue(), cli.get(e.getKey()), e.getKey());
             compared += a.size();
         }
@@ -184,7 +205,10 @@ class WindowCliParityTest extends FxTestBase {
         assertEquals(rows.size(), cliRows.size());
         for (int i = 0; i < rows.size(); i++) {
             for (int c = 0; c < rows.get(i).size(); c++) {
-                assertEquals(numbers(rows.get(i).get(c)), numbers(cliRows.get(i).get(c)), "cut flow row " + rows.get(i).get(0) + ", " + header.get(c));
+                assertEquals(
+                        numbers(rows.get(i).get(c)),
+                        numbers(cliRows.get(i).get(c)),
+                        "cut flow row " + rows.get(i).get(0) + ", " + header.get(c));
                 compared += numbers(rows.get(i).get(c)).size();
             }
         }

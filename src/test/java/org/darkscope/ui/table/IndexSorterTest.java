@@ -1,15 +1,14 @@
 package org.darkscope.ui.table;
 
-import org.darkscope.event.RunData;
-import org.darkscope.event.Schema;
-import org.darkscope.testsupport.RunFixtures;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.IntStream;
-
-import static org.junit.jupiter.api.Assertions.*;
+import org.darkscope.event.RunData;
+import org.darkscope.event.Schema;
+import org.darkscope.testsupport.RunFixtures;
+import org.junit.jupiter.api.Test;
 
 class IndexSorterTest {
     @Test

@@ -1,6 +1,9 @@
 package org.darkscope.ui.table;
 
-import org.darkscope.testsupport.FxTestBase;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.Scene;
 import javafx.scene.control.TableCell;
@@ -8,14 +11,10 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
+import org.darkscope.testsupport.FxTestBase;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
-
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Columns fit their text, the full text is on hover, NaN reads "–". */
 class TableColumnsTest extends FxTestBase {
@@ -39,15 +38,23 @@ class TableColumnsTest extends FxTestBase {
     @Test
     void longTextFitsAndNanReadsAsADash(FxRobot robot) {
         Text probe = new Text(LONG);
-        assertTrue(table.getColumns().get(1).getPrefWidth() >= probe.getLayoutBounds().getWidth(),
-                "column " + table.getColumns().get(1).getPrefWidth() + " for text " + probe.getLayoutBounds().getWidth());
+        assertTrue(
+                table.getColumns().get(1).getPrefWidth()
+                        >= probe.getLayoutBounds().getWidth(),
+                "column " + table.getColumns().get(1).getPrefWidth() + " for text "
+                        + probe.getLayoutBounds().getWidth());
         List<String> shown = robot.lookup(".table-cell").queryAll().stream()
-                .map(n -> ((TableCell<?, ?>) n).getText()).filter(t -> t != null && !t.isEmpty()).toList();
+                .map(n -> ((TableCell<?, ?>) n).getText())
+                .filter(t -> t != null && !t.isEmpty())
+                .toList();
         assertTrue(shown.contains(LONG), shown.toString());
         assertTrue(shown.contains("–"), shown.toString());
         assertTrue(shown.stream().noneMatch(s -> s.contains("NaN")), shown.toString());
-        TableCell<?, ?> cell = robot.lookup(".table-cell").queryAll().stream().map(n -> (TableCell<?, ?>) n)
-                .filter(c -> LONG.equals(c.getText())).findFirst().orElseThrow();
+        TableCell<?, ?> cell = robot.lookup(".table-cell").queryAll().stream()
+                .map(n -> (TableCell<?, ?>) n)
+                .filter(c -> LONG.equals(c.getText()))
+                .findFirst()
+                .orElseThrow();
         assertEquals(LONG, cell.getTooltip().getText());
     }
 

@@ -1,5 +1,9 @@
 package org.darkscope.ui.validation;
 
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.ArrayDeque;
+import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -16,11 +20,6 @@ import org.darkscope.testsupport.FxTestBase;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
-
-import java.util.ArrayDeque;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.*;
 
 /** The "Background check" tab: type a small study, press the button, read the table; cancel a running one. */
 class BackgroundValidationViewTest extends FxTestBase {
@@ -53,7 +52,8 @@ class BackgroundValidationViewTest extends FxTestBase {
 
     private void type(FxRobot robot, String id, String text) {
         robot.clickOn(id);
-        robot.interact(() -> robot.lookup(id).queryAs(javafx.scene.control.TextField.class).clear());
+        robot.interact(() ->
+                robot.lookup(id).queryAs(javafx.scene.control.TextField.class).clear());
         robot.write(text);
     }
 
@@ -68,19 +68,29 @@ class BackgroundValidationViewTest extends FxTestBase {
         assertFalse(robot.lookup("#cancelValidation").queryAs(Button.class).isDisabled());
         robot.interact(worker::runAll);
         @SuppressWarnings("unchecked")
-        TableView<BackgroundValidationViewModel.Row> table = robot.lookup("#validationTable").queryAs(TableView.class);
+        TableView<BackgroundValidationViewModel.Row> table =
+                robot.lookup("#validationTable").queryAs(TableView.class);
         List<BackgroundValidationViewModel.Row> rows = table.getItems();
         assertEquals(BackgroundValidation.METHODS.size(), rows.size());
         assertEquals("mc_transfer", rows.get(0).method());
         // the same study run directly (the code behind validate-background) gives the numbers on screen
-        BackgroundValidation.Result direct = BackgroundValidation.run(new BackgroundValidation.Config(2, 2000, 4000, Mix.PHYSICS,
-                Mix.BACKGROUND_MC, 7, Selection.published(), true), Progress.NONE);
+        BackgroundValidation.Result direct = BackgroundValidation.run(
+                new BackgroundValidation.Config(
+                        2, 2000, 4000, Mix.PHYSICS, Mix.BACKGROUND_MC, 7, Selection.published(), true),
+                Progress.NONE);
         CoverageStudy.MethodResult mc = direct.methods().get(0);
         assertEquals(mc.used() + " of 2", rows.get(0).used());
-        assertEquals(String.format(java.util.Locale.ROOT, "%.3g", mc.pullMean()), rows.get(0).pullMean());
-        assertEquals(String.format(java.util.Locale.ROOT, "%.0f %%", 100 * mc.coverage()), rows.get(0).coverage());
+        assertEquals(
+                String.format(java.util.Locale.ROOT, "%.3g", mc.pullMean()),
+                rows.get(0).pullMean());
+        assertEquals(
+                String.format(java.util.Locale.ROOT, "%.0f %%", 100 * mc.coverage()),
+                rows.get(0).coverage());
         assertEquals("not met", rows.get(0).target(), "2 experiments can never meet a target that needs 50");
-        assertEquals(1.0, robot.lookup("#validationProgress").queryAs(ProgressBar.class).getProgress(), 0);
+        assertEquals(
+                1.0,
+                robot.lookup("#validationProgress").queryAs(ProgressBar.class).getProgress(),
+                0);
         String cmd = robot.lookup("#validationCommand").queryAs(Label.class).getText();
         assertTrue(cmd.contains("validate-background --experiments 2 --events 2000 --mc-events 4000 --seed 7"), cmd);
         assertFalse(robot.lookup("#validateBackground").queryAs(Button.class).isDisabled());
@@ -99,8 +109,13 @@ class BackgroundValidationViewTest extends FxTestBase {
         robot.clickOn("#validateBackground");
         robot.clickOn("#cancelValidation");
         robot.interact(worker::runAll);
-        assertEquals("cancelled", robot.lookup("#validationMessage").queryAs(Label.class).getText());
-        assertTrue(robot.lookup("#validationTable").queryAs(TableView.class).getItems().isEmpty());
+        assertEquals(
+                "cancelled",
+                robot.lookup("#validationMessage").queryAs(Label.class).getText());
+        assertTrue(robot.lookup("#validationTable")
+                .queryAs(TableView.class)
+                .getItems()
+                .isEmpty());
         assertFalse(robot.lookup("#validateBackground").queryAs(Button.class).isDisabled());
         assertTrue(robot.lookup("#cancelValidation").queryAs(Button.class).isDisabled());
     }

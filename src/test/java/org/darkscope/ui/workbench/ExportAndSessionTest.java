@@ -1,14 +1,21 @@
 package org.darkscope.ui.workbench;
 
-import org.darkscope.testsupport.FxTestBase;
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import javax.imageio.ImageIO;
 import org.darkscope.analysis.Selection;
 import org.darkscope.event.RunData;
 import org.darkscope.io.RunFiles;
 import org.darkscope.session.OpenRun;
 import org.darkscope.session.RunRole;
 import org.darkscope.session.Session;
+import org.darkscope.testsupport.FxTestBase;
 import org.darkscope.testsupport.RunFixtures;
 import org.darkscope.ui.DarkScopeApp;
 import org.darkscope.ui.Workbench;
@@ -19,18 +26,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.*;
-
 /** PNG at 4K, CSV of the tables, and a session saved and reopened exactly. */
 class ExportAndSessionTest extends FxTestBase {
     @TempDir
     static Path dir;
+
     private Workbench wb;
 
     @Start
@@ -38,7 +38,10 @@ class ExportAndSessionTest extends FxTestBase {
         MainViewModel model = new MainViewModel(new Session(), DarkScopeApp.defaultReader(), now, recentRuns);
         // stage 1 (counts, cut flow, efficiency) on this thread: on screen when the gesture returns;
         // stage 2 (fits, limits) in the background as in the application
-        wb = Workbench.create(model, now, new org.darkscope.session.BackgroundTaskExecutor("test-details", 1),
+        wb = Workbench.create(
+                model,
+                now,
+                new org.darkscope.session.BackgroundTaskExecutor("test-details", 1),
                 new org.darkscope.ui.FxTaskExecutor());
         Scene scene = show(stage, wb.window(), 1200, 760);
     }
@@ -106,7 +109,9 @@ class ExportAndSessionTest extends FxTestBase {
     @Test
     void exclusionFigureIsTheSameWhetherItsTabIsShownOrNot(FxRobot robot) throws Exception {
         robot.interact(() -> wb.model().addRun(RunFixtures.random(5000, 3), RunRole.DATA));
-        org.testfx.util.WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS,
+        org.testfx.util.WaitForAsyncUtils.waitFor(
+                20,
+                java.util.concurrent.TimeUnit.SECONDS,
                 () -> wb.model().session().details() != null);
         Path hidden = dir.resolve("hidden.svg");
         robot.interact(() -> wb.exportFigure("exclusion ε vs m_A'", 1600, 1000, hidden));
@@ -127,7 +132,9 @@ class ExportAndSessionTest extends FxTestBase {
             wb.model().openRun(data, RunRole.DATA);
             wb.model().openRun(sig, RunRole.SIGNAL);
             Selection sel = s.selection();
-            s.setSelection(sel.withBox(sel.box().withEcalMax(42.5)).withCutEnabled("veto", false).withBlinded(false));
+            s.setSelection(sel.withBox(sel.box().withEcalMax(42.5))
+                    .withCutEnabled("veto", false)
+                    .withBlinded(false));
             wb.planeView().setLogHcal(true);
             wb.window().resultTabs().getSelectionModel().select(3);
         });
@@ -144,8 +151,12 @@ class ExportAndSessionTest extends FxTestBase {
         });
         robot.interact(() -> wb.openSession(file));
         assertEquals(saved, s.selection());
-        assertEquals(List.of(data.toAbsolutePath(), sig.toAbsolutePath()), s.runs().stream().map(OpenRun::path).toList());
-        assertEquals(List.of(RunRole.DATA, RunRole.SIGNAL), s.runs().stream().map(OpenRun::role).toList());
+        assertEquals(
+                List.of(data.toAbsolutePath(), sig.toAbsolutePath()),
+                s.runs().stream().map(OpenRun::path).toList());
+        assertEquals(
+                List.of(RunRole.DATA, RunRole.SIGNAL),
+                s.runs().stream().map(OpenRun::role).toList());
         assertTrue(wb.planeView().isLogHcal());
         assertEquals(3, wb.window().resultTabs().getSelectionModel().getSelectedIndex());
         assertFalse(s.isBlinded());

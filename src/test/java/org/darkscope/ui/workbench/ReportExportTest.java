@@ -1,5 +1,13 @@
 package org.darkscope.ui.workbench;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.stage.Stage;
 import org.darkscope.session.RunRole;
 import org.darkscope.session.Session;
@@ -15,15 +23,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /**
  * File → Export → Report writes the report on the loader (with the status bar's progress), not on the
  * UI thread: the call returns with the work queued, and the files appear when the loader runs it.
@@ -31,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ReportExportTest extends FxTestBase {
     @TempDir
     static Path dir;
+
     private final List<Runnable> queued = new ArrayList<>();
     private Workbench wb;
 
@@ -54,7 +54,9 @@ class ReportExportTest extends FxTestBase {
         robot.interact(() -> wb.exportReport(out));
         assertEquals(1, queued.size(), "one task handed to the loader");
         assertFalse(Files.exists(out.resolve("report.html")), "nothing written on the UI thread");
-        assertTrue(wb.model().statusProperty().get().startsWith("Writing the report"), wb.model().statusProperty().get());
+        assertTrue(
+                wb.model().statusProperty().get().startsWith("Writing the report"),
+                wb.model().statusProperty().get());
 
         Thread worker = new Thread(queued.get(0), "test-loader");
         worker.start();
@@ -62,6 +64,8 @@ class ReportExportTest extends FxTestBase {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(Files.size(out.resolve("report.html")) > 1000, "report.html written");
         assertTrue(Files.exists(out.resolve("report.pdf")), "report.pdf written");
-        assertTrue(wb.model().statusProperty().get().startsWith("report written: "), wb.model().statusProperty().get());
+        assertTrue(
+                wb.model().statusProperty().get().startsWith("report written: "),
+                wb.model().statusProperty().get());
     }
 }

@@ -1,6 +1,9 @@
 package org.darkscope.ui.workbench;
 
-import org.darkscope.testsupport.FxTestBase;
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.List;
+import java.util.Locale;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
@@ -20,6 +23,7 @@ import org.darkscope.analysis.Efficiency;
 import org.darkscope.analysis.Region;
 import org.darkscope.event.RunData;
 import org.darkscope.session.RunRole;
+import org.darkscope.testsupport.FxTestBase;
 import org.darkscope.testsupport.RunFixtures;
 import org.darkscope.ui.Workbench;
 import org.darkscope.ui.plane.PlaneRegion;
@@ -29,11 +33,6 @@ import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-
-import java.util.List;
-import java.util.Locale;
-
-import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * The workbench driven as a user would: drag the box edge, move a cut slider, unblind. The numbers
@@ -75,7 +74,7 @@ class WorkbenchTest extends FxTestBase {
 
     private void assertShownMatches(FxRobot robot, AnalysisResult exp) {
         var regions = exp.run(DATA).regions();
-        for (PlaneRegion r : new PlaneRegion[]{PlaneRegion.A, PlaneRegion.C, PlaneRegion.D}) {
+        for (PlaneRegion r : new PlaneRegion[] {PlaneRegion.A, PlaneRegion.C, PlaneRegion.D}) {
             long n = regions.count(Region.valueOf(r.name()));
             assertEquals(r.label() + ": " + n, shown(robot, "#count-" + r.name()), "plane label of " + r);
             assertEquals(Long.toString(n), shown(robot, "#result-region-" + r.name()), "results line of " + r);
@@ -103,9 +102,15 @@ class WorkbenchTest extends FxTestBase {
         WaitForAsyncUtils.waitForFxEvents();
         double edgeNow = wb.model().session().selection().box().ecalMax();
         assertTrue(edgeNow < 45, "the box edge moved left: " + edgeNow);
-        assertEquals(edgeNow, Double.parseDouble(robot.lookup("#boxEcalField").queryTextInputControl().getText()), 1e-9);
+        assertEquals(
+                edgeNow,
+                Double.parseDouble(
+                        robot.lookup("#boxEcalField").queryTextInputControl().getText()),
+                1e-9);
         AnalysisResult after = expected();
-        assertNotEquals(before.run(DATA).regions().count(Region.A), after.run(DATA).regions().count(Region.A));
+        assertNotEquals(
+                before.run(DATA).regions().count(Region.A),
+                after.run(DATA).regions().count(Region.A));
         assertShownMatches(robot, after);
     }
 
@@ -127,7 +132,9 @@ class WorkbenchTest extends FxTestBase {
         double min = wb.model().session().selection().cut("momentum").min();
         assertTrue(min > 97.5, "momentum lower edge moved up: " + min);
         AnalysisResult after = expected();
-        assertNotEquals(before.run(DATA).cutFlow().row("momentum").after(), after.run(DATA).cutFlow().row("momentum").after());
+        assertNotEquals(
+                before.run(DATA).cutFlow().row("momentum").after(),
+                after.run(DATA).cutFlow().row("momentum").after());
         assertShownMatches(robot, after);
         // keyboard: the slider has focus after the drag; the arrow key moves it one step further
         double v = s.getValue();
@@ -177,17 +184,21 @@ class WorkbenchTest extends FxTestBase {
     @Test
     void eventListShowsTheSelectedEventsAndClickingAPointPicksIt(FxRobot robot) {
         robot.interact(() -> wb.window().resultTabs().getSelectionModel().select(0));
-        robot.interact(() -> wb.window().eventFilter().getSelectionModel().select(org.darkscope.ui.shell.EventFilter.SELECTED));
+        robot.interact(() ->
+                wb.window().eventFilter().getSelectionModel().select(org.darkscope.ui.shell.EventFilter.SELECTED));
         AnalysisResult exp = expected();
         var box = exp.selection().box();
         float[] e = DATA.floats(org.darkscope.event.Schema.ECAL);
         float[] h = DATA.floats(org.darkscope.event.Schema.HCAL);
         long visible = java.util.stream.IntStream.range(0, DATA.size())
-                .filter(i -> exp.run(DATA).isSelected(i) && !(e[i] < box.ecalMax() && h[i] < box.hcalMax())).count();
+                .filter(i -> exp.run(DATA).isSelected(i) && !(e[i] < box.ecalMax() && h[i] < box.hcalMax()))
+                .count();
         assertEquals(visible, wb.window().eventTable().rowCount(), "selected events outside the blinded box");
         // click on a selected event in sideband D: the nearest selected event is picked and shown in the table
         int target = java.util.stream.IntStream.range(0, DATA.size())
-                .filter(i -> exp.run(DATA).isSelected(i) && e[i] > 60 && e[i] < 70 && h[i] > 20 && h[i] < 30).findFirst().orElseThrow();
+                .filter(i -> exp.run(DATA).isSelected(i) && e[i] > 60 && e[i] < 70 && h[i] > 20 && h[i] < 30)
+                .findFirst()
+                .orElseThrow();
         var chart = wb.planeView().chart();
         double px = chart.getXAxis().getDisplayPosition(e[target]);
         double py = chart.getYAxis().getDisplayPosition(h[target]);
@@ -198,7 +209,9 @@ class WorkbenchTest extends FxTestBase {
         assertNotNull(picked, "a click on a point picks an event");
         assertTrue(exp.run(DATA).isSelected(picked.index()));
         assertEquals(e[target], picked.ecal(), 1.5, "picked near the click in E_ECAL");
-        assertEquals(picked.index(), wb.window().eventTable().view().getSelectionModel().getSelectedItem());
+        assertEquals(
+                picked.index(),
+                wb.window().eventTable().view().getSelectionModel().getSelectedItem());
     }
 
     @Test
@@ -239,7 +252,8 @@ class WorkbenchTest extends FxTestBase {
         for (int x = (int) Math.min(x0, x1); x < (int) Math.max(x0, x1); x += 2) {
             for (int y = (int) Math.min(y0, y1); y < (int) Math.max(y0, y1); y += 2) {
                 javafx.scene.paint.Color c = pr.getColor(x, y);
-                boolean grey = Math.abs(c.getRed() - c.getGreen()) < 0.04 && Math.abs(c.getGreen() - c.getBlue()) < 0.04;
+                boolean grey =
+                        Math.abs(c.getRed() - c.getGreen()) < 0.04 && Math.abs(c.getGreen() - c.getBlue()) < 0.04;
                 if (!grey) {
                     found++;
                 }
