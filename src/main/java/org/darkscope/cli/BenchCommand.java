@@ -232,7 +232,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /** The run's columns repeated k times (cells shared through an index map): a bigger run in memory. */
-    static RunData tile(RunData run, int k) {
+    public static RunData tile(RunData run, int k) {
         int n = run.size();
         long big = (long) n * k;
         if (big > Integer.MAX_VALUE - 64) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.darkscope.analysis.AnalysisEngine;
 import org.darkscope.analysis.AnalysisResult;
 import org.darkscope.analysis.Cut;
@@ -13,7 +12,7 @@ import org.darkscope.analysis.Region;
 import org.darkscope.analysis.RunResult;
 import org.darkscope.analysis.Selection;
 import org.darkscope.analysis.SignalBox;
-import org.darkscope.event.CellStore;
+import org.darkscope.cli.BenchCommand;
 import org.darkscope.event.RunData;
 import org.darkscope.event.Schema;
 import org.darkscope.testsupport.ClassMixRuns;
@@ -32,7 +31,7 @@ class ReplicatedRunCountsTest {
     @Test
     void countsAtTenMillionEventsAreHundredTimesThePlainLoopOnTheTile() {
         RunData base = ClassMixRuns.background(BASE, 77);
-        RunData big = tile(base, K);
+        RunData big = BenchCommand.tile(base, K); // the tiling `bench --replicate` uses
         assertEquals(10_000_000, big.size());
         Selection sel = Selection.published().withBlinded(false);
         Selection changed = sel.withCut("shower-shape", sel.cut("shower-shape").withMax(0.05));
@@ -123,38 +122,5 @@ class ReplicatedRunCountsTest {
         } else if (hc >= b.hcalMax() && Math.abs(s - b.beamEnergy()) <= b.hadronSumWindow()) {
             regions[Region.II.ordinal()]++;
         }
-    }
-
-    /** Every column repeated k times (derived ones too, so nothing is derived again); cells by index map. */
-    private static RunData tile(RunData run, int k) {
-        int n = run.size();
-        int m = n * k;
-        RunData.Builder b = RunData.builder(run.info(), run.detector(), m).source("tiled x" + k);
-        for (Map.Entry<String, Object> e : run.columns().entrySet()) {
-            Object src = e.getValue();
-            Object dst = java.lang.reflect.Array.newInstance(src.getClass().getComponentType(), m);
-            for (int i = 0; i < k; i++) {
-                System.arraycopy(src, 0, dst, i * n, n);
-            }
-            b.column(e.getKey(), dst);
-        }
-        CellStore cells = run.cells();
-        b.cells(new CellStore() {
-            @Override
-            public int size() {
-                return m;
-            }
-
-            @Override
-            public int cellCount() {
-                return cells.cellCount();
-            }
-
-            @Override
-            public void read(int event, float[] dst) {
-                cells.read(event % n, dst);
-            }
-        });
-        return b.build();
     }
 }
