@@ -54,6 +54,25 @@ public record WeightedCounts(
             return new Sum(w + weight, w2 + weight * weight, n + 1);
         }
 
+        /**
+         * The count as shown everywhere (window, {@code analyse}, report): "Σw ± √Σw²", three significant
+         * digits ("0.00413 ± 0.00051", "23.0 ± 1.3"), whole numbers from 100 on ("1234 ± 35").
+         */
+        public String describe() {
+            return shown(w, 3) + " ± " + shown(error(), 2);
+        }
+
+        private static String shown(double v, int digits) {
+            if (v == 0) {
+                return "0";
+            }
+            String t = String.format(java.util.Locale.ROOT, "%." + digits + "g", v);
+            if (Math.abs(v) >= 99 && (t.contains("e") || Math.abs(v) >= 100)) {
+                return String.format(java.util.Locale.ROOT, "%.0f", v); // whole numbers, never "1.0e+02"
+            }
+            return t;
+        }
+
         /** Σw per EOT (NaN for eot ≤ 0). */
         public double perEot(double eot) {
             return eot > 0 ? w / eot : Double.NaN;

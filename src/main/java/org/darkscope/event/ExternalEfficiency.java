@@ -57,6 +57,19 @@ public record ExternalEfficiency(String name, double value, Map<String, Double> 
                 "NA64 published efficiency breakdown 2016-2018 (docs/physics.md#published-result)");
     }
 
+    /** "na64-2016-2018 (tracking 0.83, veto 0.94, hcal 0.94, daq 0.93, trigger 0.95)", as the window and the report show it. */
+    public String describe() {
+        StringBuilder sb = new StringBuilder();
+        components.forEach((k, v) ->
+                sb.append(sb.isEmpty() ? "" : ", ").append(k).append(' ').append(trim(v)));
+        return name + (sb.isEmpty() ? "" : " (" + sb + ")");
+    }
+
+    private static String trim(double v) {
+        String t = String.format(Locale.ROOT, "%.4f", v);
+        return t.replaceAll("0+$", "").replaceAll("\\.$", "");
+    }
+
     /** Writes the factor into a generator map. */
     public void putInto(Map<String, String> generator) {
         generator.put(KEY_NAME, name);

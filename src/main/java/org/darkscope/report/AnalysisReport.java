@@ -12,13 +12,17 @@ import org.darkscope.analysis.Efficiency;
 import org.darkscope.analysis.Region;
 import org.darkscope.analysis.RegionCounts;
 import org.darkscope.analysis.ResultLimits;
+import org.darkscope.analysis.ResultView;
 import org.darkscope.analysis.RunResult;
 import org.darkscope.analysis.Selection;
 import org.darkscope.analysis.SignalBox;
+import org.darkscope.analysis.WeightedCounts;
+import org.darkscope.analysis.WeightedResult;
 import org.darkscope.analysis.background.BackgroundEstimate;
 import org.darkscope.analysis.background.BackgroundSummary;
 import org.darkscope.analysis.yield.ExclusionPoint;
 import org.darkscope.event.EventClass;
+import org.darkscope.event.ExternalEfficiency;
 
 /**
  * The analysis report: the selection (with the preset it comes from and what changed), the cut flow
@@ -27,6 +31,9 @@ import org.darkscope.event.EventClass;
  * {@link ReportWriter} turns into a self-contained HTML page and a PDF. All numbers come from one
  * {@link AnalysisResult} and {@link ResultLimits} (the code behind {@code analyse}); nothing is
  * recomputed here.
+ * <p>
+ * Past 500 lines on purpose: one short builder per section, in the report's order; split apart they
+ * would scatter the page's layout over several files without making any section simpler.
  */
 public final class AnalysisReport {
     /** A block of the report. */
@@ -244,6 +251,9 @@ public final class AnalysisReport {
         for (int k = 0; k < runs.size(); k++) {
             h.add(labels.get(k) + (runs.get(k).boxHidden() ? " (outside box)" : ""));
             h.add("fraction");
+            if (runs.get(k).weighted().isPresent()) {
+                h.add(labels.get(k) + " weighted Σw ± √Σw²");
+            }
         }
         List<List<String>> rows = new ArrayList<>();
         if (!runs.isEmpty()) {
@@ -251,6 +261,7 @@ public final class AnalysisReport {
             for (RunResult rr : runs) {
                 first.add(Long.toString(rr.cutFlow().total()));
                 first.add("1");
+                rr.weighted().ifPresent(w -> first.add(w.total().describe()));
             }
             rows.add(first);
             int n = runs.get(0).cutFlow().rows().size();
@@ -261,6 +272,10 @@ public final class AnalysisReport {
                     CutFlow.Row c = rr.cutFlow().rows().get(i);
                     row.add(Long.toString(c.after()));
                     row.add(num(c.absolute()));
+                    rr.weighted().ifPresent(w -> {
+                        WeightedCounts.Sum after = w.after(c.cut());
+                        row.add(after == null ? "–" : after.describe());
+                    });
                 }
                 rows.add(row);
             }
@@ -275,14 +290,33 @@ public final class AnalysisReport {
             }
             regions.add(row);
         }
-        return new Section(
-                "Cut flow",
-                List.of(
-                        new Paragraph(
-                                "Events left after each cut, in selection order. A blinded data-role run counts only events "
-                                        + "outside the signal box (its box count cannot be derived)."),
-                        new Table(h, rows),
-                        new Table(List.of("run", "box", "A", "C", "D"), regions)));
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(new Paragraph(
+                "Events left after each cut, in selection order. A blinded data-role run counts only events "
+                        + "outside the signal box (its box count cannot be derived)."));
+        List<List<String>> weighted = new ArrayList<>();
+        for (int k = 0; k < runs.size(); k++) {
+            WeightedResult w = runs.get(k).weighted().orElse(null);
+            if (w == null) {
+                continue;
+            }
+            String what = ResultView.Weighted.label(w.run().info(), w.hasWeights());
+            blocks.add(new Paragraph("Background MC " + labels.get(k) + ": " + what
+                    + ". Its weighted columns are Σw ± √Σw² of the event weights (truth_weight)."));
+            List<String> row = new ArrayList<>(List.of(labels.get(k), what));
+            for (Region g : List.of(Region.BOX, Region.A, Region.C, Region.D)) {
+                row.add(w.region(g).describe());
+            }
+            weighted.add(row);
+        }
+        blocks.add(new Table(h, rows));
+        blocks.add(new Table(List.of("run", "box", "A", "C", "D"), regions));
+        if (!weighted.isEmpty()) {
+            blocks.add(new Table(
+                    List.of("background MC", "weighting", "box Σw ± √Σw²", "A Σw ± √Σw²", "C Σw ± √Σw²", "D Σw ± √Σw²"),
+                    weighted));
+        }
+        return new Section("Cut flow", blocks);
     }
 
     static Section efficiencies(AnalysisResult r) {
@@ -290,8 +324,14 @@ public final class AnalysisReport {
         List<String> labels = CsvTables.uniqueLabels(
                 r.signalRuns().stream().map(RunResult::run).toList());
         List<Efficiency> effs = r.efficiencies();
+        List<ExternalEfficiency> factors = new ArrayList<>();
         for (int i = 0; i < effs.size(); i++) {
             Efficiency e = effs.get(i);
+            ExternalEfficiency ext =
+                    ExternalEfficiency.of(r.signalRuns().get(i).run().info()).orElse(null);
+            if (ext != null && factors.stream().noneMatch(f -> f.name().equals(ext.name()))) {
+                factors.add(ext);
+            }
             rows.add(List.of(
                     labels.get(i),
                     num(e.massMeV()),
@@ -299,7 +339,9 @@ public final class AnalysisReport {
                     Long.toString(e.total()),
                     num(e.value()),
                     "[" + num(e.lower()) + ", " + num(e.upper()) + "]",
-                    e.method().name().toLowerCase(Locale.ROOT).replace('_', '-') + ", " + pct(e.cl())));
+                    e.method().name().toLowerCase(Locale.ROOT).replace('_', '-') + ", " + pct(e.cl()),
+                    ext == null ? "none recorded" : ext.name() + " " + String.format(Locale.ROOT, "%.3f", ext.value()),
+                    ext == null ? "–" : String.format(Locale.ROOT, "%.4f", e.value() * ext.value())));
         }
         List<Block> b = new ArrayList<>();
         if (rows.isEmpty()) {
@@ -313,8 +355,14 @@ public final class AnalysisReport {
                             "generated",
                             "efficiency",
                             "interval",
-                            "method, CL"),
+                            "method, CL",
+                            "not simulated (separate factor)",
+                            "efficiency × factor"),
                     rows));
+            for (ExternalEfficiency f : factors) {
+                b.add(new Paragraph("Not simulated, shown apart and never in the efficiency: " + f.describe() + " = "
+                        + String.format(Locale.ROOT, "%.3f", f.value()) + ". " + f.source()));
+            }
         }
         return new Section("Signal efficiency", b);
     }

@@ -11,7 +11,9 @@ import org.darkscope.analysis.AnalysisResult;
 import org.darkscope.analysis.CutFlow;
 import org.darkscope.analysis.Efficiency;
 import org.darkscope.analysis.RunResult;
+import org.darkscope.analysis.WeightedCounts;
 import org.darkscope.analysis.yield.ExclusionPoint;
+import org.darkscope.event.ExternalEfficiency;
 import org.darkscope.event.RunData;
 
 /**
@@ -57,6 +59,11 @@ public record CsvTables(List<String> header, List<List<String>> rows) {
             h.add(l + ": fraction of all");
             h.add(l + ": fraction of previous");
             h.add(l + ": passing alone");
+            if (runs.get(k).weighted().isPresent()) {
+                // background MC role: Σw and √Σw² of the event weights, as analyse prints them
+                h.add(l + ": weighted");
+                h.add(l + ": weighted_err");
+            }
         }
         List<List<String>> rows = new ArrayList<>();
         if (runs.isEmpty()) {
@@ -67,6 +74,9 @@ public record CsvTables(List<String> header, List<List<String>> rows) {
         for (RunResult rr : runs) {
             long t = rr.cutFlow().total();
             first.addAll(List.of(num(t), t > 0 ? "1" : "NaN", t > 0 ? "1" : "NaN", num(t)));
+            rr.weighted()
+                    .ifPresent(w -> first.addAll(
+                            List.of(num(w.total().w()), num(w.total().error()))));
         }
         rows.add(first);
         for (int i = 0; i < n; i++) {
@@ -75,21 +85,42 @@ public record CsvTables(List<String> header, List<List<String>> rows) {
             for (RunResult rr : runs) {
                 CutFlow.Row c = rr.cutFlow().rows().get(i);
                 row.addAll(List.of(num(c.after()), num(c.absolute()), num(c.relative()), num(c.alone())));
+                rr.weighted().ifPresent(w -> {
+                    WeightedCounts.Sum after = w.after(c.cut());
+                    row.addAll(after == null ? List.of("NaN", "NaN") : List.of(num(after.w()), num(after.error())));
+                });
             }
             rows.add(row);
         }
         return new CsvTables(h, rows);
     }
 
-    /** Signal efficiency per signal run: passed, total, value and interval edges, confidence level. */
+    /**
+     * Signal efficiency per signal run: passed, total, value and interval edges, confidence level, then the
+     * inefficiency the simulation does not model (the run's {@link ExternalEfficiency}, NaN when none is
+     * recorded) and efficiency × that factor, in their own columns: the efficiency never includes it.
+     */
     public static CsvTables efficiencies(AnalysisResult r) {
-        List<String> h = List.of("signal run", "mass_MeV", "passed", "total", "efficiency", "lower", "upper", "cl");
+        List<String> h = List.of(
+                "signal run",
+                "mass_MeV",
+                "passed",
+                "total",
+                "efficiency",
+                "lower",
+                "upper",
+                "cl",
+                "external_factor",
+                "efficiency_times_external");
         List<List<String>> rows = new ArrayList<>();
         List<RunResult> sig = r.signalRuns();
         List<String> labels = uniqueLabels(sig.stream().map(RunResult::run).toList());
         List<Efficiency> effs = r.efficiencies();
         for (int i = 0; i < effs.size(); i++) {
             Efficiency e = effs.get(i);
+            double f = ExternalEfficiency.of(sig.get(i).run().info())
+                    .map(ExternalEfficiency::value)
+                    .orElse(Double.NaN);
             rows.add(List.of(
                     labels.get(i),
                     num(e.massMeV()),
@@ -98,7 +129,9 @@ public record CsvTables(List<String> header, List<List<String>> rows) {
                     num(e.value()),
                     num(e.lower()),
                     num(e.upper()),
-                    num(e.cl())));
+                    num(e.cl()),
+                    num(f),
+                    num(e.value() * f)));
         }
         return new CsvTables(h, rows);
     }

@@ -18,11 +18,14 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.darkscope.analysis.Selection;
+import org.darkscope.event.RunData;
+import org.darkscope.event.Schema;
 import org.darkscope.io.RunFiles;
 import org.darkscope.session.RunRole;
 import org.darkscope.session.SessionFile;
 import org.darkscope.testsupport.ClassMixRuns;
 import org.darkscope.testsupport.ConsoleCapture;
+import org.darkscope.testsupport.WeightedRuns;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -167,5 +170,51 @@ class PlotReportCommandTest {
             assertTrue(text.contains("Provenance"));
             assertTrue(text.contains("data.parquet"));
         }
+    }
+
+    @Test
+    void reportShowsWeightedBackgroundMcAndTheExternalFactorApart() throws Exception {
+        Path mc = dir.resolve("bkgmc.parquet");
+        RunData mcRun = WeightedRuns.backgroundMc(5_000, 51, 7601);
+        RunFiles.write(mcRun, mc);
+        Path ext = dir.resolve("sig-ext.parquet");
+        RunFiles.write(WeightedRuns.withExternal(ClassMixRuns.signal(5_000, 52, 30)), ext);
+        Path s = dir.resolve("weighted.json");
+        new SessionFile(
+                        List.of(
+                                new SessionFile.RunEntry(data, RunRole.DATA),
+                                new SessionFile.RunEntry(mc, RunRole.BACKGROUND),
+                                new SessionFile.RunEntry(ext, RunRole.SIGNAL)),
+                        Selection.published(),
+                        Map.of())
+                .write(s);
+        Path rep = dir.resolve("report-weighted");
+        assertEquals(0, DarkScopeCli.run("report", "--session", s.toString(), "--out", rep.toString()), console.err());
+        double all = 0;
+        double all2 = 0;
+        for (float w : mcRun.floats(Schema.TRUTH_WEIGHT)) {
+            all += w;
+            all2 += (double) w * w;
+        }
+        List<String[]> cf = Files.readAllLines(rep.resolve("cutflow.csv")).stream()
+                .map(l -> l.split(","))
+                .toList();
+        List<String> h = List.of(cf.get(0));
+        int wc = h.indexOf(
+                h.stream().filter(x -> x.endsWith(": weighted")).findFirst().orElseThrow());
+        assertEquals(h.get(wc) + "_err", h.get(wc + 1));
+        assertEquals(all, Double.parseDouble(cf.get(1)[wc]), 1e-9 * all);
+        assertEquals(Math.sqrt(all2), Double.parseDouble(cf.get(1)[wc + 1]), 1e-9 * Math.sqrt(all2));
+        List<String> eh = List.of(
+                Files.readAllLines(rep.resolve("efficiencies.csv")).get(0).split(","));
+        String[] e = Files.readAllLines(rep.resolve("efficiencies.csv")).get(1).split(",");
+        double eff = Double.parseDouble(e[eh.indexOf("efficiency")]);
+        assertEquals(
+                Double.parseDouble(e[eh.indexOf("passed")]) / Double.parseDouble(e[eh.indexOf("total")]), eff, 1e-12);
+        assertEquals(WeightedRuns.FACTOR, Double.parseDouble(e[eh.indexOf("external_factor")]), 1e-12);
+        assertEquals(eff * WeightedRuns.FACTOR, Double.parseDouble(e[eh.indexOf("efficiency_times_external")]), 1e-12);
+        String html = Files.readString(rep.resolve("report.html"));
+        assertTrue(html.contains(WeightedRuns.LABEL), "weighted-MC label in the report");
+        assertTrue(html.contains(String.format(java.util.Locale.ROOT, "na64-2016-2018 %.3f", WeightedRuns.FACTOR)));
     }
 }

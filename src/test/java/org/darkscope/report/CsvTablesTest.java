@@ -96,7 +96,17 @@ class CsvTablesTest {
         CsvTables.efficiencies(R).write(f);
         List<List<String>> rows = read(f);
         assertEquals(
-                List.of("signal run", "mass_MeV", "passed", "total", "efficiency", "lower", "upper", "cl"),
+                List.of(
+                        "signal run",
+                        "mass_MeV",
+                        "passed",
+                        "total",
+                        "efficiency",
+                        "lower",
+                        "upper",
+                        "cl",
+                        "external_factor",
+                        "efficiency_times_external"),
                 rows.get(0));
         assertEquals(3, rows.size());
         allNumbers(rows, 1);

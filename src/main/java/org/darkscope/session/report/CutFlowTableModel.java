@@ -193,21 +193,7 @@ public final class CutFlowTableModel {
      * "23.0 ± 1.3"), whole numbers from 100 on ("1234 ± 35"); empty for a missing cut.
      */
     public static String sum(WeightedCounts.Sum s) {
-        if (s == null) {
-            return "";
-        }
-        return num(s.w(), 3) + " ± " + num(s.error(), 2);
-    }
-
-    private static String num(double v, int digits) {
-        if (v == 0) {
-            return "0";
-        }
-        String t = String.format(Locale.ROOT, "%." + digits + "g", v);
-        if (Math.abs(v) >= 99 && (t.contains("e") || Math.abs(v) >= 100)) {
-            return String.format(Locale.ROOT, "%.0f", v); // whole numbers, never "1.0e+02"
-        }
-        return t;
+        return s == null ? "" : s.describe();
     }
 
     /** Selected background MC events per truth class (one row per class present). */

@@ -162,12 +162,7 @@ public final class ResultsSummary {
 
     /** "na64-2016-2018 (tracking 0.83, veto 0.94, hcal 0.94, daq 0.93, trigger 0.95)". */
     public static String externalText(ExternalEfficiency x) {
-        StringBuilder sb = new StringBuilder();
-        x.components().forEach((k, v) -> sb.append(sb.isEmpty() ? "" : ", ")
-                .append(k)
-                .append(' ')
-                .append(fmt(v)));
-        return x.name() + (sb.isEmpty() ? "" : " (" + sb + ")");
+        return x.describe();
     }
 
     /** "0.648 → 0.376 with it (not in the efficiency above; tracking 0.83, veto 0.94, ...)". */
