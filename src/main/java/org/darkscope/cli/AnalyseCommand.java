@@ -71,7 +71,7 @@ public final class AnalyseCommand implements Callable<Integer> {
             names = "--background-method",
             paramLabel = "M",
             description = "background for the limit: ${COMPLETION-CANDIDATES} (default: the session's, else "
-                    + "sideband-fits; 'fits' is accepted for sideband-fits)",
+                    + "mc-transfer; 'fits' is accepted for sideband-fits)",
             completionCandidates = BackgroundNames.class)
     String backgroundMethod;
 
