@@ -400,6 +400,7 @@ public final class Workbench implements AutoCloseable {
         m.put(
                 "window.tab",
                 Integer.toString(window.resultTabs().getSelectionModel().getSelectedIndex()));
+        m.put("window.split", String.format(java.util.Locale.ROOT, "%.4f", window.splitPosition()));
         return m;
     }
 
@@ -410,6 +411,13 @@ public final class Workbench implements AutoCloseable {
             window.resultTabs().getSelectionModel().select(Integer.parseInt(m.getOrDefault("window.tab", "0")));
         } catch (NumberFormatException e) {
             // keep the current tab
+        }
+        try {
+            if (m.containsKey("window.split")) {
+                window.setSplitPosition(Double.parseDouble(m.get("window.split")));
+            }
+        } catch (NumberFormatException e) {
+            // keep the current layout
         }
     }
 

@@ -32,7 +32,8 @@ public final class DistributionsView extends GridPane {
             c.setPrefSize(300, 220);
             GridPane.setHgrow(c, Priority.ALWAYS);
             GridPane.setVgrow(c, Priority.ALWAYS);
-            add(c, i % 3, i / 3);
+            // one row: each chart gets the whole height of the result pane (two rows gave ~200 px each)
+            add(c, i, 0);
             charts.put(v, c);
             i++;
         }

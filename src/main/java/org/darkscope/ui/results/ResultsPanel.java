@@ -40,7 +40,9 @@ public final class ResultsPanel extends ScrollPane {
         grid.setVgap(3);
         grid.setPadding(new Insets(6));
         ColumnConstraints c0 = new ColumnConstraints();
-        c0.setMinWidth(330);
+        // as wide as the longest label: a fixed minimum let a long label run into the value column
+        // when the grid was squeezed to the window's width
+        c0.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         grid.getColumnConstraints().addAll(c0, new ColumnConstraints(), new ColumnConstraints());
         setContent(new VBox(4, definitionBar(), grid));
         setFitToWidth(true);
@@ -126,6 +128,9 @@ public final class ResultsPanel extends ScrollPane {
         for (SummaryLine l : model.lines()) {
             Label[] ls = labels.get(l.key());
             set(ls[0], l.label());
+            if (!ls[0].getTooltip().getText().equals(l.label())) {
+                ls[0].getTooltip().setText(l.label());
+            }
             set(ls[1], l.value());
             set(ls[2], l.hasWarning() ? "⚠ " + l.warning() : "");
             ls[2].setVisible(l.hasWarning());
@@ -154,6 +159,11 @@ public final class ResultsPanel extends ScrollPane {
         }
         for (SummaryLine l : model.lines()) {
             Label name = new Label(l.label());
+            name.setId("label-" + l.key());
+            // the label column is as wide as its longest text (the warning column gives way); the
+            // full text is on hover too, for a window narrower than that
+            name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            name.setTooltip(new Tooltip(l.label()));
             Label value = new Label(l.value());
             value.setId("result-" + l.key());
             value.setStyle("-fx-font-family: monospace;");

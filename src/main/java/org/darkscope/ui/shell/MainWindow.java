@@ -32,6 +32,14 @@ public final class MainWindow extends BorderPane {
     private final javafx.scene.control.ChoiceBox<EventFilter> eventFilter = new javafx.scene.control.ChoiceBox<>();
     private final Label eventCount = new Label();
     private final AppMenu menu;
+    private final SplitPane mainSplit;
+
+    /**
+     * Default position of the divider between the views on top and the result tabs: half the height
+     * each, so the result plots get about 450 px at a 1600×1000 window (at 0.68 they got ~250 px, and
+     * a two-chart tab under a toolbar only ~70 px each) and the plane and 3D display keep ~450 px.
+     */
+    public static final double DEFAULT_SPLIT = 0.5;
 
     public MainWindow(MainViewModel model) {
         this.model = model;
@@ -57,8 +65,9 @@ public final class MainWindow extends BorderPane {
         results.getTabs().add(events);
         SplitPane main = new SplitPane(top, results);
         main.setOrientation(Orientation.VERTICAL);
-        main.setDividerPositions(0.68);
+        main.setDividerPositions(DEFAULT_SPLIT);
         main.setId("mainSplit");
+        mainSplit = main;
         menu = new AppMenu(this, model);
         setTop(menu.bar());
         setCenter(main);
@@ -114,6 +123,18 @@ public final class MainWindow extends BorderPane {
 
     public TabPane resultTabs() {
         return results;
+    }
+
+    /** Where the divider between the views and the result tabs is (0 top … 1 bottom). */
+    public double splitPosition() {
+        return mainSplit.getDividers().get(0).getPosition();
+    }
+
+    /** Moves the divider between the views and the result tabs (kept within 0.1 … 0.9). */
+    public void setSplitPosition(double position) {
+        if (Double.isFinite(position)) {
+            mainSplit.setDividerPositions(Math.max(0.1, Math.min(0.9, position)));
+        }
     }
 
     /** Puts the 3D event display (org.darkscope.ui.display.EventDisplayPane) into the right slot. */

@@ -131,7 +131,10 @@ public final class EventTable {
         String name = def.name();
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(cellText(name, f.getValue())));
         c.setStyle("-fx-alignment: CENTER-RIGHT;");
-        c.setPrefWidth(def.name().equals(Schema.TRUTH_CLASS) ? 120 : 105);
+        // never narrower than its header (headers carry the unit, e.g. "track-angle [mrad]")
+        javafx.scene.text.Text probe = new javafx.scene.text.Text(title);
+        double header = Math.ceil(probe.getLayoutBounds().getWidth() + 26);
+        c.setPrefWidth(Math.max(header, def.name().equals(Schema.TRUTH_CLASS) ? 120 : 105));
         return c;
     }
 
@@ -142,7 +145,8 @@ public final class EventTable {
         }
         Object a = run.columns().get(column);
         if (a instanceof float[] f) {
-            return String.format(Locale.ROOT, "%.3f", f[event]);
+            // a value the reconstruction did not compute reads "–", not "NaN"
+            return Float.isNaN(f[event]) ? "–" : String.format(Locale.ROOT, "%.3f", f[event]);
         } else if (a instanceof int[] i) {
             return Integer.toString(i[event]);
         } else if (a instanceof long[] l) {
