@@ -27,6 +27,8 @@ public final class NavigationBar extends FlowPane {
     final Spinner<Integer> interval = new Spinner<>(10, 5000, DEFAULT_PLAY_INTERVAL_MS, 10);
     final ComboBox<BrowseFilter> filter = new ComboBox<>();
     final Label position = new Label("no run");
+    /** Shows the display options when the pane is narrow (embedded); hidden when they fit beside. */
+    final ToggleButton moreOptions = new ToggleButton("options");
 
     public NavigationBar() {
         super(6, 4);
@@ -49,6 +51,12 @@ public final class NavigationBar extends FlowPane {
         filter.setPrefWidth(210);
         filter.setTooltip(new Tooltip("browse only these events"));
         position.setId("nav-position");
+        moreOptions.setId("nav-options");
+        moreOptions.setTooltip(
+                new Tooltip(
+                        "colour map, scale, cell style, mode, camera, labels, logbook, detach (always shown when wide or detached)"));
+        moreOptions.setVisible(false);
+        moreOptions.setManaged(false);
         getChildren()
                 .addAll(
                         runBox,
@@ -63,7 +71,8 @@ public final class NavigationBar extends FlowPane {
                         new Label("ms"),
                         new Label("browse"),
                         filter,
-                        position);
+                        position,
+                        moreOptions);
     }
 
     private static Button button(String text, String id, String tip) {

@@ -24,9 +24,36 @@ final class Presentation {
     private SplitPane stacked;
     private Boolean sideBySide;
 
+    /**
+     * Share of the narrow (embedded) display's height that the 3D view gets above the cell maps: at
+     * the default window (display pane ~750×470 px) that leaves it >= 300 px; the divider can be
+     * dragged up to see all the cell maps.
+     */
+    static final double STACKED_3D_SHARE = 0.8;
+
     Presentation(EventDisplayPane pane) {
         this.pane = pane;
         applyStyle();
+        pane.nav.moreOptions.selectedProperty().addListener((o, a, b) -> showOptions());
+    }
+
+    /**
+     * Narrow: the option bar folds behind the 'options' toggle of the navigation bar, so the bars
+     * take two rows instead of five and the height goes to the 3D view; wide or detached: always shown.
+     */
+    private void compact(boolean narrow) {
+        pane.nav.moreOptions.setVisible(narrow);
+        pane.nav.moreOptions.setManaged(narrow);
+        compactBars = narrow;
+        showOptions();
+    }
+
+    private boolean compactBars;
+
+    private void showOptions() {
+        boolean shown = !compactBars || pane.nav.moreOptions.isSelected();
+        pane.options.setVisible(shown);
+        pane.options.setManaged(shown);
     }
 
     void setPreferences(Preferences p) {
@@ -87,6 +114,7 @@ final class Presentation {
             return;
         }
         sideBySide = wide;
+        compact(!wide);
         if (stacked != null) {
             stacked.getItems().clear();
         }
@@ -98,7 +126,7 @@ final class Presentation {
         } else {
             stacked = new SplitPane(pane.centre(), pane.sideColumn());
             stacked.setOrientation(javafx.geometry.Orientation.VERTICAL);
-            stacked.setDividerPositions(0.55);
+            stacked.setDividerPositions(STACKED_3D_SHARE);
             pane.setCenter(stacked);
         }
     }
@@ -119,6 +147,7 @@ final class Presentation {
         if (stacked != null) {
             stacked.getItems().clear();
         }
+        compact(false);
         SplitPane split = new SplitPane(pane.centre(), pane.sideColumn());
         split.setDividerPositions(0.7);
         Label placeholder = new Label("The event display is in its own window (F11 or 'attach' brings it back).");

@@ -1,0 +1,114 @@
+package org.darkscope.ui.display;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.SubScene;
+import javafx.scene.control.ToggleButton;
+import javafx.stage.Stage;
+import org.darkscope.event.RunData;
+import org.darkscope.session.RunRole;
+import org.darkscope.session.UserPreferences;
+import org.darkscope.testsupport.FxTestBase;
+import org.darkscope.testsupport.RunFixtures;
+import org.darkscope.ui.DarkScopeApp;
+import org.darkscope.ui.EventDisplayLink;
+import org.darkscope.ui.Workbench;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The event display embedded in the window at the application's default size (1600×1000), as in
+ * issue 13: the 3D view is the dominant part (full width of the display, at least 300 px high) and
+ * the cell maps and every option are still there. Laid out in a 1600×1000 scene that is not shown
+ * (the headless screen is smaller), as in DefaultLayoutTest.
+ */
+class DisplayDefaultLayoutTest extends FxTestBase {
+    private static final RunData RUN = RunFixtures.signal(500, 16.7, 3);
+    private Workbench wb;
+    private EventDisplayLink link;
+    private Scene scene;
+
+    @Start
+    void start(Stage stage) {
+        wb = workbench();
+        link = EventDisplayLink.attach(wb, UserPreferences.inMemory().node("org/darkscope/display"));
+        scene = new Scene(wb.window(), 1600, 1000);
+        scene.getStylesheets().add(DarkScopeApp.stylesheet());
+        wb.model().addRun(RUN, RunRole.DATA);
+        layout();
+    }
+
+    private void layout() {
+        for (int i = 0; i < 3; i++) {
+            scene.getRoot().applyCss();
+            scene.getRoot().layout();
+        }
+    }
+
+    @AfterEach
+    void tearDown() {
+        wb.close();
+    }
+
+    @Test
+    void the3DViewDominatesTheDisplayAndTheCellMapsStay(FxRobot robot) {
+        robot.interact(this::layout);
+        EventDisplayPane pane = link.display();
+        SubScene sub = pane.detectorView().subScene();
+        assertTrue(
+                sub.getHeight() >= 300, "3D view " + sub.getWidth() + "×" + sub.getHeight() + ", want ≥ 300 px high");
+        assertTrue(
+                sub.getWidth() >= pane.getWidth() - 2,
+                "3D view " + sub.getWidth() + " px wide in a " + pane.getWidth() + " px display");
+        // the cell maps are below it, built for the run, in the part of the display that is shown
+        assertNotNull(scene.lookup(
+                "#maptitle-" + RUN.detector().calorimeterLayers().get(0).prefix()));
+        Node side = pane.sideColumn();
+        assertSame(scene, pane.cellMap.getScene());
+        assertTrue(pane.cellMap.isVisible());
+        assertTrue(side.getLayoutBounds().getHeight() >= 40, "cell maps get " + side.getLayoutBounds());
+        assertTrue(
+                side.localToScene(side.getLayoutBounds()).getMinY()
+                        >= sub.localToScene(0, sub.getHeight()).getY() - 1,
+                "cell maps are below the 3D view");
+    }
+
+    @Test
+    void theOptionsAreOneClickAwayWhenTheDisplayIsNarrow(FxRobot robot) {
+        robot.interact(this::layout);
+        EventDisplayPane pane = link.display();
+        ToggleButton more = (ToggleButton) scene.lookup("#nav-options");
+        assertTrue(more.isVisible(), "narrow display: the 'options' toggle is shown");
+        assertFalse(pane.options.isVisible(), "narrow display: the option bar is folded");
+        double folded = pane.detectorView().subScene().getHeight();
+        robot.interact(() -> {
+            more.fire();
+            layout();
+        });
+        assertTrue(pane.options.isVisible());
+        assertTrue(scene.lookup("#opt-colormap").isVisible());
+        assertTrue(pane.detectorView().subScene().getHeight() < folded, "the option rows take their room");
+        robot.interact(() -> {
+            more.fire();
+            layout();
+        });
+        assertFalse(pane.options.isVisible());
+    }
+
+    @Test
+    void wideTheOptionsAreAlwaysShown(FxRobot robot) {
+        robot.interact(() -> {
+            EventDisplayPane pane = new EventDisplayPane();
+            Scene s = new Scene(pane, 1240, 760);
+            pane.applyCss();
+            pane.layout();
+            assertTrue(pane.options.isVisible());
+            assertFalse(pane.nav.moreOptions.isVisible());
+            assertNotNull(s);
+        });
+    }
+}
