@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.darkscope.event.RunData;
 import org.darkscope.io.RunFiles;
-import org.darkscope.io.TestRuns;
+import org.darkscope.testsupport.RandomColumnRuns;
 
 /**
  * Read/write speed of run files (not a unit test: speed is measured, never asserted).
@@ -25,7 +25,7 @@ public final class RunFilesBench {
             return;
         }
         long t0 = System.nanoTime();
-        RunData run = TestRuns.random(n, 42);
+        RunData run = RandomColumnRuns.random(n, 42);
         long t1 = System.nanoTime();
         int columns = run.schema().scalars().size() + run.cells().cellCount();
         System.out.printf("generated %d events x %d columns in %.2f s%n", n, columns, (t1 - t0) / 1e9);

@@ -15,8 +15,8 @@ import org.darkscope.event.RunData;
 import org.darkscope.event.RunInfo;
 import org.darkscope.event.Schema;
 import org.darkscope.io.RunFiles;
-import org.darkscope.io.TestRuns;
 import org.darkscope.testsupport.ConsoleCapture;
+import org.darkscope.testsupport.RandomColumnRuns;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,7 +35,7 @@ class InfoExportCommandTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        run = TestRuns.random(1000, 77);
+        run = RandomColumnRuns.random(1000, 77);
         file = dir.resolve("run4242.parquet");
         RunFiles.write(run, file);
     }

@@ -14,7 +14,7 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.HexFormat;
 import org.darkscope.io.RunFiles;
-import org.darkscope.io.TestRuns;
+import org.darkscope.testsupport.RandomColumnRuns;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +31,7 @@ class OutputSafetyTest {
     @BeforeEach
     void setUp() throws IOException {
         run = dir.resolve("run.parquet");
-        RunFiles.write(TestRuns.random(200, 3), run);
+        RunFiles.write(RandomColumnRuns.random(200, 3), run);
     }
 
     private int cli(String... args) {

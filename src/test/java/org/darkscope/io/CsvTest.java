@@ -13,6 +13,7 @@ import org.darkscope.event.ColumnDef;
 import org.darkscope.event.RunData;
 import org.darkscope.event.Schema;
 import org.darkscope.task.Progress;
+import org.darkscope.testsupport.RandomColumnRuns;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,11 +23,11 @@ class CsvTest {
 
     @Test
     void exportWithCellsThenImportGivesTheSameRun() throws IOException {
-        RunData run = TestRuns.random(300, 21);
+        RunData run = RandomColumnRuns.random(300, 21);
         Path csv = dir.resolve("teach.csv");
         CsvExport.write(run, csv, true, Progress.NONE);
         RunData back = CsvImport.read(csv);
-        TestRuns.assertSameColumns(run, back);
+        RandomColumnRuns.assertSameColumns(run, back);
         assertEquals(run.ints(Schema.RUN)[0], back.info().runNumber());
     }
 
@@ -35,7 +36,7 @@ class CsvTest {
         Locale before = Locale.getDefault();
         Locale.setDefault(Locale.GERMANY);
         try {
-            RunData run = TestRuns.random(25, 4);
+            RunData run = RandomColumnRuns.random(25, 4);
             Path csv = dir.resolve("out.csv");
             CsvExport.write(run, csv);
             List<String> lines = Files.readAllLines(csv);
@@ -60,7 +61,7 @@ class CsvTest {
 
     private Path teachingFile(String name, int events) throws IOException {
         Path csv = dir.resolve(name);
-        CsvExport.write(TestRuns.random(events, 8), csv, true, Progress.NONE);
+        CsvExport.write(RandomColumnRuns.random(events, 8), csv, true, Progress.NONE);
         return csv;
     }
 
@@ -103,7 +104,7 @@ class CsvTest {
 
     @Test
     void missingCellsAndEmptyFile() throws IOException {
-        RunData run = TestRuns.random(3, 1);
+        RunData run = RandomColumnRuns.random(3, 1);
         Path summaryOnly = dir.resolve("summary.csv");
         CsvExport.write(run, summaryOnly);
         RunFileException e = assertThrows(RunFileException.class, () -> CsvImport.read(summaryOnly));

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.darkscope.testsupport.RandomColumnRuns;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,12 +26,12 @@ class DirectoryWatcherTest {
     @Test
     void runWrittenIntoTheWatchedDirectoryIsReportedOnce() throws Exception {
         Path old = dir.resolve("old.parquet");
-        RunFiles.write(TestRuns.random(10, 1), old);
+        RunFiles.write(RandomColumnRuns.random(10, 1), old);
         BlockingQueue<Path> seen = new LinkedBlockingQueue<>();
         try (DirectoryWatcher w = new DirectoryWatcher(dir, seen::add, Duration.ofMillis(20), false)) {
             w.start();
             Path file = dir.resolve("run100.parquet");
-            RunFiles.write(TestRuns.random(500, 2), file);
+            RunFiles.write(RandomColumnRuns.random(500, 2), file);
             // generous bound: only guards against hanging, the watcher needs two polls (~40 ms)
             assertEquals(file, seen.poll(30, TimeUnit.SECONDS));
             // nothing else: not the file present before start, not the writer's temporary file, not twice
@@ -45,7 +46,7 @@ class DirectoryWatcherTest {
         DirectoryWatcher w = new DirectoryWatcher(dir, seen::add, Duration.ofSeconds(1), false);
         w.poll(); // baseline: empty
         Path good = dir.resolve("good.parquet");
-        RunFiles.write(TestRuns.random(50, 3), good);
+        RunFiles.write(RandomColumnRuns.random(50, 3), good);
         byte[] all = Files.readAllBytes(good);
         Files.delete(good);
 
@@ -69,7 +70,7 @@ class DirectoryWatcherTest {
         w.poll();
         assertEquals(List.of(growing), seen, "other files and temporary files are ignored");
 
-        RunFiles.write(TestRuns.random(60, 4), growing); // replaced atomically
+        RunFiles.write(RandomColumnRuns.random(60, 4), growing); // replaced atomically
         w.poll();
         w.poll();
         assertEquals(List.of(growing, growing), seen);
@@ -78,7 +79,7 @@ class DirectoryWatcherTest {
     @Test
     void existingFilesAreReportedWhenAsked() throws IOException {
         Path a = dir.resolve("a.parquet");
-        RunFiles.write(TestRuns.random(5, 1), a);
+        RunFiles.write(RandomColumnRuns.random(5, 1), a);
         List<Path> seen = new ArrayList<>();
         DirectoryWatcher w = new DirectoryWatcher(dir, seen::add, Duration.ofSeconds(1), true);
         w.poll();
@@ -94,7 +95,7 @@ class DirectoryWatcherTest {
         DirectoryWatcher w = new DirectoryWatcher(dir, seen::add, Duration.ofSeconds(1), false, gone::add);
         w.poll();
         Path good = dir.resolve("good.parquet");
-        RunFiles.write(TestRuns.random(40, 5), good);
+        RunFiles.write(RandomColumnRuns.random(40, 5), good);
         byte[] all = Files.readAllBytes(good);
 
         // preallocated to its final size: zeros, then only the trailing magic written

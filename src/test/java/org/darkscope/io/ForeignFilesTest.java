@@ -15,6 +15,7 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.darkscope.event.ColumnDef;
 import org.darkscope.event.RunData;
 import org.darkscope.event.Schema;
+import org.darkscope.testsupport.RandomColumnRuns;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -123,7 +124,7 @@ class ForeignFilesTest {
         try {
             ParquetRunReader parallel = new ParquetRunReader(file);
             RunData b = parallel.read(org.darkscope.task.Progress.NONE);
-            TestRuns.assertSameColumns(a, b);
+            RandomColumnRuns.assertSameColumns(a, b);
             assertEquals(single.lastNullCount, parallel.lastNullCount);
         } finally {
             ParquetRunReader.parallelMinEvents = saved;
@@ -151,7 +152,7 @@ class ForeignFilesTest {
     @ParameterizedTest
     @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7})
     void recordApiVariantsRoundTrip(int variant) throws IOException {
-        RunData run = TestRuns.random(3000, variant);
+        RunData run = RandomColumnRuns.random(3000, variant);
         ForeignWriter w = new ForeignWriter();
         w.nullable = (variant & 1) != 0;
         w.widen = (variant & 2) != 0;
@@ -165,12 +166,12 @@ class ForeignFilesTest {
         RunData back = RunFiles.read(file);
         assertEquals(run.info(), back.info());
         // doubles hold every float exactly and INT64 every int: identical after conversion
-        TestRuns.assertSameColumns(run, back);
+        RandomColumnRuns.assertSameColumns(run, back);
     }
 
     @Test
     void nullsInJavaWrittenFileAreCountedPerColumn() throws IOException {
-        RunData run = TestRuns.random(100, 3);
+        RunData run = RandomColumnRuns.random(100, 3);
         ForeignWriter w = new ForeignWriter();
         w.nullEvery.put(Schema.P, 10);
         w.nullEvery.put(Schema.TIME, 25);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.darkscope.event.RunData;
+import org.darkscope.testsupport.RandomColumnRuns;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class LazyCellStoreTest {
     @Test
     void cellsReadOnDemandMatchInAnyOrderEvenAfterTheFileIsReplaced() throws IOException {
         int n = 2 * ParquetRunWriter.ROW_GROUP_ROWS + 500;
-        RunData run = TestRuns.random(n, 13);
+        RunData run = RandomColumnRuns.random(n, 13);
         Path file = dir.resolve("big.parquet");
         RunFiles.write(run, file);
         RunData back = RunFiles.read(file);
@@ -48,8 +49,8 @@ class LazyCellStoreTest {
             assertArrayEquals(a, b, "event " + e);
         }
         // replacing the file on disk does not change the run already open
-        RunFiles.write(TestRuns.random(n, 99), file);
-        TestRuns.assertSameColumns(run, back);
+        RunFiles.write(RandomColumnRuns.random(n, 99), file);
+        RandomColumnRuns.assertSameColumns(run, back);
     }
 
     @Test
@@ -67,7 +68,7 @@ class LazyCellStoreTest {
         }
         ParquetRunReader.inMemoryMaxEvents = saved;
         RunData eager = RunFiles.read(file);
-        TestRuns.assertSameColumns(eager, lazy);
-        TestRuns.assertSameColumns(eager, lazyTwoCores);
+        RandomColumnRuns.assertSameColumns(eager, lazy);
+        RandomColumnRuns.assertSameColumns(eager, lazyTwoCores);
     }
 }

@@ -14,6 +14,7 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Types;
 import org.darkscope.event.RunData;
 import org.darkscope.event.Schema;
+import org.darkscope.testsupport.RandomColumnRuns;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +29,7 @@ class ReaderMeaningTest {
 
     @BeforeAll
     static void makeRun() {
-        run = TestRuns.random(120, 11);
+        run = RandomColumnRuns.random(120, 11);
     }
 
     private static Path file() {
@@ -166,15 +167,15 @@ class ReaderMeaningTest {
     @Test
     void aValidFileWithoutRowsLoadsAsZeroEvents() throws Exception {
         Path f = file();
-        writer().write(TestRuns.random(0, 1), f);
+        writer().write(RandomColumnRuns.random(0, 1), f);
         assertEquals(0, RunFiles.read(f).size());
         assertEquals(0, RunFiles.summary(f).events());
         Path g = file();
-        RunFiles.write(TestRuns.random(0, 1), g);
+        RunFiles.write(RandomColumnRuns.random(0, 1), g);
         assertEquals(0, RunFiles.read(g).size());
         // as pyarrow writes it: one row group with 0 rows
         Path one = file();
-        writer().write(TestRuns.random(1, 1), one);
+        writer().write(RandomColumnRuns.random(1, 1), one);
         Path empty = file();
         FooterEdit.edit(one, empty, md -> {
             md.setNum_rows(0);

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.Random;
 import org.darkscope.event.RunData;
 import org.darkscope.event.Schema;
+import org.darkscope.testsupport.RandomColumnRuns;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +26,7 @@ class RunFilesErrorTest {
 
     @BeforeEach
     void writeGoodFile() throws IOException {
-        run = TestRuns.random(2000, 5);
+        run = RandomColumnRuns.random(2000, 5);
         good = dir.resolve("good.parquet");
         RunFiles.write(run, good);
     }
@@ -140,7 +141,7 @@ class RunFilesErrorTest {
         ForeignWriter w = new ForeignWriter();
         w.drop.add(Schema.P);
         Path f = dir.resolve("no-p.parquet");
-        w.write(TestRuns.random(20, 1), f);
+        w.write(RandomColumnRuns.random(20, 1), f);
         assertEquals("no-p.parquet: required column 'p' is missing", fails(f).getMessage());
     }
 
@@ -151,7 +152,7 @@ class RunFilesErrorTest {
         w.drop.add(cell);
         w.drop.add(run.schema().cellColumns().get(41));
         Path f = dir.resolve("no-cell.parquet");
-        w.write(TestRuns.random(20, 1), f);
+        w.write(RandomColumnRuns.random(20, 1), f);
         assertEquals("no-cell.parquet: required column '" + cell + "' is missing (and 1 more)", fails(f).getMessage());
     }
 
@@ -161,7 +162,7 @@ class RunFilesErrorTest {
         w.metadata.put(RunFiles.KEY_SCHEMA_VERSION, "99");
         w.metadata.put(RunFiles.KEY_RUN, RunInfoJson.toJson(run.info()));
         Path f = dir.resolve("future.parquet");
-        w.write(TestRuns.random(20, 1), f);
+        w.write(RandomColumnRuns.random(20, 1), f);
         assertEquals(
                 "future.parquet: schema version 99 is newer than this DarkScope (" + Schema.VERSION + ")",
                 fails(f).getMessage());
@@ -172,7 +173,7 @@ class RunFilesErrorTest {
         ForeignWriter w = new ForeignWriter();
         w.metadata.put(RunFiles.KEY_RUN, "{\"runNumber\": 12,");
         Path f = dir.resolve("badjson.parquet");
-        w.write(TestRuns.random(20, 1), f);
+        w.write(RandomColumnRuns.random(20, 1), f);
         assertTrue(fails(f).problem().contains("not valid JSON"));
     }
 
@@ -181,12 +182,12 @@ class RunFilesErrorTest {
         ForeignWriter w = new ForeignWriter();
         w.metadata.put(RunFiles.KEY_RUN, "{\"runNumber\": 12, \"geometryVersion\": \"lhc-2030\"}");
         Path f = dir.resolve("geom.parquet");
-        w.write(TestRuns.random(20, 1), f);
+        w.write(RandomColumnRuns.random(20, 1), f);
         assertEquals("geom.parquet: unknown detector geometry 'lhc-2030'", fails(f).getMessage());
     }
 
     @Test
     void theGoodFileStillReadsAfterAllThat() throws IOException {
-        TestRuns.assertSameColumns(run, RunFiles.read(good));
+        RandomColumnRuns.assertSameColumns(run, RunFiles.read(good));
     }
 }

@@ -16,6 +16,7 @@ import org.darkscope.event.RunInfo;
 import org.darkscope.event.Schema;
 import org.darkscope.task.CancelledException;
 import org.darkscope.task.Progress;
+import org.darkscope.testsupport.RandomColumnRuns;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,11 +28,11 @@ class RunFilesRoundTripTest {
     void everyColumnAndTheMetadataSurviveWriteAndRead() throws IOException {
         // more than one row group, last one partial
         int n = ParquetRunWriter.ROW_GROUP_ROWS + 1234;
-        RunData run = TestRuns.random(n, 7);
+        RunData run = RandomColumnRuns.random(n, 7);
         Path file = dir.resolve("run4242.parquet");
         RunFiles.write(run, file);
         RunData back = RunFiles.read(file);
-        TestRuns.assertSameColumns(run, back);
+        RandomColumnRuns.assertSameColumns(run, back);
         assertEquals(run.info(), back.info());
         assertEquals(file.toString(), back.source());
     }
@@ -39,18 +40,18 @@ class RunFilesRoundTripTest {
     @Test
     void dataRunWithNaNMassAndEmptyGeneratorRoundTrips() throws IOException {
         RunInfo info = RunInfo.data(17, 100, 1e9);
-        RunData run = TestRuns.random(50, 3, info);
+        RunData run = RandomColumnRuns.random(50, 3, info);
         Path file = dir.resolve("data.parquet");
         RunFiles.write(run, file);
         RunData back = RunFiles.read(file);
         assertEquals(info, back.info());
         assertTrue(Double.isNaN(back.info().signalMassMeV()));
-        TestRuns.assertSameColumns(run, back);
+        RandomColumnRuns.assertSameColumns(run, back);
     }
 
     @Test
     void emptyRunRoundTrips() throws IOException {
-        RunData run = TestRuns.random(0, 1);
+        RunData run = RandomColumnRuns.random(0, 1);
         Path file = dir.resolve("empty-run.parquet");
         RunFiles.write(run, file);
         RunData back = RunFiles.read(file);
@@ -61,8 +62,8 @@ class RunFilesRoundTripTest {
     @Test
     void writerLeavesOnlyTheRunFileAndOverwritesAtomically() throws IOException {
         Path file = dir.resolve("run.parquet");
-        RunFiles.write(TestRuns.random(10, 1), file);
-        RunData second = TestRuns.random(20, 2);
+        RunFiles.write(RandomColumnRuns.random(10, 1), file);
+        RunData second = RandomColumnRuns.random(20, 2);
         RunFiles.write(second, file);
         try (Stream<Path> s = Files.list(dir)) {
             assertEquals(List.of(file), s.toList(), "no temporary or .crc side files");
@@ -73,7 +74,7 @@ class RunFilesRoundTripTest {
     @Test
     void cancelledWriteDeletesTheTemporaryFileAndKeepsTheOldRun() throws IOException {
         Path file = dir.resolve("run.parquet");
-        RunFiles.write(TestRuns.random(10, 1), file);
+        RunFiles.write(RandomColumnRuns.random(10, 1), file);
         Progress cancelAfterStart = new Progress() {
             int calls;
 
@@ -87,7 +88,7 @@ class RunFilesRoundTripTest {
                 return calls > 0;
             }
         };
-        RunData big = TestRuns.random(3 * ParquetRunWriter.ROW_GROUP_ROWS, 5);
+        RunData big = RandomColumnRuns.random(3 * ParquetRunWriter.ROW_GROUP_ROWS, 5);
         assertThrows(CancelledException.class, () -> RunFiles.write(big, file, cancelAfterStart));
         try (Stream<Path> s = Files.list(dir)) {
             assertEquals(List.of(file), s.toList());
@@ -98,8 +99,8 @@ class RunFilesRoundTripTest {
     @Test
     void failedWriteDeletesTheTemporaryFileAndKeepsTheOldRun() throws IOException {
         Path file = dir.resolve("run.parquet");
-        RunFiles.write(TestRuns.random(10, 1), file);
-        RunData good = TestRuns.random(3 * ParquetRunWriter.ROW_GROUP_ROWS, 6);
+        RunFiles.write(RandomColumnRuns.random(10, 1), file);
+        RunData good = RandomColumnRuns.random(3 * ParquetRunWriter.ROW_GROUP_ROWS, 6);
         boolean[] broken = {false};
         org.darkscope.event.CellStore failing = new org.darkscope.event.CellStore() {
             @Override
@@ -136,7 +137,7 @@ class RunFilesRoundTripTest {
     @Test
     void cancelledReadStops() throws IOException {
         Path file = dir.resolve("run.parquet");
-        RunFiles.write(TestRuns.random(2 * ParquetRunWriter.ROW_GROUP_ROWS + 5, 9), file);
+        RunFiles.write(RandomColumnRuns.random(2 * ParquetRunWriter.ROW_GROUP_ROWS + 5, 9), file);
         List<String> messages = new ArrayList<>();
         Progress cancelAfterFirstGroup = new Progress() {
             @Override
@@ -156,7 +157,7 @@ class RunFilesRoundTripTest {
     @Test
     void readReportsProgressPerRowGroup() throws IOException {
         Path file = dir.resolve("run.parquet");
-        RunFiles.write(TestRuns.random(2 * ParquetRunWriter.ROW_GROUP_ROWS + 5, 9), file);
+        RunFiles.write(RandomColumnRuns.random(2 * ParquetRunWriter.ROW_GROUP_ROWS + 5, 9), file);
         List<Double> fractions = new ArrayList<>();
         RunFiles.read(file, new Progress() {
             @Override
@@ -178,7 +179,7 @@ class RunFilesRoundTripTest {
 
     @Test
     void derivedColumnsAreRecomputedFromCellsNotTakenFromTheFile() throws IOException {
-        RunData run = TestRuns.random(30, 11);
+        RunData run = RandomColumnRuns.random(30, 11);
         Path file = dir.resolve("run.parquet");
         RunFiles.write(run, file);
         RunData back = RunFiles.read(file);

@@ -13,12 +13,13 @@ import org.darkscope.analysis.AnalysisResult;
 import org.darkscope.analysis.CutFlow;
 import org.darkscope.analysis.Selection;
 import org.darkscope.event.Schema;
+import org.darkscope.testsupport.ReportRuns;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** CSV tables: written, read back, every cell after the row label a number; runs told apart. */
 class CsvTablesTest {
-    private static final AnalysisResult R = ReportTestRuns.evaluate(Selection.published());
+    private static final AnalysisResult R = ReportRuns.evaluate(Selection.published());
 
     /** A small RFC 4180 reader (quotes, doubled quotes), independent of the writer. */
     static List<List<String>> read(Path f) throws Exception {
@@ -76,14 +77,14 @@ class CsvTablesTest {
         assertEquals(h.size(), h.stream().distinct().count(), "duplicate headers " + h);
         // first row: every event of each signal run; later rows: the engine's counts, fractions consistent
         int col = h.indexOf("signal brem 225 MeV: passed");
-        assertEquals(ReportTestRuns.BREM.size(), Long.parseLong(rows.get(1).get(col)));
-        CutFlow flow = R.run(ReportTestRuns.BREM).cutFlow();
+        assertEquals(ReportRuns.BREM.size(), Long.parseLong(rows.get(1).get(col)));
+        CutFlow flow = R.run(ReportRuns.BREM).cutFlow();
         for (int i = 0; i < flow.rows().size(); i++) {
             List<String> row = rows.get(i + 2);
             assertEquals(flow.rows().get(i).cut(), row.get(0));
             long passed = Long.parseLong(row.get(col));
             assertEquals(flow.rows().get(i).after(), passed);
-            assertEquals((double) passed / ReportTestRuns.BREM.size(), Double.parseDouble(row.get(col + 1)), 1e-12);
+            assertEquals((double) passed / ReportRuns.BREM.size(), Double.parseDouble(row.get(col + 1)), 1e-12);
         }
         // the blinded data run is labelled as counting outside the box
         assertTrue(
@@ -121,16 +122,15 @@ class CsvTablesTest {
 
     @Test
     void eventTableHasTheFilteredEventsAndTheirValues(@TempDir Path dir) throws Exception {
-        int[] shown = R.run(ReportTestRuns.DATA).selectedEvents();
+        int[] shown = R.run(ReportRuns.DATA).selectedEvents();
         Path f = dir.resolve("events.csv");
-        CsvTables.events(
-                        ReportTestRuns.DATA, shown, List.of(Schema.EVENT, Schema.ECAL, Schema.HCAL, Schema.TRUTH_CLASS))
+        CsvTables.events(ReportRuns.DATA, shown, List.of(Schema.EVENT, Schema.ECAL, Schema.HCAL, Schema.TRUTH_CLASS))
                 .write(f);
         List<List<String>> rows = read(f);
         assertEquals(List.of("index", Schema.EVENT, Schema.ECAL, Schema.HCAL, Schema.TRUTH_CLASS), rows.get(0));
         assertEquals(shown.length + 1, rows.size());
         allNumbers(rows, 0);
-        float[] ecal = ReportTestRuns.DATA.floats(Schema.ECAL);
+        float[] ecal = ReportRuns.DATA.floats(Schema.ECAL);
         for (int i = 0; i < shown.length; i += Math.max(1, shown.length / 20)) {
             assertEquals(shown[i], Integer.parseInt(rows.get(i + 1).get(0)));
             assertEquals(ecal[shown[i]], Float.parseFloat(rows.get(i + 1).get(2)));

@@ -11,6 +11,7 @@ import org.darkscope.analysis.Selection;
 import org.darkscope.analysis.background.BackgroundEstimate;
 import org.darkscope.analysis.limits.ExpectedLimits;
 import org.darkscope.analysis.yield.ExclusionPoint;
+import org.darkscope.testsupport.ReportRuns;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -103,7 +104,7 @@ class ExclusionBandsTest {
 
     @Test
     void reportLimitsTableQuotesTheMedianAndBothBands() {
-        AnalysisResult r = ReportTestRuns.evaluate(Selection.published());
+        AnalysisResult r = ReportRuns.evaluate(Selection.published());
         ResultLimits.Summary s = new ResultLimits.Summary(
                 BackgroundEstimate.of("test", 3.2, 0.5, 0.2, "", List.of()),
                 -1,

@@ -21,6 +21,7 @@ import org.darkscope.analysis.AnalysisResult;
 import org.darkscope.analysis.Selection;
 import org.darkscope.analysis.SignalBox;
 import org.darkscope.event.Schema;
+import org.darkscope.testsupport.ReportRuns;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -28,9 +29,9 @@ import org.w3c.dom.NodeList;
 
 /** Figures in PNG, SVG and PDF: exact size, filling the image, readable text, blinding respected. */
 class FigureOutputTest {
-    private static final AnalysisResult BLINDED = ReportTestRuns.evaluate(Selection.published());
+    private static final AnalysisResult BLINDED = ReportRuns.evaluate(Selection.published());
     private static final AnalysisResult OPEN =
-            ReportTestRuns.evaluate(Selection.published().withBlinded(false));
+            ReportRuns.evaluate(Selection.published().withBlinded(false));
 
     private static boolean ink(BufferedImage img, int x, int y) {
         int rgb = img.getRGB(x, y) & 0xffffff;
@@ -51,7 +52,7 @@ class FigureOutputTest {
 
     @Test
     void pngHasTheRequestedPixelsAndTheContentReachesEveryEdge() throws Exception {
-        Figure f = Figures.plane(BLINDED, ReportTestRuns.DATA, true);
+        Figure f = Figures.plane(BLINDED, ReportRuns.DATA, true);
         BufferedImage img = ImageIO.read(new ByteArrayInputStream(FigureFiles.png(f, 3840, 2160)));
         assertEquals(3840, img.getWidth());
         assertEquals(2160, img.getHeight());
@@ -104,7 +105,7 @@ class FigureOutputTest {
 
     @Test
     void svgIsXmlWithAxisLabelsWithUnitsAndTheBlindedBox() throws Exception {
-        Document d = parse(FigureFiles.svg(Figures.plane(BLINDED, ReportTestRuns.DATA, true), 1200, 800));
+        Document d = parse(FigureFiles.svg(Figures.plane(BLINDED, ReportRuns.DATA, true), 1200, 800));
         assertEquals("1200", d.getDocumentElement().getAttribute("width"));
         List<String> t = texts(d).stream().map(Element::getTextContent).toList();
         assertTrue(t.contains("E_ECAL [GeV]"), t.toString());
@@ -117,19 +118,18 @@ class FigureOutputTest {
     void unblindedPlaneCountsTheBoxLikeAnIndependentCount() throws Exception {
         // independent count: selected events (unblinded) with E_ECAL and E_HCAL below the box edges
         SignalBox box = OPEN.selection().box();
-        float[] ecal = ReportTestRuns.DATA.floats(Schema.ECAL);
-        float[] hcal = ReportTestRuns.DATA.floats(Schema.HCAL);
+        float[] ecal = ReportRuns.DATA.floats(Schema.ECAL);
+        float[] hcal = ReportRuns.DATA.floats(Schema.HCAL);
         long n = 0;
-        for (int e : OPEN.run(ReportTestRuns.DATA).selectedEvents()) {
+        for (int e : OPEN.run(ReportRuns.DATA).selectedEvents()) {
             if (ecal[e] >= 0 && ecal[e] < box.ecalMax() && hcal[e] >= 0 && hcal[e] < box.hcalMax()) {
                 n++;
             }
         }
         assertTrue(n > 0, "the synthetic data must populate the box");
-        List<String> t =
-                texts(parse(FigureFiles.svg(Figures.plane(OPEN, ReportTestRuns.DATA, true), 1200, 800))).stream()
-                        .map(Element::getTextContent)
-                        .toList();
+        List<String> t = texts(parse(FigureFiles.svg(Figures.plane(OPEN, ReportRuns.DATA, true), 1200, 800))).stream()
+                .map(Element::getTextContent)
+                .toList();
         assertTrue(t.contains("box: " + n), t.toString());
         assertFalse(t.contains("box: blinded"));
     }

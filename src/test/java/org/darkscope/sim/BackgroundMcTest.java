@@ -10,6 +10,7 @@ import org.darkscope.analysis.WeightedCounts;
 import org.darkscope.event.EventClass;
 import org.darkscope.event.RunData;
 import org.darkscope.event.Schema;
+import org.darkscope.testsupport.RunFixtures;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,12 +23,10 @@ class BackgroundMcTest {
     static final double NA64_SELECTED_PER_EOT = 1.6e4 / 2.84e11;
 
     static RunData backgroundMc() {
-        return TestRuns.run(
-                "background-mc",
-                SimConfig.defaults(Mix.BACKGROUND_MC)
-                        .withEvents(60_000)
-                        .withSeed(13)
-                        .withThreads(2));
+        return RunFixtures.simulated(SimConfig.defaults(Mix.BACKGROUND_MC)
+                .withEvents(60_000)
+                .withSeed(13)
+                .withThreads(2));
     }
 
     @Test
@@ -67,7 +66,7 @@ class BackgroundMcTest {
     void weightedClassRatesAgreeWithAnUnweightedPhysicsRun() {
         // the same physics, sampled two ways: events per EOT of a common class must agree within the errors
         RunData mc = backgroundMc();
-        RunData phys = TestRuns.physics();
+        RunData phys = RunFixtures.physics(60_000, 11);
         assertFalse(WeightedCounts.isWeighted(phys.info()));
         Selection none = Selection.published().withCuts(java.util.List.of());
         for (EventClass c : new EventClass[] {EventClass.HADRON, EventClass.DIMUON}) {
@@ -83,7 +82,7 @@ class BackgroundMcTest {
 
     @Test
     void physicsMixIsUnweightedAtPhysicalRates() {
-        RunData phys = TestRuns.physics();
+        RunData phys = RunFixtures.physics(60_000, 11);
         for (float x : phys.floats(Schema.TRUTH_WEIGHT)) {
             assertEquals(1f, x);
         }

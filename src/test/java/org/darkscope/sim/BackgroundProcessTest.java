@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.darkscope.event.EventClass;
 import org.darkscope.event.RunData;
 import org.darkscope.event.Schema;
+import org.darkscope.testsupport.SampleStats;
 import org.junit.jupiter.api.Test;
 
 /** Dimuons, hadrons and the SRD against docs/physics.md#experiment, #hadrons-muons, #beam-srd-pileup. */
@@ -17,12 +18,12 @@ class BackgroundProcessTest {
         // median
         RunData r = Simulator.simulate(
                 SimConfig.defaults(Mix.DIMUON).withEvents(5000).withSeed(4).withThreads(2), null);
-        assertEquals(10.0, TestRuns.median(r.floats(Schema.HCAL)), 1.5);
+        assertEquals(10.0, SampleStats.median(r.floats(Schema.HCAL)), 1.5);
         // every module sees the two muons: ≈ 2.5 GeV each, and both muons fire the VETO (> 0.5 MIP)
         for (int m = 0; m < r.detector().hcalModules().size(); m++) {
-            assertEquals(2.5, TestRuns.median(r.floats(Schema.hcalModule(m))), 0.5, "module " + m);
+            assertEquals(2.5, SampleStats.median(r.floats(Schema.hcalModule(m))), 0.5, "module " + m);
         }
-        assertTrue(TestRuns.median(r.floats(Schema.VETO_MAX)) > 1.5, "two MIPs in the VETO");
+        assertTrue(SampleStats.median(r.floats(Schema.VETO_MAX)) > 1.5, "two MIPs in the VETO");
         for (int c : r.ints(Schema.TRUTH_CLASS)) {
             assertEquals(EventClass.DIMUON.code(), c);
         }
@@ -35,11 +36,11 @@ class BackgroundProcessTest {
         RunData r = Simulator.simulate(
                 SimConfig.defaults(Mix.HADRON).withEvents(5000).withSeed(4).withThreads(2), null);
         float[] tot = r.floats(Schema.E_TOTAL);
-        double med = TestRuns.median(tot);
+        double med = SampleStats.median(tot);
         assertTrue(med > 90 && med < 100, "median E_ECAL + E_HCAL = " + med);
         // hadron showers are wider than e-m ones in the HCAL: R clearly above the e-m 0.06
         // (docs/physics.md#hadrons-muons)
-        assertTrue(TestRuns.median(r.floats(Schema.HCAL_R)) > 0.1);
+        assertTrue(SampleStats.median(r.floats(Schema.HCAL_R)) > 0.1);
     }
 
     @Test

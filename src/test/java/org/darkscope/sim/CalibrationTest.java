@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Arrays;
 import org.darkscope.event.RunData;
 import org.darkscope.event.Schema;
+import org.darkscope.testsupport.RunFixtures;
 import org.junit.jupiter.api.Test;
 
 /** Issue 9: the 100 GeV electron peak of a calibration run sits at 100.0 GeV within 0.2 %. */
@@ -38,8 +39,7 @@ class CalibrationTest {
 
     @Test
     void calibrationPeakAtTheBeamEnergy() {
-        RunData r = TestRuns.run(
-                "calibration",
+        RunData r = RunFixtures.simulated(
                 SimConfig.defaults(Mix.CALIBRATION).withEvents(8000).withSeed(2).withThreads(2));
         double p = peak(r.floats(Schema.ECAL));
         // statistical error of the peak: 4.1 GeV / sqrt(8000) ≈ 0.05 GeV

@@ -8,6 +8,7 @@ import org.darkscope.event.Schema;
 import org.darkscope.geometry.Detector;
 import org.darkscope.geometry.ElementKind;
 import org.darkscope.geometry.GeometryLoader;
+import org.darkscope.testsupport.RunFixtures;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,7 +24,7 @@ class HcalZeroDegreeTest {
         Detector d = GeometryLoader.defaultDetector();
         assertEquals(4, d.hcalModules().size());
         assertTrue(d.elements(ElementKind.HCAL).get(0).note().contains("zero-degree"), "geometry note on HCAL0");
-        RunData r = TestRuns.physics();
+        RunData r = RunFixtures.physics(60_000, 11);
         float[] h = r.floats(Schema.HCAL);
         float[][] m = new float[4][];
         for (int i = 0; i < 4; i++) {

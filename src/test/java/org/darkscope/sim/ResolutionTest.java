@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import org.darkscope.event.RunData;
 import org.darkscope.event.Schema;
+import org.darkscope.testsupport.RunFixtures;
+import org.darkscope.testsupport.SampleStats;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,11 +27,11 @@ class ResolutionTest {
                 .withThreads(2)
                 .withBeamEnergy(beamEnergy)
                 .withEcalResolution(A, B);
-        RunData r = TestRuns.run("calib" + beamEnergy, cfg);
+        RunData r = RunFixtures.simulated(cfg);
         double[] e = r.asDoubles(Schema.ECAL);
         Arrays.sort(e);
-        double median = TestRuns.quantile(e, 0.5);
-        double sigma = (TestRuns.quantile(e, 0.75) - TestRuns.quantile(e, 0.25)) / 1.349;
+        double median = SampleStats.quantile(e, 0.5);
+        double sigma = (SampleStats.quantile(e, 0.75) - SampleStats.quantile(e, 0.25)) / 1.349;
         return new double[] {median, sigma / median};
     }
 

@@ -8,6 +8,7 @@ import org.darkscope.event.RunData;
 import org.darkscope.event.Schema;
 import org.darkscope.sim.process.ApStrahlungSpectrum;
 import org.darkscope.sim.process.ResonanceSpectrum;
+import org.darkscope.testsupport.SampleStats;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -72,7 +73,7 @@ class SignalSpectrumTest {
                 .withThreads(2);
         RunData r = Simulator.simulate(cfg, null);
         float[] ea = r.floats(Schema.TRUTH_EA);
-        double med = TestRuns.median(ea);
+        double med = SampleStats.median(ea);
         assertEquals(49.5, med, 1.5, "median missing energy");
         // Breit-Wigner: half of the events within ±HWHM = Γ m/(2 m_e) (1.5 GeV for α_D = 0.1, m_χ = m/3);
         // the falling t+(E) weight skews it a little: tolerance ±0.05

@@ -17,6 +17,8 @@ import org.darkscope.event.RunData;
 import org.darkscope.event.Schema;
 import org.darkscope.task.CancelledException;
 import org.darkscope.task.Progress;
+import org.darkscope.testsupport.RunFixtures;
+import org.darkscope.testsupport.SampleStats;
 import org.junit.jupiter.api.Test;
 
 /** Whole runs: reproducibility, trigger, metadata, regions, progress and cancellation. */
@@ -76,7 +78,7 @@ class SimulatorRunTest {
         // open trigger keeps full-energy showers
         RunData open = Simulator.simulate(
                 SimConfig.defaults(Mix.CALIBRATION).withEvents(500).withThreads(2), null);
-        assertTrue(TestRuns.median(open.floats(Schema.ECAL)) > 90);
+        assertTrue(SampleStats.median(open.floats(Schema.ECAL)) > 90);
         assertEquals(500.0, open.info().eot());
     }
 
@@ -109,7 +111,7 @@ class SimulatorRunTest {
 
     @Test
     void physicsMixPopulatesRegionsAndSidebands() {
-        RunData r = TestRuns.physics();
+        RunData r = RunFixtures.physics(60_000, 11);
         float[] ecal = r.floats(Schema.ECAL), hcal = r.floats(Schema.HCAL);
         int[] cls = r.ints(Schema.TRUTH_CLASS), pu = r.ints(Schema.TRUTH_PILEUP);
         int regionI = 0, regionII = 0, regionIII = 0, sideA = 0, sideC = 0;
@@ -153,7 +155,7 @@ class SimulatorRunTest {
 
     @Test
     void publishedStyleSelectionLeavesSidebandEventsAndSomeUpstreamBackground() {
-        RunData r = TestRuns.physics();
+        RunData r = RunFixtures.physics(60_000, 11);
         float[] ecal = r.floats(Schema.ECAL), hcal = r.floats(Schema.HCAL), p = r.floats(Schema.P);
         float[] pre = r.floats(Schema.ECAL_PRE), shape = r.floats(Schema.ECAL_SHAPE), veto = r.floats(Schema.VETO_MAX);
         float[] srd = r.floats(Schema.SRD_SUM);

@@ -10,6 +10,8 @@ import org.darkscope.analysis.yield.KFactorTable;
 import org.darkscope.event.RunData;
 import org.darkscope.event.Schema;
 import org.darkscope.sim.process.ThickTarget;
+import org.darkscope.testsupport.RunFixtures;
+import org.darkscope.testsupport.SampleStats;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,14 +29,12 @@ class ThickTargetSignalTest {
 
     /** Runs of 8000 triggered events without pile-up (pile-up is an inefficiency of its own). */
     static RunData signal(double massMeV) {
-        return TestRuns.run(
-                "thick-brem-" + massMeV,
-                SimConfig.defaults(Mix.SIGNAL_BREM)
-                        .withMassMeV(massMeV)
-                        .withEvents(8000)
-                        .withSeed(5)
-                        .withPileupProbability(0)
-                        .withThreads(2));
+        return RunFixtures.simulated(SimConfig.defaults(Mix.SIGNAL_BREM)
+                .withMassMeV(massMeV)
+                .withEvents(8000)
+                .withSeed(5)
+                .withPileupProbability(0)
+                .withThreads(2));
     }
 
     static long generated(RunData r) {
@@ -114,7 +114,7 @@ class ThickTargetSignalTest {
         }
         // everything radiated before the emission is seen: E_ECAL + E_HCAL + E_A' = E0 on average
         assertEquals(E0, visiblePlusInvisible / r.size(), 1.0, "energy bookkeeping");
-        double median = TestRuns.median(java.util.Arrays.copyOf(boxEcal, box));
+        double median = SampleStats.median(java.util.Arrays.copyOf(boxEcal, box));
         assertTrue(median >= 10 && median <= 30, "median E_ECAL of box events " + median + " GeV (issue 9: 10-30)");
         double preEff = (double) withPre / box;
         assertTrue(preEff >= 0.65, "preshower > 0.5 GeV for " + preEff + " of box events (issue 9: >= 0.65)");
@@ -159,14 +159,12 @@ class ThickTargetSignalTest {
 
     @Test
     void annihilationPositronsComeFromTheShower() {
-        RunData r = TestRuns.run(
-                "thick-ann-225",
-                SimConfig.defaults(Mix.SIGNAL_ANNIHILATION)
-                        .withMassMeV(225)
-                        .withEvents(4000)
-                        .withSeed(6)
-                        .withPileupProbability(0)
-                        .withThreads(2));
+        RunData r = RunFixtures.simulated(SimConfig.defaults(Mix.SIGNAL_ANNIHILATION)
+                .withMassMeV(225)
+                .withEvents(4000)
+                .withSeed(6)
+                .withPileupProbability(0)
+                .withThreads(2));
         float[] ecal = r.floats(Schema.ECAL);
         float[] hcal = r.floats(Schema.HCAL);
         float[] ea = r.floats(Schema.TRUTH_EA);

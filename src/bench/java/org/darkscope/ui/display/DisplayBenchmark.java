@@ -7,6 +7,7 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.darkscope.event.RunData;
+import org.darkscope.testsupport.DisplayRuns;
 
 /**
  * Event-switch benchmark (not a unit test): time of showEvent + the pulse redraw over many events,
@@ -25,7 +26,7 @@ public final class DisplayBenchmark extends Application {
     @Override
     public void start(Stage stage) {
         EventDisplayPane pane = new EventDisplayPane();
-        RunData big = SyntheticRuns.mixed(3000, RUN_SIZE, 98);
+        RunData big = DisplayRuns.mixed(3000, RUN_SIZE, 98);
         long s0 = System.nanoTime();
         pane.setRun(big);
         LOG.log(
@@ -33,7 +34,7 @@ public final class DisplayBenchmark extends Application {
                 String.format(
                         "setRun of %d events (regions, alerts, shared scale): %.0f ms",
                         RUN_SIZE, (System.nanoTime() - s0) / 1e6));
-        RunData run = SyntheticRuns.mixed(3001, EVENTS, 99);
+        RunData run = DisplayRuns.mixed(3001, EVENTS, 99);
         pane.setRun(run);
         s0 = System.nanoTime();
         pane.setRun(big);

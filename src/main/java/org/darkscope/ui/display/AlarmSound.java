@@ -57,6 +57,8 @@ final class AlarmSound {
         if (t != null && t.isAlive()) {
             return;
         }
+        // its own daemon thread, not the task executor: playback blocks for the length of the chime
+        // (drain), is not work with a result or progress, and must not queue behind a run being read
         t = new Thread(this::playNow, "darkscope-alarm-sound");
         t.setDaemon(true);
         playing = t;

@@ -5,9 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Scene;
@@ -30,6 +28,7 @@ import org.darkscope.io.ResultFiles;
 import org.darkscope.io.RunFileException;
 import org.darkscope.session.report.ResultFileReport;
 import org.darkscope.session.report.SummaryLine;
+import org.darkscope.task.Progress;
 import org.darkscope.ui.plane.BoxEdges;
 import org.darkscope.ui.plane.EnergyPlaneView;
 import org.darkscope.ui.plane.Grid2D;
@@ -53,6 +52,7 @@ public final class ResultFileWindow {
         if (owner != null) {
             stage.initOwner(owner);
         }
+        stage.getProperties().put(ResultFileWindow.class, this); // found by tests among the open windows
         lines.setId("resultFileLines");
         cutFlow.setId("resultFileCutFlow");
         title.setId("resultFileTitle");
@@ -82,33 +82,35 @@ public final class ResultFileWindow {
         return c;
     }
 
+    /** A result file read and evaluated (background fits, limits), ready for {@link #show(Window, Path, Loaded)}. */
+    public record Loaded(MergedResult result, ResultFileReport report) {}
+
     /**
-     * Opens a window for the result file: read and evaluated (background fits, limits) off the UI
-     * thread; a file that cannot be read goes to {@code onError} and no window stays open.
+     * Reads and evaluates a result file: slow work for a background task (the menu runs it on the
+     * application's task executor with the status bar's progress and Cancel); returns null if cancelled.
      */
-    public static ResultFileWindow open(Window owner, Path file, Consumer<Throwable> onError) {
+    public static Loaded read(Path file, Progress progress) throws RunFileException {
+        progress.update(0, "reading " + file.getFileName());
+        MergedResult r = ResultFiles.read(file);
+        if (progress.isCancelled()) {
+            return null;
+        }
+        progress.update(0.5, "fits and limits");
+        ResultFileReport report = ResultFileReport.of(r, AnalysisDefinition.defaults());
+        progress.update(1, null);
+        return new Loaded(r, report);
+    }
+
+    /** Shows a result read by {@link #read} (on the UI thread). */
+    public static ResultFileWindow show(Window owner, Path file, Loaded loaded) {
         ResultFileWindow w = new ResultFileWindow(owner);
         w.stage.setTitle("DarkScope result — " + file.getFileName());
-        Task<Object[]> t = new Task<>() {
-            @Override
-            protected Object[] call() throws RunFileException {
-                MergedResult r = ResultFiles.read(file);
-                return new Object[] {r, ResultFileReport.of(r, AnalysisDefinition.defaults())};
-            }
-        };
-        t.setOnSucceeded(e -> w.show(file, (MergedResult) t.getValue()[0], (ResultFileReport) t.getValue()[1]));
-        t.setOnFailed(e -> {
-            w.stage.close();
-            onError.accept(t.getException());
-        });
-        Thread th = new Thread(t, "darkscope-open-result");
-        th.setDaemon(true);
-        th.start();
+        w.show(file, loaded.result(), loaded.report());
         w.stage.show();
         return w;
     }
 
-    /** Shows a result already read (tests, and {@link #open} once read). */
+    /** Shows a result already in memory (tests). */
     public static ResultFileWindow show(Window owner, Path file, MergedResult r) {
         ResultFileWindow w = new ResultFileWindow(owner);
         w.stage.setTitle("DarkScope result — " + file.getFileName());

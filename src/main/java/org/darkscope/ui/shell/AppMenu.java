@@ -9,6 +9,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCombination;
 import org.darkscope.session.RunRole;
+import org.darkscope.ui.results.ResultFileWindow;
 
 /**
  * The menu bar. File: open a run (Ctrl+O), add simulation, recent runs, selection save/load, export,
@@ -131,9 +132,19 @@ public final class AppMenu {
                         new javafx.stage.FileChooser.ExtensionFilter("All files", "*"));
         java.io.File f = fc.showOpenDialog(window.window());
         if (f != null) {
-            org.darkscope.ui.results.ResultFileWindow.open(
-                    window.window(), f.toPath(), e -> Dialogs.showError(window.window(), "Cannot open result", e));
+            openResult(f.toPath());
         }
+    }
+
+    /**
+     * Reads the result file on the application's task executor (status bar progress and Cancel; a
+     * file that cannot be read goes to the error dialog) and shows it in its own window once read.
+     */
+    public ProgressTask<ResultFileWindow.Loaded> openResult(Path file) {
+        return model.runTask(
+                "Reading result " + file.getFileName(),
+                p -> ResultFileWindow.read(file, p),
+                loaded -> ResultFileWindow.show(window.window(), file, loaded));
     }
 
     private void rebuildRecent() {

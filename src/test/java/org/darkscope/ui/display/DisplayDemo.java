@@ -12,6 +12,7 @@ import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.darkscope.event.RunData;
 import org.darkscope.io.RunFiles;
+import org.darkscope.testsupport.DisplayRuns;
 
 /**
  * Standalone event display for screenshots and manual checks. Run
@@ -33,8 +34,8 @@ public final class DisplayDemo extends Application {
             runs.add(RunFiles.read(Path.of(a)));
         }
         if (runs.isEmpty()) {
-            runs.add(SyntheticRuns.mixed(1001, 2000, 42));
-            runs.add(SyntheticRuns.signal(2001, 200, 43, 16.7));
+            runs.add(DisplayRuns.mixed(1001, 2000, 42));
+            runs.add(DisplayRuns.signal(2001, 200, 43, 16.7));
         }
         for (RunData r : runs.subList(1, runs.size())) {
             pane.addRun(r);

@@ -13,6 +13,7 @@ import org.darkscope.analysis.Selection;
 import org.darkscope.analysis.SignalBox;
 import org.darkscope.event.RunData;
 import org.darkscope.event.Schema;
+import org.darkscope.testsupport.DisplayRuns;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * failed-cut list or alert reaches an event in the box; unblinded the same lists do contain box events.
  */
 class DisplayModelBlindingTest {
-    private static final RunData RUN = SyntheticRuns.mixed(3003, 3_000, 17);
+    private static final RunData RUN = DisplayRuns.mixed(3003, 3_000, 17);
     private static final SignalBox BOX = SignalBox.published();
 
     /** Box rows: E_ECAL < 50, E_HCAL < 1 GeV (docs/physics.md#regions), every event, computed here. */

@@ -16,6 +16,7 @@ import org.darkscope.geometry.Detector;
 import org.darkscope.geometry.Element;
 import org.darkscope.geometry.GeometryLoader;
 import org.darkscope.task.Progress;
+import org.darkscope.testsupport.DisplayRuns;
 import org.junit.jupiter.api.Test;
 
 /** The display's toolkit-free logic: scale, z mapping, regions, navigator, accumulation. */
@@ -122,7 +123,7 @@ class DisplayModelTest {
 
     @Test
     void accumulationCountsHitsAndFindsAHotCell() {
-        RunData run = SyntheticRuns.mixed(77, 120, 9);
+        RunData run = DisplayRuns.mixed(77, 120, 9);
         CellAccumulation acc = CellAccumulation.compute(run, null, 0.1, Progress.NONE);
         Cell centre = det.ecalMain().cell(2, 2);
         int hits = 0;
@@ -146,7 +147,7 @@ class DisplayModelTest {
 
     @Test
     void accumulationFlagsANoisyAndADeadCell() {
-        RunData clean = SyntheticRuns.mixed(79, 200, 13);
+        RunData clean = DisplayRuns.mixed(79, 200, 13);
         int nc = det.cellCount();
         float[] block = new float[clean.size() * nc];
         float[] buf = new float[nc];
@@ -171,7 +172,7 @@ class DisplayModelTest {
 
     @Test
     void accumulationStopsWhenCancelled() {
-        RunData run = SyntheticRuns.mixed(78, 300, 9);
+        RunData run = DisplayRuns.mixed(78, 300, 9);
         Progress cancelled = new Progress() {
             @Override
             public void update(double f, String m) {}
@@ -200,8 +201,8 @@ class DisplayModelTest {
 
     @Test
     void tourPicksEventsByTruth() {
-        RunData mixed = SyntheticRuns.mixed(1, 60, 2);
-        RunData sig = SyntheticRuns.signal(2, 10, 3, 100);
+        RunData mixed = DisplayRuns.mixed(1, 60, 2);
+        RunData sig = DisplayRuns.signal(2, 10, 3, 100);
         var em = TeachingTour.pick(TeachingTour.Step.EM_SHOWER, List.of(mixed, sig), Double.NaN)
                 .orElseThrow();
         assertEquals(org.darkscope.event.EventClass.ELECTRON, mixed.truthClass(em.index()));
@@ -236,8 +237,8 @@ class DisplayModelTest {
     @Test
     void aRemovedRunIsDroppedAndTheLastOtherRunIsShown() {
         DisplayModel m = new DisplayModel();
-        RunData a = SyntheticRuns.mixed(5, 7, 1);
-        RunData b = SyntheticRuns.mixed(5, 4, 2);
+        RunData a = DisplayRuns.mixed(5, 7, 1);
+        RunData b = DisplayRuns.mixed(5, 4, 2);
         m.addRun(a);
         m.setRun(b);
         assertEquals(2, m.runs().size(), "two files with the same run number are two runs");
@@ -253,8 +254,8 @@ class DisplayModelTest {
     @Test
     void runColonEventPrefersTheShownRunWhenTwoFilesShareTheRunNumber() {
         DisplayModel m = new DisplayModel();
-        RunData a = SyntheticRuns.mixed(5, 7, 1);
-        RunData b = SyntheticRuns.mixed(5, 4, 2);
+        RunData a = DisplayRuns.mixed(5, 7, 1);
+        RunData b = DisplayRuns.mixed(5, 4, 2);
         m.addRun(a);
         m.setRun(b);
         int ev = b.ints(Schema.EVENT)[3];

@@ -11,22 +11,22 @@ import javafx.stage.Stage;
 import org.darkscope.event.EventClass;
 import org.darkscope.event.RunData;
 import org.darkscope.event.Schema;
+import org.darkscope.testsupport.DisplayRuns;
+import org.darkscope.testsupport.FxTestBase;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** Browsing restricted to a region, a truth class or a list handed in by the analysis engine. */
-@ExtendWith(ApplicationExtension.class)
-class EventDisplayBrowsingTest {
+class EventDisplayBrowsingTest extends FxTestBase {
     private EventDisplayPane pane;
     private RunData run;
 
     @Start
     void start(Stage stage) {
-        pane = DisplayTestSupport.show(stage);
-        run = SyntheticRuns.mixed(1003, 300, 21);
+        pane = new EventDisplayPane();
+        show(stage, pane, 1240, 760);
+        run = DisplayRuns.mixed(1003, 300, 21);
         pane.setRun(run);
     }
 

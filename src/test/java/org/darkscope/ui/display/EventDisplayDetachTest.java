@@ -20,18 +20,17 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.darkscope.session.UserPreferences;
+import org.darkscope.testsupport.DisplayRuns;
+import org.darkscope.testsupport.FxTestBase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Presentation: the display in its own full-screen window (F11) and back; logbook image resolution. */
-@ExtendWith(ApplicationExtension.class)
-class EventDisplayDetachTest {
+class EventDisplayDetachTest extends FxTestBase {
     private EventDisplayPane pane;
     private Scene mainScene;
     private Preferences prefs;
@@ -42,10 +41,11 @@ class EventDisplayDetachTest {
     @Start
     void start(Stage stage) {
         prefs = UserPreferences.inMemory();
-        pane = DisplayTestSupport.show(stage);
+        pane = new EventDisplayPane();
+        show(stage, pane, 1240, 760);
         pane.setPreferences(prefs);
         mainScene = stage.getScene();
-        pane.setRun(SyntheticRuns.mixed(1009, 30, 2));
+        pane.setRun(DisplayRuns.mixed(1009, 30, 2));
     }
 
     @AfterEach

@@ -11,21 +11,21 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.darkscope.event.RunData;
 import org.darkscope.event.Schema;
+import org.darkscope.testsupport.DisplayRuns;
+import org.darkscope.testsupport.FxTestBase;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-@ExtendWith(ApplicationExtension.class)
-class EventDisplayNavigationTest {
+class EventDisplayNavigationTest extends FxTestBase {
     private EventDisplayPane pane;
     private RunData run;
 
     @Start
     void start(Stage stage) {
-        pane = DisplayTestSupport.show(stage);
-        run = SyntheticRuns.mixed(1001, 60, 5);
+        pane = new EventDisplayPane();
+        show(stage, pane, 1240, 760);
+        run = DisplayRuns.mixed(1001, 60, 5);
         pane.setRun(run);
     }
 

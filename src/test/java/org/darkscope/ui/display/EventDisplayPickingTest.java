@@ -17,22 +17,22 @@ import javafx.stage.Stage;
 import org.darkscope.event.RunData;
 import org.darkscope.geometry.Cell;
 import org.darkscope.geometry.Element;
+import org.darkscope.testsupport.DisplayRuns;
+import org.darkscope.testsupport.FxTestBase;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** Picking shows what the run holds for the cell; 3D and 2D highlights are linked. */
-@ExtendWith(ApplicationExtension.class)
-class EventDisplayPickingTest {
+class EventDisplayPickingTest extends FxTestBase {
     private EventDisplayPane pane;
     private RunData run;
 
     @Start
     void start(Stage stage) {
-        pane = DisplayTestSupport.show(stage);
-        run = SyntheticRuns.mixed(1002, 30, 11);
+        pane = new EventDisplayPane();
+        show(stage, pane, 1240, 760);
+        run = DisplayRuns.mixed(1002, 30, 11);
         pane.setRun(run);
     }
 

@@ -8,25 +8,23 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
 import java.util.stream.Stream;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import org.darkscope.session.UserPreferences;
+import org.darkscope.testsupport.DisplayRuns;
+import org.darkscope.testsupport.FxTestBase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Projector scaling (remembered), F1 shortcut list, part labels, and F12 from outside the display. */
-@ExtendWith(ApplicationExtension.class)
-class EventDisplayPresentationTest {
+class EventDisplayPresentationTest extends FxTestBase {
     private EventDisplayPane pane;
     private TextField elsewhere;
     private Preferences prefs;
@@ -43,9 +41,8 @@ class EventDisplayPresentationTest {
         elsewhere.setId("elsewhere");
         BorderPane root = new BorderPane(pane);
         root.setTop(elsewhere);
-        stage.setScene(new Scene(root, 1240, 800));
-        stage.show();
-        pane.setRun(SyntheticRuns.mixed(1009, 30, 2));
+        show(stage, root, 1240, 800);
+        pane.setRun(DisplayRuns.mixed(1009, 30, 2));
     }
 
     @AfterEach

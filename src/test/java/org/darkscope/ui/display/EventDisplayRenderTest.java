@@ -18,10 +18,10 @@ import org.darkscope.event.Schema;
 import org.darkscope.geometry.Cell;
 import org.darkscope.geometry.Detector;
 import org.darkscope.geometry.GeometryLoader;
+import org.darkscope.testsupport.DisplayRuns;
+import org.darkscope.testsupport.FxTestBase;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -30,8 +30,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * ECAL cell carry the top colour of the map, and they do not when the cell is empty.
  */
 @Tag("gpu")
-@ExtendWith(ApplicationExtension.class)
-class EventDisplayRenderTest {
+class EventDisplayRenderTest extends FxTestBase {
     /** Per-channel tolerance when matching a rendered colour (8-bit rounding, antialiasing). */
     private static final double TOLERANCE = 6 / 255.0;
 
@@ -44,8 +43,7 @@ class EventDisplayRenderTest {
     @Start
     void start(Stage stage) {
         pane = new EventDisplayPane();
-        stage.setScene(new javafx.scene.Scene(pane, 1400, 900));
-        stage.show();
+        show(stage, pane, 1400, 900);
         pane.setRun(knownRun());
     }
 
@@ -59,7 +57,7 @@ class EventDisplayRenderTest {
         block[nc + det.hcalModules().get(0).cell(1, 1).index()] = 20f;
         float[] p = {100f, 100f};
         RunData.Builder b =
-                RunData.builder(SyntheticRuns.info(9, Double.NaN), det, 2).column(Schema.P, p);
+                RunData.builder(DisplayRuns.info(9, Double.NaN), det, 2).column(Schema.P, p);
         for (int i = 0; i < det.srdCellCount(); i++) {
             b.column(Schema.srd(i), new float[] {50f, 50f});
         }

@@ -18,12 +18,12 @@ import org.darkscope.event.ArrayCellStore;
 import org.darkscope.event.RunData;
 import org.darkscope.io.RunFiles;
 import org.darkscope.session.UserPreferences;
+import org.darkscope.testsupport.DisplayRuns;
+import org.darkscope.testsupport.FxTestBase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -32,8 +32,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * complete; bad values of a run are shown; the alarm chime is a remembered toggle (off by default)
  * that never fails without a sound device; the DQ reference run is chosen in the window.
  */
-@ExtendWith(ApplicationExtension.class)
-class EventDisplayShiftCrewTest {
+class EventDisplayShiftCrewTest extends FxTestBase {
     private EventDisplayPane pane;
     private Preferences prefs;
 
@@ -43,10 +42,11 @@ class EventDisplayShiftCrewTest {
     @Start
     void start(Stage stage) {
         prefs = UserPreferences.inMemory();
-        pane = DisplayTestSupport.show(stage);
+        pane = new EventDisplayPane();
+        show(stage, pane, 1240, 760);
         pane.setPreferences(prefs);
         pane.setRunLoader(RunFiles::read);
-        pane.setRun(SyntheticRuns.mixed(1004, 40, 3));
+        pane.setRun(DisplayRuns.mixed(1004, 40, 3));
     }
 
     @AfterEach
@@ -85,7 +85,7 @@ class EventDisplayShiftCrewTest {
     void aHalfWrittenFileIsLoadedOnlyOnceItsFooterIsComplete(FxRobot robot) throws Exception {
         Path dir = Files.createDirectory(tmp.resolve("live"));
         Path full = tmp.resolve("whole.parquet");
-        RunData run = SyntheticRuns.mixed(7007, 30, 5);
+        RunData run = DisplayRuns.mixed(7007, 30, 5);
         RunFiles.write(run, full);
         byte[] bytes = Files.readAllBytes(full);
         // preallocated / half-written: the first part of the file only, no footer
@@ -93,7 +93,7 @@ class EventDisplayShiftCrewTest {
         robot.clickOn("shift crew");
         robot.clickOn("#shift-path").write(dir.toString()).type(javafx.scene.input.KeyCode.ENTER);
         // a complete file written after it: once it is loaded, the watcher has seen the half file twice
-        RunFiles.write(SyntheticRuns.mixed(8008, 12, 6), dir.resolve("marker.parquet"));
+        RunFiles.write(DisplayRuns.mixed(8008, 12, 6), dir.resolve("marker.parquet"));
         waitUntil(
                 "the complete file",
                 () -> fx(() -> pane.runs().stream().anyMatch(r -> r.info().runNumber() == 8008)));
@@ -114,7 +114,7 @@ class EventDisplayShiftCrewTest {
 
     @Test
     void nanInfinityAndNegativeEnergiesOfARunAreCountedPerColumn(FxRobot robot) throws Exception {
-        RunData base = SyntheticRuns.mixed(9009, 20, 4);
+        RunData base = DisplayRuns.mixed(9009, 20, 4);
         var cell = base.detector().ecalMain().cell(0, 0);
         int nc = base.detector().cellCount();
         RunData bad = withCells(base, "bad", b -> {
@@ -161,7 +161,7 @@ class EventDisplayShiftCrewTest {
 
     @Test
     void theDqReferenceChosenInTheWindowIsTheOneTheCellsAreComparedWith(FxRobot robot) {
-        RunData good = SyntheticRuns.mixed(11, 400, 21);
+        RunData good = DisplayRuns.mixed(11, 400, 21);
         var main = good.detector().ecalMain();
         var hotCell = main.cells().get(main.centralLocalIndex() + 1);
         int nc = good.detector().cellCount();
@@ -170,8 +170,8 @@ class EventDisplayShiftCrewTest {
                 b[i] *= 10;
             }
         };
-        RunData hot = withCells(SyntheticRuns.mixed(12, 400, 22), "hot-run", tenTimes);
-        RunData hotToo = withCells(SyntheticRuns.mixed(13, 400, 23), "hot-reference", tenTimes);
+        RunData hot = withCells(DisplayRuns.mixed(12, 400, 22), "hot-run", tenTimes);
+        RunData hotToo = withCells(DisplayRuns.mixed(13, 400, 23), "hot-reference", tenTimes);
         fx(() -> {
             pane.addRun(good);
             pane.addRun(hotToo);

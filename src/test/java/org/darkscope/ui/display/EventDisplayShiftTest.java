@@ -14,18 +14,17 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.darkscope.event.RunData;
 import org.darkscope.io.RunFiles;
+import org.darkscope.testsupport.DisplayRuns;
+import org.darkscope.testsupport.FxTestBase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Shift-crew tools: live follow, logbook PNG, alerts, accumulation. */
-@ExtendWith(ApplicationExtension.class)
-class EventDisplayShiftTest {
+class EventDisplayShiftTest extends FxTestBase {
     private EventDisplayPane pane;
 
     @TempDir
@@ -33,9 +32,10 @@ class EventDisplayShiftTest {
 
     @Start
     void start(Stage stage) {
-        pane = DisplayTestSupport.show(stage);
+        pane = new EventDisplayPane();
+        show(stage, pane, 1240, 760);
         pane.setRunLoader(RunFiles::read);
-        pane.setRun(SyntheticRuns.mixed(1004, 40, 3));
+        pane.setRun(DisplayRuns.mixed(1004, 40, 3));
     }
 
     @AfterEach
@@ -54,14 +54,14 @@ class EventDisplayShiftTest {
     @Test
     void aRunWrittenIntoTheFollowedDirectoryShowsUp(FxRobot robot) throws Exception {
         Path dir = Files.createDirectory(tmp.resolve("live"));
-        RunData existing = SyntheticRuns.mixed(4004, 12, 6);
+        RunData existing = DisplayRuns.mixed(4004, 12, 6);
         RunFiles.write(existing, dir.resolve("run4004.parquet"));
         robot.clickOn("shift crew");
         robot.clickOn("#shift-path").write(dir.toString()).type(KeyCode.ENTER);
         waitUntil(
                 "the run already in the directory",
                 () -> fx(() -> pane.runs().stream().anyMatch(r -> r.info().runNumber() == 4004)));
-        RunData written = SyntheticRuns.mixed(5005, 25, 8);
+        RunData written = DisplayRuns.mixed(5005, 25, 8);
         RunFiles.write(written, dir.resolve("run5005.parquet"));
         // the newest run is shown at its last event
         waitUntil(
@@ -83,14 +83,14 @@ class EventDisplayShiftTest {
         assertTrue(fx(() -> pane.runs().stream().anyMatch(r -> r.info().runNumber() == 1004)), "old run still loaded");
 
         // the file is replaced by a longer version of the same run (a run in progress growing)
-        RunData grown = SyntheticRuns.mixed(5005, 60, 8);
+        RunData grown = DisplayRuns.mixed(5005, 60, 8);
         RunFiles.write(grown, dir.resolve("run5005.parquet"));
         waitUntil("grown run", () -> fx(() -> pane.run().size() == 60));
         assertEquals(1, (long) fx(() -> (int)
                 pane.runs().stream().filter(r -> r.info().runNumber() == 5005).count()));
 
         // a second file with the same run number is a second run, with a warning, never merged
-        RunData other = SyntheticRuns.mixed(5005, 10, 77);
+        RunData other = DisplayRuns.mixed(5005, 10, 77);
         RunFiles.write(other, dir.resolve("run5005_other.parquet"));
         waitUntil(
                 "the second file shown",
@@ -184,7 +184,7 @@ class EventDisplayShiftTest {
     @Test
     void alertsOfFollowedFilesAreListedNewestFirstAndRaiseAnAlarmUntilAcknowledged(FxRobot robot) throws Exception {
         Path dir = Files.createDirectory(tmp.resolve("alerts"));
-        RunData a = SyntheticRuns.mixed(6006, 300, 9);
+        RunData a = DisplayRuns.mixed(6006, 300, 9);
         RunFiles.write(a, dir.resolve("a.parquet"));
         int na = inOrNearPublishedBox(a).size();
         assertTrue(na > 0, "run a has events in or near the box");
@@ -198,12 +198,12 @@ class EventDisplayShiftTest {
         int lastA = inOrNearPublishedBox(a).get(na - 1);
         assertTrue(
                 alarm.contains(
-                        "spill " + (1 + lastA / SyntheticRuns.SPILL_EVENTS) + " event " + a.ints("event")[lastA] + ")"),
+                        "spill " + (1 + lastA / DisplayRuns.SPILL_EVENTS) + " event " + a.ints("event")[lastA] + ")"),
                 alarm);
         robot.clickOn("#alarm-ack");
         assertTrue(!fx(() -> pane.alarmRaised()), "acknowledged");
 
-        RunData b = SyntheticRuns.mixed(6007, 120, 10);
+        RunData b = DisplayRuns.mixed(6007, 120, 10);
         List<Integer> bRows = inOrNearPublishedBox(b);
         RunFiles.write(b, dir.resolve("b.parquet"));
         waitUntil("alerts of b", () -> fx(() -> pane.shift.alerts.getItems().size() == na + bRows.size()));
@@ -216,7 +216,7 @@ class EventDisplayShiftTest {
             int row = bRows.get(bRows.size() - 1 - k);
             assertEquals(row, al.row());
             assertEquals(6007, al.runNumber());
-            assertEquals(1 + row / SyntheticRuns.SPILL_EVENTS, al.spill());
+            assertEquals(1 + row / DisplayRuns.SPILL_EVENTS, al.spill());
             String text = al.describe();
             assertTrue(
                     text.contains("b.parquet")
@@ -241,7 +241,7 @@ class EventDisplayShiftTest {
         var box = org.darkscope.analysis.SignalBox.published();
         fx(() -> pane.setBlinding(r -> box));
         Path dir = Files.createDirectory(tmp.resolve("blind"));
-        RunData a = SyntheticRuns.mixed(7007, 300, 11);
+        RunData a = DisplayRuns.mixed(7007, 300, 11);
         RunFiles.write(a, dir.resolve("a.parquet"));
         List<Integer> near = inOrNearPublishedBox(a);
         List<Integer> inBox = near.stream()
@@ -277,7 +277,7 @@ class EventDisplayShiftTest {
     @Test
     void perSpillTrendChartsTheShownRun(FxRobot robot) {
         // 160 events in spills of 50: 50, 50, 50, 10
-        fx(() -> pane.setRun(SyntheticRuns.mixed(8008, 160, 13)));
+        fx(() -> pane.setRun(DisplayRuns.mixed(8008, 160, 13)));
         robot.clickOn("shift crew");
         var series = fx(() -> pane.shift.trends.chart.getData().get(0).getData().stream()
                 .map(d -> List.of(d.getXValue().doubleValue(), d.getYValue().doubleValue()))

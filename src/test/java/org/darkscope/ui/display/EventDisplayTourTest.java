@@ -10,24 +10,24 @@ import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.darkscope.event.EventClass;
 import org.darkscope.event.RunData;
+import org.darkscope.testsupport.DisplayRuns;
+import org.darkscope.testsupport.FxTestBase;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-@ExtendWith(ApplicationExtension.class)
-class EventDisplayTourTest {
+class EventDisplayTourTest extends FxTestBase {
     private EventDisplayPane pane;
     private final List<EventRef> highlighted = new ArrayList<>();
     private RunData signal50;
 
     @Start
     void start(Stage stage) {
-        pane = DisplayTestSupport.show(stage);
-        pane.setRun(SyntheticRuns.mixed(1005, 100, 4));
-        pane.addRun(SyntheticRuns.signal(2010, 20, 5, 10));
-        signal50 = SyntheticRuns.signal(2050, 20, 6, 50);
+        pane = new EventDisplayPane();
+        show(stage, pane, 1240, 760);
+        pane.setRun(DisplayRuns.mixed(1005, 100, 4));
+        pane.addRun(DisplayRuns.signal(2010, 20, 5, 10));
+        signal50 = DisplayRuns.signal(2050, 20, 6, 50);
         pane.addRun(signal50);
         pane.setOnTourEvent(highlighted::add);
     }

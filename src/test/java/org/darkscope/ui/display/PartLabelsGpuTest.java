@@ -11,6 +11,7 @@ import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
+import org.darkscope.testsupport.DisplayRuns;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,7 +32,7 @@ class PartLabelsGpuTest {
     @Start
     void start(Stage stage) {
         pane = DisplayTestSupport.show(stage);
-        pane.setRun(SyntheticRuns.mixed(1009, 30, 2));
+        pane.setRun(DisplayRuns.mixed(1009, 30, 2));
     }
 
     @Test

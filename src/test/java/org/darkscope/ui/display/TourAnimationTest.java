@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.darkscope.event.RunData;
+import org.darkscope.testsupport.DisplayRuns;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -27,8 +28,8 @@ class TourAnimationTest {
     @Start
     void start(Stage stage) {
         pane = DisplayTestSupport.show(stage);
-        pane.setRun(SyntheticRuns.mixed(1005, 100, 4));
-        RunData signal = SyntheticRuns.signal(2050, 20, 6, 50);
+        pane.setRun(DisplayRuns.mixed(1005, 100, 4));
+        RunData signal = DisplayRuns.signal(2050, 20, 6, 50);
         pane.addRun(signal);
     }
 

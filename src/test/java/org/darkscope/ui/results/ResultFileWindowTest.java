@@ -6,10 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.darkscope.analysis.AnalysisEngine;
 import org.darkscope.analysis.AnalysisResult;
 import org.darkscope.analysis.MergedResult;
@@ -21,6 +21,8 @@ import org.darkscope.io.ResultFiles;
 import org.darkscope.session.report.SummaryLine;
 import org.darkscope.testsupport.FxTestBase;
 import org.darkscope.testsupport.RunFixtures;
+import org.darkscope.ui.shell.MainViewModel;
+import org.darkscope.ui.shell.MainWindow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -48,12 +50,14 @@ class ResultFileWindowTest extends FxTestBase {
         Path f = dir.resolve("result.json");
         ResultFiles.write(MergedResult.of(r, List.of(Role.DATA, Role.SIGNAL)), f);
         List<Throwable> errors = new CopyOnWriteArrayList<>();
-        ResultFileWindow[] w = new ResultFileWindow[1];
-        robot.interact(() -> w[0] = ResultFileWindow.open(null, f, errors::add));
-        WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> !w[0].lines().getItems().isEmpty());
+        MainWindow mw = mainWindow(robot, errors);
+        // the menu's path: read on the task executor (here the calling thread), then the window
+        robot.interact(() -> mw.menu().openResult(f));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(errors.isEmpty(), errors.toString());
+        ResultFileWindow[] w = {resultWindow()};
+        assertNotNull(w[0], "no result window");
+        assertFalse(w[0].lines().getItems().isEmpty());
         RunResult d = r.runs().get(0);
         String selected = value(w[0].lines(), "selected data events outside the box");
         assertEquals(d.selectedCount() + " of " + d.cutFlow().total(), selected);
@@ -83,14 +87,38 @@ class ResultFileWindowTest extends FxTestBase {
         Path f = dir.resolve("not-a-result.json");
         Files.writeString(f, "{\"hello\": 1}");
         List<Throwable> errors = new CopyOnWriteArrayList<>();
-        ResultFileWindow[] w = new ResultFileWindow[1];
-        robot.interact(() -> w[0] = ResultFileWindow.open(null, f, errors::add));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !errors.isEmpty());
+        MainWindow mw = mainWindow(robot, errors);
+        robot.interact(() -> mw.menu().openResult(f));
         WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, errors.size(), errors.toString());
         assertTrue(
                 errors.get(0).getMessage().contains("not-a-result.json"),
                 errors.get(0).getMessage());
-        assertFalse(w[0].stage().isShowing());
+        assertNull(resultWindow(), "a window for a file that is not a result");
+        assertEquals(
+                "Reading result not-a-result.json failed",
+                mw.model().statusProperty().get());
+    }
+
+    /** The application's window on a new session, background work on the calling thread; errors collected. */
+    private MainWindow mainWindow(FxRobot robot, List<Throwable> errors) {
+        MainWindow[] mw = new MainWindow[1];
+        robot.interact(() -> {
+            mw[0] = org.darkscope.ui.Workbench.build(
+                    new MainViewModel(new org.darkscope.session.Session(), noFiles(), now, recentRuns));
+            mw[0].model().setErrorHandler((title, e) -> errors.add(e));
+        });
+        return mw[0];
+    }
+
+    /** The result window on screen, or null. */
+    private static ResultFileWindow resultWindow() {
+        return Window.getWindows().stream()
+                .map(win -> win.getProperties().get(ResultFileWindow.class))
+                .filter(ResultFileWindow.class::isInstance)
+                .map(ResultFileWindow.class::cast)
+                .findFirst()
+                .orElse(null);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.darkscope.io;
+package org.darkscope.testsupport;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,9 +15,12 @@ import org.darkscope.event.Schema;
 import org.darkscope.geometry.Detector;
 import org.darkscope.geometry.GeometryLoader;
 
-/** Runs with random values in every column, for io and cli tests. */
-public final class TestRuns {
-    private TestRuns() {}
+/**
+ * Runs with random values in every stored column and cell (not physical events): for reader, writer
+ * and command-line tests that must see every value survive a round trip.
+ */
+public final class RandomColumnRuns {
+    private RandomColumnRuns() {}
 
     public static RunInfo simulatedInfo(int runNumber) {
         Map<String, String> gen = new LinkedHashMap<>();

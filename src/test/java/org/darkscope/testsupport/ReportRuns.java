@@ -1,4 +1,4 @@
-package org.darkscope.report;
+package org.darkscope.testsupport;
 
 import java.util.List;
 import java.util.Map;
@@ -7,18 +7,20 @@ import org.darkscope.analysis.AnalysisResult;
 import org.darkscope.analysis.Selection;
 import org.darkscope.event.RunData;
 import org.darkscope.event.RunInfo;
-import org.darkscope.testsupport.ClassMixRuns;
 
-/** Synthetic data, background and signal runs evaluated as the window does (data role blinded). */
-final class ReportTestRuns {
-    static final RunData DATA = ClassMixRuns.data(20000, 11);
-    static final RunData BREM = ClassMixRuns.signal(4000, 12, 225);
+/**
+ * Class-mix data and two signal runs of the same mass (brem and annihilation), evaluated as the window
+ * does (data role blinded): the inputs of the report and figure tests.
+ */
+public final class ReportRuns {
+    public static final RunData DATA = ClassMixRuns.data(20000, 11);
+    public static final RunData BREM = ClassMixRuns.signal(4000, 12, 225);
     /** The same mass as BREM, another process: the two must be told apart in headers. */
-    static final RunData ANNIHILATION = withMix(ClassMixRuns.signal(4000, 13, 225), "signal-annihilation");
+    public static final RunData ANNIHILATION = withMix(ClassMixRuns.signal(4000, 13, 225), "signal-annihilation");
 
-    private ReportTestRuns() {}
+    private ReportRuns() {}
 
-    static RunData withMix(RunData r, String mix) {
+    public static RunData withMix(RunData r, String mix) {
         RunInfo i = r.info();
         RunInfo n = new RunInfo(
                 i.runNumber() + 1,
@@ -39,7 +41,7 @@ final class ReportTestRuns {
     }
 
     /** Evaluates the selection with DATA in the data role (its box hidden while the selection is blinded). */
-    static AnalysisResult evaluate(Selection sel) {
+    public static AnalysisResult evaluate(Selection sel) {
         try (AnalysisEngine e = new AnalysisEngine(List.of(DATA, BREM, ANNIHILATION))) {
             return e.evaluate(sel, r -> r == DATA, org.darkscope.task.Progress.NONE);
         }

@@ -1,4 +1,4 @@
-package org.darkscope.ui.display;
+package org.darkscope.testsupport;
 
 import java.util.List;
 import java.util.Map;
@@ -14,10 +14,10 @@ import org.darkscope.geometry.Detector;
 import org.darkscope.geometry.GeometryLoader;
 
 /**
- * Small synthetic runs for the display's tests and demo (a toy, not the simulator): each event
+ * Small synthetic runs for the event display's tests, demo and benchmark (a toy, not the simulator): each event
  * class gets a recognisable pattern of cell energies. Deterministic for a given seed.
  */
-public final class SyntheticRuns {
+public final class DisplayRuns {
     /** Lateral fall-off length of the toy e-m shower (mm), of the order of the Moliere radius. */
     private static final double EM_FALLOFF_MM = 12;
 
@@ -26,7 +26,7 @@ public final class SyntheticRuns {
     /** Events per spill in these toy runs. */
     public static final int SPILL_EVENTS = 50;
 
-    private SyntheticRuns() {}
+    private DisplayRuns() {}
 
     public static RunInfo info(int runNumber, double massMeV) {
         return new RunInfo(
