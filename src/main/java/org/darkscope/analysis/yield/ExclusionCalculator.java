@@ -24,29 +24,8 @@ public final class ExclusionCalculator {
         return out;
     }
 
-    /** One mass with the median expected limit and its bands. */
-    public static ExclusionPoint point(ExclusionRequest r, double mMeV, double sUp, ExpectedLimits e) {
-        ExclusionPoint p = point(r, mMeV, sUp, e.median());
-        return new ExclusionPoint(
-                p.massMeV(),
-                p.efficiency(),
-                p.bremPerEps2(),
-                p.annihPerEps2(),
-                p.signalPerEps2(),
-                p.upperLimit(),
-                p.expectedUpperLimit(),
-                p.epsilon(),
-                p.epsilonExpected(),
-                p.mChiMeV(),
-                p.y(),
-                p.yExpected(),
-                p.relicY(),
-                p.note(),
-                e);
-    }
-
-    /** One mass, given the upper limits on signal events. */
-    public static ExclusionPoint point(ExclusionRequest r, double mMeV, double sUp, double sExp) {
+    /** One mass, given the upper limit on signal events and the expected limits (median and bands). */
+    public static ExclusionPoint point(ExclusionRequest r, double mMeV, double sUp, ExpectedLimits expected) {
         if (!(mMeV > 0) || !Double.isFinite(mMeV)) {
             throw new IllegalArgumentException("mass must be positive, got " + mMeV + " MeV");
         }
@@ -75,7 +54,7 @@ public final class ExclusionCalculator {
                     : "no sensitivity: zero expected signal";
         } else {
             eps = Math.sqrt(sUp / perEps2);
-            epsExp = Math.sqrt(sExp / perEps2);
+            epsExp = Math.sqrt(expected.median() / perEps2);
         }
         double scale = r.alphaD() / Math.pow(r.massRatio(), 4);
         return new ExclusionPoint(
@@ -85,13 +64,14 @@ public final class ExclusionCalculator {
                 ann,
                 perEps2,
                 sUp,
-                sExp,
+                expected.median(),
                 eps,
                 epsExp,
                 mChi,
                 scale * eps * eps,
                 scale * epsExp * epsExp,
                 relic,
-                note);
+                note,
+                expected);
     }
 }

@@ -44,40 +44,6 @@ public record ExclusionPoint(
         }
     }
 
-    /** Without expected bands (kept for callers written before the bands existed). */
-    public ExclusionPoint(
-            double massMeV,
-            double efficiency,
-            double bremPerEps2,
-            double annihPerEps2,
-            double signalPerEps2,
-            double upperLimit,
-            double expectedUpperLimit,
-            double epsilon,
-            double epsilonExpected,
-            double mChiMeV,
-            double y,
-            double yExpected,
-            Map<String, Double> relicY,
-            String note) {
-        this(
-                massMeV,
-                efficiency,
-                bremPerEps2,
-                annihPerEps2,
-                signalPerEps2,
-                upperLimit,
-                expectedUpperLimit,
-                epsilon,
-                epsilonExpected,
-                mChiMeV,
-                y,
-                yExpected,
-                relicY,
-                note,
-                null);
-    }
-
     /** ε for a number of signal events at this mass: √(events / (N_sig/ε²)); NaN without sensitivity. */
     public double epsilonFor(double events) {
         return signalPerEps2 > 0 ? Math.sqrt(events / signalPerEps2) : Double.NaN;
