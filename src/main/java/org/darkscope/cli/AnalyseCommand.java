@@ -14,7 +14,6 @@ import org.darkscope.analysis.BoxEdgeScan;
 import org.darkscope.analysis.ExclusionSettings;
 import org.darkscope.analysis.ResultLimits;
 import org.darkscope.analysis.Selection;
-import org.darkscope.analysis.limits.LimitMethod;
 import org.darkscope.event.RunData;
 import org.darkscope.io.RunFiles;
 import org.darkscope.session.OpenRun;
@@ -67,25 +66,8 @@ public final class AnalyseCommand implements Callable<Integer> {
     @Mixin
     SelectionOptions selection;
 
-    @Option(
-            names = "--background-method",
-            paramLabel = "M",
-            description = "background for the limit: ${COMPLETION-CANDIDATES} (default: the session's, else "
-                    + "mc-transfer; 'fits' is accepted for sideband-fits)",
-            completionCandidates = BackgroundNames.class)
-    String backgroundMethod;
-
-    @Option(
-            names = {"--limit-method", "--method"},
-            paramLabel = "M",
-            description = "limit method: cls, classical or fc (default: the session's, else cls)")
-    String method;
-
-    @Option(
-            names = "--cl",
-            paramLabel = "CL",
-            description = "confidence level of the limits, e.g. 0.9 (default: the session's, else 0.9)")
-    Double cl;
+    @Mixin
+    DefinitionOptions definition;
 
     @Option(
             names = "--scan-edges",
@@ -117,16 +99,8 @@ public final class AnalyseCommand implements Callable<Integer> {
             throw new IllegalArgumentException("give at least one run file, or --session S.json");
         }
         Selection sel = selection.resolve(session, err);
-        AnalysisDefinition def = session != null ? session.definition() : AnalysisDefinition.defaults();
-        if (backgroundMethod != null) {
-            def = def.withBackground(AnalysisDefinition.parseBackground(backgroundMethod));
-        }
-        if (method != null) {
-            def = def.withLimitMethod(LimitMethod.parse(method));
-        }
-        if (cl != null) {
-            def = def.withCl(cl);
-        }
+        AnalysisDefinition def =
+                definition.apply(session != null ? session.definition() : AnalysisDefinition.defaults());
         ExclusionSettings settings = def.settings();
         List<OpenRun> open = new ArrayList<>();
         List<Path> files = new ArrayList<>(runs);

@@ -9,12 +9,11 @@ import org.darkscope.analysis.MergedResult;
 import org.darkscope.analysis.Region;
 import org.darkscope.analysis.ResultLimits;
 import org.darkscope.analysis.ResultView;
-import org.darkscope.analysis.limits.LimitMethod;
 import org.darkscope.event.EventClass;
 import org.darkscope.io.ResultFiles;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -34,21 +33,8 @@ public final class ResultCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RESULT.json", description = "result file")
     Path file;
 
-    @Option(
-            names = "--background-method",
-            paramLabel = "M",
-            description = "background for the limit: ${COMPLETION-CANDIDATES} (default sideband-fits)",
-            completionCandidates = AnalyseCommand.BackgroundNames.class)
-    String backgroundMethod;
-
-    @Option(
-            names = {"--limit-method", "--method"},
-            paramLabel = "M",
-            description = "limit method: cls, classical or fc (default cls)")
-    String method;
-
-    @Option(names = "--cl", paramLabel = "CL", description = "confidence level of the limits, e.g. 0.9 (default 0.9)")
-    Double cl;
+    @Mixin
+    DefinitionOptions definition;
 
     @Spec
     CommandSpec spec;
@@ -56,16 +42,7 @@ public final class ResultCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         MergedResult r = ResultFiles.read(file);
-        AnalysisDefinition def = AnalysisDefinition.defaults();
-        if (backgroundMethod != null) {
-            def = def.withBackground(AnalysisDefinition.parseBackground(backgroundMethod));
-        }
-        if (method != null) {
-            def = def.withLimitMethod(LimitMethod.parse(method));
-        }
-        if (cl != null) {
-            def = def.withCl(cl);
-        }
+        AnalysisDefinition def = definition.apply(AnalysisDefinition.defaults());
         PrintWriter out = spec.commandLine().getOut();
         print(r, r.limits(def.settings()), out);
         out.flush();
