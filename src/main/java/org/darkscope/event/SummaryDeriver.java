@@ -120,16 +120,7 @@ public final class SummaryDeriver {
             }
             eHcal[e] = (float) h;
             hR[e] = h > 0 ? (float) ((h - hc) / h) : 0f;
-            double ss = 0;
-            for (float[] s : srd) {
-                ss += s[e];
-            }
-            srdSum[e] = (float) ss;
-            float vm = 0;
-            for (float[] v : veto) {
-                vm = Math.max(vm, v[e]);
-            }
-            vetoMax[e] = vm;
+            counters(e, srd, veto, srdSum, vetoMax);
             eTot[e] = (float) (tot + h);
         }
     }
@@ -241,22 +232,26 @@ public final class SummaryDeriver {
                 eTot[e] = (float) ((double) (sp[k] + sm[k]) + h[k]);
             }
             for (int k = 0; k < len; k++) {
-                int e = e0 + k;
-                double ss = 0;
-                for (float[] x : srd) {
-                    ss += x[e];
-                }
-                srdSum[e] = (float) ss;
-                float vm = 0;
-                for (float[] v : veto) {
-                    vm = Math.max(vm, v[e]);
-                }
-                vetoMax[e] = vm;
+                counters(e0 + k, srd, veto, srdSum, vetoMax);
             }
         }
     }
 
     public Detector detector() {
         return detector;
+    }
+
+    /** The SRD sum and the largest VETO signal of event e, the same for the row-wise and columnar paths. */
+    private static void counters(int e, float[][] srd, float[][] veto, float[] srdSum, float[] vetoMax) {
+        double ss = 0;
+        for (float[] x : srd) {
+            ss += x[e];
+        }
+        srdSum[e] = (float) ss;
+        float vm = 0;
+        for (float[] v : veto) {
+            vm = Math.max(vm, v[e]);
+        }
+        vetoMax[e] = vm;
     }
 }
