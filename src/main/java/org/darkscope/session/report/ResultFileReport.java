@@ -99,15 +99,7 @@ public record ResultFileReport(List<SummaryLine> lines, List<String> header, Lis
             hidden |= d.boxHidden();
         }
         RegionCounts regions = dataRegions(r);
-        out.add(SummaryLine.ok(
-                "selected",
-                hidden ? "selected data events outside the box" : "selected data events",
-                String.format(Locale.ROOT, "%d of %d", selected, total)));
-        for (Region reg : new Region[] {Region.BOX, Region.A, Region.C, Region.D}) {
-            long n = regions.count(reg);
-            String v = reg == Region.BOX && (hidden || n == RegionCounts.HIDDEN) ? "blinded" : Long.toString(n);
-            out.add(SummaryLine.ok("region-" + reg.name(), reg.label(), v));
-        }
+        ResultsSummary.selectionLines(out, selected, total, hidden, regions);
         for (MergedResult.Run d : data) {
             if (d.isSimulated()) {
                 StringBuilder sb = new StringBuilder();

@@ -76,16 +76,8 @@ public final class ResultsSummary {
             hidden |= r.run(d).boxHidden();
             regions = regions.plus(r.run(d).regions());
         }
-        boolean blinded = hidden; // the box is hidden where the engine hides it (data-role runs of a blinded selection)
-        out.add(SummaryLine.ok(
-                "selected",
-                hidden ? "selected data events outside the box" : "selected data events",
-                String.format(Locale.ROOT, "%d of %d", selected, total)));
-        for (Region reg : new Region[] {Region.BOX, Region.A, Region.C, Region.D}) {
-            long n = regions.count(reg);
-            String v = reg == Region.BOX && (blinded || n == RegionCounts.HIDDEN) ? "blinded" : Long.toString(n);
-            out.add(SummaryLine.ok("region-" + reg.name(), reg.label(), v));
-        }
+        // the box is hidden where the engine hides it (data-role runs of a blinded selection)
+        selectionLines(out, selected, total, hidden, regions);
         // simulation: what the selected events are (truth class), for the data runs and background MC
         for (RunData d : data) {
             if (d.info().simulated()) {
@@ -110,7 +102,7 @@ public final class ResultsSummary {
         }
         out.addAll(efficiencyLines(r));
         out.addAll(backgroundMcLines(r, background));
-        if (!blinded) {
+        if (!hidden) {
             long n = regions.count(Region.BOX);
             out.add(SummaryLine.ok("observed", "observed in the box", Long.toString(n)));
         } else {
@@ -485,5 +477,21 @@ public final class ResultsSummary {
             warn = rejected + " of " + e.fits().size() + " fits rejected (see Sideband fits)";
         }
         return new SummaryLine(key, label, v, warn);
+    }
+
+    /**
+     * The "selected data events" line and the box/A/C/D counts, as the window shows them for an
+     * evaluation and for a result file: the box reads "blinded" wherever it is hidden.
+     */
+    static void selectionLines(List<SummaryLine> out, long selected, long total, boolean hidden, RegionCounts regions) {
+        out.add(SummaryLine.ok(
+                "selected",
+                hidden ? "selected data events outside the box" : "selected data events",
+                String.format(Locale.ROOT, "%d of %d", selected, total)));
+        for (Region reg : new Region[] {Region.BOX, Region.A, Region.C, Region.D}) {
+            long n = regions.count(reg);
+            String v = reg == Region.BOX && (hidden || n == RegionCounts.HIDDEN) ? "blinded" : Long.toString(n);
+            out.add(SummaryLine.ok("region-" + reg.name(), reg.label(), v));
+        }
     }
 }
