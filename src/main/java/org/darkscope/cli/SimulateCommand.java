@@ -7,12 +7,12 @@ import java.util.concurrent.Callable;
 import org.darkscope.event.EventClass;
 import org.darkscope.event.RunData;
 import org.darkscope.event.Schema;
-import org.darkscope.io.OutputFiles;
 import org.darkscope.io.RunFiles;
 import org.darkscope.sim.Mix;
 import org.darkscope.sim.SimConfig;
 import org.darkscope.sim.Simulator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -74,14 +74,14 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "output run file (an existing file only with --force)")
     Path out;
 
-    @Option(names = "--force", description = "replace the --out file if it exists")
-    boolean force;
+    @Mixin
+    ForceOption force;
 
     @Override
     public Integer call() throws Exception {
         SimConfig cfg = config();
         // before the simulation: an unusable or existing --out is reported now, not after the run
-        OutputFiles.check(out, force, List.of());
+        force.check(out, List.of());
         MemoryCheck.requireForRun(cfg.events(), "--events " + cfg.events());
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
