@@ -282,6 +282,7 @@ final class AnalyseReport {
             CliJson.put(o, "value", e.value());
             CliJson.put(o, "statError", e.statError());
             CliJson.put(o, "systError", e.systError());
+            e.systMeaning().ifPresent(m -> o.put("systMeaning", m));
             o.put("note", e.note());
             OptionalDouble cl = b.closure(e);
             if (cl.isPresent()) {
