@@ -109,7 +109,9 @@ public record ResultFileReport(List<SummaryLine> lines, CutFlowTableModel cutFlo
                         r.signalRuns().size(),
                         events)));
         // the lines and the cut flow of the results panel, by its code (ResultsSummary, CutFlowTableModel)
-        out.addAll(ResultsSummary.core(v, data, background));
+        ResultsSummary.core(v, data, background).stream()
+                .map(ResultFileReport::forFile)
+                .forEach(out::add);
         out.add(SummaryLine.ok(
                 "eot", "electrons on target (data and background runs)", String.format(Locale.ROOT, "%.4g", r.eot())));
         if (v.hasBackground()) {
@@ -117,5 +119,16 @@ public record ResultFileReport(List<SummaryLine> lines, CutFlowTableModel cutFlo
         }
         out.addAll(ResultsSummary.limits(v, data, def));
         return new ResultFileReport(out, CutFlowTableModel.of(v, data, background));
+    }
+
+    /** A panel line whose advice is a menu of the session (unblind, add a run) said for a file instead. */
+    private static SummaryLine forFile(SummaryLine l) {
+        return switch (l.key()) {
+            case "observed" -> l.value().startsWith("blinded")
+                    ? SummaryLine.ok(l.key(), l.label(), "blinded (the result was made blinded)")
+                    : l;
+            case "eff" -> new SummaryLine(l.key(), l.label(), "no signal run in the result", "");
+            default -> l;
+        };
     }
 }
