@@ -75,13 +75,17 @@ public final class EventDisplayLink {
         return model().session();
     }
 
-    /** The role of a run: its role in the session, or data for a run the session does not hold (a followed file). */
-    private RunRole role(RunData r) {
+    /**
+     * The role of a run: its role in the session, or for a run the session does not hold (a followed
+     * file) its natural role from the metadata, so a signal MC file dropped into the followed directory
+     * raises no alerts and is not blinded.
+     */
+    RunRole role(RunData r) {
         return session().runs().stream()
                 .filter(o -> o.data() == r)
                 .map(OpenRun::role)
                 .findFirst()
-                .orElse(RunRole.DATA);
+                .orElse(RunRole.of(r));
     }
 
     private void wire() {

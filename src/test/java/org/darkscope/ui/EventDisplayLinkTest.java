@@ -87,6 +87,17 @@ class EventDisplayLinkTest extends FxTestBase {
     }
 
     @Test
+    void aFollowedFileTheSessionDoesNotHoldTakesItsRoleFromItsMetadata() {
+        // followed files are added to the display only, not to the session
+        RunData followedSignal = RunFixtures.signal(500, 16.7, 31);
+        RunData followedData = RunFixtures.random(500, 32);
+        assertFalse(link.display().model().isData(followedSignal), "a signal MC file raises no alerts");
+        assertTrue(link.display().model().isData(followedData), "a data file does");
+        assertTrue(link.display().model().isData(DATA));
+        assertFalse(link.display().model().isData(SIGNAL));
+    }
+
+    @Test
     void theDisplayShowsTheDataRunAndBrowsesTheSelectedEventsOutsideTheBlindedBox(FxRobot robot) {
         EventDisplayPane display = link.display();
         assertSame(DATA, display.run());

@@ -39,6 +39,11 @@ public final class CellMapPanel extends FlowPane {
             new Background(new BackgroundFill(Color.rgb(40, 42, 50), CornerRadii.EMPTY, Insets.EMPTY));
 
     private Label[] cellLabels = new Label[0];
+    /** Style class of the cell labels, and their text-colour states (see event-display.css). */
+    static final String CELL_CLASS = "map-cell";
+
+    static final javafx.css.PseudoClass DARK_TEXT = javafx.css.PseudoClass.getPseudoClass("dark-text");
+    static final javafx.css.PseudoClass EMPTY_CELL = javafx.css.PseudoClass.getPseudoClass("empty-cell");
     private final List<Label> layerTitles = new ArrayList<>();
     private List<CellLayer> layers = List.of();
     private Background[] palette = new Background[0];
@@ -116,6 +121,8 @@ public final class CellMapPanel extends FlowPane {
                 lab.setBorder(NORMAL);
                 lab.setBackground(EMPTY);
                 lab.setTextFill(Color.gray(0.6));
+                lab.getStyleClass().add(CELL_CLASS);
+                lab.pseudoClassStateChanged(EMPTY_CELL, true);
                 int idx = c.index();
                 lab.addEventHandler(MouseEvent.MOUSE_ENTERED, e -> onHover.accept(idx));
                 lab.addEventHandler(MouseEvent.MOUSE_EXITED, e -> onHover.accept(-1));
@@ -146,11 +153,17 @@ public final class CellMapPanel extends FlowPane {
             if (t < 0) {
                 lab.setBackground(EMPTY);
                 lab.setTextFill(Color.gray(0.55));
+                lab.pseudoClassStateChanged(EMPTY_CELL, true);
+                lab.pseudoClassStateChanged(DARK_TEXT, false);
                 lab.setText(values[i] == 0 ? "" : String.format(format, values[i]));
             } else {
                 int level = (int) Math.round(t * top);
                 lab.setBackground(palette[level]);
                 lab.setTextFill(textColours[level]);
+                // the dark theme's stylesheet colours every label; the pseudo-classes keep its rule for
+                // cells in step with the colour chosen here (black on bright colours, white on dark)
+                lab.pseudoClassStateChanged(EMPTY_CELL, false);
+                lab.pseudoClassStateChanged(DARK_TEXT, textColours[level] == Color.BLACK);
                 lab.setText(String.format(format, values[i]));
             }
         }

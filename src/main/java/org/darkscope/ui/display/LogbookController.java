@@ -69,6 +69,21 @@ final class LogbookController {
         if (r == null || e < 0) {
             return "";
         }
+        CellAccumulation acc = model.accumulation();
+        if (model.mode() != DisplayMode.EVENT && acc != null) {
+            // the picture is the accumulation, not the event under it: say so, with the DQ verdict
+            String dq = acc.quality() == null ? "" : "   DQ: " + acc.quality().summary();
+            return String.format(
+                    Locale.ROOT,
+                    "%s   run %d   %s accumulated over %d events%s%n%s   %s",
+                    r.displayName(),
+                    r.info().runNumber(),
+                    model.mode().quantity(),
+                    acc.events(),
+                    dq,
+                    selectionCaption.get(),
+                    model.hiddenBox(r) != null ? "box BLINDED" : "box not blinded");
+        }
         String spill = r.has(Schema.SPILL) ? String.valueOf(r.ints(Schema.SPILL)[e]) : "-";
         String time = r.has(Schema.TIME) ? String.format(Locale.ROOT, "%.6f s", r.longs(Schema.TIME)[e] / 1e9) : "-";
         return String.format(

@@ -90,6 +90,9 @@ final class Presentation {
     String style() {
         return "-fx-base: #353846; -fx-background: #262833; -fx-background-color: #262833; -fx-control-inner-background: #1d1f27; -fx-accent: #5a7bd8;"
                 + " -fx-text-background-color: #e4e6ee; -fx-text-base-color: #e4e6ee; -fx-text-inner-color: #f0f1f5;"
+                // a selected row of a list without focus (an alert clicked, then the display used):
+                // modena's light grey bar under the light text would make the row unreadable
+                + " -fx-selection-bar-non-focused: #3d4a6b;"
                 + String.format(Locale.ROOT, " -fx-font-size: %.1fpx;", 12 * scale);
     }
 
