@@ -78,7 +78,7 @@ sim "$DIR/run-000303-faulty.parquet" 303 303 physics "$EVENTS" \
 sleep "$INTERVAL"
 
 say "run 305, upstream interactions (alarm expected) -> $DIR/run-000305-upstream.parquet"
-sim "$DIR/run-000305-upstream.parquet" 305 305 upstream $(( (EVENTS + 3) / 4 ))
+sim "$DIR/run-000305-upstream.parquet" 305 305 upstream "$EVENTS"
 sleep "$INTERVAL"
 
 say "signal MC, A' 16.7 MeV (signal role: no alert expected) -> $DIR/signal-brem-16mev.parquet"

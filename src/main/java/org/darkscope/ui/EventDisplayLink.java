@@ -57,6 +57,7 @@ public final class EventDisplayLink {
         EventDisplayPane display = new EventDisplayPane();
         display.setPreferences(prefs);
         display.setRunLoader(RunFiles::read);
+        workbench.addViewState(new Workbench.ViewState(display::viewState, display::applyViewState));
         workbench.window().setEventDisplay(display);
         EventDisplayLink link = new EventDisplayLink(workbench, display);
         link.wire();

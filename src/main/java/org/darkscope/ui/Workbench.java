@@ -401,7 +401,21 @@ public final class Workbench implements AutoCloseable {
                 "window.tab",
                 Integer.toString(window.resultTabs().getSelectionModel().getSelectedIndex()));
         m.put("window.split", String.format(java.util.Locale.ROOT, "%.4f", window.splitPosition()));
+        for (ViewState v : moreViewState) {
+            m.putAll(v.save().get());
+        }
         return m;
+    }
+
+    /** View settings of a part attached from outside (the event display): saved and restored with the rest. */
+    public record ViewState(
+            java.util.function.Supplier<java.util.Map<String, String>> save,
+            java.util.function.Consumer<java.util.Map<String, String>> restore) {}
+
+    private final List<ViewState> moreViewState = new java.util.ArrayList<>();
+
+    public void addViewState(ViewState v) {
+        moreViewState.add(v);
     }
 
     public void applyViewState(java.util.Map<String, String> m) {
@@ -418,6 +432,9 @@ public final class Workbench implements AutoCloseable {
             }
         } catch (NumberFormatException e) {
             // keep the current layout
+        }
+        for (ViewState v : moreViewState) {
+            v.restore().accept(m);
         }
     }
 

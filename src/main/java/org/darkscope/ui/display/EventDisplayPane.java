@@ -384,6 +384,16 @@ public class EventDisplayPane extends BorderPane {
         return presentation.scale();
     }
 
+    /** Layout settings kept with a session: the embedded display's divider and its options toggle. */
+    public Map<String, String> viewState() {
+        return presentation.viewState();
+    }
+
+    /** Restores {@link #viewState()}; unknown or bad entries are ignored. */
+    public void applyViewState(Map<String, String> m) {
+        presentation.applyViewState(m);
+    }
+
     public void setPresentationScale(double s) {
         presentation.setScale(s);
     }

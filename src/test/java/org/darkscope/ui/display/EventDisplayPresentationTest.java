@@ -87,6 +87,14 @@ class EventDisplayPresentationTest extends FxTestBase {
                 fx(() -> pane.centre().localToScene(pane.centre().getBoundsInLocal()));
         assertFalse(legend.intersects(key), "colour legend " + legend + " overlaps the SRD/VETO legend " + key);
         assertTrue(view.contains(legend) && view.contains(key), "both inside the 3D view " + view);
+        // the play interval's number is not cut: its field grew with the text
+        var interval = robot.lookup("#nav-interval").queryAs(javafx.scene.control.Spinner.class);
+        javafx.scene.text.Text probe = new javafx.scene.text.Text("5000");
+        probe.setFont(interval.getEditor().getFont());
+        double needed = probe.getLayoutBounds().getWidth();
+        assertTrue(
+                fx(() -> interval.getEditor().getWidth()) > needed,
+                "interval field " + interval.getEditor().getWidth() + " px for '5000' of " + needed + " px");
         fx(() -> pane.setPresentationScale(1));
     }
 
