@@ -321,6 +321,15 @@ class EventDisplayShiftTest extends FxTestBase {
         javafx.scene.paint.Paint fill =
                 fx(() -> robot.lookup("#map-" + name).queryAs(Label.class).getTextFill());
         assertEquals(javafx.scene.paint.Color.BLACK, fill, name + " " + cells[hottest] + " GeV");
+        // also after the grids are rebuilt for a projector
+        fx(() -> pane.setPresentationScale(2));
+        DisplayTestSupport.flush(pane);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(
+                javafx.scene.paint.Color.BLACK,
+                fx(() -> robot.lookup("#map-" + name).queryAs(Label.class).getTextFill()),
+                "at projector scale");
+        fx(() -> pane.setPresentationScale(1));
     }
 
     @Test
