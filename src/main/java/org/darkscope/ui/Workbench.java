@@ -26,7 +26,7 @@ import org.darkscope.ui.shell.MainWindow;
  * Assembles the window: the shell plus the workbench views, each bound to its view model, all view
  * models on one {@link org.darkscope.session.Session} kept evaluated by an {@link AnalysisService}.
  *
- * <p>About 570 lines: the composition root. It creates every view with its view model, wires them to
+ * <p>About 600 lines: the composition root. It creates every view with its view model, wires them to
  * the menu and to each other (plane pick → display, table row → display) and holds the window's
  * export actions; each part is a few lines, and splitting them would scatter the wiring.</p>
  */

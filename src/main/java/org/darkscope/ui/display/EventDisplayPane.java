@@ -41,7 +41,7 @@ import org.darkscope.session.TaskExecutor;
  * full-screen window), {@link DisplayKeys}, {@link AlarmBanner}, {@link PartLabels},
  * {@link ShiftController} and {@link TourController}.</p>
  *
- * <p>About 580 lines: the composition root of the display. Behaviour lives in the classes above;
+ * <p>About 595 lines: the composition root of the display. Behaviour lives in the classes above;
  * what is left is laying them out and forwarding the model's changes, which reads best in one place.</p>
  */
 public class EventDisplayPane extends BorderPane {
