@@ -42,6 +42,24 @@ class TourAnimationTest extends FxTestBase {
     }
 
     @Test
+    void atProjectorScaleTheDarkPhotonTextIsNotCutAtTheRightEdge(FxRobot robot) {
+        walkToTheDarkPhoton(robot);
+        fx(() -> pane.setPresentationScale(2));
+        // a column as narrow as the detached display's on a 1600 px screen (30 % of it, ~460 px)
+        fx(() -> ((javafx.scene.control.ScrollPane) pane.sideColumn()).setPrefViewportWidth(450));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.ScrollPane side = (javafx.scene.control.ScrollPane) pane.sideColumn();
+        Label body = robot.lookup("#tour-body").queryAs(Label.class);
+        double viewportRight =
+                fx(() -> side.localToScene(side.getViewportBounds()).getMaxX());
+        double bodyRight = fx(() -> body.localToScene(body.getBoundsInLocal()).getMaxX());
+        // the drawing narrowed to the column instead of widening it past the visible part
+        assertTrue(bodyRight <= viewportRight + 1, "tour text ends at " + bodyRight + ", view at " + viewportRight);
+        assertTrue(fx(() -> pane.tourPanel.animation.canvas.getWidth()) <= ShowerAnimation.CANVAS_WIDTH);
+        fx(() -> pane.setPresentationScale(1));
+    }
+
+    @Test
     void theDarkPhotonStepShowsTheShowerCompleteWithoutPlayingInHeadlessTests(FxRobot robot) {
         assertFalse(ShowerAnimation.autoplay(), "headless tests do not animate unless asked");
         robot.clickOn("tour");
