@@ -173,6 +173,14 @@ final class ParquetRunReader {
         });
     }
 
+    /** How {@link #read} would obtain the derived columns, from the footer alone. */
+    DerivedColumns.Verdict derivation() throws RunFileException {
+        return withReader(reader -> {
+            Header h = new RunFileHeader(file).read(reader);
+            return DerivedColumns.decide(h, h.events() > inMemoryMaxEvents);
+        });
+    }
+
     RunData read(Progress progress) throws RunFileException {
         return withReader(
                 reader -> new RunFileLoader(this).load(reader, new RunFileHeader(file).read(reader), progress));
@@ -270,6 +278,9 @@ final class ParquetRunReader {
 
     /** Nulls replaced by 0 in the last read (for tests and the CLI). */
     long lastNullCount;
+
+    /** How the last read obtained the derived columns. */
+    DerivedColumns.Verdict lastDerivation;
 
     /** The failure in plain words: its message, or what its kind means; never a class name. */
     static String plain(Throwable e) {
