@@ -141,10 +141,14 @@ final class DerivedColumns {
 
     /** The fingerprint recomputed from the footer; null if a covered column is missing from a row group. */
     static String fingerprint(ParquetRunReader.Header h) {
-        Schema schema = Schema.of(h.detector());
+        return fingerprint(h.footer().getBlocks(), Schema.of(h.detector()), geometry(h));
+    }
+
+    /** The fingerprint of row groups as a footer describes them (also for a file being assembled from them). */
+    static String fingerprint(List<BlockMetaData> blocks, Schema schema, String geometry) {
         List<String> covered = covered(schema);
-        Fingerprint f = new Fingerprint(geometry(h));
-        for (BlockMetaData b : h.footer().getBlocks()) {
+        Fingerprint f = new Fingerprint(geometry);
+        for (BlockMetaData b : blocks) {
             Map<String, ColumnChunkMetaData> chunks = new HashMap<>();
             for (ColumnChunkMetaData cm : b.getColumns()) {
                 chunks.put(cm.getPath().toDotString(), cm);
