@@ -276,7 +276,7 @@ public final class AnalysisEngine implements AutoCloseable {
                         cut.kind(),
                         cut.min(),
                         cut.max(),
-                        r.columns().get(col),
+                        r.column(col).toArray(),
                         state.needsPlainKernel(col),
                         r.size(),
                         bits,

@@ -293,7 +293,7 @@ public final class RunResult {
     }
 
     private Histogram1D fill(String column, Binning b, long[] bits, EventClass cls) {
-        Object col = run.columns().get(column);
+        Object col = run.column(column).toArray();
         if (col == null) {
             throw new IllegalArgumentException("no column '" + column + "' in " + run.displayName());
         }

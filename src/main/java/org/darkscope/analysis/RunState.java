@@ -37,7 +37,7 @@ final class RunState {
     /** True if the column needs the plain comparison kernel (NaN, huge ints, longs); cached. */
     synchronized boolean needsPlainKernel(String column) {
         return nan.computeIfAbsent(
-                column, c -> CutKernel.needsPlainKernel(run.columns().get(c)));
+                column, c -> CutKernel.needsPlainKernel(run.column(c).toArray()));
     }
 
     /**

@@ -123,7 +123,7 @@ public record WeightedCounts(
             List<String> names = c.columns(run::has);
             Object[] arrays = new Object[names.size()];
             for (int i = 0; i < arrays.length; i++) {
-                arrays[i] = run.columns().get(names.get(i));
+                arrays[i] = run.column(names.get(i)).toArray();
             }
             columns.add(arrays);
         }

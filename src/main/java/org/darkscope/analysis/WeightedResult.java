@@ -252,7 +252,7 @@ public final class WeightedResult {
     }
 
     private Histogram fill(String column, Binning b, EventClass cls) {
-        Object col = run.columns().get(column);
+        Object col = run.column(column).toArray();
         if (col == null) {
             throw new IllegalArgumentException("no column '" + column + "' in " + run.displayName());
         }

@@ -288,7 +288,7 @@ final class ParquetRunWriter {
         Object array;
         int offset;
         if (col < scalars.size()) {
-            array = run.columns().get(scalars.get(col).name());
+            array = run.column(scalars.get(col).name()).toArray();
             offset = first;
         } else {
             array = cellColumns;

@@ -146,7 +146,7 @@ public record CsvTables(List<String> header, List<List<String>> rows) {
             List<String> row = new ArrayList<>(cols.size() + 1);
             row.add(Integer.toString(e));
             for (String c : cols) {
-                Object col = run.columns().get(c);
+                Object col = run.column(c).toArray();
                 row.add(
                         col instanceof float[] f
                                 ? (Float.isFinite(f[e]) ? Float.toString(f[e]) : "NaN")

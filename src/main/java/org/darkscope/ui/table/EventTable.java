@@ -143,7 +143,7 @@ public final class EventTable {
         if (column.equals(Schema.TRUTH_CLASS)) {
             return EventClass.of(run.ints(column)[event]).label();
         }
-        Object a = run.columns().get(column);
+        Object a = run.column(column).toArray();
         if (a instanceof float[] f) {
             // a value the reconstruction did not compute reads "–", not "NaN"
             return Float.isNaN(f[event]) ? "–" : String.format(Locale.ROOT, "%.3f", f[event]);

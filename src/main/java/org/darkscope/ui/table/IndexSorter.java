@@ -13,7 +13,7 @@ public final class IndexSorter {
 
     /** The given indices ordered by the column's value (stable in index for equal values). */
     public static int[] sort(RunData run, String column, int[] indices, boolean ascending) {
-        Object col = run.columns().get(column);
+        Object col = run.column(column).toArray();
         long[] keys = new long[indices.length];
         for (int i = 0; i < indices.length; i++) {
             int e = indices[i];
