@@ -182,8 +182,13 @@ final class ParquetRunReader {
     }
 
     RunData read(Progress progress) throws RunFileException {
-        return withReader(
-                reader -> new RunFileLoader(this).load(reader, new RunFileHeader(file).read(reader), progress));
+        return withReader(reader -> {
+            Header h = new RunFileHeader(file).read(reader);
+            // too big for the heap: summary columns mapped from a cache file (built on the first open)
+            return ColumnCache.use(h)
+                    ? ColumnCache.open(this, reader, h, progress)
+                    : new RunFileLoader(this).load(reader, h, progress);
+        });
     }
 
     RunInfo defaultInfo(Header h, int[] runColumn) {
