@@ -1,26 +1,34 @@
 package org.darkscope.io;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.parquet.format.Util;
+import org.apache.parquet.format.converter.ParquetMetadataConverter;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.hadoop.metadata.FileMetaData;
+import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.io.LocalInputFile;
-import org.apache.parquet.io.LocalOutputFile;
-import org.apache.parquet.io.SeekableInputStream;
 import org.darkscope.event.RunInfo;
 import org.darkscope.event.Schema;
 
 /**
  * Makes big run files for opening benchmarks (not a test). {@code TileRunFile IN OUT 1} reads IN and
  * writes it again with this writer (derived columns and their fingerprint stored).
- * {@code TileRunFile IN OUT K} copies IN's compressed row groups K times into OUT without decoding
- * them (disk speed: a 1e8-event file from a 1e6-event one in a minute or two, about 10 GB): the same
+ * {@code TileRunFile IN OUT K} copies IN's compressed pages K times into OUT (one file copy each, no
+ * decoding) with a footer listing each copy's row groups (disk speed: a 1e8-event file from a 1e6-event one in a minute or two, about 10 GB): the same
  * events K times, EOT multiplied by K, and the derivation fingerprint of the tiled footer, so the
  * tiled run opens through the stored derived columns like IN.
  *
@@ -74,20 +82,71 @@ public final class TileRunFile {
             meta.put(
                     DerivedColumns.KEY_FINGERPRINT,
                     DerivedColumns.fingerprint(all, Schema.of(h.detector()), DerivedColumns.geometry(h)));
-            ParquetFileWriter w = new ParquetFileWriter(
-                    new LocalOutputFile(out),
-                    r.getFooter().getFileMetaData().getSchema(),
-                    ParquetFileWriter.Mode.OVERWRITE,
-                    128L << 20,
-                    0);
-            w.start();
-            try (SeekableInputStream s = new LocalInputFile(in).newStream()) {
-                for (int i = 0; i < k; i++) {
-                    w.appendRowGroups(s, blocks, false);
-                    System.out.printf(Locale.ROOT, "copy %d of %d%n", i + 1, k);
+            // the data pages of IN (between the leading magic and the end of its last column chunk)
+            // are copied k times as they are; the footer lists each copy's chunks at shifted offsets
+            long dataEnd = 0;
+            for (BlockMetaData b : blocks) {
+                for (ColumnChunkMetaData cm : b.getColumns()) {
+                    dataEnd = Math.max(dataEnd, cm.getStartingPos() + cm.getTotalSize());
                 }
             }
-            w.end(meta);
+            long copy = dataEnd - 4;
+            List<BlockMetaData> shifted = new ArrayList<>();
+            for (int i = 0; i < k; i++) {
+                long shift = i * copy;
+                for (BlockMetaData b : blocks) {
+                    BlockMetaData nb = new BlockMetaData();
+                    nb.setRowCount(b.getRowCount());
+                    nb.setTotalByteSize(b.getTotalByteSize());
+                    for (ColumnChunkMetaData cm : b.getColumns()) {
+                        nb.addColumn(ColumnChunkMetaData.get(
+                                cm.getPath(),
+                                cm.getPrimitiveType(),
+                                cm.getCodec(),
+                                cm.getEncodingStats(),
+                                cm.getEncodings(),
+                                cm.getStatistics(),
+                                cm.getFirstDataPageOffset() + shift,
+                                cm.getDictionaryPageOffset() == 0 ? 0 : cm.getDictionaryPageOffset() + shift,
+                                cm.getValueCount(),
+                                cm.getTotalSize(),
+                                cm.getTotalUncompressedSize()));
+                    }
+                    shifted.add(nb);
+                }
+            }
+            ParquetMetadata footer = new ParquetMetadata(
+                    new FileMetaData(
+                            r.getFooter().getFileMetaData().getSchema(),
+                            meta,
+                            r.getFooter().getFileMetaData().getCreatedBy()),
+                    shifted);
+            try (FileChannel src = FileChannel.open(in, StandardOpenOption.READ);
+                    FileChannel dst = FileChannel.open(
+                            out,
+                            StandardOpenOption.CREATE,
+                            StandardOpenOption.TRUNCATE_EXISTING,
+                            StandardOpenOption.WRITE)) {
+                dst.write(ByteBuffer.wrap(ParquetFileWriter.MAGIC));
+                for (int i = 0; i < k; i++) {
+                    long done = 0;
+                    while (done < copy) {
+                        done += src.transferTo(4 + done, copy - done, dst);
+                    }
+                    System.out.printf(Locale.ROOT, "copy %d of %d%n", i + 1, k);
+                }
+                ByteArrayOutputStream f = new ByteArrayOutputStream();
+                Util.writeFileMetaData(
+                        new ParquetMetadataConverter().toParquetMetadata(ParquetFileWriter.CURRENT_VERSION, footer), f);
+                ByteBuffer tail = ByteBuffer.allocate(f.size() + 8).order(ByteOrder.LITTLE_ENDIAN);
+                tail.put(f.toByteArray())
+                        .putInt(f.size())
+                        .put(ParquetFileWriter.MAGIC)
+                        .flip();
+                while (tail.hasRemaining()) {
+                    dst.write(tail);
+                }
+            }
         }
     }
 }
