@@ -318,7 +318,7 @@ public final class RunData {
                     if (c.kind() == ColumnDef.Kind.REQUIRED) {
                         throw new IllegalArgumentException("required column '" + c.name() + "' is missing");
                     }
-                    columns.put(c.name(), Column.of(defaultColumn(c)));
+                    columns.put(c.name(), defaultColumn(c));
                     if (c.kind() == ColumnDef.Kind.OPTIONAL) {
                         missing.add(c.name());
                     }
@@ -354,32 +354,22 @@ public final class RunData {
             for (ColumnDef c : schema.scalars()) {
                 ordered.put(c.name(), columns.get(c.name()));
             }
+            if (ColumnCompactor.enabled()) {
+                ColumnCompactor.compact(ordered);
+            }
             return new RunData(info, detector, size, ordered, cells, source, missing, counts);
         }
 
-        private Object defaultColumn(ColumnDef c) {
+        /** The value an absent stored column takes: the run number, the event index, weight 1, else 0. */
+        private Column defaultColumn(ColumnDef c) {
             return switch (c.name()) {
-                case Schema.RUN -> {
-                    int[] a = new int[size];
-                    java.util.Arrays.fill(a, info.runNumber());
-                    yield a;
-                }
-                case Schema.EVENT -> {
-                    int[] a = new int[size];
-                    for (int i = 0; i < size; i++) {
-                        a[i] = i;
-                    }
-                    yield a;
-                }
-                case Schema.TRUTH_WEIGHT -> {
-                    float[] a = new float[size];
-                    java.util.Arrays.fill(a, 1f);
-                    yield a;
-                }
+                case Schema.RUN -> Column.constantInt(size, info.runNumber());
+                case Schema.EVENT -> Column.sequence(size);
+                case Schema.TRUTH_WEIGHT -> Column.constantFloat(size, 1f);
                 default -> switch (c.type()) {
-                    case INT -> new int[size];
-                    case LONG -> new long[size];
-                    case FLOAT -> new float[size];
+                    case INT -> Column.constantInt(size, 0);
+                    case LONG -> new Columns.ConstLong(size, 0L);
+                    case FLOAT -> Column.constantFloat(size, 0f);
                 };
             };
         }

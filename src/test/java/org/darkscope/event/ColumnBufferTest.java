@@ -41,7 +41,7 @@ class ColumnBufferTest {
         RunData r = RandomColumnRuns.random(1000, 3);
         float[] p = r.floats(Schema.P);
         RunData.Builder b = RunData.builder(r.info(), r.detector(), r.size()).cells(r.cells());
-        r.columns().forEach(b::column);
+        r.columnMap().forEach(b::column);
         b.column(Schema.P, mapped(p));
         RunData m = b.build();
         Column c = m.column(Schema.P);
@@ -84,7 +84,7 @@ class ColumnBufferTest {
             RunData r = RandomColumnRuns.random(100, 5);
             RunData.Builder b =
                     RunData.builder(r.info(), r.detector(), r.size()).cells(r.cells());
-            r.columns().forEach(b::column);
+            r.columnMap().forEach(b::column);
             FloatBuffer buf = ByteBuffer.allocateDirect(100 * 4)
                     .order(ByteOrder.LITTLE_ENDIAN)
                     .asFloatBuffer();
