@@ -57,15 +57,18 @@ public final class OpenRunBench {
         long base = usedAfterGc();
         run = RunFiles.read(file);
         long withRun = usedAfterGc();
-        long arrays = 0;
-        for (Object a : run.columns().values()) {
-            arrays += (long) java.lang.reflect.Array.getLength(a) * (a instanceof long[] ? 8 : 4);
+        long held = 0;
+        java.util.Map<String, Integer> kinds = new java.util.TreeMap<>();
+        for (org.darkscope.event.Column c : run.columnMap().values()) {
+            held += c.heapBytes();
+            kinds.merge(c.storage(), 1, Integer::sum);
         }
         System.out.printf(
                 Locale.ROOT,
-                "summary columns: %d arrays, %.1f bytes/event; cells: %s%n",
-                run.columns().size(),
-                arrays / (double) n,
+                "summary columns: %d (%s), %.1f bytes/event of values on the heap; cells: %s%n",
+                run.columnMap().size(),
+                kinds,
+                held / (double) n,
                 run.cells().getClass().getSimpleName());
         long withEngine;
         try (AnalysisEngine e = new AnalysisEngine(List.of(run))) {

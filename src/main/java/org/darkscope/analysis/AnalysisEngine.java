@@ -14,6 +14,7 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import org.darkscope.event.Column;
 import org.darkscope.event.RunData;
 import org.darkscope.event.Schema;
 import org.darkscope.task.CancelledException;
@@ -269,21 +270,76 @@ public final class AnalysisEngine implements AutoCloseable {
             long[] bits,
             RunState.TestKey key,
             Map<RunState.TestKey, RunState.CutBits> target) {
-        void run(int w0, int w1) {
+        void run(int w0, int w1, Scratch scratch) {
             RunData r = state.run;
             for (int k = 0; k < columns.size(); k++) {
                 String col = columns.get(k);
-                CutKernel.apply(
-                        cut.kind(),
-                        cut.min(),
-                        cut.max(),
-                        r.columns().get(col),
-                        state.needsPlainKernel(col),
-                        r.size(),
-                        bits,
-                        w0,
-                        w1,
-                        k > 0);
+                Column c = r.column(col);
+                boolean plain = state.needsPlainKernel(col);
+                Object values = c.array() != null ? c.array() : c.byteArray();
+                if (values != null) {
+                    CutKernel.apply(cut.kind(), cut.min(), cut.max(), values, plain, r.size(), bits, w0, w1, k > 0);
+                } else {
+                    chunked(c, plain, w0, w1, k > 0, scratch);
+                }
+            }
+        }
+
+        /**
+         * A column without a backing array (mapped, compact): each chunk of {@link #CHUNK_WORDS} words
+         * is copied into the thread's scratch array and its bits computed there with the same kernels.
+         */
+        private void chunked(Column c, boolean plain, int w0, int w1, boolean and, Scratch s) {
+            int n = c.size();
+            for (int c0 = w0; c0 < w1; c0 += CHUNK_WORDS) {
+                int c1 = Math.min(w1, c0 + CHUNK_WORDS);
+                int e0 = c0 << 6;
+                int len = Math.min(n, c1 << 6) - e0;
+                Object values = s.load(c, e0, len);
+                int nw = c1 - c0;
+                if (and) {
+                    System.arraycopy(bits, c0, s.bits, 0, nw);
+                }
+                CutKernel.apply(cut.kind(), cut.min(), cut.max(), values, plain, len, s.bits, 0, nw, and);
+                System.arraycopy(s.bits, 0, bits, c0, nw);
+            }
+        }
+    }
+
+    /** Words per chunk of a column read without a backing array (64k events: 256 kB of floats). */
+    static final int CHUNK_WORDS = 1024;
+
+    /** One thread's scratch arrays for chunks of columns without a backing array (allocated on first use). */
+    static final class Scratch {
+        private float[] f;
+        private int[] i;
+        private long[] l;
+        final long[] bits = new long[CHUNK_WORDS];
+
+        /** Copies events [e0, e0+len) of the column into a scratch array of its type and returns it. */
+        Object load(Column c, int e0, int len) {
+            switch (c.type()) {
+                case FLOAT -> {
+                    if (f == null) {
+                        f = new float[CHUNK_WORDS << 6];
+                    }
+                    c.floats(e0, len, f);
+                    return f;
+                }
+                case INT -> {
+                    if (i == null) {
+                        i = new int[CHUNK_WORDS << 6];
+                    }
+                    c.ints(e0, len, i);
+                    return i;
+                }
+                default -> {
+                    if (l == null) {
+                        l = new long[CHUNK_WORDS << 6];
+                    }
+                    c.longs(e0, len, l);
+                    return l;
+                }
             }
         }
     }
@@ -302,12 +358,13 @@ public final class AnalysisEngine implements AutoCloseable {
         for (int p = 0; p < parts; p++) {
             int part = p;
             tasks.add(() -> {
+                Scratch scratch = new Scratch();
                 for (Job j : jobs) {
                     if (progress.isCancelled()) {
                         throw new CancelledException();
                     }
                     int words = j.state().words;
-                    j.run((int) ((long) words * part / parts), (int) ((long) words * (part + 1) / parts));
+                    j.run((int) ((long) words * part / parts), (int) ((long) words * (part + 1) / parts), scratch);
                 }
                 return null;
             });
@@ -330,9 +387,17 @@ public final class AnalysisEngine implements AutoCloseable {
             boolean hide,
             Progress progress) {
         RunData run = s.run;
-        float[] ecal = run.floats(Schema.ECAL);
-        float[] hcal = run.floats(Schema.HCAL);
-        int[] truth = run.ints(Schema.TRUTH_CLASS);
+        // array columns are read in place; others (mapped, compact) chunk by chunk into scratch arrays
+        Column ecalC = run.column(Schema.ECAL);
+        Column hcalC = run.column(Schema.HCAL);
+        Column truthC = run.column(Schema.TRUTH_CLASS);
+        float[] ecalA = ecalC.array() instanceof float[] f ? f : null;
+        float[] hcalA = hcalC.array() instanceof float[] f ? f : null;
+        boolean energyArrays = ecalA != null && hcalA != null;
+        int[] truthA = truthC.array() instanceof int[] t ? t : null;
+        byte[] truthB = truthC.byteArray();
+        boolean truthArray = truthA != null || truthB != null;
+        final int chunk = energyArrays && truthArray ? 4096 : CHUNK_WORDS;
         Binning bx = options.planeX();
         Binning by = options.planeY();
         int parts = pool == null || run.size() < PARALLEL_MIN_EVENTS ? 1 : options.threads();
@@ -350,7 +415,9 @@ public final class AnalysisEngine implements AutoCloseable {
                 CoreAccumulator a = new CoreAccumulator(bx, by);
                 long[] c = counts[idx];
                 long[] out = outCounts == null ? null : outCounts[idx];
-                final int chunk = 4096;
+                float[] ecal = energyArrays ? ecalA : new float[chunk << 6];
+                float[] hcal = energyArrays ? hcalA : new float[chunk << 6];
+                int[] truth = truthArray ? truthA : new int[chunk << 6];
                 for (int c0 = w0; c0 < w1; c0 += chunk) {
                     if (progress.isCancelled()) {
                         throw new CancelledException();
@@ -363,7 +430,29 @@ public final class AnalysisEngine implements AutoCloseable {
                             sel[w] &= ~boxMask[w]; // a hidden box: its events are not selected for anything after this
                         }
                     }
-                    a.accumulate(sel, c0, c1, ecal, hcal, truth, box, bx, by, hide);
+                    int e0 = c0 << 6;
+                    int len = Math.min(n, c1 << 6) - e0;
+                    if (!energyArrays) {
+                        ecalC.floats(e0, len, ecal);
+                        hcalC.floats(e0, len, hcal);
+                    }
+                    if (!truthArray) {
+                        truthC.ints(e0, len, truth);
+                    }
+                    a.accumulate(
+                            sel,
+                            c0,
+                            c1,
+                            ecal,
+                            hcal,
+                            energyArrays ? 0 : e0,
+                            truth,
+                            truthB,
+                            truthArray ? 0 : e0,
+                            box,
+                            bx,
+                            by,
+                            hide);
                 }
                 acc[idx] = a;
                 return null;

@@ -56,6 +56,10 @@ final class CoreAccumulator {
      * every count goes to a real or a dummy slot, so unpredictable region patterns cost no branch
      * mispredictions. Events with a NaN energy take the plain path.
      *
+     * @param ecal    E_ECAL of event e at {@code ecal[e - eOff]} (hcal likewise)
+     * @param eOff    first event of the energy arrays (0 for whole columns, the chunk start for scratch arrays)
+     * @param truth   truth class of event e at {@code truth[e - tOff]}; unused if {@code truthB} is given
+     * @param truthB  truth classes as a whole-column byte array, or null
      * @param hideBox true: box events are counted in no histogram (their box count is hidden later)
      */
     void accumulate(
@@ -64,7 +68,10 @@ final class CoreAccumulator {
             int w1,
             float[] ecal,
             float[] hcal,
+            int eOff,
             int[] truth,
+            byte[] truthB,
+            int tOff,
             SignalBox box,
             Binning bx,
             Binning by,
@@ -96,9 +103,9 @@ final class CoreAccumulator {
             while (m != 0) {
                 int e = base + Long.numberOfTrailingZeros(m);
                 m &= m - 1;
-                double ec = ecal[e];
-                double hc = hcal[e];
-                int code = truth[e];
+                double ec = ecal[e - eOff];
+                double hc = hcal[e - eOff];
+                int code = truthB != null ? truthB[e] : truth[e - tOff];
                 int c = code * (((code >>> 31) ^ 1) & ((code - CLASSES) >>> 31));
                 if (ec != ec || hc != hc) {
                     plain(c, ec, hc, box, hideBox);

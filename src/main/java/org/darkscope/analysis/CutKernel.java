@@ -124,6 +124,17 @@ final class CutKernel {
             floatKernel(k, kind, min, max, f, n, out, w0, w1, and);
         } else if (values instanceof int[] i && !plain) {
             intKernel(k, kind, min, max, i, n, out, w0, w1, and);
+        } else if (values instanceof byte[] b
+                && (kind == CutKind.MIN || kind == CutKind.MAX || kind == CutKind.WINDOW)) {
+            int lo = kind.usesMin() ? (int) Math.max(-INT_SAFE, Math.min(INT_SAFE, Math.floor(min))) : -INT_SAFE;
+            int hi = kind.usesMax() ? (int) Math.max(-INT_SAFE, Math.min(INT_SAFE, Math.ceil(max))) : INT_SAFE;
+            int full = Math.min(w1, n >>> 6);
+            if (full > w0) {
+                k.byteWindow(lo, hi, b, out, w0, full, and);
+            }
+            if (w1 > full) {
+                referenceKernel(kind, min, max, b, n, out, Math.max(w0, full), w1, and);
+            }
         } else {
             referenceKernel(kind, min, max, values, n, out, w0, w1, and);
         }
@@ -283,6 +294,22 @@ final class CutKernel {
         }
 
         @Override
+        public void byteWindow(int lo, int hi, byte[] a, long[] out, int w0, int w1, boolean and) {
+            for (int w = w0; w < w1; w++) {
+                int b = w << 6;
+                int a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+                for (int j = 15; j >= 0; j--) {
+                    int v0 = a[b + j], v1 = a[b + 16 + j], v2 = a[b + 32 + j], v3 = a[b + 48 + j];
+                    a0 = (a0 << 1) | (((lo - v0) & (v0 - hi)) >>> 31);
+                    a1 = (a1 << 1) | (((lo - v1) & (v1 - hi)) >>> 31);
+                    a2 = (a2 << 1) | (((lo - v2) & (v2 - hi)) >>> 31);
+                    a3 = (a3 << 1) | (((lo - v3) & (v3 - hi)) >>> 31);
+                }
+                store(out, w, word(a0, a1, a2, a3), and);
+            }
+        }
+
+        @Override
         public String describe() {
             return "scalar";
         }
@@ -325,6 +352,7 @@ final class CutKernel {
             CutKind kind, double min, double max, Object values, int n, long[] out, int w0, int w1, boolean and) {
         float[] f = values instanceof float[] x ? x : null;
         int[] i = values instanceof int[] x ? x : null;
+        byte[] y = values instanceof byte[] x ? x : null;
         long[] l = values instanceof long[] x ? x : null;
         for (int w = w0; w < w1; w++) {
             int b = w << 6;
@@ -332,7 +360,7 @@ final class CutKernel {
             long bits = 0;
             for (int j = 0; j < end; j++) {
                 int e = b + j;
-                double v = f != null ? f[e] : i != null ? i[e] : (double) l[e];
+                double v = f != null ? f[e] : i != null ? i[e] : y != null ? y[e] : (double) l[e];
                 if (kind.passes(v, min, max)) {
                     bits |= 1L << j;
                 }
@@ -343,8 +371,51 @@ final class CutKernel {
 
     /**
      * True if a column needs the plain comparison: a float column with a NaN, an int column with a
-     * value beyond ±2^30, any long column. Checked once per column and cached by the engine.
+     * value beyond ±2^30, any long column. Checked once per column and cached by the engine. Columns
+     * without a backing array are scanned chunk by chunk.
      */
+    static boolean needsPlainKernel(org.darkscope.event.Column c) {
+        Object a = c.array();
+        if (a != null) {
+            return needsPlainKernel(a);
+        }
+        if (c.byteArray() != null) {
+            return false;
+        }
+        int chunk = 1 << 16;
+        switch (c.type()) {
+            case FLOAT -> {
+                float[] f = new float[Math.min(chunk, c.size())];
+                for (int e0 = 0; e0 < c.size(); e0 += chunk) {
+                    int len = Math.min(chunk, c.size() - e0);
+                    c.floats(e0, len, f);
+                    for (int k = 0; k < len; k++) {
+                        if (f[k] != f[k]) {
+                            return true;
+                        }
+                    }
+                }
+                return false;
+            }
+            case INT -> {
+                int[] v = new int[Math.min(chunk, c.size())];
+                for (int e0 = 0; e0 < c.size(); e0 += chunk) {
+                    int len = Math.min(chunk, c.size() - e0);
+                    c.ints(e0, len, v);
+                    for (int k = 0; k < len; k++) {
+                        if (v[k] >= INT_SAFE || v[k] <= -INT_SAFE) {
+                            return true;
+                        }
+                    }
+                }
+                return false;
+            }
+            default -> {
+                return true;
+            }
+        }
+    }
+
     static boolean needsPlainKernel(Object values) {
         if (values instanceof float[] f) {
             for (float v : f) {

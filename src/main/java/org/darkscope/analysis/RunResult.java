@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.darkscope.event.Column;
 import org.darkscope.event.EventClass;
 import org.darkscope.event.RunData;
 import org.darkscope.event.Schema;
@@ -136,7 +137,11 @@ public final class RunResult {
      */
     public boolean hides(int event) {
         return boxHidden
-                && selection.box().abcdRegion(run.floats(Schema.ECAL)[event], run.floats(Schema.HCAL)[event])
+                && selection
+                                .box()
+                                .abcdRegion(
+                                        run.column(Schema.ECAL).getFloat(event),
+                                        run.column(Schema.HCAL).getFloat(event))
                         == Region.BOX;
     }
 
@@ -236,7 +241,11 @@ public final class RunResult {
             throw new IndexOutOfBoundsException("event row " + event + " outside 0.." + (run.size() - 1));
         }
         if (boxHidden
-                && selection.box().abcdRegion(run.floats(Schema.ECAL)[event], run.floats(Schema.HCAL)[event])
+                && selection
+                                .box()
+                                .abcdRegion(
+                                        run.column(Schema.ECAL).getFloat(event),
+                                        run.column(Schema.HCAL).getFloat(event))
                         == Region.BOX) {
             throw new IllegalStateException(
                     "event row " + event + " of " + run.displayName() + " is in the blinded signal box");
@@ -256,14 +265,14 @@ public final class RunResult {
             return new int[0];
         }
         return ((int[]) memo(region, k -> {
-                    float[] ecal = run.floats(Schema.ECAL);
-                    float[] hcal = run.floats(Schema.HCAL);
+                    Column ecal = run.column(Schema.ECAL);
+                    Column hcal = run.column(Schema.HCAL);
                     SignalBox box = selection.box();
                     int[] sel = selectedEvents();
                     int[] out = new int[sel.length];
                     int n = 0;
                     for (int e : sel) {
-                        if (box.contains(region, ecal[e], hcal[e])) {
+                        if (box.contains(region, ecal.getFloat(e), hcal.getFloat(e))) {
                             out[n++] = e;
                         }
                     }
@@ -293,11 +302,8 @@ public final class RunResult {
     }
 
     private Histogram1D fill(String column, Binning b, long[] bits, EventClass cls) {
-        Object col = run.columns().get(column);
-        if (col == null) {
-            throw new IllegalArgumentException("no column '" + column + "' in " + run.displayName());
-        }
-        int[] truth = run.ints(Schema.TRUTH_CLASS);
+        Column col = run.column(column);
+        Column truth = run.column(Schema.TRUTH_CLASS);
         int want = cls == null ? -1 : cls.ordinal();
         long[] counts = new long[b.bins()];
         long under = 0;
@@ -307,10 +313,10 @@ public final class RunResult {
             while (m != 0) {
                 int e = (w << 6) + Long.numberOfTrailingZeros(m);
                 m &= m - 1;
-                if (want >= 0 && CoreAccumulator.classIndex(truth[e]) != want) {
+                if (want >= 0 && CoreAccumulator.classIndex(truth.getInt(e)) != want) {
                     continue;
                 }
-                int i = b.index(value(col, e));
+                int i = b.index(col.value(e));
                 if (i < 0) {
                     under++;
                 } else if (i >= counts.length) {
@@ -321,15 +327,6 @@ public final class RunResult {
             }
         }
         return new Histogram1D(column, b, counts, under, over);
-    }
-
-    private static double value(Object col, int e) {
-        if (col instanceof float[] f) {
-            return f[e];
-        } else if (col instanceof int[] i) {
-            return i[e];
-        }
-        return ((long[]) col)[e];
     }
 
     /**
@@ -378,15 +375,15 @@ public final class RunResult {
 
     private long[] removeBox(long[] bits) {
         long[] v = bits.clone();
-        float[] ecal = run.floats(Schema.ECAL);
-        float[] hcal = run.floats(Schema.HCAL);
+        Column ecal = run.column(Schema.ECAL);
+        Column hcal = run.column(Schema.HCAL);
         SignalBox box = selection.box();
         for (int w = 0; w < v.length; w++) {
             long m = v[w];
             while (m != 0) {
                 int e = (w << 6) + Long.numberOfTrailingZeros(m);
                 m &= m - 1;
-                if (box.abcdRegion(ecal[e], hcal[e]) == Region.BOX) {
+                if (box.abcdRegion(ecal.getFloat(e), hcal.getFloat(e)) == Region.BOX) {
                     v[w] &= ~(1L << e);
                 }
             }
@@ -429,15 +426,15 @@ public final class RunResult {
             return l;
         }
         float[] sorted = (float[]) memo("ecalLowHcal", k -> {
-            float[] ecal = run.floats(Schema.ECAL);
-            float[] hcal = run.floats(Schema.HCAL);
+            Column ecal = run.column(Schema.ECAL);
+            Column hcal = run.column(Schema.HCAL);
             double hMax = selection.box().hcalMax();
             int[] sel = Bits.indices(selectedBits);
             float[] out = new float[sel.length];
             int n = 0;
             for (int e : sel) {
-                if (hcal[e] < hMax) {
-                    out[n++] = ecal[e];
+                if (hcal.getFloat(e) < hMax) {
+                    out[n++] = ecal.getFloat(e);
                 }
             }
             float[] r = Arrays.copyOf(out, n);
@@ -492,14 +489,14 @@ public final class RunResult {
     /** Selected events (visible) as their (E_ECAL, E_HCAL) values: for background fits. */
     float[][] selectedPlanePoints() {
         return (float[][]) memo("points", k -> {
-            float[] ecal = run.floats(Schema.ECAL);
-            float[] hcal = run.floats(Schema.HCAL);
+            Column ecal = run.column(Schema.ECAL);
+            Column hcal = run.column(Schema.HCAL);
             int[] sel = Bits.indices(selectedBits);
             float[] x = new float[sel.length];
             float[] y = new float[sel.length];
             for (int i = 0; i < sel.length; i++) {
-                x[i] = ecal[sel[i]];
-                y[i] = hcal[sel[i]];
+                x[i] = ecal.getFloat(sel[i]);
+                y[i] = hcal.getFloat(sel[i]);
             }
             return new float[][] {x, y};
         });
@@ -510,9 +507,9 @@ public final class RunResult {
         return (float[]) memo("weights", k -> {
             int[] sel = Bits.indices(selectedBits);
             float[] out = new float[sel.length];
-            float[] w = run.has(Schema.TRUTH_WEIGHT) ? run.floats(Schema.TRUTH_WEIGHT) : null;
+            Column w = run.has(Schema.TRUTH_WEIGHT) ? run.column(Schema.TRUTH_WEIGHT) : null;
             for (int i = 0; i < sel.length; i++) {
-                out[i] = w == null ? 1f : w[sel[i]];
+                out[i] = w == null ? 1f : w.getFloat(sel[i]);
             }
             return out;
         });

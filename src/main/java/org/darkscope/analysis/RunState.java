@@ -3,6 +3,7 @@ package org.darkscope.analysis;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.darkscope.event.Column;
 import org.darkscope.event.RunData;
 import org.darkscope.event.Schema;
 
@@ -36,8 +37,7 @@ final class RunState {
 
     /** True if the column needs the plain comparison kernel (NaN, huge ints, longs); cached. */
     synchronized boolean needsPlainKernel(String column) {
-        return nan.computeIfAbsent(
-                column, c -> CutKernel.needsPlainKernel(run.columns().get(c)));
+        return nan.computeIfAbsent(column, c -> CutKernel.needsPlainKernel(run.column(c)));
     }
 
     /**
@@ -48,12 +48,22 @@ final class RunState {
         double eMax = Math.min(box.ecalMax(), box.ecalTriggerEdge());
         double hMax = Math.min(box.hcalMax(), box.hcalSidebandMax());
         if (boxMask == null || eMax != maskEcal || hMax != maskHcal) {
-            float[] ecal = run.floats(Schema.ECAL);
-            float[] hcal = run.floats(Schema.HCAL);
+            Column ec = run.column(Schema.ECAL);
+            Column hc = run.column(Schema.HCAL);
             long[] m = new long[words];
-            for (int e = 0; e < ecal.length; e++) {
-                // NaN compares false: never in the box, as in abcdRegion
-                m[e >>> 6] |= (ecal[e] < eMax & hcal[e] < hMax ? 1L : 0L) << (e & 63);
+            int n = run.size();
+            int chunk = 1 << 16;
+            float[] ecal = new float[Math.min(chunk, n)];
+            float[] hcal = new float[ecal.length];
+            for (int e0 = 0; e0 < n; e0 += chunk) {
+                int len = Math.min(chunk, n - e0);
+                ec.floats(e0, len, ecal);
+                hc.floats(e0, len, hcal);
+                for (int k = 0; k < len; k++) {
+                    int e = e0 + k;
+                    // NaN compares false: never in the box, as in abcdRegion
+                    m[e >>> 6] |= (ecal[k] < eMax & hcal[k] < hMax ? 1L : 0L) << (e & 63);
+                }
             }
             boxMask = m;
             maskEcal = eMax;

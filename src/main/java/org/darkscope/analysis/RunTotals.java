@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.darkscope.event.Column;
 import org.darkscope.event.EventClass;
 import org.darkscope.event.RunData;
 import org.darkscope.event.Schema;
@@ -134,13 +135,17 @@ public final class RunTotals implements Serializable {
             t.weighted = a;
             t.weightColumn = w.hasWeights();
         }
-        float[] ecal = run.floats(Schema.ECAL);
-        float[] hcal = run.floats(Schema.HCAL);
-        float[] wt = run.has(Schema.TRUTH_WEIGHT) ? run.floats(Schema.TRUTH_WEIGHT) : null;
+        Column ecal = run.column(Schema.ECAL);
+        Column hcal = run.column(Schema.HCAL);
+        Column wt = run.has(Schema.TRUTH_WEIGHT) ? run.column(Schema.TRUTH_WEIGHT) : null;
         SignalBox box = sel.box();
         for (int e : rr.selectedEvents()) {
-            if (box.abcdRegion(ecal[e], hcal[e]) != null) {
-                t.addPoint(rows == null ? e : rows[e], ecal[e], hcal[e], wt == null ? 1f : wt[e]);
+            if (box.abcdRegion(ecal.getFloat(e), hcal.getFloat(e)) != null) {
+                t.addPoint(
+                        rows == null ? e : rows[e],
+                        ecal.getFloat(e),
+                        hcal.getFloat(e),
+                        wt == null ? 1f : wt.getFloat(e));
             }
         }
         return t;

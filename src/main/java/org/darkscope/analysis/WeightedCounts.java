@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.darkscope.event.Column;
 import org.darkscope.event.EventClass;
 import org.darkscope.event.RunData;
 import org.darkscope.event.RunInfo;
@@ -116,30 +117,30 @@ public record WeightedCounts(
                     run.displayName() + " is recorded data: weighted truth counts are " + "for simulated runs only");
         }
         int n = run.size();
-        float[] w = run.has(Schema.TRUTH_WEIGHT) ? run.floats(Schema.TRUTH_WEIGHT) : null;
+        Column w = run.has(Schema.TRUTH_WEIGHT) ? run.column(Schema.TRUTH_WEIGHT) : null;
         List<Cut> cuts = selection.enabledCuts();
         List<Object[]> columns = new ArrayList<>();
         for (Cut c : cuts) {
             List<String> names = c.columns(run::has);
             Object[] arrays = new Object[names.size()];
             for (int i = 0; i < arrays.length; i++) {
-                arrays[i] = run.columns().get(names.get(i));
+                arrays[i] = run.column(names.get(i)).toArray();
             }
             columns.add(arrays);
         }
         double[] after = new double[cuts.size()];
         double[] after2 = new double[cuts.size()];
         long[] afterN = new long[cuts.size()];
-        float[] ecal = run.floats(Schema.ECAL);
-        float[] hcal = run.floats(Schema.HCAL);
-        int[] cls = run.has(Schema.TRUTH_CLASS) ? run.ints(Schema.TRUTH_CLASS) : new int[n];
+        Column ecal = run.column(Schema.ECAL);
+        Column hcal = run.column(Schema.HCAL);
+        Column cls = run.has(Schema.TRUTH_CLASS) ? run.column(Schema.TRUTH_CLASS) : Column.constantInt(n, 0);
         SignalBox box = selection.box();
         Map<Region, Sum> regions = new EnumMap<>(Region.class);
         Map<EventClass, Map<Region, Sum>> perClass = new EnumMap<>(EventClass.class);
         double tw = 0;
         double tw2 = 0;
         for (int e = 0; e < n; e++) {
-            double we = w == null ? 1 : w[e];
+            double we = w == null ? 1 : w.getFloat(e);
             tw += we;
             tw2 += we * we;
             boolean pass = true;
@@ -161,9 +162,9 @@ public record WeightedCounts(
                 continue;
             }
             Map<Region, Sum> byClass =
-                    perClass.computeIfAbsent(EventClass.of(cls[e]), k -> new EnumMap<>(Region.class));
-            Region abcd = box.abcdRegion(ecal[e], hcal[e]);
-            Region label = box.labelRegion(ecal[e], hcal[e]);
+                    perClass.computeIfAbsent(EventClass.of(cls.getInt(e)), k -> new EnumMap<>(Region.class));
+            Region abcd = box.abcdRegion(ecal.getFloat(e), hcal.getFloat(e));
+            Region label = box.labelRegion(ecal.getFloat(e), hcal.getFloat(e));
             for (Region r : new Region[] {abcd, label}) {
                 if (r != null) {
                     regions.merge(r, Sum.ZERO.plus(we), WeightedCounts::add);

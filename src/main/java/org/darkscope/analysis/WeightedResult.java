@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.darkscope.analysis.WeightedCounts.Step;
 import org.darkscope.analysis.WeightedCounts.Sum;
+import org.darkscope.event.Column;
 import org.darkscope.event.EventClass;
 import org.darkscope.event.RunData;
 import org.darkscope.event.Schema;
@@ -28,7 +29,7 @@ import org.darkscope.event.Schema;
 public final class WeightedResult {
     private final RunData run;
     private final long[] selectedBits;
-    private final float[] weights;
+    private final Column weights;
     private final Sum total;
     private final List<Step> cutFlow;
     private final List<Sum> alone;
@@ -40,7 +41,7 @@ public final class WeightedResult {
     private WeightedResult(
             RunData run,
             long[] selectedBits,
-            float[] weights,
+            Column weights,
             Sum total,
             List<Step> cutFlow,
             List<Sum> alone,
@@ -67,7 +68,7 @@ public final class WeightedResult {
      */
     static WeightedResult of(RunData run, List<Cut> cuts, List<long[]> cutBits, long[] selected, SignalBox box) {
         int n = run.size();
-        float[] w = run.has(Schema.TRUTH_WEIGHT) ? run.floats(Schema.TRUTH_WEIGHT) : null;
+        Column w = run.has(Schema.TRUTH_WEIGHT) ? run.column(Schema.TRUTH_WEIGHT) : null;
         int k = cuts.size();
         double[] aw = new double[k];
         double[] aw2 = new double[k];
@@ -101,9 +102,9 @@ public final class WeightedResult {
             flow.add(new Step(cuts.get(i).name(), new Sum(aw[i], aw2[i], an[i])));
             alone.add(new Sum(lw[i], lw2[i], ln[i]));
         }
-        float[] ecal = run.floats(Schema.ECAL);
-        float[] hcal = run.floats(Schema.HCAL);
-        int[] cls = run.ints(Schema.TRUTH_CLASS);
+        Column ecal = run.column(Schema.ECAL);
+        Column hcal = run.column(Schema.HCAL);
+        Column cls = run.column(Schema.TRUTH_CLASS);
         double[][] rw = new double[EventClass.values().length][Region.values().length];
         double[][] rw2 = new double[rw.length][Region.values().length];
         long[][] rn = new long[rw.length][Region.values().length];
@@ -111,13 +112,13 @@ public final class WeightedResult {
         double[] cw2 = new double[rw.length];
         long[] cn = new long[rw.length];
         for (int e : Bits.indices(selected)) {
-            double we = w == null ? 1 : w[e];
-            int c = EventClass.of(cls[e]).ordinal();
+            double we = w == null ? 1 : w.getFloat(e);
+            int c = EventClass.of(cls.getInt(e)).ordinal();
             cw[c] += we;
             cw2[c] += we * we;
             cn[c]++;
-            Region a = box.abcdRegion(ecal[e], hcal[e]);
-            Region l = box.labelRegion(ecal[e], hcal[e]);
+            Region a = box.abcdRegion(ecal.getFloat(e), hcal.getFloat(e));
+            Region l = box.labelRegion(ecal.getFloat(e), hcal.getFloat(e));
             for (Region r : new Region[] {a, l}) {
                 if (r != null) {
                     rw[c][r.ordinal()] += we;
@@ -152,7 +153,7 @@ public final class WeightedResult {
     }
 
     /** Σw^power over the set bits of one word (the events e = 64·word + bit). */
-    private static double sum(float[] w, int word, long bits, int power) {
+    private static double sum(Column w, int word, long bits, int power) {
         if (w == null) {
             return Long.bitCount(bits);
         }
@@ -160,7 +161,7 @@ public final class WeightedResult {
         int base = word << 6;
         long m = bits;
         while (m != 0) {
-            double x = w[base + Long.numberOfTrailingZeros(m)];
+            double x = w.getFloat(base + Long.numberOfTrailingZeros(m));
             s += power == 1 ? x : x * x;
             m &= m - 1;
         }
@@ -252,21 +253,18 @@ public final class WeightedResult {
     }
 
     private Histogram fill(String column, Binning b, EventClass cls) {
-        Object col = run.columns().get(column);
-        if (col == null) {
-            throw new IllegalArgumentException("no column '" + column + "' in " + run.displayName());
-        }
-        int[] truth = run.ints(Schema.TRUTH_CLASS);
+        Column col = run.column(column);
+        Column truth = run.column(Schema.TRUTH_CLASS);
         double[] sw = new double[b.bins()];
         double[] sw2 = new double[b.bins()];
         Sum under = Sum.ZERO;
         Sum over = Sum.ZERO;
         for (int e : Bits.indices(selectedBits)) {
-            if (cls != null && EventClass.of(truth[e]) != cls) {
+            if (cls != null && EventClass.of(truth.getInt(e)) != cls) {
                 continue;
             }
-            double we = weights == null ? 1 : weights[e];
-            int i = b.index(value(col, e));
+            double we = weights == null ? 1 : weights.getFloat(e);
+            int i = b.index(col.value(e));
             if (i < 0) {
                 under = under.plus(we);
             } else if (i >= sw.length) {
@@ -277,15 +275,6 @@ public final class WeightedResult {
             }
         }
         return new Histogram(column, b, sw, sw2, under, over);
-    }
-
-    private static double value(Object col, int e) {
-        if (col instanceof float[] f) {
-            return f[e];
-        } else if (col instanceof int[] i) {
-            return i[e];
-        }
-        return ((long[]) col)[e];
     }
 
     /**

@@ -18,6 +18,12 @@ interface WordKernels {
     /** {@code lo < v < hi} on ints (MIN and MAX pass ±2^30 for the unused edge). */
     void intWindow(int lo, int hi, int[] a, long[] out, int w0, int w1, boolean and);
 
+    /**
+     * {@code lo < v < hi} on bytes: the int edges as {@link #intWindow} gets them; an edge beyond
+     * the byte range lets every value pass that side.
+     */
+    void byteWindow(int lo, int hi, byte[] a, long[] out, int w0, int w1, boolean and);
+
     /** For reports: "scalar" or "vector N-bit". */
     String describe();
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.darkscope.dq.CellFaults;
+import org.darkscope.event.Column;
 import org.darkscope.event.EventClass;
 import org.darkscope.event.RunData;
 import org.darkscope.event.Schema;
@@ -191,11 +192,11 @@ public final class SimulateCommand implements Callable<Integer> {
     static String summary(RunData run, double seconds, SimConfig cfg) {
         int[] counts = new int[EventClass.values().length];
         int pile = 0;
-        int[] cls = run.ints(Schema.TRUTH_CLASS);
-        int[] pu = run.ints(Schema.TRUTH_PILEUP);
+        Column cls = run.column(Schema.TRUTH_CLASS);
+        Column pu = run.column(Schema.TRUTH_PILEUP);
         for (int e = 0; e < run.size(); e++) {
-            counts[cls[e]]++;
-            pile += pu[e];
+            counts[cls.getInt(e)]++;
+            pile += pu.getInt(e);
         }
         StringBuilder sb = new StringBuilder();
         String gen = run.info().generator().get(Simulator.GENERATED_KEY);

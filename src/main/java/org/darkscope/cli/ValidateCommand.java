@@ -17,6 +17,7 @@ import org.darkscope.analysis.Region;
 import org.darkscope.analysis.Selection;
 import org.darkscope.analysis.SelectionIo;
 import org.darkscope.analysis.WeightedCounts;
+import org.darkscope.event.Column;
 import org.darkscope.event.EventClass;
 import org.darkscope.event.ExternalEfficiency;
 import org.darkscope.event.RunData;
@@ -198,9 +199,9 @@ public final class ValidateCommand implements Callable<Integer> {
     }
 
     static SignalFigures signal(RunData run, Selection sel) {
-        float[] ecal = run.floats(Schema.ECAL);
-        float[] hcal = run.floats(Schema.HCAL);
-        float[] pre = run.floats(Schema.ECAL_PRE);
+        Column ecal = run.column(Schema.ECAL);
+        Column hcal = run.column(Schema.HCAL);
+        Column pre = run.column(Schema.ECAL_PRE);
         double eMax = sel.box().ecalMax();
         double hMax = sel.box().hcalMax();
         long generated = run.info().generatedEvents(run.size());
@@ -208,9 +209,9 @@ public final class ValidateCommand implements Callable<Integer> {
         int box = 0;
         int boxPre = 0;
         for (int e = 0; e < run.size(); e++) {
-            if (ecal[e] < eMax && hcal[e] < hMax) {
-                boxE[box++] = ecal[e];
-                if (pre[e] > 0.5) {
+            if (ecal.getFloat(e) < eMax && hcal.getFloat(e) < hMax) {
+                boxE[box++] = ecal.getFloat(e);
+                if (pre.getFloat(e) > 0.5) {
                     boxPre++;
                 }
             }

@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import org.darkscope.analysis.Region;
 import org.darkscope.analysis.Selection;
 import org.darkscope.analysis.SignalBox;
+import org.darkscope.event.Column;
 import org.darkscope.event.RunData;
 import org.darkscope.event.Schema;
 
@@ -42,41 +43,42 @@ public final class SpillTrends {
     /** The trends of every spill, in spill order (one spill 0 if the run has no spill column). */
     public static List<Spill> of(RunData run, SignalBox box, boolean boxHidden) {
         int n = run.size();
-        int[] spill = run.has(Schema.SPILL) ? run.ints(Schema.SPILL) : new int[n];
-        long[] time = run.has(Schema.TIME) ? run.longs(Schema.TIME) : null;
-        float[] ecal = run.floats(Schema.ECAL);
-        float[] hcal = run.floats(Schema.HCAL);
+        Column spill = run.has(Schema.SPILL) ? run.column(Schema.SPILL) : Column.constantInt(n, 0);
+        Column time = run.has(Schema.TIME) ? run.column(Schema.TIME) : null;
+        Column ecal = run.column(Schema.ECAL);
+        Column hcal = run.column(Schema.HCAL);
         int srdCells = run.detector().srdCellCount();
-        float[][] srd = new float[srdCells][];
+        Column[] srd = new Column[srdCells];
         for (int i = 0; i < srdCells; i++) {
-            srd[i] = run.floats(Schema.srd(i));
+            srd[i] = run.column(Schema.srd(i));
         }
-        float[] veto = run.floats(Schema.VETO_MAX);
+        Column veto = run.column(Schema.VETO_MAX);
         TreeMap<Integer, Acc> bySpill = new TreeMap<>();
         for (int e = 0; e < n; e++) {
-            Acc a = bySpill.computeIfAbsent(spill[e], k -> new Acc());
+            Acc a = bySpill.computeIfAbsent(spill.getInt(e), k -> new Acc());
             a.n++;
-            a.ecal += ecal[e];
+            a.ecal += ecal.getFloat(e);
             if (time != null) {
-                a.tMin = Math.min(a.tMin, time[e]);
-                a.tMax = Math.max(a.tMax, time[e]);
+                a.tMin = Math.min(a.tMin, time.getLong(e));
+                a.tMax = Math.max(a.tMax, time.getLong(e));
             }
-            Region abcd = box.abcdRegion(ecal[e], hcal[e]);
+            Region abcd = box.abcdRegion(ecal.getFloat(e), hcal.getFloat(e));
             if (abcd == Region.BOX && boxHidden) {
                 a.hidden++;
             } else if (abcd != null) {
                 a.region[abcd.ordinal()]++;
             }
-            Region label = box.labelRegion(ecal[e], hcal[e]);
+            Region label = box.labelRegion(ecal.getFloat(e), hcal.getFloat(e));
             if (label != null) {
                 a.region[label.ordinal()]++;
             }
             boolean tagged = srdCells > 0;
             for (int i = 0; i < srdCells; i++) {
-                tagged &= srd[i][e] >= Selection.SRD_CELL_MIN_MEV && srd[i][e] <= Selection.SRD_CELL_MAX_MEV;
+                float v = srd[i].getFloat(e);
+                tagged &= v >= Selection.SRD_CELL_MIN_MEV && v <= Selection.SRD_CELL_MAX_MEV;
             }
             a.srd += tagged ? 1 : 0;
-            a.veto += veto[e] > Selection.VETO_MAX_MIP ? 1 : 0;
+            a.veto += veto.getFloat(e) > Selection.VETO_MAX_MIP ? 1 : 0;
         }
         List<Spill> out = new ArrayList<>();
         for (Map.Entry<Integer, Acc> en : bySpill.entrySet()) {

@@ -19,11 +19,11 @@ public final class EventView {
     }
 
     public int eventNumber() {
-        return run.ints(Schema.EVENT)[index];
+        return run.column(Schema.EVENT).getInt(index);
     }
 
     public int runNumber() {
-        return run.ints(Schema.RUN)[index];
+        return run.column(Schema.RUN).getInt(index);
     }
 
     public double value(String column) {
@@ -31,11 +31,11 @@ public final class EventView {
     }
 
     public double ecal() {
-        return run.floats(Schema.ECAL)[index];
+        return run.column(Schema.ECAL).getFloat(index);
     }
 
     public double hcal() {
-        return run.floats(Schema.HCAL)[index];
+        return run.column(Schema.HCAL).getFloat(index);
     }
 
     public EventClass truthClass() {
@@ -43,7 +43,7 @@ public final class EventView {
     }
 
     public boolean pileup() {
-        return run.ints(Schema.TRUTH_PILEUP)[index] != 0;
+        return run.column(Schema.TRUTH_PILEUP).getInt(index) != 0;
     }
 
     /** Cell energies in GeV, indexed like {@link org.darkscope.geometry.Detector#cells()}. */

@@ -7,16 +7,19 @@ import java.util.Map;
 import org.darkscope.geometry.Detector;
 
 /**
- * One run as immutable columns: the summary columns as primitive arrays (see {@link Schema}) plus
- * the cell energies in a {@link CellStore}. Build one with {@link #builder}. Arrays handed out are
- * the internal ones: callers must not modify them.
+ * One run as immutable columns: the summary columns as {@link Column}s (see {@link Schema}: arrays,
+ * compact forms or buffers outside the heap) plus the cell energies in a {@link CellStore}. Build
+ * one with {@link #builder}. Hot paths read {@link #column(String)} chunk by chunk or through its
+ * backing array; {@link #floats}/{@link #ints}/{@link #longs} hand out the internal array of an
+ * array column (callers must not modify it) and a copy otherwise, refused above
+ * {@link #materialiseLimit()} events.
  */
 public final class RunData {
     private final RunInfo info;
     private final Detector detector;
     private final Schema schema;
     private final int size;
-    private final Map<String, Object> columns;
+    private final Map<String, Column> columns;
     private final CellStore cells;
     private final String source;
     private final java.util.Set<String> missingColumns;
@@ -40,7 +43,7 @@ public final class RunData {
             RunInfo info,
             Detector detector,
             int size,
-            Map<String, Object> columns,
+            Map<String, Column> columns,
             CellStore cells,
             String source,
             java.util.Set<String> missingColumns,
@@ -119,42 +122,57 @@ public final class RunData {
         return List.copyOf(columns.keySet());
     }
 
+    /** The column with this name; throws IllegalArgumentException naming the run if there is none. */
+    public Column column(String name) {
+        Column c = columns.get(name);
+        if (c == null) {
+            throw new IllegalArgumentException("no column '" + name + "' in " + displayName());
+        }
+        return c;
+    }
+
+    /** Map of column name to its {@link Column}, in schema order (read only). */
+    public Map<String, Column> columnMap() {
+        return columns;
+    }
+
+    /**
+     * The largest run whose non-array columns {@link #floats}, {@link #ints}, {@link #longs},
+     * {@link #columns()} and {@link #asDoubles} copy into a new array: system property
+     * {@code darkscope.materialiseLimit}, default 2^24 events (64 MB per float column).
+     */
+    public static int materialiseLimit() {
+        return Integer.getInteger("darkscope.materialiseLimit", 1 << 24);
+    }
+
     public float[] floats(String name) {
-        return (float[]) column(name, float[].class);
+        return (float[]) array(name, ColumnType.FLOAT);
     }
 
     public int[] ints(String name) {
-        return (int[]) column(name, int[].class);
+        return (int[]) array(name, ColumnType.INT);
     }
 
     public long[] longs(String name) {
-        return (long[]) column(name, long[].class);
+        return (long[]) array(name, ColumnType.LONG);
     }
 
     /** Value of any scalar column for one event, as a double. */
     public double value(String name, int event) {
-        Object a = columns.get(name);
-        if (a instanceof float[] f) {
-            return f[event];
-        } else if (a instanceof int[] i) {
-            return i[event];
-        } else if (a instanceof long[] l) {
-            return l[event];
-        }
-        throw new IllegalArgumentException("no column '" + name + "' in " + displayName());
+        return column(name).value(event);
     }
 
-    /** The column as doubles (a copy): convenient for statistics and charts. */
+    /** The column as doubles (a copy): convenient for statistics and charts of small runs. */
     public double[] asDoubles(String name) {
+        Column c = column(name);
+        checkMaterialise(name, c);
         double[] d = new double[size];
-        for (int e = 0; e < size; e++) {
-            d[e] = value(name, e);
-        }
+        c.doubles(0, size, d);
         return d;
     }
 
     public EventClass truthClass(int event) {
-        return EventClass.of(ints(Schema.TRUTH_CLASS)[event]);
+        return EventClass.of(column(Schema.TRUTH_CLASS).getInt(event));
     }
 
     /** A view of one event. */
@@ -165,21 +183,35 @@ public final class RunData {
         return new EventView(this, index);
     }
 
-    private Object column(String name, Class<?> type) {
-        Object a = columns.get(name);
-        if (a == null) {
-            throw new IllegalArgumentException("no column '" + name + "' in " + displayName());
+    private Object array(String name, ColumnType type) {
+        Column c = column(name);
+        if (c.type() != type) {
+            throw new IllegalArgumentException("column '" + name + "' is " + c.type() + ", not " + type);
         }
-        if (!type.isInstance(a)) {
-            throw new IllegalArgumentException(
-                    "column '" + name + "' is " + a.getClass().getSimpleName() + ", not " + type.getSimpleName());
-        }
-        return a;
+        checkMaterialise(name, c);
+        return c.toArray();
     }
 
-    /** Map of column name to its primitive array (read only). */
+    private void checkMaterialise(String name, Column c) {
+        if (c.array() == null && size > materialiseLimit()) {
+            throw new IllegalStateException("column '" + name + "' of " + displayName() + " has " + size
+                    + " events held as " + c.storage() + "; copying it whole is refused above "
+                    + materialiseLimit() + " events (this tool needs a smaller run)");
+        }
+    }
+
+    /**
+     * Map of column name to its values as a primitive array (read only): the internal arrays of
+     * array columns, copies of the others (see {@link #materialiseLimit()}). Prefer
+     * {@link #columnMap()}.
+     */
     public Map<String, Object> columns() {
-        return columns;
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (Map.Entry<String, Column> e : columns.entrySet()) {
+            checkMaterialise(e.getKey(), e.getValue());
+            m.put(e.getKey(), e.getValue().toArray());
+        }
+        return Collections.unmodifiableMap(m);
     }
 
     public static Builder builder(RunInfo info, Detector detector, int size) {
@@ -191,7 +223,7 @@ public final class RunData {
         private final RunInfo info;
         private final Detector detector;
         private final int size;
-        private final Map<String, Object> columns = new LinkedHashMap<>();
+        private final Map<String, Column> columns = new LinkedHashMap<>();
         private CellStore cells;
         private String source = "";
         private final java.util.Set<String> missing = new java.util.HashSet<>();
@@ -203,23 +235,51 @@ public final class RunData {
             this.size = size;
         }
 
+        /** A column as a {@code float[]}, {@code int[]} or {@code long[]} (kept, not copied), or a {@link Column}. */
         public Builder column(String name, Object primitiveArray) {
             ColumnDef def = Schema.of(detector).column(name);
-            int len = java.lang.reflect.Array.getLength(primitiveArray);
-            if (len != size) {
+            if (!(primitiveArray instanceof Column)) {
+                Class<?> expected =
+                        switch (def.type()) {
+                            case INT -> int[].class;
+                            case LONG -> long[].class;
+                            case FLOAT -> float[].class;
+                        };
+                if (primitiveArray == null || !primitiveArray.getClass().isArray()) {
+                    throw new IllegalArgumentException("column '" + name + "' must be " + expected.getSimpleName());
+                }
+                int len = java.lang.reflect.Array.getLength(primitiveArray);
+                if (len != size) {
+                    throw new IllegalArgumentException(
+                            "column '" + name + "' has " + len + " values, run has " + size + " events");
+                }
+                if (!expected.isInstance(primitiveArray)) {
+                    throw new IllegalArgumentException("column '" + name + "' must be " + expected.getSimpleName());
+                }
+            }
+            return put(def, Column.of(primitiveArray));
+        }
+
+        /**
+         * A column whose values stay in a buffer: a little-endian {@code FloatBuffer}, {@code IntBuffer}
+         * or {@code LongBuffer} matching the column's type (direct, or a view of a
+         * {@code FileChannel.map} buffer), position 0, {@code remaining() == size}. Not copied.
+         */
+        public Builder column(String name, java.nio.Buffer values) {
+            ColumnDef def = Schema.of(detector).column(name);
+            return put(def, Column.of(values));
+        }
+
+        private Builder put(ColumnDef def, Column c) {
+            if (c.size() != size) {
                 throw new IllegalArgumentException(
-                        "column '" + name + "' has " + len + " values, run has " + size + " events");
+                        "column '" + def.name() + "' has " + c.size() + " values, run has " + size + " events");
             }
-            Class<?> expected =
-                    switch (def.type()) {
-                        case INT -> int[].class;
-                        case LONG -> long[].class;
-                        case FLOAT -> float[].class;
-                    };
-            if (!expected.isInstance(primitiveArray)) {
-                throw new IllegalArgumentException("column '" + name + "' must be " + expected.getSimpleName());
+            if (c.type() != def.type()) {
+                throw new IllegalArgumentException(
+                        "column '" + def.name() + "' must be " + def.type() + ", got " + c.type());
             }
-            columns.put(name, primitiveArray);
+            columns.put(def.name(), c);
             return this;
         }
 
@@ -269,11 +329,11 @@ public final class RunData {
                 Map<String, Object> out = d.allocate(size);
                 float[][] srd = new float[detector.srdCellCount()][];
                 for (int i = 0; i < srd.length; i++) {
-                    srd[i] = (float[]) columns.get(Schema.srd(i));
+                    srd[i] = (float[]) columns.get(Schema.srd(i)).toArray();
                 }
                 float[][] veto = new float[detector.vetoCount()][];
                 for (int i = 0; i < veto.length; i++) {
-                    veto[i] = (float[]) columns.get(Schema.veto(i));
+                    veto[i] = (float[]) columns.get(Schema.veto(i)).toArray();
                 }
                 int chunk = 4096;
                 int nc = detector.cellCount();
@@ -287,39 +347,29 @@ public final class RunData {
                     }
                     d.derive(first, count, buf, srd, veto, out);
                 }
-                columns.putAll(out);
+                out.forEach((k, v) -> columns.put(k, Column.of(v)));
             }
             // keep schema order
-            Map<String, Object> ordered = new LinkedHashMap<>();
+            Map<String, Column> ordered = new LinkedHashMap<>();
             for (ColumnDef c : schema.scalars()) {
                 ordered.put(c.name(), columns.get(c.name()));
+            }
+            if (ColumnCompactor.enabled()) {
+                ColumnCompactor.compact(ordered);
             }
             return new RunData(info, detector, size, ordered, cells, source, missing, counts);
         }
 
-        private Object defaultColumn(ColumnDef c) {
+        /** The value an absent stored column takes: the run number, the event index, weight 1, else 0. */
+        private Column defaultColumn(ColumnDef c) {
             return switch (c.name()) {
-                case Schema.RUN -> {
-                    int[] a = new int[size];
-                    java.util.Arrays.fill(a, info.runNumber());
-                    yield a;
-                }
-                case Schema.EVENT -> {
-                    int[] a = new int[size];
-                    for (int i = 0; i < size; i++) {
-                        a[i] = i;
-                    }
-                    yield a;
-                }
-                case Schema.TRUTH_WEIGHT -> {
-                    float[] a = new float[size];
-                    java.util.Arrays.fill(a, 1f);
-                    yield a;
-                }
+                case Schema.RUN -> Column.constantInt(size, info.runNumber());
+                case Schema.EVENT -> Column.sequence(size);
+                case Schema.TRUTH_WEIGHT -> Column.constantFloat(size, 1f);
                 default -> switch (c.type()) {
-                    case INT -> new int[size];
-                    case LONG -> new long[size];
-                    case FLOAT -> new float[size];
+                    case INT -> Column.constantInt(size, 0);
+                    case LONG -> new Columns.ConstLong(size, 0L);
+                    case FLOAT -> Column.constantFloat(size, 0f);
                 };
             };
         }

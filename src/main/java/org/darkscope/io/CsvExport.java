@@ -48,7 +48,7 @@ public final class CsvExport {
         w.write(line.append('\n').toString());
         Object[] arrays = new Object[scalars.size()];
         for (int k = 0; k < arrays.length; k++) {
-            arrays[k] = run.columns().get(scalars.get(k).name());
+            arrays[k] = run.column(scalars.get(k).name()).toArray();
         }
         float[] cells = new float[run.cells().cellCount()];
         int n = run.size();

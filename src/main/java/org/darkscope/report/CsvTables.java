@@ -146,13 +146,13 @@ public record CsvTables(List<String> header, List<List<String>> rows) {
             List<String> row = new ArrayList<>(cols.size() + 1);
             row.add(Integer.toString(e));
             for (String c : cols) {
-                Object col = run.columns().get(c);
+                org.darkscope.event.Column col = run.column(c);
                 row.add(
-                        col instanceof float[] f
-                                ? (Float.isFinite(f[e]) ? Float.toString(f[e]) : "NaN")
-                                : col instanceof int[] a
-                                        ? Integer.toString(a[e])
-                                        : col instanceof long[] l ? Long.toString(l[e]) : num(run.value(c, e)));
+                        switch (col.type()) {
+                            case FLOAT -> Float.isFinite(col.getFloat(e)) ? Float.toString(col.getFloat(e)) : "NaN";
+                            case INT -> Integer.toString(col.getInt(e));
+                            case LONG -> Long.toString(col.getLong(e));
+                        });
             }
             rows.add(row);
         }

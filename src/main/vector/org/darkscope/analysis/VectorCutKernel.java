@@ -1,7 +1,9 @@
 package org.darkscope.analysis;
 
+import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -15,6 +17,8 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorCutKernel implements WordKernels {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Integer> I = IntVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Byte> B = ByteVector.SPECIES_PREFERRED;
+    private static final int BL = Math.min(64, B.length());
     private static final int FL = F.length();
     private static final int IL = I.length();
 
@@ -134,6 +138,28 @@ final class VectorCutKernel implements WordKernels {
                                 .and(v.compare(VectorOperators.LT, h))
                                 .toLong()
                         << j;
+            }
+            out[w] = and ? out[w] & bits : bits;
+        }
+    }
+
+    @Override
+    public void byteWindow(int lo, int hi, byte[] a, long[] out, int w0, int w1, boolean and) {
+        // an edge beyond the byte range: that side passes every value
+        boolean allLo = lo < -128;
+        boolean allHi = hi > 127;
+        ByteVector l = ByteVector.broadcast(B, (byte) Math.max(-128, Math.min(127, lo)));
+        ByteVector h = ByteVector.broadcast(B, (byte) Math.max(-128, Math.min(127, hi)));
+        VectorMask<Byte> all = B.maskAll(true);
+        for (int w = w0; w < w1; w++) {
+            int b = w << 6;
+            long bits = 0;
+            for (int j = 0; j < 64; j += BL) {
+                ByteVector v = ByteVector.fromArray(B, a, b + j);
+                VectorMask<Byte> gt = allLo ? all : v.compare(VectorOperators.GT, l);
+                VectorMask<Byte> lt = allHi ? all : v.compare(VectorOperators.LT, h);
+                long m = gt.and(lt).toLong();
+                bits |= (BL == 64 ? m : m & ((1L << BL) - 1)) << j;
             }
             out[w] = and ? out[w] & bits : bits;
         }

@@ -9,6 +9,7 @@ import org.darkscope.analysis.BackgroundChoice;
 import org.darkscope.analysis.Region;
 import org.darkscope.analysis.RunResult;
 import org.darkscope.analysis.Selection;
+import org.darkscope.event.Column;
 import org.darkscope.event.RunData;
 import org.darkscope.event.Schema;
 import org.darkscope.sim.Mix;
@@ -263,16 +264,16 @@ public final class BackgroundValidation {
             engine.close();
         }
         int[] ev = rr.selectedEvents();
-        float[] ecal = run.floats(Schema.ECAL);
-        float[] hcal = run.floats(Schema.HCAL);
-        float[] w = run.has(Schema.TRUTH_WEIGHT) ? run.floats(Schema.TRUTH_WEIGHT) : null;
+        Column ecal = run.column(Schema.ECAL);
+        Column hcal = run.column(Schema.HCAL);
+        Column w = run.has(Schema.TRUTH_WEIGHT) ? run.column(Schema.TRUTH_WEIGHT) : null;
         float[] e = new float[ev.length];
         float[] h = new float[ev.length];
         float[] ww = new float[ev.length];
         for (int i = 0; i < ev.length; i++) {
-            e[i] = ecal[ev[i]];
-            h[i] = hcal[ev[i]];
-            ww[i] = w == null ? 1f : w[ev[i]];
+            e[i] = ecal.getFloat(ev[i]);
+            h[i] = hcal.getFloat(ev[i]);
+            ww[i] = w == null ? 1f : w.getFloat(ev[i]);
         }
         return new WeightedSample(e, h, ww);
     }

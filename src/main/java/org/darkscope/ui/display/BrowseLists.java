@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.IntPredicate;
 import org.darkscope.analysis.Region;
 import org.darkscope.analysis.SignalBox;
+import org.darkscope.event.Column;
 import org.darkscope.event.EventClass;
 import org.darkscope.event.RunData;
 import org.darkscope.event.Schema;
@@ -35,26 +36,26 @@ final class BrowseLists {
         int[] alerts = m.alertRows(r);
         fs.add(new BrowseFilter(DisplayModel.ALERTS + " (" + alerts.length + ")", () -> alerts));
         SignalBox b = m.boxFor(r);
-        float[] e = r.floats(Schema.ECAL);
-        float[] h = r.floats(Schema.HCAL);
+        Column e = r.column(Schema.ECAL);
+        Column h = r.column(Schema.HCAL);
         boolean hidden = m.hiddenBox(r) != null;
         for (Region reg : Region.values()) {
             if (reg == Region.BOX && hidden) {
                 continue;
             }
-            int[] rows = m.visibleOnly(r, rowsWhere(r.size(), i -> b.contains(reg, e[i], h[i])));
+            int[] rows = m.visibleOnly(r, rowsWhere(r.size(), i -> b.contains(reg, e.getFloat(i), h.getFloat(i))));
             fs.add(new BrowseFilter("all events, " + reg.label() + " (" + rows.length + ")", () -> rows));
         }
         if (r.info().simulated()) {
-            int[] cls = r.ints(Schema.TRUTH_CLASS);
-            int[] pu = r.ints(Schema.TRUTH_PILEUP);
+            Column cls = r.column(Schema.TRUTH_CLASS);
+            Column pu = r.column(Schema.TRUTH_PILEUP);
             for (EventClass c : EventClass.values()) {
-                int[] rows = m.visibleOnly(r, rowsWhere(r.size(), i -> cls[i] == c.code()));
+                int[] rows = m.visibleOnly(r, rowsWhere(r.size(), i -> cls.getInt(i) == c.code()));
                 if (rows.length > 0) {
                     fs.add(new BrowseFilter("class " + c.label() + " (" + rows.length + ")", () -> rows));
                 }
             }
-            int[] pile = m.visibleOnly(r, rowsWhere(r.size(), i -> pu[i] != 0));
+            int[] pile = m.visibleOnly(r, rowsWhere(r.size(), i -> pu.getInt(i) != 0));
             if (pile.length > 0) {
                 fs.add(new BrowseFilter("pile-up (" + pile.length + ")", () -> pile));
             }

@@ -111,7 +111,7 @@ final class CellRedraw {
                 !truth
                         ? ""
                         : "truth: " + c.label()
-                                + (run.ints(Schema.TRUTH_PILEUP)[e] != 0 ? " + pile-up" : "")
+                                + (run.column(Schema.TRUTH_PILEUP).getInt(e) != 0 ? " + pile-up" : "")
                                 + (marker ? String.format("  (pin: z = %.0f mm)", run.value(Schema.TRUTH_Z, e)) : ""));
     }
 

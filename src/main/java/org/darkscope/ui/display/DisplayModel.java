@@ -256,7 +256,10 @@ public final class DisplayModel {
     }
 
     private static boolean inBox(SignalBox b, RunData r, int row) {
-        return b.abcdRegion(r.floats(Schema.ECAL)[row], r.floats(Schema.HCAL)[row]) == Region.BOX;
+        return b.abcdRegion(
+                        r.column(Schema.ECAL).getFloat(row),
+                        r.column(Schema.HCAL).getFloat(row))
+                == Region.BOX;
     }
 
     /** Rows of the run that may be shown (every row if nothing is hidden), ascending. */
@@ -291,8 +294,8 @@ public final class DisplayModel {
         if (isHidden(r, row)) {
             return "blinded";
         }
-        double e = r.floats(Schema.ECAL)[row];
-        double h = r.floats(Schema.HCAL)[row];
+        double e = r.column(Schema.ECAL).getFloat(row);
+        double h = r.column(Schema.HCAL).getFloat(row);
         SignalBox b = boxFor(r);
         List<String> in = new ArrayList<>();
         Region abcd = b.abcdRegion(e, h);
@@ -340,7 +343,7 @@ public final class DisplayModel {
             throw new IndexOutOfBoundsException("event row " + row + " outside 0.." + (run.size() - 1));
         }
         if (isHidden(run, row)) {
-            message("event " + run.ints(Schema.EVENT)[row] + " of run "
+            message("event " + run.column(Schema.EVENT).getInt(row) + " of run "
                     + run.info().runNumber() + " is in the blinded signal box: not shown while blinded");
             return false;
         }

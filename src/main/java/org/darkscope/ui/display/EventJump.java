@@ -1,6 +1,7 @@
 package org.darkscope.ui.display;
 
 import java.util.List;
+import org.darkscope.event.Column;
 import org.darkscope.event.RunData;
 import org.darkscope.event.Schema;
 
@@ -32,9 +33,9 @@ final class EventJump {
                 ev = t.substring(colon + 1);
             }
             int evNo = Integer.parseInt(ev.strip());
-            int[] numbers = target.ints(Schema.EVENT);
-            for (int i = 0; i < numbers.length; i++) {
-                if (numbers[i] == evNo) {
+            Column numbers = target.column(Schema.EVENT);
+            for (int i = 0; i < numbers.size(); i++) {
+                if (numbers.getInt(i) == evNo) {
                     return new Target(target, i, "event " + evNo);
                 }
             }

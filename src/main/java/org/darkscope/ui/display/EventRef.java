@@ -12,19 +12,19 @@ public record EventRef(RunData run, int index) {
     }
 
     public double ecal() {
-        return run.floats(Schema.ECAL)[index];
+        return run.column(Schema.ECAL).getFloat(index);
     }
 
     public double hcal() {
-        return run.floats(Schema.HCAL)[index];
+        return run.column(Schema.HCAL).getFloat(index);
     }
 
     public int eventNumber() {
-        return run.ints(Schema.EVENT)[index];
+        return run.column(Schema.EVENT).getInt(index);
     }
 
     public int runNumber() {
-        return run.ints(Schema.RUN)[index];
+        return run.column(Schema.RUN).getInt(index);
     }
 
     @Override

@@ -84,8 +84,8 @@ public final class EventSummaryPanel extends GridPane {
         double beam = run.info().beamEnergy();
         set(
                 "event",
-                run.ints(Schema.RUN)[e] + " / " + run.ints(Schema.EVENT)[e] + "  (row " + e + " of " + run.size()
-                        + ")");
+                run.column(Schema.RUN).getInt(e) + " / "
+                        + run.column(Schema.EVENT).getInt(e) + "  (row " + e + " of " + run.size() + ")");
         set("ecal", f(run.value(Schema.ECAL, e)));
         set("ecalparts", f(run.value(Schema.ECAL_PRE, e)) + " / " + f(run.value(Schema.ECAL_MAIN, e)));
         set(
@@ -110,7 +110,7 @@ public final class EventSummaryPanel extends GridPane {
         set("veto", String.format("%.2f", run.value(Schema.VETO_MAX, e)));
         set("shape", String.format("%.3f, %.3f", run.value(Schema.ECAL_SHAPE, e), run.value(Schema.HCAL_R, e)));
         EventClass c = run.truthClass(e);
-        boolean pile = run.ints(Schema.TRUTH_PILEUP)[e] != 0;
+        boolean pile = run.column(Schema.TRUTH_PILEUP).getInt(e) != 0;
         String truth = c.label() + (pile ? " + pile-up" : "");
         if (c.isSignal()) {
             truth += String.format(

@@ -85,15 +85,18 @@ final class LogbookController {
                     selectionCaption.get(),
                     model.hiddenBox(r) != null ? "box BLINDED" : "box not blinded");
         }
-        String spill = r.has(Schema.SPILL) ? String.valueOf(r.ints(Schema.SPILL)[e]) : "-";
-        String time = r.has(Schema.TIME) ? String.format(Locale.ROOT, "%.6f s", r.longs(Schema.TIME)[e] / 1e9) : "-";
+        String spill =
+                r.has(Schema.SPILL) ? String.valueOf(r.column(Schema.SPILL).getInt(e)) : "-";
+        String time = r.has(Schema.TIME)
+                ? String.format(Locale.ROOT, "%.6f s", r.column(Schema.TIME).getLong(e) / 1e9)
+                : "-";
         return String.format(
                 Locale.ROOT,
                 "%s   run %d   spill %s   event %d   t = %s%n%s   %s",
                 r.displayName(),
-                r.ints(Schema.RUN)[e],
+                r.column(Schema.RUN).getInt(e),
                 spill,
-                r.ints(Schema.EVENT)[e],
+                r.column(Schema.EVENT).getInt(e),
                 time,
                 selectionCaption.get(),
                 model.hiddenBox(r) != null ? "box BLINDED" : "box not blinded");
@@ -151,8 +154,8 @@ final class LogbookController {
         }
         int scale = saver.scale();
         Image img = render(scale);
-        int runNo = r.ints(Schema.RUN)[e];
-        int evNo = r.ints(Schema.EVENT)[e];
+        int runNo = r.column(Schema.RUN).getInt(e);
+        int evNo = r.column(Schema.EVENT).getInt(e);
         pane.setStatus("saving logbook image (" + scale + "x) ...");
         pane.background().execute(() -> {
             String msg;

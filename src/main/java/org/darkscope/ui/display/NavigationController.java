@@ -129,7 +129,7 @@ final class NavigationController {
         }
         int e = pane.model.currentEvent();
         EventNavigator n = pane.model.navigator();
-        String ev = e < 0 ? "-" : "event " + r.ints(Schema.EVENT)[e];
+        String ev = e < 0 ? "-" : "event " + r.column(Schema.EVENT).getInt(e);
         nav.position.setText(
                 n.count() == 0 ? ev + "  (0 browsable)" : ev + "   " + (n.position() + 1) + " / " + n.count());
     }

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.List;
 import org.darkscope.analysis.Region;
 import org.darkscope.analysis.SignalBox;
+import org.darkscope.event.Column;
 import org.darkscope.event.RunData;
 import org.darkscope.event.Schema;
 
@@ -37,14 +38,15 @@ public final class ShiftAlerts {
      * @param boxHidden  leave out events in the box (blinded)
      */
     public static int[] rows(RunData run, int[] candidates, SignalBox box, double margin, boolean boxHidden) {
-        float[] e = run.floats(Schema.ECAL);
-        float[] h = run.floats(Schema.HCAL);
+        Column e = run.column(Schema.ECAL);
+        Column h = run.column(Schema.HCAL);
         int n = candidates == null ? run.size() : candidates.length;
         int[] out = new int[n];
         int k = 0;
         for (int j = 0; j < n; j++) {
             int i = candidates == null ? j : candidates[j];
-            if (inOrNear(box, margin, e[i], h[i]) && !(boxHidden && box.abcdRegion(e[i], h[i]) == Region.BOX)) {
+            if (inOrNear(box, margin, e.getFloat(i), h.getFloat(i))
+                    && !(boxHidden && box.abcdRegion(e.getFloat(i), h.getFloat(i)) == Region.BOX)) {
                 out[k++] = i;
             }
         }
@@ -65,17 +67,17 @@ public final class ShiftAlerts {
             boolean inBox) {
         /** Builds the alert of one row (spill and time 0 when the run has no such column). */
         public static Alert of(String file, RunData run, int row, SignalBox box) {
-            int spill = run.has(Schema.SPILL) ? run.ints(Schema.SPILL)[row] : 0;
-            long t = run.has(Schema.TIME) ? run.longs(Schema.TIME)[row] : 0;
-            double e = run.floats(Schema.ECAL)[row];
-            double h = run.floats(Schema.HCAL)[row];
+            int spill = run.has(Schema.SPILL) ? run.column(Schema.SPILL).getInt(row) : 0;
+            long t = run.has(Schema.TIME) ? run.column(Schema.TIME).getLong(row) : 0;
+            double e = run.column(Schema.ECAL).getFloat(row);
+            double h = run.column(Schema.HCAL).getFloat(row);
             return new Alert(
                     file,
                     run,
                     row,
-                    run.ints(Schema.RUN)[row],
+                    run.column(Schema.RUN).getInt(row),
                     spill,
-                    run.ints(Schema.EVENT)[row],
+                    run.column(Schema.EVENT).getInt(row),
                     t,
                     e,
                     h,

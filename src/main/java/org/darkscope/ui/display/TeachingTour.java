@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import org.darkscope.analysis.Region;
 import org.darkscope.analysis.SignalBox;
+import org.darkscope.event.Column;
 import org.darkscope.event.EventClass;
 import org.darkscope.event.RunData;
 import org.darkscope.event.Schema;
@@ -146,38 +147,38 @@ public final class TeachingTour {
             if (!r.info().simulated()) {
                 continue;
             }
-            int[] cls = r.ints(Schema.TRUTH_CLASS);
-            int[] pile = r.ints(Schema.TRUTH_PILEUP);
-            float[] ecal = r.floats(Schema.ECAL);
-            float[] hcal = r.floats(Schema.HCAL);
-            float[] pre = r.floats(Schema.ECAL_PRE);
+            Column cls = r.column(Schema.TRUTH_CLASS);
+            Column pile = r.column(Schema.TRUTH_PILEUP);
+            Column ecal = r.column(Schema.ECAL);
+            Column hcal = r.column(Schema.HCAL);
+            Column pre = r.column(Schema.ECAL_PRE);
             double beam = r.info().beamEnergy();
             java.util.List<Integer> candidates = new ArrayList<>();
             for (int e = 0; e < r.size(); e++) {
-                EventClass c = EventClass.of(cls[e]);
-                boolean clean = pile[e] == 0;
+                EventClass c = EventClass.of(cls.getInt(e));
+                boolean clean = pile.getInt(e) == 0;
                 boolean ok =
                         switch (s) {
                             case EM_SHOWER -> c == EventClass.ELECTRON
                                     && clean
-                                    && ecal[e] > FULL_SHOWER_FRACTION * beam;
+                                    && ecal.getFloat(e) > FULL_SHOWER_FRACTION * beam;
                             case DIMUON -> c == EventClass.DIMUON && clean;
                             case HADRON -> c == EventClass.HADRON && clean;
                             case PILEUP -> !clean;
                             case DARK_PHOTON -> c.isSignal()
                                     && clean
                                     && (!textbook
-                                            || box.abcdRegion(ecal[e], hcal[e]) == Region.BOX
-                                                    && pre[e] > VISIBLE_PRESHOWER);
+                                            || box.abcdRegion(ecal.getFloat(e), hcal.getFloat(e)) == Region.BOX
+                                                    && pre.getFloat(e) > VISIBLE_PRESHOWER);
                             case ENERGY_PLANE -> false;
                         };
-                ok &= region == null || box.labelRegion(ecal[e], hcal[e]) == region;
+                ok &= region == null || box.labelRegion(ecal.getFloat(e), hcal.getFloat(e)) == region;
                 if (ok) {
                     candidates.add(e);
                 }
             }
             if (!candidates.isEmpty()) {
-                candidates.sort((a, b) -> Float.compare(ecal[a], ecal[b]));
+                candidates.sort((a, b) -> Float.compare(ecal.getFloat(a), ecal.getFloat(b)));
                 return Optional.of(new EventRef(r, candidates.get(candidates.size() / 2)));
             }
         }

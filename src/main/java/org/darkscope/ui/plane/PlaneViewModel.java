@@ -8,6 +8,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import org.darkscope.analysis.AnalysisResult;
 import org.darkscope.analysis.Selection;
 import org.darkscope.analysis.SignalBox;
+import org.darkscope.event.Column;
 import org.darkscope.event.EventView;
 import org.darkscope.event.RunData;
 import org.darkscope.event.Schema;
@@ -131,8 +132,8 @@ public final class PlaneViewModel {
         }
         RunData run = data.get(0);
         PlaneSnapshot s = snapshot.get();
-        float[] e = run.floats(Schema.ECAL);
-        float[] h = run.floats(Schema.HCAL);
+        Column e = run.column(Schema.ECAL);
+        Column h = run.column(Schema.HCAL);
         int best = -1;
         double bestD = 1.0;
         int[] candidates = s != null && s.points() != null
@@ -143,11 +144,11 @@ public final class PlaneViewModel {
                 ? r.run(run).boxHidden()
                 : r.selection().blinded();
         for (int i : candidates) {
-            if (i < 0 || (blinded && e[i] < b.ecalMax() && h[i] < b.hcalMax())) {
+            if (i < 0 || (blinded && e.getFloat(i) < b.ecalMax() && h.getFloat(i) < b.hcalMax())) {
                 continue;
             }
-            double dx = (e[i] - p.ecal()) / p.ecalTolerance();
-            double dy = (h[i] - p.hcal()) / p.hcalTolerance();
+            double dx = (e.getFloat(i) - p.ecal()) / p.ecalTolerance();
+            double dy = (h.getFloat(i) - p.hcal()) / p.hcalTolerance();
             double d = dx * dx + dy * dy;
             if (d <= bestD) {
                 bestD = d;

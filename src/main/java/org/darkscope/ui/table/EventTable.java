@@ -141,17 +141,17 @@ public final class EventTable {
     /** The text a cell shows for one event and column. */
     public String cellText(String column, int event) {
         if (column.equals(Schema.TRUTH_CLASS)) {
-            return EventClass.of(run.ints(column)[event]).label();
+            return EventClass.of(run.column(column).getInt(event)).label();
         }
-        Object a = run.columns().get(column);
-        if (a instanceof float[] f) {
-            // a value the reconstruction did not compute reads "–", not "NaN"
-            return Float.isNaN(f[event]) ? "–" : String.format(Locale.ROOT, "%.3f", f[event]);
-        } else if (a instanceof int[] i) {
-            return Integer.toString(i[event]);
-        } else if (a instanceof long[] l) {
-            return Long.toString(l[event]);
+        if (!run.has(column)) {
+            return "";
         }
-        return "";
+        org.darkscope.event.Column a = run.column(column);
+        return switch (a.type()) {
+                // a value the reconstruction did not compute reads "–", not "NaN"
+            case FLOAT -> Float.isNaN(a.getFloat(event)) ? "–" : String.format(Locale.ROOT, "%.3f", a.getFloat(event));
+            case INT -> Integer.toString(a.getInt(event));
+            case LONG -> Long.toString(a.getLong(event));
+        };
     }
 }

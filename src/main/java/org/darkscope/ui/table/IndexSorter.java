@@ -1,6 +1,8 @@
 package org.darkscope.ui.table;
 
 import java.util.Arrays;
+import org.darkscope.event.Column;
+import org.darkscope.event.ColumnType;
 import org.darkscope.event.RunData;
 
 /**
@@ -13,20 +15,17 @@ public final class IndexSorter {
 
     /** The given indices ordered by the column's value (stable in index for equal values). */
     public static int[] sort(RunData run, String column, int[] indices, boolean ascending) {
-        Object col = run.columns().get(column);
+        Column col = run.column(column);
+        ColumnType type = col.type();
         long[] keys = new long[indices.length];
         for (int i = 0; i < indices.length; i++) {
             int e = indices[i];
             int k;
-            if (col instanceof float[] f) {
-                k = sortableFloatBits(f[e]);
-            } else if (col instanceof int[] a) {
-                k = a[e];
-            } else if (col instanceof long[] l) {
-                k = sortableFloatBits((float) l[e]);
-            } else {
-                throw new IllegalArgumentException("no column '" + column + "'");
-            }
+            k = switch (type) {
+                case FLOAT -> sortableFloatBits(col.getFloat(e));
+                case INT -> col.getInt(e);
+                case LONG -> sortableFloatBits((float) col.getLong(e));
+            };
             if (!ascending) {
                 k = ~k;
             }
