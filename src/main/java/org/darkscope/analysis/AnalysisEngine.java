@@ -7,10 +7,10 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -18,6 +18,7 @@ import org.darkscope.event.Column;
 import org.darkscope.event.RunData;
 import org.darkscope.event.Schema;
 import org.darkscope.task.CancelledException;
+import org.darkscope.task.Futures;
 import org.darkscope.task.Progress;
 
 /**
@@ -524,31 +525,15 @@ public final class AnalysisEngine implements AutoCloseable {
             return;
         }
         List<Future<Void>> fs = new ArrayList<>();
+        // the last range on this thread while the pool works on the others; its failure is reported first
+        FutureTask<Void> here = new FutureTask<>(tasks.get(tasks.size() - 1));
+        fs.add(here);
         for (int i = 0; i < tasks.size() - 1; i++) {
             fs.add(pool.submit(tasks.get(i)));
         }
-        RuntimeException first = null;
-        try {
-            call(tasks.get(tasks.size() - 1));
-        } catch (RuntimeException e) {
-            first = e;
-        }
-        for (Future<Void> f : fs) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new CancelledException();
-            } catch (ExecutionException e) {
-                Throwable c = e.getCause();
-                if (first == null) {
-                    first = c instanceof RuntimeException re ? re : new IllegalStateException(c);
-                }
-            }
-        }
-        if (first != null) {
-            throw first;
-        }
+        here.run();
+        // waits for every range; an OutOfMemoryError arrives as itself, not as an IllegalStateException
+        Futures.awaitAll(fs);
     }
 
     private static void call(Callable<Void> t) {

@@ -36,6 +36,9 @@ public interface ResultView {
     /** The background estimates (fits: not for the UI thread). */
     BackgroundSummary background();
 
+    /** The limits of the given settings, by {@link ResultLimits} (fits: not for the UI thread). */
+    ResultLimits.Summary limits(ExclusionSettings settings);
+
     /**
      * One run.
      *
@@ -46,6 +49,7 @@ public interface ResultView {
      * @param cutFlow   its cut flow
      * @param regions   its region counts
      * @param weighted  the weighted sums of a background-MC-role run; empty otherwise
+     * @param classes   selected events per truth class (outside the box when it is hidden; zeros left out)
      */
     record RunView(
             String name,
@@ -54,7 +58,17 @@ public interface ResultView {
             boolean boxHidden,
             CutFlow cutFlow,
             RegionCounts regions,
-            Optional<Weighted> weighted) {
+            Optional<Weighted> weighted,
+            Map<EventClass, Long> classes) {
+        public RunView {
+            classes = Collections.unmodifiableMap(new EnumMap<>(classes));
+        }
+
+        /** Selected events of a truth class (zero when none). */
+        public long selected(EventClass c) {
+            return classes.getOrDefault(c, 0L);
+        }
+
         public boolean isSignal() {
             return info.isSignal();
         }
@@ -72,12 +86,29 @@ public interface ResultView {
      * @param after   after each enabled cut
      * @param alone   passing each enabled cut alone (an element is null when not known: older result files)
      * @param regions selected events per region
+     * @param box     selected events in the box per truth class (zeros left out)
+     * @param classes selected events per truth class (zeros left out); null when not known (a result file
+     *                keeps the per-class sums per region only)
      */
-    record Weighted(String label, Sum total, List<Sum> after, List<Sum> alone, Map<Region, Sum> regions) {
+    record Weighted(
+            String label,
+            Sum total,
+            List<Sum> after,
+            List<Sum> alone,
+            Map<Region, Sum> regions,
+            Map<EventClass, Sum> box,
+            Map<EventClass, Sum> classes) {
         public Weighted {
             after = List.copyOf(after);
             alone = Collections.unmodifiableList(new ArrayList<>(alone));
             regions = Collections.unmodifiableMap(new EnumMap<>(regions));
+            box = Collections.unmodifiableMap(new EnumMap<>(box));
+            classes = classes == null ? null : Collections.unmodifiableMap(new EnumMap<>(classes));
+        }
+
+        /** Σw, Σw² of everything selected (after the last cut). */
+        public Sum selected() {
+            return after.isEmpty() ? total : after.get(after.size() - 1);
         }
 
         /** The label of a background-MC run: its enrichment, else whether it has a {@code truth_weight} column. */
@@ -112,12 +143,18 @@ public interface ResultView {
                         List<Sum> after = x.cutFlow().stream()
                                 .map(WeightedCounts.Step::after)
                                 .toList();
+                        Map<EventClass, Sum> classes = new EnumMap<>(EventClass.class);
+                        for (EventClass c : x.classes()) {
+                            classes.put(c, x.selected(c));
+                        }
                         return new Weighted(
                                 Weighted.label(rr.run().info(), x.hasWeights()),
                                 x.total(),
                                 after,
                                 x.alone(),
-                                regions(x::region));
+                                regions(x::region),
+                                perClass(c -> x.region(c, Region.BOX)),
+                                classes);
                     });
                     l.add(new RunView(
                             rr.run().displayName(),
@@ -126,7 +163,8 @@ public interface ResultView {
                             rr.boxHidden(),
                             rr.cutFlow(),
                             rr.regions(),
-                            w));
+                            w,
+                            counts(rr::selectedCount)));
                 }
                 return l;
             }
@@ -149,6 +187,11 @@ public interface ResultView {
             @Override
             public BackgroundSummary background() {
                 return r.background();
+            }
+
+            @Override
+            public ResultLimits.Summary limits(ExclusionSettings settings) {
+                return ResultLimits.compute(r, settings);
             }
         };
     }
@@ -191,10 +234,19 @@ public interface ResultView {
                                         s = new Sum(s.w() + x.w(), s.w2() + x.w2(), s.n() + x.n());
                                     }
                                     return s;
-                                })));
+                                }),
+                                perClass(c -> t.weighted(c, Region.BOX)),
+                                null));
                     }
                     l.add(new RunView(
-                            run.name(), run.events(), run.info(), run.boxHidden(), r.cutFlow(run), r.regions(run), w));
+                            run.name(),
+                            run.events(),
+                            run.info(),
+                            run.boxHidden(),
+                            r.cutFlow(run),
+                            r.regions(run),
+                            w,
+                            counts(c -> t.selected(c))));
                 }
                 return l;
             }
@@ -218,7 +270,36 @@ public interface ResultView {
             public BackgroundSummary background() {
                 return r.background();
             }
+
+            @Override
+            public ResultLimits.Summary limits(ExclusionSettings settings) {
+                return r.limits(settings);
+            }
         };
+    }
+
+    /** The non-zero sums of a function of the truth class. */
+    private static Map<EventClass, Sum> perClass(java.util.function.Function<EventClass, Sum> f) {
+        Map<EventClass, Sum> m = new EnumMap<>(EventClass.class);
+        for (EventClass c : EventClass.values()) {
+            Sum s = f.apply(c);
+            if (s != null && s.n() > 0) {
+                m.put(c, s);
+            }
+        }
+        return m;
+    }
+
+    /** The non-zero counts of a function of the truth class. */
+    private static Map<EventClass, Long> counts(java.util.function.ToLongFunction<EventClass> f) {
+        Map<EventClass, Long> m = new EnumMap<>(EventClass.class);
+        for (EventClass c : EventClass.values()) {
+            long n = f.applyAsLong(c);
+            if (n > 0) {
+                m.put(c, n);
+            }
+        }
+        return m;
     }
 
     private static Map<Region, Sum> regions(java.util.function.Function<Region, Sum> f) {

@@ -282,6 +282,7 @@ final class AnalyseReport {
             CliJson.put(o, "value", e.value());
             CliJson.put(o, "statError", e.statError());
             CliJson.put(o, "systError", e.systError());
+            e.systMeaning().ifPresent(m -> o.put("systMeaning", m));
             o.put("note", e.note());
             OptionalDouble cl = b.closure(e);
             if (cl.isPresent()) {
@@ -459,13 +460,24 @@ final class AnalyseReport {
                 + "; EOT " + CliJson.fmt(limits.eot())
                 + (limits.reason().isEmpty() ? "" : " (" + limits.reason() + ")"));
         if (!limits.points().isEmpty()) {
-            Table t = new Table("m_A' [MeV]", "efficiency", "eps90", "eps90 expected", "y90 expected");
+            // the expected limit's ±1σ and ±2σ bands on eps90 beside its median, as exclusion prints them
+            Table t = new Table(
+                    "m_A' [MeV]",
+                    "efficiency",
+                    "eps90",
+                    "eps90 expected",
+                    "exp -1s..+1s",
+                    "exp -2s..+2s",
+                    "y90 expected");
             for (ExclusionPoint p : limits.points()) {
+                double[] band = p.epsilonBands();
                 t.row(
                         CliJson.fmt(p.massMeV()),
                         CliJson.fmt(p.efficiency()),
                         CliJson.fmt(p.epsilon()),
                         CliJson.fmt(p.epsilonExpected()),
+                        CliJson.fmt(band[1]) + ".." + CliJson.fmt(band[3]),
+                        CliJson.fmt(band[0]) + ".." + CliJson.fmt(band[4]),
                         CliJson.fmt(p.yExpected()));
             }
             t.print(out);

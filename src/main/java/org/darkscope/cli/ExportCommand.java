@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.darkscope.event.RunData;
 import org.darkscope.io.CsvExport;
-import org.darkscope.io.OutputFiles;
 import org.darkscope.io.RunFiles;
 import org.darkscope.task.Progress;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,15 +33,15 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--cells", description = "also write the cell energies (the file can then be imported again)")
     boolean cells;
 
-    @Option(names = "--force", description = "replace OUT.csv if it exists (an input file is never replaced)")
-    boolean force;
+    @Mixin
+    ForceOption force;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        OutputFiles.check(csv, force, List.of(file));
+        force.check(csv, List.of(file));
         RunData run = RunFiles.read(file, Progress.NONE);
         CsvExport.write(run, csv, cells, Progress.NONE);
         spec.commandLine()

@@ -42,6 +42,7 @@ public final class InfoCommand implements Callable<Integer> {
             out.println(toJson(s));
         } else {
             printTable(s, out);
+            row(out, "derived columns", RunFiles.derivation(file));
         }
         out.flush();
         return 0;

@@ -64,6 +64,7 @@ public final class PlotCommand implements Callable<Integer> {
     @Mixin
     SelectionOptions selection;
 
+    // not ForceOption's output: a figure is made again from its inputs, so an existing one is replaced
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "output file: .png, .svg or .pdf")
     Path out;
 

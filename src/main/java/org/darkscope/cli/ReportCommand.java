@@ -41,6 +41,7 @@ public final class ReportCommand implements Callable<Integer> {
     @Mixin
     SelectionOptions selection;
 
+    // a directory of files (created if missing), not one output file as in export/simulate: no --force here
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "output directory (created if missing)")
     Path out;
 

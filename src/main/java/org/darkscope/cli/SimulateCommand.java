@@ -2,18 +2,23 @@ package org.darkscope.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.darkscope.dq.CellFaults;
 import org.darkscope.event.Column;
 import org.darkscope.event.EventClass;
 import org.darkscope.event.RunData;
 import org.darkscope.event.Schema;
-import org.darkscope.io.OutputFiles;
+import org.darkscope.geometry.Detector;
+import org.darkscope.geometry.GeometryLoader;
 import org.darkscope.io.RunFiles;
+import org.darkscope.sim.Digitization;
 import org.darkscope.sim.Mix;
 import org.darkscope.sim.SimConfig;
 import org.darkscope.sim.Simulator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -75,14 +80,35 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "output run file (an existing file only with --force)")
     Path out;
 
-    @Option(names = "--force", description = "replace the --out file if it exists")
-    boolean force;
+    @Mixin
+    ForceOption force;
+
+    @Option(
+            names = "--hot-cell",
+            paramLabel = "CELL[=FACTOR]",
+            description = "readout fault: multiply this calorimeter cell's energy by FACTOR (default 10); repeatable. "
+                    + "Cell names as dq and the window print them, e.g. ecal_main_r2c1")
+    List<String> hotCells = new ArrayList<>();
+
+    @Option(
+            names = "--dead-cell",
+            paramLabel = "CELL",
+            description = "readout fault: this cell reads 0 in every event; repeatable")
+    List<String> deadCells = new ArrayList<>();
+
+    @Option(
+            names = "--noisy-cell",
+            paramLabel = "CELL[=SIGMA_GEV]",
+            description = "readout fault: add Gaussian noise of SIGMA_GEV (default 0.3 GeV) to this cell, "
+                    + "then zero suppression; repeatable")
+    List<String> noisyCells = new ArrayList<>();
 
     @Override
     public Integer call() throws Exception {
         SimConfig cfg = config();
+        List<CellFaults.Fault> faults = faults();
         // before the simulation: an unusable or existing --out is reported now, not after the run
-        OutputFiles.check(out, force, List.of());
+        force.check(out, List.of());
         MemoryCheck.requireForRun(cfg.events(), "--events " + cfg.events());
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
@@ -94,12 +120,37 @@ public final class SimulateCommand implements Callable<Integer> {
         } finally {
             bar.done();
         }
+        run = CellFaults.apply(run, faults, cfg.zeroSuppression(), Digitization.CELL_STEP, cfg.seed() ^ 0x5EED_FA17L);
         double seconds = (System.nanoTime() - t0) / 1e9;
         RunFiles.write(run, out);
         err.flush();
         stdout.print(summary(run, seconds, cfg));
+        if (!faults.isEmpty()) {
+            stdout.println("readout faults: " + CellFaults.describe(faults));
+        }
         stdout.flush();
         return 0;
+    }
+
+    /** The --hot-cell/--dead-cell/--noisy-cell faults, names checked against the default detector. */
+    List<CellFaults.Fault> faults() {
+        Detector d = GeometryLoader.defaultDetector();
+        List<CellFaults.Fault> l = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        try {
+            hotCells.forEach(c -> l.add(CellFaults.parse(CellFaults.Kind.HOT, c, d)));
+            deadCells.forEach(c -> l.add(CellFaults.parse(CellFaults.Kind.DEAD, c, d)));
+            noisyCells.forEach(c -> l.add(CellFaults.parse(CellFaults.Kind.NOISY, c, d)));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        for (CellFaults.Fault f : l) {
+            if (!seen.add(f.cell())) {
+                throw new ParameterException(
+                        spec.commandLine(), "cell " + f.cell() + " is given more than one fault; give each cell one");
+            }
+        }
+        return l;
     }
 
     SimConfig config() {

@@ -27,9 +27,12 @@ import org.darkscope.task.Progress;
  * <p>A cell is flagged only if the difference is both significant ({@link #Z_LIMIT}) and large
  * (a ratio limit), so that high statistics do not flag percent-level asymmetries:</p>
  * <ul>
- *   <li>hot: mean energy above {@link #HOT_RATIO} times the reference, z &gt; {@link #Z_LIMIT};</li>
+ *   <li>hot: mean energy above {@link #HOT_RATIO} times the reference, z &gt; {@link #Z_LIMIT}, and the spread
+ *       risen with it (at least {@link #GAIN_SHAPE} of the mean's factor, as a gain scales both);</li>
  *   <li>dead: mean energy below {@link #DEAD_RATIO} times the reference, z &lt; -{@link #Z_LIMIT};</li>
- *   <li>noisy: neither, but spread above {@link #NOISY_RATIO} times the reference, z &gt; {@link #Z_LIMIT}.</li>
+ *   <li>noisy: spread above {@link #NOISY_RATIO} times the reference, z &gt; {@link #Z_LIMIT}, at a normal mean;
+ *       or a high mean without the spread following it (noise over the zero-suppression threshold fills
+ *       events in which the cell saw nothing: occupancy and mean rise, the spread much less).</li>
  * </ul>
  */
 public final class DataQuality {
@@ -41,6 +44,12 @@ public final class DataQuality {
     public static final double DEAD_RATIO = 0.2;
     /** A noisy cell's spread is at least this factor above the reference [display choice]. */
     public static final double NOISY_RATIO = 1.5;
+    /**
+     * A high mean is a hot cell (gain too high) if the spread rose by at least this fraction of the
+     * mean's factor, as a gain scales both alike; otherwise it is noise that passed zero suppression
+     * [display choice: half, for the heavy tails of outer cells' spread].
+     */
+    public static final double GAIN_SHAPE = 0.5;
     /** A cell counts as hit in the occupancy at or above this energy [display choice: well above noise, GeV]. */
     public static final double HIT_THRESHOLD_GEV = 0.05;
 
@@ -195,7 +204,10 @@ public final class DataQuality {
         double zRms = z(rms, eRms, rRms, erRms);
         CellFlag flag = CellFlag.OK;
         if (zMean > Z_LIMIT && mean > HOT_RATIO * rMean) {
-            flag = CellFlag.HOT;
+            // a gain k multiplies every value, so the spread rises with the mean; added noise raises the
+            // mean only through the noise that passes zero suppression in otherwise empty events, and
+            // the spread far less than the mean
+            flag = rms >= GAIN_SHAPE * (mean / rMean) * rRms ? CellFlag.HOT : CellFlag.NOISY;
         } else if (zMean < -Z_LIMIT && mean < DEAD_RATIO * rMean) {
             flag = CellFlag.DEAD;
         } else if (zRms > Z_LIMIT && rms > NOISY_RATIO * rRms) {

@@ -109,6 +109,73 @@ abstract class ColumnTarget {
         };
     }
 
+    /**
+     * A column of the mapped column cache: a little-endian {@code FloatBuffer}, {@code IntBuffer} or
+     * {@code LongBuffer} view of the file, indexed by event ({@link ColumnCache}).
+     */
+    static ColumnTarget buffer(String name, java.nio.Buffer b) {
+        if (b instanceof java.nio.FloatBuffer f) {
+            return new ColumnTarget(name, PrimitiveTypeName.FLOAT) {
+                @Override
+                void setLong(int row, long v) {
+                    f.put(row, v);
+                }
+
+                @Override
+                void setDouble(int row, double v) {
+                    f.put(row, (float) v);
+                }
+
+                @Override
+                void plain(ByteBuffer data, int row, int count) {
+                    f.put(row, data.order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer(), 0, count);
+                }
+            };
+        }
+        if (b instanceof java.nio.IntBuffer ib) {
+            int[] one = new int[1];
+            ColumnTarget checked = ints(name, one);
+            return new ColumnTarget(name, PrimitiveTypeName.INT32) {
+                @Override
+                void setLong(int row, long v) {
+                    checked.setLong(0, v); // range check of the int target
+                    ib.put(row, one[0]);
+                }
+
+                @Override
+                void setDouble(int row, double v) {
+                    checked.setDouble(0, v);
+                    ib.put(row, one[0]);
+                }
+
+                @Override
+                void plain(ByteBuffer data, int row, int count) {
+                    ib.put(row, data.order(ByteOrder.LITTLE_ENDIAN).asIntBuffer(), 0, count);
+                }
+            };
+        }
+        java.nio.LongBuffer lb = (java.nio.LongBuffer) b;
+        long[] one = new long[1];
+        ColumnTarget checked = longs(name, one);
+        return new ColumnTarget(name, PrimitiveTypeName.INT64) {
+            @Override
+            void setLong(int row, long v) {
+                lb.put(row, v);
+            }
+
+            @Override
+            void setDouble(int row, double v) {
+                checked.setDouble(0, v);
+                lb.put(row, one[0]);
+            }
+
+            @Override
+            void plain(ByteBuffer data, int row, int count) {
+                lb.put(row, data.order(ByteOrder.LITTLE_ENDIAN).asLongBuffer(), 0, count);
+            }
+        };
+    }
+
     /** Counts NaN, +Inf, -Inf and (for energies) negative values without keeping them. */
     static final class Counting extends ColumnTarget {
         final boolean energy;

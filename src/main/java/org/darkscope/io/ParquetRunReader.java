@@ -150,9 +150,13 @@ final class ParquetRunReader {
                     requested.add(d);
                 }
             }
-            for (String cell : schema.cellColumns()) {
-                counting.add(new ColumnTarget.Counting(cell, true));
-                requested.add(h.columns().get(cell));
+            // cells with trusted stored derived columns and clean statistics have no NaN/Inf/negative
+            // value: not decoded (432 bytes per event; minutes for 1e8 events)
+            if (DerivedColumns.decide(h, true) != DerivedColumns.Verdict.STORED) {
+                for (String cell : schema.cellColumns()) {
+                    counting.add(new ColumnTarget.Counting(cell, true));
+                    requested.add(h.columns().get(cell));
+                }
             }
             targets.addAll(counting);
             readColumns(reader, h, requested, targets, Progress.NONE, (first, rows) -> {});
@@ -173,9 +177,22 @@ final class ParquetRunReader {
         });
     }
 
+    /** How {@link #read} would obtain the derived columns, from the footer alone. */
+    DerivedColumns.Verdict derivation() throws RunFileException {
+        return withReader(reader -> {
+            Header h = new RunFileHeader(file).read(reader);
+            return DerivedColumns.decide(h, h.events() > inMemoryMaxEvents);
+        });
+    }
+
     RunData read(Progress progress) throws RunFileException {
-        return withReader(
-                reader -> new RunFileLoader(this).load(reader, new RunFileHeader(file).read(reader), progress));
+        return withReader(reader -> {
+            Header h = new RunFileHeader(file).read(reader);
+            // too big for the heap: summary columns mapped from a cache file (built on the first open)
+            return ColumnCache.use(h)
+                    ? ColumnCache.open(this, reader, h, progress)
+                    : new RunFileLoader(this).load(reader, h, progress);
+        });
     }
 
     RunInfo defaultInfo(Header h, int[] runColumn) {
@@ -270,6 +287,9 @@ final class ParquetRunReader {
 
     /** Nulls replaced by 0 in the last read (for tests and the CLI). */
     long lastNullCount;
+
+    /** How the last read obtained the derived columns. */
+    DerivedColumns.Verdict lastDerivation;
 
     /** The failure in plain words: its message, or what its kind means; never a class name. */
     static String plain(Throwable e) {

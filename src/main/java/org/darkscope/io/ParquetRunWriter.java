@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -33,6 +34,7 @@ import org.darkscope.event.CellStore;
 import org.darkscope.event.ColumnDef;
 import org.darkscope.event.RunData;
 import org.darkscope.event.Schema;
+import org.darkscope.event.SummaryDeriver;
 import org.darkscope.task.CancelledException;
 import org.darkscope.task.Progress;
 
@@ -44,6 +46,7 @@ import org.darkscope.task.Progress;
  * adds the atomic rename.
  */
 final class ParquetRunWriter {
+    private static final System.Logger LOG = System.getLogger(ParquetRunWriter.class.getName());
     /** Rows per row group: small enough to read one group quickly for the event display. */
     static final int ROW_GROUP_ROWS = 65_536;
     /**
@@ -126,22 +129,32 @@ final class ParquetRunWriter {
         boolean ok = false;
         try {
             w.start();
-            float[][] cellColumns = new float[cellCount][Math.min(ROW_GROUP_ROWS, Math.max(n, 1))];
+            int stride = Math.min(ROW_GROUP_ROWS, Math.max(n, 1));
+            float[] cellColumns = new float[cellCount * stride]; // column-major: cells[cell * stride + row]
             float[] one = new float[cellCount];
+            DerivedCheck derivedCheck = new DerivedCheck(stride);
+            java.util.Set<String> covered = new java.util.HashSet<>(DerivedColumns.covered(run.schema()));
+            DerivedColumns.Fingerprint fingerprint =
+                    new DerivedColumns.Fingerprint(run.info().geometryVersion());
             for (int first = 0; first < n; first += ROW_GROUP_ROWS) {
                 progress.checkCancelled();
                 progress.update((double) first / n, "writing event " + first + " of " + n);
                 int rows = Math.min(ROW_GROUP_ROWS, n - first);
-                transposeCells(first, rows, cellColumns, one);
+                transposeCells(first, rows, cellColumns, stride, one);
                 List<Future<List<Page>>> chunks = new ArrayList<>(cols.size());
                 for (int k = 0; k < cols.size(); k++) {
                     int col = k;
                     int start = first;
-                    chunks.add(pool.submit(() -> encodeChunk(col, start, rows, cellColumns, compressor.get())));
+                    chunks.add(pool.submit(() -> encodeChunk(col, start, rows, cellColumns, stride, compressor.get())));
                 }
+                // meanwhile: are the run's derived columns what the cells give (then the file may say so)?
+                derivedCheck.group(first, rows, cellColumns);
                 w.startBlock(rows);
+                fingerprint.group(rows);
                 for (int k = 0; k < cols.size(); k++) {
                     List<Page> pages = chunks.get(k).get();
+                    String name = cols.get(k).getPath()[0];
+                    long before = w.getPos();
                     w.startColumn(cols.get(k), rows, CODEC);
                     for (Page p : pages) {
                         w.writeDataPage(
@@ -155,10 +168,28 @@ final class ParquetRunWriter {
                                 Encoding.PLAIN);
                     }
                     w.endColumn();
+                    if (covered.contains(name)) {
+                        Statistics<?> chunkStats =
+                                Statistics.createStats(cols.get(k).getPrimitiveType());
+                        pages.forEach(p -> chunkStats.mergeStatistics(p.stats()));
+                        fingerprint.chunk(name, rows, w.getPos() - before, CODEC, chunkStats);
+                    }
                 }
                 w.endBlock();
             }
-            w.end(metadata);
+            Map<String, String> meta = new java.util.LinkedHashMap<>(metadata);
+            if (derivedCheck.identical) {
+                meta.put(DerivedColumns.KEY_VERSION, Integer.toString(DerivedColumns.VERSION));
+                meta.put(DerivedColumns.KEY_FINGERPRINT, fingerprint.hex());
+            } else {
+                LOG.log(
+                        System.Logger.Level.INFO,
+                        "{0}: the run's derived columns differ from what its cells give (event {1}); "
+                                + "written without the derivation fingerprint, so readers derive them again",
+                        file.getFileName(),
+                        derivedCheck.firstDifference);
+            }
+            w.end(meta);
             ok = true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -191,20 +222,68 @@ final class ParquetRunWriter {
         progress.update(1, "written " + n + " events");
     }
 
-    /** Copies the cells of events first..first+rows-1 into one array per cell. */
-    private void transposeCells(int first, int rows, float[][] out, float[] one) {
+    /** Copies the cells of events first..first+rows-1 column-major: {@code out[cell * stride + e]}. */
+    private void transposeCells(int first, int rows, float[] out, int stride, float[] one) {
         CellStore cells = run.cells();
         for (int e = 0; e < rows; e++) {
             cells.read(first + e, one);
-            for (int c = 0; c < cellCount; c++) {
-                out[c][e] = one[c];
+            for (int c = 0, i = e; c < cellCount; c++, i += stride) {
+                out[i] = one[c];
+            }
+        }
+    }
+
+    /**
+     * Derives each row group's summary from the cells being written and compares it bit for bit with
+     * the run's derived columns: only a run whose derived columns are what its cells give is written
+     * with the derivation fingerprint (a run built with other derived values is derived again on read).
+     */
+    private final class DerivedCheck {
+        private final SummaryDeriver deriver = new SummaryDeriver(run.detector());
+        private final int stride;
+        private final float[][] srd = new float[run.detector().srdCellCount()][];
+        private final float[][] veto = new float[run.detector().vetoCount()][];
+        private final Map<String, Object> out;
+        boolean identical = true;
+        int firstDifference = -1;
+
+        DerivedCheck(int stride) {
+            this.stride = stride;
+            this.out = deriver.allocate(stride);
+        }
+
+        void group(int first, int rows, float[] cells) {
+            if (!identical) {
+                return;
+            }
+            for (int i = 0; i < srd.length; i++) {
+                srd[i] = Arrays.copyOfRange(run.floats(Schema.srd(i)), first, first + rows);
+            }
+            for (int i = 0; i < veto.length; i++) {
+                veto[i] = Arrays.copyOfRange(run.floats(Schema.veto(i)), first, first + rows);
+            }
+            deriver.deriveColumnar(0, rows, cells, stride, srd, veto, out);
+            for (Map.Entry<String, Object> e : out.entrySet()) {
+                float[] mine = (float[]) e.getValue();
+                float[] theirs = run.floats(e.getKey());
+                int m = Arrays.mismatch(mine, 0, rows, theirs, first, first + rows);
+                if (m >= 0) {
+                    identical = false;
+                    firstDifference = first + m;
+                    return;
+                }
             }
         }
     }
 
     /** Encodes one column chunk (rows of a row group) into compressed pages. */
     private List<Page> encodeChunk(
-            int col, int first, int rows, float[][] cellColumns, CompressionCodecFactory.BytesInputCompressor zstd)
+            int col,
+            int first,
+            int rows,
+            float[] cellColumns,
+            int stride,
+            CompressionCodecFactory.BytesInputCompressor zstd)
             throws IOException {
         Object array;
         int offset;
@@ -212,8 +291,8 @@ final class ParquetRunWriter {
             array = run.column(scalars.get(col).name()).toArray();
             offset = first;
         } else {
-            array = cellColumns[col - scalars.size()];
-            offset = 0;
+            array = cellColumns;
+            offset = (col - scalars.size()) * stride;
         }
         org.apache.parquet.schema.PrimitiveType type =
                 schema.getColumns().get(col).getPrimitiveType();

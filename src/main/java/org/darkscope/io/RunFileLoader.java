@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -21,6 +20,7 @@ import org.darkscope.event.Schema;
 import org.darkscope.event.SummaryDeriver;
 import org.darkscope.geometry.Detector;
 import org.darkscope.task.CancelledException;
+import org.darkscope.task.Futures;
 import org.darkscope.task.Progress;
 
 /**
@@ -81,18 +81,35 @@ final class RunFileLoader {
         }
         // cells: all in one block, or (big runs) one row group at a time, read again on demand
         boolean lazy = n > ParquetRunReader.inMemoryMaxEvents;
+        // derived columns stored in the file and still matching its cells: read them, derive nothing;
+        // big runs then decode no cell at all (their NaN/Inf/negative counts are zero by the statistics)
+        owner.lastDerivation = DerivedColumns.decide(h, lazy);
+        boolean stored = owner.lastDerivation == DerivedColumns.Verdict.STORED;
+        boolean cellsAtOpen = !(stored && lazy);
+        SummaryDeriver deriver = new SummaryDeriver(detector);
+        Map<String, Object> derived = deriver.allocate(n);
+        if (stored) {
+            derived.forEach((name, a) -> {
+                requested.add(available.get(name));
+                targets.add(ColumnTarget.floats(name, (float[]) a));
+            });
+        }
         float[] block = lazy ? null : new float[n * nc];
-        // a second core decodes the second half of the cells with its own file reader
+        // a second core decodes the second half of the cells (or of the summary columns, when no cells
+        // are decoded) with its own file reader
         boolean useHelper = Runtime.getRuntime().availableProcessors() > 1
                 && n >= ParquetRunReader.parallelMinEvents
                 && h.footer().getBlocks().stream().allMatch(b -> b.getRowCount() > 0); // group indices stay aligned
-        int helperCells = useHelper ? nc / 2 : 0;
+        int helperCells = !useHelper ? 0 : cellsAtOpen ? nc / 2 : requested.size() / 2;
         ColumnTarget.CellBuffer myCells = new ColumnTarget.CellBuffer(block, 0);
         ColumnTarget.CellBuffer helperCellBuf = new ColumnTarget.CellBuffer(block, 0);
         List<String> cellNames = schema.cellColumns();
         List<ColumnDescriptor> cellColumns = new ArrayList<>();
         for (int cell = 0; cell < nc; cell++) {
             cellColumns.add(available.get(cellNames.get(cell)));
+            if (!cellsAtOpen) {
+                continue;
+            }
             ColumnTarget.CellBuffer buf = cell < nc - helperCells ? myCells : helperCellBuf;
             // big runs: a row group's cells column by column (bulk copies, derived column-wise); small runs:
             // event-major block
@@ -101,7 +118,9 @@ final class RunFileLoader {
                             ? ColumnTarget.cellColumn(cellNames.get(cell), buf, cell)
                             : ColumnTarget.cell(cellNames.get(cell), buf, cell, nc));
         }
-        requested.addAll(cellColumns);
+        if (cellsAtOpen) {
+            requested.addAll(cellColumns);
+        }
         int keep = requested.size() - helperCells;
         List<ColumnDescriptor> mine = requested.subList(0, keep);
         List<ColumnTarget> myTargets = targets.subList(0, keep);
@@ -113,7 +132,7 @@ final class RunFileLoader {
                         h.footer(),
                         requested.subList(keep, requested.size()),
                         targets.subList(keep, targets.size()),
-                        !lazy
+                        !lazy || !cellsAtOpen
                                 ? null
                                 : (g, first, rows) -> {
                                     helperCellBuf.data = groupBlocks.get(g, rows);
@@ -121,8 +140,6 @@ final class RunFileLoader {
                                     helperCellBuf.rows = rows;
                                 });
         // derive the summary of each row group on another thread while the next one is decoded
-        SummaryDeriver deriver = new SummaryDeriver(detector);
-        Map<String, Object> derived = deriver.allocate(n);
         float[][] srd = new float[detector.srdCellCount()][];
         for (int i = 0; i < srd.length; i++) {
             srd[i] = (float[]) arrays.get(Schema.srd(i));
@@ -151,7 +168,7 @@ final class RunFileLoader {
 
                         @Override
                         public void start(int first, int rows) {
-                            if (lazy) {
+                            if (lazy && cellsAtOpen) {
                                 myCells.data = groupBlocks.get(started, rows);
                                 myCells.firstRow = first;
                                 myCells.rows = rows;
@@ -171,6 +188,9 @@ final class RunFileLoader {
                             }
                             float[] groupCells = lazy ? groupBlocks.take(group) : null;
                             group++;
+                            if (stored) {
+                                return; // nothing to derive
+                            }
                             pending.add(pool.submit(() -> {
                                 if (lazy) {
                                     deriver.deriveColumnar(first, rows, groupCells, rows, srd, veto, derived);
@@ -187,7 +207,7 @@ final class RunFileLoader {
                             }));
                             // keep at most a few decoded groups waiting for the deriver (memory for big runs)
                             while (pending.size() - derivedUpTo > ParquetRunReader.MAX_GROUPS_AHEAD) {
-                                await(pending.get(derivedUpTo++));
+                                Futures.await(pending.get(derivedUpTo++));
                             }
                         }
                     });
@@ -195,9 +215,11 @@ final class RunFileLoader {
             if (helper != null) {
                 System.arraycopy(helper.nulls(), 0, nulls, myNulls.length, helper.nulls().length);
             }
-            progress.update(1, "deriving summary of " + n + " events");
+            if (!stored) {
+                progress.update(1, "deriving summary of " + n + " events");
+            }
             for (Future<?> f : pending) {
-                await(f);
+                Futures.await(f);
             }
         } finally {
             if (helper != null) {
@@ -297,22 +319,6 @@ final class RunFileLoader {
                     }
                 }
             }
-        }
-    }
-
-    /** Waits for a background task; its failure becomes this thread's. */
-    private static void await(Future<?> f) {
-        try {
-            f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancelledException();
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof Error err) {
-                throw err;
-            }
-            throw c instanceof RuntimeException re ? re : new IllegalStateException(c);
         }
     }
 

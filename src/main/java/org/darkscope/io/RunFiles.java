@@ -97,6 +97,15 @@ public final class RunFiles {
         return new ParquetRunReader(file).summary();
     }
 
+    /**
+     * How reading this run obtains its derived summary columns (E_ECAL, E_HCAL, shape, ...), in
+     * words: stored in the file and still matching its cells, or derived from the cells, and why.
+     * From the footer alone (docs/run-file-format.md#derived-columns).
+     */
+    public static String derivation(Path file) throws RunFileException {
+        return new ParquetRunReader(file).derivation().text;
+    }
+
     /** SHA-256 of the UTF-8 bytes of a text, lower-case hex. */
     public static String sha256(String text) {
         try {

@@ -377,7 +377,7 @@ public final class AnalysisReport {
                         e.method(),
                         num(e.value()),
                         num(e.statError()),
-                        num(e.systError()),
+                        e.systMeaning().orElse(num(e.systError())),
                         c.isPresent()
                                 ? num(c.getAsDouble())
                                 : b.simulated() ? "no truth in the box" : "no truth (data)",
@@ -407,12 +407,8 @@ public final class AnalysisReport {
                 List.of(
                         List.of(
                                 "background used",
-                                l.background().method() + ": "
-                                        + (l.background().available()
-                                                ? num(l.background().value()) + " ± "
-                                                        + num(l.background().totalError())
-                                                : "not computed: "
-                                                        + l.background().reason())),
+                                // the estimate's own text, as analyse and the results panel show it
+                                l.background().method() + ": " + l.background().describe()),
                         List.of("observed in the box", l.observed() >= 0 ? Long.toString(l.observed()) : "blinded"),
                         List.of("EOT", num(l.eot())),
                         List.of(

@@ -366,16 +366,7 @@ public final class Figures {
             f.add(new Figure.Line("dashed: extrapolated under the box", new double[0], new double[0], Rgb.GREY, true));
         }
         f.add(new Figure.VLine("box edge", lo, BOX, false));
-        f.note(
-                e.available()
-                        ? String.format(
-                                Locale.ROOT,
-                                "%s: %.3g ± %.2g (stat) ± %.2g (syst)",
-                                e.method(),
-                                e.value(),
-                                e.statError(),
-                                e.systError())
-                        : e.method() + ": not computed: " + e.reason());
+        f.note(e.available() ? e.method() + ": " + e.describe() : e.method() + ": not computed: " + e.reason());
         return f;
     }
 

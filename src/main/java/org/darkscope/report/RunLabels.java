@@ -12,7 +12,11 @@ public final class RunLabels {
     private RunLabels() {}
 
     public static String of(RunData run) {
-        RunInfo i = run.info();
+        return of(run.info(), run.displayName());
+    }
+
+    /** The same from a run's metadata and display name (a run kept as totals, in a result file). */
+    public static String of(RunInfo i, String displayName) {
         if (i.isSignal()) {
             String process = i.mix() == null ? "" : i.mix().replaceFirst("^signal-?", "");
             return "signal " + (process.isEmpty() ? "" : process + " ") + mass(i.signalMassMeV()) + " MeV";
@@ -20,7 +24,7 @@ public final class RunLabels {
         if (i.simulated()) {
             return "MC " + (i.mix() == null || i.mix().isEmpty() ? "" : i.mix() + " ") + "run " + i.runNumber();
         }
-        return "data " + run.displayName();
+        return "data " + displayName;
     }
 
     /** A mass without trailing zeros: 225, 16.7. */

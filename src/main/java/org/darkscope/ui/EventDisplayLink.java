@@ -57,6 +57,7 @@ public final class EventDisplayLink {
         EventDisplayPane display = new EventDisplayPane();
         display.setPreferences(prefs);
         display.setRunLoader(RunFiles::read);
+        workbench.addViewState(new Workbench.ViewState(display::viewState, display::applyViewState));
         workbench.window().setEventDisplay(display);
         EventDisplayLink link = new EventDisplayLink(workbench, display);
         link.wire();
@@ -75,13 +76,17 @@ public final class EventDisplayLink {
         return model().session();
     }
 
-    /** The role of a run: its role in the session, or data for a run the session does not hold (a followed file). */
-    private RunRole role(RunData r) {
+    /**
+     * The role of a run: its role in the session, or for a run the session does not hold (a followed
+     * file) its natural role from the metadata, so a signal MC file dropped into the followed directory
+     * raises no alerts and is not blinded.
+     */
+    RunRole role(RunData r) {
         return session().runs().stream()
                 .filter(o -> o.data() == r)
                 .map(OpenRun::role)
                 .findFirst()
-                .orElse(RunRole.DATA);
+                .orElse(RunRole.of(r));
     }
 
     private void wire() {

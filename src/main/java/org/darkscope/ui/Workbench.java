@@ -26,7 +26,7 @@ import org.darkscope.ui.shell.MainWindow;
  * Assembles the window: the shell plus the workbench views, each bound to its view model, all view
  * models on one {@link org.darkscope.session.Session} kept evaluated by an {@link AnalysisService}.
  *
- * <p>About 570 lines: the composition root. It creates every view with its view model, wires them to
+ * <p>About 600 lines: the composition root. It creates every view with its view model, wires them to
  * the menu and to each other (plane pick → display, table row → display) and holds the window's
  * export actions; each part is a few lines, and splitting them would scatter the wiring.</p>
  */
@@ -401,7 +401,21 @@ public final class Workbench implements AutoCloseable {
                 "window.tab",
                 Integer.toString(window.resultTabs().getSelectionModel().getSelectedIndex()));
         m.put("window.split", String.format(java.util.Locale.ROOT, "%.4f", window.splitPosition()));
+        for (ViewState v : moreViewState) {
+            m.putAll(v.save().get());
+        }
         return m;
+    }
+
+    /** View settings of a part attached from outside (the event display): saved and restored with the rest. */
+    public record ViewState(
+            java.util.function.Supplier<java.util.Map<String, String>> save,
+            java.util.function.Consumer<java.util.Map<String, String>> restore) {}
+
+    private final List<ViewState> moreViewState = new java.util.ArrayList<>();
+
+    public void addViewState(ViewState v) {
+        moreViewState.add(v);
     }
 
     public void applyViewState(java.util.Map<String, String> m) {
@@ -418,6 +432,9 @@ public final class Workbench implements AutoCloseable {
             }
         } catch (NumberFormatException e) {
             // keep the current layout
+        }
+        for (ViewState v : moreViewState) {
+            v.restore().accept(m);
         }
     }
 

@@ -191,4 +191,20 @@ class OutputSafetyTest {
         assertEquals(2, cli("bench", run.toString(), "--replicate", "2000000000"));
         assertTrue(err.contains("-Xmx") || err.contains("2^31"), err);
     }
+
+    @Test
+    void forceMeansTheSameInEveryCommandThatHasIt() {
+        java.util.List<String> withForce = new java.util.ArrayList<>();
+        java.util.Set<String> descriptions = new java.util.HashSet<>();
+        for (var sub :
+                new picocli.CommandLine(new DarkScopeCli()).getSubcommands().entrySet()) {
+            var o = sub.getValue().getCommandSpec().findOption("--force");
+            if (o != null) {
+                withForce.add(sub.getKey());
+                descriptions.add(String.join(" ", o.description()));
+            }
+        }
+        assertTrue(withForce.containsAll(java.util.List.of("export", "simulate")), withForce.toString());
+        assertEquals(1, descriptions.size(), "one --force: " + descriptions);
+    }
 }

@@ -1,6 +1,8 @@
 package org.darkscope.testsupport;
 
 import java.io.IOException;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -15,13 +17,16 @@ import org.darkscope.ui.Workbench;
 import org.darkscope.ui.shell.MainViewModel;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The start-up every TestFX test repeats: a test class extends this, builds its view in a
  * {@code @Start} method and calls {@link #show}. It gets an in-memory recent-runs list (the user's
  * preferences are never touched), a reader that refuses files for tests that add runs directly, and
  * an executor that runs work on the calling thread, so a gesture's result is there when it returns.
- * Headless under Monocle in {@code mvn verify}; under Xvfb with {@code -Pxvfb}.
+ * Headless under Monocle in {@code mvn verify}; under Xvfb with {@code -Pxvfb} (the tests tagged
+ * {@code gpu}, which need the ES2 pipeline for real 3D: the profile only changes the JVM arguments, so
+ * the same base class serves both).
  */
 @ExtendWith(ApplicationExtension.class)
 public abstract class FxTestBase {
@@ -37,6 +42,24 @@ public abstract class FxTestBase {
         stage.setScene(scene);
         stage.show();
         return scene;
+    }
+
+    /** Runs {@code c} on the FX thread and waits (at most 20 s) for its result. */
+    public static <T> T fx(Callable<T> c) {
+        try {
+            return WaitForAsyncUtils.asyncFx(c).get(20, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs {@code r} on the FX thread, waits for it and for the events it queued. */
+    public static void fx(Runnable r) {
+        fx(() -> {
+            r.run();
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** A reader for tests that add runs directly: opening a file fails with a message saying so. */

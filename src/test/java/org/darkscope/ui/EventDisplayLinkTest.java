@@ -87,6 +87,51 @@ class EventDisplayLinkTest extends FxTestBase {
     }
 
     @Test
+    void theEmbeddedDisplaysDividerAndOptionsToggleAreSavedWithTheSessionView(FxRobot robot) {
+        EventDisplayPane display = link.display();
+        // the display is narrow in the default window: 3D view above the cell maps in its own split
+        javafx.scene.control.SplitPane inner =
+                (javafx.scene.control.SplitPane) display.lookupAll(".split-pane").stream()
+                        .filter(n -> n instanceof javafx.scene.control.SplitPane sp
+                                && sp.getOrientation() == javafx.geometry.Orientation.VERTICAL)
+                        .findFirst()
+                        .orElseThrow();
+        // the user opens the options and drags the divider up to see the cell maps
+        robot.clickOn("#nav-options");
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.asyncFx(() -> inner.setDividerPositions(0.45));
+        WaitForAsyncUtils.waitForFxEvents();
+        // as far as the split lets it go (the parts' minimum heights limit it)
+        double dragged = inner.getDividerPositions()[0];
+        assertTrue(dragged < 0.79, "the divider moved up from 0.8: " + dragged);
+        var saved = wb.viewState();
+        assertEquals(
+                String.format(java.util.Locale.ROOT, "%.4f", dragged), saved.get("display.split"), saved.toString());
+        assertEquals("true", saved.get("display.options"));
+        // back to the defaults, then the saved view restores both
+        robot.clickOn("#nav-options");
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.asyncFx(() -> inner.setDividerPositions(0.8));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("false", wb.viewState().get("display.options"));
+        WaitForAsyncUtils.asyncFx(() -> wb.applyViewState(saved));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(dragged, inner.getDividerPositions()[0], 1e-3);
+        assertTrue(robot.lookup("#opt-range").query().isVisible(), "options open again");
+    }
+
+    @Test
+    void aFollowedFileTheSessionDoesNotHoldTakesItsRoleFromItsMetadata() {
+        // followed files are added to the display only, not to the session
+        RunData followedSignal = RunFixtures.signal(500, 16.7, 31);
+        RunData followedData = RunFixtures.random(500, 32);
+        assertFalse(link.display().model().isData(followedSignal), "a signal MC file raises no alerts");
+        assertTrue(link.display().model().isData(followedData), "a data file does");
+        assertTrue(link.display().model().isData(DATA));
+        assertFalse(link.display().model().isData(SIGNAL));
+    }
+
+    @Test
     void theDisplayShowsTheDataRunAndBrowsesTheSelectedEventsOutsideTheBlindedBox(FxRobot robot) {
         EventDisplayPane display = link.display();
         assertSame(DATA, display.run());

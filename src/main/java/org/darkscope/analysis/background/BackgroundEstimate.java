@@ -13,6 +13,8 @@ import java.util.List;
  * @param reason     why it cannot be computed ("" when available)
  * @param note       caveat shown with the number (e.g. ABCD's factorisation assumption)
  * @param fits       individual fits behind a fit estimate (empty otherwise)
+ * @param zeroSyst   what a systematic error of exactly 0 means, shown instead of "± 0.0 (syst)" (for
+ *                   example that two transfers agree within statistics); "" when 0 is just the number
  */
 public record BackgroundEstimate(
         String method,
@@ -22,11 +24,26 @@ public record BackgroundEstimate(
         double systError,
         String reason,
         String note,
-        List<ShapeFit> fits) {
+        List<ShapeFit> fits,
+        String zeroSyst) {
     public BackgroundEstimate {
         fits = List.copyOf(fits);
         reason = reason == null ? "" : reason;
         note = note == null ? "" : note;
+        zeroSyst = zeroSyst == null ? "" : zeroSyst;
+    }
+
+    /** An estimate whose zero systematic is just a number. */
+    public BackgroundEstimate(
+            String method,
+            boolean available,
+            double value,
+            double statError,
+            double systError,
+            String reason,
+            String note,
+            List<ShapeFit> fits) {
+        this(method, available, value, statError, systError, reason, note, fits, "");
     }
 
     public static BackgroundEstimate of(
@@ -43,12 +60,34 @@ public record BackgroundEstimate(
         return Math.hypot(statError, systError);
     }
 
-    /** "0.53 ± 0.12 (stat) ± 0.10 (syst)" or "cannot be computed: reason". */
+    /** The same estimate, saying what a systematic error of exactly 0 means ({@link #zeroSyst()}). */
+    public BackgroundEstimate withZeroSyst(String meaning) {
+        return new BackgroundEstimate(method, available, value, statError, systError, reason, note, fits, meaning);
+    }
+
+    /**
+     * What the systematic error is, when it is 0 and that has a meaning: "syst 0: A- and C-based
+     * transfers agree within statistics"; empty when the number says it all.
+     */
+    public java.util.Optional<String> systMeaning() {
+        return available && systError == 0 && !zeroSyst.isEmpty()
+                ? java.util.Optional.of(zeroSyst)
+                : java.util.Optional.empty();
+    }
+
+    /**
+     * "0.53 ± 0.12 (stat) ± 0.10 (syst)", "0.53 ± 0.12 (stat); syst 0: A- and C-based transfers agree
+     * within statistics", or "cannot be computed: reason". The text analyse, the results panel and the
+     * report show.
+     */
     public String describe() {
         if (!available) {
             return "cannot be computed: " + reason;
         }
-        return String.format(java.util.Locale.ROOT, "%.3g ± %.2g (stat) ± %.2g (syst)", value, statError, systError);
+        String stat = String.format(java.util.Locale.ROOT, "%.3g ± %.2g (stat)", value, statError);
+        return systMeaning()
+                .map(m -> stat + "; " + m)
+                .orElseGet(() -> stat + String.format(java.util.Locale.ROOT, " ± %.2g (syst)", systError));
     }
 
     @Override

@@ -27,6 +27,11 @@ public final class MonteCarloTransfer {
     /** Fewer effective MC events than this in the box: the transfer factor is not trusted [est]. */
     public static final double MIN_EFFECTIVE_BOX = 10;
 
+    /** What the transfer's systematic of 0 means when the A- and C-based transfers agree. */
+    public static final String SYST_AGREE = "syst 0: A- and C-based transfers agree within statistics";
+    /** ... and when one of them cannot be made. */
+    public static final String SYST_NOT_ASSESSED = "syst not assessed: sideband A or C has no events";
+
     private MonteCarloTransfer() {}
 
     /** MC transfer factor from the data sidebands to the box. */
@@ -60,6 +65,7 @@ public final class MonteCarloTransfer {
         double stat = value * Math.sqrt(1 / nS + relMc2);
         // shape: transfer via A alone and via C alone
         double syst = 0;
+        String zeroSyst = SYST_NOT_ASSESSED;
         String shape = "shape syst not assessed (sideband A or C empty)";
         double[] viaA = single(d, m, Region.A);
         double[] viaC = single(d, m, Region.C);
@@ -68,6 +74,7 @@ public final class MonteCarloTransfer {
             double var = viaA[1] * viaA[1] + viaC[1] * viaC[1];
             syst = Math.sqrt(Math.max(0, diff * diff - var)) / 2;
             shape = String.format(Locale.ROOT, "shape syst: via A %.3g, via C %.3g", viaA[0], viaC[0]);
+            zeroSyst = SYST_AGREE;
         }
         double eff = m.effective(Region.BOX);
         String trust = eff < MIN_EFFECTIVE_BOX
@@ -79,7 +86,7 @@ public final class MonteCarloTransfer {
                 : "";
         String note =
                 trust + String.format(Locale.ROOT, "N_sidebands %.0f x MC box/sidebands %.3g; ", nS, ratio) + shape;
-        return BackgroundEstimate.of(METHOD, value, stat, syst, note, List.of());
+        return BackgroundEstimate.of(METHOD, value, stat, syst, note, List.of()).withZeroSyst(zeroSyst);
     }
 
     /** {estimate, stat error} of the transfer from one region, or null if that region is empty. */

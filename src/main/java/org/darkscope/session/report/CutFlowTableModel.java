@@ -1,15 +1,19 @@
 package org.darkscope.session.report;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.darkscope.analysis.AnalysisResult;
 import org.darkscope.analysis.CutFlow;
-import org.darkscope.analysis.RunResult;
+import org.darkscope.analysis.ResultView;
+import org.darkscope.analysis.ResultView.RunView;
 import org.darkscope.analysis.WeightedCounts;
 import org.darkscope.analysis.WeightedResult;
 import org.darkscope.event.EventClass;
 import org.darkscope.event.RunData;
+import org.darkscope.event.RunInfo;
+import org.darkscope.report.RunLabels;
 
 /**
  * The cut flow as text cells: one row per enabled cut (after "all events"), columns for the data
@@ -17,7 +21,9 @@ import org.darkscope.event.RunData;
  * cut) and every background MC run (weighted events after the cut, Σw ± √Σw²: docs/decisions/0006).
  * Also the CSV export of the table. While the data's box is hidden (blinded) the data column counts
  * the events outside the box only. When no run is in the data role and the background MC stands in
- * for it, the data columns are weighted too. Built from the engine's results only. No toolkit.
+ * for it, the data columns are weighted too. Built from the engine's results only, through
+ * {@link ResultView}: the result-file window's cut flow (the totals of a result file) is this code too.
+ * No toolkit.
  */
 public final class CutFlowTableModel {
     private final List<String> header;
@@ -45,46 +51,53 @@ public final class CutFlowTableModel {
      * @param background simulated background runs (own columns)
      */
     public static CutFlowTableModel of(AnalysisResult r, List<RunData> data, List<RunData> background) {
-        List<WeightedResult> weightedData = new ArrayList<>();
-        for (RunData d : data) {
-            r.run(d).weighted().ifPresent(weightedData::add);
-        }
-        if (!data.isEmpty() && weightedData.size() == data.size()) {
-            return weighted(r, weightedData, background);
+        ResultView v = ResultView.of(r);
+        List<RunView> all = v.runs();
+        return of(v, ResultsSummary.views(r, all, data), ResultsSummary.views(r, all, background));
+    }
+
+    /**
+     * The table of an evaluation or of the totals of a result file (one code for the results panel and
+     * the result-file window).
+     *
+     * @param data       runs shown as data (elements of {@code v.runs()})
+     * @param background runs in the background-MC role (own weighted columns)
+     */
+    public static CutFlowTableModel of(ResultView v, List<RunView> data, List<RunView> background) {
+        List<RunView> signals = v.runs().stream()
+                .filter(RunView::isSignal)
+                .sorted(Comparator.comparingDouble(s -> s.info().signalMassMeV()))
+                .toList();
+        if (ResultsSummary.allWeighted(data)) {
+            return weighted(data, signals, background);
         }
         CutFlow dataFlow = null;
         boolean hidden = false;
-        for (RunData d : data) {
+        for (RunView d : data) {
             // a hidden (blinded) box: the cut flow outside the box, so the box count cannot be derived
-            CutFlow f = r.run(d).cutFlow();
-            hidden |= r.run(d).boxHidden();
+            CutFlow f = d.cutFlow();
+            hidden |= d.boxHidden();
             dataFlow = dataFlow == null ? f : dataFlow.plus(f);
         }
         List<String> header = new ArrayList<>(
                 hidden
                         ? List.of("cut", "data outside the box: events", "data: kept by cut")
                         : List.of("cut", "data: events", "data: kept by cut"));
-        List<RunResult> signals = r.signalRuns();
-        for (RunResult s : signals) {
-            // process and mass: "signal brem 225 MeV" and "signal annihilation 225 MeV" stay apart
-            header.add(org.darkscope.report.RunLabels.of(s.run()) + ": eff.");
-        }
-        List<WeightedResult> bgs = backgroundColumns(r, background, header);
+        signalHeaders(signals, header);
+        List<RunView> bgs = backgroundColumns(background, header);
         List<List<String>> rows = new ArrayList<>();
         List<String> first = new ArrayList<>();
         first.add("all events");
         first.add(dataFlow == null ? "" : Long.toString(dataFlow.total()));
         first.add("");
-        for (RunResult s : signals) {
-            first.add(s.cutFlow().total() == 0 ? "" : "1");
-        }
-        for (WeightedResult b : bgs) {
-            first.add(sum(b.total()));
-        }
+        firstRowTail(signals, bgs, first);
         rows.add(first);
-        List<String> cutNames = (dataFlow != null ? dataFlow : r.runs().get(0).cutFlow())
-                .rows().stream().map(CutFlow.Row::cut).toList();
-        for (String cut : cutNames) {
+        if (v.runs().isEmpty()) {
+            return new CutFlowTableModel(header, rows);
+        }
+        CutFlow names = dataFlow != null ? dataFlow : v.runs().get(0).cutFlow();
+        for (int k = 0; k < names.rows().size(); k++) {
+            String cut = names.rows().get(k).cut();
             List<String> row = new ArrayList<>();
             row.add(cut);
             if (dataFlow != null) {
@@ -95,92 +108,101 @@ public final class CutFlowTableModel {
                 row.add("");
                 row.add("");
             }
-            for (RunResult s : signals) {
-                CutFlow f = s.cutFlow();
-                row.add(
-                        f.total() == 0
-                                ? ""
-                                : String.format(
-                                        Locale.ROOT, "%.4f", (double) f.row(cut).after() / f.total()));
-            }
-            for (WeightedResult b : bgs) {
-                row.add(sum(b.after(cut)));
-            }
+            rowTail(signals, bgs, cut, k, row);
             rows.add(row);
         }
         return new CutFlowTableModel(header, rows);
     }
 
+    /** Process and mass: "signal brem 225 MeV" and "signal annihilation 225 MeV" stay apart. */
+    private static void signalHeaders(List<RunView> signals, List<String> header) {
+        for (RunView s : signals) {
+            header.add(RunLabels.of(s.info(), s.name()) + ": eff.");
+        }
+    }
+
+    /** The "all events" cells of the signal (1) and background MC (Σw) columns. */
+    private static void firstRowTail(List<RunView> signals, List<RunView> bgs, List<String> first) {
+        for (RunView s : signals) {
+            first.add(s.cutFlow().total() == 0 ? "" : "1");
+        }
+        for (RunView b : bgs) {
+            first.add(sum(b.weighted().orElseThrow().total()));
+        }
+    }
+
+    /** The signal efficiency and background MC Σw cells after cut number {@code k}, named {@code cut}. */
+    private static void rowTail(List<RunView> signals, List<RunView> bgs, String cut, int k, List<String> row) {
+        for (RunView s : signals) {
+            CutFlow f = s.cutFlow();
+            row.add(
+                    f.total() == 0
+                            ? ""
+                            : String.format(
+                                    Locale.ROOT, "%.4f", (double) f.row(cut).after() / f.total()));
+        }
+        for (RunView b : bgs) {
+            List<WeightedCounts.Sum> after = b.weighted().orElseThrow().after();
+            row.add(k < after.size() ? sum(after.get(k)) : "");
+        }
+    }
+
     /** The background MC columns: one per run in the background-MC role, weighted. */
-    private static List<WeightedResult> backgroundColumns(
-            AnalysisResult r, List<RunData> background, List<String> header) {
-        List<WeightedResult> bgs = new ArrayList<>();
-        for (RunData b : background) {
-            r.run(b).weighted().ifPresent(w -> {
-                bgs.add(w);
-                header.add(backgroundHeader(w));
-            });
+    private static List<RunView> backgroundColumns(List<RunView> background, List<String> header) {
+        List<RunView> bgs = new ArrayList<>();
+        for (RunView b : background) {
+            if (b.weighted().isPresent()) {
+                bgs.add(b);
+                header.add(backgroundHeader(b.name(), b.info()));
+            }
         }
         return bgs;
     }
 
     /** "bkg MC NAME (weighted MC): Σw ± √Σw²". */
     public static String backgroundHeader(WeightedResult w) {
-        return "bkg MC " + w.run().displayName() + (w.label().isPresent() ? " (weighted MC)" : "") + ": Σw ± √Σw²";
+        return backgroundHeader(w.run().displayName(), w.run().info());
+    }
+
+    private static String backgroundHeader(String name, RunInfo info) {
+        return "bkg MC " + name + (WeightedCounts.weightedLabel(info).isPresent() ? " (weighted MC)" : "")
+                + ": Σw ± √Σw²";
     }
 
     /**
      * The table when the background MC stands in for the data (no run in the data role): its data
      * columns are weighted (Σw ± √Σw², fraction of Σw kept by each cut).
      */
-    private static CutFlowTableModel weighted(AnalysisResult r, List<WeightedResult> data, List<RunData> background) {
+    private static CutFlowTableModel weighted(List<RunView> data, List<RunView> signals, List<RunView> background) {
         List<String> header =
                 new ArrayList<>(List.of("cut", "bkg MC (no data), weighted: Σw ± √Σw²", "bkg MC: Σw kept by cut"));
-        List<RunResult> signals = r.signalRuns();
-        for (RunResult s : signals) {
-            header.add(org.darkscope.report.RunLabels.of(s.run()) + ": eff.");
-        }
-        List<WeightedResult> bgs = backgroundColumns(r, background, header);
+        signalHeaders(signals, header);
+        List<RunView> bgs = backgroundColumns(background, header);
         List<List<String>> rows = new ArrayList<>();
-        List<String> first = new ArrayList<>(List.of("all events", sum(total(data, null)), ""));
-        for (RunResult s : signals) {
-            first.add(s.cutFlow().total() == 0 ? "" : "1");
-        }
-        for (WeightedResult b : bgs) {
-            first.add(sum(b.total()));
-        }
+        List<String> first = new ArrayList<>(List.of("all events", sum(total(data, -1)), ""));
+        firstRowTail(signals, bgs, first);
         rows.add(first);
-        String previous = null;
-        for (WeightedCounts.Step step : data.get(0).cutFlow()) {
-            String cut = step.cut();
-            WeightedCounts.Sum after = total(data, cut);
-            WeightedCounts.Sum before = total(data, previous);
+        List<CutFlow.Row> cuts = data.get(0).cutFlow().rows();
+        for (int k = 0; k < cuts.size(); k++) {
+            String cut = cuts.get(k).cut();
+            WeightedCounts.Sum after = total(data, k);
+            WeightedCounts.Sum before = total(data, k - 1);
             List<String> row = new ArrayList<>(
                     List.of(cut, sum(after), pct(before.w() > 0 ? after.w() / before.w() : Double.NaN)));
-            for (RunResult s : signals) {
-                CutFlow f = s.cutFlow();
-                row.add(
-                        f.total() == 0
-                                ? ""
-                                : String.format(
-                                        Locale.ROOT, "%.4f", (double) f.row(cut).after() / f.total()));
-            }
-            for (WeightedResult b : bgs) {
-                row.add(sum(b.after(cut)));
-            }
+            rowTail(signals, bgs, cut, k, row);
             rows.add(row);
-            previous = cut;
         }
         return new CutFlowTableModel(header, rows);
     }
 
-    /** Σ over runs of the weighted count after a cut (null: all events). */
-    private static WeightedCounts.Sum total(List<WeightedResult> runs, String cut) {
+    /** Σ over runs of the weighted count after cut number {@code k} (-1: all events). */
+    private static WeightedCounts.Sum total(List<RunView> runs, int k) {
         double w = 0;
         double w2 = 0;
         long n = 0;
-        for (WeightedResult x : runs) {
-            WeightedCounts.Sum s = cut == null ? x.total() : x.after(cut);
+        for (RunView x : runs) {
+            ResultView.Weighted ws = x.weighted().orElseThrow();
+            WeightedCounts.Sum s = k < 0 ? ws.total() : ws.after().get(k);
             w += s.w();
             w2 += s.w2();
             n += s.n();

@@ -11,14 +11,15 @@ import org.darkscope.analysis.Efficiency;
 import org.darkscope.analysis.Region;
 import org.darkscope.analysis.RegionCounts;
 import org.darkscope.analysis.ResultLimits;
-import org.darkscope.analysis.RunResult;
+import org.darkscope.analysis.ResultView;
+import org.darkscope.analysis.ResultView.RunView;
 import org.darkscope.analysis.WeightedCounts;
-import org.darkscope.analysis.WeightedResult;
 import org.darkscope.analysis.background.BackgroundEstimate;
 import org.darkscope.analysis.background.BackgroundSummary;
 import org.darkscope.event.EventClass;
 import org.darkscope.event.ExternalEfficiency;
 import org.darkscope.event.RunData;
+import org.darkscope.event.RunInfo;
 
 /**
  * The numbers of the results panel as text, from the engine's result only: selected events, region
@@ -26,6 +27,8 @@ import org.darkscope.event.RunData;
  * closure on simulation, the observed count once unblinded, and the limits of the session's
  * {@link AnalysisDefinition} (computed by {@link ResultLimits}, the one code path the command line
  * uses too). No toolkit: the window shows these lines and {@code analyse --session} prints them.
+ * Written against {@link ResultView}, so that the result-file window ({@link ResultFileReport}) shows
+ * the lines of the totals of a result file by this same code; the {@link AnalysisResult} methods adapt.
  */
 public final class ResultsSummary {
     /** ABCD is flagged when |closure - 1| exceeds this on simulation (a sign of E_ECAL/E_HCAL correlation). */
@@ -46,22 +49,47 @@ public final class ResultsSummary {
      *                   weighted counts (Σw ± √Σw²)
      */
     public static List<SummaryLine> core(AnalysisResult r, List<RunData> data, List<RunData> background) {
-        List<WeightedResult> weightedData = new ArrayList<>();
-        for (RunData d : data) {
-            r.run(d).weighted().ifPresent(weightedData::add);
+        ResultView v = ResultView.of(r);
+        List<RunView> all = v.runs();
+        return core(v, views(r, all, data), views(r, all, background));
+    }
+
+    /**
+     * The views of these runs of an evaluation ({@code all}: {@code ResultView.of(r).runs()}, in the
+     * order of {@code r.runs()}), in the order given.
+     */
+    static List<RunView> views(AnalysisResult r, List<RunView> all, List<RunData> runs) {
+        List<RunView> out = new ArrayList<>();
+        for (RunData d : runs) {
+            for (int i = 0; i < r.runs().size(); i++) {
+                if (r.runs().get(i).run() == d) {
+                    out.add(all.get(i));
+                }
+            }
         }
-        if (!data.isEmpty() && weightedData.size() == data.size()) {
-            return coreWeighted(r, weightedData, background);
+        return out;
+    }
+
+    /**
+     * Stage-1 lines of an evaluation or of the totals of a result file (one code for the results panel
+     * and the result-file window).
+     *
+     * @param data       the runs shown as data (the background MC when no run is in the data role)
+     * @param background the runs in the background-MC role (elements of {@code v.runs()})
+     */
+    public static List<SummaryLine> core(ResultView v, List<RunView> data, List<RunView> background) {
+        if (allWeighted(data)) {
+            return BackgroundMcLines.coreWeighted(v, data, background);
         }
         List<SummaryLine> out = new ArrayList<>();
-        for (RunData d : data) {
+        for (RunView d : data) {
             // an enriched sample in the data role: its events are not at physical rates (docs/decisions/0006)
             WeightedCounts.weightedLabel(d.info())
                     .ifPresent(
                             label -> out.add(
                                     new SummaryLine(
                                             "weighted-as-data-" + d.info().runNumber(),
-                                            "run opened as data: " + d.displayName(),
+                                            "run opened as data: " + d.name(),
                                             label,
                                             "weighted MC opened as data: its counts are simulated events, not physical rates (open it as background MC)")));
         }
@@ -69,21 +97,21 @@ public final class ResultsSummary {
         long total = 0;
         boolean hidden = false;
         RegionCounts regions = RegionCounts.empty();
-        for (RunData d : data) {
+        for (RunView d : data) {
             // a hidden box: only what lies outside it (the box count must not be derivable)
-            selected += r.run(d).selectedCount();
-            total += r.run(d).cutFlow().total();
-            hidden |= r.run(d).boxHidden();
-            regions = regions.plus(r.run(d).regions());
+            selected += d.cutFlow().selected();
+            total += d.cutFlow().total();
+            hidden |= d.boxHidden();
+            regions = regions.plus(d.regions());
         }
         // the box is hidden where the engine hides it (data-role runs of a blinded selection)
         selectionLines(out, selected, total, hidden, regions);
         // simulation: what the selected events are (truth class), for the data runs and background MC
-        for (RunData d : data) {
-            if (d.info().simulated()) {
+        for (RunView d : data) {
+            if (d.isSimulated()) {
                 StringBuilder sb = new StringBuilder();
                 for (EventClass c : EventClass.values()) {
-                    long n = r.run(d).selectedCount(c);
+                    long n = d.selected(c);
                     if (n > 0) {
                         sb.append(sb.isEmpty() ? "" : ", ")
                                 .append(c.label())
@@ -91,17 +119,16 @@ public final class ResultsSummary {
                                 .append(n);
                     }
                 }
-                String where = r.run(d).boxHidden()
-                        ? "selected outside the box by truth class ("
-                        : "selected by truth class (";
+                String where =
+                        d.boxHidden() ? "selected outside the box by truth class (" : "selected by truth class (";
                 out.add(SummaryLine.ok(
                         "classes-" + d.info().runNumber(),
-                        where + d.displayName() + ")",
+                        where + d.name() + ")",
                         sb.isEmpty() ? "none" : sb.toString()));
             }
         }
-        out.addAll(efficiencyLines(r));
-        out.addAll(backgroundMcLines(r, background));
+        out.addAll(efficiencyLines(v));
+        out.addAll(BackgroundMcLines.backgroundMcLines(background));
         if (!hidden) {
             long n = regions.count(Region.BOX);
             out.add(SummaryLine.ok("observed", "observed in the box", Long.toString(n)));
@@ -111,15 +138,20 @@ public final class ResultsSummary {
         return out;
     }
 
+    /** True if there are runs shown as data and all are background MC (weighted): it stands in for the data. */
+    static boolean allWeighted(List<RunView> data) {
+        return !data.isEmpty() && data.stream().allMatch(d -> d.weighted().isPresent());
+    }
+
     /**
      * One line per signal run: the simulated efficiency (selected / generated) and, on its own line, the
      * external factor of the inefficiencies the simulation does not model (tracking, DAQ, ...:
      * {@link ExternalEfficiency}), never multiplied in silently: the line shows the factor and the product.
      */
-    static List<SummaryLine> efficiencyLines(AnalysisResult r) {
+    static List<SummaryLine> efficiencyLines(ResultView v) {
         List<SummaryLine> out = new ArrayList<>();
-        List<RunResult> runs = r.signalRuns();
-        List<Efficiency> effs = r.efficiencies();
+        List<RunInfo> infos = v.signalInfos();
+        List<Efficiency> effs = v.efficiencies();
         if (effs.isEmpty()) {
             out.add(new SummaryLine(
                     "eff",
@@ -145,7 +177,7 @@ public final class ResultsSummary {
                             annihilation ? " (e+e- annihilation)" : ""),
                     efficiencyText(e),
                     warn));
-            ExternalEfficiency.of(runs.get(i).run().info())
+            ExternalEfficiency.of(infos.get(i))
                     .ifPresent(x -> out.add(
                             SummaryLine.ok(key + "-external", "  × not simulated: " + x.name(), externalValue(x, e))));
         }
@@ -174,113 +206,6 @@ public final class ResultsSummary {
         return t.replaceAll("0+$", "").replaceAll("\\.$", "");
     }
 
-    /**
-     * Per background-MC-role run: what it is (its weighted-MC label: "weighted MC, rare classes boosted
-     * ..."), its weighted selected events, box and sidebands (Σw ± √Σw²) and the box per EOT.
-     */
-    static List<SummaryLine> backgroundMcLines(AnalysisResult r, List<RunData> background) {
-        List<SummaryLine> out = new ArrayList<>();
-        for (RunData b : background) {
-            WeightedResult w = r.run(b).weighted().orElse(null);
-            if (w == null) {
-                continue;
-            }
-            int n = b.info().runNumber();
-            out.add(SummaryLine.ok("bkgmc-" + n, "background MC " + b.displayName(), runLabel(w)));
-            out.addAll(weightedCountLines(w, "bkgmc-", "-" + n, "  "));
-        }
-        return out;
-    }
-
-    /** "weighted MC, rare classes boosted upstream x5, ... (80,000 events, EOT 2.52e+09)". */
-    public static String runLabel(WeightedResult w) {
-        RunData b = w.run();
-        return w.label().orElse(w.hasWeights() ? "weighted MC" : "unweighted simulation")
-                + String.format(
-                        Locale.ROOT,
-                        " (%,d events, EOT %.3g)",
-                        b.size(),
-                        b.info().eot());
-    }
-
-    private static List<SummaryLine> weightedCountLines(WeightedResult w, String prefix, String suffix, String indent) {
-        List<SummaryLine> out = new ArrayList<>();
-        WeightedCounts.Sum sel = w.selected();
-        out.add(SummaryLine.ok(
-                prefix + "selected" + suffix,
-                indent + "selected, weighted (Σw ± √Σw²)",
-                CutFlowTableModel.sum(sel)
-                        + String.format(
-                                Locale.ROOT, "  (%,d events of %s)", sel.n(), CutFlowTableModel.sum(w.total()))));
-        double eot = w.run().info().eot();
-        for (Region reg : new Region[] {Region.BOX, Region.A, Region.C, Region.D}) {
-            WeightedCounts.Sum s = w.region(reg);
-            String v = CutFlowTableModel.sum(s) + String.format(Locale.ROOT, "  (%,d events)", s.n());
-            if (reg == Region.BOX && eot > 0) {
-                v += String.format(Locale.ROOT, " = %.3g ± %.2g per EOT", s.w() / eot, s.error() / eot);
-            }
-            out.add(SummaryLine.ok(prefix + "region-" + reg.name() + suffix, indent + reg.label() + ", weighted", v));
-        }
-        StringBuilder sb = new StringBuilder();
-        for (EventClass c : w.classes()) {
-            sb.append(sb.isEmpty() ? "" : ", ")
-                    .append(c.label())
-                    .append(' ')
-                    .append(CutFlowTableModel.sum(w.selected(c)));
-        }
-        out.add(SummaryLine.ok(
-                prefix + "classes" + suffix,
-                indent + "selected by truth class, weighted",
-                sb.isEmpty() ? "none" : sb.toString()));
-        return out;
-    }
-
-    /**
-     * Stage-1 lines when the background MC stands in for the data (no run in the data role): the same
-     * keys as for data, with weighted counts (Σw ± √Σw²) and the weighted-MC label of each run.
-     */
-    private static List<SummaryLine> coreWeighted(
-            AnalysisResult r, List<WeightedResult> data, List<RunData> background) {
-        List<SummaryLine> out = new ArrayList<>();
-        WeightedCounts.Sum sel = WeightedCounts.Sum.ZERO;
-        WeightedCounts.Sum total = WeightedCounts.Sum.ZERO;
-        Map<Region, WeightedCounts.Sum> regions = new java.util.EnumMap<>(Region.class);
-        for (WeightedResult w : data) {
-            sel = add(sel, w.selected());
-            total = add(total, w.total());
-            for (Region reg : Region.values()) {
-                regions.merge(reg, w.region(reg), ResultsSummary::add);
-            }
-        }
-        out.add(SummaryLine.ok(
-                "selected",
-                "selected background MC events (no data), weighted Σw ± √Σw²",
-                CutFlowTableModel.sum(sel) + " of " + CutFlowTableModel.sum(total)
-                        + String.format(Locale.ROOT, "  (%,d of %,d events)", sel.n(), total.n())));
-        for (Region reg : new Region[] {Region.BOX, Region.A, Region.C, Region.D}) {
-            out.add(SummaryLine.ok(
-                    "region-" + reg.name(), reg.label() + ", weighted", CutFlowTableModel.sum(regions.get(reg))));
-        }
-        for (WeightedResult w : data) {
-            int n = w.run().info().runNumber();
-            out.add(SummaryLine.ok("bkgmc-" + n, "background MC " + w.run().displayName(), runLabel(w)));
-            out.addAll(weightedCountLines(w, "bkgmc-", "-" + n, "  ").stream()
-                    .filter(l -> l.key().startsWith("bkgmc-classes") || l.key().startsWith("bkgmc-region-BOX"))
-                    .toList());
-        }
-        out.addAll(efficiencyLines(r));
-        List<RunData> others = background.stream()
-                .filter(b -> data.stream().noneMatch(w -> w.run() == b))
-                .toList();
-        out.addAll(backgroundMcLines(r, others));
-        out.add(new SummaryLine("observed", "observed in the box", "—", "no run is open as data: nothing is observed"));
-        return out;
-    }
-
-    private static WeightedCounts.Sum add(WeightedCounts.Sum a, WeightedCounts.Sum b) {
-        return new WeightedCounts.Sum(a.w() + b.w(), a.w2() + b.w2(), a.n() + b.n());
-    }
-
     /** "0.6234 (+0.0050 −0.0051, 68% Clopper-Pearson; 6234/10000)". */
     public static String efficiencyText(Efficiency e) {
         if (Double.isNaN(e.value())) {
@@ -304,12 +229,14 @@ public final class ResultsSummary {
      * weighted sum (Σw ± √Σw²), not a count of enriched events.
      */
     public static List<SummaryLine> background(AnalysisResult r, List<RunData> data) {
-        List<SummaryLine> out = new ArrayList<>(background(r.background()));
-        List<WeightedResult> ws = new ArrayList<>();
-        for (RunData d : data) {
-            r.run(d).weighted().ifPresent(ws::add);
-        }
-        if (ws.isEmpty() || ws.size() != data.size()) {
+        ResultView v = ResultView.of(r);
+        return background(v, views(r, v.runs(), data));
+    }
+
+    /** The same for an evaluation or the totals of a result file ({@code data}: elements of {@code v.runs()}). */
+    public static List<SummaryLine> background(ResultView v, List<RunView> data) {
+        List<SummaryLine> out = new ArrayList<>(background(v.background()));
+        if (!allWeighted(data)) {
             return out;
         }
         for (int i = 0; i < out.size(); i++) {
@@ -321,11 +248,12 @@ public final class ResultsSummary {
                         continue;
                     }
                     WeightedCounts.Sum s = WeightedCounts.Sum.ZERO;
-                    for (WeightedResult w : ws) {
-                        s = add(s, w.region(c, Region.BOX));
+                    for (RunView d : data) {
+                        s = BackgroundMcLines.add(
+                                s, d.weighted().orElseThrow().box().getOrDefault(c, WeightedCounts.Sum.ZERO));
                     }
                     if (s.n() > 0) {
-                        all = add(all, s);
+                        all = BackgroundMcLines.add(all, s);
                         per.append(per.isEmpty() ? "" : ", ")
                                 .append(c.label())
                                 .append(' ')
@@ -380,18 +308,6 @@ public final class ResultsSummary {
     }
 
     /**
-     * The estimate the limits use with the default definition, or null if it is unavailable.
-     *
-     * @deprecated the background for the limit is the session's {@link AnalysisDefinition#background()},
-     * picked by {@link ResultLimits#compute}; kept for callers outside the results panel
-     */
-    @Deprecated
-    public static BackgroundEstimate chosen(BackgroundSummary b) {
-        BackgroundEstimate e = AnalysisDefinition.defaults().background().pick(b);
-        return e.available() ? e : null;
-    }
-
-    /**
      * The limit lines: the background the definition picks, the expected and (once unblinded) the
      * observed upper limit on signal events, all from {@link ResultLimits#compute} with the
      * definition's settings. Slow-ish: call off the UI thread.
@@ -399,8 +315,14 @@ public final class ResultsSummary {
      * @param data the runs shown as data (their box count is the observed number)
      */
     public static List<SummaryLine> limits(AnalysisResult r, List<RunData> data, AnalysisDefinition def) {
+        ResultView v = ResultView.of(r);
+        return limits(v, views(r, v.runs(), data), def);
+    }
+
+    /** The same for an evaluation or the totals of a result file ({@code data}: elements of {@code v.runs()}). */
+    public static List<SummaryLine> limits(ResultView v, List<RunView> data, AnalysisDefinition def) {
         List<SummaryLine> out = new ArrayList<>();
-        ResultLimits.Summary s = ResultLimits.compute(r, def.settings());
+        ResultLimits.Summary s = v.limits(def.settings());
         BackgroundEstimate e = s.background();
         String cl = AnalysisDefinition.percent(def.cl());
         String method = def.limitMethod().cliName();
@@ -413,11 +335,11 @@ public final class ResultsSummary {
                 || def.background() == org.darkscope.analysis.BackgroundChoice.ABCD_CORRECTED) {
             // the MC-based methods take the background-MC-role runs with their weights: say what they are
             StringBuilder sb = new StringBuilder();
-            for (RunResult rr : r.runs()) {
+            for (RunView rr : v.runs()) {
                 rr.weighted().ifPresent(w -> sb.append(sb.isEmpty() ? "" : "; ")
-                        .append(rr.run().displayName())
+                        .append(rr.name())
                         .append(": ")
-                        .append(w.label().orElse(w.hasWeights() ? "weighted MC" : "unweighted simulation")));
+                        .append(w.label()));
             }
             if (!sb.isEmpty()) {
                 out.add(SummaryLine.ok("limit-background-mc", "  background MC it uses", sb.toString()));
@@ -442,7 +364,7 @@ public final class ResultsSummary {
                 "limit-expected",
                 "expected " + cl + "% CL limit on signal events",
                 String.format(Locale.ROOT, "%.3f", s.expectedLimit()) + basis));
-        boolean hidden = data.stream().anyMatch(d -> r.run(d).boxHidden());
+        boolean hidden = data.stream().anyMatch(RunView::boxHidden);
         if (hidden) {
             out.add(SummaryLine.ok("limit-observed", "observed " + cl + "% CL limit on signal events", "blinded"));
         } else if (s.observed() < 0) {

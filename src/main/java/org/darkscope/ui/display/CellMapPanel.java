@@ -39,6 +39,25 @@ public final class CellMapPanel extends FlowPane {
             new Background(new BackgroundFill(Color.rgb(40, 42, 50), CornerRadii.EMPTY, Insets.EMPTY));
 
     private Label[] cellLabels = new Label[0];
+    /**
+     * Text colour of each cell number as an inline style (0 empty: grey, 1 light, 2 dark), so that no
+     * stylesheet's label rule (the dark theme colours every label light) can turn black-on-yellow into
+     * white-on-yellow, embedded or detached; set only when it changes.
+     */
+    private byte[] fillState = new byte[0];
+
+    private String cellFont = "";
+    private static final String[] CELL_FILLS = {
+        " -fx-text-fill: #8c8c8c;", " -fx-text-fill: white;", " -fx-text-fill: black;"
+    };
+
+    private void setFill(int i, int state) {
+        if (fillState[i] != state) {
+            fillState[i] = (byte) state;
+            cellLabels[i].setStyle(cellFont + CELL_FILLS[state]);
+        }
+    }
+
     private final List<Label> layerTitles = new ArrayList<>();
     private List<CellLayer> layers = List.of();
     private Background[] palette = new Background[0];
@@ -102,6 +121,7 @@ public final class CellMapPanel extends FlowPane {
         layerTitles.clear();
         layers = d.calorimeterLayers();
         cellLabels = new Label[d.cellCount()];
+        fillState = new byte[d.cellCount()];
         for (CellLayer l : layers) {
             double px = (l.nx() > 3 ? ECAL_CELL_PX : HCAL_CELL_PX) * textScale;
             GridPane grid = new GridPane();
@@ -112,10 +132,10 @@ public final class CellMapPanel extends FlowPane {
                 lab.setPrefSize(px, px * 0.72);
                 lab.setMaxSize(px, px * 0.72);
                 lab.setAlignment(Pos.CENTER);
-                lab.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", CELL_FONT_PX * textScale));
+                cellFont = String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", CELL_FONT_PX * textScale);
+                lab.setStyle(cellFont + CELL_FILLS[0]);
                 lab.setBorder(NORMAL);
                 lab.setBackground(EMPTY);
-                lab.setTextFill(Color.gray(0.6));
                 int idx = c.index();
                 lab.addEventHandler(MouseEvent.MOUSE_ENTERED, e -> onHover.accept(idx));
                 lab.addEventHandler(MouseEvent.MOUSE_EXITED, e -> onHover.accept(-1));
@@ -145,12 +165,12 @@ public final class CellMapPanel extends FlowPane {
             double t = units[i];
             if (t < 0) {
                 lab.setBackground(EMPTY);
-                lab.setTextFill(Color.gray(0.55));
+                setFill(i, 0);
                 lab.setText(values[i] == 0 ? "" : String.format(format, values[i]));
             } else {
                 int level = (int) Math.round(t * top);
                 lab.setBackground(palette[level]);
-                lab.setTextFill(textColours[level]);
+                setFill(i, textColours[level] == Color.BLACK ? 2 : 1);
                 lab.setText(String.format(format, values[i]));
             }
         }

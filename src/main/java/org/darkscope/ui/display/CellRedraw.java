@@ -49,7 +49,15 @@ final class CellRedraw {
 
     void setRange(EnergyScale.Range r) {
         scale.setRange(r);
-        // accumulated maps (% or mean GeV) always span their own values; shared and fixed ranges are per-event GeV
+        // an accumulation is one picture of the whole run, so "shared across events" is its own span;
+        // a fixed range applies in the map's unit (% occupancy, mean GeV), as the legend says
+        accScale.setRange(r == EnergyScale.Range.FIXED ? EnergyScale.Range.FIXED : EnergyScale.Range.AUTO_EVENT);
+    }
+
+    /** The fixed range (in the shown map's unit) for the event scale and the accumulation's. */
+    void setFixedRange(double min, double max) {
+        scale.setFixedRange(min, max);
+        accScale.setFixedRange(min, max);
     }
 
     void detectorChanged(Detector d) {
@@ -83,7 +91,7 @@ final class CellRedraw {
         view3d.applyCells(units, style);
         DisplayMode shown = acc ? mode : DisplayMode.EVENT;
         cellMap.apply(units, values, shown.format(), shown.unit(), shown == DisplayMode.EVENT);
-        legend.update(colorMap, s, shown.quantity(), shown.unit());
+        legend.update(colorMap, s, shown.quantity(), shown.unit(), acc);
         Detector d = run.detector();
         double[] srd = new double[d.srdCellCount()];
         for (int i = 0; i < srd.length; i++) {

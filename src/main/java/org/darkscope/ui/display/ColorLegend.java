@@ -32,8 +32,16 @@ public final class ColorLegend extends VBox {
 
     /** Redraws for a colour map and the energies at its ends. */
     public void update(ColorMap m, EnergyScale scale, String quantity, String unit) {
+        update(m, scale, quantity, unit, false);
+    }
+
+    /** As {@link #update(ColorMap, EnergyScale, String, String)}; an accumulation's automatic range spans the run. */
+    public void update(ColorMap m, EnergyScale scale, String quantity, String unit, boolean accumulation) {
         this.map = m;
-        String mode = (scale.mapping() == EnergyScale.Mapping.LOG ? "log" : "linear") + ", " + scale.range();
+        String range = accumulation && scale.range() != EnergyScale.Range.FIXED
+                ? "auto over the run"
+                : scale.range().toString();
+        String mode = (scale.mapping() == EnergyScale.Mapping.LOG ? "log" : "linear") + ", " + range;
         title.setText(quantity + " [" + unit + "]  (" + m.name() + ", " + mode + ")");
         GraphicsContext g = bar.getGraphicsContext2D();
         double w = bar.getWidth();

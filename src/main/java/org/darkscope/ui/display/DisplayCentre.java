@@ -23,10 +23,22 @@ final class DisplayCentre extends StackPane {
             "counter-legend",
             "-fx-text-fill: #d8d8e0; -fx-background-color: rgba(15,16,22,0.7); -fx-padding: 3 6 3 6;");
     final PartLabels partLabels;
+    private final javafx.scene.layout.FlowPane bottom = new javafx.scene.layout.FlowPane();
 
     DisplayCentre(DetectorView3D view3d, ColorLegend legend, String shortcuts) {
         partLabels = new PartLabels(view3d);
-        getChildren().addAll(view3d, partLabels, pickLabel, truthLabel, legend, counterLegend, help);
+        // the colour legend and the SRD/VETO legend share the bottom edge: side by side where they fit,
+        // one above the other where they do not (projector scale, narrow window), never overlapping
+        bottom.getChildren().addAll(legend, counterLegend);
+        bottom.setHgap(16);
+        bottom.setVgap(6);
+        bottom.setAlignment(Pos.BOTTOM_LEFT);
+        bottom.setPadding(new Insets(8));
+        bottom.setMouseTransparent(true);
+        bottom.setPickOnBounds(false);
+        bottom.prefWrapLengthProperty().bind(widthProperty().subtract(16));
+        bottom.setMinSize(0, 0);
+        getChildren().addAll(view3d, partLabels, pickLabel, truthLabel, bottom, help);
         help.setText(shortcuts);
         help.setVisible(false);
         counterLegend.setText("SRD: yellow = hit in the e\u207B window (1-80 MeV), outline = no hit\n"
@@ -44,10 +56,7 @@ final class DisplayCentre extends StackPane {
         }
         StackPane.setAlignment(pickLabel, Pos.TOP_LEFT);
         StackPane.setAlignment(truthLabel, Pos.TOP_RIGHT);
-        StackPane.setAlignment(legend, Pos.BOTTOM_LEFT);
-        StackPane.setAlignment(counterLegend, Pos.BOTTOM_RIGHT);
-        StackPane.setMargin(legend, new Insets(8));
-        StackPane.setMargin(counterLegend, new Insets(8));
+        StackPane.setAlignment(bottom, Pos.BOTTOM_LEFT);
         setMinSize(200, 150);
         setFocusTraversable(true);
         setId("display-centre");

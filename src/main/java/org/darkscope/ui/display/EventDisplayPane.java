@@ -41,7 +41,7 @@ import org.darkscope.session.TaskExecutor;
  * full-screen window), {@link DisplayKeys}, {@link AlarmBanner}, {@link PartLabels},
  * {@link ShiftController} and {@link TourController}.</p>
  *
- * <p>About 580 lines: the composition root of the display. Behaviour lives in the classes above;
+ * <p>About 595 lines: the composition root of the display. Behaviour lives in the classes above;
  * what is left is laying them out and forwarding the model's changes, which reads best in one place.</p>
  */
 public class EventDisplayPane extends BorderPane {
@@ -382,6 +382,16 @@ public class EventDisplayPane extends BorderPane {
     /** Text and marker scale for a projector (1 = normal); remembered if preferences are set. */
     public double presentationScale() {
         return presentation.scale();
+    }
+
+    /** Layout settings kept with a session: the embedded display's divider and its options toggle. */
+    public Map<String, String> viewState() {
+        return presentation.viewState();
+    }
+
+    /** Restores {@link #viewState()}; unknown or bad entries are ignored. */
+    public void applyViewState(Map<String, String> m) {
+        presentation.applyViewState(m);
     }
 
     public void setPresentationScale(double s) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import org.darkscope.event.EventClass;
 import org.darkscope.event.RunData;
 import org.darkscope.event.Schema;
@@ -67,6 +68,8 @@ public final class EventSummaryPanel extends GridPane {
         int r = values.size();
         Label t = new Label(title);
         t.setStyle("-fx-text-fill: #a0a4b0;");
+        // the quantity's name in full ("VETO max [MIP]", not "VETO max [..."); the value column wraps
+        t.setMinWidth(Region.USE_PREF_SIZE);
         Label v = new Label("-");
         v.setId("summary-" + key);
         v.setWrapText(true);

@@ -69,6 +69,22 @@ final class LogbookController {
         if (r == null || e < 0) {
             return "";
         }
+        CellAccumulation acc = model.accumulation();
+        if (model.mode() != DisplayMode.EVENT && acc != null) {
+            // the picture is the accumulation, not the event under it: say so, with the DQ verdict
+            String dq = acc.quality() == null
+                    ? ""
+                    : "%nDQ: " + acc.quality().summary().replace("%", "%%");
+            return String.format(
+                    Locale.ROOT,
+                    "%s   run %d   %s accumulated over %d events%n%s   %s" + dq,
+                    r.displayName(),
+                    r.info().runNumber(),
+                    model.mode().quantity(),
+                    acc.events(),
+                    selectionCaption.get(),
+                    model.hiddenBox(r) != null ? "box BLINDED" : "box not blinded");
+        }
         String spill =
                 r.has(Schema.SPILL) ? String.valueOf(r.column(Schema.SPILL).getInt(e)) : "-";
         String time = r.has(Schema.TIME)
@@ -95,7 +111,8 @@ final class LogbookController {
         Image view = snapshotView(scale);
         Image maps = pane.cellMap.snapshot(p, null);
         double gap = 8 * scale;
-        double captionH = 48 * scale;
+        String[] lines = caption().split("\\R");
+        double captionH = (14 + 17 * lines.length) * scale;
         double w = view.getWidth() + gap + maps.getWidth();
         double h = Math.max(view.getHeight(), maps.getHeight()) + captionH;
         Canvas c = new Canvas(w, h);
@@ -107,7 +124,7 @@ final class LogbookController {
         g.setFill(Color.WHITE);
         g.setFont(Font.font(13 * scale));
         double y = Math.max(view.getHeight(), maps.getHeight()) + 18 * scale;
-        for (String line : caption().split("\\R")) {
+        for (String line : lines) {
             g.fillText(line, 8 * scale, y);
             y += 17 * scale;
         }

@@ -30,12 +30,25 @@ public final class NavigationBar extends FlowPane {
     /** Shows the display options when the pane is narrow (embedded); hidden when they fit beside. */
     final ToggleButton moreOptions = new ToggleButton("options");
 
+    /** Widths at text scale 1 (px); they grow with the projector scale so the values stay readable. */
+    private static final double RUN_WIDTH = 170;
+
+    private static final double INTERVAL_WIDTH = 80;
+    private static final double FILTER_WIDTH = 210;
+
+    /** Scales the fixed widths with the text (projector scale), so "50" in the play interval is not cut. */
+    void setTextScale(double s) {
+        runBox.setPrefWidth(RUN_WIDTH * s);
+        interval.setPrefWidth(INTERVAL_WIDTH * s);
+        filter.setPrefWidth(FILTER_WIDTH * s);
+    }
+
     public NavigationBar() {
         super(6, 4);
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(4, 6, 4, 6));
         runBox.setId("nav-run");
-        runBox.setPrefWidth(170);
+        runBox.setPrefWidth(RUN_WIDTH);
         runBox.setTooltip(new Tooltip("loaded runs"));
         jump.setId("nav-jump");
         jump.setPromptText("event or run:event");
@@ -45,10 +58,10 @@ public final class NavigationBar extends FlowPane {
         play.setTooltip(new Tooltip("play / pause (Space)"));
         interval.setId("nav-interval");
         interval.setEditable(true);
-        interval.setPrefWidth(80);
+        interval.setPrefWidth(INTERVAL_WIDTH);
         interval.setTooltip(new Tooltip("play interval in ms (50 ms = 20 events/s)"));
         filter.setId("nav-filter");
-        filter.setPrefWidth(210);
+        filter.setPrefWidth(FILTER_WIDTH);
         filter.setTooltip(new Tooltip("browse only these events"));
         position.setId("nav-position");
         moreOptions.setId("nav-options");

@@ -58,9 +58,9 @@ final class OptionsController {
         options.detach.setOnAction(e -> pane.toggleDetached());
     }
 
-    /** Sets the fixed colour range (GeV) and switches the range mode to fixed. */
+    /** Sets the fixed colour range (in the shown map's unit: GeV, or % for occupancy) and switches to it. */
     void setFixedRange(double min, double max) {
-        redraw.scale.setFixedRange(min, max);
+        redraw.setFixedRange(min, max);
         options.min.setText(String.valueOf(min));
         options.max.setText(String.valueOf(max));
         options.range.setValue(EnergyScale.Range.FIXED);
@@ -72,7 +72,8 @@ final class OptionsController {
             setFixedRange(
                     Double.parseDouble(options.min.getText().strip()),
                     Double.parseDouble(options.max.getText().strip()));
-            pane.setStatus("fixed colour range " + redraw.scale.fixedMin() + " .. " + redraw.scale.fixedMax() + " GeV");
+            pane.setStatus("fixed colour range " + redraw.scale.fixedMin() + " .. " + redraw.scale.fixedMax() + " "
+                    + pane.model().mode().unit());
         } catch (IllegalArgumentException e) {
             pane.setStatus("bad range: " + e.getMessage());
         }

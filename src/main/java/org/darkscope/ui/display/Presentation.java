@@ -31,6 +31,40 @@ final class Presentation {
      */
     static final double STACKED_3D_SHARE = 0.8;
 
+    /** The narrow display's divider as the user left it (kept in the session's view state). */
+    private double stackedShare = STACKED_3D_SHARE;
+
+    /** View settings for the session: the narrow display's divider and whether its options are open. */
+    java.util.Map<String, String> viewState() {
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+        m.put(SPLIT_STATE, String.format(Locale.ROOT, "%.4f", stackedShare));
+        m.put(OPTIONS_STATE, Boolean.toString(pane.nav.moreOptions.isSelected()));
+        return m;
+    }
+
+    void applyViewState(java.util.Map<String, String> m) {
+        // the options first: opening them changes the split's height, the divider is set after
+        if (m.containsKey(OPTIONS_STATE)) {
+            pane.nav.moreOptions.setSelected(Boolean.parseBoolean(m.get(OPTIONS_STATE)));
+        }
+        try {
+            if (m.containsKey(SPLIT_STATE)) {
+                double v = Double.parseDouble(m.get(SPLIT_STATE));
+                if (v > 0 && v < 1) {
+                    stackedShare = v;
+                    if (stacked != null && !stacked.getDividers().isEmpty()) {
+                        stacked.setDividerPositions(v);
+                    }
+                }
+            }
+        } catch (NumberFormatException e) {
+            // keep the current divider
+        }
+    }
+
+    static final String SPLIT_STATE = "display.split";
+    static final String OPTIONS_STATE = "display.options";
+
     Presentation(EventDisplayPane pane) {
         this.pane = pane;
         applyStyle();
@@ -82,6 +116,7 @@ final class Presentation {
         applyStyle();
         pane.cellMap.setTextScale(v);
         pane.legend.setTextScale(v);
+        pane.nav.setTextScale(v);
         pane.markDirty();
         return v;
     }
@@ -90,6 +125,9 @@ final class Presentation {
     String style() {
         return "-fx-base: #353846; -fx-background: #262833; -fx-background-color: #262833; -fx-control-inner-background: #1d1f27; -fx-accent: #5a7bd8;"
                 + " -fx-text-background-color: #e4e6ee; -fx-text-base-color: #e4e6ee; -fx-text-inner-color: #f0f1f5;"
+                // a selected row of a list without focus (an alert clicked, then the display used):
+                // modena's light grey bar under the light text would make the row unreadable
+                + " -fx-selection-bar-non-focused: #3d4a6b;"
                 + String.format(Locale.ROOT, " -fx-font-size: %.1fpx;", 12 * scale);
     }
 
@@ -126,7 +164,8 @@ final class Presentation {
         } else {
             stacked = new SplitPane(pane.centre(), pane.sideColumn());
             stacked.setOrientation(javafx.geometry.Orientation.VERTICAL);
-            stacked.setDividerPositions(STACKED_3D_SHARE);
+            stacked.setDividerPositions(stackedShare);
+            stacked.getDividers().get(0).positionProperty().addListener((o, a, v) -> stackedShare = v.doubleValue());
             pane.setCenter(stacked);
         }
     }

@@ -71,6 +71,9 @@ public final class ShiftToolsPanel extends VBox {
         accProgress.setMaxWidth(Double.MAX_VALUE);
         accResult.setId("shift-acc-result");
         accResult.setWrapText(true);
+        // the button and its label in full; the reference chooser gives way (its tooltip and list show the names)
+        accumulate.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        dqReference.setMinWidth(120);
         getChildren()
                 .addAll(
                         new Label("follow a directory live"),
@@ -79,9 +82,18 @@ public final class ShiftToolsPanel extends VBox {
                         followStatus,
                         alertTitle,
                         alerts,
-                        new HBox(6, accumulate, new Label("DQ vs"), dqReference),
+                        dqRow(),
                         accProgress,
                         accResult,
                         trends);
+    }
+
+    private HBox dqRow() {
+        Label vs = new Label("DQ vs");
+        vs.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox row = new HBox(6, accumulate, vs, dqReference);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox.setHgrow(dqReference, javafx.scene.layout.Priority.ALWAYS);
+        return row;
     }
 }

@@ -35,7 +35,7 @@ final class ShowerAnimation extends VBox {
     /** Fraction of the animation the incoming electron takes to reach the emission point. */
     static final double APPROACH = 0.15;
 
-    final Canvas canvas = new Canvas(480, 170);
+    final Canvas canvas = new Canvas(CANVAS_WIDTH, 170);
     final Label text = new Label();
     final Button stop = new Button("\u25A0 stop");
     final Button replay = new Button("\u21BB replay");
@@ -64,6 +64,30 @@ final class ShowerAnimation extends VBox {
         timeline.setOnFinished(e -> stop.setDisable(true));
         setVisible(false);
         setManaged(false);
+        // the drawing follows the column's width (narrow at projector scale) instead of forcing the
+        // column to 480 px and cutting the tour text at its right edge
+        widthProperty().addListener((o, a, w) -> {
+            double cw = Math.max(MIN_CANVAS_WIDTH, Math.min(CANVAS_WIDTH, w.doubleValue()));
+            if (cw != canvas.getWidth()) {
+                canvas.setWidth(cw);
+                draw();
+            }
+        });
+    }
+
+    /** Width of the drawing at most (px) and at least (px, narrower columns scroll). */
+    static final double CANVAS_WIDTH = 480;
+
+    static final double MIN_CANVAS_WIDTH = 240;
+
+    @Override
+    protected double computeMinWidth(double height) {
+        return MIN_CANVAS_WIDTH + snappedLeftInset() + snappedRightInset();
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return Math.max(super.computePrefWidth(height) - canvas.getWidth() + MIN_CANVAS_WIDTH, computeMinWidth(height));
     }
 
     /** Plays by itself when a step is shown: in a real window, not under headless tests, unless the property says. */

@@ -59,13 +59,17 @@ final class SpillTrendView extends VBox {
         chart.setAnimated(false);
         chart.setLegendVisible(false);
         chart.setCreateSymbols(true);
-        chart.setPrefHeight(200);
+        // tall enough for the rotated y label ("mean E_ECAL [GeV]") in full
+        chart.setPrefHeight(240);
+        chart.setMinHeight(220);
         quantity.setId("spill-trend-quantity");
         quantity.getItems().setAll(Quantity.values());
         quantity.setValue(Quantity.EVENTS);
         quantity.valueProperty().addListener((o, a, q) -> redraw());
         note.setId("spill-trend-note");
         note.setWrapText(true);
+        // wrapped, never cut to "...": the run name and the blinding note are read in full
+        note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         getChildren().addAll(new HBox(6, new Label("per-spill trend"), quantity), chart, note);
     }
 

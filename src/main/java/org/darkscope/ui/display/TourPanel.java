@@ -23,7 +23,8 @@ public final class TourPanel extends VBox {
         setPadding(new Insets(6));
         step.setId("tour-step");
         title.setId("tour-title");
-        title.setStyle("-fx-font-size: 14px; -fx-font-weight: bold;");
+        // em: grows with the projector scale like the text under it
+        title.setStyle("-fx-font-size: 1.17em; -fx-font-weight: bold;");
         title.setWrapText(true);
         body.setId("tour-body");
         body.setWrapText(true);
@@ -34,14 +35,16 @@ public final class TourPanel extends VBox {
         next.setId("tour-next");
         status.setId("tour-status");
         status.setWrapText(true);
-        getChildren()
-                .addAll(
-                        step,
-                        title,
-                        body,
-                        new HBox(6, new Label("dark photon mass m_A' [MeV]"), mass),
-                        new HBox(6, back, next),
-                        status,
-                        animation);
+        // the text is the lesson: wrapped and never cut to "..." (at projector scale it runs long)
+        for (Label l : new Label[] {title, body, status}) {
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        Label massLabel = new Label("dark photon mass m_A' [MeV]");
+        massLabel.setWrapText(true);
+        massLabel.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        mass.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox massRow = new HBox(6, massLabel, mass);
+        massRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        getChildren().addAll(step, title, body, massRow, new HBox(6, back, next), status, animation);
     }
 }

@@ -37,8 +37,9 @@ import org.darkscope.ui.plane.PlaneSnapshot;
 
 /**
  * A result file (from the Spark job, docs/result-file-format.md) in its own window: the plane of the
- * runs shown as data with the signal overlay and the region counts, the results (the same numbers as
- * {@code darkscope result}) and the cut flow. A result holds totals, not events: there is no event
+ * runs shown as data with the signal overlay and the region counts, the results and the cut flow made
+ * by the results panel's code ({@link ResultFileReport}: the same numbers as {@code darkscope result},
+ * weighted background MC as Σw ± √Σw²). A result holds totals, not events: there is no event
  * table, no event display and no cut to change (the box edges are those of the result).
  */
 public final class ResultFileWindow {

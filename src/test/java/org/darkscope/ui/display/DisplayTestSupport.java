@@ -1,38 +1,23 @@
 package org.darkscope.ui.display;
 
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
-import javafx.scene.Scene;
-import javafx.stage.Stage;
-import org.testfx.util.WaitForAsyncUtils;
+import org.darkscope.testsupport.FxTestBase;
 
-/** Helpers shared by the display's TestFX tests. */
+/**
+ * What the display's TestFX tests need beyond {@link FxTestBase}: forcing the pane's pending redraw,
+ * which is package-private. {@link #fx} forwards to the base class for the tests that still import it
+ * statically from here.
+ */
 final class DisplayTestSupport {
     private DisplayTestSupport() {}
 
-    static EventDisplayPane show(Stage stage) {
-        EventDisplayPane pane = new EventDisplayPane();
-        stage.setScene(new Scene(pane, 1240, 760));
-        stage.show();
-        return pane;
-    }
-
-    /** Runs on the FX thread and waits for the result. */
-    static <T> T fx(Callable<T> c) {
-        try {
-            return WaitForAsyncUtils.asyncFx(c).get(20, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    /** Runs on the FX thread and waits for the result (see {@link FxTestBase#fx(java.util.concurrent.Callable)}). */
+    static <T> T fx(java.util.concurrent.Callable<T> c) {
+        return FxTestBase.fx(c);
     }
 
     static void fx(Runnable r) {
-        fx(() -> {
-            r.run();
-            return null;
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        FxTestBase.fx(r);
     }
 
     /** Forces the pending 3D/2D redraw (normally done on the next pulse). */

@@ -73,6 +73,32 @@ class EventDisplayPresentationTest extends FxTestBase {
     }
 
     @Test
+    void atProjectorScaleTheColourLegendAndTheCounterLegendDoNotOverlap(FxRobot robot) {
+        robot.clickOn(pane.detectorView());
+        for (int i = 0; i < 4; i++) {
+            robot.press(KeyCode.CONTROL).type(KeyCode.EQUALS).release(KeyCode.CONTROL);
+        }
+        assertTrue(pane.presentationScale() > 2, "projector scale " + pane.presentationScale());
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.geometry.Bounds legend = fx(() -> pane.legend.localToScene(pane.legend.getBoundsInLocal()));
+        Label counters = robot.lookup("#counter-legend").queryAs(Label.class);
+        javafx.geometry.Bounds key = fx(() -> counters.localToScene(counters.getBoundsInLocal()));
+        javafx.geometry.Bounds view =
+                fx(() -> pane.centre().localToScene(pane.centre().getBoundsInLocal()));
+        assertFalse(legend.intersects(key), "colour legend " + legend + " overlaps the SRD/VETO legend " + key);
+        assertTrue(view.contains(legend) && view.contains(key), "both inside the 3D view " + view);
+        // the play interval's number is not cut: its field grew with the text
+        var interval = robot.lookup("#nav-interval").queryAs(javafx.scene.control.Spinner.class);
+        javafx.scene.text.Text probe = new javafx.scene.text.Text("5000");
+        probe.setFont(interval.getEditor().getFont());
+        double needed = probe.getLayoutBounds().getWidth();
+        assertTrue(
+                fx(() -> interval.getEditor().getWidth()) > needed,
+                "interval field " + interval.getEditor().getWidth() + " px for '5000' of " + needed + " px");
+        fx(() -> pane.setPresentationScale(1));
+    }
+
+    @Test
     void f1ListsTheShortcutsAndLabelsNameTheParts(FxRobot robot) {
         robot.clickOn(pane.detectorView());
         assertFalse(pane.help.isVisible());

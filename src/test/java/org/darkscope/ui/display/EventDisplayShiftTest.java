@@ -2,6 +2,7 @@ package org.darkscope.ui.display;
 
 import static org.darkscope.ui.display.DisplayTestSupport.fx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -302,6 +303,36 @@ class EventDisplayShiftTest extends FxTestBase {
     }
 
     @Test
+    void cellNumbersAreDarkOnTheBrightestColour(FxRobot robot) {
+        DisplayTestSupport.flush(pane);
+        RunData run = pane.run();
+        int e = pane.currentEventProperty().get();
+        float[] cells = new float[run.detector().cellCount()];
+        run.cells().read(e, cells);
+        int hottest = 0;
+        for (int i = 1; i < cells.length; i++) {
+            if (cells[i] > cells[hottest]) {
+                hottest = i;
+            }
+        }
+        String name = run.detector().cells().get(hottest).name();
+        // auto range per event: the hottest cell has the top colour of viridis (yellow); the number on
+        // it is black as the user sees it, i.e. after the dark theme's stylesheet is applied
+        javafx.scene.paint.Paint fill =
+                fx(() -> robot.lookup("#map-" + name).queryAs(Label.class).getTextFill());
+        assertEquals(javafx.scene.paint.Color.BLACK, fill, name + " " + cells[hottest] + " GeV");
+        // also after the grids are rebuilt for a projector
+        fx(() -> pane.setPresentationScale(2));
+        DisplayTestSupport.flush(pane);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(
+                javafx.scene.paint.Color.BLACK,
+                fx(() -> robot.lookup("#map-" + name).queryAs(Label.class).getTextFill()),
+                "at projector scale");
+        fx(() -> pane.setPresentationScale(1));
+    }
+
+    @Test
     void accumulationShowsOccupancyInTheCellMap(FxRobot robot) {
         RunData run = pane.run();
         robot.clickOn("shift crew");
@@ -323,5 +354,25 @@ class EventDisplayShiftTest extends FxTestBase {
                 expected,
                 robot.lookup("#map-" + cell.name()).queryAs(Label.class).getText());
         assertTrue(fx(() -> pane.legend.titleText()).startsWith("occupancy [%]"));
+        assertTrue(fx(() -> pane.legend.titleText()).contains("auto over the run"), pane.legend.titleText());
+        // the logbook caption of an accumulated map names the accumulation, not the event under it
+        String caption = fx(() -> pane.logbookCaption());
+        assertTrue(caption.contains("occupancy accumulated over " + run.size() + " events"), caption);
+        assertFalse(caption.contains("event 0"), caption);
+
+        // a fixed range applies to the accumulated map too, in its unit (%): the legend ends at 5, not at
+        // the hottest cell's occupancy
+        String[] auto = fx(() -> pane.legend.tickTexts());
+        double top = Double.parseDouble(auto[auto.length - 1]);
+        assertTrue(top > 20, "auto: the central cell's occupancy, " + top);
+        fx(() -> {
+            pane.options.min.setText("0");
+            pane.options.max.setText("5");
+            pane.options.max.fireEvent(new javafx.event.ActionEvent());
+        });
+        DisplayTestSupport.flush(pane);
+        String[] ticks = fx(() -> pane.legend.tickTexts());
+        assertEquals(5.0, Double.parseDouble(ticks[ticks.length - 1]), 1e-9, String.join(" ", ticks));
+        assertTrue(fx(() -> pane.legend.titleText()).contains("fixed range"), pane.legend.titleText());
     }
 }

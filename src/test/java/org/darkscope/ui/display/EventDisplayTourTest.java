@@ -15,6 +15,7 @@ import org.darkscope.testsupport.FxTestBase;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 class EventDisplayTourTest extends FxTestBase {
     private EventDisplayPane pane;
@@ -41,6 +42,13 @@ class EventDisplayTourTest extends FxTestBase {
                 "The energy plane",
                 robot.lookup("#tour-title").queryAs(Label.class).getText());
         assertTrue(robot.lookup("#tour-body").queryAs(Label.class).getText().contains("log"));
+        // at projector scale the whole text is on screen, not cut to "..."
+        fx(() -> pane.setPresentationScale(2));
+        WaitForAsyncUtils.waitForFxEvents();
+        Label body = robot.lookup("#tour-body").queryAs(Label.class);
+        String shown = fx(() -> ((javafx.scene.text.Text) body.lookup(".text")).getText());
+        assertEquals(body.getText(), shown, "the tour text as drawn");
+        fx(() -> pane.setPresentationScale(1));
         assertEquals(0, highlighted.size());
         robot.clickOn("#tour-next");
         assertEquals(

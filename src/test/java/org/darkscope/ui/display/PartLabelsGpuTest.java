@@ -1,6 +1,5 @@
 package org.darkscope.ui.display;
 
-import static org.darkscope.ui.display.DisplayTestSupport.fx;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -12,11 +11,10 @@ import javafx.geometry.Bounds;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.darkscope.testsupport.DisplayRuns;
+import org.darkscope.testsupport.FxTestBase;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -25,13 +23,13 @@ import org.testfx.util.WaitForAsyncUtils;
  * camera), inside the view, none covering another. Needs a 3D pipeline: {@code -Pxvfb} under Xvfb.
  */
 @Tag("gpu")
-@ExtendWith(ApplicationExtension.class)
-class PartLabelsGpuTest {
+class PartLabelsGpuTest extends FxTestBase {
     private EventDisplayPane pane;
 
     @Start
     void start(Stage stage) {
-        pane = DisplayTestSupport.show(stage);
+        pane = new EventDisplayPane();
+        show(stage, pane, 1240, 760);
         pane.setRun(DisplayRuns.mixed(1009, 30, 2));
     }
 

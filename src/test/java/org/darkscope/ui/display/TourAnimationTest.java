@@ -1,6 +1,5 @@
 package org.darkscope.ui.display;
 
-import static org.darkscope.ui.display.DisplayTestSupport.fx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,21 +12,20 @@ import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.darkscope.event.RunData;
 import org.darkscope.testsupport.DisplayRuns;
+import org.darkscope.testsupport.FxTestBase;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The tour's dark-photon step: an animated recoil shower and a dashed A', with Stop and Replay. */
-@ExtendWith(ApplicationExtension.class)
-class TourAnimationTest {
+class TourAnimationTest extends FxTestBase {
     private EventDisplayPane pane;
 
     @Start
     void start(Stage stage) {
-        pane = DisplayTestSupport.show(stage);
+        pane = new EventDisplayPane();
+        show(stage, pane, 1240, 760);
         pane.setRun(DisplayRuns.mixed(1005, 100, 4));
         RunData signal = DisplayRuns.signal(2050, 20, 6, 50);
         pane.addRun(signal);
@@ -41,6 +39,24 @@ class TourAnimationTest {
         assertEquals(TeachingTour.Step.DARK_PHOTON.ordinal(), (int)
                 fx(() -> pane.tourController().index()));
         fx(() -> ((javafx.scene.control.ScrollPane) pane.sideColumn()).setVvalue(1));
+    }
+
+    @Test
+    void atProjectorScaleTheDarkPhotonTextIsNotCutAtTheRightEdge(FxRobot robot) {
+        walkToTheDarkPhoton(robot);
+        fx(() -> pane.setPresentationScale(2));
+        // a column as narrow as the detached display's on a 1600 px screen (30 % of it, ~460 px)
+        fx(() -> ((javafx.scene.control.ScrollPane) pane.sideColumn()).setPrefViewportWidth(450));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.ScrollPane side = (javafx.scene.control.ScrollPane) pane.sideColumn();
+        Label body = robot.lookup("#tour-body").queryAs(Label.class);
+        double viewportRight =
+                fx(() -> side.localToScene(side.getViewportBounds()).getMaxX());
+        double bodyRight = fx(() -> body.localToScene(body.getBoundsInLocal()).getMaxX());
+        // the drawing narrowed to the column instead of widening it past the visible part
+        assertTrue(bodyRight <= viewportRight + 1, "tour text ends at " + bodyRight + ", view at " + viewportRight);
+        assertTrue(fx(() -> pane.tourPanel.animation.canvas.getWidth()) <= ShowerAnimation.CANVAS_WIDTH);
+        fx(() -> pane.setPresentationScale(1));
     }
 
     @Test

@@ -2,8 +2,11 @@ package org.darkscope.ui.results;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.scene.control.MenuItem;
@@ -16,11 +19,14 @@ import org.darkscope.analysis.MergedResult;
 import org.darkscope.analysis.MergedResult.Role;
 import org.darkscope.analysis.RunResult;
 import org.darkscope.analysis.Selection;
+import org.darkscope.cli.DarkScopeCli;
 import org.darkscope.event.RunData;
+import org.darkscope.event.Schema;
 import org.darkscope.io.ResultFiles;
 import org.darkscope.session.report.SummaryLine;
 import org.darkscope.testsupport.FxTestBase;
 import org.darkscope.testsupport.RunFixtures;
+import org.darkscope.testsupport.WeightedRuns;
 import org.darkscope.ui.shell.MainViewModel;
 import org.darkscope.ui.shell.MainWindow;
 import org.junit.jupiter.api.Test;
@@ -29,7 +35,10 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** A result file opens in its own window: plane, results and cut flow from the totals, the numbers of the engine. */
+/**
+ * A result file opens in its own window: plane, results and cut flow from the totals, the numbers of the
+ * engine, and for weighted background MC the sums of weights {@code darkscope result} prints.
+ */
 class ResultFileWindowTest extends FxTestBase {
     @TempDir
     Path dir;
@@ -80,6 +89,95 @@ class ResultFileWindowTest extends FxTestBase {
                 Long.toString(d.cutFlow().selected()),
                 flow.getItems().get(flow.getItems().size() - 1).get(1));
         robot.interact(() -> w[0].stage().close());
+    }
+
+    /**
+     * A result file of a weighted background-MC run (no data): the window's cut flow is the results
+     * panel's (CutFlowTableModel through ResultView), so every background-MC cell is Σw ± √Σw², the
+     * string {@code darkscope result FILE} prints for the same cut; the "all events" sum is checked
+     * against the weights summed here.
+     */
+    @Test
+    void aWeightedBackgroundMcResultShowsTheSumsOfWeightsThatResultPrints(FxRobot robot) throws Exception {
+        RunData bkg = WeightedRuns.backgroundMc(4_000, 11, 7100);
+        AnalysisResult r;
+        try (AnalysisEngine e = new AnalysisEngine(List.of(bkg))) {
+            r = e.evaluate(Selection.published());
+        }
+        Path f = dir.resolve("weighted-result.json");
+        ResultFiles.write(MergedResult.of(r, List.of(Role.BACKGROUND)), f);
+        // what darkscope result FILE prints: the run's cut flow table, the weighted column per cut
+        StringWriter cli = new StringWriter();
+        assertEquals(
+                0, DarkScopeCli.run(new PrintWriter(cli), new PrintWriter(new StringWriter()), "result", f.toString()));
+        List<String> cuts =
+                Selection.published().enabledCuts().stream().map(c -> c.name()).toList();
+        List<String> printed = weightedColumn(cli.toString(), bkg.displayName(), cuts.size() + 1);
+
+        List<Throwable> errors = new CopyOnWriteArrayList<>();
+        MainWindow mw = mainWindow(robot, errors);
+        robot.interact(() -> mw.menu().openResult(f));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(errors.isEmpty(), errors.toString());
+        ResultFileWindow w = resultWindow();
+        assertNotNull(w, "no result window");
+        robot.clickOn("Cut flow");
+        TableView<List<String>> flow = w.cutFlow();
+        List<String> header = flow.getColumns().stream().map(c -> c.getText()).toList();
+        int bkgColumn = header.indexOf("bkg MC " + bkg.displayName() + " (weighted MC): Σw ± √Σw²");
+        assertTrue(bkgColumn > 0, header.toString());
+        assertEquals(
+                "bkg MC (no data), weighted: Σw ± √Σw²", header.get(1), "the background MC stands in for the data");
+        assertEquals(cuts.size() + 1, flow.getItems().size());
+        for (int i = 0; i <= cuts.size(); i++) {
+            int row = i;
+            String shown = fx(() -> (String) flow.getColumns().get(bkgColumn).getCellData(row));
+            assertEquals(printed.get(i), shown, "row " + i + " (" + (i == 0 ? "all events" : cuts.get(i - 1)) + ")");
+            assertEquals(printed.get(i), flow.getItems().get(i).get(1), "the data column, row " + i);
+            assertTrue(shown.contains(" ± "), shown);
+        }
+        // the weights summed here, independently: Σw and √Σw² of every event
+        float[] weights = bkg.floats(Schema.TRUTH_WEIGHT);
+        double sw = 0;
+        double sw2 = 0;
+        for (float x : weights) {
+            sw += x;
+            sw2 += (double) x * x;
+        }
+        String[] all = flow.getItems().get(0).get(bkgColumn).split(" ± ");
+        assertEquals(sw, Double.parseDouble(all[0]), 0.005 * sw, "Σw of all events");
+        assertEquals(Math.sqrt(sw2), Double.parseDouble(all[1]), 0.01 * Math.sqrt(sw2), "√Σw² of all events");
+        assertNotEquals(Long.toString(bkg.size()), flow.getItems().get(0).get(bkgColumn), "not a plain count");
+        // the results tab: the weighted selected line of the results panel, with the last cut's Σw
+        assertTrue(
+                value(w.lines(), "selected background MC events (no data), weighted Σw ± √Σw²")
+                        .startsWith(printed.get(cuts.size()) + " of " + printed.get(0)),
+                value(w.lines(), "selected background MC events (no data), weighted Σw ± √Σw²"));
+        robot.interact(() -> w.stage().close());
+    }
+
+    /**
+     * The "weighted Σw ± √Σw²" cells of a run's cut flow as {@code darkscope result} prints it: the
+     * table after the run's "== NAME:" heading, "(all events)" and then one line per cut; columns are
+     * separated by two or more spaces.
+     */
+    private static List<String> weightedColumn(String text, String run, int rows) {
+        List<String> lines = text.lines().toList();
+        int at = 0;
+        while (!lines.get(at).startsWith("== " + run + ":")) {
+            at++;
+        }
+        while (!lines.get(at).startsWith("cut ")) {
+            at++;
+        }
+        List<String> head = List.of(lines.get(at).split("\\s{2,}"));
+        int col = head.indexOf("weighted Σw ± √Σw²");
+        assertTrue(col > 0, lines.get(at));
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < rows; i++) {
+            out.add(lines.get(at + 2 + i).split("\\s{2,}")[col]);
+        }
+        return out;
     }
 
     @Test
