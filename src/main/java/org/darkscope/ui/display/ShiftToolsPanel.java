@@ -64,7 +64,7 @@ public final class ShiftToolsPanel extends VBox {
         dqReference.setId("shift-dq-reference");
         dqReference.setTooltip(
                 new Tooltip(
-                        "data quality: compare each cell with this run (as 'dq --reference REF'), or with the run's own symmetric cells"));
+                        "data quality over the whole run: compare each cell with this run (as 'dq --reference REF'), or with the shower model run with the run's own settings (as 'dq RUN'; symmetric cells for a run without simulation settings)"));
         dqReference.getItems().add(null);
         accumulate.setId("shift-accumulate");
         accProgress.setId("shift-acc-progress");
