@@ -120,4 +120,37 @@ class EventDisplayTourTest extends FxTestBase {
                 robot.lookup("#tour-title").queryAs(Label.class).getText());
         assertTrue(robot.lookup("#tour-body").queryAs(Label.class).getText().contains("49.5 GeV"));
     }
+
+    @Test
+    void spacePressesAFocusedTourButtonAndNavigatesWhenTheDisplayHasFocus(FxRobot robot) {
+        robot.clickOn("tour");
+        fx(() -> pane.tourPanel.next.requestFocus());
+        robot.type(javafx.scene.input.KeyCode.SPACE);
+        assertEquals(
+                "The energy plane",
+                robot.lookup("#tour-title").queryAs(Label.class).getText(),
+                "Space pressed the focused 'start' button");
+        assertTrue(!fx(() -> pane.nav.play.isSelected()), "and did not start playing");
+        robot.type(javafx.scene.input.KeyCode.SPACE);
+        assertEquals(
+                TeachingTour.text(TeachingTour.Step.EM_SHOWER).title(),
+                robot.lookup("#tour-title").queryAs(Label.class).getText(),
+                "Space again: the next step");
+        assertTrue(!fx(() -> pane.nav.play.isSelected()));
+        // a click on the cell maps gives the display the keys: Right shows the next event, Space plays
+        robot.clickOn(pane.cellMap);
+        int before = pane.currentEventProperty().get();
+        robot.type(javafx.scene.input.KeyCode.RIGHT);
+        assertTrue(pane.currentEventProperty().get() != before, "Right navigates from the cell maps");
+        robot.type(javafx.scene.input.KeyCode.SPACE);
+        assertTrue(fx(() -> pane.nav.play.isSelected()), "Space plays from the cell maps");
+        robot.type(javafx.scene.input.KeyCode.SPACE);
+        assertTrue(!fx(() -> pane.nav.play.isSelected()), "and pauses");
+        // the same from the 3D view
+        robot.clickOn(pane.detectorView());
+        robot.type(javafx.scene.input.KeyCode.SPACE);
+        assertTrue(fx(() -> pane.nav.play.isSelected()), "Space plays from the 3D view");
+        robot.type(javafx.scene.input.KeyCode.SPACE);
+        assertTrue(!fx(() -> pane.nav.play.isSelected()));
+    }
 }
