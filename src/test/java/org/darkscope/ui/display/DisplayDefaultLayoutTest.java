@@ -122,6 +122,59 @@ class DisplayDefaultLayoutTest extends FxTestBase {
     }
 
     @Test
+    void anAlertRowShowsFileRunSpillEventTimeAndBothEnergiesWithoutScrollingSideways(FxRobot robot) {
+        // embedded in the default window, and beside the 3D view (the detached display's column)
+        alertRowReadable(robot, link.display(), this::layout);
+        EventDisplayPane wide = DisplayTestSupport.fx(() -> new EventDisplayPane());
+        Scene s = DisplayTestSupport.fx(() -> new Scene(wide, 1240, 760));
+        alertRowReadable(robot, wide, () -> {
+            s.getRoot().applyCss();
+            s.getRoot().layout();
+        });
+    }
+
+    private static void alertRowReadable(FxRobot robot, EventDisplayPane pane, Runnable layout) {
+        ShiftAlerts.Alert a = new ShiftAlerts.Alert(
+                "run-000315-upstream.parquet", RUN, 0, 315, 18, 17023, 285_710_000_000L, 53.04, 0.0, false);
+        robot.interact(() -> {
+            pane.shift.alerts.getItems().setAll(a);
+            pane.tabs().getSelectionModel().select(1);
+            layout.run();
+            layout.run();
+        });
+        javafx.scene.control.ListView<ShiftAlerts.Alert> list = pane.shift.alerts;
+        javafx.scene.control.ListCell<?> cell = list.lookupAll(".list-cell").stream()
+                .map(n -> (javafx.scene.control.ListCell<?>) n)
+                .filter(c -> c.getItem() == a)
+                .findFirst()
+                .orElseThrow();
+        String drawn = list.lookupAll(".list-cell .text").stream()
+                .filter(n -> n.getParent() == cell)
+                .map(n -> ((javafx.scene.text.Text) n).getText())
+                .findFirst()
+                .orElseThrow();
+        assertEquals(cell.getText(), drawn, "the row as drawn, not cut to ...");
+        for (String part : new String[] {
+            "run-000315-upstream.parquet",
+            "run 315",
+            "spill 18",
+            "event 17023",
+            "t = 285.710 s",
+            "E_ECAL 53.0",
+            "E_HCAL 0.00 GeV"
+        }) {
+            assertTrue(drawn.contains(part), part + " in " + drawn);
+        }
+        assertTrue(
+                cell.getWidth() <= list.getWidth() + 0.5,
+                "row " + cell.getWidth() + " px in a " + list.getWidth() + " px list");
+        boolean sideways = list.lookupAll(".scroll-bar").stream()
+                .map(n -> (javafx.scene.control.ScrollBar) n)
+                .anyMatch(b -> b.getOrientation() == javafx.geometry.Orientation.HORIZONTAL && b.isVisible());
+        assertFalse(sideways, "no horizontal scroll bar in a " + list.getWidth() + " px list");
+    }
+
+    @Test
     void theOptionsAreOneClickAwayWhenTheDisplayIsNarrow(FxRobot robot) {
         robot.interact(this::layout);
         EventDisplayPane pane = link.display();
