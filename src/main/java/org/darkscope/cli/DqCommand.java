@@ -14,7 +14,6 @@ import org.darkscope.dq.DataQuality;
 import org.darkscope.dq.DqReport;
 import org.darkscope.event.RunData;
 import org.darkscope.io.RunFiles;
-import org.darkscope.task.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,7 +31,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Data quality: compares every calorimeter cell's occupancy, mean energy and spread with a reference "
-                    + "(another run, or the run's own symmetric cells) as z-scores and flags hot, dead and noisy cells.",
+                    + "(another run, the shower model with the run's own settings, or its symmetric cells) as z-scores and flags hot, dead and noisy cells.",
             "Exit code: 0 clean, 3 problems found, 2 bad arguments or unreadable file."
         })
 public final class DqCommand implements Callable<Integer> {
@@ -45,8 +44,18 @@ public final class DqCommand implements Callable<Integer> {
     @Option(
             names = "--reference",
             paramLabel = "REF.parquet",
-            description = "a good run of the same detector to compare with (default: the run's own symmetric cells)")
+            description =
+                    "a good run of the same detector to compare with (default: the run's own expectation, see --expect)")
     Path reference;
+
+    @Option(
+            names = "--expect",
+            paramLabel = "auto|model|symmetry",
+            description = "without --reference: 'model' simulates the run's own settings (from its metadata, other"
+                    + " seeds, 2x its events, 20k..100k) and checks every cell, HCAL included; 'symmetry' compares each"
+                    + " ECAL cell with its symmetric partners (no simulation, no HCAL); 'auto' (default) is model if"
+                    + " the run carries simulation settings, else symmetry")
+    String expect = "auto";
 
     @Mixin
     JsonOption output;
@@ -59,9 +68,22 @@ public final class DqCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        DataQuality.Expectation ex;
+        try {
+            ex = DataQuality.Expectation.valueOf(expect.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(), "--expect must be auto, model or symmetry, got '" + expect + "'");
+        }
         RunData run = RunFiles.read(file);
         RunData ref = reference == null ? null : RunFiles.read(reference);
-        DqReport r = DataQuality.check(run, ref, Progress.NONE);
+        DqReport r;
+        TerminalProgress bar = new TerminalProgress(System.err);
+        try {
+            r = DataQuality.check(run, ref, ex, bar);
+        } finally {
+            bar.done();
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (output.json) {
             out.println(toJson(r));
@@ -76,7 +98,7 @@ public final class DqCommand implements Callable<Integer> {
         ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode o = m.createObjectNode();
         o.put("run", r.run());
-        o.put("reference", r.reference() == null ? "own symmetric cells" : r.reference());
+        o.put("reference", r.reference() == null ? "the run's own symmetric cells" : r.reference());
         o.put("events", r.events());
         o.put("clean", r.clean());
         for (CellFlag f : new CellFlag[] {CellFlag.HOT, CellFlag.DEAD, CellFlag.NOISY}) {

@@ -61,6 +61,27 @@ public final class CellStats {
         return new CellStats(n, hits, sum, sumSq, sum3, sum4);
     }
 
+    /** The sums of two independent samples of the same detector, as one sample. */
+    public CellStats plus(CellStats o) {
+        if (o.hits.length != hits.length) {
+            throw new IllegalArgumentException("cell counts differ: " + hits.length + " and " + o.hits.length);
+        }
+        int nc = hits.length;
+        long[] h = new long[nc];
+        double[] s1 = new double[nc];
+        double[] s2 = new double[nc];
+        double[] s3 = new double[nc];
+        double[] s4 = new double[nc];
+        for (int c = 0; c < nc; c++) {
+            h[c] = hits[c] + o.hits[c];
+            s1[c] = sum[c] + o.sum[c];
+            s2[c] = sumSq[c] + o.sumSq[c];
+            s3[c] = sum3[c] + o.sum3[c];
+            s4[c] = sum4[c] + o.sum4[c];
+        }
+        return new CellStats(events + o.events, h, s1, s2, s3, s4);
+    }
+
     public int events() {
         return events;
     }

@@ -14,8 +14,12 @@ import org.darkscope.task.Progress;
  * Finds hot, dead and noisy calorimeter cells by comparing each cell's occupancy, mean energy and
  * spread with a reference, as z-scores (difference over the combined statistical error).
  *
- * <p>The reference is either another run (a good run taken with the same beam), or the run's own
- * expectation from the detector's symmetry. The beam is aimed at the centre of the central ECAL main
+ * <p>The reference is another run (a good run taken with the same beam), or the run's own expectation
+ * from the shower model ({@link ModelExpectation}: the run's settings simulated again with other seeds,
+ * every cell checked, HCAL included), or, for a run without simulation settings (real data) or on
+ * request, the expectation from the detector's symmetry. The symmetry check needs no simulation and does
+ * not trust the model: a cell that differs from its symmetric partners is suspect even where the model
+ * is wrong about the shower, but it cannot check the HCAL or the beam cell. The beam is aimed at the centre of the central ECAL main
  * cell, so ECAL cells at mirror- or rotation-symmetric positions about that axis see the same showers:
  * each is compared with the median of its symmetric partners (itself left out), so the steep
  * beam-centre profile is never mistaken for a hot spot. A cell with fewer than {@link #MIN_PARTNERS}
@@ -55,19 +59,50 @@ public final class DataQuality {
 
     private DataQuality() {}
 
-    /** Checks every event of a run against a reference run, or its own expectation if {@code reference} is null. */
+    /** What a run is compared with when no reference run is given. */
+    public enum Expectation {
+        /** The shower model if the run carries its simulation settings, else the symmetric cells. */
+        AUTO,
+        /** The shower model: a reference simulated with the run's own settings ({@link ModelExpectation}). */
+        MODEL,
+        /** The median of each ECAL cell's symmetric partners in the run itself (no HCAL check). */
+        SYMMETRY
+    }
+
+    /** Checks every event of a run against a reference run, or (if null) the shower model where possible. */
     public static DqReport check(RunData run, RunData reference, Progress progress) {
-        CellStats obs = CellStats.of(run, null, HIT_THRESHOLD_GEV, progress);
-        if (reference == null) {
-            return check(run.detector(), run.displayName(), obs, null, null);
-        }
-        if (reference.detector().cellCount() != run.detector().cellCount()) {
+        return check(run, reference, Expectation.AUTO, progress);
+    }
+
+    /**
+     * The one data-quality check of a whole run, for {@code darkscope dq} and the window alike: against
+     * a reference run if given, else against the expectation asked for.
+     *
+     * @throws IllegalArgumentException if the reference has another detector, or the model is asked for
+     *     a run without simulation settings
+     */
+    public static DqReport check(RunData run, RunData reference, Expectation expectation, Progress progress) {
+        if (reference != null
+                && reference.detector().cellCount() != run.detector().cellCount()) {
             throw new IllegalArgumentException("reference " + reference.displayName() + " has "
                     + reference.detector().cellCount() + " cells, the run "
                     + run.detector().cellCount() + ": not the same detector");
         }
-        CellStats ref = CellStats.of(reference, null, HIT_THRESHOLD_GEV, progress);
-        return check(run.detector(), run.displayName(), obs, ref, reference.displayName());
+        boolean model = reference == null
+                && (expectation == Expectation.MODEL
+                        || expectation == Expectation.AUTO
+                                && ModelExpectation.config(run.info()).isPresent());
+        CellStats ref = null;
+        String refName = null;
+        if (reference != null) {
+            ref = CellStats.of(reference, null, HIT_THRESHOLD_GEV, progress);
+            refName = reference.displayName();
+        } else if (model) {
+            ref = ModelExpectation.of(run, progress);
+            refName = ModelExpectation.name(ref.events());
+        }
+        CellStats obs = CellStats.of(run, null, HIT_THRESHOLD_GEV, progress);
+        return check(run.detector(), run.displayName(), obs, ref, refName);
     }
 
     /**

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * The data-quality check of one run: every calorimeter cell with its numbers and verdict.
  *
- * @param reference the reference run's name, or null for the run's own (symmetry) expectation
+ * @param reference the reference's name (a run, or the shower model), or null for the run's own symmetric cells
  */
 public record DqReport(String run, String reference, int events, List<CellCheck> cells) {
     public DqReport {
@@ -33,7 +33,7 @@ public record DqReport(String run, String reference, int events, List<CellCheck>
                 + (reference == null ? "the run's own symmetric cells" : reference) + ")"
                 + (names(CellFlag.UNCHECKED).isEmpty()
                         ? ""
-                        : "; " + names(CellFlag.UNCHECKED).size() + " cells not checked without a reference run");
+                        : "; " + names(CellFlag.UNCHECKED).size() + " cells not checked by the symmetric cells");
     }
 
     private static String join(List<String> l) {

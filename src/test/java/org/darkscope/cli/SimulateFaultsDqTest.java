@@ -28,6 +28,8 @@ class SimulateFaultsDqTest {
     static final String DEAD = "ecal_main_r1c3";
     /** An outer preshower cell: 0.3 GeV extra noise (ten times the cell noise), then zero suppression. */
     static final String NOISY = "ecal_pre_r4c4";
+    /** An HCAL cell with hadron showers: reads nothing (the symmetric cells cannot check the HCAL). */
+    static final String DEAD_HCAL = "hcal0_r1c0";
 
     @TempDir
     static Path dir;
@@ -57,7 +59,9 @@ class SimulateFaultsDqTest {
     private JsonNode dq(int expectedExit, String run, String ref) throws Exception {
         console.resetOut();
         List<String> a = new ArrayList<>(List.of("dq", dir.resolve(run).toString(), "--json"));
-        if (ref != null) {
+        if ("symmetry".equals(ref)) {
+            a.addAll(List.of("--expect", "symmetry"));
+        } else if (ref != null) {
             a.addAll(List.of("--reference", dir.resolve(ref).toString()));
         }
         assertEquals(expectedExit, DarkScopeCli.run(a.toArray(String[]::new)), console.err());
@@ -70,7 +74,18 @@ class SimulateFaultsDqTest {
         assertEquals(0, sim("ref.parquet", 12, 201), console.err());
         assertEquals(
                 0,
-                sim("faulty.parquet", 13, 202, "--hot-cell", HOT, "--dead-cell", DEAD, "--noisy-cell", NOISY + "=0.3"),
+                sim(
+                        "faulty.parquet",
+                        13,
+                        202,
+                        "--hot-cell",
+                        HOT,
+                        "--dead-cell",
+                        DEAD,
+                        "--dead-cell",
+                        DEAD_HCAL,
+                        "--noisy-cell",
+                        NOISY + "=0.3"),
                 console.err());
         assertTrue(console.out().contains("readout faults: hot " + HOT + " x10"), console.out());
 
@@ -93,7 +108,8 @@ class SimulateFaultsDqTest {
         }
         assertEquals(HOT + "=10.0", faulty.info().generator().get("fault.hot"));
 
-        for (String ref : new String[] {null, "ref.parquet"}) {
+        // null: no reference, the shower model with the run's own settings (the default)
+        for (String ref : new String[] {null, "symmetry", "ref.parquet"}) {
             JsonNode clean = dq(0, "clean.parquet", ref);
             assertTrue(clean.get("clean").asBoolean(), clean.toString());
             assertEquals(List.of(), names(clean.get("hot")));
@@ -102,7 +118,13 @@ class SimulateFaultsDqTest {
 
             JsonNode bad = dq(DqCommand.EXIT_PROBLEMS, "faulty.parquet", ref);
             assertEquals(List.of(HOT), names(bad.get("hot")), "reference " + ref);
-            assertEquals(List.of(DEAD), names(bad.get("dead")), "reference " + ref);
+            assertEquals(
+                    "symmetry".equals(ref) ? List.of(DEAD) : List.of(DEAD, DEAD_HCAL),
+                    names(bad.get("dead")),
+                    "reference " + ref);
+            if (ref == null) {
+                assertTrue(bad.get("reference").asText().startsWith("the shower model"), bad.toString());
+            }
             assertEquals(List.of(NOISY), names(bad.get("noisy")), "reference " + ref);
         }
     }

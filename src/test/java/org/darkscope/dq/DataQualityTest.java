@@ -91,7 +91,7 @@ public class DataQualityTest {
 
     @Test
     void anUnmodifiedRunIsCleanIncludingTheBeamCentre() {
-        DqReport own = DataQuality.check(CLEAN, null, Progress.NONE);
+        DqReport own = DataQuality.check(CLEAN, null, DataQuality.Expectation.SYMMETRY, Progress.NONE);
         assertEquals(List.of(), own.problems(), own.summary());
         CellLayer main = CLEAN.detector().ecalMain();
         // the beam is aimed at the centre of ecal_main_r3c3; its four neighbours carry the shower's
@@ -112,8 +112,64 @@ public class DataQualityTest {
     }
 
     @Test
+    void theShowerModelWithTheRunsOwnSettingsFindsTheBrokenCellsHcalIncludedAndPassesACleanRun() {
+        // the model is simulated from the run's metadata: same mix and settings, other seeds
+        SimConfig cfg = ModelExpectation.config(CLEAN.info()).orElseThrow();
+        assertEquals(Mix.PHYSICS, cfg.mix());
+        assertEquals(SimConfig.defaults(Mix.PHYSICS).ecalNoise(), cfg.ecalNoise());
+        assertEquals(SimConfig.defaults(Mix.PHYSICS).knobs(), cfg.knobs());
+        DqReport clean = DataQuality.check(CLEAN, null, DataQuality.Expectation.MODEL, Progress.NONE);
+        assertEquals(List.of(), clean.problems(), clean.summary());
+        assertTrue(clean.reference().startsWith("the shower model"), clean.reference());
+        assertTrue(
+                clean.cells().stream().noneMatch(c -> c.flag() == CellFlag.UNCHECKED),
+                "the model checks every cell, the beam cell and the HCAL too");
+        // without a reference run, AUTO is the model for a simulated run (dq RUN and the window's default)
+        assertEquals(
+                clean.reference(), DataQuality.check(CLEAN, null, Progress.NONE).reference());
+
+        DqReport r = DataQuality.check(broken(CLEAN, true), null, DataQuality.Expectation.MODEL, Progress.NONE);
+        assertEquals(Set.of(HOT), flagged(r, CellFlag.HOT), r.summary());
+        assertEquals(Set.of(DEAD, DEAD_HCAL), flagged(r, CellFlag.DEAD), r.summary());
+        assertEquals(Set.of(NOISY), flagged(r, CellFlag.NOISY), r.summary());
+    }
+
+    @Test
+    void aRunWithoutSimulationSettingsHasNoModelAndAutoFallsBackToSymmetry() {
+        RunData.Builder b = RunData.builder(withoutGenerator(CLEAN.info()), CLEAN.detector(), CLEAN.size());
+        for (ColumnDef def : CLEAN.schema().scalars()) {
+            if (CLEAN.has(def.name())) {
+                b.column(def.name(), CLEAN.columns().get(def.name()));
+            }
+        }
+        RunData bare = b.cells(CLEAN.cells()).source("bare").build();
+        assertTrue(ModelExpectation.config(bare.info()).isEmpty());
+        var e = assertThrows(
+                IllegalArgumentException.class,
+                () -> DataQuality.check(bare, null, DataQuality.Expectation.MODEL, Progress.NONE));
+        assertTrue(e.getMessage().contains("no simulation settings"), e.getMessage());
+        assertNull(DataQuality.check(bare, null, Progress.NONE).reference(), "symmetric cells");
+    }
+
+    private static org.darkscope.event.RunInfo withoutGenerator(org.darkscope.event.RunInfo i) {
+        return new org.darkscope.event.RunInfo(
+                i.runNumber(),
+                i.beamEnergy(),
+                i.eot(),
+                i.intensity(),
+                i.geometryVersion(),
+                false,
+                i.mix(),
+                i.seed(),
+                i.signalMassMeV(),
+                java.util.Map.of(),
+                i.schemaVersion(),
+                i.description());
+    }
+
+    @Test
     void exactlyTheHotDeadAndNoisyCellsAreFlaggedAgainstTheRunsOwnExpectation() {
-        DqReport r = DataQuality.check(broken(CLEAN), null, Progress.NONE);
+        DqReport r = DataQuality.check(broken(CLEAN), null, DataQuality.Expectation.SYMMETRY, Progress.NONE);
         assertEquals(Set.of(HOT), flagged(r, CellFlag.HOT), r.summary());
         assertEquals(Set.of(DEAD), flagged(r, CellFlag.DEAD), r.summary());
         assertEquals(Set.of(NOISY), flagged(r, CellFlag.NOISY), r.summary());

@@ -76,6 +76,9 @@ public final class CellMapPanel extends FlowPane {
         setPadding(new Insets(6));
         setPrefWrapLength(520);
         setStyle("-fx-background-color: #1d1f27;");
+        // a click on the maps gives the display the keyboard (arrows, Space navigate), as on the 3D view
+        setFocusTraversable(true);
+        addEventHandler(MouseEvent.MOUSE_PRESSED, e -> requestFocus());
     }
 
     public void setOnCellHover(IntConsumer c) {
@@ -103,6 +106,7 @@ public final class CellMapPanel extends FlowPane {
             return;
         }
         textScale = s;
+        fitPx = fittedCellPx();
         if (detector != null) {
             setDetector(detector);
         }
@@ -114,23 +118,96 @@ public final class CellMapPanel extends FlowPane {
 
     private Detector detector;
 
+    /**
+     * Smallest cell width (px at scale 1) when cells are fitted to a width: a number such as "43.94" at
+     * {@link #CELL_FONT_PX} px still fits in it.
+     */
+    public static final double MIN_FIT_CELL_PX = 32;
+    /** Cell height over width: natural, and fitted (flatter, the numbers still fit). */
+    private static final double ASPECT = 0.72;
+
+    private static final double FIT_ASPECT = 0.6;
+
+    private double fitWidth;
+    private double fitPx;
+
+    /**
+     * Narrow (embedded) display: cells sized so that every layer fits in one row of this width (px), down
+     * to {@link #MIN_FIT_CELL_PX} (then the layers wrap); 0 for the natural sizes. Rebuilds the grids if
+     * the cell size changes and returns true then (the values must be shown again).
+     */
+    public boolean setFitWidth(double w) {
+        fitWidth = Math.max(0, w);
+        double px = fittedCellPx();
+        if (Math.abs(px - fitPx) < 1) {
+            return false;
+        }
+        fitPx = px;
+        if (detector != null) {
+            setDetector(detector);
+        }
+        return true;
+    }
+
+    /** The fitted cell width (px, scale included), or 0 for the natural sizes. */
+    private double fittedCellPx() {
+        if (fitWidth <= 0 || detector == null) {
+            return 0;
+        }
+        // the ECAL layers side by side, the small (HCAL) layers two by two beside them
+        List<CellLayer> ls = detector.calorimeterLayers();
+        int columns = 0;
+        int small = 0;
+        for (CellLayer l : ls) {
+            if (l.nx() > 3) {
+                columns += l.nx();
+            } else {
+                small = Math.max(small, l.nx());
+            }
+        }
+        columns += 2 * small;
+        int blocks = (int) ls.stream().filter(l -> l.nx() > 3).count() + (small > 0 ? 1 : 0);
+        Insets in = getPadding();
+        double free = fitWidth - in.getLeft() - in.getRight() - getHgap() * (blocks - 1 + (small > 0 ? 1 : 0)) - 2;
+        double px = Math.floor(free / Math.max(1, columns));
+        return Math.max(MIN_FIT_CELL_PX * textScale, Math.min(ECAL_CELL_PX * textScale, px));
+    }
+
+    /** Cell width of a layer (px). */
+    private double cellPx(CellLayer l) {
+        double natural = (l.nx() > 3 ? ECAL_CELL_PX : HCAL_CELL_PX) * textScale;
+        return fitPx > 0 ? Math.min(natural, fitPx) : natural;
+    }
+
     /** Builds one grid per calorimeter layer of the detector. */
     public void setDetector(Detector d) {
+        boolean first = detector == null;
+        detector = d;
+        if (first && fitWidth > 0) {
+            fitPx = fittedCellPx();
+        }
         detector = d;
         getChildren().clear();
         layerTitles.clear();
         layers = d.calorimeterLayers();
+        // fitted: the small layers two by two in one block, so every layer is in one row
+        FlowPane smallGroup = null;
+        if (fitPx > 0) {
+            smallGroup = new FlowPane(getHgap(), getVgap());
+            smallGroup.setPrefWrapLength(2 * 3 * Math.min(fitPx, HCAL_CELL_PX * textScale) + getHgap());
+        }
         cellLabels = new Label[d.cellCount()];
         fillState = new byte[d.cellCount()];
         for (CellLayer l : layers) {
-            double px = (l.nx() > 3 ? ECAL_CELL_PX : HCAL_CELL_PX) * textScale;
+            double px = cellPx(l);
+            double aspect = fitPx > 0 ? FIT_ASPECT : ASPECT;
             GridPane grid = new GridPane();
             for (Cell c : l.cells()) {
                 Label lab = new Label();
                 lab.setId("map-" + c.name());
-                lab.setMinSize(px, px * 0.72);
-                lab.setPrefSize(px, px * 0.72);
-                lab.setMaxSize(px, px * 0.72);
+                lab.setMinSize(px, px * aspect);
+                lab.setPrefSize(px, px * aspect);
+                lab.setMaxSize(px, px * aspect);
                 lab.setAlignment(Pos.CENTER);
                 cellFont = String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", CELL_FONT_PX * textScale);
                 lab.setStyle(cellFont + CELL_FILLS[0]);
@@ -149,7 +226,14 @@ public final class CellMapPanel extends FlowPane {
                     java.util.Locale.ROOT, "-fx-text-fill: #d0d0d8; -fx-font-size: %.1fpx;", 12 * textScale));
             layerTitles.add(title);
             VBox box = new VBox(2, title, grid);
-            getChildren().add(box);
+            if (smallGroup != null && l.nx() <= 3) {
+                smallGroup.getChildren().add(box);
+            } else {
+                getChildren().add(box);
+            }
+        }
+        if (smallGroup != null && !smallGroup.getChildren().isEmpty()) {
+            getChildren().add(smallGroup);
         }
     }
 
@@ -184,8 +268,12 @@ public final class CellMapPanel extends FlowPane {
                     .get(k)
                     .setText(
                             sums
-                                    ? l.prefix() + "   \u03a3 " + String.format(format, sum) + " " + unitName
-                                    : l.prefix() + "   [" + unitName + "]");
+                                    ? l.prefix()
+                                            + (fitPx > 0 ? " \u03a3 " : "   \u03a3 ")
+                                            + String.format(format, sum)
+                                            // fitted: the unit is in the colour legend, the title fits its grid
+                                            + (fitPx > 0 ? "" : " " + unitName)
+                                    : l.prefix() + (fitPx > 0 ? " [" : "   [") + unitName + "]");
         }
     }
 

@@ -1,12 +1,21 @@
 package org.darkscope.ui.display;
 
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBoxBase;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 
 /**
  * Keyboard of the event display: navigation (arrows, Home/End, Space) when the display has focus
- * (never while typing in a field), Ctrl+S / F12 logbook entry (F12 from anywhere in the window),
+ * (never while typing in a field; Space never while a button has focus, so tour and other buttons can be
+ * pressed with it), Ctrl+S / F12 logbook entry (F12 from anywhere in the window),
  * Ctrl+= / Ctrl+- text scale, F1 shortcut list, F11 own full-screen window.
  */
 final class DisplayKeys {
@@ -37,10 +46,32 @@ final class DisplayKeys {
             pane.help.setVisible(!pane.help.isVisible());
         } else if (e.getCode() == KeyCode.F11) {
             pane.toggleDetached();
-        } else if (e.getTarget() instanceof TextInputControl || pane.run() == null || !navigate(e.getCode())) {
+        } else if (ownsKey(e.getTarget(), e.getCode()) || pane.run() == null || !navigate(e.getCode())) {
             return;
         }
         e.consume();
+    }
+
+    /**
+     * True if the focused control needs the key itself: text fields every key, a focused button (tour
+     * back/next, play, options) or list Space, lists, sliders, combo boxes and tables their arrows. The
+     * display (3D view, cell maps) and the side column's labels leave them to navigation.
+     */
+    static boolean ownsKey(Object target, KeyCode code) {
+        if (target instanceof TextInputControl) {
+            return true;
+        }
+        boolean usesArrows = target instanceof ListView
+                || target instanceof TableView
+                || target instanceof TreeView
+                || target instanceof Slider
+                || target instanceof ComboBoxBase
+                || target instanceof ChoiceBox
+                || target instanceof Spinner;
+        if (code == KeyCode.SPACE) {
+            return usesArrows || target instanceof ButtonBase;
+        }
+        return usesArrows;
     }
 
     private boolean navigate(KeyCode code) {

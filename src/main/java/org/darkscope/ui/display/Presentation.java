@@ -25,14 +25,22 @@ final class Presentation {
     private Boolean sideBySide;
 
     /**
-     * Share of the narrow (embedded) display's height that the 3D view gets above the cell maps: at
-     * the default window (display pane ~750×470 px) that leaves it >= 300 px; the divider can be
-     * dragged up to see all the cell maps.
+     * Share of the narrow (embedded) display's height that the 3D view gets above the cell maps until
+     * the split has a height; then the default leaves the cell maps (fitted to one row, numbers shown)
+     * their full height ({@link #fitDivider}); the divider can be dragged anywhere.
      */
-    static final double STACKED_3D_SHARE = 0.8;
+    static final double STACKED_3D_SHARE = 0.6;
 
-    /** The narrow display's divider as the user left it (kept in the session's view state). */
+    /** The 3D view keeps at least this share of the narrow split by default (the cell maps scroll). */
+    static final double MIN_DEFAULT_3D_SHARE = 0.45;
+
+    /** The narrow display's divider (kept in the session's view state). */
     private double stackedShare = STACKED_3D_SHARE;
+    /** True once the user dragged the divider or a session set it: the default no longer moves it. */
+    private boolean shareChosen;
+
+    /** The divider the default fitting set last. */
+    private double fittedShare = Double.NaN;
 
     /** View settings for the session: the narrow display's divider and whether its options are open. */
     java.util.Map<String, String> viewState() {
@@ -52,6 +60,7 @@ final class Presentation {
                 double v = Double.parseDouble(m.get(SPLIT_STATE));
                 if (v > 0 && v < 1) {
                     stackedShare = v;
+                    shareChosen = true;
                     if (stacked != null && !stacked.getDividers().isEmpty()) {
                         stacked.setDividerPositions(v);
                     }
@@ -69,6 +78,49 @@ final class Presentation {
         this.pane = pane;
         applyStyle();
         pane.nav.moreOptions.selectedProperty().addListener((o, a, b) -> showOptions());
+    }
+
+    private boolean fitting;
+
+    private boolean narrow() {
+        return detached == null && Boolean.FALSE.equals(sideBySide);
+    }
+
+    private void fitCells() {
+        if (!fitting) {
+            // narrow: the cell maps fit the column's width in one row, so their numbers are readable
+            fitting = true;
+            pane.sideColumn().widthProperty().addListener((o, a, w) -> fitCells());
+            pane.cellMap.heightProperty().addListener((o, a, h) -> fitDivider());
+        }
+        // the vertical scroll bar's room is kept free
+        double w = narrow() ? pane.sideColumn().getWidth() - 16 : 0;
+        if (pane.cellMap.setFitWidth(w)) {
+            pane.markDirty();
+        }
+        fitDivider();
+    }
+
+    /**
+     * The narrow split's default divider: the cell maps get the height of their row (numbers shown), the
+     * 3D view the rest but at least {@link #MIN_DEFAULT_3D_SHARE}; untouched once the user moved it.
+     */
+    private void fitDivider() {
+        if (!narrow() || stacked == null || shareChosen || stacked.getDividers().isEmpty()) {
+            return;
+        }
+        double h = stacked.getHeight();
+        if (h <= 0) {
+            return;
+        }
+        double maps = Math.max(
+                        pane.cellMap.getHeight(),
+                        pane.cellMap.prefHeight(Math.max(1, pane.sideColumn().getWidth() - 16)))
+                + 4;
+        double share = Math.max(MIN_DEFAULT_3D_SHARE, Math.min(0.9, 1 - maps / h));
+        fittedShare = share;
+        stackedShare = share;
+        stacked.setDividerPositions(share);
     }
 
     /**
@@ -162,12 +214,23 @@ final class Presentation {
             pane.setCenter(pane.centre());
             pane.setRight(pane.sideColumn());
         } else {
+            // the divider free over (nearly) the whole height: neither part's minimum holds it
+            ((javafx.scene.layout.Region) pane.centre()).setMinHeight(40);
+            pane.sideColumn().setMinHeight(0);
             stacked = new SplitPane(pane.centre(), pane.sideColumn());
             stacked.setOrientation(javafx.geometry.Orientation.VERTICAL);
             stacked.setDividerPositions(stackedShare);
             stacked.getDividers().get(0).positionProperty().addListener((o, a, v) -> stackedShare = v.doubleValue());
+            // a drag of the divider (not the default fitting nor the split's own adjustments) is the user's choice
+            stacked.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> {
+                if (Math.abs(stackedShare - fittedShare) > 1e-3) {
+                    shareChosen = true;
+                }
+            });
+            stacked.heightProperty().addListener((o, a, v) -> fitDivider());
             pane.setCenter(stacked);
         }
+        fitCells();
     }
 
     /** The window of the detached display, or null. */

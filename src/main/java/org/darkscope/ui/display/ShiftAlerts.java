@@ -99,6 +99,24 @@ public final class ShiftAlerts {
                     inBox ? "  [in box]" : "  [near box]");
         }
 
+        /**
+         * The same in two lines for the alert list, so that a row needs no horizontal scrolling:
+         * "file.parquet  run 5005  spill 3  event 17" / "t = 1.234 s  E_ECAL 42.1  E_HCAL 0.80 GeV  near box".
+         */
+        public String twoLines() {
+            return String.format(
+                    java.util.Locale.ROOT,
+                    "%s  run %d  spill %d  event %d%nt = %.3f s   E_ECAL %.1f   E_HCAL %.2f GeV   %s",
+                    file,
+                    runNumber,
+                    spill,
+                    event,
+                    timeNs / 1e9,
+                    ecal,
+                    hcal,
+                    inBox ? "IN BOX" : "near box");
+        }
+
         @Override
         public String toString() {
             return describe();

@@ -115,7 +115,7 @@ final class ShiftController {
     }
 
     /** The DQ reference entry meaning "no reference run" ({@code dq} without --reference). */
-    static final String OWN_CELLS = "own symmetric cells (no reference run)";
+    static final String OWN_CELLS = "own expectation (shower model, as dq)";
 
     /** Remembers the alarm-sound choice (default off). */
     void setPreferences(java.util.prefs.Preferences p) {
@@ -361,15 +361,10 @@ final class ShiftController {
                     }
                 };
                 CellAccumulation acc = CellAccumulation.compute(r, use, OCCUPANCY_THRESHOLD_GEV, p);
-                // hot, dead and noisy cells against a reference run (as dq --reference) or the run's own symmetric
-                // cells
-                double thr = org.darkscope.dq.DataQuality.HIT_THRESHOLD_GEV;
-                acc.setQuality(org.darkscope.dq.DataQuality.check(
-                        r.detector(),
-                        r.displayName(),
-                        org.darkscope.dq.CellStats.of(r, use, thr, p),
-                        ref == null ? null : org.darkscope.dq.CellStats.of(ref, null, thr, p),
-                        ref == null ? null : ref.displayName()));
+                // hot, dead and noisy cells: the one check of dq (whole run, against the reference run, or
+                // without one against the shower model with the run's own settings), so both give one verdict
+                acc.setQuality(
+                        org.darkscope.dq.DataQuality.check(r, ref, org.darkscope.dq.DataQuality.Expectation.AUTO, p));
                 return acc;
             }
         };

@@ -52,10 +52,18 @@ public final class ShiftToolsPanel extends VBox {
         alertTitle.setWrapText(true);
         alertTitle.setId("shift-alert-title");
         alerts.setCellFactory(lv -> new javafx.scene.control.ListCell<>() {
+            {
+                // two lines, wrapped at the list's width: file, run, spill, event, time and both energies
+                // readable without scrolling sideways
+                setWrapText(true);
+                setPrefWidth(0);
+                setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+
             @Override
             protected void updateItem(ShiftAlerts.Alert a, boolean empty) {
                 super.updateItem(a, empty);
-                setText(empty || a == null ? null : a.describe());
+                setText(empty || a == null ? null : a.twoLines());
                 setStyle(empty || a == null || !a.inBox() ? "" : "-fx-text-fill: #ff8a80;");
             }
         });
@@ -64,7 +72,7 @@ public final class ShiftToolsPanel extends VBox {
         dqReference.setId("shift-dq-reference");
         dqReference.setTooltip(
                 new Tooltip(
-                        "data quality: compare each cell with this run (as 'dq --reference REF'), or with the run's own symmetric cells"));
+                        "data quality over the whole run: compare each cell with this run (as 'dq --reference REF'), or with the shower model run with the run's own settings (as 'dq RUN'; symmetric cells for a run without simulation settings)"));
         dqReference.getItems().add(null);
         accumulate.setId("shift-accumulate");
         accProgress.setId("shift-acc-progress");

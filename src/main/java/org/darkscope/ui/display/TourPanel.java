@@ -46,5 +46,53 @@ public final class TourPanel extends VBox {
         HBox massRow = new HBox(6, massLabel, mass);
         massRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         getChildren().addAll(step, title, body, massRow, new HBox(6, back, next), status, animation);
+        // a new width re-wraps the text: the tab pane and the scrolling column must measure again
+        widthProperty().addListener((o, a, w) -> requestLayout());
+    }
+
+    /**
+     * The height of the wrapped text at the width the panel has once laid out. The tab pane asks without
+     * a width, or at the panel's preferred width (wider than the column at projector scale), which
+     * measures the text too short: the column then scrolled only to the middle of a long step, the
+     * 'next' button out of reach.
+     */
+    @Override
+    protected double computePrefHeight(double width) {
+        return super.computePrefHeight(getWidth() > 0 ? getWidth() : width);
+    }
+
+    private boolean remeasure;
+    private double lastRemeasure = Double.NaN;
+
+    /**
+     * If the tab pane gave less height than the wrapped text needs at the width the panel got, its
+     * ancestors measured before that width was known and keep it in their size caches: each is asked
+     * to measure again after this layout pass (a request during it does not reach them).
+     */
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        javafx.scene.Parent p = getParent();
+        if (!(p instanceof javafx.scene.layout.Region r) || remeasure) {
+            return;
+        }
+        double need = computePrefHeight(getWidth());
+        // once per width and text height: where the parent cannot grow, no endless re-layout
+        double key = need * 100_003 + getWidth();
+        if (r.getHeight() < need - 1 && key != lastRemeasure) {
+            lastRemeasure = key;
+            remeasure = true;
+            javafx.application.Platform.runLater(() -> {
+                for (javafx.scene.Parent a = this; a != null; a = a.getParent()) {
+                    a.requestLayout();
+                }
+                remeasure = false;
+            });
+        }
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        return super.computeMinHeight(getWidth() > 0 ? getWidth() : width);
     }
 }

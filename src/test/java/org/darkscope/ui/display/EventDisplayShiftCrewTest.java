@@ -204,4 +204,44 @@ class EventDisplayShiftCrewTest extends FxTestBase {
                 "DQ against own cells",
                 () -> fx(() -> pane.shift.accResult.getText().contains("own symmetric cells")));
     }
+
+    @Test
+    void withoutAReferenceRunTheWindowChecksAgainstTheShowerModelWithTheVerdictOfDq(FxRobot robot) {
+        var cfg = org.darkscope.sim.SimConfig.defaults(org.darkscope.sim.Mix.PHYSICS)
+                .withEvents(6000)
+                .withSeed(31)
+                .withRunNumber(303);
+        RunData clean = org.darkscope.sim.Simulator.simulate(cfg, org.darkscope.task.Progress.NONE);
+        var d = clean.detector();
+        RunData faulty = org.darkscope.dq.CellFaults.apply(
+                clean,
+                java.util.List.of(
+                        org.darkscope.dq.CellFaults.parse(org.darkscope.dq.CellFaults.Kind.HOT, "ecal_main_r3c4", d),
+                        org.darkscope.dq.CellFaults.parse(org.darkscope.dq.CellFaults.Kind.DEAD, "ecal_main_r1c3", d),
+                        org.darkscope.dq.CellFaults.parse(org.darkscope.dq.CellFaults.Kind.DEAD, "hcal0_r1c0", d),
+                        org.darkscope.dq.CellFaults.parse(
+                                org.darkscope.dq.CellFaults.Kind.NOISY, "ecal_pre_r4c4=0.3", d)),
+                cfg.zeroSuppression(),
+                org.darkscope.sim.Digitization.CELL_STEP,
+                7);
+        // what dq RUN prints (the same method the command calls)
+        var cli = org.darkscope.dq.DataQuality.check(faulty, null, org.darkscope.task.Progress.NONE);
+        assertEquals(java.util.List.of("ecal_main_r3c4"), cli.names(org.darkscope.dq.CellFlag.HOT));
+        assertEquals(java.util.List.of("ecal_main_r1c3", "hcal0_r1c0"), cli.names(org.darkscope.dq.CellFlag.DEAD));
+        assertEquals(java.util.List.of("ecal_pre_r4c4"), cli.names(org.darkscope.dq.CellFlag.NOISY));
+        fx(() -> pane.setRun(faulty));
+        robot.clickOn("shift crew");
+        fx(() -> ((javafx.scene.control.ScrollPane) pane.sideColumn()).setVvalue(1));
+        assertEquals(
+                ShiftController.OWN_CELLS,
+                fx(() -> pane.shift.dqReference.getButtonCell().getText()));
+        robot.clickOn("#shift-accumulate");
+        waitUntil(
+                "DQ against the model",
+                () -> fx(() -> pane.shift.accResult.getText().contains("shower model")));
+        String shown = fx(() -> pane.shift.accResult.getText());
+        assertTrue(
+                shown.contains("hot: ecal_main_r3c4; dead: ecal_main_r1c3, hcal0_r1c0; noisy: ecal_pre_r4c4"), shown);
+        assertTrue(shown.contains(cli.summary()), "the window shows dq's verdict: " + shown);
+    }
 }

@@ -120,4 +120,92 @@ class EventDisplayTourTest extends FxTestBase {
                 robot.lookup("#tour-title").queryAs(Label.class).getText());
         assertTrue(robot.lookup("#tour-body").queryAs(Label.class).getText().contains("49.5 GeV"));
     }
+
+    @Test
+    void spacePressesAFocusedTourButtonAndNavigatesWhenTheDisplayHasFocus(FxRobot robot) {
+        robot.clickOn("tour");
+        fx(() -> pane.tourPanel.next.requestFocus());
+        robot.type(javafx.scene.input.KeyCode.SPACE);
+        assertEquals(
+                "The energy plane",
+                robot.lookup("#tour-title").queryAs(Label.class).getText(),
+                "Space pressed the focused 'start' button");
+        assertTrue(!fx(() -> pane.nav.play.isSelected()), "and did not start playing");
+        robot.type(javafx.scene.input.KeyCode.SPACE);
+        assertEquals(
+                TeachingTour.text(TeachingTour.Step.EM_SHOWER).title(),
+                robot.lookup("#tour-title").queryAs(Label.class).getText(),
+                "Space again: the next step");
+        assertTrue(!fx(() -> pane.nav.play.isSelected()));
+        // a click on the cell maps gives the display the keys: Right shows the next event, Space plays
+        robot.clickOn(pane.cellMap);
+        int before = pane.currentEventProperty().get();
+        robot.type(javafx.scene.input.KeyCode.RIGHT);
+        assertTrue(pane.currentEventProperty().get() != before, "Right navigates from the cell maps");
+        robot.type(javafx.scene.input.KeyCode.SPACE);
+        assertTrue(fx(() -> pane.nav.play.isSelected()), "Space plays from the cell maps");
+        robot.type(javafx.scene.input.KeyCode.SPACE);
+        assertTrue(!fx(() -> pane.nav.play.isSelected()), "and pauses");
+        // the same from the 3D view
+        robot.clickOn(pane.detectorView());
+        robot.type(javafx.scene.input.KeyCode.SPACE);
+        assertTrue(fx(() -> pane.nav.play.isSelected()), "Space plays from the 3D view");
+        robot.type(javafx.scene.input.KeyCode.SPACE);
+        assertTrue(!fx(() -> pane.nav.play.isSelected()));
+    }
+
+    @Test
+    void atProjectorScaleInTheDetachedWindowEveryStepScrollsToItsEndAndItsButtons(FxRobot robot) {
+        fx(() -> {
+            pane.setPresentationScale(2);
+            pane.toggleDetached();
+        });
+        try {
+            javafx.scene.control.ScrollPane column = (javafx.scene.control.ScrollPane) pane.sideColumn();
+            fx(() -> pane.tabs().getSelectionModel().select(2));
+            for (int i = 0; i < 6; i++) {
+                int step = i;
+                fx(() -> pane.tourStep(step));
+                WaitForAsyncUtils.waitForFxEvents();
+                fx(() -> column.layout());
+                WaitForAsyncUtils.waitForFxEvents();
+                fx(() -> {
+                    column.layout();
+                    column.setVvalue(column.getVmax());
+                    column.layout();
+                });
+                WaitForAsyncUtils.waitForFxEvents();
+                javafx.geometry.Bounds view = fx(() -> column.localToScene(column.getLayoutBounds()));
+                for (javafx.scene.Node n :
+                        new javafx.scene.Node[] {pane.tourPanel.body, pane.tourPanel.back, pane.tourPanel.next}) {
+                    javafx.geometry.Bounds b = fx(() -> n.localToScene(n.getLayoutBounds()));
+                    assertTrue(
+                            b.getMaxY() <= view.getMaxY() + 1 && b.getHeight() > 0,
+                            "step " + (step + 1) + ": " + n.getId() + " ends at " + b.getMaxY()
+                                    + ", the column shows up to " + view.getMaxY());
+                }
+                // the text is given the whole height its wrapped lines need
+                javafx.scene.control.Label body = pane.tourPanel.body;
+                double need = fx(() -> body.prefHeight(body.getWidth()));
+                assertTrue(
+                        body.getHeight() >= need - 1,
+                        "step " + (step + 1) + ": text " + body.getHeight() + " px high, needs " + need);
+            }
+            // the next button is pressed where the user scrolled to it
+            String before = robot.lookup("#tour-title").queryAs(Label.class).getText();
+            fx(() -> pane.tourStep(0));
+            fx(() -> column.setVvalue(column.getVmax()));
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.clickOn("#tour-next");
+            assertTrue(!before.isEmpty());
+            assertEquals(
+                    TeachingTour.text(TeachingTour.Step.EM_SHOWER).title(),
+                    robot.lookup("#tour-title").queryAs(Label.class).getText());
+        } finally {
+            fx(() -> {
+                pane.toggleDetached();
+                pane.setPresentationScale(1);
+            });
+        }
+    }
 }
