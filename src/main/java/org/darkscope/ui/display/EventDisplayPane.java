@@ -131,6 +131,11 @@ public class EventDisplayPane extends BorderPane {
         logbook = new LogbookController(this);
         shiftController = new ShiftController(this, shift);
         tourController = new TourController(this, tourPanel);
+        // browse lists of a big run are built off the JavaFX thread and handed back to it (issue 15)
+        model.setListExecutors(
+                new BackgroundTaskExecutor("display-lists", 1),
+                new org.darkscope.ui.FxTaskExecutor(),
+                DisplayModel.ASYNC_ABOVE);
         model.addListener(new DisplayModel.Listener() {
             @Override
             public void runChanged(RunData r) {

@@ -332,11 +332,9 @@ final class ShiftController {
         if (accTask != null) {
             accTask.cancel();
         }
-        int[] rows = pane.browsedRows();
-        if (rows == null) {
-            rows = pane.model.visibleRows(r);
-        }
-        int[] use = rows;
+        int[] browsed = pane.browsedRows();
+        // every visible row of a blinded run: found on the worker (a scan of the whole run)
+        org.darkscope.analysis.SignalBox hidden = browsed == null ? pane.model.hiddenBox(r) : null;
         RunData ref = ui.dqReference.getValue() == r ? null : ui.dqReference.getValue();
         if (ref != null && ref.detector().cellCount() != r.detector().cellCount()) {
             ui.accResult.setText(
@@ -360,6 +358,7 @@ final class ShiftController {
                         return self.isCancelled();
                     }
                 };
+                int[] use = browsed != null ? browsed : DisplayModel.visibleRows(r, hidden);
                 CellAccumulation acc = CellAccumulation.compute(r, use, OCCUPANCY_THRESHOLD_GEV, p);
                 // hot, dead and noisy cells against a reference run (as dq --reference) or the run's own symmetric
                 // cells
