@@ -8,7 +8,8 @@ import javafx.application.Platform;
  * A measurement aid (issue 15: "the window does not freeze"), on with {@code -Ddarkscope.fxWatchdog=true}:
  * a daemon thread posts an empty task to the JavaFX thread every 50 ms and measures how long it
  * waits to run. Every wait longer than {@code -Ddarkscope.fxWatchdog.stallMs} (default 250) is
- * printed to stderr with the JavaFX thread's stack at that moment (what it was busy with), and every
+ * printed to stderr with the JavaFX thread's stack at that moment (what it was busy with; again every
+ * 2 s while it lasts), and every
  * 10 s the longest wait so far: "fx-watchdog: longest FX stall N ms".
  */
 public final class FxWatchdog {
@@ -33,12 +34,12 @@ public final class FxWatchdog {
                         long sent = System.nanoTime();
                         posted.set(sent);
                         Platform.runLater(() -> answered.set(System.nanoTime()));
-                        boolean dumped = false;
+                        long nextDump = stallMs;
                         while (answered.get() < sent) {
                             sleep(10);
                             long waited = (System.nanoTime() - sent) / 1_000_000;
-                            if (!dumped && waited > stallMs) {
-                                dumped = true;
+                            if (waited > nextDump) {
+                                nextDump = waited + 2000; // a long stall: its stack again every 2 s
                                 StringBuilder sb =
                                         new StringBuilder("fx-watchdog: FX thread busy for " + waited + " ms, at:\n");
                                 for (StackTraceElement e : fx.getStackTrace()) {

@@ -30,9 +30,10 @@ import org.darkscope.task.Progress;
  * refuse such an event with a message, and neither its region nor its failed cuts are computed.
  * Regions come from {@link SignalBox} only (one rule book with the engine).</p>
  *
- * <p>About 550 lines: runs, the shown event, browse lists, mode and accumulation share one blinding
+ * <p>About 700 lines: runs, the shown event, browse lists, mode and accumulation share one blinding
  * rule and one change notification; the list building is already in {@link BrowseLists} and the go-to
- * parsing in {@link EventJump}.</p>
+ * parsing in {@link EventJump}. The lists of a big run are built on a worker ({@link
+ * #setListExecutors}, issue 15), whose hand-over needs the same state.</p>
  */
 public final class DisplayModel {
     /** Label prefix of the browse list of every (visible) event. */
@@ -501,8 +502,16 @@ public final class DisplayModel {
                 return true;
             }
         }
+        if (pendingLists) {
+            // the lists are being built: chosen when they arrive (if offered then)
+            wantedLabel = label;
+            return true;
+        }
         return false;
     }
+
+    /** A list asked for while the lists were being built. */
+    private volatile String wantedLabel;
 
     /** Chooses one of {@link #filters()}: browses its rows, keeping the shown event if it is in them. */
     public void chooseFilter(BrowseFilter f) {
@@ -615,6 +624,11 @@ public final class DisplayModel {
                 fs = BrowseLists.standard(in, p);
                 BrowseFilter first = find(fs, keepLabel);
                 (first != null ? first : fs.get(0)).rows().get();
+                String want = wantedLabel;
+                BrowseFilter wanted = want == null ? null : find(fs, baseLabel(want));
+                if (wanted != null) {
+                    wanted.rows().get();
+                }
                 p.checkCancelled();
             } catch (CancelledException e) {
                 return;
@@ -630,7 +644,9 @@ public final class DisplayModel {
             listDeliver.execute(() -> {
                 if (gen == listGeneration && run == r) {
                     pendingLists = false;
-                    install(fs, keepLabel);
+                    String want = wantedLabel != null ? wantedLabel : keepLabel;
+                    wantedLabel = null;
+                    install(fs, want);
                     message("browse lists of " + r.displayName() + " ready");
                 }
             });

@@ -41,7 +41,7 @@ import org.darkscope.session.TaskExecutor;
  * full-screen window), {@link DisplayKeys}, {@link AlarmBanner}, {@link PartLabels},
  * {@link ShiftController} and {@link TourController}.</p>
  *
- * <p>About 595 lines: the composition root of the display. Behaviour lives in the classes above;
+ * <p>About 610 lines: the composition root of the display. Behaviour lives in the classes above;
  * what is left is laying them out and forwarding the model's changes, which reads best in one place.</p>
  */
 public class EventDisplayPane extends BorderPane {
@@ -475,7 +475,20 @@ public class EventDisplayPane extends BorderPane {
             view3d.preset(CameraRig.Preset.OVERVIEW);
             partLabels.rebuild();
         }
-        redraw.scale.setSharedMax(CellRedraw.runMaxCell(r));
+        if (r.size() > DisplayModel.ASYNC_ABOVE) {
+            // reads cells of up to 10^5 events: on the background thread for a big run (issue 15)
+            background().execute(() -> {
+                double max = CellRedraw.runMaxCell(r);
+                javafx.application.Platform.runLater(() -> {
+                    if (run() == r) {
+                        redraw.scale.setSharedMax(max);
+                        markDirty();
+                    }
+                });
+            });
+        } else {
+            redraw.scale.setSharedMax(CellRedraw.runMaxCell(r));
+        }
         summary.showRun(r);
         navigation.runChanged(r);
         shiftController.runChanged();

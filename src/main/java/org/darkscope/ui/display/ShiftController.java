@@ -306,7 +306,21 @@ final class ShiftController {
         RunData r = pane.run();
         if (r != null) {
             DisplayModel m = pane.model;
-            ui.trends.setSpills(org.darkscope.dq.SpillTrends.of(r, m.box(), m.hiddenBox(r) != null), r.displayName());
+            SignalBox box = m.box();
+            boolean hidden = m.hiddenBox(r) != null;
+            if (r.size() <= DisplayModel.ASYNC_ABOVE) {
+                ui.trends.setSpills(org.darkscope.dq.SpillTrends.of(r, box, hidden), r.displayName());
+            } else {
+                // a scan of every event: on the background thread for a big run (issue 15)
+                pane.background().execute(() -> {
+                    var spills = org.darkscope.dq.SpillTrends.of(r, box, hidden);
+                    javafx.application.Platform.runLater(() -> {
+                        if (pane.run() == r) {
+                            ui.trends.setSpills(spills, r.displayName());
+                        }
+                    });
+                });
+            }
         }
     }
 
