@@ -32,6 +32,10 @@ import org.darkscope.task.Progress;
  * <p>Thread-safety: {@link #evaluate} may be called from any thread; evaluations are serialised
  * (one at a time). Cancel a running evaluation through its {@link Progress}: it then throws
  * {@link CancelledException}. Results are immutable and may be read from any thread.</p>
+ *
+ * <p>Past 500 lines on purpose: the parallel split, the array and chunked (mapped, compact column)
+ * paths of the cut kernels and of the cut-flow/plane pass share their word ranges and scratch
+ * arrays; apart they would pass a dozen arguments back and forth.</p>
  */
 public final class AnalysisEngine implements AutoCloseable {
     /** Below this many events a run is processed on the calling thread only. */

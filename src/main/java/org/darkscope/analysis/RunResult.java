@@ -374,19 +374,10 @@ public final class RunResult {
     }
 
     private long[] removeBox(long[] bits) {
+        long[] box = (long[]) memo("boxMask", k -> RunState.boxMask(run, selection.box()));
         long[] v = bits.clone();
-        Column ecal = run.column(Schema.ECAL);
-        Column hcal = run.column(Schema.HCAL);
-        SignalBox box = selection.box();
         for (int w = 0; w < v.length; w++) {
-            long m = v[w];
-            while (m != 0) {
-                int e = (w << 6) + Long.numberOfTrailingZeros(m);
-                m &= m - 1;
-                if (box.abcdRegion(ecal.getFloat(e), hcal.getFloat(e)) == Region.BOX) {
-                    v[w] &= ~(1L << e);
-                }
-            }
+            v[w] &= ~box[w];
         }
         return v;
     }

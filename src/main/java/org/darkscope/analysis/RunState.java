@@ -48,28 +48,40 @@ final class RunState {
         double eMax = Math.min(box.ecalMax(), box.ecalTriggerEdge());
         double hMax = Math.min(box.hcalMax(), box.hcalSidebandMax());
         if (boxMask == null || eMax != maskEcal || hMax != maskHcal) {
-            Column ec = run.column(Schema.ECAL);
-            Column hc = run.column(Schema.HCAL);
-            long[] m = new long[words];
-            int n = run.size();
-            int chunk = 1 << 16;
-            float[] ecal = new float[Math.min(chunk, n)];
-            float[] hcal = new float[ecal.length];
-            for (int e0 = 0; e0 < n; e0 += chunk) {
-                int len = Math.min(chunk, n - e0);
-                ec.floats(e0, len, ecal);
-                hc.floats(e0, len, hcal);
-                for (int k = 0; k < len; k++) {
-                    int e = e0 + k;
-                    // NaN compares false: never in the box, as in abcdRegion
-                    m[e >>> 6] |= (ecal[k] < eMax & hcal[k] < hMax ? 1L : 0L) << (e & 63);
-                }
-            }
+            long[] m = boxMask(run, eMax, hMax);
             boxMask = m;
             maskEcal = eMax;
             maskHcal = hMax;
         }
         return boxMask;
+    }
+
+    /** One bit per event with E_ECAL < eMax and E_HCAL < hMax (NaN never), read chunk by chunk. */
+    static long[] boxMask(RunData run, double eMax, double hMax) {
+        Column ec = run.column(Schema.ECAL);
+        Column hc = run.column(Schema.HCAL);
+        long[] m = new long[Bits.words(run.size())];
+        int n = run.size();
+        int chunk = 1 << 16;
+        float[] ecal = new float[Math.min(chunk, n)];
+        float[] hcal = new float[ecal.length];
+        for (int e0 = 0; e0 < n; e0 += chunk) {
+            int len = Math.min(chunk, n - e0);
+            ec.floats(e0, len, ecal);
+            hc.floats(e0, len, hcal);
+            for (int k = 0; k < len; k++) {
+                int e = e0 + k;
+                // NaN compares false: never in the box, as in abcdRegion
+                m[e >>> 6] |= (ecal[k] < eMax & hcal[k] < hMax ? 1L : 0L) << (e & 63);
+            }
+        }
+        return m;
+    }
+
+    /** The events in the box ({@link SignalBox#abcdRegion} BOX) of a run. */
+    static long[] boxMask(RunData run, SignalBox box) {
+        return boxMask(
+                run, Math.min(box.ecalMax(), box.ecalTriggerEdge()), Math.min(box.hcalMax(), box.hcalSidebandMax()));
     }
 
     /** The concrete columns of a cut in this run; throws naming the cut if there are none. */

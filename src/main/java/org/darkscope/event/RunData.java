@@ -24,6 +24,9 @@ public final class RunData {
     private final String source;
     private final java.util.Set<String> missingColumns;
     private final Map<String, ValueCounts> valueCounts;
+    /** Whole-array copies of non-array columns handed out by floats/ints/longs/columns, kept while memory allows. */
+    private final Map<String, java.lang.ref.SoftReference<Object>> copies =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * Values of one column that are not ordinary numbers, counted when the run was loaded.
@@ -188,8 +191,23 @@ public final class RunData {
         if (c.type() != type) {
             throw new IllegalArgumentException("column '" + name + "' is " + c.type() + ", not " + type);
         }
+        return materialise(name, c);
+    }
+
+    /** The backing array, or a copy (kept softly, so repeated calls on a small run cost nothing). */
+    private Object materialise(String name, Column c) {
+        Object a = c.array();
+        if (a != null) {
+            return a;
+        }
         checkMaterialise(name, c);
-        return c.toArray();
+        java.lang.ref.SoftReference<Object> ref = copies.get(name);
+        Object copy = ref == null ? null : ref.get();
+        if (copy == null) {
+            copy = c.toArray();
+            copies.put(name, new java.lang.ref.SoftReference<>(copy));
+        }
+        return copy;
     }
 
     private void checkMaterialise(String name, Column c) {
@@ -208,8 +226,7 @@ public final class RunData {
     public Map<String, Object> columns() {
         Map<String, Object> m = new LinkedHashMap<>();
         for (Map.Entry<String, Column> e : columns.entrySet()) {
-            checkMaterialise(e.getKey(), e.getValue());
-            m.put(e.getKey(), e.getValue().toArray());
+            m.put(e.getKey(), materialise(e.getKey(), e.getValue()));
         }
         return Collections.unmodifiableMap(m);
     }

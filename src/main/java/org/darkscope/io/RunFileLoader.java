@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -21,6 +20,7 @@ import org.darkscope.event.Schema;
 import org.darkscope.event.SummaryDeriver;
 import org.darkscope.geometry.Detector;
 import org.darkscope.task.CancelledException;
+import org.darkscope.task.Futures;
 import org.darkscope.task.Progress;
 
 /**
@@ -207,7 +207,7 @@ final class RunFileLoader {
                             }));
                             // keep at most a few decoded groups waiting for the deriver (memory for big runs)
                             while (pending.size() - derivedUpTo > ParquetRunReader.MAX_GROUPS_AHEAD) {
-                                await(pending.get(derivedUpTo++));
+                                Futures.await(pending.get(derivedUpTo++));
                             }
                         }
                     });
@@ -219,7 +219,7 @@ final class RunFileLoader {
                 progress.update(1, "deriving summary of " + n + " events");
             }
             for (Future<?> f : pending) {
-                await(f);
+                Futures.await(f);
             }
         } finally {
             if (helper != null) {
@@ -319,22 +319,6 @@ final class RunFileLoader {
                     }
                 }
             }
-        }
-    }
-
-    /** Waits for a background task; its failure becomes this thread's. */
-    private static void await(Future<?> f) {
-        try {
-            f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancelledException();
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof Error err) {
-                throw err;
-            }
-            throw c instanceof RuntimeException re ? re : new IllegalStateException(c);
         }
     }
 

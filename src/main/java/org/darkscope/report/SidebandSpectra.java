@@ -58,9 +58,9 @@ public final class SidebandSpectra {
     static double[] spectrum(AnalysisResult r, Region region, String column, double lo, double hi) {
         double[] h = new double[BINS];
         for (RunResult rr : r.backgroundRuns()) {
-            float[] v = rr.run().floats(column);
+            org.darkscope.event.Column v = rr.run().column(column);
             for (int e : rr.eventsInRegion(region)) {
-                int i = (int) ((v[e] - lo) / (hi - lo) * BINS);
+                int i = (int) ((v.getFloat(e) - lo) / (hi - lo) * BINS);
                 if (i >= 0 && i < BINS) {
                     h[i]++;
                 }

@@ -98,14 +98,16 @@ public final class PlaneSnapshots {
         int[] ev = new int[n];
         int m = 0;
         for (int k = 0; k < data.size(); k++) {
-            float[] e = data.get(k).floats(Schema.ECAL);
-            float[] h = data.get(k).floats(Schema.HCAL);
+            org.darkscope.event.Column e = data.get(k).column(Schema.ECAL);
+            org.darkscope.event.Column h = data.get(k).column(Schema.HCAL);
             for (int i : sel[k]) {
-                if (blinded && e[i] < box.ecalMax() && h[i] < box.hcalMax()) {
+                float ei = e.getFloat(i);
+                float hi = h.getFloat(i);
+                if (blinded && ei < box.ecalMax() && hi < box.hcalMax()) {
                     continue;
                 }
-                x[m] = e[i];
-                y[m] = h[i];
+                x[m] = ei;
+                y[m] = hi;
                 ev[m] = k == 0 ? i : -1 - i; // events of further runs are not pickable by index alone
                 m++;
             }
