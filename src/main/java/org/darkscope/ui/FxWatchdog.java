@@ -1,6 +1,5 @@
 package org.darkscope.ui;
 
-import java.io.PrintStream;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.application.Platform;
 
@@ -8,7 +7,7 @@ import javafx.application.Platform;
  * A measurement aid (issue 15: "the window does not freeze"), on with {@code -Ddarkscope.fxWatchdog=true}:
  * a daemon thread posts an empty task to the JavaFX thread every 50 ms and measures how long it
  * waits to run. Every wait longer than {@code -Ddarkscope.fxWatchdog.stallMs} (default 250) is
- * printed to stderr with the JavaFX thread's stack at that moment (what it was busy with; again every
+ * logged (System.Logger, WARNING: the console by default) with the JavaFX thread's stack at that moment (what it was busy with; again every
  * 2 s while it lasts), and every
  * 10 s the longest wait so far: "fx-watchdog: longest FX stall N ms".
  */
@@ -18,11 +17,13 @@ public final class FxWatchdog {
     /** Starts the watchdog if the property asks for it (call on the JavaFX thread). */
     public static void startIfAsked() {
         if (Boolean.getBoolean("darkscope.fxWatchdog")) {
-            start(System.err, Long.getLong("darkscope.fxWatchdog.stallMs", 250));
+            start(Long.getLong("darkscope.fxWatchdog.stallMs", 250));
         }
     }
 
-    static void start(PrintStream out, long stallMs) {
+    private static final System.Logger LOG = System.getLogger(FxWatchdog.class.getName());
+
+    static void start(long stallMs) {
         Thread fx = Thread.currentThread();
         AtomicLong posted = new AtomicLong();
         AtomicLong answered = new AtomicLong();
@@ -45,16 +46,16 @@ public final class FxWatchdog {
                                 for (StackTraceElement e : fx.getStackTrace()) {
                                     sb.append("    at ").append(e).append('\n');
                                 }
-                                out.print(sb);
+                                LOG.log(System.Logger.Level.WARNING, sb.toString());
                             }
                         }
                         long wait = (answered.get() - sent) / 1_000_000;
                         if (wait > stallMs) {
-                            out.println("fx-watchdog: stall of " + wait + " ms ended");
+                            LOG.log(System.Logger.Level.WARNING, "fx-watchdog: stall of " + wait + " ms ended");
                         }
                         longest = Math.max(longest, wait);
                         if (System.nanoTime() - lastReport > 10_000_000_000L) {
-                            out.println("fx-watchdog: longest FX stall " + longest + " ms");
+                            LOG.log(System.Logger.Level.WARNING, "fx-watchdog: longest FX stall " + longest + " ms");
                             lastReport = System.nanoTime();
                         }
                         sleep(50);

@@ -134,7 +134,13 @@ public class EventDisplayPane extends BorderPane {
         // browse lists of a big run are built off the JavaFX thread and handed back to it (issue 15)
         model.setListExecutors(
                 new BackgroundTaskExecutor("display-lists", 1),
-                new org.darkscope.ui.FxTaskExecutor(),
+                work -> {
+                    if (javafx.application.Platform.isFxApplicationThread()) {
+                        work.run();
+                    } else {
+                        javafx.application.Platform.runLater(work);
+                    }
+                },
                 DisplayModel.ASYNC_ABOVE);
         model.addListener(new DisplayModel.Listener() {
             @Override

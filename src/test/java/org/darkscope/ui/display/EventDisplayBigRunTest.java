@@ -16,7 +16,6 @@ import org.darkscope.event.Schema;
 import org.darkscope.session.TaskExecutor;
 import org.darkscope.testsupport.DisplayRuns;
 import org.darkscope.testsupport.FxTestBase;
-import org.darkscope.ui.FxTaskExecutor;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
@@ -64,7 +63,7 @@ class EventDisplayBigRunTest extends FxTestBase {
     @Start
     void start(Stage stage) {
         pane = new EventDisplayPane();
-        pane.model().setListExecutors(gate, new FxTaskExecutor(), 0);
+        pane.model().setListExecutors(gate, javafx.application.Platform::runLater, 0);
         show(stage, pane, 1240, 760);
         run = DisplayRuns.mixed(1015, 3000, 15);
         pane.setRun(run);
