@@ -39,6 +39,7 @@ public class DarkScopeApp extends Application {
         stage.setTitle("DarkScope");
         stage.setScene(scene);
         stage.show();
+        FxWatchdog.startIfAsked();
         List<Path> files = runArguments(getParameters().getUnnamed());
         if (!files.isEmpty()) {
             // one after the other; the role comes from each run's metadata (signal MC or data)

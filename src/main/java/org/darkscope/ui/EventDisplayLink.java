@@ -222,8 +222,35 @@ public final class EventDisplayLink {
         }
         RunResult rr =
                 result.runs().stream().filter(r -> r.run() == run).findFirst().orElse(null);
+        long gen = ++applyGeneration;
+        if (rr != null && run.size() > org.darkscope.ui.display.DisplayModel.ASYNC_ABOVE) {
+            // the region lists scan the run: built on a worker for a big run, applied on the FX thread (issue 15)
+            java.util.concurrent.CompletableFuture.supplyAsync(() -> lists(rr))
+                    .thenAccept(lists -> Platform.runLater(() -> {
+                        if (gen == applyGeneration && session().result() == result && display.run() == run) {
+                            apply(sel, result, run, rr, lists);
+                        }
+                    }));
+            return;
+        }
+        apply(sel, result, run, rr, rr == null ? null : lists(rr));
+    }
+
+    private long applyGeneration;
+
+    private void apply(
+            Selection sel, AnalysisResult result, RunData run, RunResult rr, java.util.Map<String, int[]> lists) {
+        display.applyAnalysis(sel == null ? null : sel.box(), result.runs(), lists);
+        if (rr != null && listsShownFor != run) {
+            // a new data run: browse the selected events first (the user's later choice is kept)
+            listsShownFor = run;
+            display.selectFilter("list: " + PASSING);
+        }
+    }
+
+    private static java.util.Map<String, int[]> lists(RunResult rr) {
         java.util.Map<String, int[]> lists = null;
-        if (rr != null) {
+        {
             // the engine decides blinding per run: a hidden box's events are in none of its lists
             lists = new java.util.LinkedHashMap<>();
             lists.put(PASSING, rr.selectedEvents());
@@ -234,12 +261,7 @@ public final class EventDisplayLink {
                 lists.put("selected, " + region.label(), rr.eventsInRegion(region));
             }
         }
-        display.applyAnalysis(sel == null ? null : sel.box(), result.runs(), lists);
-        if (rr != null && listsShownFor != run) {
-            // a new data run: browse the selected events first (the user's later choice is kept)
-            listsShownFor = run;
-            display.selectFilter("list: " + PASSING);
-        }
+        return lists;
     }
 
     private static void onFx(Runnable r) {

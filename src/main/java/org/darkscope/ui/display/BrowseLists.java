@@ -12,102 +12,166 @@ import org.darkscope.event.Column;
 import org.darkscope.event.EventClass;
 import org.darkscope.event.RunData;
 import org.darkscope.event.Schema;
+import org.darkscope.task.Progress;
 
 /**
  * The browse lists the display offers for a run, free of any toolkit: all visible events, the named
  * lists (from the engine), the alerts (selected events in or near the box), every region of
  * {@link SignalBox} over all visible events, and for simulation each truth class and pile-up. Every
- * list leaves out a hidden (blinded) box, through the model's blinding.
+ * list leaves out a hidden (blinded) box.
  *
- * <p>Runs above {@link #LAZY_EVENTS} events (mapped runs of 1e8 events) get the region, class and
- * pile-up lists and the blinded "all events" list without counts: each is scanned the first time it
- * is chosen, not all of them when the run is shown (which took minutes on the JavaFX thread).</p>
+ * <p>Built from a snapshot of the model ({@link Inputs}), so that it may run on a worker thread
+ * (issue 15: a 10⁸-event run must not be scanned on the JavaFX thread). One pass over the run counts
+ * every region, class and pile-up (the labels carry the counts); the rows of such a list are
+ * materialised only when it is browsed ({@link BrowseFilter#rows()} computes them once, exactly
+ * {@code count} ints, no scratch array). Every list is ascending and de-duplicated, so the
+ * navigator takes it as it is.</p>
  */
 final class BrowseLists {
     private BrowseLists() {}
 
-    /** Above this many events the scanned lists are built when chosen, not when the run is shown. */
-    static final int LAZY_EVENTS = 1 << 21;
+    /** Rows between cancellation checks and progress reports. */
+    private static final int CHUNK = 1 << 20;
 
-    /** A list computed on first use and kept. */
-    private static Supplier<int[]> once(Supplier<int[]> f) {
+    /** What the lists of one run depend on, taken from the model on its thread. */
+    record Inputs(
+            RunData run,
+            SignalBox box,
+            SignalBox hidden,
+            Map<String, int[]> named,
+            int[] alertCandidates,
+            double nearMargin) {}
+
+    static List<BrowseFilter> standard(Inputs in, Progress p) {
+        RunData r = in.run();
+        int n = r.size();
+        SignalBox b = in.box();
+        SignalBox hidden = in.hidden();
+        Column e = r.column(Schema.ECAL);
+        Column h = r.column(Schema.HCAL);
+        boolean sim = r.info().simulated();
+        Column cls = sim ? r.column(Schema.TRUTH_CLASS) : null;
+        Column pu = sim ? r.column(Schema.TRUTH_PILEUP) : null;
+        Region[] regions = Region.values();
+        EventClass[] classes = EventClass.values();
+        long[] regionCount = new long[regions.length];
+        long[] classCount = new long[classes.length];
+        long pileCount = 0;
+        long visibleCount = 0;
+        for (int start = 0; start < n; start += CHUNK) {
+            p.checkCancelled();
+            p.update((double) start / Math.max(1, n), "indexing browse lists of " + r.displayName());
+            int end = Math.min(n, start + CHUNK);
+            for (int i = start; i < end; i++) {
+                float ei = e.getFloat(i);
+                float hi = h.getFloat(i);
+                if (hidden != null && hidden.abcdRegion(ei, hi) == Region.BOX) {
+                    continue;
+                }
+                visibleCount++;
+                for (int k = 0; k < regions.length; k++) {
+                    if (b.contains(regions[k], ei, hi)) {
+                        regionCount[k]++;
+                    }
+                }
+                if (sim) {
+                    int c = cls.getInt(i);
+                    for (int k = 0; k < classes.length; k++) {
+                        if (classes[k].code() == c) {
+                            classCount[k]++;
+                        }
+                    }
+                    if (pu.getInt(i) != 0) {
+                        pileCount++;
+                    }
+                }
+            }
+        }
+        p.checkCancelled();
+        IntPredicate visible =
+                hidden == null ? i -> true : i -> hidden.abcdRegion(e.getFloat(i), h.getFloat(i)) != Region.BOX;
+        List<BrowseFilter> fs = new ArrayList<>();
+        if (hidden == null) {
+            fs.add(BrowseFilter.all());
+        } else {
+            int vc = (int) visibleCount;
+            fs.add(new BrowseFilter(
+                    DisplayModel.ALL + " outside the blinded box (" + vc + ")", once(() -> rowsWhere(n, vc, visible))));
+        }
+        for (Map.Entry<String, int[]> en : in.named().entrySet()) {
+            int[] rows = visibleOnly(EventNavigator.normalize(en.getValue(), n), visible);
+            fs.add(new BrowseFilter("list: " + en.getKey() + " (" + rows.length + ")", () -> rows));
+        }
+        int[] alerts = EventNavigator.normalize(
+                ShiftAlerts.rows(r, in.alertCandidates(), b, in.nearMargin(), hidden != null), n);
+        fs.add(new BrowseFilter(DisplayModel.ALERTS + " (" + alerts.length + ")", () -> alerts));
+        for (int k = 0; k < regions.length; k++) {
+            Region reg = regions[k];
+            if (reg == Region.BOX && hidden != null) {
+                continue;
+            }
+            int c = (int) regionCount[k];
+            fs.add(new BrowseFilter(
+                    "all events, " + reg.label() + " (" + c + ")",
+                    once(() ->
+                            rowsWhere(n, c, i -> visible.test(i) && b.contains(reg, e.getFloat(i), h.getFloat(i))))));
+        }
+        if (sim) {
+            for (int k = 0; k < classes.length; k++) {
+                EventClass ec = classes[k];
+                int c = (int) classCount[k];
+                if (c > 0) {
+                    fs.add(new BrowseFilter(
+                            "class " + ec.label() + " (" + c + ")",
+                            once(() -> rowsWhere(n, c, i -> cls.getInt(i) == ec.code() && visible.test(i)))));
+                }
+            }
+            int c = (int) pileCount;
+            if (c > 0) {
+                fs.add(new BrowseFilter(
+                        "pile-up (" + c + ")", once(() -> rowsWhere(n, c, i -> pu.getInt(i) != 0 && visible.test(i)))));
+            }
+        }
+        p.update(1, "browse lists of " + r.displayName() + " indexed");
+        return fs;
+    }
+
+    private static int[] visibleOnly(int[] rows, IntPredicate visible) {
+        return Arrays.stream(rows).filter(visible).toArray();
+    }
+
+    /** A supplier that computes its rows once (on whichever thread asks first) and keeps them. */
+    static Supplier<int[]> once(Supplier<int[]> s) {
         return new Supplier<>() {
             private int[] rows;
 
             @Override
             public synchronized int[] get() {
                 if (rows == null) {
-                    rows = f.get();
+                    rows = s.get();
                 }
                 return rows;
             }
         };
     }
 
-    /** An eager list labelled with its count, or for a large run a lazy one labelled "label (when chosen)". */
-    private static BrowseFilter scanned(boolean lazy, String label, Supplier<int[]> rows) {
-        if (lazy) {
-            return new BrowseFilter(label + " (counted when chosen)", once(rows));
-        }
-        int[] r = rows.get();
-        return new BrowseFilter(label + " (" + r.length + ")", () -> r);
-    }
-
-    static List<BrowseFilter> standard(DisplayModel m, RunData r, Map<String, int[]> named) {
-        List<BrowseFilter> fs = new ArrayList<>();
-        boolean lazy = r.size() > LAZY_EVENTS;
-        fs.add(
-                m.hiddenBox(r) == null
-                        ? BrowseFilter.all()
-                        : scanned(lazy, DisplayModel.ALL + " outside the blinded box", () -> m.visibleRows(r)));
-        for (Map.Entry<String, int[]> en : named.entrySet()) {
-            int[] rows = m.visibleOnly(r, en.getValue());
-            fs.add(new BrowseFilter("list: " + en.getKey() + " (" + rows.length + ")", () -> rows));
-        }
-        int[] alerts = m.alertRows(r);
-        fs.add(new BrowseFilter(DisplayModel.ALERTS + " (" + alerts.length + ")", () -> alerts));
-        SignalBox b = m.boxFor(r);
-        Column e = r.column(Schema.ECAL);
-        Column h = r.column(Schema.HCAL);
-        boolean hidden = m.hiddenBox(r) != null;
-        for (Region reg : Region.values()) {
-            if (reg == Region.BOX && hidden) {
-                continue;
-            }
-            fs.add(scanned(
-                    lazy,
-                    "all events, " + reg.label(),
-                    () -> m.visibleOnly(r, rowsWhere(r.size(), i -> b.contains(reg, e.getFloat(i), h.getFloat(i))))));
-        }
-        if (r.info().simulated()) {
-            Column cls = r.column(Schema.TRUTH_CLASS);
-            Column pu = r.column(Schema.TRUTH_PILEUP);
-            for (EventClass c : EventClass.values()) {
-                BrowseFilter f = scanned(
-                        lazy,
-                        "class " + c.label(),
-                        () -> m.visibleOnly(r, rowsWhere(r.size(), i -> cls.getInt(i) == c.code())));
-                if (lazy || !f.label().endsWith("(0)")) {
-                    fs.add(f);
-                }
-            }
-            BrowseFilter pile =
-                    scanned(lazy, "pile-up", () -> m.visibleOnly(r, rowsWhere(r.size(), i -> pu.getInt(i) != 0)));
-            if (lazy || !pile.label().endsWith("(0)")) {
-                fs.add(pile);
+    /** The rows of {@code 0..n-1} passing {@code p}, of which there are exactly {@code count}. */
+    static int[] rowsWhere(int n, int count, IntPredicate p) {
+        int[] out = new int[count];
+        int k = 0;
+        for (int i = 0; i < n && k < count; i++) {
+            if (p.test(i)) {
+                out[k++] = i;
             }
         }
-        return fs;
+        return k == count ? out : Arrays.copyOf(out, k);
     }
 
     static int[] rowsWhere(int n, IntPredicate p) {
-        int[] tmp = new int[Math.min(n, 1024)];
+        int[] tmp = new int[n];
         int k = 0;
         for (int i = 0; i < n; i++) {
             if (p.test(i)) {
-                if (k == tmp.length) {
-                    tmp = Arrays.copyOf(tmp, (int) Math.min(n, 2L * tmp.length));
-                }
                 tmp[k++] = i;
             }
         }

@@ -115,12 +115,20 @@ final class CellRedraw {
                                 + (marker ? String.format("  (pin: z = %.0f mm)", run.value(Schema.TRUTH_Z, e)) : ""));
     }
 
-    /** Hottest cell of the run (sampling at most ~1e5 events) for the shared scale. */
+    /** Events {@link #runMaxCell} looks at: at most the first 10⁶ (a big run's cells are read on demand). */
+    static final int MAX_CELL_SPAN = 1_000_000;
+
+    /**
+     * Hottest cell of the run for the shared scale, sampling at most ~1e5 events of the first
+     * {@link #MAX_CELL_SPAN}: a big run's cells are decoded per row group on demand, and sampling all
+     * of 10⁸ events would decode every row group's cells (issue 15). Any thread.
+     */
     static double runMaxCell(RunData r) {
-        int stride = Math.max(1, r.size() / 100_000);
+        int span = Math.min(r.size(), MAX_CELL_SPAN);
+        int stride = Math.max(1, span / 100_000);
         float[] buf = new float[r.detector().cellCount()];
         double max = 0;
-        for (int e = 0; e < r.size(); e += stride) {
+        for (int e = 0; e < span; e += stride) {
             r.cells().read(e, buf);
             for (float v : buf) {
                 max = Math.max(max, v);

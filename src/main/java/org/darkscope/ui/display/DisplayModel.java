@@ -1,7 +1,6 @@
 package org.darkscope.ui.display;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +14,9 @@ import org.darkscope.analysis.RunResult;
 import org.darkscope.analysis.SignalBox;
 import org.darkscope.event.RunData;
 import org.darkscope.event.Schema;
+import org.darkscope.session.TaskExecutor;
+import org.darkscope.task.CancelledException;
+import org.darkscope.task.Progress;
 
 /**
  * What the event display shows, free of any toolkit: the loaded runs, the run and event shown, the
@@ -28,9 +30,10 @@ import org.darkscope.event.Schema;
  * refuse such an event with a message, and neither its region nor its failed cuts are computed.
  * Regions come from {@link SignalBox} only (one rule book with the engine).</p>
  *
- * <p>About 550 lines: runs, the shown event, browse lists, mode and accumulation share one blinding
+ * <p>About 700 lines: runs, the shown event, browse lists, mode and accumulation share one blinding
  * rule and one change notification; the list building is already in {@link BrowseLists} and the go-to
- * parsing in {@link EventJump}.</p>
+ * parsing in {@link EventJump}. The lists of a big run are built on a worker ({@link
+ * #setListExecutors}, issue 15), whose hand-over needs the same state.</p>
  */
 public final class DisplayModel {
     /** Label prefix of the browse list of every (visible) event. */
@@ -63,8 +66,6 @@ public final class DisplayModel {
     private final EventNavigator navigator = new EventNavigator();
     private final Map<String, int[]> externalLists = new LinkedHashMap<>();
     private final Map<RunData, RunResult> results = new IdentityHashMap<>();
-    private final Map<RunData, int[]> visibleCache = new IdentityHashMap<>();
-    private final Map<RunData, boolean[]> hiddenMasks = new IdentityHashMap<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private List<BrowseFilter> filters = List.of(BrowseFilter.all());
     private BrowseFilter filter = filters.get(0);
@@ -76,6 +77,22 @@ public final class DisplayModel {
     private double nearMargin = ShiftAlerts.DEFAULT_NEAR_MARGIN;
     private DisplayMode mode = DisplayMode.EVENT;
     private CellAccumulation accumulation;
+    /** Where the browse lists of a big run are built (null: at once, on the caller's thread). */
+    private TaskExecutor listWorker;
+    /** Where built lists are handed back (the JavaFX thread in the window). */
+    private TaskExecutor listDeliver;
+    /** Runs with more events than this build their lists on {@link #listWorker}. */
+    private int asyncAbove = ASYNC_ABOVE;
+    /** Raised by every rebuild and every choice of a list; older background work is dropped. */
+    private volatile long listGeneration;
+    /** Raised by every choice of a list (and every rebuild); an older choice is dropped. */
+    private long chooseGeneration;
+
+    /**
+     * Runs above this size build their browse lists on the worker; below, a scan takes well under a
+     * millisecond and the lists are there at once (as tests and scripts of small runs expect).
+     */
+    public static final int ASYNC_ABOVE = 200_000;
 
     public void addListener(Listener l) {
         listeners.add(Objects.requireNonNull(l));
@@ -143,8 +160,29 @@ public final class DisplayModel {
 
     private void forget(RunData r) {
         results.remove(r);
-        visibleCache.remove(r);
-        hiddenMasks.remove(r);
+    }
+
+    /**
+     * Builds the browse lists of runs above {@code above} events on {@code worker} (with progress in
+     * the status line, superseded work dropped) and hands them back through {@code deliver}; until
+     * then "all events" is browsed as an index range and the shown event stays (issue 15: nothing
+     * scans a whole run on the JavaFX thread). A null worker builds every list at once.
+     */
+    public void setListExecutors(TaskExecutor worker, TaskExecutor deliver, int above) {
+        this.listWorker = worker;
+        this.listDeliver = deliver;
+        this.asyncAbove = Math.max(0, above);
+    }
+
+    /** True while browse lists are being built in the background. */
+    public boolean listsPending() {
+        return pendingLists;
+    }
+
+    private boolean pendingLists;
+
+    private boolean async(RunData r) {
+        return listWorker != null && listDeliver != null && r.size() > asyncAbove;
     }
 
     /** The run shown, or null. */
@@ -166,6 +204,12 @@ public final class DisplayModel {
         listeners.forEach(l -> l.runChanged(r));
         listeners.forEach(Listener::modeChanged);
         int first = navigator.first();
+        if (pendingLists && first >= 0) {
+            // the lists are still being built: the first event outside a hidden box (a few rows at most)
+            while (first < r.size() - 1 && isHidden(r, first)) {
+                first++;
+            }
+        }
         if (first >= 0) {
             showEvent(first);
         } else {
@@ -262,31 +306,21 @@ public final class DisplayModel {
                 == Region.BOX;
     }
 
-    /** Rows of the run that may be shown (every row if nothing is hidden), ascending. */
+    /**
+     * Rows of the run that may be shown (null: every row, nothing is hidden), ascending. Scans the
+     * run: call it off the JavaFX thread for a big run ({@link #visibleRows(RunData, SignalBox)} with
+     * {@link #hiddenBox} taken on the model's thread).
+     */
     public int[] visibleRows(RunData r) {
-        SignalBox hidden = hiddenBox(r);
+        return visibleRows(r, hiddenBox(r));
+    }
+
+    /** Rows of the run outside {@code hidden} (null: every row), ascending; safe on any thread. */
+    public static int[] visibleRows(RunData r, SignalBox hidden) {
         if (hidden == null) {
             return null;
         }
-        return visibleCache.computeIfAbsent(r, k -> BrowseLists.rowsWhere(r.size(), i -> !inBox(hidden, r, i)));
-    }
-
-    /** The given rows without the hidden ones. */
-    int[] visibleOnly(RunData r, int[] rows) {
-        SignalBox hidden = hiddenBox(r);
-        if (hidden == null) {
-            return rows;
-        }
-        boolean[] mask = hiddenMasks.computeIfAbsent(r, k -> {
-            boolean[] m = new boolean[r.size()];
-            for (int i : BrowseLists.rowsWhere(r.size(), i -> inBox(hidden, r, i))) {
-                m[i] = true;
-            }
-            return m;
-        });
-        return Arrays.stream(rows)
-                .filter(i -> i >= 0 && i < r.size() && !mask[i])
-                .toArray();
+        return BrowseLists.rowsWhere(r.size(), i -> !inBox(hidden, r, i));
     }
 
     /** Region label of a shown event from {@link SignalBox}: e.g. "sideband C, region II (hadrons)". */
@@ -443,6 +477,10 @@ public final class DisplayModel {
         } else {
             externalLists.put(name, rows.clone());
         }
+        if (rows != null && run != null && async(run)) {
+            rebuildFilters("list: " + name); // chosen when the lists arrive
+            return;
+        }
         rebuildFilters(null);
         if (rows != null) {
             selectFilter("list: " + name);
@@ -464,16 +502,48 @@ public final class DisplayModel {
                 return true;
             }
         }
+        if (pendingLists) {
+            // the lists are being built: chosen when they arrive (if offered then)
+            wantedLabel = label;
+            return true;
+        }
         return false;
     }
+
+    /** A list asked for while the lists were being built. */
+    private volatile String wantedLabel;
 
     /** Chooses one of {@link #filters()}: browses its rows, keeping the shown event if it is in them. */
     public void chooseFilter(BrowseFilter f) {
         if (f == null || run == null) {
             return;
         }
+        if (async(run)) {
+            // the rows of a region or class are materialised on first use: on the worker
+            long gen = ++chooseGeneration;
+            RunData r = run;
+            message("indexing '" + f.label() + "' ...");
+            listWorker.execute(() -> {
+                try {
+                    f.rows().get();
+                } catch (RuntimeException | Error e) {
+                    listDeliver.execute(() -> message("browse list '" + f.label() + "' failed: " + e));
+                    return;
+                }
+                listDeliver.execute(() -> {
+                    if (gen == chooseGeneration && run == r && filters.contains(f)) {
+                        applyFilter(f);
+                    }
+                });
+            });
+            return;
+        }
+        applyFilter(f);
+    }
+
+    private void applyFilter(BrowseFilter f) {
         filter = f;
-        navigator.setList(f.rows().get());
+        navigator.setSortedList(f.rows().get());
         listeners.forEach(Listener::filtersChanged);
         if (navigator.count() == 0) {
             message("no events in '" + f.label() + "'");
@@ -489,8 +559,6 @@ public final class DisplayModel {
 
     /** Recomputes the lists (box, blinding or results changed), keeping the chosen one and the event if allowed. */
     public void refresh() {
-        visibleCache.clear();
-        hiddenMasks.clear();
         if (run == null) {
             return;
         }
@@ -508,17 +576,111 @@ public final class DisplayModel {
     }
 
     private void rebuildFilters(String keepLabel) {
-        filters = run == null ? List.of(BrowseFilter.all()) : BrowseLists.standard(this, run, externalLists);
+        long gen = ++listGeneration;
+        chooseGeneration++;
+        if (run == null) {
+            pendingLists = false;
+            install(List.of(BrowseFilter.all()), null);
+            return;
+        }
+        BrowseLists.Inputs in = inputs(run);
+        if (!async(run)) {
+            pendingLists = false;
+            install(BrowseLists.standard(in, Progress.NONE), keepLabel);
+            return;
+        }
+        // meanwhile: every row as an index range (a hidden row is refused by showEvent), the event stays
+        pendingLists = true;
+        filters = List.of(new BrowseFilter(ALL + " (browse lists being indexed)", () -> null));
+        filter = filters.get(0);
+        navigator.setSortedList(null);
+        listeners.forEach(Listener::filtersChanged);
+        RunData r = run;
+        Progress p = new Progress() {
+            private int lastTenth = -1;
+
+            @Override
+            public void update(double fraction, String text) {
+                int tenth = (int) (fraction * 10);
+                if (tenth != lastTenth && fraction < 1) {
+                    lastTenth = tenth;
+                    String m = text + ": " + tenth * 10 + "%";
+                    listDeliver.execute(() -> {
+                        if (gen == listGeneration) {
+                            message(m);
+                        }
+                    });
+                }
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return gen != listGeneration;
+            }
+        };
+        listWorker.execute(() -> {
+            List<BrowseFilter> fs;
+            try {
+                fs = BrowseLists.standard(in, p);
+                BrowseFilter first = find(fs, keepLabel);
+                (first != null ? first : fs.get(0)).rows().get();
+                String want = wantedLabel;
+                BrowseFilter wanted = want == null ? null : find(fs, baseLabel(want));
+                if (wanted != null) {
+                    wanted.rows().get();
+                }
+                p.checkCancelled();
+            } catch (CancelledException e) {
+                return;
+            } catch (RuntimeException | Error e) {
+                listDeliver.execute(() -> {
+                    if (gen == listGeneration) {
+                        pendingLists = false;
+                        message("browse lists of " + r.displayName() + " failed: " + e);
+                    }
+                });
+                return;
+            }
+            listDeliver.execute(() -> {
+                if (gen == listGeneration && run == r) {
+                    pendingLists = false;
+                    String want = wantedLabel != null ? wantedLabel : keepLabel;
+                    wantedLabel = null;
+                    install(fs, want);
+                    message("browse lists of " + r.displayName() + " ready");
+                }
+            });
+        });
+    }
+
+    private BrowseLists.Inputs inputs(RunData r) {
+        RunResult rr = results.get(r);
+        return new BrowseLists.Inputs(
+                r,
+                boxFor(r),
+                hiddenBox(r),
+                new LinkedHashMap<>(externalLists),
+                rr != null ? rr.selectedEvents() : null,
+                nearMargin);
+    }
+
+    private static BrowseFilter find(List<BrowseFilter> fs, String keepLabel) {
         BrowseFilter keep = null;
         if (keepLabel != null) {
-            for (BrowseFilter f : filters) {
+            for (BrowseFilter f : fs) {
                 if (baseLabel(f.label()).equals(keepLabel)) {
                     keep = f;
                 }
             }
         }
+        return keep;
+    }
+
+    private void install(List<BrowseFilter> fs, String keepLabel) {
+        filters = fs;
+        BrowseFilter keep = find(fs, keepLabel);
         filter = keep != null ? keep : filters.get(0);
-        navigator.setList(filter.rows().get());
+        navigator.setSortedList(filter.rows().get());
         listeners.forEach(Listener::filtersChanged);
     }
 

@@ -41,7 +41,7 @@ import org.darkscope.session.TaskExecutor;
  * full-screen window), {@link DisplayKeys}, {@link AlarmBanner}, {@link PartLabels},
  * {@link ShiftController} and {@link TourController}.</p>
  *
- * <p>About 595 lines: the composition root of the display. Behaviour lives in the classes above;
+ * <p>About 610 lines: the composition root of the display. Behaviour lives in the classes above;
  * what is left is laying them out and forwarding the model's changes, which reads best in one place.</p>
  */
 public class EventDisplayPane extends BorderPane {
@@ -131,6 +131,17 @@ public class EventDisplayPane extends BorderPane {
         logbook = new LogbookController(this);
         shiftController = new ShiftController(this, shift);
         tourController = new TourController(this, tourPanel);
+        // browse lists of a big run are built off the JavaFX thread and handed back to it (issue 15)
+        model.setListExecutors(
+                new BackgroundTaskExecutor("display-lists", 1),
+                work -> {
+                    if (javafx.application.Platform.isFxApplicationThread()) {
+                        work.run();
+                    } else {
+                        javafx.application.Platform.runLater(work);
+                    }
+                },
+                DisplayModel.ASYNC_ABOVE);
         model.addListener(new DisplayModel.Listener() {
             @Override
             public void runChanged(RunData r) {
@@ -470,7 +481,20 @@ public class EventDisplayPane extends BorderPane {
             view3d.preset(CameraRig.Preset.OVERVIEW);
             partLabels.rebuild();
         }
-        redraw.scale.setSharedMax(CellRedraw.runMaxCell(r));
+        if (r.size() > DisplayModel.ASYNC_ABOVE) {
+            // reads cells of up to 10^5 events: on the background thread for a big run (issue 15)
+            background().execute(() -> {
+                double max = CellRedraw.runMaxCell(r);
+                javafx.application.Platform.runLater(() -> {
+                    if (run() == r) {
+                        redraw.scale.setSharedMax(max);
+                        markDirty();
+                    }
+                });
+            });
+        } else {
+            redraw.scale.setSharedMax(CellRedraw.runMaxCell(r));
+        }
         summary.showRun(r);
         navigation.runChanged(r);
         shiftController.runChanged();

@@ -27,20 +27,30 @@ public final class EventNavigator {
      * otherwise moves to the first listed event after it (or the last one).
      */
     public void setList(int[] rows) {
+        setSortedList(rows == null ? null : normalize(rows, runSize));
+    }
+
+    /**
+     * Like {@link #setList} for rows already ascending, de-duplicated and inside the run (as
+     * {@link #normalize} makes them): taken as they are, in constant time, so that a list of 10⁸ rows
+     * built on a worker thread costs the JavaFX thread nothing (issue 15).
+     */
+    public void setSortedList(int[] rows) {
         int current = current();
-        if (rows == null) {
-            list = null;
-        } else {
-            list = Arrays.stream(rows)
-                    .filter(r -> r >= 0 && r < runSize)
-                    .distinct()
-                    .sorted()
-                    .toArray();
-        }
+        list = rows;
         position = 0;
         if (current >= 0) {
             goTo(current);
         }
+    }
+
+    /** The rows inside {@code 0..runSize-1}, ascending, each once (O(n log n); for a worker thread). */
+    public static int[] normalize(int[] rows, int runSize) {
+        return Arrays.stream(rows)
+                .filter(r -> r >= 0 && r < runSize)
+                .sorted()
+                .distinct()
+                .toArray();
     }
 
     public boolean isFiltered() {

@@ -306,7 +306,21 @@ final class ShiftController {
         RunData r = pane.run();
         if (r != null) {
             DisplayModel m = pane.model;
-            ui.trends.setSpills(org.darkscope.dq.SpillTrends.of(r, m.box(), m.hiddenBox(r) != null), r.displayName());
+            SignalBox box = m.box();
+            boolean hidden = m.hiddenBox(r) != null;
+            if (r.size() <= DisplayModel.ASYNC_ABOVE) {
+                ui.trends.setSpills(org.darkscope.dq.SpillTrends.of(r, box, hidden), r.displayName());
+            } else {
+                // a scan of every event: on the background thread for a big run (issue 15)
+                pane.background().execute(() -> {
+                    var spills = org.darkscope.dq.SpillTrends.of(r, box, hidden);
+                    javafx.application.Platform.runLater(() -> {
+                        if (pane.run() == r) {
+                            ui.trends.setSpills(spills, r.displayName());
+                        }
+                    });
+                });
+            }
         }
     }
 
@@ -332,11 +346,9 @@ final class ShiftController {
         if (accTask != null) {
             accTask.cancel();
         }
-        int[] rows = pane.browsedRows();
-        if (rows == null) {
-            rows = pane.model.visibleRows(r);
-        }
-        int[] use = rows;
+        int[] browsed = pane.browsedRows();
+        // every visible row of a blinded run: found on the worker (a scan of the whole run)
+        org.darkscope.analysis.SignalBox hidden = browsed == null ? pane.model.hiddenBox(r) : null;
         RunData ref = ui.dqReference.getValue() == r ? null : ui.dqReference.getValue();
         if (ref != null && ref.detector().cellCount() != r.detector().cellCount()) {
             ui.accResult.setText(
@@ -360,6 +372,7 @@ final class ShiftController {
                         return self.isCancelled();
                     }
                 };
+                int[] use = browsed != null ? browsed : DisplayModel.visibleRows(r, hidden);
                 CellAccumulation acc = CellAccumulation.compute(r, use, OCCUPANCY_THRESHOLD_GEV, p);
                 // hot, dead and noisy cells: the one check of dq (whole run, against the reference run, or
                 // without one against the shower model with the run's own settings), so both give one verdict

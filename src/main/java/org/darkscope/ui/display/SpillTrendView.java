@@ -75,15 +75,30 @@ final class SpillTrendView extends VBox {
 
     void setSpills(List<SpillTrends.Spill> s, String runName) {
         spills = s;
+        int stride = stride(s.size());
         note.setText(runName + ": " + s.size() + " spill" + (s.size() == 1 ? "" : "s")
+                + (stride > 1 ? ", every " + stride + "th plotted" : "")
                 + " (box events of a blinded run are counted in no region)");
         redraw();
+    }
+
+    /** Spills with a symbol each; above, a plain line. */
+    static final int SYMBOLS_UP_TO = 500;
+    /** At most about this many points are plotted (every k-th spill above). */
+    static final int MAX_POINTS = 2000;
+
+    static int stride(int n) {
+        return Math.max(1, (n + MAX_POINTS - 1) / MAX_POINTS);
     }
 
     private void redraw() {
         Quantity q = quantity.getValue();
         XYChart.Series<Number, Number> series = new XYChart.Series<>();
-        for (SpillTrends.Spill s : spills) {
+        // a chart node per point: a 10^8-event run's thousands of spills froze the window for seconds (issue 15)
+        int stride = stride(spills.size());
+        chart.setCreateSymbols(spills.size() <= SYMBOLS_UP_TO);
+        for (int i = 0; i < spills.size(); i += stride) {
+            SpillTrends.Spill s = spills.get(i);
             double v = q.value.applyAsDouble(s);
             if (Double.isFinite(v)) {
                 series.getData().add(new XYChart.Data<>(s.spill(), v));

@@ -108,8 +108,7 @@ public final class MainWindow extends BorderPane {
         if (indices == null) {
             if (eventTable.run() != null
                     && eventTable.rowCount() != eventTable.run().size()) {
-                eventTable.showIndices(
-                        org.darkscope.ui.table.IndexList.range(eventTable.run().size()));
+                eventTable.showAll();
             }
         } else {
             eventTable.showIndices(indices);

@@ -80,7 +80,15 @@ public final class EventTable {
                 table.getColumns().add(column(schema.column(name)));
             }
         }
-        rows.setIndices(IndexList.range(r.size()));
+        rows.setRange(r.size());
+    }
+
+    /** Shows every event of the run, in order (constant time: no index array). */
+    public void showAll() {
+        rows.setRange(run == null ? 0 : run.size());
+        if (!table.getSortOrder().isEmpty()) {
+            sortBy(table.getSortOrder());
+        }
     }
 
     /** Shows only the given event indices (in this order). */
@@ -103,13 +111,10 @@ public final class EventTable {
 
     /** Selects and scrolls to the row of an event, if shown. */
     public void select(int eventIndex) {
-        int[] idx = rows.indices();
-        for (int r = 0; r < idx.length; r++) {
-            if (idx[r] == eventIndex) {
-                table.getSelectionModel().clearAndSelect(r);
-                table.scrollTo(Math.max(0, r - 3));
-                return;
-            }
+        int r = rows.rowOf(eventIndex);
+        if (r >= 0) {
+            table.getSelectionModel().clearAndSelect(r);
+            table.scrollTo(Math.max(0, r - 3));
         }
     }
 
@@ -120,8 +125,30 @@ public final class EventTable {
         TableColumn<Integer, ?> c = order.get(0);
         String name = (String) c.getUserData();
         boolean asc = c.getSortType() == TableColumn.SortType.ASCENDING;
-        rows.setIndices(IndexSorter.sort(run, name, rows.indices(), asc));
+        long gen = ++sortGeneration;
+        if (rows.size() <= SORT_IN_BACKGROUND_ABOVE) {
+            rows.setIndices(IndexSorter.sort(run, name, rows.indices(), asc));
+            return;
+        }
+        // a big run (issue 15): the index array is built and sorted on a worker, handed back to the FX thread
+        RunData r = run;
+        boolean range = rows.isRange();
+        int[] current = range ? null : rows.indices();
+        int n = rows.size();
+        table.setPlaceholder(new javafx.scene.control.Label("sorting " + n + " events ..."));
+        java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> IndexSorter.sort(r, name, range ? IndexList.range(n) : current, asc))
+                .whenComplete((sorted, err) -> javafx.application.Platform.runLater(() -> {
+                    if (gen == sortGeneration && run == r && sorted != null) {
+                        rows.setIndices(sorted);
+                    }
+                }));
     }
+
+    /** Tables longer than this sort on a worker thread. */
+    static final int SORT_IN_BACKGROUND_ABOVE = 200_000;
+
+    private long sortGeneration;
 
     private TableColumn<Integer, Object> column(ColumnDef def) {
         String title = def.name().equals(Schema.TRUTH_CLASS) ? "class" : def.label();

@@ -1,27 +1,29 @@
 package org.darkscope.ui.display;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.darkscope.analysis.SignalBox;
 import org.darkscope.event.CellStore;
 import org.darkscope.event.Column;
 import org.darkscope.event.ColumnDef;
 import org.darkscope.event.RunData;
 import org.darkscope.event.Schema;
+import org.darkscope.task.Progress;
 import org.darkscope.testsupport.RandomColumnRuns;
 import org.junit.jupiter.api.Test;
 
 /**
- * A run above {@link BrowseLists#LAZY_EVENTS} events (as a mapped 1e8-event run is) gets its scanned
- * browse lists without counts, built when chosen; a small run keeps its counted lists. The large run
- * here costs nothing: every column is a constant (E_ECAL 30 GeV, E_HCAL 0.5 GeV: all in the box).
+ * A run above {@link DisplayModel#ASYNC_ABOVE} events (as a mapped 1e8-event run is) gets its
+ * region lists counted in one pass (on the display's worker; here called directly) and their rows
+ * built only when one is chosen. The large run here costs little: every column is a constant
+ * (E_ECAL 30 GeV, E_HCAL 0.5 GeV: all in the box).
  */
 class LargeRunBrowseListsTest {
     @Test
     void scannedListsOfALargeRunAreBuiltWhenChosen() {
         RunData small = RandomColumnRuns.random(10, 1);
-        int n = BrowseLists.LAZY_EVENTS + 1;
+        int n = DisplayModel.ASYNC_ABOVE * 10 + 1;
         RunData.Builder b = RunData.builder(small.info(), small.detector(), n).source("large");
         for (ColumnDef c : Schema.of(small.detector()).scalars()) {
             b.column(
@@ -51,18 +53,24 @@ class LargeRunBrowseListsTest {
             }
         });
         RunData large = b.build();
-        DisplayModel m = new DisplayModel();
-        List<BrowseFilter> fs = BrowseLists.standard(m, large, java.util.Map.of());
+        List<BrowseFilter> fs = BrowseLists.standard(inputs(large), Progress.NONE);
         BrowseFilter box = fs.stream()
                 .filter(f -> f.label().startsWith("all events, signal box"))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no box list in " + fs));
-        assertTrue(box.label().endsWith("(counted when chosen)"), box.label());
+        assertEquals("all events, signal box (" + n + ")", box.label(), "counted: every event is in the box");
         assertEquals(n, box.rows().get().length, "chosen: every event is in the box");
-        assertTrue(
-                BrowseLists.standard(m, small, java.util.Map.of()).stream()
-                        .noneMatch(f -> f.label().contains("when chosen")),
-                "a small run's lists carry their counts");
+        BrowseFilter c = fs.stream()
+                .filter(f -> f.label().startsWith("all events, sideband C"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no sideband C list in " + fs));
+        assertEquals("all events, sideband C (0)", c.label());
+        assertEquals(0, c.rows().get().length);
+    }
+
+    private static BrowseLists.Inputs inputs(RunData r) {
+        return new BrowseLists.Inputs(
+                r, SignalBox.published(), null, java.util.Map.of(), null, ShiftAlerts.DEFAULT_NEAR_MARGIN);
     }
 
     private static Column longZeros(int n) {
