@@ -181,6 +181,9 @@ public final class DisplayModel {
 
     private boolean pendingLists;
 
+    /** The event shown while the lists of a big run were built, until the user moves on; else -1. */
+    private int placeholderRow = -1;
+
     private boolean async(RunData r) {
         return listWorker != null && listDeliver != null && r.size() > asyncAbove;
     }
@@ -212,6 +215,8 @@ public final class DisplayModel {
         }
         if (first >= 0) {
             showEvent(first);
+            // a stand-in until the lists arrive: replaced by the chosen list's first event then
+            placeholderRow = pendingLists ? current : -1;
         } else {
             listeners.forEach(l -> l.eventChanged(-1));
             message(
@@ -647,6 +652,13 @@ public final class DisplayModel {
                     String want = wantedLabel != null ? wantedLabel : keepLabel;
                     wantedLabel = null;
                     install(fs, want);
+                    int stand = placeholderRow;
+                    placeholderRow = -1;
+                    if (stand >= 0 && current == stand && !navigator.contains(stand) && navigator.count() > 0) {
+                        // nobody moved from the stand-in and it is not in the chosen list: show the
+                        // list's first event, as a small run does at once
+                        first();
+                    }
                     message("browse lists of " + r.displayName() + " ready");
                 }
             });

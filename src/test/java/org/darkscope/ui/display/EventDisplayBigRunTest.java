@@ -125,6 +125,23 @@ class EventDisplayBigRunTest extends FxTestBase {
     }
 
     @Test
+    void aListAskedForWhileIndexingShowsItsFirstEventIfNobodyMovedMeanwhile() {
+        // what the window does at start-up with a big run: the link asks for a list while the lists
+        // are still being built, and the stand-in event 0 is not in it
+        List<Integer> box = boxRows(50);
+        assertTrue(box.get(0) > 0, "the stand-in event is outside the list: " + box.get(0));
+        assertTrue(fx(() -> pane.selectFilter("all events, signal box")));
+        assertEquals(0, pane.currentEventProperty().get());
+
+        gate.runAll();
+        assertEquals(
+                "all events, signal box (" + box.size() + ")",
+                fx(() -> pane.nav.filter.getValue().label()));
+        assertEquals(box.get(0), pane.currentEventProperty().get(), "the list's first event, not the stand-in");
+        assertEquals(0, fx(() -> pane.model().navigator().position()), "shown as 1 of the list");
+    }
+
+    @Test
     void supersededWorkIsDroppedAndTheLatestBoxWins() {
         // a new box before the first scan ran: the first scan must not install its lists
         assertTrue(boxRows(70).size() > boxRows(50).size(), "the wider box holds more events");
