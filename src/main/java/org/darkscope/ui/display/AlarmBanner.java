@@ -31,6 +31,9 @@ final class AlarmBanner extends HBox {
         text.setWrapText(true);
         HBox.setHgrow(text, Priority.ALWAYS);
         text.setMaxWidth(Double.MAX_VALUE);
+        // the message wraps and gives way; the button keeps its whole word at any scale
+        text.setMinWidth(0);
+        acknowledge.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         acknowledge.setId("alarm-ack");
         acknowledge.setOnAction(e -> acknowledge());
         setVisible(false);
