@@ -558,11 +558,38 @@ final class Columns {
         }
     }
 
-    static final class FloatBuf extends Column {
+    /** A column read from a buffer (mapped from a file: outside the heap); the buffer types differ only in their reads. */
+    abstract static class BufferColumn extends Column {
+        private final java.nio.Buffer buffer;
+        private final int bytesPerValue;
+
+        BufferColumn(ColumnType type, java.nio.Buffer buffer, int bytesPerValue) {
+            super(type, buffer.limit());
+            this.buffer = buffer;
+            this.bytesPerValue = bytesPerValue;
+        }
+
+        @Override
+        public boolean offHeap() {
+            return buffer.isDirect();
+        }
+
+        @Override
+        public long heapBytes() {
+            return buffer.isDirect() ? 0 : (long) bytesPerValue * size;
+        }
+
+        @Override
+        public String storage() {
+            return buffer.isDirect() ? "mapped" : "heap buffer";
+        }
+    }
+
+    static final class FloatBuf extends BufferColumn {
         final FloatBuffer b;
 
         FloatBuf(FloatBuffer b) {
-            super(ColumnType.FLOAT, b.limit());
+            super(ColumnType.FLOAT, b, 4);
             this.b = b;
         }
 
@@ -580,28 +607,13 @@ final class Columns {
         public void floats(int from, int len, float[] dst) {
             b.get(from, dst, 0, len);
         }
-
-        @Override
-        public boolean offHeap() {
-            return b.isDirect();
-        }
-
-        @Override
-        public long heapBytes() {
-            return b.isDirect() ? 0 : 4L * size;
-        }
-
-        @Override
-        public String storage() {
-            return b.isDirect() ? "mapped" : "heap buffer";
-        }
     }
 
-    static final class IntBuf extends Column {
+    static final class IntBuf extends BufferColumn {
         final IntBuffer b;
 
         IntBuf(IntBuffer b) {
-            super(ColumnType.INT, b.limit());
+            super(ColumnType.INT, b, 4);
             this.b = b;
         }
 
@@ -619,28 +631,13 @@ final class Columns {
         public void ints(int from, int len, int[] dst) {
             b.get(from, dst, 0, len);
         }
-
-        @Override
-        public boolean offHeap() {
-            return b.isDirect();
-        }
-
-        @Override
-        public long heapBytes() {
-            return b.isDirect() ? 0 : 4L * size;
-        }
-
-        @Override
-        public String storage() {
-            return b.isDirect() ? "mapped" : "heap buffer";
-        }
     }
 
-    static final class LongBuf extends Column {
+    static final class LongBuf extends BufferColumn {
         final LongBuffer b;
 
         LongBuf(LongBuffer b) {
-            super(ColumnType.LONG, b.limit());
+            super(ColumnType.LONG, b, 8);
             this.b = b;
         }
 
@@ -657,21 +654,6 @@ final class Columns {
         @Override
         public void longs(int from, int len, long[] dst) {
             b.get(from, dst, 0, len);
-        }
-
-        @Override
-        public boolean offHeap() {
-            return b.isDirect();
-        }
-
-        @Override
-        public long heapBytes() {
-            return b.isDirect() ? 0 : 8L * size;
-        }
-
-        @Override
-        public String storage() {
-            return b.isDirect() ? "mapped" : "heap buffer";
         }
     }
 
