@@ -11,6 +11,8 @@ import org.darkscope.analysis.ResultLimits;
 import org.darkscope.analysis.ResultView;
 import org.darkscope.event.EventClass;
 import org.darkscope.io.ResultFiles;
+import org.darkscope.session.report.ResultFileReport;
+import org.darkscope.session.report.SessionReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,6 +46,9 @@ public final class ResultCommand implements Callable<Integer> {
         MergedResult r = ResultFiles.read(file);
         AnalysisDefinition def = definition.apply(AnalysisDefinition.defaults());
         PrintWriter out = spec.commandLine().getOut();
+        // first the window's results panel for this file (File → Open result…), as analyse prints it for a session
+        ResultFileReport window = ResultFileReport.of(r, def);
+        AnalyseReport.printWindow(new SessionReport(window.lines(), window.cutFlow()), def, out);
         print(r, r.limits(def.settings()), out);
         out.flush();
         return 0;

@@ -271,7 +271,15 @@ class ResultFilesTest {
                 cli("analyse", data.toString(), "--background-mc", mc.toString(), "--signal", signal.toString());
         String result = cli("result", f.toString());
         String expected = analyse.substring(analyse.indexOf("selection: "));
-        assertTrue(result.startsWith(expected), "result prints:\n" + result + "\nanalyse prints:\n" + expected);
+        assertTrue(
+                result.substring(result.indexOf("selection: ")).startsWith(expected),
+                "result prints:\n" + result + "\nanalyse prints:\n" + expected);
+        // both begin with the window's results panel (a session's, File → Open result…'s): the same lines
+        assertTrue(result.startsWith("results as the window shows them"), result);
+        for (String label : List.of(
+                "selected data events outside the box", "signal box ", "sideband A ", "sideband C ", "region D ")) {
+            assertEquals(line(analyse, label), line(result, label), label);
+        }
         assertTrue(expected.contains("limit: background") && expected.contains("== background-mc.parquet"));
         // the weighted rows and columns of the background MC, the external factor and the bands are in the compared
         // text
@@ -283,6 +291,13 @@ class ResultFilesTest {
                         && expected.contains("±2σ ["),
                 expected);
         assertTrue(result.contains("weighted background MC background-mc.parquet"));
+    }
+
+    private static String line(String text, String start) {
+        return text.lines()
+                .filter(l -> l.startsWith(start))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no line '" + start + "' in\n" + text));
     }
 
     @Test
@@ -304,7 +319,9 @@ class ResultFilesTest {
         assertTrue(t.hasWeightColumn(), "weights differ from 1: the run has a truth_weight column");
         String out = cli("result", f.toString());
         String firstCut = Selection.published().enabledCuts().get(0).name();
-        String row = out.lines()
+        // the run's own cut flow (after the window's panel at the top)
+        String row = out.substring(out.indexOf("\n== "))
+                .lines()
                 .filter(l -> l.startsWith(firstCut + " "))
                 .findFirst()
                 .orElseThrow();
