@@ -23,7 +23,6 @@ import org.darkscope.event.ColumnType;
 import org.darkscope.event.RunData;
 import org.darkscope.event.RunInfo;
 import org.darkscope.event.Schema;
-import org.darkscope.task.CancelledException;
 import org.darkscope.task.Progress;
 
 /**
@@ -335,12 +334,7 @@ final class ColumnCache {
                         @Override
                         public void decoded(int first, int rows) throws IOException {
                             if (helper != null) {
-                                try {
-                                    helper.await(group++);
-                                } catch (InterruptedException e) {
-                                    Thread.currentThread().interrupt();
-                                    throw new CancelledException();
-                                }
+                                helper.await(group++);
                             }
                         }
                     });

@@ -114,9 +114,14 @@ final class HelperDecoder {
         }
     }
 
-    /** Waits until row group {@code g} is decoded; rethrows the helper's failure. */
-    void await(int g) throws IOException, InterruptedException {
-        done[g].await();
+    /** Waits until row group {@code g} is decoded; rethrows the helper's failure; an interrupted wait is a cancel. */
+    void await(int g) throws IOException {
+        try {
+            done[g].await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new org.darkscope.task.CancelledException();
+        }
         ahead.release();
         Throwable c = failure;
         if (c != null) {

@@ -19,7 +19,6 @@ import org.darkscope.event.RunInfo;
 import org.darkscope.event.Schema;
 import org.darkscope.event.SummaryDeriver;
 import org.darkscope.geometry.Detector;
-import org.darkscope.task.CancelledException;
 import org.darkscope.task.Futures;
 import org.darkscope.task.Progress;
 
@@ -179,12 +178,7 @@ final class RunFileLoader {
                         @Override
                         public void decoded(int first, int rows) throws IOException {
                             if (helper != null) {
-                                try {
-                                    helper.await(group);
-                                } catch (InterruptedException e) {
-                                    Thread.currentThread().interrupt();
-                                    throw new CancelledException();
-                                }
+                                helper.await(group);
                             }
                             float[] groupCells = lazy ? groupBlocks.take(group) : null;
                             group++;
