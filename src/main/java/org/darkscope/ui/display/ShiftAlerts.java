@@ -84,33 +84,28 @@ public final class ShiftAlerts {
                     box.abcdRegion(e, h) == Region.BOX);
         }
 
-        /** "file.parquet  run 5005 spill 3 event 17  t = 1.234 s  E_ECAL 42.1, E_HCAL 0.80 GeV  [in box]". */
+        /** One line: "file.parquet  run 5005  spill 3  event 17   t = 1.234 s   E_ECAL 42.1   E_HCAL 0.80 GeV   near box". */
         public String describe() {
-            return String.format(
-                    java.util.Locale.ROOT,
-                    "%s  run %d spill %d event %d  t = %.3f s  E_ECAL %.1f, E_HCAL %.2f GeV%s",
-                    file,
-                    runNumber,
-                    spill,
-                    event,
-                    timeNs / 1e9,
-                    ecal,
-                    hcal,
-                    inBox ? "  [in box]" : "  [near box]");
+            return text("   ");
         }
 
         /**
          * The same in two lines for the alert list, so that a row needs no horizontal scrolling:
-         * "file.parquet  run 5005  spill 3  event 17" / "t = 1.234 s  E_ECAL 42.1  E_HCAL 0.80 GeV  near box".
+         * "file.parquet  run 5005  spill 3  event 17" / "t = 1.234 s   E_ECAL 42.1   E_HCAL 0.80 GeV   near box".
          */
         public String twoLines() {
+            return text(System.lineSeparator());
+        }
+
+        private String text(String between) {
             return String.format(
                     java.util.Locale.ROOT,
-                    "%s  run %d  spill %d  event %d%nt = %.3f s   E_ECAL %.1f   E_HCAL %.2f GeV   %s",
+                    "%s  run %d  spill %d  event %d%st = %.3f s   E_ECAL %.1f   E_HCAL %.2f GeV   %s",
                     file,
                     runNumber,
                     spill,
                     event,
+                    between,
                     timeNs / 1e9,
                     ecal,
                     hcal,
