@@ -85,23 +85,7 @@ public final class MappedRunBench {
                 off += (long) m * width;
             }
         }
-        CellStore cells = base.cells();
-        b.cells(new CellStore() {
-            @Override
-            public int size() {
-                return m;
-            }
-
-            @Override
-            public int cellCount() {
-                return cells.cellCount();
-            }
-
-            @Override
-            public void read(int event, float[] dst) {
-                cells.read(event % n, dst);
-            }
-        });
+        b.cells(CellStore.repeated(base.cells(), m));
         RunData run = b.build();
         System.out.printf(
                 Locale.ROOT,
@@ -111,7 +95,6 @@ public final class MappedRunBench {
                 Files.size(file) / 1e9,
                 (System.nanoTime() - t0) / 1e9);
         base = null;
-        cells.size(); // the tiled store keeps the file's cell index
         System.setProperty("darkscope.materialiseLimit", "0"); // any whole-column copy now throws
         long heap0 = usedAfterGc();
         Selection sel = Selection.published().withBlinded(false);

@@ -248,23 +248,7 @@ public final class BenchCommand implements Callable<Integer> {
             }
             b.column(e.getKey(), dst);
         }
-        org.darkscope.event.CellStore cells = run.cells();
-        b.cells(new org.darkscope.event.CellStore() {
-            @Override
-            public int size() {
-                return m;
-            }
-
-            @Override
-            public int cellCount() {
-                return cells.cellCount();
-            }
-
-            @Override
-            public void read(int event, float[] dst) {
-                cells.read(event % n, dst);
-            }
-        });
+        b.cells(org.darkscope.event.CellStore.repeated(run.cells(), m));
         return b.build();
     }
 
